@@ -1,0 +1,41 @@
+/**
+ * ServiceContext: what every handler gets besides its request: the open store, the data
+ * folder, where shipped resources live, and the clock (passed in so tests can fix it).
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { openDatabase } from '../db/open.ts';
+
+export interface ServiceContext {
+  readonly db: Database;
+  readonly dataDir: string;
+  readonly resourcesDir: string;
+  readonly shell: 'desktop' | 'browser';
+  readonly version: string;
+  readonly now: () => Date;
+}
+
+export interface ContextOptions {
+  readonly dataDir: string;
+  readonly resourcesDir?: string;
+  readonly shell: 'desktop' | 'browser';
+  readonly version: string;
+  readonly now?: () => Date;
+}
+
+/** The resources folder of a checkout; a packaged app passes `process.resourcesPath` instead. */
+export const checkoutResourcesDir = resolve(import.meta.dirname, '..', '..', 'resources');
+
+export function createContext(options: ContextOptions): ServiceContext {
+  mkdirSync(options.dataDir, { recursive: true });
+  const db = openDatabase(join(options.dataDir, 'alliance-review.sqlite'));
+  return {
+    db,
+    dataDir: options.dataDir,
+    resourcesDir: options.resourcesDir ?? checkoutResourcesDir,
+    shell: options.shell,
+    version: options.version,
+    now: options.now ?? (() => new Date()),
+  };
+}

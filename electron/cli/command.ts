@@ -1,0 +1,26 @@
+/**
+ * Command: one subcommand of `alliance-review`. It gets its own arguments and the output
+ * streams, and returns the exit status of sheets-and-results.md: 0 success, 1 the input is
+ * invalid (each problem on stderr, one a line, with where it is), 2 usage.
+ */
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly cwd: string;
+}
+
+export interface Command {
+  readonly name: string;
+  /** One line, Chinese, for `--help`. */
+  readonly summary: string;
+  /** Usage line(s) shown by `alliance-review <command> --help` and on a usage error. */
+  readonly usage: string;
+  run(args: readonly string[], io: CliIo): Promise<number>;
+}
+
+export const exitCode = { ok: 0, invalid: 1, usage: 2 } as const;
+
+/** A usage mistake: the command prints it with its usage and exits 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

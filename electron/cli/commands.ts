@@ -1,0 +1,7 @@
+import type { Command } from './command.ts';
+
+/**
+ * Every subcommand, in the order `--help` lists them. Each lives in its own file under
+ * `commands/` and is added here.
+ */
+export const commands: readonly Command[] = [];

@@ -1,0 +1,5 @@
+import type { Migration } from '../migration.ts';
+import { m0001Meetings } from './0001-meetings.ts';
+
+/** Every migration, in order. Append only: a released step is never edited. */
+export const migrations: readonly Migration[] = [m0001Meetings];

@@ -1,0 +1,56 @@
+/**
+ * The handler table: every channel of the contract, joined from the domains' slices.
+ * The desktop shell (ipcMain) and the browser shell (HTTP) both dispatch through it.
+ */
+import { z } from 'zod';
+import { isChannelName } from '../../shared/api/channels.ts';
+import { contract } from '../../shared/api/contract.ts';
+import type { Result } from '../../shared/api/result.ts';
+import type { ServiceContext } from '../app/context.ts';
+import { AppError } from './app-error.ts';
+import type { HandlerTable } from './handler.ts';
+import { meetingHandlers } from '../meetings/handlers.ts';
+import { appHandlers } from '../app/handlers.ts';
+
+// Schema messages reach clerks: let zod word them in Chinese.
+z.config(z.locales.zhCN());
+
+export const handlers: HandlerTable = {
+  ...appHandlers,
+  ...meetingHandlers,
+};
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(请求)'}：${issue.message}`)
+    .join('；');
+}
+
+/**
+ * Runs one call: checks the channel, parses the payload with the channel's schema, runs
+ * the handler, and turns every outcome into a Result. Never throws.
+ */
+export async function dispatch(ctx: ServiceContext, channel: unknown, payload: unknown): Promise<Result<unknown>> {
+  if (!isChannelName(channel)) {
+    return { ok: false, error: { code: 'unknown-channel', message: `未知的调用：${String(channel).slice(0, 80)}` } };
+  }
+  const parsed = contract[channel].request.safeParse(payload);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: { code: 'invalid-request', message: `请求内容不正确：${describeIssues(parsed.error)}` },
+    };
+  }
+  try {
+    const handler = handlers[channel] as (ctx: ServiceContext, request: unknown) => unknown;
+    return { ok: true, value: await handler(ctx, parsed.data) };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
+    console.error(`[${channel}]`, error);
+    return {
+      ok: false,
+      error: { code: 'internal', message: '程序内部错误，操作未完成。请重试；若仍失败，请把日志交给技术支持。' },
+    };
+  }
+}

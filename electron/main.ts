@@ -1,0 +1,140 @@
+/**
+ * The desktop shell's main process: one window, locked down, that talks to the services
+ * only through the handler table (the same one the browser shell uses).
+ *
+ * - The renderer is served from app://renderer/ (a standard, secure custom scheme), never
+ *   from file://, so a page cannot read arbitrary local files.
+ * - Stored evidence reaches it only through evidence://store/<sha256>, by content hash.
+ * - Every IPC message is checked for its sender (the app's own main frame) and parsed
+ *   with the channel's schema before any handler sees it.
+ */
+import { app, BrowserWindow, ipcMain, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { channelNames } from '../shared/api/channels.ts';
+import { createContext, type ServiceContext } from './app/context.ts';
+import { contentSecurityPolicy } from './app/csp.ts';
+import { appVersion } from './app/version.ts';
+import { storedEvidencePath } from './evidence/evidence-path.ts';
+import { dispatch } from './ipc/handlers.ts';
+
+const appOrigin = 'app://renderer';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: 'evidence', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
+
+// A second copy of the app would open the same SQLite file: keep one.
+if (!app.requestSingleInstanceLock()) app.quit();
+
+function rendererDir(): string {
+  return join(import.meta.dirname, '..', 'renderer');
+}
+
+function resourcesDir(): string {
+  return app.isPackaged ? join(process.resourcesPath, 'resources') : join(import.meta.dirname, '..', '..', 'resources');
+}
+
+function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
+  const frame = event.senderFrame;
+  return (
+    frame !== null &&
+    event.sender === window.webContents &&
+    frame === window.webContents.mainFrame &&
+    new URL(frame.url).origin === appOrigin
+  );
+}
+
+function registerProtocols(ctx: ServiceContext): void {
+  const root = rendererDir();
+  const csp = contentSecurityPolicy('evidence:');
+  protocol.handle('app', async (request) => {
+    const url = new URL(request.url);
+    const relative = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'index.html';
+    const file = join(root, relative);
+    if (url.host !== 'renderer' || !file.startsWith(root + sep)) return new Response('not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('content-security-policy', csp);
+    headers.set('x-content-type-options', 'nosniff');
+    return new Response(response.body, { status: response.status, headers });
+  });
+  protocol.handle('evidence', async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === 'store' ? storedEvidencePath(ctx.dataDir, url.pathname.slice(1)) : null;
+    if (!file) return new Response('not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('x-content-type-options', 'nosniff');
+    headers.set('content-security-policy', "default-src 'none'; sandbox");
+    return new Response(response.body, { status: response.status, headers });
+  });
+}
+
+function lockDownSessions(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 700,
+    title: '联盟考核评审',
+    show: false,
+    webPreferences: {
+      preload: join(import.meta.dirname, 'preload.cjs'),
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${appOrigin}/index.html`);
+  return window;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const ctx = createContext({
+    dataDir: process.env['ALLIANCE_REVIEW_DATA_DIR'] ?? app.getPath('userData'),
+    resourcesDir: resourcesDir(),
+    shell: 'desktop',
+    version: appVersion,
+  });
+  lockDownSessions();
+  registerProtocols(ctx);
+  const window = createWindow();
+  for (const channel of channelNames) {
+    ipcMain.handle(channel, (event, payload: unknown) => {
+      if (!isTrustedSender(event, window)) {
+        return { ok: false, error: { code: 'untrusted-sender', message: '拒绝来自未知页面的调用' } };
+      }
+      return dispatch(ctx, channel, payload);
+    });
+  }
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => ctx.db.close());
+  // External links, if any ever appear, go to the system browser, never into the app window.
+  void shell;
+}
+
+void start();

@@ -1,0 +1,7 @@
+import type { HandlerSlice } from '../ipc/handler.ts';
+import { createMeeting, listMeetings } from './meetings.ts';
+
+export const meetingHandlers = {
+  'meeting-create': (ctx, request) => createMeeting(ctx.db, request, ctx.now()),
+  'meeting-list': (ctx) => listMeetings(ctx.db),
+} satisfies HandlerSlice<'meeting-create' | 'meeting-list'>;

@@ -1,0 +1,41 @@
+/**
+ * `npm run web`: the browser shell. Starts the main-process services under plain Node and
+ * serves the built renderer on 127.0.0.1. Prints `READY <url>` when it accepts requests
+ * (the end-to-end fixture waits for that line). Options: --port N (default: random),
+ * --data-dir DIR (default: ALLIANCE_REVIEW_DATA_DIR or the platform's app-data folder).
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createContext } from '../app/context.ts';
+import { defaultDataDir } from '../app/data-dir.ts';
+import { appVersion } from '../app/version.ts';
+import { startWebServer } from './web-server.ts';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    'data-dir': { type: 'string' },
+    'renderer-dir': { type: 'string' },
+  },
+});
+
+const port = values.port === undefined ? 0 : Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  process.stderr.write(`--port 需要 0–65535 的整数：${values.port}\n`);
+  process.exit(2);
+}
+const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+const rendererDir = resolve(values['renderer-dir'] ?? resolve(import.meta.dirname, '..', '..', 'dist', 'renderer'));
+
+const ctx = createContext({ dataDir, shell: 'browser', version: appVersion });
+const web = await startWebServer({ ctx, rendererDir, port });
+process.stdout.write(`联盟考核评审（浏览器版）已启动：${web.url}\n数据目录：${dataDir}\nREADY ${web.url}\n`);
+
+const shutdown = () => {
+  void web.close().then(() => {
+    ctx.db.close();
+    process.exit(0);
+  });
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

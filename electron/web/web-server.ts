@@ -1,0 +1,235 @@
+/**
+ * The browser shell's transport: the renderer and the handler table over HTTP on
+ * 127.0.0.1. It exists for end-to-end tests and for machines where the desktop shell
+ * cannot run; it dispatches through the same handler table as the desktop shell's IPC.
+ *
+ * Who may call it: only a page this server itself served. Each start makes a random token
+ * that the server writes into the served index.html; every API and evidence request must
+ * carry it. Requests from a non-loopback address, with a foreign Host (DNS rebinding) or a
+ * foreign Origin are refused before the token is even looked at.
+ */
+import { createReadStream, readFileSync } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { ServiceContext } from '../app/context.ts';
+import { contentSecurityPolicy } from '../app/csp.ts';
+import { dispatch } from '../ipc/handlers.ts';
+import { sniffContentType, storedEvidencePath } from '../evidence/evidence-path.ts';
+
+export const tokenHeader = 'x-alliance-review-token';
+const maxBodyBytes = 64 * 1024 * 1024;
+
+const staticTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.bcmap': 'application/octet-stream',
+  '.wasm': 'application/wasm',
+};
+
+export interface WebServerOptions {
+  readonly ctx: ServiceContext;
+  /** The built renderer (dist/renderer). */
+  readonly rendererDir: string;
+  readonly port?: number;
+  /** Fixed token for tests that need to know it; random otherwise. */
+  readonly token?: string;
+}
+
+export interface WebServer {
+  readonly url: string;
+  readonly token: string;
+  readonly server: Server;
+  close(): Promise<void>;
+}
+
+function isLoopback(address: string | undefined): boolean {
+  if (!address) return false;
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(text);
+}
+
+function refuse(res: ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { ok: false, error: { code, message } });
+}
+
+async function readBody(req: IncomingMessage): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxBodyBytes) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const { ctx, rendererDir } = options;
+  const token = options.token ?? randomBytes(32).toString('hex');
+  const csp = contentSecurityPolicy('');
+  let indexHtml: string | null = null;
+  let origin = '';
+  let host = '';
+
+  const loadIndex = (): string => {
+    if (indexHtml === null) {
+      const raw = readFileSync(join(rendererDir, 'index.html'), 'utf8');
+      indexHtml = raw.replace('</head>', `<meta name="alliance-review-token" content="${token}"></head>`);
+    }
+    return indexHtml;
+  };
+
+  const serveStatic = async (pathname: string, res: ServerResponse): Promise<void> => {
+    if (pathname === '/' || pathname === '/index.html') {
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': csp,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cross-origin-opener-policy': 'same-origin',
+      });
+      res.end(loadIndex());
+      return;
+    }
+    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const file = join(rendererDir, relative);
+    if (!file.startsWith(rendererDir + sep) || relative.split(/[/\\]/).includes('..')) {
+      refuse(res, 404, 'not-found', '没有这个文件');
+      return;
+    }
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+    } catch {
+      refuse(res, 404, 'not-found', '没有这个文件');
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': staticTypes[extname(file)] ?? 'application/octet-stream',
+      'x-content-type-options': 'nosniff',
+      'cross-origin-resource-policy': 'same-origin',
+    });
+    createReadStream(file).pipe(res);
+  };
+
+  const serveEvidence = async (hash: string, res: ServerResponse): Promise<void> => {
+    const file = storedEvidencePath(ctx.dataDir, hash);
+    if (!file) {
+      refuse(res, 404, 'evidence-not-found', '证明材料不在本机的材料库中');
+      return;
+    }
+    const handle = await open(file, 'r');
+    const head = new Uint8Array(16);
+    await handle.read(head, 0, 16, 0);
+    await handle.close();
+    res.writeHead(200, {
+      'content-type': sniffContentType(head),
+      'x-content-type-options': 'nosniff',
+      'cross-origin-resource-policy': 'same-origin',
+      'content-security-policy': "default-src 'none'; sandbox",
+      'cache-control': 'private, max-age=31536000, immutable',
+    });
+    createReadStream(file).pipe(res);
+  };
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      if (!isLoopback(req.socket.remoteAddress)) {
+        refuse(res, 403, 'not-loopback', '只接受本机的请求');
+        return;
+      }
+      if (req.headers.host !== host) {
+        refuse(res, 403, 'bad-host', '请求的主机名不对');
+        return;
+      }
+      const url = new URL(req.url ?? '/', origin);
+      if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
+        if (req.headers.origin !== undefined && req.headers.origin !== origin) {
+          refuse(res, 403, 'bad-origin', '只接受本程序页面的请求');
+          return;
+        }
+        const given = req.headers[tokenHeader];
+        if (!sameToken(Array.isArray(given) ? given[0] : given, token)) {
+          refuse(res, 401, 'bad-token', '缺少或错误的访问令牌');
+          return;
+        }
+        const body = await readBody(req);
+        if (body === null) {
+          refuse(res, 413, 'too-large', '请求太大');
+          return;
+        }
+        let payload: unknown;
+        try {
+          payload = body.length === 0 ? {} : JSON.parse(body);
+        } catch {
+          refuse(res, 400, 'bad-json', '请求不是有效的 JSON');
+          return;
+        }
+        sendJson(res, 200, await dispatch(ctx, decodeURIComponent(url.pathname.slice('/api/'.length)), payload));
+        return;
+      }
+      if (req.method === 'GET' && url.pathname.startsWith('/evidence/')) {
+        if (!sameToken(url.searchParams.get('t') ?? undefined, token)) {
+          refuse(res, 401, 'bad-token', '缺少或错误的访问令牌');
+          return;
+        }
+        await serveEvidence(url.pathname.slice('/evidence/'.length), res);
+        return;
+      }
+      if (req.method === 'GET') {
+        await serveStatic(url.pathname, res);
+        return;
+      }
+      refuse(res, 405, 'method-not-allowed', '不支持的请求方法');
+    })().catch((error: unknown) => {
+      console.error('[web]', error);
+      if (!res.headersSent) refuse(res, 500, 'internal', '程序内部错误');
+      else res.destroy();
+    });
+  });
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolvePromise());
+  });
+  const { port } = server.address() as AddressInfo;
+  host = `127.0.0.1:${port}`;
+  origin = `http://${host}`;
+  return {
+    url: `${origin}/`,
+    token,
+    server,
+    close: () =>
+      new Promise<void>((resolvePromise) => {
+        server.closeAllConnections();
+        server.close(() => resolvePromise());
+      }),
+  };
+}

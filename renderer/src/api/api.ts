@@ -1,0 +1,13 @@
+/**
+ * The renderer's one way to the main process: `window.api` from the desktop preload, or,
+ * in the browser shell, the same contract over loopback HTTP.
+ */
+import type { Api } from '../../../shared/api/contract.ts';
+import { createHttpApi, pageToken } from './http-api.ts';
+
+export const api: Api = window.api ?? createHttpApi(pageToken());
+
+/** URL of a stored evidence file, by content hash, in whichever shell runs. */
+export function evidenceUrl(hash: string): string {
+  return window.api ? `evidence://store/${hash}` : `/evidence/${hash}?t=${encodeURIComponent(pageToken())}`;
+}

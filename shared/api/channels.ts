@@ -1,0 +1,14 @@
+/**
+ * The names of the channels between renderer and main, and nothing else.
+ *
+ * Kept apart from `contract.ts` so that the sandboxed preload can check a channel name
+ * without bundling the request schemas. `contract.ts` is checked against this list at
+ * compile time, so the two cannot drift apart.
+ */
+export const channelNames = ['app-info', 'meeting-create', 'meeting-list'] as const;
+
+export type ChannelName = (typeof channelNames)[number];
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && (channelNames as readonly string[]).includes(value);
+}

@@ -1,0 +1,21 @@
+/**
+ * Result: what every call across the renderer/main boundary returns. A failure is a
+ * value, never a thrown exception, so the renderer can always show the clerk a message.
+ *
+ * - `code` is a stable kebab-case key for programs and tests.
+ * - `message` is written for a person, in Chinese, and says what to do next.
+ */
+export interface ApiError {
+  readonly code: string;
+  readonly message: string;
+}
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: string, message: string): Result<T> {
+  return { ok: false, error: { code, message } };
+}

@@ -1,0 +1,102 @@
+/**
+ * The one end-to-end fixture: starts the browser shell as a child process on a random
+ * loopback port with a fresh data folder, and Debian's Chromium driven by playwright-core.
+ * It waits for signals the app gives (the `READY` line, rendered rows), never a sleep.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '..', '..');
+
+export const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export interface RunningServer {
+  readonly url: string;
+  readonly dataDir: string;
+  readonly process: ChildProcess;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** Starts `node electron/web/main.ts` on `dataDir` and resolves with its URL once it prints READY. */
+export function startServer(dataDir: string): Promise<RunningServer> {
+  const child = spawn(process.execPath, [resolve(root, 'electron', 'web', 'main.ts'), '--port', '0', '--data-dir', dataDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  return new Promise((resolvePromise, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    const onExit = (code: number | null) => reject(new Error(`browser shell exited (${code}) before READY:\n${stderr}`));
+    child.once('exit', onExit);
+    lines.on('line', (line) => {
+      const match = /^READY (http:\/\/127\.0\.0\.1:\d+\/)$/.exec(line);
+      if (!match?.[1]) return;
+      child.off('exit', onExit);
+      resolvePromise({
+        url: match[1],
+        dataDir,
+        process: child,
+        stop: (signal = 'SIGTERM') =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill(signal);
+          }),
+      });
+    });
+  });
+}
+
+export interface AppFixture {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  readonly page: Page;
+  readonly dataDir: string;
+  /** Kill the server (e.g. SIGKILL for crash tests) and start it again on the same data folder. */
+  restartServer(signal?: NodeJS.Signals): Promise<RunningServer>;
+  close(): Promise<void>;
+}
+
+export async function startApp(): Promise<AppFixture> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'alliance-review-e2e-'));
+  let server = await startServer(dataDir);
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const pageErrors: Error[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
+  await page.goto(server.url);
+  return {
+    get server() {
+      return server;
+    },
+    browser,
+    page,
+    dataDir,
+    async restartServer(signal = 'SIGKILL') {
+      await server.stop(signal);
+      server = await startServer(dataDir);
+      return server;
+    },
+    async close() {
+      await browser.close();
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+      if (pageErrors.length > 0) throw new Error(`errors in the page: ${pageErrors.map((e) => e.message).join('; ')}`);
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startApp, type AppFixture } from './app-fixture.ts';
+
+const screenshots = resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+
+describe('home screen', () => {
+  let app: AppFixture;
+  beforeEach(async () => {
+    app = await startApp();
+  });
+  afterEach(async () => {
+    await app.close();
+  });
+
+  it('shows the Chinese home screen and the data folder from the store', async () => {
+    const { page } = app;
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('联盟考核评审');
+    await page.getByText('浏览器版').waitFor();
+    expect(await page.locator('footer code').textContent()).toBe(app.dataDir);
+    await page.getByText('本机还没有评审会议。').waitFor();
+    mkdirSync(screenshots, { recursive: true });
+    await page.screenshot({ path: resolve(screenshots, 'home.png'), fullPage: true });
+  });
+
+  it('round-trips a meeting through the API to the store and back, and keeps it after a reload', async () => {
+    const { page } = app;
+    await page.getByLabel('会议名称').fill('2026 年度联盟考核评审会');
+    await page.getByLabel('年度').fill('2026');
+    await page.getByRole('button', { name: '新建会议' }).click();
+    const row = page.getByTestId('meeting-row');
+    await row.waitFor();
+    expect(await row.locator('td').allTextContents()).toEqual(expect.arrayContaining(['2026', '2026 年度联盟考核评审会']));
+
+    // The row is in the SQLite file itself, not just on screen.
+    const db = new Database(resolve(app.dataDir, 'alliance-review.sqlite'), { readonly: true });
+    expect(db.prepare('SELECT name, year FROM meeting').all()).toEqual([{ name: '2026 年度联盟考核评审会', year: 2026 }]);
+    db.close();
+
+    await page.reload();
+    await page.getByTestId('meeting-row').waitFor();
+    expect(await page.getByTestId('meeting-row').count()).toBe(1);
+  });
+
+  it('shows the store’s refusal in Chinese when the input is invalid', async () => {
+    const { page } = app;
+    await page.getByLabel('会议名称').fill('会议');
+    await page.getByLabel('年度').fill('1999');
+    await page.getByRole('button', { name: '新建会议' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^请求内容不正确：year：/);
+    expect(await page.getByTestId('meeting-row').count()).toBe(0);
+  });
+});

@@ -1,0 +1,26 @@
+import { builtinModules } from 'node:module';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+// The desktop shell's main process (`--mode main`) and preload (`--mode preload`), bundled
+// for Electron's Node. The preload runs sandboxed: it may require only 'electron', so it
+// must be one self-contained CommonJS file, hence a build of its own with no shared chunks.
+export default defineConfig(({ mode }) => {
+  if (mode !== 'main' && mode !== 'preload') throw new Error('build with --mode main or --mode preload');
+  return {
+    build: {
+      ssr: true,
+      outDir: resolve(import.meta.dirname, 'dist', 'electron'),
+      emptyOutDir: false,
+      sourcemap: true,
+      target: 'node22',
+      rollupOptions: {
+        input: { [mode]: resolve(import.meta.dirname, 'electron', `${mode}.ts`) },
+        external: ['electron', 'better-sqlite3', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+    // Everything but the native module is bundled, so the preload needs nothing at run time.
+    ssr: { noExternal: mode === 'preload' ? true : ['zod'] },
+  };
+});

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit and integration tests under plain Node 24 (no Electron): real temp folders, real
+// SQLite files, real zips, the real CLI as a child process. End-to-end tests have their
+// own config (vitest.e2e.config.ts) because they need the built renderer and Chromium.
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/e2e/**', 'node_modules/**'],
+    pool: 'forks',
+    testTimeout: 30_000,
+  },
+});
