@@ -1,0 +1,55 @@
+/**
+ * Package limits: how much the reader accepts before it refuses a package as too large or as
+ * a zip bomb (package-format.md, "sizes past the importer's limits").
+ *
+ * Every limit is checked twice: first against what the zip's headers declare, so an honest
+ * but oversized package is refused before a byte is inflated; then against the bytes actually
+ * read, so a lying header is caught as soon as it lies. Nothing is written to disk by the
+ * reader, so a refused package never fills the disk.
+ *
+ * The defaults leave room for legitimately large evidence (scanned PDFs of a few hundred MB)
+ * and are documented in docs/package-format.md.
+ */
+
+export interface PackageLimits {
+  /** Sum of the unpacked sizes of all files. */
+  readonly maxTotalBytes: number;
+  /** Zip entries (files and folders) or folder files. */
+  readonly maxEntries: number;
+  /** Unpacked ÷ packed size of one zip entry, checked only for entries above `ratioMinBytes`. */
+  readonly maxCompressionRatio: number;
+  /**
+   * Below this unpacked size an entry's ratio is not checked: small, highly repetitive files
+   * (a blank form, a CSV) compress far better than 200:1 and are harmless.
+   */
+  readonly ratioMinBytes: number;
+  /** manifest.json is held in memory to be parsed; beyond this it is refused. */
+  readonly maxManifestBytes: number;
+}
+
+const MiB = 1024 * 1024;
+
+export const defaultLimits: PackageLimits = {
+  maxTotalBytes: 4 * 1024 * MiB,
+  maxEntries: 20_000,
+  maxCompressionRatio: 200,
+  ratioMinBytes: 1 * MiB,
+  maxManifestBytes: 16 * MiB,
+};
+
+export function resolveLimits(overrides: Partial<PackageLimits> | undefined): PackageLimits {
+  return { ...defaultLimits, ...overrides };
+}
+
+/** `1.5 GiB`, `200 MiB`, `12 KiB`: sizes in messages for the clerk. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const text = unit === 0 ? String(value) : value.toFixed(value < 10 ? 1 : 0);
+  return `${text} ${units[unit] ?? 'B'}`;
+}

@@ -1,0 +1,111 @@
+/**
+ * Package problems: everything wrong with an alliance package, collected rather than thrown,
+ * so the clerk sees every problem of a package at once (package-format.md).
+ *
+ * - problem: one thing wrong, with a `severity`, a stable `code`, the `path` where it is and a
+ *   `message` for the clerk (Chinese, says what is wrong and what to do).
+ * - error: the package is refused (not imported).
+ * - warning: the package is imported; the clerk and the experts are shown the warning.
+ * - path: a zip entry or file name of the package (`证明材料/合同1.pdf`), a manifest JSON path
+ *   (`claims.I4.techContracts.items[2].evidence[0]`), or the package itself (its file name).
+ *
+ * Every code has exactly one severity, fixed in `problemSeverity`: a program can rely on the
+ * code alone, and the documentation (docs/package-format.md) lists the same table.
+ */
+
+export type Severity = 'error' | 'warning';
+
+/** Problems found while reading the zip or folder (electron/package/). */
+export const readerErrorCodes = [
+  'package-not-found',
+  'package-unreadable',
+  'not-a-zip',
+  'zip-damaged',
+  'entry-damaged',
+  'entry-crc-mismatch',
+  'entry-size-mismatch',
+  'entry-encrypted',
+  'entry-unsupported-compression',
+  'entry-name-undecodable',
+  'entry-name-absolute',
+  'entry-name-drive-letter',
+  'entry-name-parent',
+  'entry-name-nul',
+  'entry-name-invalid',
+  'entry-link',
+  'entry-special-file',
+  'entry-duplicate',
+  'limit-entry-count',
+  'limit-total-size',
+  'limit-compression-ratio',
+  'limit-manifest-size',
+] as const;
+
+/** Problems of manifest.json that refuse the package (shared/package/). */
+export const manifestErrorCodes = [
+  'manifest-missing',
+  'manifest-not-utf8',
+  'manifest-not-json',
+  'manifest-duplicate-key',
+  'manifest-not-object',
+  'manifest-wrong-format',
+  'manifest-wrong-version',
+  'field-missing',
+  'field-invalid',
+  'field-unknown',
+  'rubric-unknown',
+  'criterion-unknown',
+  'claim-wrong-shape',
+  'item-id-duplicate',
+  'evidence-not-found',
+  'self-report-not-found',
+] as const;
+
+/** Exactly the warnings package-format.md lists, in its order. */
+export const warningCodes = [
+  'criterion-not-for-kind',
+  'item-no-evidence',
+  'file-not-referenced',
+  'item-date-outside-year',
+  'indicator-over-cap',
+] as const;
+
+export type ReaderErrorCode = (typeof readerErrorCodes)[number];
+export type ManifestErrorCode = (typeof manifestErrorCodes)[number];
+export type WarningCode = (typeof warningCodes)[number];
+export type ProblemCode = ReaderErrorCode | ManifestErrorCode | WarningCode;
+
+export interface PackageProblem {
+  readonly severity: Severity;
+  readonly code: ProblemCode;
+  readonly path: string;
+  readonly message: string;
+  /** 1-based position in manifest.json, when the problem has one. */
+  readonly line?: number | undefined;
+  readonly column?: number | undefined;
+}
+
+const warningSet: ReadonlySet<string> = new Set(warningCodes);
+
+export function problemSeverity(code: ProblemCode): Severity {
+  return warningSet.has(code) ? 'warning' : 'error';
+}
+
+export function problem(
+  code: ProblemCode,
+  path: string,
+  message: string,
+  position?: { readonly line: number; readonly column: number },
+): PackageProblem {
+  const base = { severity: problemSeverity(code), code, path, message };
+  return position ? { ...base, line: position.line, column: position.column } : base;
+}
+
+export function hasErrors(problems: readonly PackageProblem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}
+
+/** Errors first, then warnings; otherwise the order the problems were found in. */
+export function sortProblems(problems: readonly PackageProblem[]): PackageProblem[] {
+  return [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity === 'warning')];
+}
