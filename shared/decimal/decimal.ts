@@ -56,6 +56,20 @@ export function roundHalfUp(value: Decimal, places = 2): Decimal {
  * rather than from a truncated expansion. Works for any sign of numerator; divisor > 0.
  */
 export function divideHalfUp(numerator: Decimal, divisor: number, places = 2): Decimal {
+  return divideRounded(numerator, divisor, places, (remainder) => remainder.times(2).greaterThanOrEqualTo(divisor));
+}
+
+/** `numerator / divisor` rounded away from zero to `places` decimals (any remainder rounds up). */
+export function divideUp(numerator: Decimal, divisor: number, places = 2): Decimal {
+  return divideRounded(numerator, divisor, places, (remainder) => !remainder.isZero());
+}
+
+function divideRounded(
+  numerator: Decimal,
+  divisor: number,
+  places: number,
+  roundsUp: (remainder: Decimal) => boolean,
+): Decimal {
   if (!Number.isSafeInteger(divisor) || divisor <= 0) {
     throw new RangeError(`divisor must be a positive integer, got ${String(divisor)}`);
   }
@@ -65,7 +79,7 @@ export function divideHalfUp(numerator: Decimal, divisor: number, places = 2): D
   // integer part of magnitude / divisor and its remainder are exact either way.
   const quotient = magnitude.dividedToIntegerBy(divisor);
   const remainder = magnitude.minus(quotient.times(divisor));
-  const rounded = remainder.times(2).greaterThanOrEqualTo(divisor) ? quotient.plus(1) : quotient;
+  const rounded = roundsUp(remainder) ? quotient.plus(1) : quotient;
   const result = rounded.dividedBy(scale);
   return numerator.isNegative() ? result.negated() : result;
 }

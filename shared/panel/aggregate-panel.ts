@@ -14,7 +14,7 @@
  * `quorum` flag says why. A number would suggest the alliance was assessed when nobody did.
  */
 import type { Decimal } from '../decimal/decimal.ts';
-import { divideHalfUp, dec, sumOf, ZERO } from '../decimal/decimal.ts';
+import { dec, divideHalfUp, divideUp, sumOf, ZERO } from '../decimal/decimal.ts';
 import { formatScore } from '../decimal/print-score.ts';
 import { gradeOf } from '../rubric/grade.ts';
 import { indicatorsOf } from '../rubric/rubric-index.ts';
@@ -97,6 +97,8 @@ export function aggregatePanel(rubric: Rubric, experts: readonly PanelExpert[], 
 
   // Deviation is measured from the plain mean even under `trimmed`, as the format says, and
   // compared without dividing (|n·t − Σ| > n·threshold) so a non-terminating mean cannot blur it.
+  // The gap shown is rounded up to hundredths: a gap of 10.003 over a threshold of 10 must not
+  // read "偏离 10 分", which would look like no reason for a flag.
   const sum = sumOf(totals);
   const limit = dec(threshold).times(n);
   for (const expert of scoring) {
@@ -105,7 +107,7 @@ export function aggregatePanel(rubric: Rubric, experts: readonly PanelExpert[], 
       flags.push({
         kind: 'deviation',
         expert: expert.expertId,
-        detail: `总分偏离专家组平均 ${formatScore(divideHalfUp(gap, n, 2))} 分`,
+        detail: `总分偏离专家组平均 ${formatScore(divideUp(gap, n, 2))} 分`,
       });
     }
   }

@@ -4,6 +4,7 @@ import {
   dec,
   decimalPlacesOf,
   divideHalfUp,
+  divideUp,
   meanHalfUp,
   minOf,
   roundHalfUp,
@@ -94,5 +95,17 @@ describe('decimalPlacesOf', () => {
     [87.33, 2],
   ])('%d has %i decimal places', (value, places) => {
     expect(decimalPlacesOf(value)).toBe(places);
+  });
+});
+
+describe('divideUp', () => {
+  it.each([
+    ['30.02', 3, '10.01'], // 10.00666…
+    ['15.01', 3, '5.01'], // 5.00333…
+    ['30', 3, '10'],
+    ['0', 3, '0'],
+    ['-15.01', 3, '-5.01'],
+  ])('%s / %i rounds up to %s', (numerator, divisor, expected) => {
+    expect(divideUp(dec(numerator), divisor, 2).toFixed()).toBe(expected);
   });
 });
