@@ -76,6 +76,11 @@ export interface PackageReading {
   readonly root: string | null;
   /** Every file read and verified, ordered by the UTF-8 bytes of its path. */
   readonly files: readonly PackageFile[];
+  /**
+   * The package path of every file listed, read or not (a damaged or encrypted file is listed
+   * but not read), so manifest checks do not call a damaged file missing as well.
+   */
+  readonly listed: readonly string[];
   /** manifest.json as read, or null when it is missing or could not be read. */
   readonly manifest: Uint8Array | null;
   /** The package digest, or null unless every file of the package was read and verified. */
@@ -104,7 +109,7 @@ interface FileToRead {
 }
 
 function failed(kind: PackageReading['kind'], name: string, problems: readonly PackageProblem[]): PackageReading {
-  return { kind, name, root: null, files: [], manifest: null, digest: null, problems };
+  return { kind, name, root: null, files: [], listed: [], manifest: null, digest: null, problems };
 }
 
 export async function readPackage(path: string, options: ReadPackageOptions = {}): Promise<PackageReading> {
@@ -356,6 +361,7 @@ async function readFromSource(
     name,
     root,
     files: read,
+    listed: toRead.map((f) => f.path),
     manifest,
     digest: complete ? packageDigest(read) : null,
     problems,

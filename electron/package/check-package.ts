@@ -1,0 +1,76 @@
+/**
+ * Package check: a package read (read-package.ts) and its manifest validated against the
+ * rubric it names (shared/package/validate-manifest.ts), as one answer: valid or not, every
+ * problem, and the validated manifest. What `validate`, `self-score` and the importer use.
+ *
+ * - valid: no error among all the problems; warnings are allowed.
+ */
+import { TextDecoder } from 'node:util';
+import type { Manifest } from '../../shared/package/manifest.ts';
+import { hasErrors, problem, type PackageProblem } from '../../shared/package/problem.ts';
+import { manifestRubricId, parseManifestText, validateParsedManifest } from '../../shared/package/validate-manifest.ts';
+import type { Rubric } from '../../shared/rubric/types.ts';
+import { defaultRubricDir, knownRubricIds, loadRubric } from '../rubrics/load-rubric.ts';
+import { MANIFEST_PATH, readPackage, type PackageReading, type ReadPackageOptions } from './read-package.ts';
+
+export interface ManifestCheck {
+  /**
+   * The manifest, when it has no error. The package may still be invalid for the reader's
+   * errors (a damaged evidence file): only `PackageCheck.valid` says whether it is.
+   */
+  readonly manifest: Manifest | null;
+  readonly rubric: Rubric | null;
+  readonly problems: readonly PackageProblem[];
+}
+
+export interface PackageCheck extends ManifestCheck {
+  readonly reading: PackageReading;
+  /** Reader problems, then manifest problems. */
+  readonly problems: readonly PackageProblem[];
+  readonly valid: boolean;
+}
+
+export interface CheckOptions {
+  /** Where the rubric files are; default `resources/rubrics`. */
+  readonly rubricDir?: string | undefined;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Validates the manifest of a package already read; the reader's own problems are not repeated. */
+export async function checkReading(reading: PackageReading, options: CheckOptions = {}): Promise<ManifestCheck> {
+  const none = (problems: readonly PackageProblem[]): ManifestCheck => ({ manifest: null, rubric: null, problems });
+  if (reading.manifest === null) return none([]);
+  let text: string;
+  try {
+    text = utf8.decode(reading.manifest);
+  } catch {
+    return none([
+      problem(
+        'manifest-not-utf8',
+        MANIFEST_PATH,
+        'manifest.json 不是 UTF-8 编码（可能保存成了 ANSI/GBK）。请用记事本打开它，“另存为”时把编码选为 UTF-8，再重新打包。',
+      ),
+    ]);
+  }
+  const parsed = parseManifestText(text);
+  if (!parsed.ok) return none(parsed.problems);
+  const dir = options.rubricDir ?? defaultRubricDir;
+  const rubricId = manifestRubricId(parsed.parsed);
+  const rubric = rubricId === null ? undefined : await loadRubric(rubricId, dir);
+  const known = rubric === undefined ? await knownRubricIds(dir) : undefined;
+  const validation = validateParsedManifest(parsed.parsed, {
+    files: reading.listed,
+    rubricFor: (id) => (id === rubricId ? rubric : undefined),
+    knownRubricIds: known,
+  });
+  return validation;
+}
+
+/** Reads a package (zip or folder) and validates it: every problem at once. */
+export async function checkPackage(path: string, options: ReadPackageOptions & CheckOptions = {}): Promise<PackageCheck> {
+  const reading = await readPackage(path, options);
+  const checked = await checkReading(reading, options);
+  const problems = [...reading.problems, ...checked.problems];
+  return { reading, manifest: checked.manifest, rubric: checked.rubric, problems, valid: !hasErrors(problems) };
+}

@@ -1,0 +1,255 @@
+/**
+ * Manifest validation (package-format.md, issue 4 part 2): manifest.json's text and the list
+ * of the package's files in; every error and warning, and the validated manifest when there
+ * is no error, out. Pure: the reader (electron/package/) supplies the text and the files, and
+ * the caller supplies the rubric the manifest names.
+ *
+ * Steps: JSON syntax (line and column) and duplicate keys; the format and version (a manifest
+ * of another format or version stops here, since every later message would be noise); the
+ * header schema; the rubric; each claim against its criterion; evidence paths and `selfReport`
+ * against the files; then the warnings.
+ */
+import { indexRubric } from '../rubric/rubric-index.ts';
+import type { AllianceKind, Claim, Claims, Rubric } from '../rubric/types.ts';
+import { checkClaims, isPlainObject, type EvidenceReference } from './check-claims.ts';
+import { formatJsonPath, type JsonPathSegment } from './json-path.ts';
+import { PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, type Manifest } from './manifest.ts';
+import { headerSchema } from './manifest-schema.ts';
+import { MANIFEST_FILE, manifestWarnings } from './manifest-warnings.ts';
+import { indexPackageFiles, lookUpPackageFile } from './package-files.ts';
+import { normalizePackagePath } from './package-path.ts';
+import { parseJson, type DuplicateKey, type TextPosition } from './parse-json.ts';
+import { hasErrors, problem, type PackageProblem } from './problem.ts';
+import { schemaProblems, showValue } from './schema-problems.ts';
+
+export interface ParsedManifestText {
+  readonly value: unknown;
+  readonly positions: ReadonlyMap<string, TextPosition>;
+  readonly duplicateKeys: readonly DuplicateKey[];
+}
+
+export type ManifestTextResult =
+  | { readonly ok: true; readonly parsed: ParsedManifestText }
+  | { readonly ok: false; readonly problems: readonly PackageProblem[] };
+
+export function parseManifestText(text: string): ManifestTextResult {
+  const result = parseJson(text);
+  if (!result.ok) {
+    const { line, column } = result.position;
+    return {
+      ok: false,
+      problems: [
+        problem(
+          'manifest-not-json',
+          MANIFEST_FILE,
+          `manifest.json 不是有效的 JSON：第 ${line} 行第 ${column} 列，${result.message}。请用文本编辑器（如记事本）改正后重新打包。`,
+          result.position,
+        ),
+      ],
+    };
+  }
+  return { ok: true, parsed: { value: result.value, positions: result.positions, duplicateKeys: result.duplicateKeys } };
+}
+
+/** The rubric id a manifest names, if it names one, so the caller can load that rubric. */
+export function manifestRubricId(parsed: ParsedManifestText): string | null {
+  const value = parsed.value;
+  if (!isPlainObject(value)) return null;
+  const rubric = value['rubric'];
+  return typeof rubric === 'string' ? rubric : null;
+}
+
+export interface ManifestContext {
+  /** Package paths of every file of the package (NFC, `/`-separated). */
+  readonly files: readonly string[];
+  /** The rubric with this id, or undefined when the program knows none by it. */
+  readonly rubricFor: (id: string) => Rubric | undefined;
+  /** Ids of the rubrics the program knows, for the message when one is unknown. */
+  readonly knownRubricIds?: readonly string[] | undefined;
+}
+
+export interface ManifestValidation {
+  /** The manifest with normalised paths, when there is no error. */
+  readonly manifest: Manifest | null;
+  /** The rubric the manifest names, when the program knows it. */
+  readonly rubric: Rubric | null;
+  readonly problems: readonly PackageProblem[];
+}
+
+/** Validates manifest.json's text (BOM tolerated). */
+export function validateManifest(text: string, context: ManifestContext): ManifestValidation {
+  const parsed = parseManifestText(text);
+  if (!parsed.ok) return { manifest: null, rubric: null, problems: parsed.problems };
+  return validateParsedManifest(parsed.parsed, context);
+}
+
+export function validateParsedManifest(parsed: ParsedManifestText, context: ManifestContext): ManifestValidation {
+  const root = parsed.value;
+  const positionOf = (path: readonly JsonPathSegment[]): TextPosition | undefined => {
+    for (let end = path.length; end >= 0; end -= 1) {
+      const position = parsed.positions.get(formatJsonPath(path.slice(0, end)));
+      if (position !== undefined) return position;
+    }
+    return undefined;
+  };
+  const problems: PackageProblem[] = parsed.duplicateKeys.map((duplicate) =>
+    problem(
+      'manifest-duplicate-key',
+      duplicate.path,
+      `“${duplicate.key}”在同一层写了两次，只有后一个会被读到，前一个的内容会丢失。请把两处合并成一个。`,
+      duplicate.position,
+    ),
+  );
+  const none = (): ManifestValidation => ({ manifest: null, rubric: null, problems });
+
+  if (!isPlainObject(root)) {
+    problems.push(
+      problem(
+        'manifest-not-object',
+        MANIFEST_FILE,
+        `manifest.json 的最外层应是一个对象 { "format": …, "year": …, … }；现在是 ${showValue(root)}。请按《联盟材料包格式》填写。`,
+        positionOf([]),
+      ),
+    );
+    return none();
+  }
+
+  const format = root['format'];
+  const version = root['version'];
+  if (format !== PACKAGE_FORMAT) {
+    problems.push(
+      problem(
+        'manifest-wrong-format',
+        'format',
+        `format 应为 "${PACKAGE_FORMAT}"，现在${format === undefined ? '没有写' : `是 ${showValue(format)}`}。这可能不是联盟材料包的申报清单；请按《联盟材料包格式》填写 manifest.json。`,
+        positionOf(['format']),
+      ),
+    );
+  }
+  if (version !== PACKAGE_FORMAT_VERSION) {
+    problems.push(
+      problem(
+        'manifest-wrong-version',
+        'version',
+        `本程序读取第 ${PACKAGE_FORMAT_VERSION} 版材料包（"version": ${PACKAGE_FORMAT_VERSION}），这个包${version === undefined ? '没有写 version' : `是 ${showValue(version)}`}。请按本程序配套的《联盟材料包格式》重新生成 manifest.json，或使用更新版本的程序。`,
+        positionOf(['version']),
+      ),
+    );
+  }
+  if (problems.some((p) => p.code === 'manifest-wrong-format' || p.code === 'manifest-wrong-version')) return none();
+
+  const header = headerSchema.safeParse(root);
+  if (!header.success) problems.push(...schemaProblems(header.error.issues, [], { root, positionOf }));
+
+  const rubricId = root['rubric'];
+  let rubric: Rubric | null = null;
+  if (typeof rubricId === 'string' && rubricId.trim() !== '') {
+    rubric = context.rubricFor(rubricId) ?? null;
+    if (rubric === null) {
+      const known = context.knownRubricIds?.length ? `本程序认识的评分细则：${context.knownRubricIds.join('、')}。` : '';
+      problems.push(
+        problem(
+          'rubric-unknown',
+          'rubric',
+          `本程序不认识评分细则“${rubricId}”。${known}请改正 rubric，或使用包含该评分细则的程序版本。`,
+          positionOf(['rubric']),
+        ),
+      );
+    }
+  }
+
+  const files = indexPackageFiles(context.files);
+  const namedFiles = new Set<string>();
+  const resolve = (reference: EvidenceReference, code: 'evidence-not-found' | 'self-report-not-found'): string | null => {
+    const found = lookUpPackageFile(reference.value, files);
+    if (found.ok) {
+      namedFiles.add(found.path);
+      return found.path;
+    }
+    const where = formatJsonPath(reference.path);
+    const what = code === 'self-report-not-found' ? '自查报告' : '证明材料';
+    problems.push(
+      problem(
+        code,
+        where,
+        `${what}“${reference.value}”在包里找不到。${found.hint}请把文件放进包里，或改正路径（相对于包的最上层，用“/”分隔，区分大小写）。`,
+        positionOf(reference.path),
+      ),
+    );
+    return null;
+  };
+
+  const selfReport = root['selfReport'];
+  let selfReportPath: string | null = null;
+  if (typeof selfReport === 'string' && selfReport.trim() !== '') {
+    selfReportPath = resolve({ path: ['selfReport'], value: selfReport }, 'self-report-not-found');
+  }
+
+  const claims = root['claims'];
+  let validClaims: Readonly<Record<string, Claim>> = {};
+  if (rubric !== null && isPlainObject(claims)) {
+    const checked = checkClaims(claims, rubric, positionOf, root);
+    problems.push(...checked.problems);
+    validClaims = checked.validClaims;
+    for (const reference of checked.evidence) resolve(reference, 'evidence-not-found');
+    const kind = header.success ? header.data.alliance.kind : allianceKindOf(root);
+    const year = typeof root['year'] === 'number' && Number.isInteger(root['year']) ? root['year'] : null;
+    problems.push(
+      ...manifestWarnings({
+        rubric,
+        kind,
+        year,
+        validClaims,
+        datedItems: checked.datedItems,
+        namedFiles,
+        files: context.files,
+        positionOf,
+      }),
+    );
+  }
+
+  if (hasErrors(problems) || !header.success || rubric === null || selfReportPath === null) {
+    return { manifest: null, rubric, problems };
+  }
+  const data = header.data;
+  const manifest: Manifest = {
+    format: PACKAGE_FORMAT,
+    version: PACKAGE_FORMAT_VERSION,
+    year: data.year,
+    rubric: data.rubric,
+    alliance: data.alliance,
+    selfReport: selfReportPath,
+    claims: normaliseClaims(validClaims, rubric),
+  };
+  return { manifest, rubric, problems };
+}
+
+function allianceKindOf(root: Record<string, unknown>): AllianceKind | null {
+  const alliance = root['alliance'];
+  const kind = isPlainObject(alliance) ? alliance['kind'] : undefined;
+  return kind === 'general' || kind === 'incubator' || kind === 'finance' ? kind : null;
+}
+
+/** Claims in rubric order with every evidence path in package-path form. */
+function normaliseClaims(claims: Readonly<Record<string, Claim>>, rubric: Rubric): Claims {
+  const result: Record<string, Claim> = {};
+  for (const id of indexRubric(rubric).criteria.keys()) {
+    const claim = Object.prototype.hasOwnProperty.call(claims, id) ? claims[id] : undefined;
+    if (claim === undefined) continue;
+    result[id] = normaliseEvidence(claim);
+  }
+  return result;
+}
+
+function normaliseEvidence<T extends Claim>(claim: T): T {
+  const fix = (list: readonly string[]): string[] => list.map(normalizePackagePath);
+  const out: Record<string, unknown> = { ...claim };
+  if (Array.isArray(out['evidence'])) out['evidence'] = fix(out['evidence'] as string[]);
+  if (Array.isArray(out['items'])) {
+    out['items'] = (out['items'] as Record<string, unknown>[]).map((item) => ({
+      ...item,
+      evidence: fix(item['evidence'] as string[]),
+    }));
+  }
+  return out as T;
+}
