@@ -1,0 +1,33 @@
+/**
+ * The package argument of `validate` and `self-score`: one zip file or folder, and the options
+ * each command allows. A wrong option or a missing or extra argument is a usage error (exit 2);
+ * a path that does not exist is not: it is invalid input, reported as the `package-not-found`
+ * problem with exit 1, like any other package that cannot be read.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { UsageError } from './command.ts';
+
+export interface PackageArguments {
+  /** Absolute path of the package. */
+  readonly path: string;
+  readonly json: boolean;
+}
+
+export function parsePackageArguments(args: readonly string[], cwd: string, options: { json: boolean }): PackageArguments {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: options.json ? { json: { type: 'boolean' } } : {},
+    });
+  } catch (error) {
+    throw new UsageError(`参数不对 bad option：${(error as Error).message}`);
+  }
+  const [path, ...extra] = parsed.positionals;
+  if (path === undefined) throw new UsageError('缺少材料包路径 missing <package>（.zip 文件或文件夹）');
+  if (extra.length > 0) throw new UsageError(`一次只能检查一个材料包 one package at a time（多出：${extra.join(' ')}）`);
+  return { path: resolve(cwd, path), json: (parsed.values as { json?: boolean }).json === true };
+}
