@@ -1,0 +1,242 @@
+/**
+ * Parsing a sheet: untrusted JSON in, a typed sheet or every problem with it out.
+ *
+ * - format problem: the JSON is not a well-formed expert sheet, format 1: a missing or
+ *   unknown field, a value of the wrong type or form, two reviews of one alliance, a recused
+ *   review that still decides something or gives no reason, a bad handwritten signature.
+ *
+ * This knows nothing of signatures (electron/sheets/verify-sheet.ts) or of packages
+ * (check-sheet-against-packages.ts). Problems come back all at once, each naming where it is.
+ */
+import type { z } from 'zod';
+
+import { checkHandSignature } from './hand-signature.ts';
+import type { SheetProblem, SheetProblemCode } from './sheet-problem.ts';
+import { formatJsonPath, ROOT_PATH, sheetProblem } from './sheet-problem.ts';
+import type { Sheet, UnsignedSheet } from './sheet-schema.ts';
+import {
+  decisionShapeOf,
+  flagDecisionSchema,
+  judgedDecisionSchema,
+  listDecisionSchema,
+  SHEET_FORMAT,
+  SHEET_FORMAT_VERSION,
+  sheetSchema,
+  unsignedSheetSchema,
+} from './sheet-schema.ts';
+
+export type SheetParseResult<T> =
+  | { readonly ok: true; readonly sheet: T; readonly problems: readonly [] }
+  | { readonly ok: false; readonly problems: readonly SheetProblem[] };
+
+/** Whether a JSON value says it is an expert sheet (any version); used to tell files apart. */
+export function looksLikeSheet(json: unknown): boolean {
+  return isRecord(json) && json['format'] === SHEET_FORMAT;
+}
+
+/** A signed sheet (with `signature`). The signature itself is checked elsewhere. */
+export function parseSheet(json: unknown): SheetParseResult<Sheet> {
+  return parseWith(json, sheetSchema);
+}
+
+/** A sheet before signing: the same rules, and no `signature` member. */
+export function parseUnsignedSheet(json: unknown): SheetParseResult<UnsignedSheet> {
+  return parseWith(json, unsignedSheetSchema);
+}
+
+function parseWith<T extends UnsignedSheet>(json: unknown, schema: z.ZodType<T>): SheetParseResult<T> {
+  if (!looksLikeSheet(json)) {
+    return {
+      ok: false,
+      problems: [
+        sheetProblem(
+          'not-a-sheet',
+          ROOT_PATH,
+          `不是专家评分表：format 应为 "${SHEET_FORMAT}" (not an expert sheet)`,
+        ),
+      ],
+    };
+  }
+  const record = json as Record<string, unknown>;
+  if (record['version'] !== SHEET_FORMAT_VERSION) {
+    return {
+      ok: false,
+      problems: [
+        sheetProblem(
+          'sheet-wrong-version',
+          'version',
+          `评分表格式版本 ${JSON.stringify(record['version'])} 本程序不能读取，只能读取版本 ${SHEET_FORMAT_VERSION}；请用相同版本的程序导出 (unsupported sheet version)`,
+        ),
+      ],
+    };
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.flatMap((issue) => problemsOfIssue(json, issue, [])) };
+  }
+  const problems = crossFieldProblems(parsed.data);
+  return problems.length === 0 ? { ok: true, sheet: parsed.data, problems: [] } : { ok: false, problems };
+}
+
+function crossFieldProblems(sheet: UnsignedSheet): SheetProblem[] {
+  const problems: SheetProblem[] = [];
+  if (sheet.expert.handSignature !== undefined) {
+    const check = checkHandSignature(sheet.expert.handSignature);
+    if (!check.ok) problems.push(sheetProblem(check.code, 'expert.handSignature', check.message));
+  }
+  const firstIndex = new Map<string, number>();
+  sheet.reviews.forEach((review, i) => {
+    const at = `reviews[${i}]`;
+    const earlier = firstIndex.get(review.allianceId);
+    if (earlier !== undefined) {
+      problems.push(
+        sheetProblem(
+          'review-duplicate',
+          `${at}.allianceId`,
+          `联盟 ${review.allianceId} 已在 reviews[${earlier}] 评审过，一份评分表中每个联盟只能有一条评审 (duplicate review)`,
+        ),
+      );
+    } else {
+      firstIndex.set(review.allianceId, i);
+    }
+    if (review.recused) {
+      const decided = Object.keys(review.decisions ?? {}).length + Object.keys(review.overrides ?? {}).length;
+      if (decided > 0) {
+        problems.push(
+          sheetProblem('recused-with-decisions', at, '已声明回避 (recused) 的评审不能有评审意见或改判 (decisions, overrides)'),
+        );
+      }
+      if (review.comment === undefined || review.comment.trim() === '') {
+        problems.push(sheetProblem('recused-without-reason', `${at}.comment`, '声明回避 (recused) 必须在 comment 中写明理由'));
+      }
+    } else if (review.decisions === undefined) {
+      problems.push(sheetProblem('decisions-missing', `${at}.decisions`, '缺少评审意见 decisions（未回避的评审必须有）'));
+    }
+  });
+  return problems;
+}
+
+/* ------------------------------------------------------------------------------------------
+ * zod issues → problems in Chinese
+ * ---------------------------------------------------------------------------------------- */
+
+function problemsOfIssue(json: unknown, issue: z.core.$ZodIssue, prefix: readonly PropertyKey[]): SheetProblem[] {
+  const path = [...prefix, ...issue.path];
+  const at = formatJsonPath(path);
+  const make = (code: SheetProblemCode, message: string): SheetProblem[] => [sheetProblem(code, at, message)];
+  switch (issue.code) {
+    case 'invalid_type':
+      if (valueAt(json, path) === undefined) return make('field-missing', '缺少此字段 (missing)');
+      return make('field-invalid', `类型不对，应为${typeName(issue.expected)} (expected ${issue.expected})`);
+    case 'unrecognized_keys':
+      return issue.keys.map((key) =>
+        sheetProblem('field-unknown', formatJsonPath([...path, key]), '未知字段，格式 1 没有此字段 (unknown field)'),
+      );
+    case 'invalid_value':
+      return make(
+        'field-invalid',
+        `取值不对，应为 ${issue.values.map((value) => JSON.stringify(value)).join(' 或 ')} (invalid value)`,
+      );
+    case 'invalid_format':
+      return make('field-invalid', formatHint(path));
+    case 'too_small':
+      if (issue.origin === 'array') return make('field-invalid', `至少应有 ${String(issue.minimum)} 项 (too few)`);
+      if (issue.origin === 'string') return make('field-invalid', '不能为空 (empty)');
+      return make('field-invalid', `不能小于 ${String(issue.minimum)} (too small)`);
+    case 'too_big':
+      if (issue.origin === 'string') return make('field-invalid', `不能超过 ${String(issue.maximum)} 个字符 (too long)`);
+      return make('field-invalid', `不能大于 ${String(issue.maximum)} (too big)`);
+    case 'invalid_union':
+      return unionProblems(json, issue, path);
+    case 'invalid_key':
+      return make('field-invalid', '键名不对（不能为空）(invalid key)');
+    case 'custom':
+      return make('field-invalid', issue.message);
+    default:
+      return make('field-invalid', `格式不对 (${issue.message})`);
+  }
+}
+
+/**
+ * A decision that fits none of the three shapes: report the problems of the shape its keys
+ * point to (`accept` → flag, `accepted`/`rejected` → list, `value` → judged), which is what the
+ * person who wrote it meant, instead of zod's "invalid input".
+ */
+function unionProblems(json: unknown, issue: z.core.$ZodIssue, path: readonly PropertyKey[]): SheetProblem[] {
+  const value = valueAt(json, path);
+  const shape = decisionShapeOf(value);
+  const at = formatJsonPath(path);
+  if (shape === null) {
+    return [
+      sheetProblem(
+        'field-invalid',
+        at,
+        '评审意见格式不对：应为 {"accept": …}、{"accepted": […], "rejected": {…}} 或 {"value": …} 之一 (malformed decision)',
+      ),
+    ];
+  }
+  const schema = [flagDecisionSchema, listDecisionSchema, judgedDecisionSchema][shape];
+  const parsed = schema?.safeParse(value);
+  if (parsed === undefined || parsed.success) {
+    return [sheetProblem('field-invalid', at, `格式不对 (${issue.message})`)];
+  }
+  return parsed.error.issues.flatMap((inner) => problemsOfIssue(json, inner, path));
+}
+
+function formatHint(path: readonly PropertyKey[]): string {
+  const last = path[path.length - 1];
+  const parent = path[path.length - 2];
+  switch (last) {
+    case 'allianceId':
+      return '联盟编号应为 1–64 个字母、数字、- 或 _ (malformed alliance id)';
+    case 'packageDigest':
+      return '材料包摘要应为 64 位小写十六进制 SHA-256 (malformed packageDigest)';
+    case 'rubric':
+      return '评分细则编号格式不对，如 hefei-2017 (malformed rubric id)';
+    case 'signedAt':
+      return '签名时间应为带时区的 ISO 8601 时间，如 2027-01-20T09:30:00+08:00 (malformed signedAt)';
+    case 'publicKey':
+      return '公钥应为 32 字节 Ed25519 公钥的标准 base64 (malformed publicKey)';
+    case 'value':
+      if (parent === 'signature') return '签名值应为 64 字节 Ed25519 签名的标准 base64 (malformed signature value)';
+      break;
+    case 'id':
+      if (parent === 'expert') return '专家编号应为 1–64 个字母、数字、- 或 _ (malformed expert id)';
+      break;
+  }
+  return '格式不对 (malformed)';
+}
+
+function typeName(expected: string): string {
+  switch (expected) {
+    case 'number':
+      return '数字';
+    case 'int':
+      return '整数';
+    case 'string':
+      return '文字';
+    case 'object':
+    case 'record':
+      return '对象';
+    case 'array':
+      return '数组';
+    case 'boolean':
+      return ' true 或 false';
+    default:
+      return expected;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function valueAt(json: unknown, path: readonly PropertyKey[]): unknown {
+  let value: unknown = json;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}

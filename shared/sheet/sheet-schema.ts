@@ -1,0 +1,148 @@
+/**
+ * Expert sheet, format 1 (sheets-and-results.md): the shape of a `*.sheet.json` file.
+ *
+ * - sheet: one expert's signed work for the meeting: who they are, when they signed, and one
+ *   review per alliance they were given.
+ * - review: the expert's decisions and overrides for one alliance's package (named by its
+ *   digest), or a recusal (回避) with its reason in `comment`.
+ * - decision: per criterion id, `{accept, reason?}` (flag), `{accepted, rejected}` (lists) or
+ *   `{value}` (judged), each with an optional `note`.
+ * - unsigned sheet: a sheet without its `signature` member: what is signed.
+ *
+ * The schema is strict about shapes (an unknown key is an error: a misspelt `"acept"` must not
+ * be read as "undecided") and never transforms a value, so what it accepts is exactly what was
+ * signed. Rules across fields (one review per alliance, recusals) are in parse-sheet.ts; rules
+ * that need the rubric and the packages are in check-sheet-against-packages.ts.
+ */
+import { z } from 'zod';
+
+import type { Decision, Decisions, Overrides } from '../rubric/types.ts';
+
+export const SHEET_FORMAT = 'alliance-review/sheet' as const;
+export const SHEET_FORMAT_VERSION = 1 as const;
+export const SIGNATURE_ALG = 'Ed25519' as const;
+
+/** Expert ids, like alliance ids: 1–64 characters of `A-Z a-z 0-9 - _`. */
+export const EXPERT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const ALLIANCE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const RUBRIC_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/** The package digest: lowercase hex SHA-256 (package-format.md). */
+const DIGEST = /^[0-9a-f]{64}$/;
+/**
+ * Canonical base64 of exactly 32 and 64 bytes: the unused low bits of the last character must
+ * be zero, so one key or signature has exactly one spelling and two spellings cannot pass for
+ * two different sheets.
+ */
+const BASE64_32 = /^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/;
+const BASE64_64 = /^[A-Za-z0-9+/]{85}[AQgw]==$/;
+
+const note = z.string().optional();
+
+export const flagDecisionSchema = z.strictObject({ accept: z.boolean(), reason: z.string().optional(), note });
+export const listDecisionSchema = z.strictObject({
+  accepted: z.array(z.string().min(1)),
+  rejected: z.record(z.string().min(1), z.string()),
+  note,
+});
+export const judgedDecisionSchema = z.strictObject({ value: z.number(), note });
+
+/** Which decision shape a raw decision is trying to be, by its keys; null when none fits. */
+export function decisionShapeOf(value: unknown): 0 | 1 | 2 | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  if ('accept' in value || 'reason' in value) return 0;
+  if ('accepted' in value || 'rejected' in value) return 1;
+  if ('value' in value) return 2;
+  return null;
+}
+
+export const decisionSchema = z.union([flagDecisionSchema, listDecisionSchema, judgedDecisionSchema]);
+
+export const overrideSchema = z.strictObject({ score: z.number().min(0), reason: z.string() });
+
+export const reviewSchema = z.strictObject({
+  allianceId: z.string().regex(ALLIANCE_ID),
+  packageDigest: z.string().regex(DIGEST),
+  recused: z.boolean(),
+  /** Required unless recused; a recused review has none (or an empty object). */
+  decisions: z.record(z.string().min(1), decisionSchema).optional(),
+  overrides: z.record(z.string().min(1), overrideSchema).optional(),
+  comment: z.string().optional(),
+});
+
+export const expertSchema = z.strictObject({
+  id: z.string().regex(EXPERT_ID),
+  name: z
+    .string()
+    .max(100)
+    .refine((value) => value.trim() !== '', { message: '不能为空 (blank)' }),
+  /** PNG data URL, checked by hand-signature.ts. */
+  handSignature: z.string().optional(),
+});
+
+export const signatureSchema = z.strictObject({
+  alg: z.literal(SIGNATURE_ALG),
+  publicKey: z.string().regex(BASE64_32),
+  value: z.string().regex(BASE64_64),
+});
+
+const sheetFields = {
+  format: z.literal(SHEET_FORMAT),
+  version: z.literal(SHEET_FORMAT_VERSION),
+  year: z.int(),
+  rubric: z.string().regex(RUBRIC_ID),
+  expert: expertSchema,
+  /** ISO 8601 with seconds and a zone offset: `2027-01-20T09:30:00+08:00`. */
+  signedAt: z.iso.datetime({ offset: true }),
+  reviews: z.array(reviewSchema).min(1),
+};
+
+export const unsignedSheetSchema = z.strictObject(sheetFields);
+export const sheetSchema = z.strictObject({ ...sheetFields, signature: signatureSchema });
+
+/*
+ * The types are written out (rather than inferred) so they are readonly and use the rubric
+ * engine's own Decision and Override types: the app builds reviews from those. The checks below
+ * make the compiler prove that whatever the schemas accept fits them.
+ */
+
+export interface SheetReview {
+  readonly allianceId: string;
+  readonly packageDigest: string;
+  readonly recused: boolean;
+  readonly decisions?: Decisions | undefined;
+  readonly overrides?: Overrides | undefined;
+  readonly comment?: string | undefined;
+}
+
+export interface SheetExpert {
+  readonly id: string;
+  readonly name: string;
+  readonly handSignature?: string | undefined;
+}
+
+export interface SheetSignature {
+  readonly alg: typeof SIGNATURE_ALG;
+  /** Standard base64 of the raw 32-byte Ed25519 public key. */
+  readonly publicKey: string;
+  /** Standard base64 of the 64-byte signature. */
+  readonly value: string;
+}
+
+export interface UnsignedSheet {
+  readonly format: typeof SHEET_FORMAT;
+  readonly version: typeof SHEET_FORMAT_VERSION;
+  readonly year: number;
+  readonly rubric: string;
+  readonly expert: SheetExpert;
+  readonly signedAt: string;
+  readonly reviews: readonly SheetReview[];
+}
+
+export interface Sheet extends UnsignedSheet {
+  readonly signature: SheetSignature;
+}
+
+type Fits<Parsed, Declared> = Parsed extends Declared ? true : never;
+const _unsignedFits: Fits<z.infer<typeof unsignedSheetSchema>, UnsignedSheet> = true;
+const _sheetFits: Fits<z.infer<typeof sheetSchema>, Sheet> = true;
+const _decisionFits: Fits<z.infer<typeof decisionSchema>, Decision> = true;

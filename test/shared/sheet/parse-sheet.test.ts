@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+
+import { looksLikeSheet, parseSheet, parseUnsignedSheet } from '../../../shared/sheet/parse-sheet.ts';
+import { describeSheetProblem } from '../../../shared/sheet/sheet-problem.ts';
+import { pngDataUrl, pngDataUrlOfLength } from '../../helpers/png.ts';
+
+const DIGEST = 'a'.repeat(64);
+
+/** A well-formed sheet; the signature is well-formed base64 but signs nothing (not checked here). */
+function sheet(): Record<string, unknown> {
+  return {
+    format: 'alliance-review/sheet',
+    version: 1,
+    year: 2026,
+    rubric: 'hefei-2017',
+    expert: { id: 'E01', name: '王明' },
+    signedAt: '2027-01-20T09:30:00+08:00',
+    reviews: [
+      {
+        allianceId: 'HFA-012',
+        packageDigest: DIGEST,
+        recused: false,
+        decisions: {
+          'I1.office': { accept: true },
+          'I1.council': { accept: false, reason: '无理事会会议纪要', note: '仅有通知' },
+          'I4.techContracts': { accepted: ['tc-1'], rejected: { 'tc-2': '合同未在技术市场登记' } },
+          'I10.status': { value: 2 },
+        },
+        overrides: { I2: { score: 3, reason: '仅有年度计划，缺半年总结' } },
+        comment: '……',
+      },
+      { allianceId: 'HFA-013', packageDigest: 'b'.repeat(64), recused: true, comment: '本人任职于牵头单位' },
+    ],
+    signature: { alg: 'Ed25519', publicKey: `${'A'.repeat(43)}=`, value: `${'A'.repeat(86)}==` },
+  };
+}
+
+type Json = Record<string, unknown>;
+function edit(change: (sheet: Json) => void): Json {
+  const value = sheet();
+  change(value);
+  return value;
+}
+const review0 = (value: Json): Json => (value['reviews'] as Json[])[0] as Json;
+const review1 = (value: Json): Json => (value['reviews'] as Json[])[1] as Json;
+
+function problemsOf(json: unknown) {
+  const result = parseSheet(json);
+  return result.ok ? [] : result.problems.map((p) => ({ code: p.code, path: p.path }));
+}
+
+describe('parseSheet', () => {
+  it('accepts the example of the format (decisions of every kind, an override, a recusal)', () => {
+    const result = parseSheet(sheet());
+    expect(result.problems).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+
+  it('returns the values exactly as given (no trimming, no defaults)', () => {
+    const value = edit((s) => {
+      (s['expert'] as Json)['name'] = ' 王明 ';
+    });
+    const result = parseSheet(value);
+    expect(result.ok && result.sheet).toEqual(value);
+  });
+
+  it('accepts a hand signature that is a PNG data URL of at most 200 KB', () => {
+    const value = edit((s) => {
+      (s['expert'] as Json)['handSignature'] = pngDataUrl();
+    });
+    expect(problemsOf(value)).toEqual([]);
+  });
+
+  it.each([
+    ['over 200 KB', pngDataUrlOfLength(204_802), 'hand-signature-too-large'],
+    ['not PNG', 'data:image/jpeg;base64,/9j/4AAQSkZJRgABAQ==', 'hand-signature-invalid'],
+  ])('refuses a hand signature %s', (_name, url, code) => {
+    const value = edit((s) => {
+      (s['expert'] as Json)['handSignature'] = url;
+    });
+    expect(problemsOf(value)).toEqual([{ code, path: 'expert.handSignature' }]);
+  });
+
+  it('says "not a sheet" for other JSON, before anything else', () => {
+    for (const json of [null, [], 'x', { format: 'alliance-review/result', version: 1 }, {}]) {
+      expect(problemsOf(json)).toEqual([{ code: 'not-a-sheet', path: '(root)' }]);
+      expect(looksLikeSheet(json)).toBe(false);
+    }
+    expect(looksLikeSheet(sheet())).toBe(true);
+  });
+
+  it('refuses another version with one clear problem', () => {
+    const result = parseSheet(edit((s) => (s['version'] = 2)));
+    expect(result.ok).toBe(false);
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatchObject({ code: 'sheet-wrong-version', path: 'version' });
+    expect(result.problems[0]?.message).toContain('版本 2');
+  });
+
+  it.each<[string, (s: Json) => void, { code: string; path: string }[]]>([
+    ['a missing year', (s) => delete s['year'], [{ code: 'field-missing', path: 'year' }]],
+    ['a fractional year', (s) => (s['year'] = 2026.5), [{ code: 'field-invalid', path: 'year' }]],
+    ['a rubric id with capitals', (s) => (s['rubric'] = 'Hefei'), [{ code: 'field-invalid', path: 'rubric' }]],
+    ['an unknown top-level key', (s) => (s['extra'] = 1), [{ code: 'field-unknown', path: 'extra' }]],
+    ['a blank expert name', (s) => ((s['expert'] as Json)['name'] = '  '), [{ code: 'field-invalid', path: 'expert.name' }]],
+    ['an expert id with a space', (s) => ((s['expert'] as Json)['id'] = 'E 01'), [{ code: 'field-invalid', path: 'expert.id' }]],
+    ['signedAt without a zone', (s) => (s['signedAt'] = '2027-01-20T09:30:00'), [{ code: 'field-invalid', path: 'signedAt' }]],
+    ['signedAt on 30 February', (s) => (s['signedAt'] = '2027-02-30T09:30:00+08:00'), [{ code: 'field-invalid', path: 'signedAt' }]],
+    ['no reviews', (s) => (s['reviews'] = []), [{ code: 'field-invalid', path: 'reviews' }]],
+    ['an uppercase digest', (s) => (review0(s)['packageDigest'] = 'A'.repeat(64)), [{ code: 'field-invalid', path: 'reviews[0].packageDigest' }]],
+    ['recused as a string', (s) => (review0(s)['recused'] = 'false'), [{ code: 'field-invalid', path: 'reviews[0].recused' }]],
+    ['a misspelt decision key', (s) => ((review0(s)['decisions'] as Json)['I1.office'] = { acept: true }), [{ code: 'field-invalid', path: 'reviews[0].decisions.I1.office' }]],
+    [
+      'a flag decision with an extra key',
+      (s) => ((review0(s)['decisions'] as Json)['I1.office'] = { accept: true, score: 2 }),
+      [{ code: 'field-unknown', path: 'reviews[0].decisions.I1.office.score' }],
+    ],
+    [
+      'a flag decision with accept "yes"',
+      (s) => ((review0(s)['decisions'] as Json)['I1.office'] = { accept: 'yes' }),
+      [{ code: 'field-invalid', path: 'reviews[0].decisions.I1.office.accept' }],
+    ],
+    [
+      'a list decision without rejected',
+      (s) => ((review0(s)['decisions'] as Json)['I4.techContracts'] = { accepted: ['tc-1'] }),
+      [{ code: 'field-missing', path: 'reviews[0].decisions.I4.techContracts.rejected' }],
+    ],
+    [
+      'a judged value as a string',
+      (s) => ((review0(s)['decisions'] as Json)['I10.status'] = { value: '2' }),
+      [{ code: 'field-invalid', path: 'reviews[0].decisions.I10.status.value' }],
+    ],
+    [
+      'a negative override',
+      (s) => ((review0(s)['overrides'] as Json)['I2'] = { score: -1, reason: 'x' }),
+      [{ code: 'field-invalid', path: 'reviews[0].overrides.I2.score' }],
+    ],
+    [
+      'a signature of another algorithm',
+      (s) => ((s['signature'] as Json)['alg'] = 'RSA'),
+      [{ code: 'field-invalid', path: 'signature.alg' }],
+    ],
+    [
+      'a public key of 31 bytes',
+      (s) => ((s['signature'] as Json)['publicKey'] = Buffer.alloc(31).toString('base64')),
+      [{ code: 'field-invalid', path: 'signature.publicKey' }],
+    ],
+    [
+      'a public key in non-canonical base64',
+      (s) => ((s['signature'] as Json)['publicKey'] = `${'A'.repeat(42)}B=`),
+      [{ code: 'field-invalid', path: 'signature.publicKey' }],
+    ],
+    [
+      'a signature value in base64url',
+      (s) => ((s['signature'] as Json)['value'] = `${'_'.repeat(86)}==`),
+      [{ code: 'field-invalid', path: 'signature.value' }],
+    ],
+    ['no signature', (s) => delete s['signature'], [{ code: 'field-missing', path: 'signature' }]],
+    [
+      'two reviews of one alliance',
+      (s) => (review1(s)['allianceId'] = 'HFA-012'),
+      [{ code: 'review-duplicate', path: 'reviews[1].allianceId' }],
+    ],
+    [
+      'a recused review with decisions',
+      (s) => (review1(s)['decisions'] = { 'I1.office': { accept: true } }),
+      [{ code: 'recused-with-decisions', path: 'reviews[1]' }],
+    ],
+    ['a recusal without a reason', (s) => delete review1(s)['comment'], [{ code: 'recused-without-reason', path: 'reviews[1].comment' }]],
+    ['a review without decisions', (s) => delete review0(s)['decisions'], [{ code: 'decisions-missing', path: 'reviews[0].decisions' }]],
+  ])('refuses %s, naming where', (_name, change, expected) => {
+    expect(problemsOf(edit(change))).toEqual(expected);
+  });
+
+  it('reports every problem at once', () => {
+    const value = edit((s) => {
+      delete s['year'];
+      (s['expert'] as Json)['name'] = '';
+      review0(s)['recused'] = 1;
+    });
+    expect(problemsOf(value).map((p) => p.path).sort()).toEqual(['expert.name', 'reviews[0].recused', 'year']);
+  });
+
+  it('speaks Chinese with the English key word', () => {
+    const result = parseSheet(edit((s) => delete s['year']));
+    expect(result.problems.map(describeSheetProblem)).toEqual(['year: 缺少此字段 (missing)']);
+  });
+
+  it('allows a recused review to carry an empty decisions object', () => {
+    expect(problemsOf(edit((s) => (review1(s)['decisions'] = {})))).toEqual([]);
+  });
+});
+
+describe('parseUnsignedSheet', () => {
+  it('accepts a sheet without signature and refuses one with', () => {
+    const { signature: _signature, ...unsigned } = sheet();
+    expect(parseUnsignedSheet(unsigned).ok).toBe(true);
+    expect(parseUnsignedSheet(sheet())).toMatchObject({ ok: false, problems: [{ code: 'field-unknown', path: 'signature' }] });
+  });
+});
