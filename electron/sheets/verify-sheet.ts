@@ -11,7 +11,7 @@
  * Whether the sheet fits the packages is a separate check (`checkSheetAgainstPackages`).
  */
 import { verify } from 'node:crypto';
-import { parseStrictJson } from '../../shared/json/strict-json.ts';
+import { parseJson } from '../../shared/package/parse-json.ts';
 import { parseSheet } from '../../shared/sheet/parse-sheet.ts';
 import type { SheetProblem } from '../../shared/sheet/sheet-problem.ts';
 import { ROOT_PATH, sheetProblem } from '../../shared/sheet/sheet-problem.ts';
@@ -56,16 +56,33 @@ export function verifySheet(json: unknown): SheetVerification {
   return { ok: true, sheet, expert, fingerprint, problems: [] };
 }
 
-/** Verifies the text of a sheet file: strict JSON (no repeated keys), a BOM tolerated. */
+/**
+ * Verifies the text of a sheet file: JSON (a BOM tolerated) in which no object repeats a key.
+ * `JSON.parse` keeps the last of two equal keys, so a sheet could show a reader
+ * `"accept": false` and be verified and scored as `"accept": true`; such a file is refused.
+ * The JSON parser is the package reader's (shared/package/parse-json.ts), which reports both.
+ */
 export function verifySheetText(text: string): SheetVerification {
-  const json = parseStrictJson(text);
+  const json = parseJson(text);
   if (!json.ok) {
-    const problem: SheetProblem = {
-      ...sheetProblem(json.code, ROOT_PATH, json.message),
-      line: json.position.line,
-      column: json.position.column,
-    };
-    return { ok: false, sheet: null, expert: null, fingerprint: null, problems: [problem] };
+    return failedAt('not-json', `不是 JSON：${json.message} (not JSON)`, json.position);
+  }
+  const duplicate = json.duplicateKeys[0];
+  if (duplicate !== undefined) {
+    return failedAt(
+      'duplicate-key',
+      `${duplicate.path}: 键 ${JSON.stringify(duplicate.key)} 重复出现，无法确定以哪个为准 (duplicate key)`,
+      duplicate.position,
+    );
   }
   return verifySheet(json.value);
+}
+
+function failedAt(
+  code: 'not-json' | 'duplicate-key',
+  message: string,
+  position: { readonly line: number; readonly column: number },
+): SheetVerification {
+  const problem: SheetProblem = { ...sheetProblem(code, ROOT_PATH, message), line: position.line, column: position.column };
+  return { ok: false, sheet: null, expert: null, fingerprint: null, problems: [problem] };
 }
