@@ -103,6 +103,18 @@ describe('decision 1: thresholds include their number', () => {
     expect(result.total.toFixed()).toBe(total);
     expect(result.grade).toBe(grade);
   });
+  it('grades an expert review by its printed total, even for a rubric built in code with finer points', () => {
+    // parseRubric refuses points with more than two decimals; a Rubric object made in code
+    // skips that check, and the grade must still follow the total people read (90.00).
+    const fine = {
+      ...hefei,
+      groups: [{ id: 'g', label: '组', cap: null, indicators: [{ id: 'A', label: '甲', cap: null, rule: '测试', criteria: [{ id: 'A.x', kind: 'flag', points: 89.995, label: '甲', rule: '测试' }] }] }],
+    } as const;
+    const result = scoreReview(fine, { 'A.x': flagClaim() }, { decisions: { 'A.x': { accept: true } } });
+    expect(result.total.toFixed()).toBe('89.995');
+    expect(toJsonNumber(result.total)).toBe(90);
+    expect(result.grade).toBe('excellent');
+  });
 });
 
 describe('decision 2: tier boundaries at 1亿 and 5亿', () => {
