@@ -1,0 +1,167 @@
+import { spawnSync } from 'node:child_process';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readPackage } from '../../../electron/package/read-package.ts';
+import { gbk, rawZip } from '../../helpers/raw-zip.ts';
+import { specDigest } from '../../helpers/spec-digest.ts';
+import { useTempDir } from '../../helpers/temp-dir.ts';
+import { writeTree, writeYazlZip } from '../../helpers/zip-files.ts';
+
+const tempDir = useTempDir('read-folder-');
+const codes = (reading: { problems: readonly { code: string }[] }): string[] => reading.problems.map((p) => p.code);
+
+const files = new Map<string, string>([
+  ['manifest.json', '{"format":"alliance-review/package"}'],
+  ['自查报告.pdf', '%PDF 自查报告'],
+  ['证明材料/合同.pdf', '合同'],
+  ['证明材料/照片/办公室.jpg', 'jpg'],
+]);
+
+describe('readPackage: folders', () => {
+  it('reads every file of a folder, with the digest of package-format.md', async () => {
+    const root = join(tempDir(), 'HFA-012');
+    await writeTree(root, files);
+    const reading = await readPackage(root);
+    expect(reading.kind).toBe('folder');
+    expect(reading.problems).toEqual([]);
+    expect(reading.files.map((f) => f.path)).toEqual(['manifest.json', '自查报告.pdf', '证明材料/合同.pdf', '证明材料/照片/办公室.jpg']);
+    expect(reading.digest).toBe(specDigest(files));
+  });
+
+  it('gives a zip and the same folder the same digest, whatever the zip’s names and folder', async () => {
+    const dir = tempDir();
+    await writeTree(join(dir, 'folder'), files);
+    await writeYazlZip(join(dir, 'flat.zip'), files);
+    await writeYazlZip(
+      join(dir, 'wrapped.zip'),
+      [...files].map(([path, content]) => [`HFA-012/${path}`, content] as const),
+    );
+    const folder = await readPackage(join(dir, 'folder'));
+    const flat = await readPackage(join(dir, 'flat.zip'));
+    const wrapped = await readPackage(join(dir, 'wrapped.zip'));
+    expect(folder.digest).not.toBeNull();
+    expect(flat.digest).toBe(folder.digest);
+    expect(wrapped.digest).toBe(folder.digest);
+    expect(wrapped.root).toBe('HFA-012');
+  });
+
+  it('gives a zip from a Chinese Windows tool (GBK names, backslashes, one folder) the folder’s digest', async () => {
+    const dir = tempDir();
+    const gbkFiles = new Map([
+      ['manifest.json', '{}'],
+      ['自查报告.pdf', '%PDF'],
+      ['证明材料/合同.pdf', '合同'],
+    ]);
+    await writeTree(join(dir, 'folder'), gbkFiles);
+    await writeFile(
+      join(dir, 'gbk.zip'),
+      rawZip([...gbkFiles].map(([path, content]) => ({ name: gbk(`联盟\\${path.replace(/\//g, '\\')}`), data: content }))),
+    );
+    const zip = await readPackage(join(dir, 'gbk.zip'));
+    expect(zip.problems).toEqual([]);
+    expect(zip.root).toBe('联盟');
+    expect(zip.digest).toBe((await readPackage(join(dir, 'folder'))).digest);
+  });
+
+  it('applies the top-level-folder rule to folders (what Windows “Extract All” makes of a wrapped zip)', async () => {
+    const outer = join(tempDir(), 'HFA-012');
+    await writeTree(join(outer, 'HFA-012'), files);
+    const reading = await readPackage(outer);
+    expect(reading.root).toBe('HFA-012');
+    expect(reading.digest).toBe(specDigest(files));
+  });
+
+  it('normalises NFD file names (macOS) to NFC', async () => {
+    const root = tempDir();
+    await writeTree(root, [
+      ['manifest.json', '{}'],
+      ['cafe\u0301.pdf', 'x'],
+    ]);
+    const reading = await readPackage(root);
+    expect(reading.files.map((f) => f.path)).toEqual(['caf\u00e9.pdf', 'manifest.json']);
+  });
+
+  it('skips system files (.DS_Store, ._*, Thumbs.db, desktop.ini)', async () => {
+    const root = tempDir();
+    await writeTree(root, [
+      ['manifest.json', '{}'],
+      ['.DS_Store', 'finder'],
+      ['._manifest.json', 'appledouble'],
+      ['证明材料/Thumbs.db', 'thumbs'],
+      ['证明材料/desktop.ini', 'ini'],
+      ['证明材料/合同.pdf', 'x'],
+    ]);
+    const reading = await readPackage(root);
+    expect(reading.files.map((f) => f.path)).toEqual(['manifest.json', '证明材料/合同.pdf']);
+  });
+
+  it('refuses a link to a file outside the package and never reads the target', async () => {
+    const dir = tempDir();
+    const secret = join(dir, 'secret.txt');
+    await writeFile(secret, 'outside the package');
+    const root = join(dir, 'pkg');
+    await writeTree(root, [['manifest.json', '{}']]);
+    await symlink(secret, join(root, 'evidence.pdf'));
+    const seen: string[] = [];
+    const reading = await readPackage(root, { openFile: ({ path }) => (seen.push(path), undefined) });
+    expect(codes(reading)).toEqual(['entry-link']);
+    expect(reading.problems[0]?.path).toBe('evidence.pdf');
+    expect(seen).toEqual(['manifest.json']);
+  });
+
+  it('refuses a link to a folder and does not walk into it', async () => {
+    const dir = tempDir();
+    await writeTree(join(dir, 'outside'), [['secret.pdf', 'secret']]);
+    const root = join(dir, 'pkg');
+    await writeTree(root, [['manifest.json', '{}']]);
+    await symlink(join(dir, 'outside'), join(root, '证明材料'), 'dir');
+    const reading = await readPackage(root);
+    expect(codes(reading)).toEqual(['entry-link']);
+    expect(reading.listed).toEqual(['manifest.json']);
+  });
+
+  it.runIf(process.platform !== 'win32')('refuses a named pipe (it would block a reader forever)', async () => {
+    const root = tempDir();
+    await writeTree(root, [['manifest.json', '{}']]);
+    const made = spawnSync('mkfifo', [join(root, 'pipe')]);
+    expect(made.status).toBe(0);
+    const reading = await readPackage(root);
+    expect(codes(reading)).toEqual(['entry-special-file']);
+  });
+
+  it('stops walking a folder with too many entries', async () => {
+    const root = tempDir();
+    await mkdir(join(root, 'a'));
+    await writeTree(
+      root,
+      Array.from({ length: 30 }, (_, i) => [`a/f${i}.pdf`, 'x'] as const),
+    );
+    const reading = await readPackage(root, { limits: { maxEntries: 10 } });
+    expect(codes(reading)).toEqual(['limit-entry-count']);
+  });
+
+  it('refuses a folder whose files together pass the size limit, before reading them', async () => {
+    const root = tempDir();
+    await writeTree(root, [
+      ['manifest.json', '{}'],
+      ['a.pdf', 'x'.repeat(4000)],
+    ]);
+    const seen: string[] = [];
+    const reading = await readPackage(root, {
+      limits: { maxTotalBytes: 1000 },
+      openFile: ({ path }) => (seen.push(path), undefined),
+    });
+    expect(codes(reading)).toEqual(['limit-total-size']);
+    expect(seen).toEqual([]);
+  });
+
+  it('reports manifest-missing with a hint when the name’s case is wrong, and still digests', async () => {
+    const root = tempDir();
+    await writeTree(root, [['Manifest.JSON', '{}']]);
+    const reading = await readPackage(root);
+    expect(codes(reading)).toEqual(['manifest-missing']);
+    expect(reading.problems[0]?.message).toContain('Manifest.JSON');
+    expect(reading.digest).toBe(specDigest([['Manifest.JSON', '{}']]));
+  });
+});
