@@ -1,0 +1,155 @@
+/**
+ * Merging files: what `merge` does with the paths it is given, before and around the pure
+ * merge (shared/result/merge-sheets.ts): read and check every package (electron/package/),
+ * read and verify every sheet, read last year's result, then merge.
+ *
+ * - source: a path as the caller gave it, used in every message; files are read at the path
+ *   resolved against `cwd`.
+ * - file problems: a package that is not valid, a sheet that does not verify, a previous result
+ *   that is not one. When there are any, the merge does not run (a missing sheet would make
+ *   alliances look unreviewed), but each verified sheet is still checked against the packages,
+ *   so the chair sees every problem of every file in one run.
+ *
+ * Nothing is written anywhere; the caller prints the outcome.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseJson } from '../../shared/package/parse-json.ts';
+import type { PanelMethod } from '../../shared/panel/types.ts';
+import type { MergeProblem } from '../../shared/result/merge-problem.ts';
+import type { MergeOutcome, MergePackage, VerifiedSheet } from '../../shared/result/merge-sheets.ts';
+import { mergeSheets } from '../../shared/result/merge-sheets.ts';
+import type { ResultFile } from '../../shared/result/result-schema.ts';
+import { resultFileSchema } from '../../shared/result/result-schema.ts';
+import type { Rubric } from '../../shared/rubric/types.ts';
+import { checkSheetAgainstPackages } from '../../shared/sheet/check-sheet-against-packages.ts';
+import { formatJsonPath } from '../../shared/sheet/sheet-problem.ts';
+import { checkPackage } from '../package/check-package.ts';
+import { readSheetFile } from './read-sheet-file.ts';
+
+export interface MergeFilesRequest {
+  readonly cwd: string;
+  readonly packages: readonly string[];
+  readonly sheets: readonly string[];
+  readonly previous?: string | null | undefined;
+  readonly method?: PanelMethod | undefined;
+  readonly deviationThreshold?: number | undefined;
+  readonly budgetYuan?: number | null | undefined;
+}
+
+export type MergeFilesOutcome = (MergeOutcome & { readonly ok: true; readonly rubric: Rubric }) | {
+  readonly ok: false;
+  readonly problems: readonly MergeProblem[];
+};
+
+export async function mergeFiles(request: MergeFilesRequest): Promise<MergeFilesOutcome> {
+  const problems: MergeProblem[] = [];
+  const at = (path: string): string => resolve(request.cwd, path);
+
+  const packages: MergePackage[] = [];
+  let rubric: Rubric | null = null;
+  for (const source of request.packages) {
+    const check = await checkPackage(at(source));
+    const errors = check.problems.filter((problem) => problem.severity === 'error');
+    if (!check.valid || check.manifest === null || check.rubric === null || check.reading.digest === null) {
+      for (const error of errors) {
+        problems.push({
+          code: 'package-invalid',
+          source,
+          path: error.path === '' ? '(root)' : error.path,
+          message: `材料包无效 [${error.code}]：${error.message}`,
+          line: error.line,
+          column: error.column,
+        });
+      }
+      if (errors.length === 0) {
+        problems.push({ code: 'package-invalid', source, path: '(root)', message: '材料包无效 (invalid package)' });
+      }
+      continue;
+    }
+    rubric ??= check.rubric;
+    const manifest = check.manifest;
+    packages.push({
+      source,
+      digest: check.reading.digest,
+      year: manifest.year,
+      rubricId: manifest.rubric,
+      allianceId: manifest.alliance.id,
+      allianceName: manifest.alliance.name,
+      claims: manifest.claims,
+    });
+  }
+
+  const sheets: VerifiedSheet[] = [];
+  for (const source of request.sheets) {
+    const { verification } = await readSheetFile(at(source));
+    if (verification.ok && verification.sheet !== null && verification.fingerprint !== null) {
+      sheets.push({ source, sheet: verification.sheet, fingerprint: verification.fingerprint });
+    } else {
+      for (const problem of verification.problems) problems.push({ ...problem, source });
+    }
+  }
+
+  let previous: { source: string; result: ResultFile } | null = null;
+  if (request.previous !== undefined && request.previous !== null) {
+    const read = await readPreviousResult(at(request.previous), request.previous);
+    if ('problems' in read) problems.push(...read.problems);
+    else previous = { source: request.previous, result: read.result };
+  }
+
+  if (problems.length > 0 || rubric === null) {
+    if (rubric !== null) {
+      for (const input of sheets) {
+        for (const problem of checkSheetAgainstPackages(input.sheet, packages, rubric)) {
+          problems.push({ ...problem, source: input.source });
+        }
+      }
+    }
+    if (problems.length === 0) {
+      problems.push({ code: 'no-packages', source: null, path: '(root)', message: '没有给出任何材料包 (no packages)' });
+    }
+    return { ok: false, problems };
+  }
+
+  const outcome = mergeSheets(rubric, packages, sheets, {
+    method: request.method,
+    deviationThreshold: request.deviationThreshold,
+    budgetYuan: request.budgetYuan,
+    previous,
+  });
+  return outcome.ok ? { ...outcome, rubric } : outcome;
+}
+
+/** Last year's result (`--previous`): strict JSON, result format 1. */
+export async function readPreviousResult(
+  path: string,
+  source: string,
+): Promise<{ readonly result: ResultFile } | { readonly problems: readonly MergeProblem[] }> {
+  const fail = (message: string, where = '(root)', position?: { line: number; column: number }) => ({
+    problems: [{ code: 'previous-invalid' as const, source, path: where, message, line: position?.line, column: position?.column }],
+  });
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    return fail(`无法读取上一年度结果 (cannot read previous result)：${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  const json = parseJson(text);
+  if (!json.ok) return fail(`不是 JSON：${json.message} (not JSON)`, '(root)', json.position);
+  const duplicate = json.duplicateKeys[0];
+  if (duplicate !== undefined) {
+    return fail(`键 ${JSON.stringify(duplicate.key)} 重复 (duplicate key)`, duplicate.path, duplicate.position);
+  }
+  const parsed = resultFileSchema.safeParse(json.value);
+  if (!parsed.success) {
+    return {
+      problems: parsed.error.issues.map((issue) => ({
+        code: 'previous-invalid' as const,
+        source,
+        path: formatJsonPath(issue.path),
+        message: `不是格式 1 的汇总结果 (not a result of format 1)：${issue.message}`,
+      })),
+    };
+  }
+  return { result: parsed.data };
+}

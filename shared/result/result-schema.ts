@@ -1,0 +1,74 @@
+/**
+ * Result, format 1 (sheets-and-results.md): the merged panel result of a year, as `merge --json`
+ * prints it and as `merge --previous` reads last year's.
+ *
+ * - result file: `{ format, version, year, rubric, method, alliances }`.
+ * - alliance result: one alliance's entry (shared/panel/types.ts `AllianceResult`): self-score
+ *   total, each expert's total and indicator scores, the panel's indicators, total, grade,
+ *   consequence, award and flags.
+ * - When every expert recused for an alliance, its `total`, `grade` and `indicators` values are
+ *   `null` and a `quorum` flag says why (shared/panel/aggregate-panel.ts).
+ *
+ * The schema is strict (unknown keys refused) so a file of another format or a hand-edited
+ * one is not taken for a result.
+ */
+import { z } from 'zod';
+
+import type { AllianceResult, PanelMethod } from '../panel/types.ts';
+
+export const RESULT_FORMAT = 'alliance-review/result' as const;
+export const RESULT_FORMAT_VERSION = 1 as const;
+
+export interface ResultFile {
+  readonly format: typeof RESULT_FORMAT;
+  readonly version: typeof RESULT_FORMAT_VERSION;
+  readonly year: number;
+  readonly rubric: string;
+  /** The method asked for; `trimmed-not-applied` flags say where it fell back to the mean. */
+  readonly method: PanelMethod;
+  readonly alliances: readonly AllianceResult[];
+}
+
+const score = z.number().min(0);
+const grade = z.enum(['excellent', 'pass', 'fail']);
+
+const flagSchema = z.strictObject({
+  kind: z.enum(['deviation', 'spread', 'quorum', 'trimmed-not-applied', 'override']),
+  expert: z.string().optional(),
+  indicator: z.string().optional(),
+  detail: z.string(),
+});
+
+const expertSchema = z.strictObject({
+  id: z.string().min(1),
+  fingerprint: z.string().regex(/^[0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}$/),
+  recused: z.boolean(),
+  total: score.nullable(),
+  indicators: z.record(z.string(), score).nullable(),
+});
+
+const allianceSchema = z.strictObject({
+  allianceId: z.string().min(1),
+  name: z.string(),
+  packageDigest: z.string().regex(/^[0-9a-f]{64}$/),
+  selfTotal: score,
+  experts: z.array(expertSchema),
+  indicators: z.record(z.string(), score.nullable()),
+  total: score.nullable(),
+  grade: grade.nullable(),
+  consequence: z.enum(['award', 'rectify', 'disqualify']).nullable(),
+  award: z.int().min(0).nullable(),
+  flags: z.array(flagSchema),
+});
+
+export const resultFileSchema = z.strictObject({
+  format: z.literal(RESULT_FORMAT),
+  version: z.literal(RESULT_FORMAT_VERSION),
+  year: z.int(),
+  rubric: z.string().min(1),
+  method: z.enum(['mean', 'trimmed']),
+  alliances: z.array(allianceSchema),
+});
+
+type Fits<Parsed, Declared> = Parsed extends Declared ? true : never;
+const _resultFits: Fits<z.infer<typeof resultFileSchema>, ResultFile> = true;
