@@ -209,9 +209,10 @@ export function parseJson(input: string): JsonParseResult {
       skipWhitespace();
       const char = text[at];
       if (char === ',') {
+        const comma = at;
         at += 1;
         skipWhitespace();
-        if (text[at] === ']') throw new SyntaxProblem(at - 1, '“]”前面多了一个逗号，请删除最后一个逗号');
+        if (text[at] === ']') throw new SyntaxProblem(comma, '“]”前面多了一个逗号，请删除最后一个逗号');
         continue;
       }
       if (char === ']') {
@@ -249,9 +250,10 @@ export function parseJson(input: string): JsonParseResult {
       skipWhitespace();
       const char = text[at];
       if (char === ',') {
+        const comma = at;
         at += 1;
         skipWhitespace();
-        if (text[at] === '}') throw new SyntaxProblem(at - 1, '“}”前面多了一个逗号，请删除最后一个逗号');
+        if (text[at] === '}') throw new SyntaxProblem(comma, '“}”前面多了一个逗号，请删除最后一个逗号');
         continue;
       }
       if (char === '}') {

@@ -1,0 +1,86 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkPackage } from '../../../electron/package/check-package.ts';
+import { gbk, rawZip } from '../../helpers/raw-zip.ts';
+import { baseManifest, packageFilesOf } from '../../helpers/manifest-fixture.ts';
+import { useTempDir } from '../../helpers/temp-dir.ts';
+import { writeTree, writeYazlZip } from '../../helpers/zip-files.ts';
+
+const tempDir = useTempDir('check-package-');
+const summary = (problems: readonly { code: string; path: string }[]): string[] => problems.map((p) => `${p.code} ${p.path}`);
+
+describe('checkPackage: reader and manifest together', () => {
+  it('accepts a valid zip: no problem, the manifest, the rubric and the digest', async () => {
+    const path = join(tempDir(), 'HFA-012.zip');
+    await writeYazlZip(path, packageFilesOf(baseManifest()));
+    const check = await checkPackage(path);
+    expect(check.problems).toEqual([]);
+    expect(check.valid).toBe(true);
+    expect(check.manifest?.alliance.id).toBe('HFA-012');
+    expect(check.rubric?.id).toBe('hefei-2017');
+    expect(check.reading.digest).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('matches manifest paths to zip names whatever their encoding or normal form', async () => {
+    const manifest = baseManifest({
+      'I1.office': { claimed: true, evidence: ['证明材料/合同.pdf', 'cafe\u0301.pdf'] },
+    });
+    const path = join(tempDir(), 'p.zip');
+    await writeFile(
+      path,
+      rawZip([
+        { name: 'manifest.json', data: JSON.stringify(manifest) },
+        { name: gbk('自查报告.pdf'), data: 'report' },
+        // GBK with backslashes (Chinese Windows), and NFC where the manifest wrote NFD.
+        { name: gbk('证明材料\\合同.pdf'), data: 'contract' },
+        { name: 'caf\u00e9.pdf', data: 'photo', flags: 0x800 },
+      ]),
+    );
+    const check = await checkPackage(path);
+    expect(check.problems).toEqual([]);
+    expect(check.manifest?.claims['I1.office']).toEqual({ claimed: true, evidence: ['证明材料/合同.pdf', 'caf\u00e9.pdf'] });
+  });
+
+  it('refuses a manifest that is not UTF-8 (saved as ANSI/GBK by Notepad)', async () => {
+    const root = tempDir();
+    await writeTree(root, packageFilesOf(baseManifest()));
+    const text = JSON.stringify(baseManifest());
+    await writeFile(join(root, 'manifest.json'), Buffer.concat([Buffer.from(text.slice(0, -1)), Buffer.from(gbk('"联盟"')), Buffer.from('}')]));
+    const check = await checkPackage(root);
+    expect(summary(check.problems)).toEqual(['manifest-not-utf8 manifest.json']);
+    expect(check.valid).toBe(false);
+  });
+
+  it('does not call a damaged evidence file missing as well', async () => {
+    const files = packageFilesOf(baseManifest());
+    const path = join(tempDir(), 'damaged.zip');
+    await writeFile(
+      path,
+      rawZip([...files].map(([name, data]) => ({ name, data, flags: 0x800, declaredCrc32: name === '白皮书.pdf' ? 1 : undefined }))),
+    );
+    const check = await checkPackage(path);
+    expect(summary(check.problems)).toEqual(['entry-crc-mismatch 白皮书.pdf']);
+    expect(check.valid).toBe(false);
+    expect(check.reading.digest).toBeNull();
+  });
+
+  it('is invalid with the reader’s errors even when the manifest is fine', async () => {
+    const root = tempDir();
+    await writeTree(root, packageFilesOf(baseManifest()));
+    await mkdir(join(root, 'empty-folder'));
+    const check = await checkPackage(root, { limits: { maxEntries: 3 } });
+    expect(summary(check.problems)).toEqual([`limit-entry-count ${root.split('/').at(-1) ?? ''}`]);
+    expect(check.valid).toBe(false);
+  });
+
+  it('reports a manifest that names an unknown rubric', async () => {
+    const manifest = baseManifest();
+    manifest['rubric'] = '../../package';
+    const path = join(tempDir(), 'p.zip');
+    await writeYazlZip(path, packageFilesOf(manifest));
+    const check = await checkPackage(path);
+    expect(summary(check.problems)).toEqual(['rubric-unknown rubric']);
+    expect(check.problems[0]?.message).toContain('hefei-2017');
+  });
+});
