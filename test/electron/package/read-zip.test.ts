@@ -489,6 +489,11 @@ describe('readPackage: the caller’s control', () => {
     await expect(reading).rejects.toBe(diskFull);
   });
 
+  it.runIf(process.platform !== 'win32')('reports a path that is neither a file nor a folder (a device) as unreadable', async () => {
+    const reading = await readPackage('/dev/null');
+    expect(codes(reading)).toEqual(['package-unreadable']);
+  });
+
   it('reports a path that does not exist as a problem, not an exception', async () => {
     const reading = await readPackage(join(tempDir(), 'nope.zip'));
     expect(codes(reading)).toEqual(['package-not-found']);
