@@ -197,7 +197,9 @@ async function readFromSource(
         return assertNever(entry.type);
     }
     if (isSystemFile(checked.path)) continue;
-    named.push({ entry, path: checked.path });
+    // A folder marked only by its attributes still counts as a folder for the top-level rule.
+    const path = entry.type === 'directory' && !checked.path.endsWith('/') ? `${checked.path}/` : checked.path;
+    named.push({ entry, path });
   }
 
   // The top-level-folder rule, then duplicates (after normalisation two names can meet).

@@ -105,7 +105,3 @@ export function hasErrors(problems: readonly PackageProblem[]): boolean {
   return problems.some((p) => p.severity === 'error');
 }
 
-/** Errors first, then warnings; otherwise the order the problems were found in. */
-export function sortProblems(problems: readonly PackageProblem[]): PackageProblem[] {
-  return [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity === 'warning')];
-}

@@ -96,9 +96,12 @@ export const selfScoreCommand: Command = {
     const check = await checkPackage(path);
     const warnings = check.problems.filter((p) => p.severity === 'warning');
     if (!check.valid || check.manifest === null || check.rubric === null) {
-      printProblems(check.problems, io);
-      const { errors } = countProblems(check.problems);
-      io.err(`✗ 材料包无效，不能计算自评分 invalid package, not scored：错误 ${errors} 条。请先用 validate 检查并改正。\n`);
+      // With --json, stdout carries JSON or nothing, so only the errors are printed (stderr).
+      printProblems(json ? check.problems.filter((p) => p.severity === 'error') : check.problems, io);
+      if (!json) {
+        const { errors } = countProblems(check.problems);
+        io.out(`✗ 材料包无效，不能计算自评分 invalid package, not scored：错误 ${errors} 条。请按以上提示改正后再试。\n`);
+      }
       return exitCode.invalid;
     }
     const score = selfScore(check.rubric, check.manifest.claims);

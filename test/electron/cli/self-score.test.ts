@@ -114,11 +114,15 @@ describe('alliance-review self-score', () => {
     (manifest['alliance'] as Json)['kind'] = 'university';
     const path = join(tempDir(), 'bad.zip');
     await writeYazlZip(path, packageFilesOf(manifest));
-    const run = runCli(['self-score', path, '--json']);
-    expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^错误 error \[field-invalid\] alliance\.kind/);
-    expect(run.stderr).toContain('不能计算自评分');
-    expect(run.stdout).not.toContain('{');
+    const json = runCli(['self-score', path, '--json']);
+    expect(json.status).toBe(1);
+    expect(json.stderr).toMatch(/^错误 error \[field-invalid\] alliance\.kind（第 \d+ 行第 \d+ 列）：[^\n]+\n$/);
+    expect(json.stdout).toBe('');
+    const table = runCli(['self-score', path]);
+    expect(table.status).toBe(1);
+    expect(table.stderr).toBe(json.stderr);
+    expect(table.stdout).toContain('不能计算自评分');
+    expect(table.stdout).not.toContain('总分');
   });
 
   it.each([

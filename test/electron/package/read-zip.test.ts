@@ -199,6 +199,15 @@ describe('readPackage: the top-level-folder rule', () => {
     expect(reading.problems).toEqual([]);
   });
 
+  it('counts a folder entry marked only by its DOS attribute (no trailing slash) as a folder', async () => {
+    const reading = await read([
+      { name: 'HFA-012', data: '', versionMadeBy: 0x0014, externalAttributes: 0x10 },
+      { name: 'HFA-012/manifest.json', data: '{}' },
+    ]);
+    expect(reading.root).toBe('HFA-012');
+    expect(reading.problems).toEqual([]);
+  });
+
   it('removes one level only', async () => {
     const reading = await read([
       { name: 'a/b/manifest.json', data: '{}' },
