@@ -58,7 +58,9 @@ function parseWith<T extends UnsignedSheet>(json: unknown, schema: z.ZodType<T>)
     };
   }
   const record = json as Record<string, unknown>;
-  if (record['version'] !== SHEET_FORMAT_VERSION) {
+  // A missing version is an ordinary missing field (the schema reports it); a different one
+  // is a sheet of another program version, which deserves its own words.
+  if (record['version'] !== undefined && record['version'] !== SHEET_FORMAT_VERSION) {
     return {
       ok: false,
       problems: [
@@ -69,6 +71,12 @@ function parseWith<T extends UnsignedSheet>(json: unknown, schema: z.ZodType<T>)
         ),
       ],
     };
+  }
+  const proto = protoKeyPath(json, []);
+  if (proto !== null) {
+    // zod copies records key by key, and a `__proto__` key would be lost in the copy rather
+    // than reported; no field of the format is called that, so it is refused outright.
+    return { ok: false, problems: [sheetProblem('field-unknown', formatJsonPath(proto), '不允许的键名 __proto__ (unknown field)')] };
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
@@ -133,6 +141,7 @@ function problemsOfIssue(json: unknown, issue: z.core.$ZodIssue, prefix: readonl
         sheetProblem('field-unknown', formatJsonPath([...path, key]), '未知字段，格式 1 没有此字段 (unknown field)'),
       );
     case 'invalid_value':
+      if (valueAt(json, path) === undefined) return make('field-missing', '缺少此字段 (missing)');
       return make(
         'field-invalid',
         `取值不对，应为 ${issue.values.map((value) => JSON.stringify(value)).join(' 或 ')} (invalid value)`,
@@ -149,7 +158,7 @@ function problemsOfIssue(json: unknown, issue: z.core.$ZodIssue, prefix: readonl
     case 'invalid_union':
       return unionProblems(json, issue, path);
     case 'invalid_key':
-      return make('field-invalid', '键名不对（不能为空）(invalid key)');
+      return make('field-invalid', keyHint(path));
     case 'custom':
       return make('field-invalid', issue.message);
     default:
@@ -181,6 +190,17 @@ function unionProblems(json: unknown, issue: z.core.$ZodIssue, path: readonly Pr
     return [sheetProblem('field-invalid', at, `格式不对 (${issue.message})`)];
   }
   return parsed.error.issues.flatMap((inner) => problemsOfIssue(json, inner, path));
+}
+
+function keyHint(path: readonly PropertyKey[]): string {
+  switch (path[path.length - 2]) {
+    case 'decisions':
+      return '键名应为评分项 id，如 I4.techContracts (invalid criterion id)';
+    case 'overrides':
+      return '键名应为指标 id，如 I2 (invalid indicator id)';
+    default:
+      return '键名不对 (invalid key)';
+  }
 }
 
 function formatHint(path: readonly PropertyKey[]): string {
@@ -225,6 +245,24 @@ function typeName(expected: string): string {
     default:
       return expected;
   }
+}
+
+/** The path of the first own `__proto__` key anywhere in the JSON, or null. */
+function protoKeyPath(value: unknown, path: readonly PropertyKey[]): PropertyKey[] | null {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      const found = protoKeyPath(value[i], [...path, i]);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (!isRecord(value)) return null;
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__') return [...path, key];
+    const found = protoKeyPath(value[key], [...path, key]);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

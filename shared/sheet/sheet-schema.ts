@@ -26,6 +26,12 @@ export const SIGNATURE_ALG = 'Ed25519' as const;
 export const EXPERT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const ALLIANCE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const RUBRIC_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/**
+ * Indicator and criterion ids as rubric files allow them (parse-rubric.ts). Checking the keys
+ * also keeps a key like `__proto__` from vanishing silently while the record is copied.
+ */
+const INDICATOR_KEY = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
+const CRITERION_KEY = /^[A-Za-z][A-Za-z0-9_-]{0,31}\.[A-Za-z][A-Za-z0-9_]{0,63}$/;
 /** The package digest: lowercase hex SHA-256 (package-format.md). */
 const DIGEST = /^[0-9a-f]{64}$/;
 /**
@@ -64,8 +70,8 @@ export const reviewSchema = z.strictObject({
   packageDigest: z.string().regex(DIGEST),
   recused: z.boolean(),
   /** Required unless recused; a recused review has none (or an empty object). */
-  decisions: z.record(z.string().min(1), decisionSchema).optional(),
-  overrides: z.record(z.string().min(1), overrideSchema).optional(),
+  decisions: z.record(z.string().regex(CRITERION_KEY), decisionSchema).optional(),
+  overrides: z.record(z.string().regex(INDICATOR_KEY), overrideSchema).optional(),
   comment: z.string().optional(),
 });
 

@@ -156,6 +156,17 @@ describe('parseSheet', () => {
       [{ code: 'field-invalid', path: 'signature.value' }],
     ],
     ['no signature', (s) => delete s['signature'], [{ code: 'field-missing', path: 'signature' }]],
+    ['no version', (s) => delete s['version'], [{ code: 'field-missing', path: 'version' }]],
+    [
+      'a decision key that is no criterion id',
+      (s) => ((review0(s)['decisions'] as Json)['I1 office'] = { accept: true }),
+      [{ code: 'field-invalid', path: 'reviews[0].decisions.I1 office' }],
+    ],
+    [
+      'an override key that is no indicator id',
+      (s) => ((review0(s)['overrides'] as Json)['I2.plans'] = { score: 1, reason: 'x' }),
+      [{ code: 'field-invalid', path: 'reviews[0].overrides.I2.plans' }],
+    ],
     [
       'two reviews of one alliance',
       (s) => (review1(s)['allianceId'] = 'HFA-012'),
@@ -184,6 +195,11 @@ describe('parseSheet', () => {
   it('speaks Chinese with the English key word', () => {
     const result = parseSheet(edit((s) => delete s['year']));
     expect(result.problems.map(describeSheetProblem)).toEqual(['year: 缺少此字段 (missing)']);
+  });
+
+  it('refuses a "__proto__" key anywhere instead of losing it', () => {
+    const text = JSON.stringify(sheet()).replace('"I1.office":', '"__proto__":');
+    expect(problemsOf(JSON.parse(text))).toEqual([{ code: 'field-unknown', path: 'reviews[0].decisions.__proto__' }]);
   });
 
   it('allows a recused review to carry an empty decisions object', () => {
