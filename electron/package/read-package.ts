@@ -304,7 +304,7 @@ async function readFromSource(
         // ratio of what is read stay within them, and a lying header is stopped at the first
         // chunk past its claim, before that chunk reaches the sink.
         if (size > entry.declaredSize) {
-          failure = sizeMismatch(path, entry.declaredSize, `至少 ${size}`);
+          failure = sizeMismatch(source.kind, path, entry.declaredSize, `至少 ${size}`);
           break;
         }
         hash.update(chunk);
@@ -324,7 +324,7 @@ async function readFromSource(
         `这个文件的数据已损坏，读不出来。可能是下载或拷贝不完整，请让联盟重新打包发送。（技术信息：${(error as Error).message}）`,
       );
     }
-    if (failure === null && size < entry.declaredSize) failure = sizeMismatch(path, entry.declaredSize, String(size));
+    if (failure === null && size < entry.declaredSize) failure = sizeMismatch(source.kind, path, entry.declaredSize, String(size));
     if (failure === null && entry.crc32 !== null && crc !== entry.crc32) {
       failure = problem(
         'entry-crc-mismatch',
@@ -371,12 +371,12 @@ function ratioProblem(path: string, limits: PackageLimits): PackageProblem {
   );
 }
 
-function sizeMismatch(path: string, declared: number, actual: string): PackageProblem {
-  return problem(
-    'entry-size-mismatch',
-    path,
-    `这个文件实际的大小（${actual} 字节）与压缩包记录的（${declared} 字节）不符，文件已损坏或压缩包被篡改。请让联盟重新打包发送。`,
-  );
+function sizeMismatch(kind: PackageSource['kind'], path: string, declared: number, actual: string): PackageProblem {
+  const message =
+    kind === 'zip'
+      ? `这个文件实际的大小（${actual} 字节）与压缩包记录的（${declared} 字节）不符，文件已损坏或压缩包被篡改。请让联盟重新打包发送。`
+      : `这个文件在读取过程中大小变了（原为 ${declared} 字节，读到 ${actual} 字节），可能正被其他程序修改。请关闭其他程序后重试。`;
+  return problem('entry-size-mismatch', path, message);
 }
 
 function manifestMissing(paths: readonly string[], root: string | null): PackageProblem {

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { appendFileSync, truncateSync } from 'node:fs';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -154,6 +155,31 @@ describe('readPackage: folders', () => {
     });
     expect(codes(reading)).toEqual(['limit-total-size']);
     expect(seen).toEqual([]);
+  });
+
+  it.each([
+    ['grows', (file: string) => appendFileSync(file, 'more bytes')],
+    ['shrinks', (file: string) => truncateSync(file, 10)],
+  ])('refuses a file that %s while it is read (another program writing to it)', async (_what, change) => {
+    const root = tempDir();
+    await writeTree(root, [
+      ['manifest.json', '{}'],
+      ['scan.pdf', 'x'.repeat(512 * 1024)],
+    ]);
+    let changed = false;
+    const reading = await readPackage(root, {
+      openFile: ({ path }) => ({
+        write: () => {
+          if (path !== 'scan.pdf' || changed) return;
+          changed = true;
+          change(join(root, 'scan.pdf'));
+        },
+        finish: () => undefined,
+        abort: () => undefined,
+      }),
+    });
+    expect(codes(reading)).toEqual(['entry-size-mismatch']);
+    expect(reading.problems[0]?.message).toContain('读取过程中大小变了');
   });
 
   it('reports manifest-missing with a hint when the name’s case is wrong, and still digests', async () => {
