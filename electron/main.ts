@@ -8,7 +8,7 @@
  * - Every IPC message is checked for its sender (the app's own main frame) and parsed
  *   with the channel's schema before any handler sees it.
  */
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { channelNames } from '../shared/api/channels.ts';
@@ -110,31 +110,39 @@ function createWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   await app.whenReady();
+  let window: BrowserWindow | null = null;
   const ctx = createContext({
     dataDir: process.env['ALLIANCE_REVIEW_DATA_DIR'] ?? app.getPath('userData'),
     resourcesDir: resourcesDir(),
     shell: 'desktop',
     version: appVersion,
+    pickPaths: async (what) => {
+      const options: Electron.OpenDialogOptions =
+        what === 'folders'
+          ? { title: '选择联盟材料包文件夹', properties: ['openDirectory', 'multiSelections'] }
+          : { title: '选择联盟材料包', properties: ['openFile', 'multiSelections'], filters: [{ name: '材料包 (.zip)', extensions: ['zip'] }] };
+      const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return picked.canceled ? [] : picked.filePaths;
+    },
   });
   lockDownSessions();
   registerProtocols(ctx);
-  const window = createWindow();
+  window = createWindow();
+  const mainWindow = window;
   for (const channel of channelNames) {
     ipcMain.handle(channel, (event, payload: unknown) => {
-      if (!isTrustedSender(event, window)) {
+      if (!isTrustedSender(event, mainWindow)) {
         return { ok: false, error: { code: 'untrusted-sender', message: '拒绝来自未知页面的调用' } };
       }
       return dispatch(ctx, channel, payload);
     });
   }
   app.on('second-instance', () => {
-    if (window.isMinimized()) window.restore();
-    window.focus();
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => ctx.db.close());
-  // External links, if any ever appear, go to the system browser, never into the app window.
-  void shell;
 }
 
 void start();

@@ -3,7 +3,7 @@
  * contract of shared/api. It runs sandboxed, so it holds no logic: it checks the channel
  * name against the contract's list and forwards the request to main, which validates it.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { isChannelName } from '../shared/api/channels.ts';
 import type { Api } from '../shared/api/contract.ts';
 
@@ -14,6 +14,8 @@ const api = {
     }
     return ipcRenderer.invoke(channel, request);
   },
+  // A dropped file's real path, so main reads it in place instead of receiving its bytes.
+  pathForFile: (file) => webUtils.getPathForFile(file as File),
 } satisfies Api;
 
 contextBridge.exposeInMainWorld('api', api);

@@ -11,6 +11,8 @@ import { AppError } from './app-error.ts';
 import type { HandlerTable } from './handler.ts';
 import { meetingHandlers } from '../meetings/handlers.ts';
 import { appHandlers } from '../app/handlers.ts';
+import { jobHandlers } from '../jobs/handlers.ts';
+import { packageHandlers } from '../packages/handlers.ts';
 
 // Schema messages reach clerks: let zod word them in Chinese.
 z.config(z.locales.zhCN());
@@ -18,6 +20,8 @@ z.config(z.locales.zhCN());
 export const handlers: HandlerTable = {
   ...appHandlers,
   ...meetingHandlers,
+  ...packageHandlers,
+  ...jobHandlers,
 };
 
 function describeIssues(error: z.ZodError): string {

@@ -18,6 +18,8 @@ import type { ServiceContext } from '../app/context.ts';
 import { contentSecurityPolicy } from '../app/csp.ts';
 import { dispatch } from '../ipc/handlers.ts';
 import { sniffContentType, storedEvidencePath } from '../evidence/evidence-path.ts';
+import { receiveUpload } from '../packages/incoming.ts';
+import { AppError } from '../ipc/app-error.ts';
 
 export const tokenHeader = 'x-alliance-review-token';
 const maxBodyBytes = 64 * 1024 * 1024;
@@ -159,6 +161,20 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     createReadStream(file).pipe(res);
   };
 
+  /** A call from the page this server served: same Origin (when sent) and the token. */
+  const authorized = (req: IncomingMessage, res: ServerResponse): boolean => {
+    if (req.headers.origin !== undefined && req.headers.origin !== origin) {
+      refuse(res, 403, 'bad-origin', '只接受本程序页面的请求');
+      return false;
+    }
+    const given = req.headers[tokenHeader];
+    if (!sameToken(Array.isArray(given) ? given[0] : given, token)) {
+      refuse(res, 401, 'bad-token', '缺少或错误的访问令牌');
+      return false;
+    }
+    return true;
+  };
+
   const server = createServer((req, res) => {
     void (async () => {
       if (!isLoopback(req.socket.remoteAddress)) {
@@ -171,15 +187,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       }
       const url = new URL(req.url ?? '/', origin);
       if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
-        if (req.headers.origin !== undefined && req.headers.origin !== origin) {
-          refuse(res, 403, 'bad-origin', '只接受本程序页面的请求');
-          return;
-        }
-        const given = req.headers[tokenHeader];
-        if (!sameToken(Array.isArray(given) ? given[0] : given, token)) {
-          refuse(res, 401, 'bad-token', '缺少或错误的访问令牌');
-          return;
-        }
+        if (!authorized(req, res)) return;
         const body = await readBody(req);
         if (body === null) {
           refuse(res, 413, 'too-large', '请求太大');
@@ -193,6 +201,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           return;
         }
         sendJson(res, 200, await dispatch(ctx, decodeURIComponent(url.pathname.slice('/api/'.length)), payload));
+        return;
+      }
+      if (req.method === 'POST' && url.pathname === '/upload') {
+        // A package dropped into the page: stored under an id that `package-import` names.
+        if (!authorized(req, res)) return;
+        try {
+          sendJson(res, 200, { ok: true, value: { uploadId: await receiveUpload(ctx.dataDir, req) } });
+        } catch (error) {
+          if (error instanceof AppError) refuse(res, 413, error.code, error.message);
+          else throw error;
+        }
         return;
       }
       if (req.method === 'GET' && url.pathname.startsWith('/evidence/')) {

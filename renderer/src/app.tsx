@@ -1,5 +1,42 @@
+/**
+ * The app frame: a title bar with the screens a user moves between. Screens are chosen by
+ * state, not URLs: the desktop shell never navigates (navigation is denied in main).
+ */
+import { useState } from 'react';
 import { HomeScreen } from './home/home-screen.tsx';
+import { PackagesScreen } from './packages/packages-screen.tsx';
+
+const screens = [
+  { id: 'home', label: '首页' },
+  { id: 'packages', label: '材料包' },
+] as const;
+
+type ScreenId = (typeof screens)[number]['id'];
 
 export function App() {
-  return <HomeScreen />;
+  const [screen, setScreen] = useState<ScreenId>('home');
+  return (
+    <div className="app">
+      <header className="app-bar">
+        <h1>联盟考核评审</h1>
+        <nav aria-label="主菜单">
+          {screens.map((s) => (
+            <button
+              key={s.id}
+              type="button"
+              className={`nav-item${screen === s.id ? ' active' : ''}`}
+              aria-current={screen === s.id ? 'page' : undefined}
+              onClick={() => setScreen(s.id)}
+            >
+              {s.label}
+            </button>
+          ))}
+        </nav>
+      </header>
+      <main className="app-main">
+        {screen === 'home' && <HomeScreen onOpenPackages={() => setScreen('packages')} />}
+        {screen === 'packages' && <PackagesScreen />}
+      </main>
+    </div>
+  );
 }

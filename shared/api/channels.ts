@@ -5,7 +5,18 @@
  * without bundling the request schemas. `contract.ts` is checked against this list at
  * compile time, so the two cannot drift apart.
  */
-export const channelNames = ['app-info', 'meeting-create', 'meeting-list'] as const;
+export const channelNames = [
+  'app-info',
+  'meeting-create',
+  'meeting-list',
+  'package-list',
+  'package-detail',
+  'package-import',
+  'package-pick',
+  'sample-packages-import',
+  'job-status',
+  'job-cancel',
+] as const;
 
 export type ChannelName = (typeof channelNames)[number];
 

@@ -36,7 +36,91 @@ export interface Meeting {
   readonly createdAt: string;
 }
 
+/** One problem of a package, as the clerk sees it (shared/package/problem.ts). */
+export interface PackageProblemView {
+  readonly severity: 'error' | 'warning';
+  readonly code: string;
+  readonly path: string;
+  readonly message: string;
+}
+
+/** What became of one package handed to an import. */
+export interface PackageImportReport {
+  /** The file or folder name the clerk chose. */
+  readonly source: string;
+  readonly outcome: 'imported' | 'already-imported' | 'refused' | 'cancelled';
+  readonly packageId: number | null;
+  readonly allianceId: string | null;
+  readonly allianceName: string | null;
+  readonly digest: string | null;
+  readonly version: number | null;
+  readonly problems: readonly PackageProblemView[];
+}
+
+export interface JobProgress {
+  readonly filesDone: number;
+  readonly filesTotal: number;
+  readonly bytesDone: number;
+  readonly bytesTotal: number;
+  /** What is being worked on now (a package or file name). */
+  readonly current: string;
+}
+
+export interface JobStatus {
+  readonly id: string;
+  readonly kind: string;
+  readonly state: 'running' | 'done' | 'cancelled' | 'failed';
+  readonly progress: JobProgress;
+  readonly results: readonly PackageImportReport[];
+  readonly error: { readonly code: string; readonly message: string } | null;
+}
+
+/** One imported package version, as listed for the clerk. */
+export interface PackageSummary {
+  readonly id: number;
+  readonly allianceId: string;
+  readonly allianceName: string;
+  readonly allianceKind: 'general' | 'incubator' | 'finance';
+  readonly year: number;
+  readonly version: number;
+  /** Newer versions of the same alliance and year exist. */
+  readonly superseded: boolean;
+  readonly digest: string;
+  /** Exact decimal, printed without noise ("87.5"). */
+  readonly selfTotal: string;
+  readonly selfGrade: 'excellent' | 'pass' | 'fail';
+  readonly warningCount: number;
+  readonly fileCount: number;
+  readonly totalBytes: number;
+  readonly sourceName: string;
+  readonly importedAt: string;
+}
+
+export interface PackageFileView {
+  readonly path: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly namedByClaim: boolean;
+}
+
+export interface PackageDetail {
+  readonly summary: PackageSummary;
+  readonly manifest: unknown;
+  readonly files: readonly PackageFileView[];
+  readonly warnings: readonly PackageProblemView[];
+}
+
 const empty = z.object({}).strict();
+
+const importSource = z.union([
+  z.object({ path: z.string().min(1).max(4096) }).strict(),
+  z
+    .object({
+      uploadId: z.string().regex(/^[0-9a-f]{32}$/),
+      name: z.string().min(1).max(255),
+    })
+    .strict(),
+]);
 
 export const contract = {
   'app-info': channel<AppInfo>()(empty),
@@ -49,6 +133,16 @@ export const contract = {
       .strict(),
   ),
   'meeting-list': channel<readonly Meeting[]>()(empty),
+  'package-list': channel<readonly PackageSummary[]>()(empty),
+  'package-detail': channel<PackageDetail>()(z.object({ packageId: z.number().int().positive() }).strict()),
+  /** Starts importing packages (zip files or folders); poll `job-status` with the job id. */
+  'package-import': channel<{ readonly jobId: string }>()(z.object({ sources: z.array(importSource).min(1).max(1000) }).strict()),
+  /** Desktop shell: the system's file picker. Browser shell: refused with `not-available`. */
+  'package-pick': channel<readonly string[]>()(z.object({ folders: z.boolean() }).strict()),
+  /** Imports the sample meeting's packages shipped in resources/samples. */
+  'sample-packages-import': channel<{ readonly jobId: string }>()(empty),
+  'job-status': channel<JobStatus>()(z.object({ jobId: z.string().min(1).max(100) }).strict()),
+  'job-cancel': channel<JobStatus>()(z.object({ jobId: z.string().min(1).max(100) }).strict()),
 } as const satisfies { [C in ChannelName]: Channel<z.ZodType, unknown> };
 
 type Contract = typeof contract;
@@ -63,4 +157,10 @@ export type ResponseOf<C extends ChannelName> = Contract[C] extends Channel<z.Zo
 /** The object the preload exposes as `window.api`, and the browser shell's transport implements. */
 export interface Api {
   invoke<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>>;
+  /**
+   * Desktop shell only: the local path of a file the user dropped or picked in the page
+   * (Electron's webUtils.getPathForFile). Absent in the browser shell, which uploads the
+   * file instead. Typed `unknown` because shared/ has no DOM types.
+   */
+  readonly pathForFile?: (file: unknown) => string;
 }

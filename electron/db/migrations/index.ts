@@ -1,5 +1,6 @@
 import type { Migration } from '../migration.ts';
 import { m0001Meetings } from './0001-meetings.ts';
+import { m0002Packages } from './0002-packages.ts';
 
 /** Every migration, in order. Append only: a released step is never edited. */
-export const migrations: readonly Migration[] = [m0001Meetings];
+export const migrations: readonly Migration[] = [m0001Meetings, m0002Packages];

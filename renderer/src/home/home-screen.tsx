@@ -6,7 +6,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { AppInfo, Meeting } from '../../../shared/api/contract.ts';
 import { api } from '../api/api.ts';
 
-export function HomeScreen() {
+export function HomeScreen({ onOpenPackages }: { onOpenPackages: () => void }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [meetings, setMeetings] = useState<readonly Meeting[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -43,11 +43,16 @@ export function HomeScreen() {
   };
 
   return (
-    <main className="home">
-      <header className="home-header">
-        <h1>联盟考核评审</h1>
-        <p className="subtitle">合肥市产业技术创新战略联盟年度考核 · 离线专家评审</p>
-      </header>
+    <div className="screen home">
+      <p className="subtitle">合肥市产业技术创新战略联盟年度考核 · 离线专家评审</p>
+
+      <section className="panel start" aria-labelledby="start-title">
+        <h2 id="start-title">开始</h2>
+        <p>导入各联盟提交的材料包，或先载入示例会议熟悉流程。</p>
+        <button type="button" onClick={onOpenPackages}>
+          材料包与示例会议
+        </button>
+      </section>
 
       {error && (
         <p role="alert" className="error">
@@ -106,6 +111,6 @@ export function HomeScreen() {
           <span className="muted">正在连接……</span>
         )}
       </footer>
-    </main>
+    </div>
   );
 }

@@ -1,0 +1,101 @@
+/**
+ * Evidence staging: where an import writes a package's files while it reads them, before it
+ * knows whether the package is valid. Each file goes to a private staging folder; only when
+ * the whole package is accepted are the files moved (renamed, same file system) into the
+ * content-addressed store. A refused or cancelled package removes its staging folder, so it
+ * leaves the store exactly as it was.
+ *
+ * Every file is flushed to disk (fsync) before it is moved, so a row the store commits never
+ * points at bytes a power cut could still lose.
+ */
+import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
+import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import type { FileSink, PackageFile } from '../package/read-package.ts';
+import { evidenceDir } from './evidence-path.ts';
+
+export interface StagedFile extends PackageFile {
+  readonly stagedPath: string;
+}
+
+export interface EvidenceStaging {
+  /** A sink for one file of the package, for `readPackage`'s `openFile`. */
+  sink(): FileSink;
+  readonly files: readonly StagedFile[];
+  /** Moves every staged file into the store (a file already stored is kept, the copy dropped). */
+  commit(): Promise<void>;
+  /**
+   * Removes the files `commit` newly placed in the store: for when recording the package
+   * fails after the move, so the store is left exactly as it was.
+   */
+  undoCommit(): void;
+  /** Removes everything staged. Safe to call more than once, and after `commit`. */
+  discard(): void;
+}
+
+function removeIfEmpty(folder: string): void {
+  if (existsSync(folder) && readdirSync(folder).length === 0) rmdirSync(folder);
+}
+
+export function stagingRoot(dataDir: string): string {
+  return join(evidenceDir(dataDir), '.staging');
+}
+
+/** Removes staging folders left by an import that a crash interrupted. */
+export function clearStaleStaging(dataDir: string): void {
+  rmSync(stagingRoot(dataDir), { recursive: true, force: true });
+}
+
+export function createEvidenceStaging(dataDir: string): EvidenceStaging {
+  const dir = join(stagingRoot(dataDir), randomBytes(8).toString('hex'));
+  mkdirSync(dir, { recursive: true });
+  const files: StagedFile[] = [];
+  const placed: string[] = [];
+  let counter = 0;
+  const discard = () => rmSync(dir, { recursive: true, force: true });
+
+  return {
+    files,
+    sink(): FileSink {
+      const stagedPath = join(dir, String(counter++));
+      let handle: FileHandle | null = null;
+      return {
+        async write(chunk) {
+          handle ??= await open(stagedPath, 'wx');
+          await handle.write(chunk);
+        },
+        async finish(file) {
+          handle ??= await open(stagedPath, 'wx');
+          await handle.sync();
+          await handle.close();
+          handle = null;
+          files.push({ ...file, stagedPath });
+        },
+        async abort() {
+          await handle?.close();
+          handle = null;
+          await rm(stagedPath, { force: true });
+        },
+      };
+    },
+    async commit() {
+      for (const file of files) {
+        const folder = join(evidenceDir(dataDir), file.sha256.slice(0, 2));
+        const target = join(folder, file.sha256);
+        if (existsSync(target) || placed.includes(target)) continue;
+        mkdirSync(folder, { recursive: true });
+        await rename(file.stagedPath, target);
+        placed.push(target);
+      }
+      discard();
+    },
+    undoCommit() {
+      for (const target of placed.splice(0)) {
+        rmSync(target, { force: true });
+        removeIfEmpty(dirname(target));
+      }
+    },
+    discard,
+  };
+}

@@ -1,0 +1,6 @@
+import type { HandlerSlice } from '../ipc/handler.ts';
+
+export const jobHandlers = {
+  'job-status': (ctx, request) => ctx.jobs.status(request.jobId),
+  'job-cancel': (ctx, request) => ctx.jobs.cancel(request.jobId),
+} satisfies HandlerSlice<'job-status' | 'job-cancel'>;

@@ -1,0 +1,36 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../ipc/app-error.ts';
+import type { HandlerSlice } from '../ipc/handler.ts';
+import { importPackages, type ImportSource } from './import-packages.ts';
+import { listPackages, packageDetail } from './package-store.ts';
+
+/** The sample meeting's packages: every zip and folder in resources/samples/packages. */
+export function samplePackageSources(resourcesDir: string): ImportSource[] {
+  const dir = join(resourcesDir, 'samples', 'packages');
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => !n.startsWith('.')).sort();
+  } catch {
+    throw new AppError('samples-missing', '找不到示例会议的材料包（resources/samples/packages）。请重新安装本程序。');
+  }
+  return names.map((n) => ({ path: join(dir, n) }));
+}
+
+export const packageHandlers = {
+  'package-list': (ctx) => listPackages(ctx.db),
+  'package-detail': (ctx, request) => packageDetail(ctx.db, request.packageId),
+  'package-import': (ctx, request) => ({
+    jobId: ctx.jobs.start('import', (control) => importPackages(ctx, request.sources, control)),
+  }),
+  'package-pick': async (ctx, request) => {
+    if (!ctx.pickPaths) {
+      throw new AppError('not-available', '浏览器版不能打开系统的文件选择框，请用页面上的文件选择或把文件拖进页面。');
+    }
+    return ctx.pickPaths(request.folders ? 'folders' : 'zip-files');
+  },
+  'sample-packages-import': (ctx) => {
+    const sources = samplePackageSources(ctx.resourcesDir);
+    return { jobId: ctx.jobs.start('import', (control) => importPackages(ctx, sources, control)) };
+  },
+} satisfies HandlerSlice<'package-list' | 'package-detail' | 'package-import' | 'package-pick' | 'sample-packages-import'>;

@@ -1,0 +1,157 @@
+/**
+ * Importing packages into the store (issue 4 part 4). One package at a time, each read
+ * exactly once: while the reader checks a file, its bytes stream into evidence staging;
+ * when the whole package is valid the staged files move into the content-addressed store
+ * and the package, its files, claims, digest and warnings are recorded in one transaction.
+ * A package with errors, or one cancelled half-way, leaves the store exactly as it was.
+ *
+ * - source: what the clerk handed over: a path (zip or folder) or, in the browser shell, an
+ *   upload id.
+ * - report: what became of one source (imported / already imported / refused / cancelled),
+ *   with every problem found.
+ */
+import { basename, join } from 'node:path';
+import type { PackageImportReport, PackageProblemView, RequestOf } from '../../shared/api/contract.ts';
+import { formatScore } from '../../shared/decimal/print-score.ts';
+import { selfScore } from '../../shared/rubric/self-score.ts';
+import type { ServiceContext } from '../app/context.ts';
+import { createEvidenceStaging } from '../evidence/evidence-staging.ts';
+import type { JobControl } from '../jobs/jobs.ts';
+import { checkPackage } from '../package/check-package.ts';
+import { namedPaths } from './named-paths.ts';
+import { discardUpload, uploadPath } from './incoming.ts';
+import { findPackageByDigest, insertPackage } from './package-store.ts';
+import { sniffFileContentType } from '../evidence/sniff-file.ts';
+
+export type ImportSource = RequestOf<'package-import'>['sources'][number];
+
+interface ResolvedSource {
+  readonly path: string;
+  readonly name: string;
+  readonly uploadId: string | null;
+}
+
+function resolveSource(ctx: ServiceContext, source: ImportSource): ResolvedSource {
+  if ('path' in source) return { path: source.path, name: basename(source.path), uploadId: null };
+  return { path: uploadPath(ctx.dataDir, source.uploadId), name: source.name, uploadId: source.uploadId };
+}
+
+function view(problems: readonly { severity: 'error' | 'warning'; code: string; path: string; message: string }[]): PackageProblemView[] {
+  return problems.map((p) => ({ severity: p.severity, code: p.code, path: p.path, message: p.message }));
+}
+
+function report(source: string, outcome: PackageImportReport['outcome'], rest: Partial<PackageImportReport> = {}): PackageImportReport {
+  return { source, outcome, packageId: null, allianceId: null, allianceName: null, digest: null, version: null, problems: [], ...rest };
+}
+
+/** Imports one package; never throws for a bad package, only for cancellation or a failing disk. */
+export async function importPackage(
+  ctx: ServiceContext,
+  source: ResolvedSource,
+  options: { signal?: AbortSignal; onProgress?: (p: { filesDone: number; filesTotal: number; bytesDone: number; bytesTotal: number }) => void } = {},
+): Promise<PackageImportReport> {
+  const staging = createEvidenceStaging(ctx.dataDir);
+  try {
+    const checked = await checkPackage(source.path, {
+      openFile: () => staging.sink(),
+      onProgress: options.onProgress,
+      signal: options.signal,
+      rubricDir: join(ctx.resourcesDir, 'rubrics'),
+    });
+    const { reading } = checked;
+    const problems = view(checked.problems);
+    if (!checked.valid || checked.manifest === null || checked.rubric === null || reading.digest === null) {
+      return report(source.name, 'refused', {
+        allianceId: checked.manifest?.alliance.id ?? null,
+        allianceName: checked.manifest?.alliance.name ?? null,
+        problems,
+      });
+    }
+    options.signal?.throwIfAborted();
+    const { manifest, rubric } = checked;
+    const known = findPackageByDigest(ctx.db, reading.digest);
+    if (known) {
+      return report(source.name, 'already-imported', {
+        packageId: known.id,
+        allianceId: manifest.alliance.id,
+        allianceName: manifest.alliance.name,
+        digest: reading.digest,
+        version: known.version,
+        problems: problems.filter((p) => p.severity === 'warning'),
+      });
+    }
+    const score = selfScore(rubric, manifest.claims);
+    const warnings = problems.filter((p) => p.severity === 'warning');
+    const named = namedPaths(manifest);
+    const contentTypes = new Map<string, string>();
+    for (const file of staging.files) contentTypes.set(file.sha256, await sniffFileContentType(file.stagedPath, file.path));
+    await staging.commit();
+    let stored;
+    try {
+      stored = insertPackage(ctx.db, {
+        digest: reading.digest,
+        manifest,
+        files: reading.files.map((f) => ({
+          path: f.path,
+          sha256: f.sha256,
+          size: f.size,
+          contentType: contentTypes.get(f.sha256) ?? 'application/octet-stream',
+          namedByClaim: named.has(f.path),
+        })),
+        warnings,
+        selfTotal: formatScore(score.total),
+        selfGrade: score.grade,
+        sourceName: source.name,
+        sourceKind: reading.kind ?? 'zip',
+        importedAt: ctx.now().toISOString(),
+      });
+    } catch (error) {
+      staging.undoCommit();
+      throw error;
+    }
+    return report(source.name, stored.existed ? 'already-imported' : 'imported', {
+      packageId: stored.id,
+      allianceId: manifest.alliance.id,
+      allianceName: manifest.alliance.name,
+      digest: reading.digest,
+      version: stored.version,
+      problems: warnings,
+    });
+  } finally {
+    staging.discard();
+  }
+}
+
+/** The job behind `package-import`: every source in turn, with progress over all of them. */
+export async function importPackages(
+  ctx: ServiceContext,
+  sources: readonly ImportSource[],
+  control: JobControl,
+): Promise<PackageImportReport[]> {
+  const reports: PackageImportReport[] = [];
+  const resolved = sources.map((s) => resolveSource(ctx, s));
+  try {
+    for (const [index, source] of resolved.entries()) {
+      if (control.signal.aborted) {
+        reports.push(report(source.name, 'cancelled'));
+        continue;
+      }
+      control.progress({ current: `${source.name}（第 ${index + 1}/${resolved.length} 个）`, filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0 });
+      try {
+        reports.push(
+          await importPackage(ctx, source, {
+            signal: control.signal,
+            onProgress: (p) => control.progress(p),
+          }),
+        );
+      } catch (error) {
+        if (!control.signal.aborted) throw error;
+        reports.push(report(source.name, 'cancelled'));
+      }
+      control.partial([...reports]);
+    }
+    return reports;
+  } finally {
+    for (const source of resolved) if (source.uploadId) discardUpload(ctx.dataDir, source.uploadId);
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * Named paths: the files of a package that its manifest names (manifest.json itself, the
+ * self-check report, and every evidence path of every claim and item). The others are the
+ * "files no claim names" that the experts' file list marks.
+ */
+import type { Manifest } from '../../shared/package/manifest.ts';
+
+export function namedPaths(manifest: Manifest): Set<string> {
+  const named = new Set<string>(['manifest.json', manifest.selfReport]);
+  for (const claim of Object.values(manifest.claims)) {
+    if (claim === undefined) continue;
+    if ('evidence' in claim && Array.isArray(claim.evidence)) for (const path of claim.evidence) named.add(path);
+    if ('items' in claim) for (const item of claim.items) for (const path of item.evidence) named.add(path);
+  }
+  return named;
+}

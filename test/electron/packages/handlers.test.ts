@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { JobStatus } from '../../../shared/api/contract.ts';
+import { dispatch } from '../../../electron/ipc/handlers.ts';
+import type { ServiceContext } from '../../../electron/app/context.ts';
+import { testContext } from '../../helpers/context.ts';
+import { useTempDir } from '../../helpers/temp-dir.ts';
+import { sampleFiles, sampleManifest, writeFolderPackage, writeZipPackage } from '../../helpers/package-builder.ts';
+
+async function untilDone(ctx: ServiceContext, jobId: string): Promise<JobStatus> {
+  await ctx.jobs.idle();
+  const result = await dispatch(ctx, 'job-status', { jobId });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as JobStatus;
+}
+
+describe('package channels', () => {
+  const tempDir = useTempDir();
+
+  it('imports several packages as one job with a report each, then lists them', async () => {
+    const ctx = testContext(tempDir());
+    const work = tempDir();
+    const a = writeFolderPackage(join(work, 'a'), sampleFiles());
+    const other = sampleManifest({ alliance: { id: 'HFA-020', name: '合肥市生物医药产业技术创新战略联盟', kind: 'incubator' } });
+    const b = await writeZipPackage(join(work, 'b.zip'), sampleFiles(other));
+    const broken = writeFolderPackage(join(work, 'broken'), { 'readme.txt': '没有 manifest' });
+
+    const started = await dispatch(ctx, 'package-import', { sources: [{ path: a }, { path: b }, { path: broken }] });
+    expect(started.ok).toBe(true);
+    const status = await untilDone(ctx, (started as { value: { jobId: string } }).value.jobId);
+    expect(status.state).toBe('done');
+    expect(status.results.map((r) => [r.source, r.outcome])).toEqual([
+      ['a', 'imported'],
+      ['b.zip', 'imported'],
+      ['broken', 'refused'],
+    ]);
+    expect(status.results[2]?.problems.map((p) => p.code)).toContain('manifest-missing');
+    expect(status.progress.filesTotal).toBeGreaterThan(0);
+
+    const list = await dispatch(ctx, 'package-list', {});
+    expect(list.ok && list.value.map((p) => p.allianceId)).toEqual(['HFA-012', 'HFA-020']);
+  });
+
+  it('gives the detail of a package: files, which are named, and warnings', async () => {
+    const ctx = testContext(tempDir());
+    const path = writeFolderPackage(join(tempDir(), 'a'), { ...sampleFiles(), '附件/照片.png': 'x' });
+    const started = await dispatch(ctx, 'package-import', { sources: [{ path }] });
+    const status = await untilDone(ctx, (started as { value: { jobId: string } }).value.jobId);
+    const detail = await dispatch(ctx, 'package-detail', { packageId: status.results[0]!.packageId! });
+    expect(detail.ok).toBe(true);
+    if (!detail.ok) return;
+    expect(detail.value.files.filter((f) => !f.namedByClaim).map((f) => f.path)).toEqual(['附件/照片.png']);
+    expect(detail.value.warnings.map((w) => w.path)).toContain('附件/照片.png');
+  });
+
+  it('reports an unknown job and a package that does not exist as structured errors', async () => {
+    const ctx = testContext(tempDir());
+    expect(await dispatch(ctx, 'job-status', { jobId: 'import-99' })).toMatchObject({ ok: false, error: { code: 'job-not-found' } });
+    expect(await dispatch(ctx, 'package-detail', { packageId: 42 })).toMatchObject({ ok: false, error: { code: 'package-not-found' } });
+  });
+
+  it('refuses the file picker in the browser shell with not-available', async () => {
+    const ctx = testContext(tempDir());
+    expect(await dispatch(ctx, 'package-pick', { folders: false })).toMatchObject({ ok: false, error: { code: 'not-available' } });
+  });
+
+  it('refuses an upload id that is not one the server made', async () => {
+    const ctx = testContext(tempDir());
+    const result = await dispatch(ctx, 'package-import', { sources: [{ uploadId: '../../etc/passwd', name: 'x.zip' }] });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+});
