@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startApp, type AppFixture } from './app-fixture.ts';
+import { sampleFiles, sampleManifest, writeZipPackage } from '../helpers/package-builder.ts';
+
+const screenshots = resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+
+describe('the clerk imports packages', () => {
+  let app: AppFixture;
+  let work: string;
+  beforeEach(async () => {
+    app = await startApp();
+    work = mkdtempSync(join(tmpdir(), 'alliance-review-pkgs-'));
+  });
+  afterEach(async () => {
+    await app.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('picks two zips, sees a report for each, and finds them listed from the store', async () => {
+    const { page } = app;
+    const good = await writeZipPackage(join(work, '智能语音联盟.zip'), sampleFiles());
+    const bad = sampleManifest({ year: '二〇二六' });
+    const refused = await writeZipPackage(join(work, '有错误的包.zip'), sampleFiles(bad));
+
+    await page.getByRole('button', { name: '材料包', exact: true }).click();
+    await page.getByText('还没有导入材料包').waitFor();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '导入材料包（.zip）…' }).click();
+    await (await chooser).setFiles([good, refused]);
+
+    const reports = page.getByTestId('import-report');
+    await expect.poll(() => reports.count(), { timeout: 20_000 }).toBe(2);
+    expect(await reports.nth(0).textContent()).toContain('已导入');
+    const second = await reports.nth(1).textContent();
+    expect(second).toContain('未导入');
+    expect(second).toContain('year');
+
+    const row = page.getByTestId('package-row');
+    await row.first().waitFor();
+    expect(await row.count()).toBe(1);
+    const cells = await row.first().locator('td').allTextContents();
+    expect(cells[0]).toContain('合肥市智能语音产业技术创新战略联盟');
+    expect(cells[1]).toBe('综合类联盟');
+    expect(cells[5]).toBe('6.5');
+
+    const db = new Database(resolve(app.dataDir, 'alliance-review.sqlite'), { readonly: true });
+    const stored = db.prepare('SELECT alliance_id, digest FROM package').all() as { alliance_id: string; digest: string }[];
+    db.close();
+    expect(stored.map((p) => p.alliance_id)).toEqual(['HFA-012']);
+    expect(cells[4]).toBe(stored[0]!.digest.slice(0, 12));
+    await page.screenshot({ path: resolve(screenshots, 'packages.png'), fullPage: true });
+  });
+});
