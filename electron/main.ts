@@ -17,6 +17,7 @@ import { contentSecurityPolicy } from './app/csp.ts';
 import { appVersion } from './app/version.ts';
 import { storedEvidencePath } from './evidence/evidence-path.ts';
 import { dispatch } from './ipc/handlers.ts';
+import { createBackup } from './backup/backups.ts';
 
 const appOrigin = 'app://renderer';
 
@@ -142,7 +143,21 @@ async function start(): Promise<void> {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => ctx.db.close());
+  let quitting = false;
+  app.on('will-quit', (event) => {
+    if (quitting) return;
+    // Take the exit backup before the store closes; quit for real once it is written.
+    event.preventDefault();
+    quitting = true;
+    void ctx.jobs
+      .idle()
+      .then(() => createBackup(ctx.db, ctx.dataDir, 'exit', ctx.now()))
+      .catch((error: unknown) => console.error('[exit backup]', error))
+      .finally(() => {
+        ctx.db.close();
+        app.quit();
+      });
+  });
 }
 
 void start();

@@ -1,16 +1,31 @@
 /**
  * ServiceContext: what every handler gets besides its request: the open store, the data
  * folder, where shipped resources live, and the clock (passed in so tests can fix it).
+ *
+ * At start the store is checked (SQLite quick_check). A damaged store is set aside, never
+ * deleted, a fresh one is opened, and `startupNotice` tells the clerk to restore a backup.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../db/open.ts';
+import { isSoundDatabase, restoreBackupFile, setStoreAside } from '../backup/backups.ts';
 import { clearStaleStaging } from '../evidence/evidence-staging.ts';
 import { JobRegistry } from '../jobs/jobs.ts';
 
+export interface StartupNotice {
+  readonly code: string;
+  readonly message: string;
+}
+
 export interface ServiceContext {
+  /** The open store; replaced only by `restoreBackup`. */
   readonly db: Database;
+  readonly storeFile: string;
+  /** Set when the store needed attention at start (e.g. it was damaged and set aside). */
+  readonly startupNotice: StartupNotice | null;
+  /** Closes the store, puts the named backup in its place and reopens it. */
+  restoreBackup(name: string): { setAside: string };
   readonly dataDir: string;
   readonly resourcesDir: string;
   readonly shell: 'desktop' | 'browser';
@@ -33,18 +48,46 @@ export interface ContextOptions {
 /** The resources folder of a checkout; a packaged app passes `process.resourcesPath` instead. */
 export const checkoutResourcesDir = resolve(import.meta.dirname, '..', '..', 'resources');
 
+export const storeFileName = 'alliance-review.sqlite';
+
 export function createContext(options: ContextOptions): ServiceContext {
   mkdirSync(options.dataDir, { recursive: true });
-  const db = openDatabase(join(options.dataDir, 'alliance-review.sqlite'));
+  const now = options.now ?? (() => new Date());
+  const storeFile = join(options.dataDir, storeFileName);
+  let startupNotice: StartupNotice | null = null;
+  if (existsSync(storeFile) && !isSoundDatabase(storeFile)) {
+    const aside = setStoreAside(storeFile, options.dataDir, 'damaged', now());
+    startupNotice = {
+      code: 'database-damaged',
+      message: `本机的数据文件已损坏，已另存为 ${aside}（未删除）。程序已新建空的数据文件；请在首页“数据备份”中选择最近的备份恢复。`,
+    };
+  }
+  let db = openDatabase(storeFile);
   // Staged files of an import that a crash interrupted belong to no package.
   clearStaleStaging(options.dataDir);
   return {
-    db,
+    get db() {
+      return db;
+    },
+    storeFile,
+    get startupNotice() {
+      return startupNotice;
+    },
+    restoreBackup(name) {
+      db.close();
+      try {
+        const result = restoreBackupFile(storeFile, options.dataDir, name, now());
+        startupNotice = null;
+        return result;
+      } finally {
+        db = openDatabase(storeFile);
+      }
+    },
     dataDir: options.dataDir,
     resourcesDir: options.resourcesDir ?? checkoutResourcesDir,
     shell: options.shell,
     version: options.version,
-    now: options.now ?? (() => new Date()),
+    now,
     jobs: new JobRegistry(),
     pickPaths: options.pickPaths,
   };

@@ -8,5 +8,6 @@ export const appHandlers = {
     shell: ctx.shell,
     dataDir: ctx.dataDir,
     schemaVersion: schemaVersion(ctx.db),
+    startupNotice: ctx.startupNotice,
   }),
 } satisfies HandlerSlice<'app-info'>;

@@ -13,6 +13,7 @@ import { meetingHandlers } from '../meetings/handlers.ts';
 import { appHandlers } from '../app/handlers.ts';
 import { jobHandlers } from '../jobs/handlers.ts';
 import { packageHandlers } from '../packages/handlers.ts';
+import { backupHandlers } from '../backup/handlers.ts';
 
 // Schema messages reach clerks: let zod word them in Chinese.
 z.config(z.locales.zhCN());
@@ -22,6 +23,7 @@ export const handlers: HandlerTable = {
   ...meetingHandlers,
   ...packageHandlers,
   ...jobHandlers,
+  ...backupHandlers,
 };
 
 function describeIssues(error: z.ZodError): string {

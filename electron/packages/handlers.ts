@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { AppError } from '../ipc/app-error.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
 import { importPackages, type ImportSource } from './import-packages.ts';
+import { createBackup } from '../backup/backups.ts';
+import type { ServiceContext } from '../app/context.ts';
+import type { JobControl } from '../jobs/jobs.ts';
 import { listPackages, packageDetail } from './package-store.ts';
 
 /** The sample meeting's packages: every zip and folder in resources/samples/packages. */
@@ -17,11 +20,18 @@ export function samplePackageSources(resourcesDir: string): ImportSource[] {
   return names.map((n) => ({ path: join(dir, n) }));
 }
 
+/** An import job; a backup follows whenever it stored something new. */
+async function importJob(ctx: ServiceContext, sources: readonly ImportSource[], control: JobControl) {
+  const reports = await importPackages(ctx, sources, control);
+  if (reports.some((r) => r.outcome === 'imported')) await createBackup(ctx.db, ctx.dataDir, 'import', ctx.now());
+  return reports;
+}
+
 export const packageHandlers = {
   'package-list': (ctx) => listPackages(ctx.db),
   'package-detail': (ctx, request) => packageDetail(ctx.db, request.packageId),
   'package-import': (ctx, request) => ({
-    jobId: ctx.jobs.start('import', (control) => importPackages(ctx, request.sources, control)),
+    jobId: ctx.jobs.start('import', (control) => importJob(ctx, request.sources, control)),
   }),
   'package-pick': async (ctx, request) => {
     if (!ctx.pickPaths) {
@@ -31,6 +41,6 @@ export const packageHandlers = {
   },
   'sample-packages-import': (ctx) => {
     const sources = samplePackageSources(ctx.resourcesDir);
-    return { jobId: ctx.jobs.start('import', (control) => importPackages(ctx, sources, control)) };
+    return { jobId: ctx.jobs.start('import', (control) => importJob(ctx, sources, control)) };
   },
 } satisfies HandlerSlice<'package-list' | 'package-detail' | 'package-import' | 'package-pick' | 'sample-packages-import'>;

@@ -10,6 +10,7 @@ import { createContext } from '../app/context.ts';
 import { defaultDataDir } from '../app/data-dir.ts';
 import { appVersion } from '../app/version.ts';
 import { startWebServer } from './web-server.ts';
+import { createBackup } from '../backup/backups.ts';
 
 const { values } = parseArgs({
   options: {
@@ -32,10 +33,15 @@ const web = await startWebServer({ ctx, rendererDir, port });
 process.stdout.write(`联盟考核评审（浏览器版）已启动：${web.url}\n数据目录：${dataDir}\nREADY ${web.url}\n`);
 
 const shutdown = () => {
-  void web.close().then(() => {
-    ctx.db.close();
-    process.exit(0);
-  });
+  void web
+    .close()
+    .then(() => ctx.jobs.idle())
+    .then(() => createBackup(ctx.db, ctx.dataDir, 'exit', ctx.now()))
+    .catch((error: unknown) => console.error('[exit backup]', error))
+    .finally(() => {
+      ctx.db.close();
+      process.exit(0);
+    });
 };
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

@@ -16,6 +16,9 @@ export const channelNames = [
   'sample-packages-import',
   'job-status',
   'job-cancel',
+  'backup-list',
+  'backup-create',
+  'backup-restore',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -27,6 +27,16 @@ export interface AppInfo {
   readonly shell: 'desktop' | 'browser';
   readonly dataDir: string;
   readonly schemaVersion: number;
+  /** Something the clerk must know from the start (a damaged store set aside), or null. */
+  readonly startupNotice: { readonly code: string; readonly message: string } | null;
+}
+
+export interface BackupInfo {
+  /** File name in the data folder's backups/, e.g. `2026-11-26T08-30-00-000Z-import.sqlite`. */
+  readonly name: string;
+  readonly takenAt: string;
+  readonly reason: 'import' | 'sign' | 'exit' | 'manual' | 'before-restore';
+  readonly size: number;
 }
 
 export interface Meeting {
@@ -143,6 +153,10 @@ export const contract = {
   'sample-packages-import': channel<{ readonly jobId: string }>()(empty),
   'job-status': channel<JobStatus>()(z.object({ jobId: z.string().min(1).max(100) }).strict()),
   'job-cancel': channel<JobStatus>()(z.object({ jobId: z.string().min(1).max(100) }).strict()),
+  'backup-list': channel<readonly BackupInfo[]>()(empty),
+  'backup-create': channel<BackupInfo>()(empty),
+  /** Restores a backup; the current store is set aside first (see electron/backup/). */
+  'backup-restore': channel<{ readonly setAside: string }>()(z.object({ name: z.string().min(1).max(200) }).strict()),
 } as const satisfies { [C in ChannelName]: Channel<z.ZodType, unknown> };
 
 type Contract = typeof contract;

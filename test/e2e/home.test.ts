@@ -52,4 +52,23 @@ describe('home screen', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^请求内容不正确：year：/);
     expect(await page.getByTestId('meeting-row').count()).toBe(0);
   });
+
+  it('backs up by hand and restores that backup from the home screen', async () => {
+    const { page } = app;
+    const create = async (name: string) => {
+      await page.getByLabel('会议名称').fill(name);
+      await page.getByRole('button', { name: '新建会议' }).click();
+      await page.getByRole('cell', { name, exact: true }).waitFor();
+    };
+    await create('备份前的会议');
+    await page.getByRole('button', { name: '立即备份' }).click();
+    await page.getByTestId('backup-row').first().waitFor();
+    await create('备份后的会议');
+
+    await page.getByTestId('backup-row').first().getByRole('button', { name: '恢复…' }).click();
+    await page.getByRole('button', { name: '确认恢复' }).click();
+    await page.getByText('已从备份恢复').waitFor();
+    await expect.poll(() => page.getByTestId('meeting-row').count()).toBe(1);
+    expect(await page.getByTestId('meeting-row').textContent()).toContain('备份前的会议');
+  });
 });

@@ -5,6 +5,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppInfo, Meeting } from '../../../shared/api/contract.ts';
 import { api } from '../api/api.ts';
+import { BackupPanel } from './backup-panel.tsx';
 
 export function HomeScreen({ onOpenPackages }: { onOpenPackages: () => void }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -54,6 +55,12 @@ export function HomeScreen({ onOpenPackages }: { onOpenPackages: () => void }) {
         </button>
       </section>
 
+      {info?.startupNotice && (
+        <p role="alert" className="error">
+          {info.startupNotice.message}
+        </p>
+      )}
+
       {error && (
         <p role="alert" className="error">
           {error}
@@ -101,6 +108,8 @@ export function HomeScreen({ onOpenPackages }: { onOpenPackages: () => void }) {
           </button>
         </form>
       </section>
+
+      <BackupPanel onRestored={() => setGeneration((g) => g + 1)} />
 
       <footer className="home-footer">
         {info ? (

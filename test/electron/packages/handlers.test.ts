@@ -4,6 +4,7 @@ import type { JobStatus } from '../../../shared/api/contract.ts';
 import { dispatch } from '../../../electron/ipc/handlers.ts';
 import type { ServiceContext } from '../../../electron/app/context.ts';
 import { testContext } from '../../helpers/context.ts';
+import { call } from '../../helpers/call.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 import { sampleFiles, sampleManifest, writeFolderPackage, writeZipPackage } from '../../helpers/package-builder.ts';
 
@@ -37,8 +38,8 @@ describe('package channels', () => {
     expect(status.results[2]?.problems.map((p) => p.code)).toContain('manifest-missing');
     expect(status.progress.filesTotal).toBeGreaterThan(0);
 
-    const list = await dispatch(ctx, 'package-list', {});
-    expect(list.ok && list.value.map((p) => p.allianceId)).toEqual(['HFA-012', 'HFA-020']);
+    const list = await call(ctx, 'package-list', {});
+    expect(list.map((p) => p.allianceId)).toEqual(['HFA-012', 'HFA-020']);
   });
 
   it('gives the detail of a package: files, which are named, and warnings', async () => {
@@ -46,11 +47,9 @@ describe('package channels', () => {
     const path = writeFolderPackage(join(tempDir(), 'a'), { ...sampleFiles(), '附件/照片.png': 'x' });
     const started = await dispatch(ctx, 'package-import', { sources: [{ path }] });
     const status = await untilDone(ctx, (started as { value: { jobId: string } }).value.jobId);
-    const detail = await dispatch(ctx, 'package-detail', { packageId: status.results[0]!.packageId! });
-    expect(detail.ok).toBe(true);
-    if (!detail.ok) return;
-    expect(detail.value.files.filter((f) => !f.namedByClaim).map((f) => f.path)).toEqual(['附件/照片.png']);
-    expect(detail.value.warnings.map((w) => w.path)).toContain('附件/照片.png');
+    const detail = await call(ctx, 'package-detail', { packageId: status.results[0]!.packageId! });
+    expect(detail.files.filter((f) => !f.namedByClaim).map((f) => f.path)).toEqual(['附件/照片.png']);
+    expect(detail.warnings.map((w) => w.path)).toContain('附件/照片.png');
   });
 
   it('reports an unknown job and a package that does not exist as structured errors', async () => {
