@@ -8,14 +8,14 @@ import type { ServiceContext } from '../app/context.ts';
 import type { JobControl } from '../jobs/jobs.ts';
 import { listPackages, packageDetail } from './package-store.ts';
 
-/** The sample meeting's packages: every zip and folder in resources/samples/packages. */
+/** The sample meeting's packages: every zip and folder in resources/samples/2026 (see its README). */
 export function samplePackageSources(resourcesDir: string): ImportSource[] {
-  const dir = join(resourcesDir, 'samples', 'packages');
+  const dir = join(resourcesDir, 'samples', '2026');
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => !n.startsWith('.')).sort();
   } catch {
-    throw new AppError('samples-missing', '找不到示例会议的材料包（resources/samples/packages）。请重新安装本程序。');
+    throw new AppError('samples-missing', '找不到示例会议的材料包（resources/samples/2026）。请重新安装本程序。');
   }
   return names.map((n) => ({ path: join(dir, n) }));
 }

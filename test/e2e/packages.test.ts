@@ -55,3 +55,31 @@ describe('the clerk imports packages', () => {
     await page.screenshot({ path: resolve(screenshots, 'packages.png'), fullPage: true });
   });
 });
+
+describe('the sample meeting', () => {
+  let app: AppFixture;
+  beforeEach(async () => {
+    app = await startApp();
+  });
+  afterEach(async () => {
+    await app.close();
+  });
+
+  it('is one click away: six packages imported, each with a report, listed with self-scores', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '材料包与示例会议' }).click();
+    await page.getByRole('button', { name: '载入示例会议' }).click();
+    const reports = page.getByTestId('import-report');
+    await expect.poll(() => reports.count(), { timeout: 30_000 }).toBe(6);
+    expect(await reports.filter({ hasText: '已导入' }).count()).toBe(6);
+    await expect.poll(() => page.getByTestId('package-row').count()).toBe(6);
+    const names = await page.getByTestId('package-row').locator('td:first-child > div:first-child').allTextContents();
+    expect(names.every((n) => n.startsWith('合肥市'))).toBe(true);
+    await page.screenshot({ path: resolve(screenshots, 'sample-meeting.png'), fullPage: true });
+
+    // Loading it again stores nothing twice.
+    await page.getByRole('button', { name: '载入示例会议' }).click();
+    await expect.poll(() => reports.filter({ hasText: '已导入过' }).count(), { timeout: 30_000 }).toBe(6);
+    expect(await page.getByTestId('package-row').count()).toBe(6);
+  });
+});
