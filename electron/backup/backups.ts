@@ -9,7 +9,8 @@
  * - Evidence files are not in the backup: they are content-addressed and never deleted, so
  *   every file a backup refers to is still in `<data>/evidence`.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
@@ -45,22 +46,31 @@ export function listBackups(dataDir: string): BackupInfo[] {
     .sort((a, b) => b.name.localeCompare(a.name));
 }
 
-/** Takes a backup now and drops the oldest beyond `keep`. */
+/** Takes a backup now and drops the oldest beyond `keep` (never the one just taken). */
 export async function createBackup(db: Db, dataDir: string, reason: BackupReason, now: Date, keep = defaultKeep): Promise<BackupInfo> {
   const dir = backupDir(dataDir);
   mkdirSync(dir, { recursive: true });
-  let name = `${stamp(now)}-${reason}.sqlite`;
-  for (let n = 1; existsSync(join(dir, name)); n += 1) name = `${stamp(new Date(now.getTime() + n))}-${reason}.sqlite`;
-  const partial = join(dir, `${name}.part`);
+  // Two backups may run at once (two imports finishing): each writes its own partial file
+  // and claims its final name with link(), which fails instead of overwriting.
+  const partial = join(dir, `${randomBytes(8).toString('hex')}.part`);
+  let name = '';
   try {
     await db.backup(partial);
-    renameSync(partial, join(dir, name));
-  } catch (error) {
+    for (let n = 0; name === ''; n += 1) {
+      const candidate = `${stamp(new Date(now.getTime() + n))}-${reason}.sqlite`;
+      try {
+        linkSync(partial, join(dir, candidate));
+        name = candidate;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    }
+  } finally {
     rmSync(partial, { force: true });
-    throw error;
   }
-  for (const old of listBackups(dataDir).slice(keep)) rmSync(join(dir, old.name), { force: true });
-  const info = listBackups(dataDir).find((b) => b.name === name);
+  const all = listBackups(dataDir);
+  for (const old of all.filter((b) => b.name !== name).slice(Math.max(0, keep - 1))) rmSync(join(dir, old.name), { force: true });
+  const info = all.find((b) => b.name === name);
   if (!info) throw new Error(`backup ${name} vanished`);
   return info;
 }

@@ -24,6 +24,15 @@ describe('backups', () => {
     expect(first.size).toBeGreaterThan(0);
   });
 
+  it('gives two backups taken at the same instant two names (found by the IPC fuzz test)', async () => {
+    const dataDir = tempDir();
+    const ctx = testContext(dataDir);
+    const at = new Date('2027-01-20T01:00:00Z');
+    const [a, b] = await Promise.all([createBackup(ctx.db, dataDir, 'import', at), createBackup(ctx.db, dataDir, 'import', at)]);
+    expect(a.name).not.toBe(b.name);
+    expect(listBackups(dataDir)).toHaveLength(2);
+  });
+
   it('keeps only the newest backups', async () => {
     const dataDir = tempDir();
     const ctx = testContext(dataDir);

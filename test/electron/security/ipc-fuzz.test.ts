@@ -1,0 +1,138 @@
+/**
+ * IPC fuzz: random and malformed payloads to every channel of the browser shell, over real
+ * HTTP. Whatever arrives, the server answers with a structured error or a valid value,
+ * never crashes, never hangs, and keeps serving afterwards.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channelNames } from '../../../shared/api/channels.ts';
+import { startWebServer, tokenHeader, type WebServer } from '../../../electron/web/web-server.ts';
+import { testContext } from '../../helpers/context.ts';
+
+/** A small deterministic PRNG (mulberry32), so a failure can be replayed from its seed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const nasty: unknown[] = [
+  null, true, 0, -1, 1e308, -0, 2 ** 53 + 1, '', ' ', '../../etc/passwd', 'C:\\Windows', '\u0000', '🀄'.repeat(1000),
+  'x'.repeat(70_000), [], [null], {}, { __proto__: { polluted: true } }, { constructor: { prototype: { x: 1 } } },
+  { sources: [] }, { sources: [{ path: '/nonexistent/联盟.zip' }] }, { jobId: '../../x' }, { packageId: -5 }, { packageId: 1.5 },
+  { name: '会议', year: 2026.5 }, { name: '<script>alert(1)</script>', year: 2026 }, { folders: 'yes' },
+  { name: '../../alliance-review.sqlite' },
+];
+
+function randomValue(rand: () => number, depth = 0): unknown {
+  const pick = Math.floor(rand() * 9);
+  switch (pick) {
+    case 0:
+      return nasty[Math.floor(rand() * nasty.length)];
+    case 1:
+      return Math.floor(rand() * 2 ** 32) - 2 ** 31;
+    case 2:
+      return rand() * 1e6;
+    case 3:
+      return String.fromCodePoint(...Array.from({ length: Math.floor(rand() * 20) }, () => Math.floor(rand() * 0x2ffff)));
+    case 4:
+      return rand() < 0.5;
+    case 5:
+      return null;
+    case 6:
+      return depth > 3 ? [] : Array.from({ length: Math.floor(rand() * 4) }, () => randomValue(rand, depth + 1));
+    default: {
+      if (depth > 3) return {};
+      const keys = ['name', 'year', 'sources', 'path', 'uploadId', 'jobId', 'packageId', 'folders', '__proto__', 'x'];
+      const object: Record<string, unknown> = {};
+      for (let i = Math.floor(rand() * 4); i > 0; i -= 1) object[keys[Math.floor(rand() * keys.length)]!] = randomValue(rand, depth + 1);
+      return object;
+    }
+  }
+}
+
+describe('IPC fuzz over the browser shell', () => {
+  // One server for all three tests: the folders live until afterAll, so jobs the fuzzer
+  // started (imports of paths that do not exist) can finish against them.
+  let server: WebServer;
+  let ctx: ReturnType<typeof testContext>;
+  let root: string;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'alliance-review-fuzz-'));
+    const rendererDir = join(root, 'renderer');
+    mkdirSync(rendererDir);
+    writeFileSync(join(rendererDir, 'index.html'), '<html><head></head></html>');
+    ctx = testContext(join(root, 'data'));
+    server = await startWebServer({ ctx, rendererDir });
+  });
+  afterAll(async () => {
+    await server.close();
+    await ctx.jobs.idle();
+    ctx.db.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const post = async (channel: string, body: string) => {
+    // Lone surrogates cannot be percent-encoded; the server sees U+FFFD for them instead.
+    const safeChannel = channel.replace(/[\ud800-\udfff]/g, '\ufffd');
+    const response = await fetch(`${server.url}api/${encodeURIComponent(safeChannel)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [tokenHeader]: server.token },
+      body,
+    });
+    const text = await response.text();
+    // Node's HTTP parser itself refuses a request line over its 16 KB header limit.
+    if (response.status === 431) return { status: 200, json: { ok: false, error: { code: 'header-too-large', message: '请求头过大' } } };
+    let json: { ok: boolean; error?: { code: string; message: string } };
+    try {
+      json = JSON.parse(text) as typeof json;
+    } catch {
+      throw new Error(`not JSON (${response.status}) for channel ${JSON.stringify(channel).slice(0, 100)}: ${text.slice(0, 200)}`);
+    }
+    return { status: response.status, json };
+  };
+
+  it('answers 3000 random payloads across every channel with a value or a structured error', async () => {
+    const rand = prng(20261126);
+    const codes = new Map<string, number>();
+    for (let i = 0; i < 3000; i += 1) {
+      const channel = rand() < 0.05 ? String(randomValue(rand)) : channelNames[Math.floor(rand() * channelNames.length)]!;
+      // Never ask the fuzzer to restore: it would need a real backup; a random name is refused anyway.
+      const payload = randomValue(rand);
+      const { status, json } = await post(channel, JSON.stringify(payload) ?? 'null');
+      expect(status, `${channel} ${JSON.stringify(payload)?.slice(0, 200)}`).toBe(200);
+      expect(typeof json.ok).toBe('boolean');
+      if (!json.ok) {
+        expect(json.error?.code).toMatch(/^[a-z][a-z0-9-]*$/);
+        expect(json.error?.message).toMatch(/[\u4e00-\u9fff]/);
+        expect(json.error?.code).not.toBe('internal');
+        codes.set(json.error!.code, (codes.get(json.error!.code) ?? 0) + 1);
+      }
+    }
+    expect(codes.get('invalid-request')).toBeGreaterThan(100);
+  });
+
+  it('answers malformed bodies with 400 and keeps serving', async () => {
+    for (const body of ['{', '[1,', '\u0000', 'undefined', '{"a":}', '"\\ud800"', '{'.repeat(10_000)]) {
+      const { status, json } = await post('meeting-list', body);
+      expect([200, 400]).toContain(status);
+      if (status === 200) expect(json.ok).toBe(false);
+    }
+    const { json } = await post('meeting-list', '{}');
+    expect(json).toMatchObject({ ok: true });
+  });
+
+  it('did not let any payload pollute Object.prototype', () => {
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(({} as Record<string, unknown>)['x']).toBeUndefined();
+  });
+});
