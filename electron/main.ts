@@ -8,7 +8,7 @@
  * - Every IPC message is checked for its sender (the app's own main frame) and parsed
  *   with the channel's schema before any handler sees it.
  */
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { channelNames } from '../shared/api/channels.ts';
@@ -17,6 +17,7 @@ import { contentSecurityPolicy } from './app/csp.ts';
 import { appVersion } from './app/version.ts';
 import { storedEvidencePath } from './evidence/evidence-path.ts';
 import { dispatch } from './ipc/handlers.ts';
+import { safeStorageProtection } from './experts/safe-storage-protection.ts';
 import { createBackup } from './backup/backups.ts';
 
 const appOrigin = 'app://renderer';
@@ -119,11 +120,19 @@ async function start(): Promise<void> {
     version: appVersion,
     pickPaths: async (what) => {
       const options: Electron.OpenDialogOptions =
-        what === 'folders'
+        what === 'export-folder'
+          ? { title: '选择保存评分表的文件夹（如 U 盘）', properties: ['openDirectory', 'createDirectory'] }
+          : what === 'folders'
           ? { title: '选择联盟材料包文件夹', properties: ['openDirectory', 'multiSelections'] }
           : { title: '选择联盟材料包', properties: ['openFile', 'multiSelections'], filters: [{ name: '材料包 (.zip)', extensions: ['zip'] }] };
       const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
       return picked.canceled ? [] : picked.filePaths;
+    },
+    osProtection: safeStorageProtection(),
+    openPath: async (path) => {
+      // shell.openPath resolves with an error message, or '' when the file was opened.
+      const error = await shell.openPath(path);
+      if (error !== '') throw new Error(error);
     },
   });
   lockDownSessions();

@@ -12,6 +12,7 @@ import { openDatabase } from '../db/open.ts';
 import { isSoundDatabase, restoreBackupFile, setStoreAside } from '../backup/backups.ts';
 import { clearStaleStaging } from '../evidence/evidence-staging.ts';
 import { JobRegistry } from '../jobs/jobs.ts';
+import type { OsProtection } from '../experts/key-protection.ts';
 
 export interface StartupNotice {
   readonly code: string;
@@ -33,7 +34,11 @@ export interface ServiceContext {
   readonly now: () => Date;
   readonly jobs: JobRegistry;
   /** The system's file picker; only the desktop shell has one. */
-  readonly pickPaths?: ((what: 'zip-files' | 'folders') => Promise<string[]>) | undefined;
+  readonly pickPaths?: ((what: 'zip-files' | 'folders' | 'export-folder') => Promise<string[]>) | undefined;
+  /** The OS keychain (Electron safeStorage) wrapping sealed expert keys; only the desktop shell, where available. */
+  readonly osProtection?: OsProtection | undefined;
+  /** Opens a file with the system's default program (Electron shell.openPath); only the desktop shell. */
+  readonly openPath?: ((path: string) => Promise<void>) | undefined;
 }
 
 export interface ContextOptions {
@@ -43,6 +48,8 @@ export interface ContextOptions {
   readonly version: string;
   readonly now?: () => Date;
   readonly pickPaths?: ServiceContext['pickPaths'];
+  readonly osProtection?: ServiceContext['osProtection'];
+  readonly openPath?: ServiceContext['openPath'];
 }
 
 /** The resources folder of a checkout; a packaged app passes `process.resourcesPath` instead. */
@@ -90,5 +97,7 @@ export function createContext(options: ContextOptions): ServiceContext {
     now,
     jobs: new JobRegistry(),
     pickPaths: options.pickPaths,
+    osProtection: options.osProtection,
+    openPath: options.openPath,
   };
 }
