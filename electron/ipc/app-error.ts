@@ -12,3 +12,28 @@ export class AppError extends Error {
     this.code = code;
   }
 }
+
+/**
+ * The person-facing form of a failure of the machine rather than of the input: a full disk
+ * or a read-only or forbidden folder. Returns null for anything else (a bug: `internal`).
+ */
+export function systemAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'ENOSPC':
+    case 'EDQUOT':
+    case 'SQLITE_FULL':
+      return new AppError(
+        'disk-full',
+        '磁盘空间不足，操作未完成，已保存的数据没有受影响。请清理磁盘（或换一个有足够空间的数据目录）后重试。',
+      );
+    case 'EROFS':
+      return new AppError('read-only', '数据目录所在的磁盘是只读的，无法保存。请把数据目录设在可写的磁盘上。');
+    case 'EACCES':
+    case 'EPERM':
+      return new AppError('permission-denied', '没有权限读写这个文件或文件夹。请检查文件权限，或换一个位置后重试。');
+    default:
+      return null;
+  }
+}

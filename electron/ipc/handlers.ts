@@ -7,7 +7,7 @@ import { isChannelName } from '../../shared/api/channels.ts';
 import { contract } from '../../shared/api/contract.ts';
 import type { Result } from '../../shared/api/result.ts';
 import type { ServiceContext } from '../app/context.ts';
-import { AppError } from './app-error.ts';
+import { systemAppError } from './app-error.ts';
 import type { HandlerTable } from './handler.ts';
 import { meetingHandlers } from '../meetings/handlers.ts';
 import { appHandlers } from '../app/handlers.ts';
@@ -52,7 +52,8 @@ export async function dispatch(ctx: ServiceContext, channel: unknown, payload: u
     const handler = handlers[channel] as (ctx: ServiceContext, request: unknown) => unknown;
     return { ok: true, value: await handler(ctx, parsed.data) };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
+    const known = systemAppError(error);
+    if (known) return { ok: false, error: { code: known.code, message: known.message } };
     console.error(`[${channel}]`, error);
     return {
       ok: false,

@@ -12,7 +12,7 @@ import type { JobProgress, JobStatus } from '../../shared/api/contract.ts';
 
 /** What a job reports per unit of work (so far: one report per imported package). */
 export type JobResult = JobStatus['results'][number];
-import { AppError } from '../ipc/app-error.ts';
+import { AppError, systemAppError } from '../ipc/app-error.ts';
 
 export interface JobControl {
   readonly signal: AbortSignal;
@@ -57,11 +57,12 @@ export class JobRegistry {
           record.status = { ...record.status, state: 'cancelled' };
           return;
         }
-        console.error(`[job ${id}]`, error);
+        const known = systemAppError(error);
+        if (!known) console.error(`[job ${id}]`, error);
         record.status = {
           ...record.status,
           state: 'failed',
-          error: error instanceof AppError ? { code: error.code, message: error.message } : { code: 'internal', message: '程序内部错误，操作未完成。' },
+          error: known ? { code: known.code, message: known.message } : { code: 'internal', message: '程序内部错误，操作未完成。' },
         };
       },
     );

@@ -17,12 +17,16 @@ function toMeeting(row: MeetingRow): Meeting {
 }
 
 export function createMeeting(db: Database, input: { name: string; year: number }, now: Date): Meeting {
+  // Not `INSERT … RETURNING` with .get(): .get() stops after the first row and the commit
+  // happens when the statement is reset, where a failure (a full disk) is not reported, so
+  // a write could be acknowledged that was never stored. .run() completes the statement.
+  const { lastInsertRowid } = db
+    .prepare<[string, number, string]>('INSERT INTO meeting (name, year, created_at) VALUES (?, ?, ?)')
+    .run(input.name, input.year, now.toISOString());
   const row = db
-    .prepare<[string, number, string], MeetingRow>(
-      'INSERT INTO meeting (name, year, created_at) VALUES (?, ?, ?) RETURNING id, name, year, created_at',
-    )
-    .get(input.name, input.year, now.toISOString());
-  if (!row) throw new Error('INSERT … RETURNING gave no row');
+    .prepare<[number | bigint], MeetingRow>('SELECT id, name, year, created_at FROM meeting WHERE id = ?')
+    .get(lastInsertRowid);
+  if (!row) throw new Error('the meeting just inserted is not there');
   return toMeeting(row);
 }
 

@@ -31,8 +31,8 @@ export interface RunningServer {
 }
 
 /** Starts `node electron/web/main.ts` on `dataDir` and resolves with its URL once it prints READY. */
-export function startServer(dataDir: string): Promise<RunningServer> {
-  const child = spawn(process.execPath, [resolve(root, 'electron', 'web', 'main.ts'), '--port', '0', '--data-dir', dataDir], {
+export function startServer(dataDir: string, extraArgs: readonly string[] = []): Promise<RunningServer> {
+  const child = spawn(process.execPath, [resolve(root, 'electron', 'web', 'main.ts'), '--port', '0', '--data-dir', dataDir, ...extraArgs], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
