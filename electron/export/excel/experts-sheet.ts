@@ -1,0 +1,45 @@
+/**
+ * 专家名单 sheet: the experts whose sheets were merged: id, name, the fingerprint of the key that
+ * signed the sheet (to compare with the sign-in sheet), the public key itself, when they signed,
+ * how many alliances they reviewed, their recusals, and whether a handwritten signature came.
+ */
+import type { Workbook } from 'exceljs';
+import type { ResultDocumentsInput, ResultIndex } from '../result-documents-input.ts';
+import { addFilter, setUpSheet } from './sheet-style.ts';
+
+export const EXPERTS_SHEET = '专家名单';
+
+export function addExpertsSheet(workbook: Workbook, input: ResultDocumentsInput, index: ResultIndex): void {
+  const sheet = workbook.addWorksheet(EXPERTS_SHEET);
+  setUpSheet(
+    sheet,
+    [
+      { header: '专家编号', width: 9 },
+      { header: '姓名', width: 12 },
+      { header: '密钥指纹', width: 22 },
+      { header: '公钥（Ed25519，base64）', width: 48 },
+      { header: '评分表签署时间', width: 26 },
+      { header: '评审联盟数', width: 10 },
+      { header: '回避联盟', width: 30 },
+      { header: '手写签名', width: 9 },
+    ],
+    { frozenColumns: 2 },
+  );
+  for (const expertId of index.expertIds) {
+    const entry = index.sheetOf(expertId);
+    const recused = input.result.alliances
+      .filter((alliance) => alliance.experts.some((expert) => expert.id === expertId && expert.recused))
+      .map((alliance) => `${alliance.allianceId} ${alliance.name}`);
+    sheet.addRow([
+      expertId,
+      index.expertName(expertId),
+      entry?.fingerprint ?? '',
+      entry?.sheet.signature.publicKey ?? '',
+      entry?.sheet.signedAt ?? '',
+      entry?.sheet.reviews.length ?? 0,
+      recused.join('\n'),
+      entry?.sheet.expert.handSignature === undefined ? '无' : '有',
+    ]).alignment = { vertical: 'top', wrapText: true };
+  }
+  addFilter(sheet);
+}
