@@ -2,6 +2,7 @@ import type { Migration } from '../migration.ts';
 import { m0001Meetings } from './0001-meetings.ts';
 import { m0002Packages } from './0002-packages.ts';
 import { m0003ExpertWork } from './0003-expert-work.ts';
+import { m0004MeetingAndPanel } from './0004-meeting-and-panel.ts';
 
 /** Every migration, in order. Append only: a released step is never edited. */
-export const migrations: readonly Migration[] = [m0001Meetings, m0002Packages, m0003ExpertWork];
+export const migrations: readonly Migration[] = [m0001Meetings, m0002Packages, m0003ExpertWork, m0004MeetingAndPanel];
