@@ -9,8 +9,7 @@
  * - For a sheet: the expert (id, name), the key's fingerprint in groups of four, `signedAt`
  *   and the number of reviews; exit 0. Any mismatch (a changed byte, another key, a malformed
  *   sheet): the reasons on stderr, one a line with where, exit 1.
- * - Verifying signed result PDFs is not in this version: a PDF is answered "not a sheet" with
- *   that reason, exit 1.
+ * - For a PDF: the signed result PDF's digital signature and its signer (verify-result-pdf.ts).
  */
 import { open } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
@@ -20,6 +19,7 @@ import type { SheetProblem } from '../../../shared/sheet/sheet-problem.ts';
 import { SHEET_FORMAT } from '../../../shared/sheet/sheet-schema.ts';
 import { readSheetFile } from '../../sheets/read-sheet-file.ts';
 import { exitCode, UsageError, type CliIo, type Command } from '../command.ts';
+import { verifyResultPdfFile } from '../verify-result-pdf.ts';
 
 export type SignedFileKind = 'sheet' | 'pdf' | 'unknown' | 'unreadable';
 
@@ -49,7 +49,7 @@ export async function signedFileKind(path: string): Promise<SignedFileKind> {
 
 export const verifyCommand: Command = {
   name: 'verify',
-  summary: '验证签名文件（专家评分表）并显示签名人和密钥指纹 verify a signed file',
+  summary: '验证签名文件（专家评分表或结果 PDF）并显示签名人和指纹 verify a signed file',
   usage: 'alliance-review verify <文件 file>',
   async run(args: readonly string[], io: CliIo): Promise<number> {
     let positionals: string[];
@@ -67,8 +67,7 @@ export const verifyCommand: Command = {
       case 'sheet':
         return verifySheetFile(path, file, io);
       case 'pdf':
-        io.err(`✗ ${file}：不是评分表 (not a sheet)。这是 PDF 文件；本版本尚不能验证签名的结果 PDF (verifying result PDFs is not available in this version)\n`);
-        return exitCode.invalid;
+        return verifyResultPdfFile(path, file, io);
       case 'unknown':
         io.err(`✗ ${file}：不是评分表 (not a sheet)：文件中没有 "format": "${SHEET_FORMAT}"\n`);
         return exitCode.invalid;

@@ -80,7 +80,6 @@ describe('alliance-review verify', () => {
 
   it.each([
     ['other JSON', 'result.json', '{"format": "alliance-review/result", "version": 1}'],
-    ['a PDF', 'result.pdf', '%PDF-1.7\n%âãÏÓ\n'],
     ['a picture', 'photo.jpg', '\u00ff\u00d8\u00ff\u00e0JFIF'],
   ])('says "not a sheet" for %s', (_name, fileName, content) => {
     const dir = tempDir();
@@ -92,10 +91,13 @@ describe('alliance-review verify', () => {
     expect(run.stderr).toContain('不是评分表 (not a sheet)');
   });
 
-  it('says that result PDFs cannot be verified by this version', () => {
+  it('verifies a PDF as a result PDF: an unsigned one fails (signed ones: test/electron/export/)', () => {
     const path = join(tempDir(), 'result.pdf');
-    writeFileSync(path, '%PDF-1.7\n');
-    expect(runCli(['verify', path]).stderr).toContain('本版本尚不能验证签名的结果 PDF');
+    writeFileSync(path, '%PDF-1.7\n%âãÏÓ\n', 'latin1');
+    const run = runCli(['verify', path]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('文件中没有数字签名 (no signature');
   });
 
   it('recognises a damaged *.sheet.json as a sheet and says what is wrong', () => {
