@@ -14,6 +14,10 @@ import { appHandlers } from '../app/handlers.ts';
 import { jobHandlers } from '../jobs/handlers.ts';
 import { packageHandlers } from '../packages/handlers.ts';
 import { backupHandlers } from '../backup/handlers.ts';
+import { expertHandlers } from '../experts/handlers.ts';
+import { reviewHandlers } from '../reviews/handlers.ts';
+import { evidenceHandlers } from '../evidence/handlers.ts';
+import { sheetHandlers } from '../sheets/handlers.ts';
 
 // Schema messages reach clerks: let zod word them in Chinese.
 z.config(z.locales.zhCN());
@@ -24,6 +28,10 @@ export const handlers: HandlerTable = {
   ...packageHandlers,
   ...jobHandlers,
   ...backupHandlers,
+  ...expertHandlers,
+  ...reviewHandlers,
+  ...evidenceHandlers,
+  ...sheetHandlers,
 };
 
 function describeIssues(error: z.ZodError): string {

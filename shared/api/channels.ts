@@ -19,6 +19,23 @@ export const channelNames = [
   'backup-list',
   'backup-create',
   'backup-restore',
+  'expert-list',
+  'expert-create',
+  'expert-hand-signature-set',
+  'expert-workspace',
+  'review-open',
+  'decision-set',
+  'override-set',
+  'comment-set',
+  'review-undo',
+  'recusal-set',
+  'recusal-clear',
+  'evidence-preview',
+  'evidence-open',
+  'sheet-sign',
+  'sheet-export-again',
+  'sheet-revise',
+  'sheet-folder-pick',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -9,6 +9,15 @@
 import { z } from 'zod';
 import type { ChannelName } from './channels.ts';
 import type { Result } from './result.ts';
+import * as work from './expert-work-requests.ts';
+import type {
+  EvidencePreview,
+  ExpertProfile,
+  ExpertWorkspace,
+  ReviewOpen,
+  ReviewState,
+  SheetSignResult,
+} from './expert-work-types.ts';
 
 /** A channel: a request schema, and the response type carried only at compile time. */
 export interface Channel<Req extends z.ZodType, Res> {
@@ -157,6 +166,33 @@ export const contract = {
   'backup-create': channel<BackupInfo>()(empty),
   /** Restores a backup; the current store is set aside first (see electron/backup/). */
   'backup-restore': channel<{ readonly setAside: string }>()(z.object({ name: z.string().min(1).max(200) }).strict()),
+  // The expert's workspace (issue 5) and signing (issue 6 part 2); types in expert-work-types.ts.
+  'expert-list': channel<readonly ExpertProfile[]>()(empty),
+  /** Creates a profile and its Ed25519 key pair, sealed with the passphrase. */
+  'expert-create': channel<ExpertProfile>()(work.expertCreateRequest),
+  /** Sets (PNG data URL, at most 200 KB) or clears the drawn signature. */
+  'expert-hand-signature-set': channel<ExpertProfile>()(work.handSignatureRequest),
+  /** The alliances of a year (default: the newest) with this expert's progress, sheets and blockers. */
+  'expert-workspace': channel<ExpertWorkspace>()(work.workspaceRequest),
+  'review-open': channel<ReviewOpen>()(work.reviewRequest),
+  'decision-set': channel<ReviewState>()(work.decisionRequest),
+  'override-set': channel<ReviewState>()(work.overrideRequest),
+  'comment-set': channel<ReviewState>()(work.commentRequest),
+  /** Undoes the latest decision, override or comment change of this review. */
+  'review-undo': channel<ReviewState>()(work.reviewRequest),
+  'recusal-set': channel<ReviewState>()(work.recusalRequest),
+  'recusal-clear': channel<ReviewState>()(work.reviewRequest),
+  /** A .docx or .xlsx evidence file as text blocks or tables, read in main. */
+  'evidence-preview': channel<EvidencePreview>()(work.evidenceRequest),
+  /** Desktop shell: opens the file in the system's viewer. Browser shell: refused with `not-available`. */
+  'evidence-open': channel<{ readonly opened: true }>()(work.evidenceRequest),
+  /** Signs the year's sheet with the passphrase and writes it to `folder` (default `<data>/exports`). */
+  'sheet-sign': channel<SheetSignResult>()(work.sheetSignRequest),
+  'sheet-export-again': channel<SheetSignResult>()(work.sheetExportAgainRequest),
+  /** Unlocks a signed year; the next signing supersedes the sheet, which stays in history. */
+  'sheet-revise': channel<ExpertWorkspace>()(work.sheetReviseRequest),
+  /** Desktop shell: the system's folder picker (null: cancelled). Browser shell: `not-available`. */
+  'sheet-folder-pick': channel<string | null>()(empty),
 } as const satisfies { [C in ChannelName]: Channel<z.ZodType, unknown> };
 
 type Contract = typeof contract;

@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { EvidencePreview } from '../../shared/api/expert-work-types.ts';
+import { AppError } from '../ipc/app-error.ts';
+import type { HandlerSlice } from '../ipc/handler.ts';
+import { docxPreview } from './docx-preview.ts';
+import { openWithSystemViewer } from './open-external.ts';
+import { packageEvidenceFile } from './package-evidence.ts';
+import { xlsxPreview } from './xlsx-preview.ts';
+
+/** Larger office files are opened in the system's viewer instead: parsing them would stall main. */
+const MAX_PREVIEW_BYTES = 30 * 1024 * 1024;
+
+export const evidenceHandlers = {
+  'evidence-preview': async (ctx, request): Promise<EvidencePreview> => {
+    const evidence = packageEvidenceFile(ctx.db, ctx.dataDir, request.packageId, request.path);
+    const kind = extname(request.path).toLowerCase();
+    if (kind !== '.docx' && kind !== '.xlsx') throw new AppError('no-preview', '此类文件不能在本程序中预览。');
+    if (evidence.size > MAX_PREVIEW_BYTES) throw new AppError('too-large-to-preview', '文件太大，不能在本程序中预览，请用系统程序打开。');
+    const bytes = await readFile(evidence.file);
+    try {
+      if (kind === '.docx') return { kind: 'docx', ...(await docxPreview(bytes)) };
+      return { kind: 'xlsx', sheets: await xlsxPreview(bytes) };
+    } catch {
+      throw new AppError('preview-failed', '无法预览此文件（文件可能已损坏或不是真正的 Word/Excel 文件）。可以尝试用系统程序打开。');
+    }
+  },
+  'evidence-open': async (ctx, request) => {
+    await openWithSystemViewer(ctx, request.packageId, request.path);
+    return { opened: true };
+  },
+} satisfies HandlerSlice<'evidence-preview' | 'evidence-open'>;

@@ -1,0 +1,8 @@
+import type { HandlerSlice } from '../ipc/handler.ts';
+import { createExpert, listExperts, setHandSignature } from './expert-store.ts';
+
+export const expertHandlers = {
+  'expert-list': (ctx) => listExperts(ctx.db),
+  'expert-create': (ctx, request) => createExpert(ctx.db, request, ctx.now(), ctx.osProtection),
+  'expert-hand-signature-set': (ctx, request) => setHandSignature(ctx.db, request.expertId, request.handSignature),
+} satisfies HandlerSlice<'expert-list' | 'expert-create' | 'expert-hand-signature-set'>;

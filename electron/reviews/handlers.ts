@@ -1,0 +1,124 @@
+/**
+ * The scoring channels: every change is checked against the rubric and the package, refused
+ * while the year is signed (until the expert revises) or the alliance recused, stored in one
+ * transaction with its change-log entry, and answered with the review state as now stored, so
+ * what the expert sees is always what is saved.
+ */
+import type { ReviewOpen, ReviewState } from '../../shared/api/expert-work-types.ts';
+import { dec } from '../../shared/decimal/decimal.ts';
+import { checkDecision, checkOverride } from '../../shared/review/check-decision.ts';
+import { scoreView } from '../../shared/review/score-view.ts';
+import { selfScore } from '../../shared/rubric/self-score.ts';
+import type { ServiceContext } from '../app/context.ts';
+import { expertById } from '../experts/expert-store.ts';
+import { AppError } from '../ipc/app-error.ts';
+import type { HandlerSlice } from '../ipc/handler.ts';
+import { packageDetail } from '../packages/package-store.ts';
+import { assertNotSigned } from '../sheets/signed-sheet-store.ts';
+import { expertWorkspace } from './expert-workspace.ts';
+import { applyChange, undoLastChange } from './review-changes.ts';
+import type { ReviewPackage } from './review-package.ts';
+import { loadReviewPackage } from './review-package.ts';
+import { reviewState } from './review-state.ts';
+import { readRecusal } from './review-store.ts';
+
+interface Writable {
+  readonly pkg: ReviewPackage;
+  readonly key: { readonly expertId: number; readonly packageId: number };
+  /** Runs inside the change's transaction: the checks that may change between calls. */
+  readonly guard: () => void;
+}
+
+async function writable(ctx: ServiceContext, expertId: number, packageId: number, scoring: boolean): Promise<Writable> {
+  expertById(ctx.db, expertId);
+  const pkg = await loadReviewPackage(ctx, packageId);
+  if (!pkg.latest) {
+    throw new AppError('package-superseded', `${pkg.allianceName} 已有新版本的材料包，请回到联盟列表重新打开该联盟。`);
+  }
+  const guard = () => {
+    assertNotSigned(ctx.db, expertId, pkg.year);
+    if (scoring && readRecusal(ctx.db, expertId, pkg.allianceId, pkg.year) !== null) {
+      throw new AppError('recused', `您已申请回避 ${pkg.allianceName}，不能评分。如需评分，请先在联盟列表中撤销回避。`);
+    }
+  };
+  return { pkg, key: { expertId, packageId }, guard };
+}
+
+function refuseIf(message: string | null): void {
+  if (message !== null) throw new AppError('decision-invalid', message);
+}
+
+export const reviewHandlers = {
+  'expert-workspace': (ctx, request) => expertWorkspace(ctx, request.expertId, request.year),
+  'review-open': async (ctx, request): Promise<ReviewOpen> => {
+    expertById(ctx.db, request.expertId);
+    const pkg = await loadReviewPackage(ctx, request.packageId);
+    const detail = packageDetail(ctx.db, pkg.id);
+    return {
+      package: detail.summary,
+      selfReport: pkg.manifest.selfReport,
+      rubric: pkg.rubric,
+      claims: pkg.claims,
+      files: detail.files,
+      warnings: detail.warnings,
+      self: scoreView(selfScore(pkg.rubric, pkg.claims)),
+      state: reviewState(ctx.db, pkg, request.expertId),
+    };
+  },
+  'decision-set': async (ctx, request): Promise<ReviewState> => {
+    const { pkg, key, guard } = await writable(ctx, request.expertId, request.packageId, true);
+    const itemId = request.itemId ?? null;
+    const change = request.decision;
+    refuseIf(checkDecision(pkg.rubric, pkg.claims, request.criterionId, itemId, change));
+    const after =
+      change === null
+        ? null
+        : 'value' in change
+          ? { value: dec(change.value).toFixed() }
+          : change.accept
+            ? ({ accept: true } as const)
+            : ({ accept: false, reason: change.reason } as const);
+    applyChange(ctx.db, key, { kind: 'decision', criterionId: request.criterionId, itemId }, after, ctx.now(), guard);
+    return reviewState(ctx.db, pkg, request.expertId);
+  },
+  'override-set': async (ctx, request): Promise<ReviewState> => {
+    const { pkg, key, guard } = await writable(ctx, request.expertId, request.packageId, true);
+    const override = request.override;
+    refuseIf(checkOverride(pkg.rubric, request.indicatorId, override?.score ?? null));
+    const after = override === null ? null : { score: dec(override.score).toFixed(), reason: override.reason };
+    applyChange(ctx.db, key, { kind: 'override', indicatorId: request.indicatorId }, after, ctx.now(), guard);
+    return reviewState(ctx.db, pkg, request.expertId);
+  },
+  'comment-set': async (ctx, request): Promise<ReviewState> => {
+    const { pkg, key, guard } = await writable(ctx, request.expertId, request.packageId, true);
+    const after = request.comment.trim() === '' ? null : { comment: request.comment };
+    applyChange(ctx.db, key, { kind: 'comment' }, after, ctx.now(), guard);
+    return reviewState(ctx.db, pkg, request.expertId);
+  },
+  'review-undo': async (ctx, request): Promise<ReviewState> => {
+    const { pkg, key, guard } = await writable(ctx, request.expertId, request.packageId, true);
+    undoLastChange(ctx.db, key, ctx.now(), guard);
+    return reviewState(ctx.db, pkg, request.expertId);
+  },
+  'recusal-set': async (ctx, request): Promise<ReviewState> => {
+    const { pkg, key, guard } = await writable(ctx, request.expertId, request.packageId, false);
+    const subject = { kind: 'recusal', allianceId: pkg.allianceId, year: pkg.year } as const;
+    applyChange(ctx.db, key, subject, { reason: request.reason }, ctx.now(), guard);
+    return reviewState(ctx.db, pkg, request.expertId);
+  },
+  'recusal-clear': async (ctx, request): Promise<ReviewState> => {
+    const { pkg, key, guard } = await writable(ctx, request.expertId, request.packageId, false);
+    const subject = { kind: 'recusal', allianceId: pkg.allianceId, year: pkg.year } as const;
+    applyChange(ctx.db, key, subject, null, ctx.now(), guard);
+    return reviewState(ctx.db, pkg, request.expertId);
+  },
+} satisfies HandlerSlice<
+  | 'expert-workspace'
+  | 'review-open'
+  | 'decision-set'
+  | 'override-set'
+  | 'comment-set'
+  | 'review-undo'
+  | 'recusal-set'
+  | 'recusal-clear'
+>;
