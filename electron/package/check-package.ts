@@ -12,6 +12,11 @@ import { manifestRubricId, parseManifestText, validateParsedManifest } from '../
 import type { Rubric } from '../../shared/rubric/types.ts';
 import { defaultRubricDir, knownRubricIds, loadRubric } from '../rubrics/load-rubric.ts';
 import { MANIFEST_PATH, readPackage, type PackageReading, type ReadPackageOptions } from './read-package.ts';
+import { relocateProblems } from './workbook/relocate-problems.ts';
+import { workbookToManifest } from './workbook/workbook-to-manifest.ts';
+
+/** The rubric the self-check workbook template is built from (`alliance-review template`). */
+const WORKBOOK_RUBRIC_ID = 'hefei-2017';
 
 export interface ManifestCheck {
   /**
@@ -40,6 +45,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** Validates the manifest of a package already read; the reader's own problems are not repeated. */
 export async function checkReading(reading: PackageReading, options: CheckOptions = {}): Promise<ManifestCheck> {
   const none = (problems: readonly PackageProblem[]): ManifestCheck => ({ manifest: null, rubric: null, problems });
+  if (reading.manifest === null && reading.workbook !== null) return checkWorkbook(reading, reading.workbook, options);
   if (reading.manifest === null) return none([]);
   let text: string;
   try {
@@ -65,6 +71,41 @@ export async function checkReading(reading: PackageReading, options: CheckOption
     knownRubricIds: known,
   });
   return validation;
+}
+
+/**
+ * A package whose declaration is a filled self-check workbook: converted to the manifest it
+ * stands for, then validated exactly as that manifest would be, with the validator's
+ * problems moved onto the workbook's cells where they came from.
+ */
+async function checkWorkbook(
+  reading: PackageReading,
+  workbook: { readonly path: string; readonly bytes: Uint8Array },
+  options: CheckOptions,
+): Promise<ManifestCheck> {
+  const dir = options.rubricDir ?? defaultRubricDir;
+  // The workbook names its rubric inside; the template is built for the program's rubric.
+  const rubric = await loadRubric(WORKBOOK_RUBRIC_ID, dir);
+  if (rubric === undefined) throw new Error(`the workbook's rubric ${WORKBOOK_RUBRIC_ID} is not installed in ${dir}`);
+  const conversion = await workbookToManifest(workbook.bytes, rubric, { fileName: workbook.path });
+  const converted: PackageProblem[] = conversion.problems.map((p) => problem(p.code, p.path, p.message));
+  if (conversion.manifest === null) return { manifest: null, rubric: null, problems: converted };
+  const rubricId = typeof conversion.manifest['rubric'] === 'string' ? conversion.manifest['rubric'] : null;
+  const named = rubricId === null ? undefined : await loadRubric(rubricId, dir);
+  const validation = validateParsedManifest(
+    { value: conversion.manifest, positions: new Map(), duplicateKeys: [] },
+    {
+      files: reading.listed,
+      rubricFor: (id) => (id === rubricId ? named : undefined),
+      knownRubricIds: named === undefined ? await knownRubricIds(dir) : undefined,
+      declarationFile: workbook.path,
+    },
+  );
+  return {
+    manifest: validation.manifest,
+    rubric: validation.rubric,
+    problems: [...converted, ...relocateProblems(conversion, validation.problems)],
+  };
 }
 
 /** Reads a package (zip or folder) and validates it: every problem at once. */

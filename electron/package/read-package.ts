@@ -35,6 +35,7 @@ import type { PackageSource, SourceEntry } from './package-source.ts';
 import { isSystemFile } from './system-files.ts';
 import { stripTopLevelFolder, topLevelFolder } from './top-level-folder.ts';
 import { openZipSource } from './zip-source.ts';
+import { findWorkbook } from './workbook/find-workbook.ts';
 
 export const MANIFEST_PATH = 'manifest.json';
 
@@ -84,6 +85,11 @@ export interface PackageReading {
   readonly listed: readonly string[];
   /** manifest.json as read, or null when it is missing or could not be read. */
   readonly manifest: Uint8Array | null;
+  /**
+   * The self-check workbook (自查表.xlsx) that stands for the manifest of a package without
+   * manifest.json (package-format.md section 10), as read; null otherwise.
+   */
+  readonly workbook: { readonly path: string; readonly bytes: Uint8Array } | null;
   /** The package digest, or null unless every file of the package was read and verified. */
   readonly digest: string | null;
   readonly problems: readonly PackageProblem[];
@@ -110,7 +116,7 @@ interface FileToRead {
 }
 
 function failed(kind: PackageReading['kind'], name: string, problems: readonly PackageProblem[]): PackageReading {
-  return { kind, name, root: null, files: [], listed: [], manifest: null, digest: null, problems };
+  return { kind, name, root: null, files: [], listed: [], manifest: null, workbook: null, digest: null, problems };
 }
 
 export async function readPackage(path: string, options: ReadPackageOptions = {}): Promise<PackageReading> {
@@ -264,9 +270,12 @@ async function readFromSource(
     }
   }
   const manifestEntry = files.find((f) => f.path === MANIFEST_PATH);
-  if (manifestEntry === undefined) {
-    problems.push(manifestMissing(files.map((f) => f.path), root));
-  } else if (manifestEntry.entry.declaredSize > limits.maxManifestBytes) {
+  // Without manifest.json, a filled self-check workbook at the root stands for it.
+  const workbookSearch = manifestEntry === undefined ? findWorkbook(files.map((f) => f.path)) : ({ kind: 'none' } as const);
+  const workbookPath = workbookSearch.kind === 'found' ? workbookSearch.path : null;
+  if (manifestEntry === undefined && workbookPath === null) {
+    problems.push(manifestMissing(files.map((f) => f.path), root, workbookSearch.kind === 'ambiguous' ? workbookSearch.paths : []));
+  } else if (manifestEntry !== undefined && manifestEntry.entry.declaredSize > limits.maxManifestBytes) {
     problems.push(
       problem(
         'limit-manifest-size',
@@ -279,6 +288,7 @@ async function readFromSource(
   // Read every file once, checking what is actually read.
   const read: PackageFile[] = [];
   let manifest: Uint8Array | null = null;
+  let workbook: PackageReading['workbook'] = null;
   let bytesDone = 0;
   const progress = (filesDone: number): void =>
     options.onProgress?.({ filesDone, filesTotal: files.length, bytesDone, bytesTotal });
@@ -288,7 +298,7 @@ async function readFromSource(
     options.signal?.throwIfAborted();
     const sink = await callSink(() => options.openFile?.({ path, size: entry.declaredSize }));
     const hash = createHash('sha256');
-    const manifestChunks: Uint8Array[] | null = path === MANIFEST_PATH ? [] : null;
+    const manifestChunks: Uint8Array[] | null = path === MANIFEST_PATH || path === workbookPath ? [] : null;
     let crc = 0;
     let size = 0;
     let failure: PackageProblem | null = null;
@@ -339,7 +349,8 @@ async function readFromSource(
     }
     const file: PackageFile = { path, size, sha256: hash.digest('hex') };
     if (sink) await callSink(() => sink.finish(file));
-    if (manifestChunks !== null) manifest = concat(manifestChunks, size);
+    if (manifestChunks !== null && path === MANIFEST_PATH) manifest = concat(manifestChunks, size);
+    else if (manifestChunks !== null) workbook = { path, bytes: concat(manifestChunks, size) };
     read.push(file);
     progress(read.length);
   }
@@ -354,6 +365,7 @@ async function readFromSource(
     files: read,
     listed: toRead.map((f) => f.path),
     manifest,
+    workbook,
     digest: complete ? packageDigest(read) : null,
     problems,
   };
@@ -379,17 +391,18 @@ function sizeMismatch(kind: PackageSource['kind'], path: string, declared: numbe
   return problem('entry-size-mismatch', path, message);
 }
 
-function manifestMissing(paths: readonly string[], root: string | null): PackageProblem {
+function manifestMissing(paths: readonly string[], root: string | null, workbooks: readonly string[]): PackageProblem {
   const caseVariant = paths.find((p) => p.toLowerCase() === MANIFEST_PATH);
   const nested = paths.find((p) => p.endsWith(`/${MANIFEST_PATH}`));
   let hint = '';
-  if (caseVariant !== undefined) hint = `包里有“${caseVariant}”，文件名必须是全小写的 manifest.json。`;
+  if (workbooks.length > 0) hint = `包里有几个自查表（${workbooks.join('、')}），无法确定用哪一个：请只保留一个，或把它命名为“自查表.xlsx”。`;
+  else if (caseVariant !== undefined) hint = `包里有“${caseVariant}”，文件名必须是全小写的 manifest.json。`;
   else if (nested !== undefined) hint = `包里有“${nested}”，但 manifest.json 必须在包的最上层（或唯一的顶层文件夹里）。`;
   const where = root === null ? '包的最上层' : `顶层文件夹“${root}”里`;
   return problem(
     'manifest-missing',
     MANIFEST_PATH,
-    `${where}没有 manifest.json（申报清单）。${hint}请按《联盟材料包格式》把 manifest.json 放在包的最上层后重新打包。`,
+    `${where}没有 manifest.json（申报清单），也没有填好的自查表.xlsx。${hint}请按《联盟材料包格式》把 manifest.json 或自查表.xlsx 放在包的最上层后重新打包。`,
   );
 }
 

@@ -70,10 +70,32 @@ export const warningCodes = [
   'indicator-over-cap',
 ] as const;
 
+/**
+ * Problems of a self-check workbook (自查表.xlsx) read in place of manifest.json
+ * (electron/package/workbook/). Its one warning: a typed value that was ignored.
+ */
+export const workbookErrorCodes = [
+  'workbook-unreadable',
+  'workbook-too-large',
+  'workbook-wrong-format',
+  'workbook-sheet-missing',
+  'workbook-header-missing',
+  'workbook-rubric-mismatch',
+  'workbook-cell-invalid',
+  'workbook-criterion-unknown',
+  'workbook-row-orphan',
+  'workbook-flag-unanswered',
+  'workbook-claim-duplicate',
+  'workbook-field-duplicate',
+] as const;
+
+export const workbookWarningCodes = ['workbook-cell-ignored'] as const;
+
 export type ReaderErrorCode = (typeof readerErrorCodes)[number];
 export type ManifestErrorCode = (typeof manifestErrorCodes)[number];
 export type WarningCode = (typeof warningCodes)[number];
-export type ProblemCode = ReaderErrorCode | ManifestErrorCode | WarningCode;
+export type WorkbookProblemCode = (typeof workbookErrorCodes)[number] | (typeof workbookWarningCodes)[number];
+export type ProblemCode = ReaderErrorCode | ManifestErrorCode | WarningCode | WorkbookProblemCode;
 
 export interface PackageProblem {
   readonly severity: Severity;
@@ -85,7 +107,7 @@ export interface PackageProblem {
   readonly column?: number | undefined;
 }
 
-const warningSet: ReadonlySet<string> = new Set(warningCodes);
+const warningSet: ReadonlySet<string> = new Set([...warningCodes, ...workbookWarningCodes]);
 
 export function problemSeverity(code: ProblemCode): Severity {
   return warningSet.has(code) ? 'warning' : 'error';

@@ -66,6 +66,11 @@ export interface ManifestContext {
   readonly rubricFor: (id: string) => Rubric | undefined;
   /** Ids of the rubrics the program knows, for the message when one is unknown. */
   readonly knownRubricIds?: readonly string[] | undefined;
+  /**
+   * The file the declaration was read from when it is not manifest.json (a self-check
+   * workbook): it is named by the package itself, never an unreferenced file.
+   */
+  readonly declarationFile?: string | undefined;
 }
 
 export interface ManifestValidation {
@@ -159,7 +164,7 @@ export function validateParsedManifest(parsed: ParsedManifestText, context: Mani
   }
 
   const files = indexPackageFiles(context.files);
-  const namedFiles = new Set<string>();
+  const namedFiles = new Set<string>(context.declarationFile === undefined ? [] : [context.declarationFile]);
   const resolve = (reference: EvidenceReference, code: 'evidence-not-found' | 'self-report-not-found'): string | null => {
     const found = lookUpPackageFile(reference.value, files);
     if (found.ok) {

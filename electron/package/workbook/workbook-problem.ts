@@ -16,24 +16,9 @@
  * onto cells with `relocateProblems`.
  */
 
-export const workbookErrorCodes = [
-  'workbook-unreadable',
-  'workbook-too-large',
-  'workbook-wrong-format',
-  'workbook-sheet-missing',
-  'workbook-header-missing',
-  'workbook-rubric-mismatch',
-  'workbook-cell-invalid',
-  'workbook-criterion-unknown',
-  'workbook-row-orphan',
-  'workbook-flag-unanswered',
-  'workbook-claim-duplicate',
-  'workbook-field-duplicate',
-] as const;
+import { workbookWarningCodes, type WorkbookProblemCode } from '../../../shared/package/problem.ts';
 
-export const workbookWarningCodes = ['workbook-cell-ignored'] as const;
-
-export type WorkbookProblemCode = (typeof workbookErrorCodes)[number] | (typeof workbookWarningCodes)[number];
+export { workbookErrorCodes, workbookWarningCodes, type WorkbookProblemCode } from '../../../shared/package/problem.ts';
 
 export interface WorkbookProblem {
   readonly severity: 'error' | 'warning';
