@@ -8,7 +8,9 @@
  *   appended after signing (an incremental update would be).
  * - contents: the CMS signature (DER) followed only by zero padding; a changed padding byte is
  *   a changed file too.
- * - checks: the message digest attribute equals the SHA-256 (or SHA-384/512) of the signed
+ * - checks: the signing certificate's hash (ESS signingCertificateV2), when present, equals
+ *   the hash of the certificate carried, so the certificate inside /Contents is the one that
+ *   signed; the message digest attribute equals the SHA-256 (or SHA-384/512) of the signed
  *   bytes; the content type is data; the signer's certificate is in the signature and named by
  *   its issuer's and serial number's exact bytes; the signature over the signed attributes
  *   verifies with that certificate's public key.
@@ -37,6 +39,23 @@ export interface PdfSignatureReport {
 const BYTE_RANGE = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
 
 export function verifyPdfSignature(pdf: Uint8Array): PdfSignatureReport {
+  try {
+    return check(pdf);
+  } catch (error) {
+    // A changed byte inside the signature can make any part of it unreadable (a certificate
+    // that no longer parses, a key of no known kind): that is a failed verification too.
+    return {
+      ok: false,
+      problems: [`签名内容无法解析，文件可能被改动 (unreadable signature)：${(error as Error).message}`],
+      signer: null,
+      signingTime: null,
+      resultDigest: null,
+      byteRange: null,
+    };
+  }
+}
+
+function check(pdf: Uint8Array): PdfSignatureReport {
   const bytes = Buffer.from(pdf);
   const text = bytes.toString('latin1');
   const problems: string[] = [];
@@ -119,6 +138,14 @@ export function verifyPdfSignature(pdf: Uint8Array): PdfSignatureReport {
   if (!(messageDigest instanceof asn1js.OctetString) || !Buffer.from(messageDigest.valueBlock.valueHexView).equals(digest)) {
     problems.push('文件内容与签名不符：文件在签名后被改动 (message digest mismatch: the document was changed after signing)');
   }
+  // The certificate's hash, signed (RFC 5035): the certificate in the file is the one signed with.
+  const essCertificate = attribute(OID.signingCertificateV2);
+  if (essCertificate !== undefined) {
+    const certHash = essCertHash(essCertificate);
+    if (certHash === null || !certHash.equals(createHash('sha256').update(certificateDer).digest())) {
+      problems.push('签名中的证书与签名时的证书不符 (signing certificate hash mismatch)');
+    }
+  }
   const signedAttributes = Buffer.from(attributes.encodedValue);
   signedAttributes[0] = 0x31;
   const publicKey = new X509Certificate(certificateDer).publicKey;
@@ -130,4 +157,15 @@ export function verifyPdfSignature(pdf: Uint8Array): PdfSignatureReport {
   );
   if (!signatureOk) problems.push('签名值验证失败 (signature value does not verify with the certificate)');
   return { ok: problems.length === 0, problems, signer, signingTime, resultDigest, byteRange: range };
+}
+
+/** certHash of the first ESSCertIDv2 (RFC 5035) when its hash algorithm is SHA-256 (the default). */
+function essCertHash(value: asn1js.AsnType): Buffer | null {
+  const certs = value instanceof asn1js.Sequence ? value.valueBlock.value[0] : undefined;
+  const first = certs instanceof asn1js.Sequence ? certs.valueBlock.value[0] : undefined;
+  if (!(first instanceof asn1js.Sequence)) return null;
+  const [head] = first.valueBlock.value;
+  // A present hashAlgorithm other than SHA-256 is beyond what we write; treat as a mismatch.
+  if (!(head instanceof asn1js.OctetString)) return null;
+  return Buffer.from(head.valueBlock.valueHexView);
 }
