@@ -51,7 +51,8 @@ function toBlock(node: DocNode): DocumentBlock | null {
       .map((row) => (row.children ?? []).filter((cell) => cell.type === 'tableCell').map((cell) => textOf(cell).trim()));
     return rows.length === 0 ? null : { type: 'table', rows };
   }
-  const text = textOf(node);
+  // A paragraph's own line end is the block's end; line breaks inside it stay.
+  const text = textOf(node).replace(/\n$/, '');
   if (text.trim() === '') return null;
   return { type: 'paragraph', text, heading: headingLevel(node.styleName ?? null) };
 }
