@@ -11,17 +11,8 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../e2e/app-fixture.ts';
 import { tokenHeader } from '../../../electron/web/web-server.ts';
+import { prng } from '../../helpers/prng.ts';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function tokenOf(server: RunningServer): Promise<string> {
   const html = await (await fetch(server.url)).text();

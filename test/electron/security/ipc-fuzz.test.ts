@@ -11,18 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames } from '../../../shared/api/channels.ts';
 import { startWebServer, tokenHeader, type WebServer } from '../../../electron/web/web-server.ts';
 import { testContext } from '../../helpers/context.ts';
+import { prng } from '../../helpers/prng.ts';
 
-/** A small deterministic PRNG (mulberry32), so a failure can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const nasty: unknown[] = [
   null, true, 0, -1, 1e308, -0, 2 ** 53 + 1, '', ' ', '../../etc/passwd', 'C:\\Windows', '\u0000', '🀄'.repeat(1000),

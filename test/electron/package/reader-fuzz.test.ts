@@ -1,0 +1,146 @@
+/**
+ * Fuzzing the package reader (issue 9 part 4): thousands of mutated zips and manifests,
+ * seeded so any failure replays. Every case must end, within a time bound, in a reading
+ * whose failures are clear validation problems (a known code, a Chinese message), never an
+ * exception or a hang; the reader hands bytes only to our sink and only under safe package
+ * paths, and a sentinel folder beside the packages stays untouched.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkPackage } from '../../../electron/package/check-package.ts';
+import type { FileSink } from '../../../electron/package/read-package.ts';
+import { manifestErrorCodes, readerErrorCodes, warningCodes, workbookErrorCodes, workbookWarningCodes } from '../../../shared/package/problem.ts';
+import { prng } from '../../helpers/prng.ts';
+import { sampleFiles, sampleManifest, writeFolderPackage, writeZipPackage } from '../../helpers/package-builder.ts';
+
+const knownCodes = new Set<string>([...readerErrorCodes, ...manifestErrorCodes, ...warningCodes, ...workbookErrorCodes, ...workbookWarningCodes]);
+const perCaseLimitMs = 5000;
+
+function withTimeout<T>(promise: Promise<T>, label: string): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`hang: ${label}`)), perCaseLimitMs)),
+  ]);
+}
+
+/** A sink that keeps nothing but checks every path the reader hands it. */
+function checkingSink(paths: string[]) {
+  return ({ path }: { path: string }): FileSink => {
+    paths.push(path);
+    return { write: () => undefined, finish: () => undefined, abort: () => undefined };
+  };
+}
+
+function isSafePackagePath(path: string): boolean {
+  return !path.startsWith('/') && !/^[A-Za-z]:/.test(path) && !path.split('/').includes('..') && !path.includes('\u0000') && !path.includes('\\');
+}
+
+async function checkCase(path: string, label: string) {
+  const paths: string[] = [];
+  const checked = await withTimeout(checkPackage(path, { openFile: checkingSink(paths) }), label);
+  for (const p of paths) expect(isSafePackagePath(p), `${label}: unsafe path ${p}`).toBe(true);
+  for (const problem of checked.problems) {
+    expect(knownCodes.has(problem.code), `${label}: unknown code ${problem.code}`).toBe(true);
+    expect(problem.message, `${label}: ${problem.code}`).toMatch(/[\u4e00-\u9fff]/);
+  }
+  if (!checked.valid) expect(checked.problems.some((p) => p.severity === 'error')).toBe(true);
+  return checked;
+}
+
+describe('package reader fuzz', () => {
+  const root = mkdtempSync(join(tmpdir(), 'alliance-review-fuzz-reader-'));
+  const sentinel = join(root, 'sentinel');
+  mkdirSync(sentinel);
+  writeFileSync(join(sentinel, 'keep.txt'), 'untouched');
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('survives 1600 mutated zips (flipped bytes, truncation, splices, zeroed runs)', async () => {
+    const rand = prng(9);
+    const bases = [
+      readFileSync(await writeZipPackage(join(root, 'stored.zip'), sampleFiles(), { compress: false })),
+      readFileSync(await writeZipPackage(join(root, 'deflated.zip'), sampleFiles(), { prefix: '联盟/' })),
+    ];
+    const outcomes = { valid: 0, refused: 0 };
+    const started = Date.now();
+    for (let i = 0; i < 1600; i += 1) {
+      const base = bases[i % 2]!;
+      const bytes = Buffer.from(base);
+      let mutated: Buffer = bytes;
+      switch (Math.floor(rand() * 5)) {
+        case 0:
+          for (let n = 1 + Math.floor(rand() * 8); n > 0; n -= 1) bytes[Math.floor(rand() * bytes.length)] = Math.floor(rand() * 256);
+          break;
+        case 1:
+          mutated = bytes.subarray(0, Math.floor(rand() * bytes.length));
+          break;
+        case 2: {
+          const from = Math.floor(rand() * bytes.length);
+          const to = Math.floor(rand() * bytes.length);
+          mutated = Buffer.concat([bytes.subarray(0, to), bytes.subarray(from, from + 1 + Math.floor(rand() * 200)), bytes.subarray(to)]);
+          break;
+        }
+        case 3: {
+          const at = Math.floor(rand() * bytes.length);
+          bytes.fill(0, at, Math.min(bytes.length, at + 1 + Math.floor(rand() * 64)));
+          break;
+        }
+        default: {
+          // Header fields: sizes, counts and offsets are where lying headers live.
+          const at = Math.max(0, bytes.length - 22 + Math.floor(rand() * 22));
+          bytes[at] = Math.floor(rand() * 256);
+          const local = Math.floor(rand() * 30);
+          bytes[local] = Math.floor(rand() * 256);
+        }
+      }
+      const file = join(root, `case-${i}.zip`);
+      writeFileSync(file, mutated);
+      const checked = await checkCase(file, `zip case ${i}`);
+      outcomes[checked.valid ? 'valid' : 'refused'] += 1;
+      rmSync(file);
+    }
+    expect(outcomes.refused).toBeGreaterThan(500);
+    expect(Date.now() - started).toBeLessThan(120_000);
+    expect(readdirSync(sentinel)).toEqual(['keep.txt']);
+  });
+
+  it('survives 600 mutated manifests (types, fields, paths, encodings)', async () => {
+    const rand = prng(11);
+    const values: unknown[] = [null, 0, -1, 2.55, 1e21, '', '..', '../../etc/passwd', 'C:\\x', '\u0000', '二〇二六', [], {}, true, 'x'.repeat(5000)];
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+    for (let i = 0; i < 600; i += 1) {
+      const manifest = structuredClone(sampleManifest()) as Record<string, unknown>;
+      const mutate = (object: Record<string, unknown>, depth: number): void => {
+        const keys = Object.keys(object);
+        if (keys.length === 0) return;
+        const key = pick(keys);
+        const value = object[key];
+        if (depth < 4 && value !== null && typeof value === 'object' && rand() < 0.6) {
+          mutate(value as Record<string, unknown>, depth + 1);
+        } else if (rand() < 0.3) {
+          delete object[key];
+        } else {
+          object[key] = pick(values);
+        }
+      };
+      for (let n = 1 + Math.floor(rand() * 3); n > 0; n -= 1) mutate(manifest, 0);
+      const text = JSON.stringify(manifest);
+      const files = sampleFiles();
+      switch (Math.floor(rand() * 4)) {
+        case 0:
+          files['manifest.json'] = text.slice(0, Math.floor(rand() * text.length));
+          break;
+        case 1:
+          files['manifest.json'] = Buffer.from(new TextEncoder().encode(text)).map((b) => (rand() < 0.002 ? 0xff : b));
+          break;
+        default:
+          files['manifest.json'] = text;
+      }
+      const dir = writeFolderPackage(join(root, `manifest-${i}`), files);
+      await checkCase(dir, `manifest case ${i}: ${text.slice(0, 120)}`);
+      rmSync(dir, { recursive: true });
+    }
+    expect(readdirSync(sentinel)).toEqual(['keep.txt']);
+  });
+});
