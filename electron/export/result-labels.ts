@@ -18,6 +18,7 @@ export const FLAG_LABELS: Readonly<Record<PanelFlagKind, string>> = {
   quorum: '人数不足',
   'trimmed-not-applied': '未去极值',
   override: '改判',
+  'paper-entered': '纸质录入',
 };
 
 export const METHOD_LABELS: Readonly<Record<PanelMethod, string>> = {

@@ -37,11 +37,16 @@ export type PanelExpert =
   | { readonly expertId: string; readonly fingerprint: string; readonly recused: true }
   | { readonly expertId: string; readonly fingerprint: string; readonly recused: false; readonly score: ExpertScore };
 
-export type PanelFlagKind = 'deviation' | 'spread' | 'quorum' | 'trimmed-not-applied' | 'override';
+/**
+ * `paper-entered` is not the panel's own: the merge adds it for an expert whose sheet was typed
+ * in from paper (shared/result/paper-sheet.ts), so the result says which scores carry no
+ * signature.
+ */
+export type PanelFlagKind = 'deviation' | 'spread' | 'quorum' | 'trimmed-not-applied' | 'override' | 'paper-entered';
 
 export interface PanelFlag {
   readonly kind: PanelFlagKind;
-  /** The expert concerned (deviation, override). */
+  /** The expert concerned (deviation, override, paper-entered). */
   readonly expert?: string | undefined;
   /** The indicator concerned (spread, override). */
   readonly indicator?: string | undefined;

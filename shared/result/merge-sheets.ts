@@ -11,6 +11,9 @@
  * - superseded sheet: an expert who signed again. Choosing the current sheet of each expert is
  *   the caller's work (the chair's import keeps the history); given two different sheets of one
  *   expert id, the merge refuses rather than guess.
+ * - paper sheet (`options.paperSheets`, the chair's console only): an unsigned sheet typed in
+ *   twice from paper (paper-sheet.ts). It is checked like any sheet, has no key, shows
+ *   `fingerprint: "paper"` and adds a `paper-entered` flag to each alliance it reviews.
  *
  * Refusals (every one is returned, and no result): a sheet that does not fit the packages
  * (check-sheet-against-packages.ts: wrong year or rubric, an alliance with no package, a digest
@@ -20,15 +23,17 @@
  * different years or rubrics; a previous result that is not of the year before.
  */
 import type { Grade, Rubric } from '../rubric/types.ts';
-import type { PanelExpert, PanelMethod } from '../panel/types.ts';
+import type { AllianceResult, PanelExpert, PanelMethod } from '../panel/types.ts';
 import type { AllianceInput } from '../panel/alliance-results.ts';
 import { buildAllianceResults } from '../panel/alliance-results.ts';
 import { scoreReview } from '../rubric/score-review.ts';
 import type { SheetPackage } from '../sheet/check-sheet-against-packages.ts';
 import { checkSheetAgainstPackages, reviewOf } from '../sheet/check-sheet-against-packages.ts';
-import type { Sheet } from '../sheet/sheet-schema.ts';
+import type { Sheet, UnsignedSheet } from '../sheet/sheet-schema.ts';
 import { canonicalJson } from '../sheet/signing-text.ts';
 import type { MergeProblem } from './merge-problem.ts';
+import type { PaperSheet } from './paper-sheet.ts';
+import { PAPER_FINGERPRINT, paperEnteredFlag } from './paper-sheet.ts';
 import { compareIds } from './result-order.ts';
 import type { ResultFile } from './result-schema.ts';
 import { RESULT_FORMAT, RESULT_FORMAT_VERSION } from './result-schema.ts';
@@ -56,6 +61,17 @@ export interface MergeOptions {
   readonly budgetYuan?: number | null | undefined;
   /** Last year's result, for `disqualify`; it must be of the year before. */
   readonly previous?: { readonly source: string; readonly result: ResultFile } | null | undefined;
+  /** Sheets typed in from paper (no signature); the CLI has none. */
+  readonly paperSheets?: readonly PaperSheet[] | undefined;
+}
+
+/** A sheet as the checks and the panel see it: signed (with its key) or typed in from paper. */
+interface MergeInput {
+  readonly source: string;
+  readonly sheet: UnsignedSheet;
+  readonly fingerprint: string;
+  /** The signing key; null for a paper sheet. */
+  readonly publicKey: string | null;
 }
 
 export interface DuplicateSheet {
@@ -71,6 +87,8 @@ export type MergeOutcome =
       readonly result: ResultFile;
       /** The sheets merged, one per expert, in expert id order (for detail sheets and PDFs). */
       readonly sheets: readonly VerifiedSheet[];
+      /** The paper sheets merged, in expert id order. */
+      readonly paperSheets: readonly PaperSheet[];
       /** Inputs left out because they were the same sheet as another. */
       readonly duplicates: readonly DuplicateSheet[];
     }
@@ -87,13 +105,18 @@ export function mergeSheets(
   const year = checkPackages(rubric, packages, problems);
 
   const { sheets, duplicates } = uniqueSheets(sheetInputs);
-  for (const input of sheets) {
+  const paperSheets = [...(options.paperSheets ?? [])].sort((a, b) => compareIds(a.sheet.expert.id, b.sheet.expert.id));
+  const inputs: MergeInput[] = [
+    ...sheets.map((input) => ({ ...input, publicKey: input.sheet.signature.publicKey })),
+    ...paperSheets.map((paper) => ({ source: paper.source, sheet: paper.sheet, fingerprint: PAPER_FINGERPRINT, publicKey: null })),
+  ];
+  for (const input of inputs) {
     for (const problem of checkSheetAgainstPackages(input.sheet, packages, rubric)) {
       problems.push({ ...problem, source: input.source });
     }
   }
-  checkExpertsAndKeys(sheets, problems);
-  const alliances = allianceInputs(rubric, packages, sheets, problems);
+  checkExpertsAndKeys(inputs, problems);
+  const alliances = allianceInputs(rubric, packages, inputs, problems);
   const previousGrades = previousGradesOf(options.previous, year, problems);
 
   if (problems.length > 0 || year === null) return { ok: false, problems };
@@ -105,15 +128,31 @@ export function mergeSheets(
     year,
     rubric: rubric.id,
     method,
-    alliances: buildAllianceResults(rubric, alliances, {
-      method,
-      deviationThreshold: options.deviationThreshold,
-      budgetYuan: options.budgetYuan,
-      previousGrades,
-    }),
+    alliances: withPaperFlags(
+      buildAllianceResults(rubric, alliances, {
+        method,
+        deviationThreshold: options.deviationThreshold,
+        budgetYuan: options.budgetYuan,
+        previousGrades,
+      }),
+      paperSheets,
+    ),
   };
   const merged = [...sheets].sort((a, b) => compareIds(a.sheet.expert.id, b.sheet.expert.id));
-  return { ok: true, result, sheets: merged, duplicates };
+  return { ok: true, result, sheets: merged, paperSheets, duplicates };
+}
+
+/** A `paper-entered` flag on every alliance a paper sheet reviews, after the panel's own flags, in expert order. */
+function withPaperFlags(alliances: AllianceResult[], paperSheets: readonly PaperSheet[]): AllianceResult[] {
+  if (paperSheets.length === 0) return alliances;
+  const byExpert = new Map(paperSheets.map((paper) => [paper.sheet.expert.id, paper]));
+  return alliances.map((alliance) => {
+    const flags = alliance.experts.flatMap((expert) => {
+      const paper = byExpert.get(expert.id);
+      return paper === undefined ? [] : [paperEnteredFlag(paper)];
+    });
+    return flags.length === 0 ? alliance : { ...alliance, flags: [...alliance.flags, ...flags] };
+  });
 }
 
 /** Packages by digest: the same package given twice (a zip and its folder) counts once. */
@@ -166,11 +205,11 @@ function uniqueSheets(inputs: readonly VerifiedSheet[]): { sheets: VerifiedSheet
   return { sheets: [...seen.values()], duplicates };
 }
 
-function checkExpertsAndKeys(sheets: readonly VerifiedSheet[], problems: MergeProblem[]): void {
+function checkExpertsAndKeys(sheets: readonly MergeInput[], problems: MergeProblem[]): void {
   const byExpert = groupBy(sheets, (input) => input.sheet.expert.id);
   for (const [expertId, group] of byExpert) {
     if (group.length < 2) continue;
-    const keys = new Set(group.map((input) => input.sheet.signature.publicKey));
+    const keys = new Set(group.flatMap((input) => (input.publicKey === null ? [] : [input.publicKey])));
     const files = group.map((input) => input.source).join('、');
     for (const input of group) {
       if (keys.size > 1) {
@@ -190,7 +229,10 @@ function checkExpertsAndKeys(sheets: readonly VerifiedSheet[], problems: MergePr
       }
     }
   }
-  const byKey = groupBy(sheets, (input) => input.sheet.signature.publicKey);
+  const byKey = groupBy(
+    sheets.filter((input) => input.publicKey !== null),
+    (input) => input.publicKey ?? '',
+  );
   for (const group of byKey.values()) {
     const experts = [...new Set(group.map((input) => input.sheet.expert.id))].sort(compareIds);
     if (experts.length < 2) continue;
@@ -208,7 +250,7 @@ function checkExpertsAndKeys(sheets: readonly VerifiedSheet[], problems: MergePr
 function allianceInputs(
   rubric: Rubric,
   packages: readonly MergePackage[],
-  sheets: readonly VerifiedSheet[],
+  sheets: readonly MergeInput[],
   problems: MergeProblem[],
 ): AllianceInput[] {
   const byAlliance = groupBy(packages, (input) => input.allianceId);

@@ -33,7 +33,7 @@ const score = z.number().min(0);
 const grade = z.enum(['excellent', 'pass', 'fail']);
 
 const flagSchema = z.strictObject({
-  kind: z.enum(['deviation', 'spread', 'quorum', 'trimmed-not-applied', 'override']),
+  kind: z.enum(['deviation', 'spread', 'quorum', 'trimmed-not-applied', 'override', 'paper-entered']),
   expert: z.string().optional(),
   indicator: z.string().optional(),
   detail: z.string(),
@@ -41,7 +41,8 @@ const flagSchema = z.strictObject({
 
 const expertSchema = z.strictObject({
   id: z.string().min(1),
-  fingerprint: z.string().regex(/^[0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}$/),
+  // `paper` for a sheet typed in from paper (no key; a `paper-entered` flag says who typed it).
+  fingerprint: z.union([z.string().regex(/^[0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}$/), z.literal('paper')]),
   recused: z.boolean(),
   total: score.nullable(),
   indicators: z.record(z.string(), score).nullable(),
