@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { fromBuffer } from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { ExportProgress, ExportReport } from '../../../electron/export/export-result-documents.ts';
@@ -290,3 +291,220 @@ describe('writing the documents', () => {
     }
   });
 });
+
+/**
+ * Enough of Excel to recompute the workbook's formulas: references (same or other sheet),
+ * ranges, SUM, AVERAGE, COUNT, ROUND, TRIMMEAN, IF, ISNUMBER, RANK, comparisons and strings.
+ * Text cells (回避) are skipped by the aggregates, as in Excel.
+ */
+function evaluator(workbook: ExcelJS.Workbook) {
+  const value = (sheetName: string, address: string): unknown => {
+    const sheet = workbook.getWorksheet(sheetName);
+    const cell = sheet?.getCell(address.replace(/\$/g, ''));
+    const raw = cell?.value as unknown;
+    if (raw !== null && typeof raw === 'object' && 'formula' in raw) return evaluate(sheetName, (raw as { formula: string }).formula);
+    return raw ?? null;
+  };
+  const range = (sheetName: string, from: string, to: string): unknown[] => {
+    const [, c1 = '', r1 = ''] = /^\$?([A-Z]+)\$?(\d+)$/.exec(from) ?? [];
+    const [, c2 = '', r2 = ''] = /^\$?([A-Z]+)\$?(\d+)$/.exec(to) ?? [];
+    const col = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const letter = (n: number): string => (n > 26 ? letter(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+    const values: unknown[] = [];
+    for (let r = Number(r1); r <= Number(r2); r += 1) for (let c = col(c1); c <= col(c2); c += 1) values.push(value(sheetName, `${letter(c)}${r}`));
+    return values;
+  };
+  const numbers = (values: unknown[]): number[] => values.flat().filter((entry): entry is number => typeof entry === 'number');
+  const round2 = (n: number): number => Math.round(n * 100 + 1e-9) / 100;
+  function evaluate(sheetName: string, formula: string): unknown {
+    // Tokenise into a JS expression over helper functions; the formulas we write are simple.
+    const js = formula
+      .replace(/'([^']+)'!(\$?[A-Z]+\$?\d+)/g, (_, other: string, address: string) => `V(${JSON.stringify(other)},${JSON.stringify(address)})`)
+      .replace(/(\$?[A-Z]+\$?\d+):(\$?[A-Z]+\$?\d+)/g, (_, a: string, b: string) => `R(${JSON.stringify(a)},${JSON.stringify(b)})`)
+      .replace(/(?<![A-Za-z"$])(\$?[A-Z]{1,2}\$?\d+)(?![\w"(])/g, (_, address: string) => `V(S,${JSON.stringify(address)})`)
+      .replace(/>=/g, '>=')
+      .replace(/(?<![<>!=])=(?!=)/g, '===');
+    const fns = {
+      S: sheetName,
+      V: value,
+      R: (a: string, b: string) => range(sheetName, a, b),
+      SUM: (...args: unknown[]) => numbers(args).reduce((sum, n) => sum + n, 0),
+      AVERAGE: (...args: unknown[]) => {
+        const list = numbers(args);
+        return list.reduce((sum, n) => sum + n, 0) / list.length;
+      },
+      COUNT: (...args: unknown[]) => numbers(args).length,
+      ROUND: (n: number, places: number) => (places === 2 ? round2(n) : Number(n.toFixed(places))),
+      TRIMMEAN: (values: unknown[], _share: number) => {
+        const list = numbers(values).sort((a, b) => a - b).slice(1, -1);
+        return list.reduce((sum, n) => sum + n, 0) / list.length;
+      },
+      IF: (test: unknown, yes: unknown, no: unknown) => (test === true ? yes : no),
+      ISNUMBER: (v: unknown) => typeof v === 'number',
+      RANK: (n: number, values: unknown[]) => numbers(values).filter((other) => other > n).length + 1,
+    };
+    return new Function(...Object.keys(fns), `return (${js});`)(...Object.values(fns));
+  }
+  return { value, evaluate };
+}
+
+describe('the result workbook', () => {
+  let workbook: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(join(dir, '2026-考核结果.xlsx')));
+  });
+
+  let sheetXml: Map<string, string>;
+  beforeAll(async () => {
+    sheetXml = await zipTexts(readFileSync(join(dir, '2026-考核结果.xlsx')));
+  });
+
+  /**
+   * The cached value of a cell. exceljs 4.4 drops a cached 0 when it reads a formula cell back
+   * (it writes it), so a formula read back without its value is looked up in the sheet's XML.
+   */
+  const cached = (cell: ExcelJS.Cell): unknown => {
+    const raw = cell.value as unknown;
+    if (raw === null || typeof raw !== 'object' || !('formula' in raw)) return raw;
+    const { result } = raw as { result?: unknown };
+    if (result !== undefined) return result;
+    const xml = sheetXml.get(`xl/worksheets/sheet${cell.worksheet.id}.xml`) ?? '';
+    const value = new RegExp(`<c r="${cell.address}"[^>]*><f>[^<]*</f><v>([^<]*)</v>`).exec(xml)?.[1];
+    return value === undefined ? undefined : Number(value);
+  };
+
+  it('has the sheets 汇总, 明细, 原始评分, 专家名单, 说明, frozen headers and A4 print setup', () => {
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '明细', '原始评分', '专家名单', '说明']);
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet.pageSetup.paperSize).toBe(9);
+      expect(sheet.pageSetup.fitToWidth).toBe(1);
+      // exceljs leaves out widths equal to its default (9); the others are written.
+      expect(Math.max(...[1, 2, 3].map((n) => sheet.getColumn(n).width ?? 9))).toBeGreaterThan(10);
+    }
+  });
+
+  it('汇总: every number equals the result JSON, and the formulas recompute it', () => {
+    const sheet = workbook.getWorksheet('汇总');
+    if (sheet === undefined) throw new Error('no 汇总');
+    const header = Array.from(sheet.getRow(1).values as unknown[], (entry) => String(entry));
+    const column = (title: string): number => header.indexOf(title);
+    const { evaluate } = evaluator(workbook);
+    const seen: string[] = [];
+    sheet.eachRow((row, r) => {
+      if (r === 1) return;
+      const alliance = input.result.alliances.find((entry) => entry.allianceId === row.getCell(column('联盟编号')).value);
+      if (alliance === undefined) throw new Error(`row ${r}: unknown alliance`);
+      seen.push(alliance.allianceId);
+      expect(cached(row.getCell(column('专家组得分')))).toBe(alliance.total);
+      expect(cached(row.getCell(column('自评分')))).toBe(alliance.selfTotal);
+      expect(cached(row.getCell(column('等级')))).toBe({ excellent: '优秀', pass: '合格', fail: '不合格' }[alliance.grade ?? 'pass']);
+      expect(cached(row.getCell(column('奖励（元）')))).toBe(alliance.award ?? '—');
+      for (const expert of alliance.experts) {
+        const cell = row.getCell(column(`${expert.id} ${fixture.experts.find((entry) => entry.id === expert.id)?.name ?? ''}`));
+        expect(cached(cell)).toBe(expert.recused ? '回避' : expert.total);
+      }
+      row.eachCell((cell) => {
+        const raw = cell.value as unknown;
+        if (raw !== null && typeof raw === 'object' && 'formula' in raw) {
+          const { formula } = raw as { formula: string };
+          const result = cached(cell);
+          const recomputed = evaluate('汇总', formula);
+          if (typeof result === 'number') expect(recomputed as number, `${cell.address} ${formula}`).toBeCloseTo(result, 9);
+          else expect(recomputed, `${cell.address} ${formula}`).toBe(result);
+        }
+      });
+    });
+    expect(seen.sort()).toEqual(input.result.alliances.map((alliance) => alliance.allianceId).sort());
+  });
+
+  it('明细: every indicator score of every expert and of the panel, and every total, as in the result', () => {
+    const sheet = workbook.getWorksheet('明细');
+    if (sheet === undefined) throw new Error('no 明细');
+    const header = Array.from(sheet.getRow(1).values as unknown[], (entry) => String(entry));
+    const { evaluate } = evaluator(workbook);
+    let checked = 0;
+    sheet.eachRow((row, r) => {
+      if (r === 1) return;
+      const alliance = input.result.alliances.find((entry) => entry.allianceId === row.getCell(1).value);
+      if (alliance === undefined) throw new Error(`row ${r}: unknown alliance`);
+      const indicatorId = String(row.getCell(3).value);
+      const isTotal = indicatorId === '总分';
+      const panel = cached(row.getCell(header.indexOf('专家组')));
+      expect(panel).toBe(isTotal ? alliance.total : alliance.indicators[indicatorId]);
+      for (const expert of alliance.experts) {
+        const cell = row.getCell(header.findIndex((title) => title.startsWith(`${expert.id} `)));
+        const expected = expert.recused ? '回避' : isTotal ? expert.total : expert.indicators?.[indicatorId];
+        expect(cached(cell), `${alliance.allianceId} ${indicatorId} ${expert.id}`).toBe(expected);
+        checked += 1;
+      }
+      row.eachCell((cell) => {
+        const raw = cell.value as unknown;
+        if (raw !== null && typeof raw === 'object' && 'formula' in raw) {
+          const { formula } = raw as { formula: string };
+          expect(evaluate('明细', formula) as number, `${cell.address} ${formula}`).toBeCloseTo(cached(cell) as number, 9);
+        }
+      });
+    });
+    expect(checked).toBe(input.result.alliances.reduce((sum, alliance) => sum + alliance.experts.length, 0) * 14);
+  });
+
+  it('原始评分: every decision of every expert, with reasons; 专家名单: fingerprints; 说明: the digest', () => {
+    const decisions = workbook.getWorksheet('原始评分');
+    const rows: string[][] = [];
+    decisions?.eachRow((row, r) => {
+      if (r > 1) rows.push((row.values as unknown[]).slice(1).map((entry) => (entry === null || entry === undefined ? '' : String(entry))));
+    });
+    const rejected = rows.filter((row) => row[6] === '不认定');
+    expect(rejected.length).toBeGreaterThan(0);
+    expect(rejected.every((row) => row[0] === 'E03' && (row[8] ?? '') !== '' && (row[9] ?? '') !== '')).toBe(true);
+    expect(rows).toContainEqual(expect.arrayContaining(['E02', '刘䶮', 'HFA-002', 'I2', '改判', '3', '仅有年度计划，缺半年工作总结']));
+    expect(rows.filter((row) => row[6] === '回避')).toEqual([expect.arrayContaining(['E04', '张喆', 'HFA-003'])]);
+    // Every accepted or rejected item of every list decision is a row of its own.
+    let items = 0;
+    for (const entry of input.sheets) {
+      for (const review of entry.sheet.reviews) {
+        for (const decision of Object.values(review.decisions ?? {})) {
+          items += 'accepted' in decision ? decision.accepted.length + Object.keys(decision.rejected).length : 1;
+        }
+      }
+    }
+    expect(rows.filter((row) => ['认定', '不认定', '评分'].includes(row[6] ?? ''))).toHaveLength(items);
+
+    const experts = workbook.getWorksheet('专家名单');
+    for (const expert of fixture.experts) {
+      const row = experts?.getRows(2, fixture.experts.length)?.find((candidate) => candidate.getCell(1).value === expert.id);
+      expect(row?.getCell(2).value).toBe(expert.name);
+      expect(row?.getCell(3).value).toBe(expert.fingerprint);
+    }
+    const notes = workbook.getWorksheet('说明');
+    const noteValues: string[] = [];
+    notes?.eachRow((row) => noteValues.push(String(row.getCell(2).value)));
+    expect(noteValues).toContain(report.resultDigest);
+  });
+});
+
+/** Every text entry of a zip (an .xlsx), by name. */
+function zipTexts(buffer: Buffer): Promise<Map<string, string>> {
+  return new Promise((resolve, reject) => {
+    fromBuffer(buffer, { lazyEntries: true }, (error, zip) => {
+      if (error !== null) return reject(error);
+      const texts = new Map<string, string>();
+      zip.on('entry', (entry: { fileName: string }) => {
+        zip.openReadStream(entry as never, (streamError, stream) => {
+          if (streamError !== null) return reject(streamError);
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('end', () => {
+            texts.set(entry.fileName, Buffer.concat(chunks).toString('utf8'));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on('end', () => resolve(texts));
+      zip.readEntry();
+    });
+  });
+}
