@@ -1,0 +1,197 @@
+/**
+ * `npm run bench`: generates its own data (deterministic seeds), measures, and prints each
+ * figure beside its reference measured in the same run, as a ratio (issue 10). Data goes to
+ * bench-data/ (ignored by git; reused between runs when present). Not part of `npm test`:
+ * it takes minutes and several GiB of disk.
+ *
+ * usage: npm run bench [-- --quick] [-- --only import,merge,start]
+ *   --quick  a tenth of the scale (a smoke run of the script itself)
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadRubric } from '../../electron/rubrics/load-rubric.ts';
+import { checkPackage } from '../../electron/package/check-package.ts';
+import type { Rubric } from '../../shared/rubric/types.ts';
+import { makeExpert, writeSignedSheet, type ReviewSpec } from '../helpers/expert-sheet.ts';
+import { generatePackages, type BenchPackage } from './generate-packages.ts';
+import { measureColdStart } from './cold-start.ts';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
+const scale = values.quick ? 0.1 : 1;
+const only = new Set((values.only ?? 'import,validate,merge,start').split(','));
+const dataRoot = join(root, 'bench-data', values.quick ? 'quick' : 'full');
+const GiB = 1024 ** 3;
+
+interface Row {
+  readonly measure: string;
+  readonly value: string;
+  readonly reference: string;
+  readonly ratio: string;
+  readonly target: string;
+  readonly met: boolean | null;
+}
+const rows: Row[] = [];
+const row = (r: Row) => {
+  rows.push(r);
+  process.stderr.write(`  ${r.measure}: ${r.value} (${r.reference}; ${r.ratio})\n`);
+};
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const node = process.execPath;
+
+function timeShell(script: string, args: readonly string[]): number {
+  const started = performance.now();
+  const result = spawnSync('sh', ['-c', script, 'sh', ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error(`${script} failed`);
+  return performance.now() - started;
+}
+
+function runJson<T>(args: readonly string[]): Promise<T> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(node, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+    child.on('exit', (code) => (code === 0 ? resolvePromise(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as T) : reject(new Error(`${args.join(' ')} exited ${code}`))));
+  });
+}
+
+async function timeCommand(args: readonly string[]): Promise<number> {
+  const started = performance.now();
+  await new Promise<void>((resolvePromise, reject) => {
+    const child = spawn(node, args, { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`${args.join(' ')} exited ${code}`))));
+  });
+  return performance.now() - started;
+}
+
+const totalBytes = (list: readonly BenchPackage[]) => list.reduce((sum, p) => sum + p.bytes, 0);
+
+async function importSection(packages: readonly BenchPackage[]) {
+  process.stderr.write('import …\n');
+  const subset = packages.filter((_, i) => i % 4 === 0);
+  for (const [label, set] of [
+    ['all', packages],
+    ['quarter', subset],
+  ] as const) {
+    const paths = set.map((p) => p.path);
+    const bytes = totalBytes(set);
+    timeShell('cat "$@" > /dev/null', paths); // warm the page cache the same way for both
+    const floor = timeShell('cat "$@" | sha256sum > /dev/null', paths);
+    const dataDir = join(dataRoot, `store-${label}`);
+    rmSync(dataDir, { recursive: true, force: true });
+    const result = await runJson<{ ms: number; maxRssBytes: number }>(['test/bench/import-worker.ts', dataDir, 'import', ...paths]);
+    rmSync(dataDir, { recursive: true, force: true });
+    const ratio = result.ms / floor;
+    row({
+      measure: `import ${set.length} packages, ${(bytes / GiB).toFixed(2)} GiB`,
+      value: `${seconds(result.ms)} (${((bytes / GiB) / (result.ms / 1000)).toFixed(2)} GiB/s)`,
+      reference: `cat | sha256sum ${seconds(floor)}`,
+      ratio: `${ratio.toFixed(2)}×`,
+      target: '≤ 1.5×',
+      met: ratio <= 1.5,
+    });
+    row({
+      measure: `import peak memory (${label})`,
+      value: `${(result.maxRssBytes / 1024 ** 2).toFixed(0)} MB`,
+      reference: '—',
+      ratio: '—',
+      target: '< 300 MB',
+      met: result.maxRssBytes < 300 * 1024 ** 2,
+    });
+    row({
+      measure: `import cost per GiB (${label})`,
+      value: `${seconds(result.ms / (bytes / GiB))}/GiB`,
+      reference: '—',
+      ratio: '—',
+      target: 'linear: same per GiB',
+      met: null,
+    });
+    if (label === 'all' && only.has('validate')) {
+      const validate = await runJson<{ ms: number }>(['test/bench/import-worker.ts', join(dataRoot, 'validate-store'), 'validate', ...paths]);
+      rmSync(join(dataRoot, 'validate-store'), { recursive: true, force: true });
+      row({
+        measure: `validate + self-score ${set.length} packages`,
+        value: seconds(validate.ms),
+        reference: `import ${seconds(result.ms)}`,
+        ratio: `${(validate.ms / result.ms).toFixed(2)}×`,
+        target: '< 0.1× import',
+        met: validate.ms < 0.1 * result.ms,
+      });
+    }
+  }
+}
+
+async function mergeSection(rubric: Rubric) {
+  process.stderr.write('merge …\n');
+  const count = Math.max(10, Math.round(200 * scale));
+  const packages = await generatePackages({ dir: join(dataRoot, 'merge-packages'), count, targetBytes: 0, bigScans: 0, seed: 2, tiny: true });
+  const specs: ReviewSpec['package'][] = [];
+  for (const p of packages) {
+    const checked = await checkPackage(p.path);
+    if (!checked.manifest || !checked.reading.digest) throw new Error(`${p.path} invalid`);
+    specs.push({ allianceId: checked.manifest.alliance.id, digest: checked.reading.digest, claims: checked.manifest.claims });
+  }
+  const sheetDir = join(dataRoot, 'sheets');
+  rmSync(sheetDir, { recursive: true, force: true });
+  mkdirSync(sheetDir, { recursive: true });
+  const sheets: string[] = [];
+  for (let e = 1; e <= 15; e += 1) {
+    const expert = makeExpert(`E${String(e).padStart(2, '0')}`, `专家${e}`);
+    sheets.push(await writeSignedSheet(sheetDir, rubric, expert, specs.map((pkg) => ({ package: pkg }))));
+  }
+  for (const experts of [5, 10, 15]) {
+    const used = sheets.slice(0, experts);
+    const paths = packages.map((p) => p.path);
+    const floor = await runJson<{ ms: number }>(['test/bench/verify-floor.ts', ...used, '--', ...paths]);
+    const merge = await timeCommand(['electron/cli/bin.mjs', 'merge', '--json', '--packages', ...paths, '--sheets', ...used]);
+    const start = await timeCommand(['-e', '0']);
+    const floorWithStart = floor.ms + start;
+    row({
+      measure: `merge ${count} alliances × ${experts} experts (CLI)`,
+      value: seconds(merge),
+      reference: `read + verify in bare Node ${seconds(floorWithStart)}`,
+      ratio: `${(merge / floorWithStart).toFixed(2)}×`,
+      target: '≤ 3×, linear in sheets',
+      met: merge / floorWithStart <= 3,
+    });
+  }
+}
+
+async function startSection() {
+  process.stderr.write('cold start …\n');
+  const result = await measureColdStart(join(dataRoot, 'start'), 5);
+  row({
+    measure: 'browser shell cold start → interactive home (median of 5)',
+    value: `${result.medianMs.toFixed(0)} ms`,
+    reference: `node -e 0: ${result.nodeStartMs.toFixed(0)} ms`,
+    ratio: `${(result.medianMs / result.nodeStartMs).toFixed(1)}×`,
+    target: 'report',
+    met: null,
+  });
+}
+
+const rubric = (await loadRubric('hefei-2017')) as Rubric;
+mkdirSync(dataRoot, { recursive: true });
+if (only.has('import') || only.has('validate')) {
+  process.stderr.write('generating packages …\n');
+  const packages = await generatePackages({
+    dir: join(dataRoot, 'packages'),
+    count: Math.max(8, Math.round(200 * scale)),
+    targetBytes: Math.round(2.1 * GiB * scale),
+    bigScans: values.quick ? 0 : 3,
+    seed: 1,
+  });
+  await importSection(packages);
+}
+if (only.has('merge')) await mergeSection(rubric);
+if (only.has('start')) await startSection();
+
+const header = ['measure', 'value', 'reference (same run)', 'ratio', 'target', 'met'];
+const table = rows.map((r) => [r.measure, r.value, r.reference, r.ratio, r.target, r.met === null ? '—' : r.met ? 'yes' : 'NO']);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((t) => t[i]!.length)));
+const line = (cells: readonly string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+process.stdout.write(`\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / GiB).toFixed(0)} GiB, Node ${process.version}${values.quick ? ' (quick scale)' : ''}\n\n`);
+process.stdout.write(`${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${table.map(line).join('\n')}\n`);
