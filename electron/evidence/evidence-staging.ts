@@ -38,6 +38,8 @@ function removeIfEmpty(folder: string): void {
   if (existsSync(folder) && readdirSync(folder).length === 0) rmdirSync(folder);
 }
 
+const writeBatchBytes = 1024 * 1024;
+
 export function stagingRoot(dataDir: string): string {
   return join(evidenceDir(dataDir), '.staging');
 }
@@ -60,19 +62,32 @@ export function createEvidenceStaging(dataDir: string): EvidenceStaging {
     sink(): FileSink {
       const stagedPath = join(dir, String(counter++));
       let handle: FileHandle | null = null;
+      // Zip entries arrive in small chunks; one write per chunk costs a thread-pool round
+      // trip each, so chunks are gathered into writes of about a megabyte.
+      let pending: Uint8Array[] = [];
+      let pendingBytes = 0;
+      const flush = async () => {
+        handle ??= await open(stagedPath, 'wx');
+        if (pendingBytes > 0) await handle.writev(pending);
+        pending = [];
+        pendingBytes = 0;
+      };
       return {
         async write(chunk) {
-          handle ??= await open(stagedPath, 'wx');
-          await handle.write(chunk);
+          pending.push(chunk);
+          pendingBytes += chunk.length;
+          if (pendingBytes >= writeBatchBytes) await flush();
         },
         async finish(file) {
-          handle ??= await open(stagedPath, 'wx');
+          await flush();
+          if (!handle) throw new Error('flush opened no file');
           await handle.sync();
           await handle.close();
           handle = null;
           files.push({ ...file, stagedPath });
         },
         async abort() {
+          pending = [];
           await handle?.close();
           handle = null;
           await rm(stagedPath, { force: true });
