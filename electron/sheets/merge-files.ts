@@ -37,7 +37,14 @@ export interface MergeFilesRequest {
   readonly budgetYuan?: number | null | undefined;
 }
 
-export type MergeFilesOutcome = (MergeOutcome & { readonly ok: true; readonly rubric: Rubric }) | {
+export type MergeFilesOutcome =
+  | (MergeOutcome & {
+      readonly ok: true;
+      readonly rubric: Rubric;
+      /** The packages read, for the result documents' details (claims, evidence). */
+      readonly packages: readonly MergePackage[];
+    })
+  | {
   readonly ok: false;
   readonly problems: readonly MergeProblem[];
 };
@@ -117,7 +124,7 @@ export async function mergeFiles(request: MergeFilesRequest): Promise<MergeFiles
     budgetYuan: request.budgetYuan,
     previous,
   });
-  return outcome.ok ? { ...outcome, rubric } : outcome;
+  return outcome.ok ? { ...outcome, rubric, packages } : outcome;
 }
 
 /** Last year's result (`--previous`): strict JSON, result format 1. */

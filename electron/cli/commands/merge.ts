@@ -12,6 +12,8 @@
  *   nothing on stdout and no file written. Everything is computed before anything is printed.
  * - `--deviation` (the meeting's deviation threshold, default 10 points) is an addition to
  *   the spec's options, so a meeting that set another threshold can be recomputed too.
+ * - `--pdf DIR` and `--xlsx FILE` also write the signed result PDFs and the workbook
+ *   (electron/cli/merge-documents.ts, with `--meeting`, `--cert` and `--force`).
  */
 import { CONSEQUENCE_LABELS } from '../../../shared/panel/consequence.ts';
 import type { AllianceResult, PanelMethod } from '../../../shared/panel/types.ts';
@@ -25,6 +27,7 @@ import { indicatorsOf } from '../../../shared/rubric/rubric-index.ts';
 import type { Grade, Rubric } from '../../../shared/rubric/types.ts';
 import { mergeFiles } from '../../sheets/merge-files.ts';
 import { exitCode, UsageError, type CliIo, type Command } from '../command.ts';
+import { writeMergeDocuments } from '../merge-documents.ts';
 import { renderTable } from '../text-table.ts';
 
 export interface MergeArguments {
@@ -35,11 +38,16 @@ export interface MergeArguments {
   readonly budgetYuan: number | null;
   readonly deviationThreshold: number;
   readonly json: boolean;
+  readonly pdfDir: string | null;
+  readonly xlsxPath: string | null;
+  readonly meeting: string | null;
+  readonly cert: string | null;
+  readonly force: boolean;
 }
 
 const LIST_OPTIONS = ['--packages', '--sheets'] as const;
-const VALUE_OPTIONS = ['--method', '--previous', '--budget', '--deviation'] as const;
-const FLAG_OPTIONS = ['--json'] as const;
+const VALUE_OPTIONS = ['--method', '--previous', '--budget', '--deviation', '--pdf', '--xlsx', '--meeting', '--cert'] as const;
+const FLAG_OPTIONS = ['--json', '--force'] as const;
 
 type ListOption = (typeof LIST_OPTIONS)[number];
 type ValueOption = (typeof VALUE_OPTIONS)[number];
@@ -53,6 +61,7 @@ export function parseMergeArguments(args: readonly string[]): MergeArguments {
   const seenLists = new Set<ListOption>();
   const values = new Map<ValueOption, string>();
   let json = false;
+  let force = false;
   let collecting: ListOption | null = null;
 
   for (let i = 0; i < args.length; i += 1) {
@@ -79,7 +88,8 @@ export function parseMergeArguments(args: readonly string[]): MergeArguments {
       if (inline === undefined) i += 1;
       values.set(name, value);
     } else if (isOneOf(FLAG_OPTIONS, name) && inline === undefined) {
-      json = true;
+      if (name === '--json') json = true;
+      else force = true;
     } else {
       throw new UsageError(`未知选项 unknown option：${arg}`);
     }
@@ -103,6 +113,11 @@ export function parseMergeArguments(args: readonly string[]): MergeArguments {
     budgetYuan: parseAmount('--budget', values.get('--budget'), '奖励预算（元）'),
     deviationThreshold: parseAmount('--deviation', values.get('--deviation'), '偏离阈值（分）') ?? DEFAULT_DEVIATION_THRESHOLD,
     json,
+    pdfDir: values.get('--pdf') ?? null,
+    xlsxPath: values.get('--xlsx') ?? null,
+    meeting: values.get('--meeting') ?? null,
+    cert: values.get('--cert') ?? null,
+    force,
   };
 }
 
@@ -120,7 +135,7 @@ export const mergeCommand: Command = {
   name: 'merge',
   summary: '验证专家评分表并汇总考核结果 verify signed sheets and merge them into the result',
   usage:
-    'alliance-review merge --packages <材料包…> --sheets <评分表…> [--method mean|trimmed] [--previous 上年结果.json] [--budget 元] [--deviation 分] [--json]',
+    'alliance-review merge --packages <材料包…> --sheets <评分表…> [--method mean|trimmed] [--previous 上年结果.json] [--budget 元] [--deviation 分] [--json] [--pdf 文件夹] [--xlsx 文件.xlsx] [--meeting 会议名称] [--cert 证书.p12] [--force]',
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const options = parseMergeArguments(args);
     const outcome = await mergeFiles({
@@ -139,6 +154,13 @@ export const mergeCommand: Command = {
     }
     for (const duplicate of outcome.duplicates) {
       io.err(`注意 note：${duplicate.source} 与 ${duplicate.sameAs} 是同一份评分表，只计一次 (same sheet given twice)\n`);
+    }
+    if (options.pdfDir !== null || options.xlsxPath !== null) {
+      const status = await writeMergeDocuments(
+        { ...options, result: outcome.result, rubric: outcome.rubric, packages: outcome.packages, sheets: outcome.sheets },
+        io,
+      );
+      if (status !== exitCode.ok) return status;
     }
     io.out(options.json ? resultText(outcome.result) : resultTable(outcome.result, outcome.rubric, outcome.sheets, options));
     return exitCode.ok;

@@ -274,7 +274,7 @@ describe('alliance-review merge', () => {
       ['no --packages', ['--sheets', 'a.sheet.json'], '缺少 --packages'],
       ['an empty --packages', ['--packages', '--sheets', 'a.sheet.json'], '缺少 --packages'],
       ['no --sheets', ['--packages', 'a.zip'], '缺少 --sheets'],
-      ['an unknown option', ['--packages', 'a.zip', '--sheets', 's', '--pdf', 'out'], '未知选项 unknown option：--pdf'],
+      ['an unknown option', ['--packages', 'a.zip', '--sheets', 's', '--html', 'out'], '未知选项 unknown option：--html'],
       ['a bad method', ['--packages', 'a.zip', '--sheets', 's', '--method', 'median'], '--method 只能是 mean'],
       ['a negative budget', ['--packages', 'a.zip', '--sheets', 's', '--budget', '-100'], '不能为负数'],
       ['a budget that is not a number', ['--packages', 'a.zip', '--sheets', 's', '--budget', '十万'], '--budget'],

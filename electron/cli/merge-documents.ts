@@ -1,0 +1,119 @@
+/**
+ * `merge --pdf DIR --xlsx FILE`: the result documents of a merge (electron/export/), written
+ * where the chair asked.
+ *
+ * - signer: the bureau's PKCS#12 certificate given with `--cert FILE`, whose password comes
+ *   from the environment variable ALLIANCE_REVIEW_CERT_PASSWORD (never the command line, which
+ *   other users of the computer and the shell history can read); without `--cert`, this
+ *   computer's local self-signed certificate in the data folder (made on first use).
+ * - meeting: `--meeting NAME`, default `<year> 年度合肥市产业技术创新战略联盟考核评审会`.
+ * - Existing files are not replaced without `--force`: the merge then writes nothing and
+ *   exits 1. Progress and the list of files go to stderr, so `--json > result.json` keeps
+ *   stdout for the result alone.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { MergePackage, VerifiedSheet } from '../../shared/result/merge-sheets.ts';
+import type { ResultFile } from '../../shared/result/result-schema.ts';
+import type { Rubric } from '../../shared/rubric/types.ts';
+import { defaultDataDir } from '../app/data-dir.ts';
+import { exportResultDocuments } from '../export/export-result-documents.ts';
+import type { ResultPackage } from '../export/result-documents-input.ts';
+import { localSigner } from '../export/signing/local-certificate.ts';
+import { signerFromPkcs12 } from '../export/signing/pkcs12-signer.ts';
+import type { ResultSigner } from '../export/signing/result-signer.ts';
+import { SignerError } from '../export/signing/result-signer.ts';
+import { exitCode, type CliIo } from './command.ts';
+
+export const CERT_PASSWORD_VARIABLE = 'ALLIANCE_REVIEW_CERT_PASSWORD';
+
+export interface MergeDocumentsRequest {
+  readonly result: ResultFile;
+  readonly rubric: Rubric;
+  readonly packages: readonly ResultPackage[] | readonly MergePackage[];
+  readonly sheets: readonly VerifiedSheet[];
+  readonly pdfDir: string | null;
+  readonly xlsxPath: string | null;
+  readonly meeting: string | null;
+  readonly cert: string | null;
+  readonly force: boolean;
+  readonly deviationThreshold: number;
+  readonly budgetYuan: number | null;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly now?: Date;
+}
+
+async function signerOf(request: MergeDocumentsRequest, cwd: string, now: Date): Promise<ResultSigner> {
+  const env = request.env ?? process.env;
+  if (request.cert === null) return localSigner(defaultDataDir(env), { now });
+  const password = env[CERT_PASSWORD_VARIABLE];
+  if (password === undefined) {
+    throw new SignerError(`请在环境变量 ${CERT_PASSWORD_VARIABLE} 中给出证书密码 (the PKCS#12 password goes in ${CERT_PASSWORD_VARIABLE})`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(resolve(cwd, request.cert));
+  } catch (error) {
+    throw new SignerError(`无法读取证书文件 ${request.cert} (cannot read)：${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  return signerFromPkcs12(bytes, password);
+}
+
+/** Writes the documents; the exit status of the merge. */
+export async function writeMergeDocuments(request: MergeDocumentsRequest, io: CliIo): Promise<number> {
+  const now = request.now ?? new Date();
+  let signer: ResultSigner | undefined;
+  try {
+    signer = request.pdfDir === null ? undefined : await signerOf(request, io.cwd, now);
+    const outcome = await exportResultDocuments(
+      {
+        result: request.result,
+        rubric: request.rubric,
+        meetingName: request.meeting ?? `${request.result.year} 年度合肥市产业技术创新战略联盟考核评审会`,
+        packages: request.packages.map((entry) => ({
+          allianceId: entry.allianceId,
+          allianceName: entry.allianceName,
+          digest: entry.digest,
+          claims: entry.claims,
+        })),
+        sheets: request.sheets,
+        deviationThreshold: request.deviationThreshold,
+        budgetYuan: request.budgetYuan,
+        generatedAt: now,
+      },
+      {
+        pdfDir: request.pdfDir === null ? null : resolve(io.cwd, request.pdfDir),
+        xlsxPath: request.xlsxPath === null ? null : resolve(io.cwd, request.xlsxPath),
+        signer,
+        overwrite: request.force,
+        onProgress: (progress) => {
+          if (progress.step === 'write') io.err(`[${progress.done}/${progress.total}] 已写入 written：${progress.file}\n`);
+        },
+      },
+    );
+    if (!outcome.ok) {
+      for (const path of outcome.existing) io.err(`错误 error [file-exists] ${path}：文件已存在，未覆盖 (exists)\n`);
+      io.err('✗ 未生成结果文件：目标文件已存在。换一个文件夹或文件名，或加 --force 覆盖 (use --force to replace)\n');
+      return exitCode.invalid;
+    }
+    const { report } = outcome;
+    if (report.certificate !== null) {
+      io.err(`PDF 签名证书 signing certificate：${report.certificate.subject}\n证书指纹 SHA-256 fingerprint：${report.certificate.fingerprint}\n`);
+    }
+    io.err(`结果摘要 result digest：${report.resultDigest}\n`);
+    if (report.missingCharacters.length > 0) {
+      io.err(
+        `注意 warning：以下字符随附字体中没有，PDF 中以 〓 代替，请在打印件上手工更正 (characters no shipped font has)：${report.missingCharacters
+          .map((char) => `${char}（U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase()}）`)
+          .join('、')}\n`,
+      );
+    }
+    return exitCode.ok;
+  } catch (error) {
+    if (error instanceof SignerError) {
+      io.err(`错误 error [certificate] ${request.cert ?? '本机证书'}：${error.message}\n`);
+      return exitCode.invalid;
+    }
+    throw error;
+  }
+}
