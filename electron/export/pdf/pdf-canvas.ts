@@ -49,8 +49,8 @@ export const DEFAULT_MARGINS: Margins = { top: 56, right: 42, bottom: 56, left: 
 /** Line height as a multiple of the font size: room for Han characters and a little air. */
 const LINE_HEIGHT = 1.4;
 
-const NO_BREAK_BEFORE = new Set([...'，。、；：？！）》」』】〉〕…—%,.;:!?)]}·/']);
-const NO_BREAK_AFTER = new Set([...'（《「『【〈〔([{']);
+const NO_BREAK_BEFORE = new Set([...'，。、；：？！）》」』】〉〕”’…—%,.;:!?)]}·/']);
+const NO_BREAK_AFTER = new Set([...'（《「『【〈〔“‘([{']);
 const WORD = /[A-Za-z0-9\-+_.@#'&=~^°]/;
 
 export class PdfCanvas {
