@@ -5,10 +5,12 @@
 import { useState } from 'react';
 import { HomeScreen } from './home/home-screen.tsx';
 import { PackagesScreen } from './packages/packages-screen.tsx';
+import { ExpertScreen } from './experts/expert-screen.tsx';
 
 const screens = [
   { id: 'home', label: '首页' },
   { id: 'packages', label: '材料包' },
+  { id: 'experts', label: '专家评分' },
 ] as const;
 
 type ScreenId = (typeof screens)[number]['id'];
@@ -36,6 +38,7 @@ export function App() {
       <main className="app-main">
         {screen === 'home' && <HomeScreen onOpenPackages={() => setScreen('packages')} />}
         {screen === 'packages' && <PackagesScreen />}
+        {screen === 'experts' && <ExpertScreen />}
       </main>
     </div>
   );
