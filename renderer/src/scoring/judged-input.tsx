@@ -1,0 +1,77 @@
+/**
+ * Judged value input: a value in [0, max] in steps of 0.1 (rubric.md decision 6). Typed, or
+ * stepped with ↑/↓ by exactly one tenth (counted in tenths, so 0.1 + 0.2 is 0.3); Enter saves,
+ * Esc gives up. What is saved is shown by the row from the stored state.
+ */
+import { forwardRef, useState, type KeyboardEvent } from 'react';
+
+export interface JudgedInputProps {
+  readonly max: number;
+  readonly stored: string | null;
+  readonly disabled: boolean;
+  readonly label: string;
+  readonly onSave: (value: number) => void;
+  readonly onLeave: () => void;
+}
+
+function parseTenths(text: string): number | null {
+  const match = /^\s*(\d+)(?:[.,](\d))?\s*$/.exec(text);
+  if (!match) return null;
+  return Number(match[1]) * 10 + Number(match[2] ?? 0);
+}
+
+export const JudgedInput = forwardRef<HTMLInputElement, JudgedInputProps>(function JudgedInput(
+  { max, stored, disabled, label, onSave, onLeave },
+  ref,
+) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const text = draft ?? stored ?? '';
+  const tenths = parseTenths(text);
+  const maxTenths = Math.round(max * 10);
+  const invalid = text.trim() !== '' && (tenths === null || tenths > maxTenths);
+
+  const save = () => {
+    if (draft === null) return;
+    if (tenths === null || tenths > maxTenths) return;
+    onSave(tenths / 10);
+    setDraft(null);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      event.preventDefault();
+      const base = tenths ?? 0;
+      const next = Math.min(maxTenths, Math.max(0, base + (event.key === 'ArrowUp' ? 1 : -1)));
+      setDraft((next / 10).toFixed(1).replace(/\.0$/, ''));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      save();
+      onLeave();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      setDraft(null);
+      onLeave();
+    }
+  };
+
+  return (
+    <span className="judged-input">
+      <input
+        ref={ref}
+        value={text}
+        disabled={disabled}
+        inputMode="decimal"
+        aria-label={`${label}（0–${max}）`}
+        aria-invalid={invalid}
+        size={4}
+        placeholder="0–2.5"
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={onKeyDown}
+        onBlur={save}
+      />
+      <span className="muted"> / {max}</span>
+      {invalid && <span className="field-warning"> 0–{max}，最多一位小数</span>}
+    </span>
+  );
+});

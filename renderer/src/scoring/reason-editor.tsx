@@ -1,0 +1,109 @@
+/**
+ * Reason editor: the reason for rejecting a claim (or for an override): free text, common
+ * reasons to pick, and a button that inserts a citation of the evidence on screen
+ * (`〔证明材料/合同1.pdf 第3页〕`). Enter saves, Shift+Enter starts a new line, Esc cancels.
+ */
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { commonRejectionReasons } from './common-reasons.ts';
+
+export interface ReasonEditorProps {
+  readonly label: string;
+  readonly initial: string;
+  readonly submitLabel: string;
+  /** The citation of the file and page on screen, or null when nothing is open. */
+  readonly citation: () => string | null;
+  readonly onSubmit: (reason: string) => void;
+  readonly onCancel: () => void;
+  readonly suggestions?: readonly string[];
+}
+
+export function ReasonEditor({ label, initial, submitLabel, citation, onSubmit, onCancel, suggestions = commonRejectionReasons }: ReasonEditorProps) {
+  const [text, setText] = useState(initial);
+  const [warning, setWarning] = useState<string | null>(null);
+  const area = useRef<HTMLTextAreaElement>(null);
+
+  const insert = (words: string) => {
+    const element = area.current;
+    const start = element?.selectionStart ?? text.length;
+    const end = element?.selectionEnd ?? text.length;
+    const next = text.slice(0, start) + words + text.slice(end);
+    setText(next);
+    requestAnimationFrame(() => {
+      element?.focus();
+      element?.setSelectionRange(start + words.length, start + words.length);
+    });
+  };
+
+  const submit = () => {
+    if (text.trim() === '') {
+      setWarning('请填写理由，或从下面选一条常用理由。');
+      area.current?.focus();
+      return;
+    }
+    onSubmit(text.trim());
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      onCancel();
+    }
+  };
+
+  const cite = citation();
+  return (
+    <div className="reason-editor" onKeyDown={onKeyDown}>
+      <label className="reason-label">
+        {label}
+        <textarea
+          ref={area}
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setWarning(null);
+          }}
+          rows={2}
+          autoFocus
+          maxLength={2000}
+          aria-invalid={warning !== null}
+          aria-describedby={warning ? 'reason-warning' : undefined}
+        />
+      </label>
+      {warning && (
+        <p id="reason-warning" className="field-warning" role="alert">
+          {warning}
+        </p>
+      )}
+      <div className="reason-picks" role="group" aria-label="常用理由">
+        {suggestions.map((s) => (
+          <button key={s} type="button" className="chip" onClick={() => insert(text.trim() === '' ? s : `；${s}`)}>
+            {s}
+          </button>
+        ))}
+      </div>
+      <div className="reason-actions">
+        <button type="button" onClick={submit}>
+          {submitLabel}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          取消
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={cite === null}
+          onClick={() => cite !== null && insert(cite)}
+          title={cite ?? '先在右侧打开证明材料'}
+          data-testid="insert-citation"
+        >
+          插入引用{cite !== null && <span className="muted small"> {cite}</span>}
+        </button>
+        <span className="muted small">Enter 保存 · Shift+Enter 换行 · Esc 取消</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,439 @@
+/**
+ * Scoring view (评分): one alliance, two panes. Left, the rubric's indicators in order with the
+ * alliance's claims and the expert's decisions; right, the evidence of the selected claim. Every
+ * decision is saved the moment it is made and the screen shows it only once it is stored
+ * (use-review.ts). Everything works from the keyboard (shortcut-sheet.tsx lists the keys).
+ *
+ * - current row: the claim the keyboard acts on; J/K move it, A/R decide it, its evidence is
+ *   shown on the right.
+ * - completeness: what is still undecided, counted in the header and listed on demand, with U
+ *   jumping to the next one.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { UndecidedView } from '../../../shared/api/expert-work-types.ts';
+import { decisionKey, splitDecisionKey } from '../../../shared/review/stored-review.ts';
+import { allianceKindLabel, gradeLabel } from '../common/labels.ts';
+import { EvidenceViewer } from '../evidence/evidence-viewer.tsx';
+import { citation as citationText, fileKind } from '../evidence/file-kind.ts';
+import type { ClaimRow } from './claim-rows.ts';
+import { layoutClaims, rowLabel } from './claim-rows.ts';
+import { ClaimRowView } from './claim-row-view.tsx';
+import { CommentBox } from './comment-box.tsx';
+import { IndicatorSection } from './indicator-section.tsx';
+import { ShortcutSheet } from './shortcut-sheet.tsx';
+import { useReview } from './use-review.ts';
+
+export interface AllianceLink {
+  readonly packageId: number;
+  readonly allianceId: string;
+  readonly allianceName: string;
+}
+
+export interface ScoringViewProps {
+  readonly expertId: number;
+  readonly packageId: number;
+  readonly alliances: readonly AllianceLink[];
+  readonly focus: UndecidedView | null;
+  readonly onNavigate: (packageId: number) => void;
+  readonly onBack: () => void;
+}
+
+function isTextField(element: Element | null): boolean {
+  return element !== null && element.closest('input, textarea, select, [contenteditable="true"]') !== null;
+}
+
+export function ScoringView({ expertId, packageId, alliances, focus, onNavigate, onBack }: ScoringViewProps) {
+  const review = useReview(expertId, packageId);
+  const { open, state } = review;
+  const layout = useMemo(
+    () => (open ? layoutClaims(open.rubric, open.claims, open.package.allianceKind, open.warnings) : null),
+    [open],
+  );
+  const rows = useMemo(() => layout?.rows ?? [], [layout]);
+  const [currentKey, setCurrentKey] = useState<string | null>(focus ? decisionKey(focus.criterionId, focus.itemId) : null);
+  const current: ClaimRow | undefined = rows.find((r) => r.key === currentKey) ?? rows[0];
+  const [rejecting, setRejecting] = useState<string | null>(null);
+  const [overriding, setOverriding] = useState<string | null>(null);
+  const [showSheet, setShowSheet] = useState(false);
+  const [showUndecided, setShowUndecided] = useState(false);
+  const [openedPath, setOpenedPath] = useState<string | null>(null);
+  const [page, setPage] = useState<number | null>(null);
+  const rowElements = useRef(new Map<string, HTMLDivElement>());
+  const judgedInputs = useRef(new Map<string, HTMLInputElement>());
+  const comment = useRef<HTMLTextAreaElement>(null);
+  const evidencePane = useRef<HTMLDivElement>(null);
+  const moved = useRef(false);
+
+  const readOnly = state === null || state.locked || state.recusalReason !== null;
+  const undecidedKeys = useMemo(() => new Set((state?.undecided ?? []).map((u) => decisionKey(u.criterionId, u.itemId))), [state]);
+  // The file on the right: the one the expert opened, else the current claim's first.
+  const path = openedPath ?? current?.evidence[0] ?? open?.selfReport ?? null;
+
+  const select = useCallback((row: ClaimRow | undefined, byKeyboard: boolean) => {
+    if (!row) return;
+    setCurrentKey(row.key);
+    setOpenedPath((opened) => (opened !== null && row.evidence.includes(opened) ? opened : null));
+    setPage(null);
+    moved.current = byKeyboard;
+  }, []);
+
+  // Keyboard moves focus with the current row; a click leaves focus where the mouse put it.
+  useEffect(() => {
+    if (!moved.current || !current) return;
+    moved.current = false;
+    const element = rowElements.current.get(current.key);
+    element?.focus();
+    element?.scrollIntoView({ block: 'nearest' });
+  }, [current]);
+
+  const focusCurrent = useCallback(() => {
+    if (!current) return;
+    rowElements.current.get(current.key)?.focus();
+  }, [current]);
+
+  const citation = useCallback(() => (path === null ? null : citationText(path, fileKind(path) === 'pdf' ? (page ?? 1) : null)), [path, page]);
+
+  const decide = (row: ClaimRow, decision: { accept: true } | { accept: false; reason: string } | { value: number } | null) => {
+    const { criterionId, itemId } = splitDecisionKey(row.key);
+    void review.change('decision-set', { expertId, packageId, criterionId, ...(itemId === null ? {} : { itemId }), decision });
+  };
+
+  const indicatorIds = useMemo(() => layout?.indicators.map((b) => b.indicator.id) ?? [], [layout]);
+  const moveIndicator = (direction: 1 | -1) => {
+    if (!current) return;
+    const at = indicatorIds.indexOf(current.indicator.id);
+    for (let i = at + direction; i >= 0 && i < indicatorIds.length; i += direction) {
+      const row = rows.find((r) => r.indicator.id === indicatorIds[i]);
+      if (row) return select(row, true);
+    }
+  };
+
+  const nextUndecided = () => {
+    const at = current ? rows.indexOf(current) : -1;
+    const after = [...rows.slice(at + 1), ...rows.slice(0, at + 1)].find((r) => undecidedKeys.has(r.key));
+    if (after) select(after, true);
+  };
+
+  const moveAlliance = (direction: 1 | -1) => {
+    const at = alliances.findIndex((a) => a.packageId === packageId);
+    const next = alliances[at + direction];
+    if (next) onNavigate(next.packageId);
+  };
+
+  const focusEvidence = () => evidencePane.current?.querySelector<HTMLElement>('.evidence-focus')?.focus();
+
+  const onKey = (event: KeyboardEvent) => {
+    if (showSheet || event.defaultPrevented) return;
+    const target = event.target instanceof Element ? event.target : null;
+    const inEvidence = target?.closest('[data-keyscope="evidence"]') ?? null;
+    if (event.key === 'Escape') {
+      if (inEvidence || isTextField(target)) {
+        event.preventDefault();
+        setRejecting(null);
+        focusCurrent();
+      } else if (rejecting || overriding) {
+        setRejecting(null);
+        setOverriding(null);
+      }
+      return;
+    }
+    if (isTextField(target)) return;
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'z') {
+      event.preventDefault();
+      if (!readOnly) void review.change('review-undo', { expertId, packageId });
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === '?') {
+      event.preventDefault();
+      setShowSheet(true);
+      return;
+    }
+    if (inEvidence) return;
+    const at = current ? rows.indexOf(current) : -1;
+    switch (event.key) {
+      case 'j':
+      case 'J':
+      case 'ArrowDown':
+        select(rows[Math.min(rows.length - 1, at + 1)], true);
+        break;
+      case 'k':
+      case 'K':
+      case 'ArrowUp':
+        select(rows[Math.max(0, at - 1)], true);
+        break;
+      case 'a':
+      case 'A':
+        if (current && current.kind !== 'judged' && !readOnly) {
+          setRejecting(null);
+          decide(current, { accept: true });
+        }
+        break;
+      case 'r':
+      case 'R':
+        if (current && current.kind !== 'judged' && !readOnly) setRejecting(current.key);
+        break;
+      case 'Enter':
+        if (current?.kind === 'judged' && target === rowElements.current.get(current.key)) judgedInputs.current.get(current.key)?.focus();
+        else return;
+        break;
+      case 'Delete':
+      case 'Backspace':
+        if (current && !readOnly && state?.decisions[current.key] !== undefined) decide(current, null);
+        break;
+      case 'n':
+      case 'N':
+        moveIndicator(1);
+        break;
+      case 'p':
+      case 'P':
+        moveIndicator(-1);
+        break;
+      case 'u':
+      case 'U':
+        nextUndecided();
+        break;
+      case 'o':
+      case 'O':
+        if (current && !readOnly) setOverriding(current.indicator.id);
+        break;
+      case 'c':
+      case 'C':
+        comment.current?.focus();
+        break;
+      case 'e':
+      case 'E':
+        focusEvidence();
+        break;
+      case ']':
+        moveAlliance(1);
+        break;
+      case '[':
+        moveAlliance(-1);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  // Subscribed anew after every render, so the handler always sees the current state.
+  useEffect(() => {
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  if (review.error && !open) {
+    return (
+      <div className="scoring-error">
+        <p role="alert" className="error">
+          {review.error}
+        </p>
+        <button type="button" onClick={onBack}>
+          返回联盟列表
+        </button>
+      </div>
+    );
+  }
+  if (!open || !state || !layout) return <p className="muted scoring-loading">正在打开……</p>;
+
+  const needed = state.decided + state.undecided.length;
+  const saveState = review.pending > 0 ? 'saving' : review.error ? 'error' : 'saved';
+  const position = alliances.findIndex((a) => a.packageId === packageId);
+  const labelOf = (u: UndecidedView) => {
+    const row = rows.find((r) => r.key === decisionKey(u.criterionId, u.itemId));
+    return row ? `${row.indicator.id} ${rowLabel(row)}` : decisionKey(u.criterionId, u.itemId);
+  };
+
+  return (
+    <div className="scoring">
+      <header className="scoring-header">
+        <button type="button" className="secondary small" onClick={onBack} title="返回联盟列表">
+          ← 联盟列表
+        </button>
+        <div className="scoring-title">
+          <h2>{open.package.allianceName}</h2>
+          <span className="muted small">
+            {open.package.allianceId} · {allianceKindLabel[open.package.allianceKind]} · 第 {open.package.version} 版材料
+            {position >= 0 && ` · 第 ${position + 1}/${alliances.length} 个联盟`}
+          </span>
+        </div>
+        <div className="scoring-totals">
+          <span>
+            我的评分 <strong data-testid="my-total">{state.score.total}</strong> 分 · <span data-testid="my-grade">{gradeLabel[state.score.grade]}</span>
+          </span>
+          <span className="muted">
+            自评 {open.self.total} 分 · {gradeLabel[open.self.grade]}
+          </span>
+        </div>
+        <button
+          type="button"
+          className={`progress-button${state.undecided.length === 0 ? ' done' : ''}`}
+          aria-expanded={showUndecided}
+          onClick={() => setShowUndecided((s) => !s)}
+          data-testid="progress"
+        >
+          已评 {state.decided} / {needed}
+          {state.undecided.length > 0 ? ` · 未评 ${state.undecided.length}` : ' · 全部评定'}
+        </button>
+        <span className={`save-status ${saveState}`} role="status" aria-live="polite" data-testid="save-status" data-state={saveState} data-seq={state.lastSaved?.seq ?? 0}>
+          {saveState === 'saving'
+            ? '正在保存……'
+            : saveState === 'error'
+              ? `未保存：${review.error}`
+              : state.lastSaved
+                ? `已保存 ${new Date(state.lastSaved.at).toLocaleTimeString('zh-CN', { hour12: false })}`
+                : '尚无改动'}
+        </span>
+        <button type="button" className="secondary small" onClick={() => void review.change('review-undo', { expertId, packageId })} disabled={!state.canUndo || readOnly} title="撤销（Ctrl+Z）">
+          撤销
+        </button>
+        <button type="button" className="secondary small" onClick={() => setShowSheet(true)} title="快捷键（?）">
+          快捷键 ?
+        </button>
+      </header>
+
+      {state.locked && (
+        <p className="banner locked" role="note">
+          本年度评分已签名导出，已锁定。如需修改，请回到联盟列表点击“修改评分”，修改后须重新签名。
+        </p>
+      )}
+      {state.recusalReason !== null && (
+        <p className="banner recused" role="note">
+          您已申请回避本联盟（理由：{state.recusalReason}），不参与评分。如需评分，请回到联盟列表撤销回避。
+        </p>
+      )}
+      {state.problems.length > 0 && (
+        <ul className="banner problems-banner" role="alert">
+          {state.problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+
+      {showUndecided && (
+        <nav className="undecided-panel" aria-label="未评项">
+          {state.undecided.length === 0 ? (
+            <p>本联盟已全部评定。</p>
+          ) : (
+            <ol>
+              {state.undecided.map((u) => (
+                <li key={decisionKey(u.criterionId, u.itemId)}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => {
+                      select(rows.find((r) => r.key === decisionKey(u.criterionId, u.itemId)), true);
+                      setShowUndecided(false);
+                    }}
+                  >
+                    {labelOf(u)}
+                  </button>
+                </li>
+              ))}
+            </ol>
+          )}
+        </nav>
+      )}
+
+      <div className="scoring-panes">
+        <div className="claims-pane" aria-label="指标与申报">
+          {layout.indicators.map((block) => (
+            <IndicatorSection
+              key={block.indicator.id}
+              block={block}
+              score={state.score}
+              self={open.self}
+              override={state.overrides[block.indicator.id]}
+              overriding={overriding === block.indicator.id}
+              readOnly={readOnly}
+              citation={citation}
+              onStartOverride={() => setOverriding(block.indicator.id)}
+              onCancelOverride={() => {
+                setOverriding(null);
+                focusCurrent();
+              }}
+              onOverride={(score, reason) => {
+                setOverriding(null);
+                void review.change('override-set', { expertId, packageId, indicatorId: block.indicator.id, override: { score, reason } }).then(focusCurrent);
+              }}
+              onClearOverride={() => void review.change('override-set', { expertId, packageId, indicatorId: block.indicator.id, override: null })}
+              renderRows={(blockRows) =>
+                blockRows.map((row) => (
+                  <ClaimRowView
+                    key={row.key}
+                    ref={(element) => {
+                      if (element) rowElements.current.set(row.key, element);
+                      else rowElements.current.delete(row.key);
+                    }}
+                    row={row}
+                    decision={state.decisions[row.key]}
+                    current={row.key === current?.key}
+                    readOnly={readOnly}
+                    rejecting={rejecting === row.key}
+                    citation={citation}
+                    onSelect={() => select(row, false)}
+                    onAccept={() => {
+                      select(row, false);
+                      setRejecting(null);
+                      decide(row, { accept: true });
+                    }}
+                    onStartReject={() => {
+                      select(row, false);
+                      setRejecting(row.key);
+                    }}
+                    onReject={(reason) => {
+                      setRejecting(null);
+                      decide(row, { accept: false, reason });
+                      rowElements.current.get(row.key)?.focus();
+                    }}
+                    onCancelReject={() => {
+                      setRejecting(null);
+                      rowElements.current.get(row.key)?.focus();
+                    }}
+                    onClear={() => decide(row, null)}
+                    onJudge={(value) => decide(row, { value })}
+                    judgedInput={(element) => {
+                      if (element) judgedInputs.current.set(row.key, element);
+                      else judgedInputs.current.delete(row.key);
+                    }}
+                    onLeaveInput={() => rowElements.current.get(row.key)?.focus()}
+                  />
+                ))
+              }
+            />
+          ))}
+          <CommentBox
+            ref={comment}
+            stored={state.comment}
+            readOnly={readOnly}
+            onSave={(text) => void review.change('comment-set', { expertId, packageId, comment: text })}
+            onLeave={focusCurrent}
+          />
+        </div>
+        <div className="evidence-column" ref={evidencePane}>
+          <EvidenceViewer
+            packageId={packageId}
+            files={open.files}
+            claimEvidence={current?.evidence ?? []}
+            claimLabel={current ? rowLabel(current) : null}
+            path={path}
+            onOpen={(p) => {
+              setOpenedPath(p);
+              setPage(null);
+            }}
+            onPageChange={setPage}
+          />
+        </div>
+      </div>
+      {showSheet && (
+        <ShortcutSheet
+          onClose={() => {
+            setShowSheet(false);
+            focusCurrent();
+          }}
+        />
+      )}
+    </div>
+  );
+}
