@@ -18,6 +18,8 @@ import { expertHandlers } from '../experts/handlers.ts';
 import { reviewHandlers } from '../reviews/handlers.ts';
 import { evidenceHandlers } from '../evidence/handlers.ts';
 import { sheetHandlers } from '../sheets/handlers.ts';
+import { meetingSetupHandlers } from '../meetings/setup-handlers.ts';
+import { chairHandlers } from '../chair/handlers.ts';
 
 // Schema messages reach clerks: let zod word them in Chinese.
 z.config(z.locales.zhCN());
@@ -32,6 +34,8 @@ export const handlers: HandlerTable = {
   ...reviewHandlers,
   ...evidenceHandlers,
   ...sheetHandlers,
+  ...meetingSetupHandlers,
+  ...chairHandlers,
 };
 
 function describeIssues(error: z.ZodError): string {

@@ -10,6 +10,22 @@ import { z } from 'zod';
 import type { ChannelName } from './channels.ts';
 import type { Result } from './result.ts';
 import * as work from './expert-work-requests.ts';
+import * as chair from './meeting-api.ts';
+import type {
+  AuditView,
+  DrillDownView,
+  LockView,
+  MeetingFileExport,
+  MeetingFileImportOutcome,
+  MeetingSetup,
+  PanelView,
+  PaperFormView,
+  PaperSheetView,
+  PreviousResultView,
+  SheetImportReport,
+  SheetsView,
+} from './meeting-api.ts';
+import type { PaperContent } from '../paper/paper-entries.ts';
 import type {
   EvidencePreview,
   ExpertProfile,
@@ -193,6 +209,38 @@ export const contract = {
   'sheet-revise': channel<ExpertWorkspace>()(work.sheetReviseRequest),
   /** Desktop shell: the system's folder picker (null: cancelled). Browser shell: `not-available`. */
   'sheet-folder-pick': channel<string | null>()(empty),
+  // The meeting (issue 6 parts 1, 3, 4) and the chair's console (issue 7); types in meeting-api.ts.
+  'meeting-setup': channel<MeetingSetup>()(chair.meetingRequest),
+  'meeting-settings-save': channel<MeetingSetup>()(chair.settingsSaveRequest),
+  'meeting-roster-save': channel<MeetingSetup>()(chair.rosterSaveRequest),
+  /** The package version each alliance is reviewed with (one per alliance, of the meeting's year). */
+  'meeting-packages-save': channel<MeetingSetup>()(chair.packagesSaveRequest),
+  /** Writes `<folder>/<meeting name>.meeting.zip` atomically; refuses to overwrite. */
+  'meeting-file-export': channel<MeetingFileExport>()(chair.folderRequest),
+  /** Starts importing a meeting file; poll `job-status`, then ask `meeting-file-import-outcome`. */
+  'meeting-file-import': channel<{ readonly jobId: string }>()(chair.meetingFileImportRequest),
+  'meeting-file-import-outcome': channel<MeetingFileImportOutcome>()(chair.jobRequest),
+  /** Imports signed sheets (files, or folders of `*.sheet.json`); a report per file. */
+  'chair-sheet-import': channel<readonly SheetImportReport[]>()(chair.sheetImportRequest),
+  'chair-sheet-list': channel<SheetsView>()(chair.meetingRequest),
+  /** Confirms a key against the expert's read-out of its fingerprint, or rejects it. */
+  'chair-key-decide': channel<SheetsView>()(chair.keyDecideRequest),
+  'panel-view': channel<PanelView>()(chair.meetingRequest),
+  'panel-drilldown': channel<DrillDownView>()(chair.drillDownRequest),
+  'flag-note-save': channel<PanelView>()(chair.flagNoteRequest),
+  'previous-result-import': channel<PreviousResultView>()(chair.previousImportRequest),
+  /** Locks the result; refused while any blocker stands (`PanelView.blockers`). */
+  'panel-finalize': channel<LockView>()(chair.finalizeRequest),
+  'panel-reopen': channel<PanelView>()(chair.reopenRequest),
+  /** Writes the locked `<year>-result.json` and `<year>-公示名单.txt` into the folder. */
+  'panel-result-export': channel<{ readonly resultPath: string; readonly publicityPath: string }>()(chair.folderRequest),
+  /** The meeting's audit log and the verification of the whole hash chain. */
+  'audit-log': channel<AuditView>()(chair.meetingRequest),
+  'paper-form': channel<PaperFormView>()(chair.meetingRequest),
+  'paper-sheet-list': channel<readonly PaperSheetView[]>()(chair.meetingRequest),
+  'paper-entry-save': channel<PaperSheetView>()(chair.paperEntrySaveRequest),
+  /** One entry's own content, for the person who typed it to correct it. */
+  'paper-entry-get': channel<PaperContent | null>()(chair.paperEntryGetRequest),
 } as const satisfies { [C in ChannelName]: Channel<z.ZodType, unknown> };
 
 type Contract = typeof contract;

@@ -1,0 +1,46 @@
+/**
+ * Saving the locked result (定稿结果) for the archive and for the bureau: the result file of
+ * format 1, byte for byte the locked text (the same bytes `merge --json` prints from the same
+ * files), and the publicity list (公示名单) of excellent alliances as plain UTF-8 text. Both are
+ * written atomically; an existing file is never overwritten.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chinaDateTime } from '../../shared/meeting/china-time.ts';
+import type { ServiceContext } from '../app/context.ts';
+import { AppError } from '../ipc/app-error.ts';
+import { writeFileAtomically } from '../sheets/write-sheet-file.ts';
+import { meetingRow } from '../meetings/meeting-setup.ts';
+import { currentLock } from './lock-state.ts';
+import { panelView } from './panel-state.ts';
+
+export async function exportLockedResult(ctx: ServiceContext, meetingId: number, folder: string): Promise<{ resultPath: string; publicityPath: string }> {
+  const meeting = meetingRow(ctx.db, meetingId);
+  if (currentLock(ctx.db, meetingId) === null) throw new AppError('not-locked', '结果尚未定稿，不能导出。请先定稿。');
+  const view = await panelView(ctx, meetingId);
+  const lock = view.lock;
+  if (lock === null) throw new AppError('not-locked', '结果尚未定稿，不能导出。');
+  if (!lock.intact) throw new AppError('lock-damaged', '本机保存的定稿结果与其 SHA-256 不符（数据被改动过），不能导出。');
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new AppError('folder-missing', `找不到文件夹 ${folder}。`);
+  const resultPath = join(folder, `${meeting.year}-result.json`);
+  const publicityPath = join(folder, `${meeting.year}-公示名单.txt`);
+  for (const path of [resultPath, publicityPath]) {
+    if (existsSync(path)) throw new AppError('file-exists', `${path} 已经存在，请换一个文件夹或先移走旧文件。`);
+  }
+  const lines = [
+    `${meeting.name}`,
+    `${meeting.year} 年度考核优秀联盟公示名单`,
+    '',
+    ...(lock.publicity.length === 0
+      ? ['（本年度没有考核优秀的联盟）']
+      : lock.publicity.map(
+          (entry) => `${entry.rank}. ${entry.name}（${entry.allianceId}）  总分 ${entry.total}${entry.award === null ? '' : `  奖励 ${entry.award.toLocaleString('en-US')} 元`}`,
+        )),
+    '',
+    `定稿：${chinaDateTime(lock.lockedAt)} ${lock.lockedBy}；结果文件 SHA-256：${lock.resultSha256}`,
+    '',
+  ];
+  await writeFileAtomically(resultPath, lock.resultText);
+  await writeFileAtomically(publicityPath, lines.join('\n'));
+  return { resultPath, publicityPath };
+}

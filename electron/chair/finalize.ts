@@ -1,0 +1,97 @@
+/**
+ * Finalizing (定稿) and reopening (重新开启) the year's result.
+ *
+ * - lock: refused while any blocker stands (panel-state.ts: missing sheets, keys to confirm,
+ *   paper entries that disagree, unreviewed alliances, flags without a note). Otherwise the
+ *   result text (`resultText`, the bytes `merge --json` prints) is stored with its SHA-256, the
+ *   findings (each flag with its note) and the settings and inputs it came from; the lock's audit
+ *   entry records the same hash and the audit log's head. From then on every action that would
+ *   change the result is refused (lock-state.ts).
+ * - reopen: only with a written reason; logged; the lock row stays as history, and the next
+ *   lock is a new row.
+ * Both are computed and written inside one transaction, so nothing can slip in between.
+ */
+import { createHash } from 'node:crypto';
+import type { FindingView, LockView } from '../../shared/api/meeting-api.ts';
+import { resultText } from '../../shared/result/result-text.ts';
+import type { ServiceContext } from '../app/context.ts';
+import { appendAudit, verifyAuditChain } from '../audit/audit-log.ts';
+import { AppError } from '../ipc/app-error.ts';
+import { meetingSettings } from '../meetings/meeting-setup.ts';
+import { currentLock } from './lock-state.ts';
+import { meetingRubric } from './meeting-inputs.ts';
+import { panelViewWith } from './panel-state.ts';
+
+export async function finalizeResult(ctx: ServiceContext, meetingId: number, actor: string): Promise<LockView> {
+  const { db } = ctx;
+  const settings = meetingSettings(db, meetingId);
+  if (settings === null) throw new AppError('meeting-not-prepared', '本会议还没有准备好，不能定稿。');
+  const rubric = await meetingRubric(ctx, settings.rubricId);
+  db.transaction(() => {
+    const { view, computation } = panelViewWith(db, meetingId, rubric);
+    if (view.blockers.length > 0 || computation === null || computation.outcome?.ok !== true) {
+      throw new AppError('finalize-refused', `现在还不能定稿：${view.blockers.join('；')}。`);
+    }
+    const audit = verifyAuditChain(db);
+    if (!audit.ok) {
+      throw new AppError('audit-log-damaged', `审计日志校验不通过（${audit.problems[0]?.message ?? ''}），不能定稿。请先查明日志被改动的原因。`);
+    }
+    const result = computation.outcome.result;
+    const text = resultText(result);
+    const sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
+    const findings: FindingView[] = view.flags.map((flag) => ({
+      allianceId: flag.allianceId,
+      flag: flag.flag,
+      note: flag.note?.text ?? '',
+      by: flag.note?.by ?? '',
+      at: flag.note?.at ?? '',
+    }));
+    const inputs = {
+      rubric: settings.rubricId,
+      method: settings.method,
+      deviationThreshold: settings.deviationThreshold,
+      budgetYuan: settings.budgetYuan,
+      packages: computation.packages.map((p) => ({ allianceId: p.allianceId, digest: p.digest })),
+      sheets: computation.sheets.map((s) => ({ expert: s.sheet.expert.id, fingerprint: s.fingerprint, signedAt: s.sheet.signedAt })),
+      paperSheets: computation.paperSheets.map((p) => ({ expert: p.sheet.expert.id, enteredBy: p.enteredBy, confirmedBy: p.confirmedBy })),
+      previous: computation.previous === null ? null : { file: computation.previous.sourceName, sha256: computation.previous.view.sha256 },
+    };
+    const at = ctx.now().toISOString();
+    const auditSeq = appendAudit(db, {
+      meetingId,
+      at,
+      actor,
+      action: 'lock',
+      detail: {
+        resultSha256: sha256,
+        alliances: result.alliances.length,
+        excellent: result.alliances.filter((a) => a.grade === 'excellent').map((a) => a.allianceId).join('、'),
+        auditHead: audit.headFingerprint,
+      },
+    });
+    db.prepare(
+      `INSERT INTO panel_lock (meeting_id, result_text, result_sha256, findings_json, settings_json, locked_at, locked_by, audit_seq)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(meetingId, text, sha256, JSON.stringify(findings), JSON.stringify(inputs), at, actor, auditSeq);
+  })();
+  const lock = panelViewWith(db, meetingId, rubric).view.lock;
+  if (lock === null) throw new Error('lock not stored');
+  return lock;
+}
+
+export function reopenResult(ctx: ServiceContext, meetingId: number, actor: string, reason: string): void {
+  const { db } = ctx;
+  db.transaction(() => {
+    const lock = currentLock(db, meetingId);
+    if (lock === null) throw new AppError('not-locked', '本会议的结果没有定稿，不需要重新开启。');
+    const at = ctx.now().toISOString();
+    const auditSeq = appendAudit(db, {
+      meetingId,
+      at,
+      actor,
+      action: 'reopen',
+      detail: { resultSha256: lock.resultSha256, lockedAt: lock.lockedAt, lockedBy: lock.lockedBy, reason },
+    });
+    db.prepare('INSERT INTO panel_reopen (lock_id, reason, reopened_at, reopened_by, audit_seq) VALUES (?, ?, ?, ?, ?)').run(lock.id, reason, at, actor, auditSeq);
+  })();
+}

@@ -1,0 +1,90 @@
+/**
+ * Handlers of the chair's console (issue 6 parts 3–4, issue 7): sheets and keys, paper sheets,
+ * the panel view, notes, last year's result, finalizing, and the audit log.
+ */
+import { listAudit, verifyAuditChain } from '../audit/audit-log.ts';
+import type { HandlerSlice } from '../ipc/handler.ts';
+import { AppError } from '../ipc/app-error.ts';
+import { meetingExperts, meetingRow, meetingSettings } from '../meetings/meeting-setup.ts';
+import { sheetsView } from './chair-sheets.ts';
+import { decideKey } from './decide-key.ts';
+import { drillDown } from './drill-down.ts';
+import { exportLockedResult } from './export-result.ts';
+import { resolveFileSource } from './file-source.ts';
+import { finalizeResult, reopenResult } from './finalize.ts';
+import { saveFlagNote } from './flag-notes.ts';
+import { importSheets } from './import-sheets.ts';
+import { meetingMergePackages, meetingRubric } from './meeting-inputs.ts';
+import { panelView } from './panel-state.ts';
+import { paperEntryContent, paperSheetsView, savePaperEntry } from './paper-sheets.ts';
+import { importPreviousResult } from './previous-result.ts';
+
+export const chairHandlers = {
+  'chair-sheet-import': (ctx, request) => importSheets(ctx, request.meetingId, request.actor, request.sources),
+  'chair-sheet-list': (ctx, request) => {
+    meetingRow(ctx.db, request.meetingId);
+    return sheetsView(ctx.db, request.meetingId);
+  },
+  'chair-key-decide': (ctx, request) => {
+    decideKey(ctx, request.meetingId, request.actor, request);
+    return sheetsView(ctx.db, request.meetingId);
+  },
+  'panel-view': (ctx, request) => panelView(ctx, request.meetingId),
+  'panel-drilldown': (ctx, request) => drillDown(ctx, request.meetingId, request.allianceId, request.indicatorId),
+  'flag-note-save': async (ctx, request) => {
+    await saveFlagNote(ctx, request.meetingId, request.actor, request.flagKey, request.note);
+    return panelView(ctx, request.meetingId);
+  },
+  'previous-result-import': async (ctx, request) => {
+    const file = resolveFileSource(ctx, request.source);
+    try {
+      return await importPreviousResult(ctx, request.meetingId, request.actor, file);
+    } finally {
+      file.cleanup();
+    }
+  },
+  'panel-finalize': (ctx, request) => finalizeResult(ctx, request.meetingId, request.actor),
+  'panel-reopen': (ctx, request) => {
+    reopenResult(ctx, request.meetingId, request.actor, request.reason);
+    return panelView(ctx, request.meetingId);
+  },
+  'panel-result-export': (ctx, request) => exportLockedResult(ctx, request.meetingId, request.folder),
+  'audit-log': (ctx, request) => {
+    meetingRow(ctx.db, request.meetingId);
+    return { entries: listAudit(ctx.db, request.meetingId), verification: verifyAuditChain(ctx.db) };
+  },
+  'paper-form': async (ctx, request) => {
+    const meeting = meetingRow(ctx.db, request.meetingId);
+    const settings = meetingSettings(ctx.db, request.meetingId);
+    if (settings === null) throw new AppError('meeting-not-prepared', '本会议还没有准备好（没有名册和材料包）。');
+    const { packages } = meetingMergePackages(ctx.db, request.meetingId);
+    return {
+      rubric: await meetingRubric(ctx, settings.rubricId),
+      year: meeting.year,
+      experts: meetingExperts(ctx.db, request.meetingId),
+      alliances: packages.map((p) => ({ allianceId: p.allianceId, allianceName: p.allianceName, digest: p.digest, claims: p.claims })),
+    };
+  },
+  'paper-sheet-list': (ctx, request) => {
+    meetingRow(ctx.db, request.meetingId);
+    return paperSheetsView(ctx.db, request.meetingId);
+  },
+  'paper-entry-save': (ctx, request) => savePaperEntry(ctx, request.meetingId, request.actor, request.expertId, request.entryNo, request.content),
+  'paper-entry-get': (ctx, request) => paperEntryContent(ctx.db, request.meetingId, request.expertId, request.entryNo),
+} satisfies HandlerSlice<
+  | 'chair-sheet-import'
+  | 'chair-sheet-list'
+  | 'chair-key-decide'
+  | 'panel-view'
+  | 'panel-drilldown'
+  | 'flag-note-save'
+  | 'previous-result-import'
+  | 'panel-finalize'
+  | 'panel-reopen'
+  | 'panel-result-export'
+  | 'audit-log'
+  | 'paper-form'
+  | 'paper-sheet-list'
+  | 'paper-entry-save'
+  | 'paper-entry-get'
+>;

@@ -1,0 +1,143 @@
+/**
+ * Exporting the meeting file (会议包) on the clerk's laptop: the prepared meeting and every file
+ * of every meeting package, as the store holds them, into one `*.meeting.zip`
+ * (shared/meeting/meeting-file-format.ts), written atomically into the folder the clerk chose
+ * (a USB stick, usually).
+ *
+ * The store keeps each package's files (path, SHA-256, size) and the bytes by hash, so a package
+ * is written back file by file; its digest depends only on paths and contents, so the expert
+ * laptop computes the very digest the clerk's store holds, whether the alliance sent a zip or a
+ * folder. Each file's bytes are checked against the SHA-256 the store recorded while they are
+ * copied: a damaged store stops the export instead of travelling on.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { MeetingFileExport } from '../../shared/api/meeting-api.ts';
+import type { MeetingDescription, MeetingPackage } from '../../shared/meeting/meeting-file-format.ts';
+import {
+  MEETING_FILE_EXTENSION,
+  MEETING_FORMAT,
+  MEETING_FORMAT_VERSION,
+  MEETING_JSON,
+  meetingHashText,
+  packageEntryName,
+} from '../../shared/meeting/meeting-file-format.ts';
+import { formatFingerprint } from '../../shared/sheet/fingerprint-text.ts';
+import type { ServiceContext } from '../app/context.ts';
+import { storedEvidencePath } from '../evidence/evidence-path.ts';
+import { AppError } from '../ipc/app-error.ts';
+import { meetingExperts, meetingPackages, meetingRow, meetingSettings, settingsNumbers } from '../meetings/meeting-setup.ts';
+import { compareUtf8Paths, packageDigest } from '../package/digest.ts';
+import type { ZipEntrySource } from './stored-zip-writer.ts';
+import { writeStoredZip, ZipSourceChanged } from './stored-zip-writer.ts';
+
+/** A file name from the meeting's name: characters Windows forbids become `_`. */
+export function meetingFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
+  const safe = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/[. ]+$/, '').slice(0, 120);
+  return `${safe === '' ? '会议包' : safe}${MEETING_FILE_EXTENSION}`;
+}
+
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** The description of a prepared meeting, with its content hash. */
+export function describeMeeting(ctx: ServiceContext, meetingId: number): MeetingDescription {
+  const { db } = ctx;
+  const meeting = meetingRow(db, meetingId);
+  const settings = meetingSettings(db, meetingId);
+  const experts = meetingExperts(db, meetingId);
+  const packages = meetingPackages(db, meetingId);
+  const missing: string[] = [];
+  if (settings === null) missing.push('会议设置尚未保存');
+  if (experts.length === 0) missing.push('专家名册是空的');
+  if (packages.length === 0) missing.push('还没有选择材料包');
+  if (settings === null || missing.length > 0) {
+    throw new AppError('meeting-not-prepared', `会议还没准备好，不能导出会议包：${missing.join('；')}。`);
+  }
+  const described: MeetingPackage[] = packages.map((pkg) => {
+    if (pkg.packageId === null || pkg.allianceName === null) {
+      throw new AppError('package-missing', `联盟 ${pkg.allianceId} 的材料包（摘要 ${pkg.digest.slice(0, 12)}…）不在本机，不能导出。`);
+    }
+    const files = db
+      .prepare<[number], { path: string; sha256: string; size: number }>('SELECT path, sha256, size FROM package_file WHERE package_id = ?')
+      .all(pkg.packageId)
+      .sort((a, b) => compareUtf8Paths(a.path, b.path));
+    if (packageDigest(files) !== pkg.digest) {
+      throw new AppError('store-damaged', `本机材料库中联盟 ${pkg.allianceId} 的文件清单与其摘要不符，请从备份恢复后再导出。`);
+    }
+    return { allianceId: pkg.allianceId, allianceName: pkg.allianceName, digest: pkg.digest, files };
+  });
+  const body: Omit<MeetingDescription, 'contentSha256'> = {
+    format: MEETING_FORMAT,
+    version: MEETING_FORMAT_VERSION,
+    uid: settings.uid,
+    name: meeting.name,
+    year: meeting.year,
+    rubric: settings.rubricId,
+    settings: settingsNumbers(settings),
+    experts,
+    packages: described,
+    exportedAt: ctx.now().toISOString(),
+  };
+  return { ...body, contentSha256: sha256Hex(meetingHashText(body)) };
+}
+
+export async function exportMeetingFile(ctx: ServiceContext, meetingId: number, folder: string): Promise<MeetingFileExport> {
+  let info;
+  try {
+    info = statSync(folder);
+  } catch {
+    throw new AppError('folder-missing', `找不到文件夹 ${folder}，请确认 U 盘已插好，或选择别的文件夹。`);
+  }
+  if (!info.isDirectory()) throw new AppError('folder-missing', `${folder} 不是文件夹。`);
+  const description = describeMeeting(ctx, meetingId);
+  const path = join(folder, meetingFileName(description.name));
+  if (existsSync(path)) {
+    throw new AppError('file-exists', `${path} 已经存在。请先删除或改名旧的会议包，或换一个文件夹，以免专家拿到旧文件。`);
+  }
+  const meetingJson = Buffer.from(`${JSON.stringify(description, null, 2)}\n`, 'utf8');
+  const entries: ZipEntrySource[] = [
+    {
+      name: MEETING_JSON,
+      size: meetingJson.length,
+      sha256: createHash('sha256').update(meetingJson).digest('hex'),
+      open: () => Readable.from([meetingJson]),
+    },
+  ];
+  for (const pkg of description.packages) {
+    for (const file of pkg.files) {
+      entries.push({
+        name: packageEntryName(pkg.allianceId, file.path),
+        size: file.size,
+        sha256: file.sha256,
+        open: () => {
+          const stored = storedEvidencePath(ctx.dataDir, file.sha256);
+          if (stored === null) throw new ZipSourceChanged(file.path, '材料库中没有这个文件 (missing from the store)');
+          return createReadStream(stored);
+        },
+      });
+    }
+  }
+  let bytes: number;
+  try {
+    bytes = await writeStoredZip(path, entries, { modified: new Date(description.exportedAt) });
+  } catch (error) {
+    if (error instanceof ZipSourceChanged) {
+      throw new AppError('store-damaged', `本机材料库中的文件已损坏或缺失（${error.message}），会议包没有写出。请从备份恢复后再导出。`);
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC') throw new AppError('disk-full', `${folder} 空间不足，会议包没有写出。请换一个空间更大的 U 盘。`);
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+      throw new AppError('folder-not-writable', `不能写入 ${folder}（没有写权限或 U 盘写保护），会议包没有写出。`);
+    }
+    throw error;
+  }
+  ctx.db
+    .prepare("INSERT INTO meeting_file (meeting_id, direction, content_sha256, file_name, at) VALUES (?, 'export', ?, ?, ?)")
+    .run(meetingId, description.contentSha256, path, description.exportedAt);
+  return { path, fingerprint: formatFingerprint(description.contentSha256), contentSha256: description.contentSha256, bytes };
+}

@@ -1,0 +1,396 @@
+/**
+ * Importing a meeting file (会议包) on an expert's or the chair's laptop, in one step: check it
+ * whole, unpack its packages, import each through the package importer, and create (or update)
+ * the meeting with its settings, roster and packages.
+ *
+ * Nothing in the store changes until the whole file has been checked:
+ * 1. it is a zip with a `meeting.json` of format `alliance-review/meeting`, version 1, strict;
+ * 2. the description's `contentSha256` matches its content (JCS, as written);
+ * 3. each package's file list gives the listed digest;
+ * 4. the zip holds exactly the listed files, of the listed sizes;
+ * 5. each file, unpacked, has its listed SHA-256.
+ * Then each package folder goes through `importPackage` (the same checks as any package) and
+ * its digest must be the listed one. A damaged or altered file is refused with what and where.
+ *
+ * - same meeting: a file whose `uid` a meeting here already has. It updates that meeting
+ *   (settings, roster, packages) unless its result is locked; a file already imported changes
+ *   nothing.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
+import { open as openZip, type Entry, type ZipFile } from 'yauzl';
+import type { PackageImportReport } from '../../shared/api/contract.ts';
+import type { MeetingFileImportOutcome } from '../../shared/api/meeting-api.ts';
+import type { MeetingDescription } from '../../shared/meeting/meeting-file-format.ts';
+import {
+  checkMeetingDescription,
+  MEETING_FORMAT,
+  MEETING_FORMAT_VERSION,
+  MEETING_JSON,
+  meetingDescriptionSchema,
+  meetingHashText,
+  packageEntryName,
+} from '../../shared/meeting/meeting-file-format.ts';
+import { parseJson } from '../../shared/package/parse-json.ts';
+import { formatFingerprint } from '../../shared/sheet/fingerprint-text.ts';
+import type { ServiceContext } from '../app/context.ts';
+import { appendAudit } from '../audit/audit-log.ts';
+import { assertUnlocked } from '../chair/lock-state.ts';
+import { AppError } from '../ipc/app-error.ts';
+import type { JobControl } from '../jobs/jobs.ts';
+import { incomingDir } from '../packages/incoming.ts';
+import { importPackage } from '../packages/import-packages.ts';
+import { packageDigest } from '../package/digest.ts';
+import { meetingExperts, meetingPackages } from '../meetings/meeting-setup.ts';
+
+const MAX_DESCRIPTION_BYTES = 64 * 1024 * 1024;
+
+export interface MeetingFileSource {
+  /** Where the file is on disk. */
+  readonly path: string;
+  /** Its name, for messages. */
+  readonly name: string;
+}
+
+function refuse(code: string, source: MeetingFileSource, message: string): AppError {
+  return new AppError(code, `会议包 ${source.name} 不能导入：${message}`);
+}
+
+const DAMAGED = '可能是拷贝不完整或被改动过，请向会务人员重新拷贝会议包。';
+
+function openZipFile(path: string): Promise<ZipFile> {
+  return new Promise((resolvePromise, reject) => {
+    openZip(path, { lazyEntries: true, autoClose: false, strictFileNames: true }, (error, zip) => (error ? reject(error) : resolvePromise(zip)));
+  });
+}
+
+async function listEntries(zip: ZipFile): Promise<Entry[]> {
+  const entries: Entry[] = [];
+  await new Promise<void>((resolvePromise, reject) => {
+    zip.on('entry', (entry: Entry) => {
+      entries.push(entry);
+      zip.readEntry();
+    });
+    zip.on('end', () => resolvePromise());
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+  return entries;
+}
+
+function openEntry(zip: ZipFile, entry: Entry): Promise<Readable> {
+  return new Promise((resolvePromise, reject) => {
+    zip.openReadStream(entry, (error, stream) => (error ? reject(error) : resolvePromise(stream)));
+  });
+}
+
+async function readWhole(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function sha256Hex(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Reads and checks the description (steps 1–3). */
+async function readDescription(zip: ZipFile, entry: Entry | undefined, source: MeetingFileSource): Promise<MeetingDescription> {
+  if (entry === undefined) throw refuse('not-a-meeting-file', source, `压缩包里没有 ${MEETING_JSON}，这不是会议包。`);
+  if (entry.uncompressedSize > MAX_DESCRIPTION_BYTES) throw refuse('not-a-meeting-file', source, `${MEETING_JSON} 过大，这不是会议包。`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(await readWhole(await openEntry(zip, entry)));
+  } catch {
+    throw refuse('meeting-file-damaged', source, `${MEETING_JSON} 读不出来或不是 UTF-8 文本。${DAMAGED}`);
+  }
+  const json = parseJson(text);
+  if (!json.ok) throw refuse('meeting-file-damaged', source, `${MEETING_JSON} 不是有效的 JSON（第 ${json.position.line} 行）。${DAMAGED}`);
+  if (json.duplicateKeys.length > 0) {
+    throw refuse('meeting-file-damaged', source, `${MEETING_JSON} 中键 ${json.duplicateKeys[0]?.key ?? ''} 重复出现。${DAMAGED}`);
+  }
+  const raw = json.value as Record<string, unknown> | null;
+  if (typeof raw !== 'object' || raw === null || raw['format'] !== MEETING_FORMAT) {
+    throw refuse('not-a-meeting-file', source, `${MEETING_JSON} 的 format 不是 ${MEETING_FORMAT}，这不是会议包。`);
+  }
+  if (raw['version'] !== MEETING_FORMAT_VERSION) {
+    throw refuse('meeting-file-version', source, `会议包格式版本 ${JSON.stringify(raw['version'])} 本程序不能读取（只能读取版本 1），请安装与会务人员相同版本的程序。`);
+  }
+  const parsed = meetingDescriptionSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw refuse('meeting-file-damaged', source, `${MEETING_JSON} 的 ${issue?.path.join('.') ?? ''} 不符合格式：${issue?.message ?? ''}。${DAMAGED}`);
+  }
+  // The hash covers the JSON as written, not the schema's copy of it (which trims names).
+  if (sha256Hex(meetingHashText(raw as unknown as MeetingDescription)) !== parsed.data.contentSha256) {
+    throw refuse('meeting-file-altered', source, `会议包的内容清单与其校验值（contentSha256）不符：文件已损坏或被改动过。${DAMAGED}`);
+  }
+  const description = raw as unknown as MeetingDescription;
+  const rules = checkMeetingDescription(description);
+  if (rules.length > 0) throw refuse('meeting-file-damaged', source, `${rules.join('；')}。${DAMAGED}`);
+  for (const pkg of description.packages) {
+    if (packageDigest(pkg.files) !== pkg.digest) {
+      throw refuse('meeting-file-altered', source, `联盟 ${pkg.allianceId} 的文件清单与其材料包摘要不符。${DAMAGED}`);
+    }
+  }
+  return description;
+}
+
+/** Unpacks every listed file into `root`, checking sizes and SHA-256 (steps 4–5). */
+async function unpack(
+  zip: ZipFile,
+  entries: readonly Entry[],
+  description: MeetingDescription,
+  root: string,
+  source: MeetingFileSource,
+  control: JobControl,
+): Promise<void> {
+  const byName = new Map<string, Entry>();
+  for (const entry of entries) {
+    if (byName.has(entry.fileName)) throw refuse('meeting-file-altered', source, `压缩包中 ${entry.fileName} 出现了两次。${DAMAGED}`);
+    byName.set(entry.fileName, entry);
+  }
+  const listed = new Map<string, { allianceId: string; path: string; sha256: string; size: number }>();
+  for (const pkg of description.packages) {
+    for (const file of pkg.files) listed.set(packageEntryName(pkg.allianceId, file.path), { allianceId: pkg.allianceId, ...file });
+  }
+  for (const entry of entries) {
+    if (entry.fileName === MEETING_JSON || entry.fileName.endsWith('/')) continue;
+    if (!listed.has(entry.fileName)) throw refuse('meeting-file-altered', source, `压缩包中有清单以外的文件 ${entry.fileName}。${DAMAGED}`);
+  }
+  const bytesTotal = [...listed.values()].reduce((sum, file) => sum + file.size, 0);
+  let bytesDone = 0;
+  let filesDone = 0;
+  for (const [name, file] of listed) {
+    control.signal.throwIfAborted();
+    const entry = byName.get(name);
+    if (entry === undefined) throw refuse('meeting-file-damaged', source, `缺少文件 ${name}。${DAMAGED}`);
+    if (entry.uncompressedSize !== file.size) throw refuse('meeting-file-damaged', source, `文件 ${name} 的大小与清单不符。${DAMAGED}`);
+    // The listed paths passed the schema's path rule; this checks again where they land.
+    const target = resolve(root, file.allianceId, ...file.path.split('/'));
+    if (!target.startsWith(resolve(root) + sep)) throw refuse('meeting-file-altered', source, `文件名 ${name} 不安全。${DAMAGED}`);
+    await mkdir(dirname(target), { recursive: true });
+    const hash = createHash('sha256');
+    const counter = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        hash.update(chunk);
+        bytesDone += chunk.length;
+        callback(null, chunk);
+      },
+    });
+    try {
+      await pipeline(await openEntry(zip, entry), counter, createWriteStream(target, { flags: 'wx' }), { signal: control.signal });
+    } catch (error) {
+      control.signal.throwIfAborted();
+      throw refuse('meeting-file-damaged', source, `文件 ${name} 读不出来（${(error as Error).message}）。${DAMAGED}`);
+    }
+    if (hash.digest('hex') !== file.sha256) {
+      throw refuse('meeting-file-altered', source, `文件 ${name} 的内容与清单不符：已损坏或被改动过。${DAMAGED}`);
+    }
+    filesDone += 1;
+    control.progress({ filesDone, filesTotal: listed.size, bytesDone, bytesTotal, current: name });
+  }
+}
+
+const outcomes = new WeakMap<ServiceContext, Map<string, MeetingFileImportOutcome>>();
+
+export function meetingImportOutcome(ctx: ServiceContext, jobId: string): MeetingFileImportOutcome {
+  const outcome = outcomes.get(ctx)?.get(jobId);
+  if (outcome === undefined) throw new AppError('job-not-found', '这项导入还没有完成，或没有成功。');
+  return outcome;
+}
+
+/** Starts the import as a job; the renderer follows it with `job-status`, then asks for the outcome. */
+export function startMeetingFileImport(ctx: ServiceContext, source: MeetingFileSource, actor: string, cleanup: () => void): string {
+  let jobId = '';
+  jobId = ctx.jobs.start('meeting-import', async (control) => {
+    try {
+      const outcome = await importMeetingFile(ctx, source, actor, control);
+      let byJob = outcomes.get(ctx);
+      if (byJob === undefined) outcomes.set(ctx, (byJob = new Map()));
+      byJob.set(jobId, outcome);
+      return outcome.packages;
+    } finally {
+      cleanup();
+    }
+  });
+  return jobId;
+}
+
+export async function importMeetingFile(
+  ctx: ServiceContext,
+  source: MeetingFileSource,
+  actor: string,
+  control: JobControl,
+): Promise<MeetingFileImportOutcome> {
+  let zip: ZipFile;
+  try {
+    zip = await openZipFile(source.path);
+  } catch (error) {
+    throw refuse('not-a-meeting-file', source, `这不是 zip 格式的会议包，或文件已损坏（${(error as Error).message}）。${DAMAGED}`);
+  }
+  const root = join(incomingDir(ctx.dataDir), `meeting-${randomBytes(8).toString('hex')}`);
+  try {
+    let entries: Entry[];
+    try {
+      entries = await listEntries(zip);
+    } catch (error) {
+      throw refuse('meeting-file-damaged', source, `压缩包目录读不出来（${(error as Error).message}）。${DAMAGED}`);
+    }
+    const description = await readDescription(
+      zip,
+      entries.find((entry) => entry.fileName === MEETING_JSON),
+      source,
+    );
+    const existing = ctx.db
+      .prepare<[string], { meeting_id: number; year: number }>(
+        'SELECT s.meeting_id, m.year FROM meeting_settings s JOIN meeting m ON m.id = s.meeting_id WHERE s.uid = ?',
+      )
+      .get(description.uid);
+    if (existing) {
+      assertUnlocked(ctx.db, existing.meeting_id);
+      if (existing.year !== description.year) {
+        throw refuse('meeting-file-year', source, `本机同一会议是 ${existing.year} 年度，会议包是 ${description.year} 年度。`);
+      }
+    }
+    await mkdir(root, { recursive: true });
+    await unpack(zip, entries, description, root, source, control);
+
+    const reports: PackageImportReport[] = [];
+    for (const [index, pkg] of description.packages.entries()) {
+      control.signal.throwIfAborted();
+      control.progress({ current: `${pkg.allianceName}（第 ${index + 1}/${description.packages.length} 个材料包）` });
+      const report = await importPackage(
+        ctx,
+        { path: join(root, pkg.allianceId), name: `${pkg.allianceId} ${pkg.allianceName}`, uploadId: null },
+        { signal: control.signal },
+      );
+      reports.push(report);
+      control.partial([...reports]);
+      if (report.outcome === 'refused') {
+        const first = report.problems.find((p) => p.severity === 'error');
+        throw refuse('package-invalid', source, `联盟 ${pkg.allianceId} 的材料包未通过检查：${first?.message ?? '材料包无效'}`);
+      }
+      if (report.digest !== pkg.digest) {
+        throw refuse('meeting-file-altered', source, `联盟 ${pkg.allianceId} 的材料包摘要与清单不符。${DAMAGED}`);
+      }
+    }
+    const result = recordMeeting(ctx, description, source, actor);
+    return {
+      meetingId: result.meetingId,
+      name: description.name,
+      year: description.year,
+      fingerprint: formatFingerprint(description.contentSha256),
+      outcome: result.outcome,
+      packages: reports,
+    };
+  } finally {
+    zip.close();
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+/** Creates or updates the meeting from a checked description whose packages are in the store. */
+function recordMeeting(
+  ctx: ServiceContext,
+  description: MeetingDescription,
+  source: MeetingFileSource,
+  actor: string,
+): { meetingId: number; outcome: MeetingFileImportOutcome['outcome'] } {
+  const { db } = ctx;
+  const at = ctx.now().toISOString();
+  return db.transaction(() => {
+    const found = db.prepare<[string], number>('SELECT meeting_id FROM meeting_settings WHERE uid = ?').pluck().get(description.uid);
+    let meetingId: number;
+    let outcome: MeetingFileImportOutcome['outcome'];
+    if (found === undefined) {
+      meetingId = db
+        .prepare('INSERT INTO meeting (name, year, created_at) VALUES (?, ?, ?)')
+        .run(description.name, description.year, at).lastInsertRowid as number;
+      db.prepare(
+        'INSERT INTO meeting_settings (meeting_id, uid, rubric_id, method, deviation_threshold, budget_yuan) VALUES (?, ?, ?, ?, ?, ?)',
+      ).run(
+        meetingId,
+        description.uid,
+        description.rubric,
+        description.settings.method,
+        String(description.settings.deviationThreshold),
+        description.settings.budgetYuan === null ? null : String(description.settings.budgetYuan),
+      );
+      outcome = 'created';
+    } else {
+      meetingId = found;
+      assertUnlocked(db, meetingId);
+      outcome = 'updated';
+    }
+    const roster = (list: readonly { id: string; name: string }[]) => list.map((e) => `${e.id} ${e.name}`).sort().join('、');
+    const packages = (list: readonly { allianceId: string; digest: string }[]) =>
+      list.map((p) => `${p.allianceId}@${p.digest}`).sort().join('、');
+    const settings = db
+      .prepare<[number], { rubric_id: string; method: string; deviation_threshold: string; budget_yuan: string | null }>(
+        'SELECT rubric_id, method, deviation_threshold, budget_yuan FROM meeting_settings WHERE meeting_id = ?',
+      )
+      .get(meetingId);
+    const wanted = {
+      rubric_id: description.rubric,
+      method: description.settings.method,
+      deviation_threshold: String(description.settings.deviationThreshold),
+      budget_yuan: description.settings.budgetYuan === null ? null : String(description.settings.budgetYuan),
+    };
+    const same =
+      outcome === 'updated' &&
+      settings !== undefined &&
+      settings.rubric_id === wanted.rubric_id &&
+      settings.method === wanted.method &&
+      settings.deviation_threshold === wanted.deviation_threshold &&
+      settings.budget_yuan === wanted.budget_yuan &&
+      roster(meetingExperts(db, meetingId)) === roster(description.experts) &&
+      packages(meetingPackages(db, meetingId)) === packages(description.packages);
+    if (same) {
+      outcome = 'unchanged';
+    } else {
+      db.prepare('UPDATE meeting_settings SET rubric_id = ?, method = ?, deviation_threshold = ?, budget_yuan = ? WHERE meeting_id = ?').run(
+        wanted.rubric_id,
+        wanted.method,
+        wanted.deviation_threshold,
+        wanted.budget_yuan,
+        meetingId,
+      );
+      db.prepare('UPDATE meeting SET name = ? WHERE id = ?').run(description.name, meetingId);
+      db.prepare('DELETE FROM meeting_expert WHERE meeting_id = ?').run(meetingId);
+      const insertExpert = db.prepare('INSERT INTO meeting_expert (meeting_id, expert_id, name) VALUES (?, ?, ?)');
+      for (const expert of description.experts) insertExpert.run(meetingId, expert.id, expert.name);
+      db.prepare('DELETE FROM meeting_package WHERE meeting_id = ?').run(meetingId);
+      const insertPackage = db.prepare('INSERT INTO meeting_package (meeting_id, alliance_id, digest) VALUES (?, ?, ?)');
+      for (const pkg of description.packages) insertPackage.run(meetingId, pkg.allianceId, pkg.digest);
+      appendAudit(db, {
+        meetingId,
+        at,
+        actor,
+        action: 'meeting-file-import',
+        detail: {
+          file: source.name,
+          contentSha256: description.contentSha256,
+          outcome,
+          roster: roster(description.experts),
+          packages: description.packages.length,
+          method: description.settings.method,
+          deviationThreshold: wanted.deviation_threshold,
+          budgetYuan: wanted.budget_yuan,
+        },
+      });
+    }
+    db.prepare("INSERT INTO meeting_file (meeting_id, direction, content_sha256, file_name, at) VALUES (?, 'import', ?, ?, ?)").run(
+      meetingId,
+      description.contentSha256,
+      source.name,
+      at,
+    );
+    return { meetingId, outcome };
+  })();
+}

@@ -1,0 +1,38 @@
+/**
+ * Handlers of the meeting's preparation and its meeting file (issue 6 part 1).
+ */
+import { resolveFileSource } from '../chair/file-source.ts';
+import type { HandlerSlice } from '../ipc/handler.ts';
+import { exportMeetingFile } from '../meeting-file/export-meeting-file.ts';
+import { meetingImportOutcome, startMeetingFileImport } from '../meeting-file/import-meeting-file.ts';
+import { meetingSetup, savePackages, saveRoster, saveSettings } from './meeting-setup.ts';
+
+export const meetingSetupHandlers = {
+  'meeting-setup': (ctx, request) => meetingSetup(ctx, request.meetingId),
+  'meeting-settings-save': async (ctx, request) => {
+    await saveSettings(ctx, request.meetingId, request.actor, request);
+    return meetingSetup(ctx, request.meetingId);
+  },
+  'meeting-roster-save': (ctx, request) => {
+    saveRoster(ctx, request.meetingId, request.actor, request.experts);
+    return meetingSetup(ctx, request.meetingId);
+  },
+  'meeting-packages-save': (ctx, request) => {
+    savePackages(ctx, request.meetingId, request.actor, request.packageIds);
+    return meetingSetup(ctx, request.meetingId);
+  },
+  'meeting-file-export': (ctx, request) => exportMeetingFile(ctx, request.meetingId, request.folder),
+  'meeting-file-import': (ctx, request) => {
+    const file = resolveFileSource(ctx, request.source);
+    return { jobId: startMeetingFileImport(ctx, file, request.actor, file.cleanup) };
+  },
+  'meeting-file-import-outcome': (ctx, request) => meetingImportOutcome(ctx, request.jobId),
+} satisfies HandlerSlice<
+  | 'meeting-setup'
+  | 'meeting-settings-save'
+  | 'meeting-roster-save'
+  | 'meeting-packages-save'
+  | 'meeting-file-export'
+  | 'meeting-file-import'
+  | 'meeting-file-import-outcome'
+>;

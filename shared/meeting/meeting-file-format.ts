@@ -1,0 +1,170 @@
+/**
+ * Meeting file, format 1 (会议包, docs/meeting-procedure.md): what the clerk hands every expert
+ * laptop and the chair before the meeting, as one `*.meeting.zip`.
+ *
+ * - meeting file: a zip holding `meeting.json` (the meeting description) and, under
+ *   `packages/<allianceId>/`, every file of every package exactly as the clerk's store holds it.
+ * - meeting description: year, rubric, settings (aggregation method, deviation threshold, award
+ *   budget), the expert roster, and each package by alliance, digest and file list (path,
+ *   SHA-256, size), closed by `contentSha256`.
+ * - content hash (`contentSha256`): SHA-256 of the RFC 8785 (JCS) text of the description
+ *   without its `contentSha256` member. Since the description lists the SHA-256 of every file and
+ *   every package digest, this one hash covers the whole meeting file: a damaged or altered
+ *   description fails it, a damaged or altered file fails its listed SHA-256, and an altered
+ *   package fails its digest. Its first 16 hex digits in groups of four are the meeting file's
+ *   fingerprint, which the clerk reads out so each laptop can confirm it holds the clerk's file
+ *   (the hash alone cannot stop someone who rewrites the description and its hash together).
+ * - uid: a random id given to the meeting when the clerk first prepares it, so that a later
+ *   meeting file of the same meeting updates it instead of making a second one.
+ *
+ * Hashing needs node:crypto, so this module defines the text that is hashed and the shapes;
+ * electron/meeting-file/ hashes, writes and reads.
+ */
+import { z } from 'zod';
+import { canonicalJson } from '../sheet/signing-text.ts';
+import { EXPERT_ID } from '../sheet/sheet-schema.ts';
+
+export const MEETING_FORMAT = 'alliance-review/meeting' as const;
+export const MEETING_FORMAT_VERSION = 1 as const;
+/** The description's name inside the zip. */
+export const MEETING_JSON = 'meeting.json';
+/** What a meeting file's name ends with. */
+export const MEETING_FILE_EXTENSION = '.meeting.zip';
+
+const ALLIANCE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const RUBRIC_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const SHA256 = /^[0-9a-f]{64}$/;
+const UID = /^[0-9a-f]{32}$/;
+
+export interface MeetingSettings {
+  readonly method: 'mean' | 'trimmed';
+  /** Points; an expert's total further than this from the panel mean is flagged. */
+  readonly deviationThreshold: number;
+  /** The year's award budget in yuan; null when none was entered. */
+  readonly budgetYuan: number | null;
+}
+
+export interface MeetingExpert {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface MeetingPackageFile {
+  /** Package path: NFC, `/`-separated, relative to the package root. */
+  readonly path: string;
+  readonly sha256: string;
+  readonly size: number;
+}
+
+export interface MeetingPackage {
+  readonly allianceId: string;
+  readonly allianceName: string;
+  /** The package digest (package-format.md) of exactly `files`. */
+  readonly digest: string;
+  readonly files: readonly MeetingPackageFile[];
+}
+
+export interface MeetingDescription {
+  readonly format: typeof MEETING_FORMAT;
+  readonly version: typeof MEETING_FORMAT_VERSION;
+  readonly uid: string;
+  readonly name: string;
+  readonly year: number;
+  readonly rubric: string;
+  readonly settings: MeetingSettings;
+  readonly experts: readonly MeetingExpert[];
+  readonly packages: readonly MeetingPackage[];
+  /** When the clerk wrote the file (ISO 8601, UTC). */
+  readonly exportedAt: string;
+  readonly contentSha256: string;
+}
+
+/** A package path as the reader produces them; checked again before anything is unpacked. */
+const packagePath = z
+  .string()
+  .min(1)
+  .max(1000)
+  .refine((path) => !path.startsWith('/') && !path.includes('\\') && !path.split('/').some((s) => s === '' || s === '.' || s === '..'), {
+    message: '不是安全的相对路径 (unsafe path)',
+  })
+  // eslint-disable-next-line no-control-regex -- control characters are what is refused
+  .refine((path) => !/[\u0000-\u001f\u007f]/.test(path) && !/^[A-Za-z]:/.test(path), { message: '含有控制字符或盘符 (unsafe path)' });
+
+const decimalNumber = z.number().min(0).max(1e12);
+
+export const meetingDescriptionSchema = z.strictObject({
+  format: z.literal(MEETING_FORMAT),
+  version: z.literal(MEETING_FORMAT_VERSION),
+  uid: z.string().regex(UID),
+  name: z.string().trim().min(1).max(200),
+  year: z.int().min(2000).max(2100),
+  rubric: z.string().regex(RUBRIC_ID),
+  settings: z.strictObject({
+    method: z.enum(['mean', 'trimmed']),
+    deviationThreshold: decimalNumber,
+    budgetYuan: decimalNumber.nullable(),
+  }),
+  experts: z
+    .array(z.strictObject({ id: z.string().regex(EXPERT_ID), name: z.string().trim().min(1).max(100) }))
+    .min(1)
+    .max(200),
+  packages: z
+    .array(
+      z.strictObject({
+        allianceId: z.string().regex(ALLIANCE_ID),
+        allianceName: z.string().min(1).max(200),
+        digest: z.string().regex(SHA256),
+        files: z
+          .array(z.strictObject({ path: packagePath, sha256: z.string().regex(SHA256), size: z.int().min(0) }))
+          .min(1)
+          .max(20_000),
+      }),
+    )
+    .min(1)
+    .max(1000),
+  exportedAt: z.iso.datetime({ offset: true }),
+  contentSha256: z.string().regex(SHA256),
+});
+
+type Fits<Parsed, Declared> = Parsed extends Declared ? true : never;
+const _descriptionFits: Fits<z.infer<typeof meetingDescriptionSchema>, MeetingDescription> = true;
+
+/** The text whose SHA-256 is `contentSha256`: JCS of the description without that member. */
+export function meetingHashText(description: Omit<MeetingDescription, 'contentSha256'> | MeetingDescription): string {
+  const { contentSha256: _hash, ...hashed } = description as MeetingDescription;
+  return canonicalJson(hashed);
+}
+
+/** Where a package's files sit in the zip: `packages/HFA-012/`. */
+export function packageFolder(allianceId: string): string {
+  return `packages/${allianceId}/`;
+}
+
+/** The zip entry name of one package file. */
+export function packageEntryName(allianceId: string, path: string): string {
+  return `${packageFolder(allianceId)}${path}`;
+}
+
+/**
+ * Rules across fields that the schema cannot state: one package per alliance, one roster entry
+ * per expert id, each path once per package. Returns the problems in Chinese; none means fine.
+ */
+export function checkMeetingDescription(description: MeetingDescription): string[] {
+  const problems: string[] = [];
+  const experts = new Set<string>();
+  for (const expert of description.experts) {
+    if (experts.has(expert.id)) problems.push(`专家编号 ${expert.id} 在名册中出现了两次`);
+    experts.add(expert.id);
+  }
+  const alliances = new Set<string>();
+  for (const pkg of description.packages) {
+    if (alliances.has(pkg.allianceId)) problems.push(`联盟 ${pkg.allianceId} 有两个材料包，会议包中每个联盟只能有一个`);
+    alliances.add(pkg.allianceId);
+    const paths = new Set<string>();
+    for (const file of pkg.files) {
+      if (paths.has(file.path)) problems.push(`联盟 ${pkg.allianceId} 的文件 ${file.path} 列出了两次`);
+      paths.add(file.path);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,243 @@
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { open as openZip, type Entry } from 'yauzl';
+import { describe, expect, it } from 'vitest';
+import type { ServiceContext } from '../../../electron/app/context.ts';
+import { dispatch } from '../../../electron/ipc/handlers.ts';
+import { MEETING_JSON } from '../../../shared/meeting/meeting-file-format.ts';
+import { call } from '../../helpers/call.ts';
+import type { ChairMeeting } from '../../helpers/chair-meeting.ts';
+import { prepareChairMeeting, writeChairMeeting } from '../../helpers/chair-meeting.ts';
+import { testContext } from '../../helpers/context.ts';
+import { useTempDir } from '../../helpers/temp-dir.ts';
+import { writeYazlZip } from '../../helpers/zip-files.ts';
+
+const tempDir = useTempDir('meeting-file-');
+const CLERK = '会务 周敏';
+
+/** Every entry of a zip, by name, with its bytes (yauzl, the app's reader). */
+function readZip(path: string): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    openZip(path, { lazyEntries: true }, (error, zip) => {
+      if (error) return reject(error);
+      const files = new Map<string, Buffer>();
+      zip.on('entry', (entry: Entry) => {
+        zip.openReadStream(entry, (err, stream) => {
+          if (err) return reject(err);
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            files.set(entry.fileName, Buffer.concat(chunks));
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on('end', () => resolve(files));
+      zip.readEntry();
+    });
+  });
+}
+
+async function clerkExport(): Promise<{ meeting: ChairMeeting; clerk: ServiceContext; meetingId: number; path: string; fingerprint: string }> {
+  const meeting = await writeChairMeeting(tempDir());
+  const clerk = testContext(tempDir());
+  const meetingId = await prepareChairMeeting(clerk, meeting, CLERK);
+  const folder = tempDir();
+  const exported = await call(clerk, 'meeting-file-export', { meetingId, folder });
+  return { meeting, clerk, meetingId, path: exported.path, fingerprint: exported.fingerprint };
+}
+
+async function importOn(ctx: ServiceContext, path: string) {
+  const started = await call(ctx, 'meeting-file-import', { actor: '专家 王明', source: { path } });
+  await ctx.jobs.idle();
+  const status = await call(ctx, 'job-status', { jobId: started.jobId });
+  const outcome = await dispatch(ctx, 'meeting-file-import-outcome', { jobId: started.jobId });
+  return { status, outcome };
+}
+
+function storeIsEmpty(ctx: ServiceContext): boolean {
+  const count = (table: string) => ctx.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+  return count('meeting') === 0 && count('package') === 0 && count('meeting_settings') === 0;
+}
+
+describe('meeting file: export on the clerk’s laptop, import on an expert’s', () => {
+  it('carries year, rubric, settings, roster and every package, so both laptops hold the same meeting', async () => {
+    const { clerk, meetingId, path, fingerprint } = await clerkExport();
+    expect(path.endsWith('2026 年度合肥市产业技术创新战略联盟考核评审会.meeting.zip')).toBe(true);
+    const expert = testContext(tempDir());
+    const { status, outcome } = await importOn(expert, path);
+    expect(status.state).toBe('done');
+    expect(status.results.map((r) => r.outcome)).toEqual(Array(6).fill('imported'));
+    expect(outcome).toMatchObject({ ok: true, value: { outcome: 'created', year: 2026, fingerprint } });
+    const importedId = (outcome as { value: { meetingId: number } }).value.meetingId;
+
+    const there = await call(expert, 'meeting-setup', { meetingId: importedId });
+    const here = await call(clerk, 'meeting-setup', { meetingId });
+    expect(there.settings).toEqual({ method: 'trimmed', deviationThreshold: '10', budgetYuan: '1000000' });
+    expect(there.experts).toEqual(here.experts);
+    expect(there.packages.map((p) => [p.allianceId, p.digest])).toEqual(here.packages.map((p) => [p.allianceId, p.digest]));
+    expect(there.packages.every((p) => p.packageId !== null)).toBe(true);
+    expect(there.files[0]).toMatchObject({ direction: 'import', fingerprint });
+    const audit = await call(expert, 'audit-log', { meetingId: importedId });
+    expect(audit.entries.map((e) => [e.action, e.actor])).toEqual([['meeting-file-import', '专家 王明']]);
+  });
+
+  it('is a zip any tool opens: meeting.json first, then packages/<alliance>/<path>, each file as imported', async () => {
+    const { meeting, path } = await clerkExport();
+    const entries = await readZip(path);
+    const names = [...entries.keys()];
+    expect(names[0]).toBe(MEETING_JSON);
+    const description = JSON.parse(entries.get(MEETING_JSON)!.toString('utf8')) as { format: string; version: number; packages: { allianceId: string; files: { path: string }[] }[] };
+    expect(description).toMatchObject({ format: 'alliance-review/meeting', version: 1 });
+    expect(names).toHaveLength(1 + description.packages.reduce((n, p) => n + p.files.length, 0));
+    const original = await readZip(meeting.packages[0]!.path);
+    for (const [name, bytes] of original) expect(entries.get(`packages/HFA-001/${name}`)?.equals(bytes)).toBe(true);
+  });
+
+  it('changes nothing when imported again, and updates the same meeting from a newer file', async () => {
+    const { clerk, meetingId, path } = await clerkExport();
+    const expert = testContext(tempDir());
+    await importOn(expert, path);
+    const again = await importOn(expert, path);
+    expect(again.outcome).toMatchObject({ ok: true, value: { outcome: 'unchanged' } });
+    expect(expert.db.prepare('SELECT count(*) FROM meeting').pluck().get()).toBe(1);
+
+    await call(clerk, 'meeting-roster-save', {
+      meetingId,
+      actor: CLERK,
+      experts: [
+        { id: 'E01', name: '王明' },
+        { id: 'E02', name: '李华' },
+      ],
+    });
+    const newer = await call(clerk, 'meeting-file-export', { meetingId, folder: tempDir() });
+    const updated = await importOn(expert, newer.path);
+    expect(updated.outcome).toMatchObject({ ok: true, value: { outcome: 'updated' } });
+    const id = (updated.outcome as { value: { meetingId: number } }).value.meetingId;
+    expect((await call(expert, 'meeting-setup', { meetingId: id })).experts.map((e) => e.id)).toEqual(['E01', 'E02']);
+  });
+
+  it('refuses to overwrite an earlier meeting file, and writes nothing when the store is damaged', async () => {
+    const { clerk, meetingId, path } = await clerkExport();
+    const folder = join(path, '..');
+    await expect(call(clerk, 'meeting-file-export', { meetingId, folder })).rejects.toThrow(/^file-exists/);
+    const hash = clerk.db.prepare('SELECT sha256 FROM package_file ORDER BY path LIMIT 1').pluck().get() as string;
+    writeFileSync(join(clerk.dataDir, 'evidence', hash.slice(0, 2), hash), 'damaged');
+    const other = tempDir();
+    await expect(call(clerk, 'meeting-file-export', { meetingId, folder: other })).rejects.toThrow(/^store-damaged/);
+    expect(readdirSync(other)).toEqual([]);
+  });
+});
+
+describe('meeting file: a damaged or altered file is refused, and nothing is stored', () => {
+  async function refused(alter: (entries: Map<string, Buffer>) => void | Promise<void>, code: RegExp, message: RegExp) {
+    const { path } = await clerkExport();
+    const entries = await readZip(path);
+    await alter(entries);
+    const altered = join(tempDir(), 'altered.meeting.zip');
+    await writeYazlZip(altered, entries);
+    const expert = testContext(tempDir());
+    const { status } = await importOn(expert, altered);
+    expect(status.state).toBe('failed');
+    expect(status.error?.code).toMatch(code);
+    expect(status.error?.message).toMatch(/^会议包 altered\.meeting\.zip 不能导入：/);
+    expect(status.error?.message).toMatch(message);
+    expect(storeIsEmpty(expert)).toBe(true);
+  }
+
+  const description = (entries: Map<string, Buffer>) => JSON.parse(entries.get(MEETING_JSON)!.toString('utf8')) as Record<string, unknown> & {
+    settings: { deviationThreshold: number };
+    packages: { allianceId: string; files: { path: string; sha256: string }[] }[];
+  };
+
+  it('an evidence file changed inside the zip', async () => {
+    await refused(
+      (entries) => {
+        const name = [...entries.keys()].find((n) => n.startsWith('packages/HFA-002/') && n !== 'packages/HFA-002/manifest.json')!;
+        entries.set(name, Buffer.from('改过的证明材料'));
+      },
+      /meeting-file-(altered|damaged)/,
+      /packages\/HFA-002\/.*(内容与清单不符|大小与清单不符)/,
+    );
+  });
+
+  it('meeting.json changed without its hash (the threshold lowered)', async () => {
+    await refused(
+      (entries) => {
+        const d = description(entries);
+        d.settings.deviationThreshold = 5;
+        entries.set(MEETING_JSON, Buffer.from(JSON.stringify(d, null, 2)));
+      },
+      /meeting-file-altered/,
+      /校验值.*不符/,
+    );
+  });
+
+  it('a file slipped in that the description does not list', async () => {
+    await refused((entries) => void entries.set('packages/HFA-001/多出来的.pdf', Buffer.from('%PDF')), /meeting-file-altered/, /清单以外的文件 packages\/HFA-001\/多出来的\.pdf/);
+  });
+
+  it('a listed file missing', async () => {
+    await refused(
+      (entries) => {
+        const name = [...entries.keys()].find((n) => n.startsWith('packages/HFA-003/证明材料'))!;
+        entries.delete(name);
+      },
+      /meeting-file-damaged/,
+      /缺少文件 packages\/HFA-003\//,
+    );
+  });
+
+  it('no meeting.json: not a meeting file', async () => {
+    await refused((entries) => void entries.delete(MEETING_JSON), /not-a-meeting-file/, /没有 meeting\.json/);
+  });
+
+  it('a file that is cut short or is no zip at all', async () => {
+    const { path } = await clerkExport();
+    const bytes = readFileSync(path);
+    for (const [name, content] of [
+      ['cut.meeting.zip', bytes.subarray(0, Math.floor(bytes.length / 2))],
+      ['photo.meeting.zip', Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3])],
+    ] as const) {
+      const file = join(tempDir(), name);
+      writeFileSync(file, content);
+      const expert = testContext(tempDir());
+      const { status } = await importOn(expert, file);
+      expect(status.state).toBe('failed');
+      expect(status.error?.code).toBe('not-a-meeting-file');
+      expect(status.error?.message).toContain(`会议包 ${name} 不能导入`);
+      expect(storeIsEmpty(expert)).toBe(true);
+    }
+  });
+
+  it('a byte flipped in the middle of the file', async () => {
+    const { path } = await clerkExport();
+    const bytes = Buffer.from(readFileSync(path));
+    const at = Math.floor(bytes.length / 3);
+    bytes[at] = (bytes[at] ?? 0) ^ 0xff;
+    const file = join(tempDir(), 'flipped.meeting.zip');
+    writeFileSync(file, bytes);
+    const expert = testContext(tempDir());
+    const { status } = await importOn(expert, file);
+    expect(status.state).toBe('failed');
+    expect(status.error?.code).toMatch(/meeting-file-(altered|damaged)|not-a-meeting-file/);
+    expect(storeIsEmpty(expert)).toBe(true);
+  });
+
+  it('is refused on a laptop where the same meeting is already locked', async () => {
+    const { path } = await clerkExport();
+    const expert = testContext(tempDir());
+    const first = await importOn(expert, path);
+    const meetingId = (first.outcome as { value: { meetingId: number } }).value.meetingId;
+    // Lock without sheets is refused by the app; make the lock row as a locked store would hold it.
+    const db = new Database(join(expert.dataDir, 'alliance-review.sqlite'));
+    const seq = (db.prepare('SELECT max(seq) FROM audit_entry').pluck().get() as number) + 1;
+    const prev = db.prepare('SELECT hash FROM audit_entry ORDER BY seq DESC LIMIT 1').pluck().get() as string;
+    db.prepare("INSERT INTO audit_entry VALUES (?, ?, 't', '主任', 'lock', '{}', ?, ?)").run(seq, meetingId, prev, 'f'.repeat(64));
+    db.prepare("INSERT INTO panel_lock (meeting_id, result_text, result_sha256, findings_json, settings_json, locked_at, locked_by, audit_seq) VALUES (?, '{}', ?, '[]', '{}', 't', '主任', ?)").run(meetingId, 'e'.repeat(64), seq);
+    db.close();
+    const { status } = await importOn(expert, path);
+    expect(status.error?.code).toBe('result-locked');
+  });
+});
