@@ -66,7 +66,7 @@ describe('alliance-review merge --pdf DIR --xlsx FILE', () => {
     const printed = spawnSync('openssl', ['x509', '-noout', '-fingerprint', '-sha256'], { input: certificate, encoding: 'utf8' }).stdout;
     expect(run.stderr).toContain(`证书指纹 SHA-256 fingerprint：${printed.split('=')[1]?.trim() ?? 'missing'}`);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(readFileSync(join(m.dir, 'out', 'result.xlsx')));
+    await workbook.xlsx.load(readFileSync(join(m.dir, 'out', 'result.xlsx')) as unknown as ArrayBuffer);
     const summary = workbook.getWorksheet('汇总');
     const totals: unknown[] = [];
     summary?.eachRow((row, r) => {

@@ -353,7 +353,8 @@ describe('the result workbook', () => {
 
   beforeAll(async () => {
     workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(readFileSync(join(dir, '2026-考核结果.xlsx')));
+    // exceljs's types predate Node's Buffer generics; it reads a Buffer.
+    await workbook.xlsx.load(readFileSync(join(dir, '2026-考核结果.xlsx')) as unknown as ArrayBuffer);
   });
 
   let sheetXml: Map<string, string>;
