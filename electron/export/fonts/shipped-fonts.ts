@@ -11,10 +11,12 @@
  * - face: one weight of one font, registered with pdfkit under `name`, with its fontkit font
  *   to ask which characters it has.
  *
- * Where the files are: `fontsDir` when given (the packaged app's `resources/fonts/`, which
- * holds the same four files by their file names), else the npm packages they come from.
+ * Where the files are: `fontsDir` when given; else, in the packaged desktop app (Electron's
+ * `process.resourcesPath`), its `resources/fonts/`, which electron-builder fills from the
+ * checkout's `resources/fonts/` with the same four files by their file names; else the npm
+ * packages they come from (the checkout, the CLI, the tests).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Font } from 'fontkit';
@@ -66,8 +68,17 @@ const require = createRequire(import.meta.url);
 // Parsing a CJK font reads tens of megabytes; every export of a session shares one parse.
 const cache = new Map<string, FontFace>();
 
+function fileName(shipped: ShippedFile): string {
+  return shipped.file.split('/').pop() ?? shipped.file;
+}
+
 function pathOf(shipped: ShippedFile, fontsDir: string | undefined): string {
-  if (fontsDir !== undefined) return join(fontsDir, shipped.file.split('/').pop() ?? shipped.file);
+  if (fontsDir !== undefined) return join(fontsDir, fileName(shipped));
+  const resources = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
+  if (resources !== undefined) {
+    const packaged = join(resources, 'resources', 'fonts', fileName(shipped));
+    if (existsSync(packaged)) return packaged;
+  }
   return require.resolve(`${shipped.module}/${shipped.file}`);
 }
 
