@@ -509,3 +509,39 @@ function zipTexts(buffer: Buffer): Promise<Map<string, string>> {
     });
   });
 }
+
+describe('an alliance nobody scored', () => {
+  it('is listed last without rank, total or grade, with its quorum flag, in the PDF and the workbook', async () => {
+    const alliances = input.result.alliances.map((alliance) =>
+      alliance.allianceId !== 'HFA-003'
+        ? alliance
+        : {
+            ...alliance,
+            experts: alliance.experts.map((expert) => ({ ...expert, recused: true, total: null, indicators: null })),
+            indicators: Object.fromEntries(Object.keys(alliance.indicators).map((id) => [id, null])),
+            total: null,
+            grade: null,
+            consequence: null,
+            award: null,
+            flags: [{ kind: 'quorum' as const, detail: '全部专家回避，没有评分' }],
+          },
+    );
+    const nobody: ResultDocumentsInput = { ...input, result: { ...input.result, alliances } };
+    const target = mkdtempSync(join(tmpdir(), 'result-documents-nobody-'));
+    try {
+      const outcome = await exportResultDocuments(nobody, { pdfDir: target, xlsxPath: join(target, 'r.xlsx'), signer });
+      expect(outcome.ok).toBe(true);
+      const compact = flat(pdfText(join(target, '2026-考核结果汇总表.pdf')));
+      expect(compact).toContain('HFA-003合肥市喆睿新材料产业技术创新战略联盟回避回避回避回避回避');
+      expect(compact).toContain('[人数不足]：全部专家回避，没有评分');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(readFileSync(join(target, 'r.xlsx')) as unknown as ArrayBuffer);
+      const last = workbook.getWorksheet('汇总')?.getRow(input.result.alliances.length + 1);
+      expect(last?.getCell(2).value).toBe('HFA-003');
+      expect(last?.getCell(1).value).toBe('—');
+      expect(last?.getCell(10).value).toBe('—');
+    } finally {
+      rmSync(target, { recursive: true, force: true });
+    }
+  });
+});
