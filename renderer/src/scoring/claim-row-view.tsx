@@ -52,6 +52,7 @@ export const ClaimRowView = forwardRef<HTMLDivElement, ClaimRowViewProps>(functi
       aria-current={current ? 'true' : undefined}
       data-testid="claim-row"
       data-key={row.key}
+      data-kind={row.kind}
       data-status={status}
       onFocus={(e) => {
         if (!current && e.target === e.currentTarget) props.onSelect();

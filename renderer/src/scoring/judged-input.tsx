@@ -3,7 +3,7 @@
  * stepped with ↑/↓ by exactly one tenth (counted in tenths, so 0.1 + 0.2 is 0.3); Enter saves,
  * Esc gives up. What is saved is shown by the row from the stored state.
  */
-import { forwardRef, useState, type KeyboardEvent } from 'react';
+import { forwardRef, useRef, useState, type KeyboardEvent } from 'react';
 
 export interface JudgedInputProps {
   readonly max: number;
@@ -25,14 +25,17 @@ export const JudgedInput = forwardRef<HTMLInputElement, JudgedInputProps>(functi
   ref,
 ) {
   const [draft, setDraft] = useState<string | null>(null);
+  // Enter saves and then leaves the box, which blurs it: the blur must not send it again.
+  const sent = useRef<string | null>(null);
   const text = draft ?? stored ?? '';
   const tenths = parseTenths(text);
   const maxTenths = Math.round(max * 10);
   const invalid = text.trim() !== '' && (tenths === null || tenths > maxTenths);
 
   const save = () => {
-    if (draft === null) return;
+    if (draft === null || sent.current === draft) return;
     if (tenths === null || tenths > maxTenths) return;
+    sent.current = draft;
     onSave(tenths / 10);
     setDraft(null);
   };
@@ -42,6 +45,7 @@ export const JudgedInput = forwardRef<HTMLInputElement, JudgedInputProps>(functi
       event.preventDefault();
       const base = tenths ?? 0;
       const next = Math.min(maxTenths, Math.max(0, base + (event.key === 'ArrowUp' ? 1 : -1)));
+      sent.current = null;
       setDraft((next / 10).toFixed(1).replace(/\.0$/, ''));
     } else if (event.key === 'Enter') {
       event.preventDefault();
@@ -66,7 +70,10 @@ export const JudgedInput = forwardRef<HTMLInputElement, JudgedInputProps>(functi
         aria-invalid={invalid}
         size={4}
         placeholder="0–2.5"
-        onChange={(e) => setDraft(e.target.value)}
+        onChange={(e) => {
+          sent.current = null;
+          setDraft(e.target.value);
+        }}
         onKeyDown={onKeyDown}
         onBlur={save}
       />

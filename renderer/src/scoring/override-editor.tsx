@@ -48,6 +48,7 @@ export function OverrideEditor({ cap, initialScore, initialReason, citation, onS
         submitLabel="确定改判"
         citation={citation}
         suggestions={['材料不完整，酌情给分', '实施情况一般', '证明材料部分不符']}
+        autoFocus={false}
         onSubmit={(reason) => {
           const value = check();
           if (value !== null) onSave(value, reason);

@@ -15,9 +15,20 @@ export interface ReasonEditorProps {
   readonly onSubmit: (reason: string) => void;
   readonly onCancel: () => void;
   readonly suggestions?: readonly string[];
+  /** Default true; false where another field of the same form takes the focus first. */
+  readonly autoFocus?: boolean;
 }
 
-export function ReasonEditor({ label, initial, submitLabel, citation, onSubmit, onCancel, suggestions = commonRejectionReasons }: ReasonEditorProps) {
+export function ReasonEditor({
+  label,
+  initial,
+  submitLabel,
+  citation,
+  onSubmit,
+  onCancel,
+  suggestions = commonRejectionReasons,
+  autoFocus = true,
+}: ReasonEditorProps) {
   const [text, setText] = useState(initial);
   const [warning, setWarning] = useState<string | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -44,7 +55,8 @@ export function ReasonEditor({ label, initial, submitLabel, citation, onSubmit, 
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+    // Enter saves from the text box only: on a button it presses that button.
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing && event.target === area.current) {
       event.preventDefault();
       submit();
     } else if (event.key === 'Escape') {
@@ -67,7 +79,7 @@ export function ReasonEditor({ label, initial, submitLabel, citation, onSubmit, 
             setWarning(null);
           }}
           rows={2}
-          autoFocus
+          autoFocus={autoFocus}
           maxLength={2000}
           aria-invalid={warning !== null}
           aria-describedby={warning ? 'reason-warning' : undefined}
