@@ -79,11 +79,20 @@ export function createEvidenceStaging(dataDir: string): EvidenceStaging {
           if (pendingBytes >= writeBatchBytes) await flush();
         },
         async finish(file) {
-          await flush();
-          if (!handle) throw new Error('flush opened no file');
-          await handle.sync();
-          await handle.close();
-          handle = null;
+          try {
+            await flush();
+            if (!handle) throw new Error('flush opened no file');
+            await handle.sync();
+            await handle.close();
+            handle = null;
+          } catch (error) {
+            // The reader does not abort a sink whose finish failed: let go of the file here,
+            // or a full disk would leave it open (and its folder unremovable) until GC.
+            await handle?.close();
+            handle = null;
+            await rm(stagedPath, { force: true });
+            throw error;
+          }
           files.push({ ...file, stagedPath });
         },
         async abort() {

@@ -31,7 +31,13 @@ describe.runIf(isRoot)('a full disk (tmpfs, needs root)', () => {
   });
   afterAll(() => {
     ctx?.db.close();
-    execFileSync('umount', [mount]);
+    try {
+      execFileSync('umount', [mount]);
+    } catch (error) {
+      // Never leave a mount behind; then fail: something still holds a file open.
+      execFileSync('umount', ['-l', mount]);
+      throw error;
+    }
     rmSync(mount, { recursive: true, force: true });
     rmSync(work, { recursive: true, force: true });
   });
