@@ -76,6 +76,18 @@ describe('electron-builder.yml', () => {
     expect(config.fileAssociations.map((a) => a.ext)).toEqual(expect.arrayContaining(['sheet.json']));
   });
 
+  it('copies every font the PDF export loads into resources/fonts, from files that exist', () => {
+    const fonts = config.extraResources.filter((r) => r.to === 'resources/fonts');
+    const shipped = fonts.flatMap((r) => r.filter.map((name) => resolve(root, r.from, name)));
+    expect(shipped.map((f) => f.split('/').pop()).sort()).toEqual([
+      'NotoSansSC_400Regular.ttf',
+      'NotoSansSC_700Bold.ttf',
+      'SourceHanSansSC-Bold.otf',
+      'SourceHanSansSC-Regular.otf',
+    ]);
+    for (const file of shipped) expect(existsSync(file), file).toBe(true);
+  });
+
   it('ships the rubrics and the sample meeting as resources, and they exist', () => {
     const resources = config.extraResources.find((r) => r.from === 'resources');
     expect(resources?.to).toBe('resources');
