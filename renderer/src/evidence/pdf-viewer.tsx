@@ -12,7 +12,7 @@
  * The parent mounts one viewer per file (`key`), so nothing here resets by hand.
  */
 import { TextLayer, type PDFDocumentProxy } from 'pdfjs-dist';
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { openPdf } from './pdf-document.ts';
 
 const GAP = 12;
@@ -138,10 +138,31 @@ export function PdfViewer({ url, onPageChange }: PdfViewerProps) {
     });
   }, []);
 
+  // A zoom keeps the page being read where it was: remember the place, scroll back to it once the
+  // column has its new size.
+  const anchor = useRef<{ page: number; fraction: number } | null>(null);
+  const zoomTo = (next: number | 'fit') => {
+    const element = scroller.current;
+    if (element && sizes.length > 0) {
+      const top = tops[page - 1] ?? 0;
+      const height = Math.max(1, (tops[page] ?? top + 1) - top);
+      anchor.current = { page, fraction: (element.scrollTop - top) / height };
+    }
+    setZoom(next);
+  };
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    const place = anchor.current;
+    if (!element || place === null) return;
+    anchor.current = null;
+    const top = tops[place.page - 1] ?? 0;
+    element.scrollTop = top + place.fraction * Math.max(1, (tops[place.page] ?? top + 1) - top);
+  }, [tops]);
+
   const zoomBy = (direction: 1 | -1) => {
     const current = scale;
     const steps = direction > 0 ? ZOOMS.filter((z) => z > current + 0.001) : ZOOMS.filter((z) => z < current - 0.001).reverse();
-    setZoom(steps[0] ?? current);
+    zoomTo(steps[0] ?? current);
   };
 
   const search = async (event: FormEvent) => {
@@ -177,7 +198,7 @@ export function PdfViewer({ url, onPageChange }: PdfViewerProps) {
     if (event.target !== scroller.current) return;
     if (event.key === '+' || event.key === '=') zoomBy(1);
     else if (event.key === '-') zoomBy(-1);
-    else if (event.key === '0') setZoom('fit');
+    else if (event.key === '0') zoomTo('fit');
     else if (event.key === 'f' && (event.ctrlKey || event.metaKey)) searchBox.current?.focus();
     else return;
     event.preventDefault();
@@ -209,7 +230,7 @@ export function PdfViewer({ url, onPageChange }: PdfViewerProps) {
         <button type="button" className="secondary small" onClick={() => zoomBy(-1)} aria-label="缩小">
           −
         </button>
-        <button type="button" className="secondary small zoom-label" onClick={() => setZoom('fit')} title="适合宽度（0）">
+        <button type="button" className="secondary small zoom-label" onClick={() => zoomTo('fit')} title="适合宽度（0）">
           {zoom === 'fit' ? '适合宽度' : `${Math.round(scale * 100)}%`}
         </button>
         <button type="button" className="secondary small" onClick={() => zoomBy(1)} aria-label="放大">
