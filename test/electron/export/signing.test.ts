@@ -19,7 +19,9 @@ import { verifyPdfSignature } from '../../../electron/export/signing/verify-pdf-
 import { openssl, opensslVerify, pdfsig } from './pdf-tools.ts';
 
 const BUREAU = '合肥市科学技术局';
-const NOW = new Date();
+// A minute ahead: the certificates below are made after this line runs, valid from the second
+// they are made, so "now" taken before them could fall a second before their validity.
+const NOW = new Date(Date.now() + 60_000);
 
 let dir: string;
 let certificatePem: string;
