@@ -121,6 +121,7 @@ export async function drillDown(ctx: ServiceContext, meetingId: number, alliance
     allianceId,
     allianceName: pkg.allianceName,
     packageDigest: pkg.digest,
+    packageId,
     indicator: { id: indicator.id, label: indicator.label, cap: indicator.cap, rule: indicator.rule },
     criteria,
     experts,

@@ -6,11 +6,15 @@ import { useState } from 'react';
 import { HomeScreen } from './home/home-screen.tsx';
 import { PackagesScreen } from './packages/packages-screen.tsx';
 import { ExpertScreen } from './experts/expert-screen.tsx';
+import { MeetingSetupScreen } from './meeting/meeting-setup-screen.tsx';
+import { ChairScreen } from './chair/chair-screen.tsx';
 
 const screens = [
   { id: 'home', label: '首页' },
   { id: 'packages', label: '材料包' },
+  { id: 'meeting', label: '会议准备' },
   { id: 'experts', label: '专家评分' },
+  { id: 'chair', label: '主任控制台' },
 ] as const;
 
 type ScreenId = (typeof screens)[number]['id'];
@@ -39,6 +43,8 @@ export function App() {
         {screen === 'home' && <HomeScreen onOpenPackages={() => setScreen('packages')} />}
         {screen === 'packages' && <PackagesScreen />}
         {screen === 'experts' && <ExpertScreen />}
+        {screen === 'meeting' && <MeetingSetupScreen />}
+        {screen === 'chair' && <ChairScreen />}
       </main>
     </div>
   );

@@ -412,6 +412,8 @@ export interface DrillDownView {
   readonly allianceId: string;
   readonly allianceName: string;
   readonly packageDigest: string;
+  /** The package in this laptop's store, for the evidence viewer (`package-detail`). */
+  readonly packageId: number | null;
   readonly indicator: { readonly id: string; readonly label: string; readonly cap: number | null; readonly rule: string };
   readonly criteria: readonly DrillCriterion[];
   readonly experts: readonly DrillExpert[];

@@ -1,0 +1,221 @@
+/**
+ * Finalizing (定稿): last year's result (for 取消市级联盟资格), the consequences and the award split
+ * with the rule used, what still stands in the way, the lock itself (the result text of format 1
+ * and its SHA-256), the publicity list (公示名单) of excellent alliances, saving the locked result,
+ * and reopening with a written, logged reason.
+ */
+import { useRef, useState } from 'react';
+import type { PanelView } from '../../../shared/api/meeting-api.ts';
+import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
+import { CONSEQUENCE_LABELS } from '../../../shared/panel/consequence.ts';
+import { api } from '../api/api.ts';
+import { gradeLabel } from '../common/labels.ts';
+import { fileSources } from '../meeting/file-sources.ts';
+
+export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelView; readonly actor: string; readonly onChanged: () => void }) {
+  const meetingId = view.meeting.id;
+  const [message, setMessage] = useState<{ kind: 'error' | 'notice'; text: string } | null>(null);
+  const [reason, setReason] = useState('');
+  const [folder, setFolder] = useState('');
+  const previousInput = useRef<HTMLInputElement>(null);
+  const result = view.result;
+  const lock = view.lock;
+
+  const run = async (action: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>, done: string) => {
+    setMessage(null);
+    const outcome = await action();
+    if (outcome.ok) {
+      setMessage({ kind: 'notice', text: done });
+      onChanged();
+    } else setMessage({ kind: 'error', text: outcome.error.message });
+  };
+
+  const importPrevious = async (files: readonly File[]) => {
+    const sources = await fileSources(files.slice(0, 1));
+    const source = sources.ok ? sources.sources[0] : undefined;
+    if (!sources.ok || source === undefined) return setMessage({ kind: 'error', text: sources.ok ? '没有选择文件' : sources.message });
+    await run(() => api.invoke('previous-result-import', { meetingId, actor, source }), '已导入上一年度结果。');
+  };
+
+  return (
+    <div className="finalize">
+      {message && (
+        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind} data-testid="finalize-message">
+          {message.text}
+        </p>
+      )}
+
+      <section className="panel" aria-labelledby="history-title">
+        <h2 id="history-title">上一年度结果与考核结论</h2>
+        {view.previous ? (
+          <p>
+            已导入 {view.previous.year} 年度结果 <code>{view.previous.sourceName}</code>（{view.previous.allianceCount} 个联盟，不合格：
+            {view.previous.failed.length === 0 ? '无' : view.previous.failed.join('、')}；{view.previous.importedBy} 于 {chinaDateTime(view.previous.importedAt)} 导入）。
+          </p>
+        ) : (
+          <p className="muted">尚未导入上一年度结果。连续两年不合格的联盟取消市级联盟资格，需要上一年度的结果文件（{view.meeting.year - 1}-result.json）才能判断。</p>
+        )}
+        <input
+          ref={previousInput}
+          type="file"
+          accept=".json"
+          hidden
+          data-testid="previous-input"
+          onChange={(e) => {
+            const files = [...(e.target.files ?? [])];
+            e.target.value = '';
+            void importPrevious(files);
+          }}
+        />
+        <button type="button" className="secondary" onClick={() => previousInput.current?.click()} disabled={lock !== null}>
+          导入上一年度结果…
+        </button>
+        <p className="hint">{view.awardRule ?? '未填写奖励预算：优秀联盟的奖励金额暂不计算（可在“会议准备”中填写预算）。'}</p>
+        {result && (
+          <table className="table compact" aria-label="考核结论">
+            <thead>
+              <tr>
+                <th scope="col">联盟</th>
+                <th scope="col" className="num">总分</th>
+                <th scope="col">等级</th>
+                <th scope="col">结论</th>
+                <th scope="col">依据</th>
+                <th scope="col" className="num">奖励（元）</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.alliances.map((a) => (
+                <tr key={a.allianceId} data-testid="consequence-row" data-alliance={a.allianceId}>
+                  <td>
+                    {a.name} <span className="muted small">{a.allianceId}</span>
+                  </td>
+                  <td className="num">{a.total ?? '—'}</td>
+                  <td>{a.grade === null ? '—' : gradeLabel[a.grade]}</td>
+                  <td>{a.consequence === null ? '—' : CONSEQUENCE_LABELS[a.consequence]}</td>
+                  <td className="small">{view.consequenceReasons[a.allianceId] ?? ''}</td>
+                  <td className="num">{a.award === null ? '—' : a.award.toLocaleString('en-US')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      {lock === null ? (
+        <section className="panel" aria-labelledby="lock-title">
+          <h2 id="lock-title">定稿</h2>
+          {view.blockers.length > 0 ? (
+            <>
+              <p>以下事项处理完毕后才能定稿：</p>
+              <ul className="blockers" data-testid="blockers">
+                {view.blockers.map((b, i) => (
+                  <li key={i}>{b}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p data-testid="blockers-none">所有评分表已计入，所有标记都有主任意见，可以定稿。定稿后结果锁定，任何修改都须写明理由重新开启，并记入审计日志。</p>
+          )}
+          <button type="button" onClick={() => void run(() => api.invoke('panel-finalize', { meetingId, actor }), '结果已定稿锁定。')}>
+            定稿并锁定结果
+          </button>
+        </section>
+      ) : (
+        <section className="panel locked-panel" aria-labelledby="lock-title">
+          <h2 id="lock-title">已定稿</h2>
+          <p data-testid="lock-info">
+            {chinaDateTime(lock.lockedAt)} 由 {lock.lockedBy} 定稿。结果文件（格式 1）SHA-256：<code data-testid="lock-sha">{lock.resultSha256}</code>
+            {lock.intact ? (
+              <span className="ok"> 校验一致</span>
+            ) : (
+              <strong className="error" role="alert">
+                {' '}
+                ⚠ 保存的结果与其 SHA-256 不符，数据被改动过！
+              </strong>
+            )}
+          </p>
+          {lock.auditHead && <p className="small muted">定稿时审计日志链头指纹：{lock.auditHead}（建议抄录在会议纪要上）</p>}
+          <h3>公示名单（考核优秀的联盟）</h3>
+          {lock.publicity.length === 0 ? (
+            <p className="muted">本年度没有考核优秀的联盟。</p>
+          ) : (
+            <table className="table compact" data-testid="publicity-list" aria-label="公示名单">
+              <thead>
+                <tr>
+                  <th scope="col">序号</th>
+                  <th scope="col">联盟</th>
+                  <th scope="col" className="num">总分</th>
+                  <th scope="col" className="num">奖励（元）</th>
+                </tr>
+              </thead>
+              <tbody>
+                {lock.publicity.map((p) => (
+                  <tr key={p.allianceId}>
+                    <td>{p.rank}</td>
+                    <td>
+                      {p.name} <span className="muted small">{p.allianceId}</span>
+                    </td>
+                    <td className="num">{p.total}</td>
+                    <td className="num">{p.award === null ? '—' : p.award.toLocaleString('en-US')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <div className="setting-row">
+            <label className="grow">
+              保存定稿结果到文件夹
+              <input value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="例如 E:\ 或 /media/usb" aria-label="保存到文件夹" />
+            </label>
+            <button
+              type="button"
+              className="secondary"
+              disabled={folder.trim() === ''}
+              onClick={() =>
+                void (async () => {
+                  setMessage(null);
+                  const saved = await api.invoke('panel-result-export', { meetingId, folder });
+                  setMessage(saved.ok ? { kind: 'notice', text: `已保存 ${saved.value.resultPath} 和 ${saved.value.publicityPath}。` } : { kind: 'error', text: saved.error.message });
+                })()
+              }
+            >
+              保存结果与公示名单
+            </button>
+          </div>
+          <h3>重新开启</h3>
+          <p className="hint">重新开启后才能再修改（导入评分表、修改意见或设置）；理由和操作人记入审计日志，本次定稿的记录保留。</p>
+          <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} placeholder="写明重新开启的理由" aria-label="重新开启的理由" className="reason" />
+          <div>
+            <button
+              type="button"
+              className="danger"
+              disabled={reason.trim() === ''}
+              onClick={() =>
+                void run(async () => {
+                  const reopened = await api.invoke('panel-reopen', { meetingId, actor, reason });
+                  if (reopened.ok) setReason('');
+                  return reopened;
+                }, '已重新开启，可以修改；再次定稿时将生成新的定稿记录。')
+              }
+            >
+              重新开启
+            </button>
+          </div>
+        </section>
+      )}
+
+      {view.reopenings.length > 0 && (
+        <section className="panel" aria-labelledby="reopen-title">
+          <h2 id="reopen-title">定稿与重新开启记录</h2>
+          <ul className="reopen-list">
+            {view.reopenings.map((r, i) => (
+              <li key={i} data-testid="reopening">
+                {chinaDateTime(r.lockedAt)} {r.lockedBy} 定稿（<code>{r.resultSha256.slice(0, 16)}…</code>）；{chinaDateTime(r.reopenedAt)} {r.reopenedBy} 重新开启，理由：{r.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
