@@ -18,6 +18,16 @@ export interface Command {
   run(args: readonly string[], io: CliIo): Promise<number>;
 }
 
+/**
+ * A command as the router knows it before loading it: enough to find it by name. Its module
+ * (and what that module imports: exceljs, pdfkit…) is loaded only when it runs or when help
+ * lists every command, so `--version` and a light command start fast.
+ */
+export interface CommandEntry {
+  readonly name: string;
+  load(): Promise<Command>;
+}
+
 export const exitCode = { ok: 0, invalid: 1, usage: 2 } as const;
 
 /** A usage mistake: the command prints it with its usage and exits 2. */

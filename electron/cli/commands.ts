@@ -1,12 +1,13 @@
-import type { Command } from './command.ts';
-import { mergeCommand } from './commands/merge.ts';
-import { selfScoreCommand } from './commands/self-score.ts';
-import { templateCommand } from './commands/template.ts';
-import { validateCommand } from './commands/validate.ts';
-import { verifyCommand } from './commands/verify.ts';
+import type { CommandEntry } from './command.ts';
 
 /**
  * Every subcommand, in the order `--help` lists them. Each lives in its own file under
- * `commands/` and is added here.
+ * `commands/`, loaded only when needed (see CommandEntry).
  */
-export const commands: readonly Command[] = [validateCommand, selfScoreCommand, templateCommand, mergeCommand, verifyCommand];
+export const commands: readonly CommandEntry[] = [
+  { name: 'validate', load: async () => (await import('./commands/validate.ts')).validateCommand },
+  { name: 'self-score', load: async () => (await import('./commands/self-score.ts')).selfScoreCommand },
+  { name: 'template', load: async () => (await import('./commands/template.ts')).templateCommand },
+  { name: 'merge', load: async () => (await import('./commands/merge.ts')).mergeCommand },
+  { name: 'verify', load: async () => (await import('./commands/verify.ts')).verifyCommand },
+];

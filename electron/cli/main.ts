@@ -6,15 +6,16 @@ import { appVersion } from '../app/version.ts';
 import { exitCode, UsageError, type CliIo } from './command.ts';
 import { commands } from './commands.ts';
 
-function helpText(): string {
-  const width = Math.max(8, ...commands.map((c) => c.name.length));
+async function helpText(): Promise<string> {
+  const loaded = await Promise.all(commands.map((c) => c.load()));
+  const width = Math.max(8, ...loaded.map((c) => c.name.length));
   const lines = [
     `alliance-review ${appVersion}：合肥市产业技术创新战略联盟考核评审（离线）`,
     '',
     '用法 usage: alliance-review <command> [options]',
     '',
     '命令 commands:',
-    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...loaded.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     '选项 options:',
     '  -h, --help      显示帮助 (help)',
@@ -29,18 +30,19 @@ function helpText(): string {
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
-    io.out(helpText());
+    io.out(await helpText());
     return first === undefined ? exitCode.usage : exitCode.ok;
   }
   if (first === '-v' || first === '--version') {
     io.out(`${appVersion}\n`);
     return exitCode.ok;
   }
-  const command = commands.find((c) => c.name === first);
-  if (!command) {
-    io.err(`未知命令 unknown command: ${first}\n\n${helpText()}`);
+  const entry = commands.find((c) => c.name === first);
+  if (!entry) {
+    io.err(`未知命令 unknown command: ${first}\n\n${await helpText()}`);
     return exitCode.usage;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(`${command.summary}\n\n用法 usage: ${command.usage}\n`);
     return exitCode.ok;

@@ -27,7 +27,6 @@ import { indicatorsOf } from '../../../shared/rubric/rubric-index.ts';
 import type { Grade, Rubric } from '../../../shared/rubric/types.ts';
 import { mergeFiles } from '../../sheets/merge-files.ts';
 import { exitCode, UsageError, type CliIo, type Command } from '../command.ts';
-import { writeMergeDocuments } from '../merge-documents.ts';
 import { renderTable } from '../text-table.ts';
 
 export interface MergeArguments {
@@ -156,6 +155,8 @@ export const mergeCommand: Command = {
       io.err(`注意 note：${duplicate.source} 与 ${duplicate.sameAs} 是同一份评分表，只计一次 (same sheet given twice)\n`);
     }
     if (options.pdfDir !== null || options.xlsxPath !== null) {
+      // PDFs and Excel pull in pdfkit, exceljs and the fonts: loaded only when asked for.
+      const { writeMergeDocuments } = await import('../merge-documents.ts');
       const status = await writeMergeDocuments(
         { ...options, result: outcome.result, rubric: outcome.rubric, packages: outcome.packages, sheets: outcome.sheets },
         io,

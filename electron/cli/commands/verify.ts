@@ -19,7 +19,6 @@ import type { SheetProblem } from '../../../shared/sheet/sheet-problem.ts';
 import { SHEET_FORMAT } from '../../../shared/sheet/sheet-schema.ts';
 import { readSheetFile } from '../../sheets/read-sheet-file.ts';
 import { exitCode, UsageError, type CliIo, type Command } from '../command.ts';
-import { verifyResultPdfFile } from '../verify-result-pdf.ts';
 
 export type SignedFileKind = 'sheet' | 'pdf' | 'unknown' | 'unreadable';
 
@@ -67,7 +66,8 @@ export const verifyCommand: Command = {
       case 'sheet':
         return verifySheetFile(path, file, io);
       case 'pdf':
-        return verifyResultPdfFile(path, file, io);
+        // PDF verification needs the CMS and certificate code: loaded only for a PDF.
+        return (await import('../verify-result-pdf.ts')).verifyResultPdfFile(path, file, io);
       case 'unknown':
         io.err(`✗ ${file}：不是评分表 (not a sheet)：文件中没有 "format": "${SHEET_FORMAT}"\n`);
         return exitCode.invalid;

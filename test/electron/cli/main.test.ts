@@ -38,6 +38,12 @@ describe('alliance-review', () => {
     expect(result.stderr).toContain('未知命令 unknown command: frobnicate');
   });
 
+  it('routes each command name to the command of that name', async () => {
+    const { commands } = await import('../../../electron/cli/commands.ts');
+    for (const entry of commands) expect((await entry.load()).name).toBe(entry.name);
+    expect(commands.map((c) => c.name)).toEqual(['validate', 'self-score', 'template', 'merge', 'verify']);
+  });
+
   it('runs through the package bin declared in package.json', () => {
     const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { bin: Record<string, string> };
     expect(resolve(root, pkg.bin['alliance-review'] ?? '')).toBe(bin);
