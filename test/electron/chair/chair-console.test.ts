@@ -204,6 +204,36 @@ describe('chair: importing sheets', () => {
   });
 });
 
+describe('chair: drill-down', () => {
+  it('shows every expert’s decisions on one indicator side by side, with overrides, recusals and the evidence files', async () => {
+    const s = await setup();
+    await importAndConfirm(s);
+    const i2 = await call(s.ctx, 'panel-drilldown', { meetingId: s.meetingId, allianceId: 'HFA-004', indicatorId: 'I2' });
+    expect(i2.panelScore).toBe(5);
+    expect(i2.experts.map((e) => [e.id, e.indicator?.score, e.indicator?.computed, e.indicator?.override?.reason ?? null])).toEqual([
+      ['E01', 5, 5, null],
+      ['E02', 3, 5, '仅有年度计划，缺半年总结'],
+      ['E03', 5, 5, null],
+      ['E04', 5, 5, null],
+      ['E05', 5, 5, null],
+    ]);
+    expect(i2.flags.map((f) => f.kind)).toEqual(['override']);
+    const evidence = i2.criteria[0]?.evidence[0];
+    expect(evidence).toMatchObject({ path: '证明材料/a.pdf', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(i2.packageId).toEqual(expect.any(Number));
+
+    const b2 = await call(s.ctx, 'panel-drilldown', { meetingId: s.meetingId, allianceId: 'HFA-003', indicatorId: 'B2' });
+    expect(b2.criteria[0]?.items.map((item) => [item.id, item.amountWan])).toEqual([
+      ['mp-1', 50000],
+      ['mp-2', 9999],
+      ['mp-3', 10000],
+    ]);
+    const e01 = b2.experts.find((e) => e.id === 'E01');
+    expect(e01?.decisions['B2.majorProjects']).toMatchObject({ accepted: [], rejected: { 'mp-1': '项目未落地' }, score: 0 });
+    expect(b2.experts.find((e) => e.id === 'E03')).toMatchObject({ recused: true, indicator: null });
+  });
+});
+
 describe('chair: notes, finalizing, the lock and reopening', () => {
   it('refuses to finalize while a flag has no note; locks the CLI’s exact bytes; holds; reopens only with a logged reason', async () => {
     const s = await setup();
