@@ -52,6 +52,11 @@ export function EvidenceViewer(props: EvidenceViewerProps) {
               </button>
             ))
           )}
+          {path !== null && !claimEvidence.includes(path) && (
+            <span className="evidence-tab active other-file" title={path}>
+              正在查看：{path.split('/').pop()}
+            </span>
+          )}
         </div>
         <button
           type="button"

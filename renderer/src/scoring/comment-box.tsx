@@ -14,11 +14,19 @@ export interface CommentBoxProps {
 export const CommentBox = forwardRef<HTMLTextAreaElement, CommentBoxProps>(function CommentBox({ stored, readOnly, onSave, onLeave }, ref) {
   const [draft, setDraft] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // What the timer would save, and how: the view may close (another alliance, the list) before it fires.
+  const unsaved = useRef<string | null>(null);
+  const save = useRef(onSave);
   const text = draft ?? stored;
+
+  useEffect(() => {
+    save.current = onSave;
+  });
 
   const flush = () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
+    unsaved.current = null;
     if (draft !== null && draft !== stored) onSave(draft);
     setDraft(null);
   };
@@ -26,6 +34,7 @@ export const CommentBox = forwardRef<HTMLTextAreaElement, CommentBoxProps>(funct
   useEffect(
     () => () => {
       if (timer.current) clearTimeout(timer.current);
+      if (unsaved.current !== null) save.current(unsaved.current);
     },
     [],
   );
@@ -43,9 +52,11 @@ export const CommentBox = forwardRef<HTMLTextAreaElement, CommentBoxProps>(funct
         onChange={(e) => {
           const value = e.target.value;
           setDraft(value);
+          unsaved.current = value;
           if (timer.current) clearTimeout(timer.current);
           timer.current = setTimeout(() => {
             timer.current = null;
+            unsaved.current = null;
             onSave(value);
           }, 1200);
         }}

@@ -178,7 +178,6 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
         else return;
         break;
       case 'Delete':
-      case 'Backspace':
         if (current && !readOnly && state?.decisions[current.key] !== undefined) decide(current, null);
         break;
       case 'n':
