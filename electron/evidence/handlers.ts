@@ -1,3 +1,7 @@
+/**
+ * The evidence channels the viewer needs beyond the content-addressed file URLs: Word and
+ * Excel previews read in main (text only), and opening other files with the system's viewer.
+ */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { EvidencePreview } from '../../shared/api/expert-work-types.ts';

@@ -1,3 +1,8 @@
+/**
+ * The expert profile channels: list the profiles of this laptop, create one (with its key pair,
+ * sealed by the passphrase and, in the desktop shell, the OS keychain), and set or clear the
+ * drawn signature.
+ */
 import type { HandlerSlice } from '../ipc/handler.ts';
 import { createExpert, listExperts, setHandSignature } from './expert-store.ts';
 
