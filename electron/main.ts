@@ -24,7 +24,7 @@ const appOrigin = 'app://renderer';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  { scheme: 'evidence', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+  { scheme: 'evidence', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true } },
 ]);
 
 // A second copy of the app would open the same SQLite file: keep one.
@@ -66,10 +66,17 @@ function registerProtocols(ctx: ServiceContext): void {
     const url = new URL(request.url);
     const file = url.host === 'store' ? storedEvidencePath(ctx.dataDir, url.pathname.slice(1)) : null;
     if (!file) return new Response('not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(file).toString());
+    // The Range header goes through: Chromium's file loader answers it, so the PDF viewer can
+    // read a long scan page by page (see renderer/src/evidence/pdf-document.ts).
+    const range = request.headers.get('range');
+    const response = await net.fetch(pathToFileURL(file).toString(), range ? { headers: { range } } : {});
     const headers = new Headers(response.headers);
     headers.set('x-content-type-options', 'nosniff');
     headers.set('content-security-policy', "default-src 'none'; sandbox");
+    // The renderer (app://renderer) reads evidence with fetch: a cross-origin read it may see,
+    // including the length in Content-Range, and no other origin may.
+    headers.set('access-control-allow-origin', appOrigin);
+    headers.set('access-control-expose-headers', 'content-range, content-length');
     return new Response(response.body, { status: response.status, headers });
   });
 }

@@ -19,6 +19,7 @@ import { contentSecurityPolicy } from '../app/csp.ts';
 import { dispatch } from '../ipc/handlers.ts';
 import { sniffContentType, storedEvidencePath } from '../evidence/evidence-path.ts';
 import { receiveUpload } from '../packages/incoming.ts';
+import { parseByteRange } from '../evidence/byte-range.ts';
 import { AppError } from '../ipc/app-error.ts';
 
 export const tokenHeader = 'x-alliance-review-token';
@@ -141,7 +142,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     createReadStream(file).pipe(res);
   };
 
-  const serveEvidence = async (hash: string, res: ServerResponse): Promise<void> => {
+  const serveEvidence = async (hash: string, req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const file = storedEvidencePath(ctx.dataDir, hash);
     if (!file) {
       refuse(res, 404, 'evidence-not-found', '证明材料不在本机的材料库中');
@@ -150,15 +151,29 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     const handle = await open(file, 'r');
     const head = new Uint8Array(16);
     await handle.read(head, 0, 16, 0);
+    const { size } = await handle.stat();
     await handle.close();
-    res.writeHead(200, {
+    const headers = {
       'content-type': sniffContentType(head),
       'x-content-type-options': 'nosniff',
       'cross-origin-resource-policy': 'same-origin',
       'content-security-policy': "default-src 'none'; sandbox",
       'cache-control': 'private, max-age=31536000, immutable',
-    });
-    createReadStream(file).pipe(res);
+      'accept-ranges': 'bytes',
+    };
+    const range = parseByteRange(req.headers.range, size);
+    if (range === 'unsatisfiable') {
+      res.writeHead(416, { ...headers, 'content-range': `bytes */${size}` });
+      res.end();
+      return;
+    }
+    if (range === null) {
+      res.writeHead(200, { ...headers, 'content-length': size });
+      createReadStream(file).pipe(res);
+      return;
+    }
+    res.writeHead(206, { ...headers, 'content-range': `bytes ${range.start}-${range.end}/${size}`, 'content-length': range.end - range.start + 1 });
+    createReadStream(file, { start: range.start, end: range.end }).pipe(res);
   };
 
   /** A call from the page this server served: same Origin (when sent) and the token. */
@@ -219,7 +234,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           refuse(res, 401, 'bad-token', '缺少或错误的访问令牌');
           return;
         }
-        await serveEvidence(url.pathname.slice('/evidence/'.length), res);
+        await serveEvidence(url.pathname.slice('/evidence/'.length), req, res);
         return;
       }
       if (req.method === 'GET') {

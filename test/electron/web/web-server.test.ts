@@ -136,6 +136,13 @@ describe('the browser shell server', () => {
     expect(ok.headers['content-type']).toBe('application/pdf');
     expect(ok.body).toBe(bytes.toString('utf8'));
 
+    const part = await send(server.url, { path: `/evidence/${hash}?t=${server.token}`, headers: { host, range: 'bytes=0-3' } });
+    expect(part.status).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes 0-3/${bytes.length}`);
+    expect(part.body).toBe('%PDF');
+    const past = await send(server.url, { path: `/evidence/${hash}?t=${server.token}`, headers: { host, range: `bytes=${bytes.length}-` } });
+    expect(past.status).toBe(416);
+
     const noToken = await send(server.url, { path: `/evidence/${hash}`, headers: { host } });
     expect(noToken.status).toBe(401);
     for (const bad of ['..%2fsecret.txt', '..%2f..%2falliance-review.sqlite', hash.toUpperCase(), hash.slice(0, 63), 'secret.txt']) {
