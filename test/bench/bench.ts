@@ -8,7 +8,7 @@
  *   --quick  a tenth of the scale (a smoke run of the script itself)
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,13 +16,15 @@ import { loadRubric } from '../../electron/rubrics/load-rubric.ts';
 import { checkPackage } from '../../electron/package/check-package.ts';
 import type { Rubric } from '../../shared/rubric/types.ts';
 import { makeExpert, writeSignedSheet, type ReviewSpec } from '../helpers/expert-sheet.ts';
-import { generatePackages, type BenchPackage } from './generate-packages.ts';
+import { generatePackages, generateScanPackage, type BenchPackage } from './generate-packages.ts';
+import { pdfPageCount } from './pdf-pages.ts';
+import { measureRenderer, median } from './renderer-timing.ts';
 import { measureColdStart } from './cold-start.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const scale = values.quick ? 0.1 : 1;
-const only = new Set((values.only ?? 'import,validate,merge,start').split(','));
+const only = new Set((values.only ?? 'import,validate,merge,export,renderer,start').split(','));
 const dataRoot = join(root, 'bench-data', values.quick ? 'quick' : 'full');
 const GiB = 1024 ** 3;
 
@@ -124,8 +126,8 @@ async function importSection(packages: readonly BenchPackage[]) {
   }
 }
 
-async function mergeSection(rubric: Rubric) {
-  process.stderr.write('merge …\n');
+/** 200 small packages and 15 signed sheets accepting everything: the merge and export input. */
+async function panelInput(rubric: Rubric) {
   const count = Math.max(10, Math.round(200 * scale));
   const packages = await generatePackages({ dir: join(dataRoot, 'merge-packages'), count, targetBytes: 0, bigScans: 0, seed: 2, tiny: true });
   const specs: ReviewSpec['package'][] = [];
@@ -142,6 +144,12 @@ async function mergeSection(rubric: Rubric) {
     const expert = makeExpert(`E${String(e).padStart(2, '0')}`, `专家${e}`);
     sheets.push(await writeSignedSheet(sheetDir, rubric, expert, specs.map((pkg) => ({ package: pkg }))));
   }
+  return { count, packages, sheets };
+}
+
+async function mergeSection(rubric: Rubric) {
+  process.stderr.write('merge …\n');
+  const { count, packages, sheets } = await panelInput(rubric);
   for (const experts of [5, 10, 15]) {
     const used = sheets.slice(0, experts);
     const paths = packages.map((p) => p.path);
@@ -158,6 +166,75 @@ async function mergeSection(rubric: Rubric) {
       met: merge / floorWithStart <= 3,
     });
   }
+}
+
+async function exportSection(rubric: Rubric) {
+  process.stderr.write('export …\n');
+  const { count, packages, sheets } = await panelInput(rubric);
+  const out = join(dataRoot, 'documents');
+  rmSync(out, { recursive: true, force: true });
+  const pdfDir = join(out, 'pdf');
+  const ms = await timeCommand([
+    'electron/cli/bin.mjs', 'merge', '--json', '--packages', ...packages.map((p) => p.path), '--sheets', ...sheets,
+    '--pdf', pdfDir, '--xlsx', join(out, '结果.xlsx'), '--meeting', '基准测试评审会',
+  ]);
+  const files = readdirSync(pdfDir).filter((f) => f.endsWith('.pdf'));
+  let pages = 0;
+  let bytes = 0;
+  let largestPerPage = { file: '', perPage: 0 };
+  for (const file of files) {
+    const n = pdfPageCount(join(pdfDir, file));
+    const size = statSync(join(pdfDir, file)).size;
+    pages += n;
+    bytes += size;
+    if (size / n > largestPerPage.perPage) largestPerPage = { file, perPage: size / n };
+  }
+  row({
+    measure: `export ${files.length} PDFs (${count} alliances × 15 experts) + workbook`,
+    value: `${seconds(ms)}, ${pages} pages: ${(ms / 1000 / pages).toFixed(3)} s/page`,
+    reference: `${(bytes / 1024 / pages).toFixed(0)} KB/page on average`,
+    ratio: '—',
+    target: 'report',
+    met: null,
+  });
+  row({
+    measure: 'export: largest bytes per page of any PDF',
+    value: `${(largestPerPage.perPage / 1024).toFixed(0)} KB (${largestPerPage.file})`,
+    reference: '—',
+    ratio: '—',
+    target: '≤ 200 KB (fonts subsetted)',
+    met: largestPerPage.perPage <= 200 * 1024,
+  });
+}
+
+async function rendererSection() {
+  process.stderr.write('renderer …\n');
+  const scan = await generateScanPackage(join(dataRoot, 'scan'));
+  const many = await generatePackages({
+    dir: join(dataRoot, 'merge-packages'),
+    count: Math.max(10, Math.round(200 * scale)),
+    targetBytes: 0,
+    bigScans: 0,
+    seed: 2,
+    tiny: true,
+  });
+  const timings = await measureRenderer({ scanPackage: scan.path, manyPackages: many.map((p) => p.path), runs: 7 });
+  row({
+    measure: 'click claim → first page of a 300-page scan (median of 7)',
+    value: `${median(timings.claimToPageMs).toFixed(0)} ms`,
+    reference: `runs: ${timings.claimToPageMs.map((t) => t.toFixed(0)).join(', ')}`,
+    ratio: '—',
+    target: '< 300 ms',
+    met: median(timings.claimToPageMs) < 300,
+  });
+  row({
+    measure: `switch alliance, ${many.length + 1} loaded (median of 7)`,
+    value: `${median(timings.allianceSwitchMs).toFixed(0)} ms`,
+    reference: `runs: ${timings.allianceSwitchMs.map((t) => t.toFixed(0)).join(', ')}`,
+    ratio: '—',
+    target: '< 300 ms',
+    met: median(timings.allianceSwitchMs) < 300,
+  });
 }
 
 async function startSection() {
@@ -187,6 +264,8 @@ if (only.has('import') || only.has('validate')) {
   await importSection(packages);
 }
 if (only.has('merge')) await mergeSection(rubric);
+if (only.has('export')) await exportSection(rubric);
+if (only.has('renderer')) await rendererSection();
 if (only.has('start')) await startSection();
 
 const header = ['measure', 'value', 'reference (same run)', 'ratio', 'target', 'met'];

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { ZipFile } from 'yazl';
 import { prng } from '../helpers/prng.ts';
 import { deterministicBytes } from './deterministic-bytes.ts';
+import { scannedPdf } from './scanned-pdf.ts';
 
 export interface BenchPackage {
   readonly path: string;
@@ -93,4 +94,32 @@ export async function generatePackages(options: PackageSetOptions): Promise<Benc
     packages.push({ path: file, bytes: statSync(file).size, allianceId });
   }
   return packages;
+}
+
+/** BENCH-000: one package whose first claim's evidence is a 300-page scanned PDF. */
+export async function generateScanPackage(dir: string, pages = 300): Promise<BenchPackage> {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'BENCH-000.zip');
+  if (!existsSync(file)) {
+    const scan = '证明材料/扫描件/审计报告扫描件.pdf';
+    const other = '证明材料/成果转化/技术合同.pdf';
+    const manifest = {
+      format: 'alliance-review/package',
+      version: 1,
+      year: 2026,
+      rubric: 'hefei-2017',
+      alliance: { id: 'BENCH-000', name: '合肥市基准测试扫描件产业技术创新战略联盟', kind: 'general' },
+      selfReport: other,
+      claims: {
+        'I1.office': { claimed: true, evidence: [scan] },
+        'I1.council': { claimed: true, evidence: [other] },
+      },
+    };
+    await writeZip(file, [
+      { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest, null, 2)) },
+      { name: scan, data: await scannedPdf(pages) },
+      { name: other, data: await scannedPdf(2) },
+    ]);
+  }
+  return { path: file, bytes: statSync(file).size, allianceId: 'BENCH-000' };
 }
