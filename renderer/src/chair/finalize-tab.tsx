@@ -167,6 +167,19 @@ export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelVi
               保存定稿结果到文件夹
               <input value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="例如 E:\ 或 /media/usb" aria-label="保存到文件夹" />
             </label>
+            {api.pathForFile && (
+              <button
+                type="button"
+                className="secondary"
+                onClick={() =>
+                  void api.invoke('sheet-folder-pick', {}).then((picked) => {
+                    if (picked.ok && picked.value !== null) setFolder(picked.value);
+                  })
+                }
+              >
+                选择文件夹…
+              </button>
+            )}
             <button
               type="button"
               className="secondary"
