@@ -11,6 +11,8 @@
  *   paths). The merge's `MergePackage` fits.
  * - result sheet: one expert's verified sheet with the fingerprint of its key (decisions,
  *   reasons, overrides, comments, the handwritten signature). The merge's `VerifiedSheet` fits.
+ *   A paper sheet (typed in twice from paper in the chair's console) has no signature and no
+ *   key: its fingerprint is `paper` and `paper` says who typed it and who confirmed it.
  * - chair notes: the chair's remarks per alliance, printed on the summary.
  */
 import { createHash } from 'node:crypto';
@@ -18,7 +20,8 @@ import type { ResultFile } from '../../shared/result/result-schema.ts';
 import { resultText } from '../../shared/result/result-text.ts';
 import type { AllianceResult } from '../../shared/panel/types.ts';
 import type { Claims, Rubric } from '../../shared/rubric/types.ts';
-import type { Sheet, SheetReview } from '../../shared/sheet/sheet-schema.ts';
+import { PAPER_FINGERPRINT } from '../../shared/result/paper-sheet.ts';
+import type { SheetReview, SheetSignature, UnsignedSheet } from '../../shared/sheet/sheet-schema.ts';
 
 export interface ResultPackage {
   readonly allianceId: string;
@@ -28,9 +31,22 @@ export interface ResultPackage {
 }
 
 export interface ResultSheet {
-  readonly sheet: Sheet;
-  /** `3f9a 0c11 7be2 d405` */
+  /** A signed sheet carries its `signature`; a paper sheet has none. */
+  readonly sheet: UnsignedSheet & { readonly signature?: SheetSignature | undefined };
+  /** `3f9a 0c11 7be2 d405`, or `paper` for a sheet typed in from paper. */
   readonly fingerprint: string;
+  /** A paper sheet: who typed it in and who confirmed it by blind re-entry, when known. */
+  readonly paper?: PaperEntryPeople | null | undefined;
+}
+
+export interface PaperEntryPeople {
+  readonly enteredBy: string;
+  readonly confirmedBy: string;
+}
+
+/** Whether an expert's sheet was typed in from paper (no signature, no key). */
+export function isPaperSheet(entry: ResultSheet): boolean {
+  return (entry.paper !== null && entry.paper !== undefined) || entry.fingerprint === PAPER_FINGERPRINT || entry.sheet.signature === undefined;
 }
 
 export interface ResultDocumentsInput {

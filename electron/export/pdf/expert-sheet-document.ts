@@ -6,13 +6,14 @@
  */
 import { indicatorsOf } from '../../../shared/rubric/rubric-index.ts';
 import type { ResultDocumentsInput, ResultIndex } from '../result-documents-input.ts';
+import { isPaperSheet } from '../result-documents-input.ts';
 import { gradeText, scoreText } from '../result-labels.ts';
 import { gradeOf } from '../../../shared/rubric/grade.ts';
 import { dec } from '../../../shared/decimal/decimal.ts';
 import type { Column, Row } from './draw-table.ts';
 import { drawTable } from './draw-table.ts';
 import type { PdfCanvas } from './pdf-canvas.ts';
-import { drawSignatureBox, SIGNATURE_BOX_HEIGHT } from './signature-box.ts';
+import { drawSignatureBox, paperEntryText, SIGNATURE_BOX_HEIGHT, signatureBoxContentOf } from './signature-box.ts';
 
 export const EXPERT_TITLE = '专家评分表';
 
@@ -24,8 +25,8 @@ export function drawExpertSheet(canvas: PdfCanvas, input: ResultDocumentsInput, 
   canvas.paragraph(`专家：${name}（${expertId}）`, { size: 12, weight: 'bold' }, { align: 'center', after: 4 });
   canvas.paragraph(
     [
-      `密钥指纹：${entry?.fingerprint ?? '—'}`,
-      `评分表签署时间：${entry === undefined ? '—' : entry.sheet.signedAt}`,
+      entry !== undefined && isPaperSheet(entry) ? `${paperEntryText(entry.paper)}（无电子签名，无密钥指纹）` : `密钥指纹：${entry?.fingerprint ?? '—'}`,
+      `评分表签署${entry !== undefined && isPaperSheet(entry) ? '日期' : '时间'}：${entry === undefined ? '—' : isPaperSheet(entry) ? entry.sheet.signedAt.slice(0, 10) : entry.sheet.signedAt}`,
       `评审联盟：${entry?.sheet.reviews.length ?? 0} 个`,
     ].join('\u3000\u3000'),
     { size: 9 },
@@ -82,12 +83,6 @@ export function drawExpertSheet(canvas: PdfCanvas, input: ResultDocumentsInput, 
   canvas.ensureRoom(SIGNATURE_BOX_HEIGHT + 40);
   canvas.y += 10;
   canvas.paragraph('专家签名', { size: 11, weight: 'bold' }, { after: 4 });
-  drawSignatureBox(canvas, canvas.left, canvas.y, 200, {
-    name,
-    id: expertId,
-    fingerprint: entry?.fingerprint ?? '—',
-    handSignature: entry?.sheet.expert.handSignature,
-    caption: entry === undefined ? undefined : `评分表签署于 ${entry.sheet.signedAt.slice(0, 16).replace('T', ' ')}`,
-  });
+  drawSignatureBox(canvas, canvas.left, canvas.y, 200, signatureBoxContentOf(expertId, name, entry));
   canvas.y += SIGNATURE_BOX_HEIGHT + 6;
 }

@@ -23,7 +23,7 @@ import type { Column, Row } from './draw-table.ts';
 import { drawTable } from './draw-table.ts';
 import type { PdfCanvas } from './pdf-canvas.ts';
 import { drawScoreCharts } from './score-chart.ts';
-import { drawSignatureBox, SIGNATURE_BOX_HEIGHT } from './signature-box.ts';
+import { drawSignatureBox, SIGNATURE_BOX_HEIGHT, signatureBoxContentOf } from './signature-box.ts';
 
 export const SUMMARY_TITLE = '考核结果汇总表';
 
@@ -129,14 +129,7 @@ function drawSignatures(canvas: PdfCanvas, input: ResultDocumentsInput, index: R
       if (i > 0) canvas.y += SIGNATURE_BOX_HEIGHT + 8;
       canvas.ensureRoom(SIGNATURE_BOX_HEIGHT + 8);
     }
-    const entry = index.sheetOf(id);
-    drawSignatureBox(canvas, canvas.left + (i % perRow) * (width + 8), canvas.y, width, {
-      name: index.expertName(id),
-      id,
-      fingerprint: entry?.fingerprint ?? '—',
-      handSignature: entry?.sheet.expert.handSignature,
-      caption: entry === undefined ? undefined : `评分表签署于 ${entry.sheet.signedAt.slice(0, 16).replace('T', ' ')}`,
-    });
+    drawSignatureBox(canvas, canvas.left + (i % perRow) * (width + 8), canvas.y, width, signatureBoxContentOf(id, index.expertName(id), index.sheetOf(id)));
   });
   if (index.expertIds.length > 0) canvas.y += SIGNATURE_BOX_HEIGHT + 14;
 

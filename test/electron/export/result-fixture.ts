@@ -124,6 +124,10 @@ function rejectSome(decisions: Decisions, criterionId: string, count: number, re
 export interface ResultFixture {
   readonly rubric: Rubric;
   readonly experts: readonly TestExpert[];
+  /** The packages as the merge takes them (to merge the same year again, e.g. with a paper sheet). */
+  readonly packages: readonly MergePackage[];
+  /** The signed sheets as the merge takes them. */
+  readonly sheets: readonly VerifiedSheet[];
   readonly input: ResultDocumentsInput;
 }
 
@@ -179,6 +183,8 @@ export async function resultFixture(): Promise<ResultFixture> {
   return {
     rubric,
     experts,
+    packages,
+    sheets,
     input: {
       result: outcome.result,
       rubric,
