@@ -1,0 +1,515 @@
+/**
+ * The offline meeting of issue 6, on separate laptops: each laptop is a ServiceContext on its own
+ * data folder, files move between them only as files on a temp folder standing for the USB stick,
+ * and the only way in is the handler table the renderer uses. The steps follow
+ * docs/meeting-procedure.md:
+ *
+ * 1. the clerk's laptop imports the alliances' packages (the sample meeting, resources/samples)
+ *    from the stick, prepares the meeting and writes the meeting file to the stick;
+ * 2. the experts' laptops (E01 王明, E02 李华) import the meeting file, make their profiles,
+ *    score, sign and write their sheets to the stick; E02 recuses one alliance;
+ * 3. the chair's laptop imports the meeting file and the sheets, and confirms each new key
+ *    against the fingerprint its expert reads out;
+ * 4. refusals, each naming the file and the reason: a tampered sheet, a sheet of another package
+ *    version, an incomplete sheet, a second key for E02; then E01 revises and the later sheet
+ *    supersedes the first, which stays in the history;
+ * 5. the chair's result is byte for byte what `alliance-review merge --json` prints for the
+ *    stick's packages and the sheets that count (the real CLI, a child process);
+ * 6. E03 张伟 scores on paper; two people enter it, the second entry disagrees once and is then
+ *    corrected; the result marks it `paper-entered` (the CLI has no paper input, so the byte
+ *    comparison is made before this step);
+ * 7. the chair notes every flag and locks the result.
+ *
+ * The steps share one meeting and run in order; a failing step leaves the later ones failing too.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceContext } from '../../../electron/app/context.ts';
+import { unlockExpertKey } from '../../../electron/experts/expert-store.ts';
+import { signSheet } from '../../../electron/sheets/sign-sheet.ts';
+import { writeSheetFile } from '../../../electron/sheets/write-sheet-file.ts';
+import type { PackageImportReport, RequestOf } from '../../../shared/api/contract.ts';
+import type { ExpertProfile } from '../../../shared/api/expert-work-types.ts';
+import type { MeetingPackageView } from '../../../shared/api/meeting-api.ts';
+import { resultText } from '../../../shared/result/result-text.ts';
+import { selfDecisions } from '../../../shared/rubric/self-score.ts';
+import type { Sheet, UnsignedSheet } from '../../../shared/sheet/sheet-schema.ts';
+import { call } from '../../helpers/call.ts';
+import type { AlliancePlan } from '../../helpers/meeting-room.ts';
+import { importMeetingFile, RoomClock, roomLaptop, scoreThroughWorkspace } from '../../helpers/meeting-room.ts';
+import { repoRoot, runCli } from '../../helpers/run-cli.ts';
+
+const CLERK = '会务 周敏';
+const SECOND = '秘书 吴刚';
+const CHAIR = '主任 孙立';
+const ROSTER = [
+  { id: 'E01', name: '王明' },
+  { id: 'E02', name: '李华' },
+  { id: 'E03', name: '张伟' },
+];
+const PASSPHRASES = { E01: '王明的口令-2027', E02: '李华的口令-2027', spare: '备用电脑口令-2027' } as const;
+const MEETING_NAME = '2026 年度合肥市产业技术创新战略联盟考核评审会';
+/**
+ * The meeting's settings, and the same settings as `merge` options. The threshold is below the
+ * 4.75 points by which E01 and E02 each differ from their mean on HFA-003, so the setting shows
+ * in the result (a merge with the default 10 would print other bytes).
+ */
+const SETTINGS = { method: 'trimmed', deviationThreshold: '4.5', budgetYuan: '1000000' } as const;
+const MERGE_OPTIONS = ['--method', 'trimmed', '--deviation', '4.5', '--budget', '1000000'];
+const SHEET_1 = 'E01-王明-2026-v1.sheet.json';
+const SHEET_1_REVISED = 'E01-王明-2026-v2.sheet.json';
+const SHEET_2 = 'E02-李华-2026-v1.sheet.json';
+const SHEET_2_OTHER_VERSION = 'E02-李华-2026-v2.sheet.json';
+const TAMPERED = 'E01-王明-2026-v1-改过.sheet.json';
+const INCOMPLETE = 'E01-王明-2026-手改.sheet.json';
+
+/** E01 decides everything: rejections with reasons, judged values of their own, an override. */
+const E01_PLAN: Record<string, AlliancePlan> = {
+  'HFA-003': {
+    reject: { 'I3.audit': '审计报告未单列联盟经费', 'I6.international#intl-6': '仅为参会，无实质合作' },
+    values: { 'I10.status': 2 },
+    overrides: { I8: { score: 8, reason: '参与制定的标准尚未发布，酌减' } },
+    comment: '材料齐全，成果突出。',
+  },
+  'HFA-011': { reject: { 'I4.techContracts#tc-3': '合同未在技术市场登记' }, values: { 'I10.outcomes': 0.5 } },
+  'HFA-026': { reject: { 'I7.nationalIncubators#ni-1': '综合类联盟不适用孵化器指标' } },
+  'HFA-030': { reject: { 'I1.council': '无理事会会议纪要' }, values: { 'I10.problems': 1 } },
+};
+/** E02 recuses HFA-017 and accepts the rest, but for one rejection. */
+const E02_PLAN: Record<string, AlliancePlan> = {
+  'HFA-017': { recuse: '本人任职于该联盟牵头单位，申请回避' },
+  'HFA-022': { reject: { 'B2.majorProjects#mp-3': '项目尚未落地' } },
+};
+
+interface Expert {
+  readonly ctx: ServiceContext;
+  readonly profile: ExpertProfile;
+}
+
+const room = new RoomClock('2027-01-20T08:00:00+08:00');
+let root = '';
+/** The USB stick: alliance packages, the meeting file, the sheets. */
+let stick = '';
+let stickPackages: string[] = [];
+let clerk: ServiceContext;
+let chair: ServiceContext;
+let chairMeetingId = 0;
+const experts: Record<'E01' | 'E02', Expert> = {} as Record<'E01' | 'E02', Expert>;
+let meetingFile = { path: '', fingerprint: '' };
+let meetingPackages: readonly MeetingPackageView[] = [];
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'three-laptops-'));
+  stick = join(root, 'U盘');
+  mkdirSync(stick);
+});
+afterAll(() => {
+  for (const ctx of [clerk, chair, experts.E01?.ctx, experts.E02?.ctx]) ctx?.db.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+function laptop(name: string): ServiceContext {
+  return roomLaptop(join(root, name), room);
+}
+
+function cliMerge(sheets: readonly string[], packages: readonly string[] = stickPackages) {
+  return runCli(['merge', '--json', '--packages', ...packages, '--sheets', ...sheets, ...MERGE_OPTIONS]);
+}
+
+async function importOnExpertLaptop(ctx: ServiceContext, actor: string) {
+  const { status, outcome } = await importMeetingFile(ctx, meetingFile.path, actor);
+  expect(status.state).toBe('done');
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
+  // The fingerprint on screen is the one the clerk read out, and every package came with its digest.
+  expect(outcome.value).toMatchObject({ outcome: 'created', name: MEETING_NAME, year: 2026, fingerprint: meetingFile.fingerprint });
+  expect(outcome.value.packages.map((p) => [p.allianceId, p.outcome, p.digest])).toEqual(
+    meetingPackages.map((p) => [p.allianceId, 'imported', p.digest]),
+  );
+  return outcome.value.meetingId;
+}
+
+async function signOnto(expert: Expert, passphrase: string, folder = stick) {
+  return call(expert.ctx, 'sheet-sign', { expertId: expert.profile.id, year: 2026, passphrase, folder });
+}
+
+describe('an offline meeting on three laptops and a USB stick', { timeout: 120_000 }, () => {
+  it('the clerk imports the alliances’ packages, prepares the meeting and writes the meeting file to the stick', async () => {
+    // The alliances' packages arrive on the stick as they were handed in (zips and a folder).
+    const delivered = join(stick, '材料包');
+    cpSync(join(repoRoot, 'resources', 'samples', '2026'), delivered, { recursive: true });
+    stickPackages = readdirSync(delivered).sort().map((name) => join(delivered, name));
+    expect(stickPackages).toHaveLength(6);
+
+    clerk = laptop('会务电脑');
+    const { jobId } = await call(clerk, 'package-import', { sources: stickPackages.map((path) => ({ path })) });
+    await clerk.jobs.idle();
+    const imported = await call(clerk, 'job-status', { jobId });
+    expect(imported.results.map((r) => r.outcome)).toEqual(Array(6).fill('imported'));
+
+    const meeting = await call(clerk, 'meeting-create', { name: MEETING_NAME, year: 2026 });
+    const meetingId = meeting.id;
+    await call(clerk, 'meeting-settings-save', { meetingId, actor: CLERK, rubricId: 'hefei-2017', ...SETTINGS });
+    await call(clerk, 'meeting-roster-save', { meetingId, actor: CLERK, experts: ROSTER });
+    const candidates = (await call(clerk, 'meeting-setup', { meetingId })).candidates;
+    const setup = await call(clerk, 'meeting-packages-save', { meetingId, actor: CLERK, packageIds: candidates.map((p) => p.id) });
+    expect(setup.packages.map((p) => p.allianceId)).toEqual(['HFA-003', 'HFA-011', 'HFA-017', 'HFA-022', 'HFA-026', 'HFA-030']);
+    meetingPackages = setup.packages;
+
+    const exported = await call(clerk, 'meeting-file-export', { meetingId, folder: stick });
+    expect(exported.path).toBe(join(stick, `${MEETING_NAME}.meeting.zip`));
+    meetingFile = { path: exported.path, fingerprint: exported.fingerprint };
+  });
+
+  it('each expert laptop refuses a damaged meeting file, imports the real one with every digest checked, and signs a sheet onto the stick', async () => {
+    room.set('2027-01-20T08:30:00+08:00');
+    // A copy damaged in one byte (a bad stick) is refused as a whole; the laptop keeps nothing.
+    const e02ctx = laptop('专家电脑-E02');
+    const damagedDir = join(root, '坏U盘');
+    mkdirSync(damagedDir);
+    const damagedPath = join(damagedDir, basename(meetingFile.path));
+    const bytes = readFileSync(meetingFile.path);
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = bytes[middle]! ^ 0x01;
+    writeFileSync(damagedPath, bytes);
+    const damaged = await importMeetingFile(e02ctx, damagedPath, '专家 李华');
+    expect(damaged.status.state).toBe('failed');
+    expect(damaged.status.error?.message).toContain(basename(damagedPath));
+    expect(damaged.outcome.ok).toBe(false);
+    expect(e02ctx.db.prepare('SELECT count(*) FROM meeting').pluck().get()).toBe(0);
+
+    const e01ctx = laptop('专家电脑-E01');
+    await importOnExpertLaptop(e01ctx, '专家 王明');
+    await importOnExpertLaptop(e02ctx, '专家 李华');
+    experts.E01 = { ctx: e01ctx, profile: await call(e01ctx, 'expert-create', { rosterId: 'E01', name: '王明', passphrase: PASSPHRASES.E01 }) };
+    experts.E02 = { ctx: e02ctx, profile: await call(e02ctx, 'expert-create', { rosterId: 'E02', name: '李华', passphrase: PASSPHRASES.E02 }) };
+
+    room.set('2027-01-20T09:00:00+08:00');
+    const e01 = await scoreThroughWorkspace(e01ctx, experts.E01.profile.id, E01_PLAN);
+    expect(e01.alliances.map((a) => a.status)).toEqual(Array(6).fill('complete'));
+    expect(e01.alliances.map((a) => a.digest)).toEqual(meetingPackages.map((p) => p.digest));
+    expect(e01.blockers).toEqual([]);
+    const e02 = await scoreThroughWorkspace(e02ctx, experts.E02.profile.id, E02_PLAN);
+    expect(e02.alliances.map((a) => [a.allianceId, a.status])).toEqual([
+      ['HFA-003', 'complete'],
+      ['HFA-011', 'complete'],
+      ['HFA-017', 'recused'],
+      ['HFA-022', 'complete'],
+      ['HFA-026', 'complete'],
+      ['HFA-030', 'complete'],
+    ]);
+
+    room.set('2027-01-20T10:30:00+08:00');
+    const signed1 = await signOnto(experts.E01, PASSPHRASES.E01);
+    const signed2 = await signOnto(experts.E02, PASSPHRASES.E02);
+    expect([signed1.path, signed2.path]).toEqual([join(stick, SHEET_1), join(stick, SHEET_2)]);
+    // The fingerprint each expert will read out is their profile's key.
+    expect(signed1.sheet.fingerprint).toBe(experts.E01.profile.fingerprint);
+    expect(signed2.sheet.fingerprint).toBe(experts.E02.profile.fingerprint);
+    const sheet1 = JSON.parse(readFileSync(signed1.path, 'utf8')) as Sheet;
+    const hfa003 = sheet1.reviews[0]!;
+    expect(hfa003.decisions?.['I3.audit']).toEqual({ accept: false, reason: '审计报告未单列联盟经费' });
+    expect(hfa003.decisions?.['I6.international']).toEqual({
+      accepted: ['intl-1', 'intl-2', 'intl-3', 'intl-4', 'intl-5'],
+      rejected: { 'intl-6': '仅为参会，无实质合作' },
+    });
+    expect(hfa003.decisions?.['I10.status']).toEqual({ value: 2 });
+    expect(hfa003.overrides).toEqual({ I8: { score: 8, reason: '参与制定的标准尚未发布，酌减' } });
+    const sheet2 = JSON.parse(readFileSync(signed2.path, 'utf8')) as Sheet;
+    expect(sheet2.reviews.find((r) => r.allianceId === 'HFA-017')).toEqual({
+      allianceId: 'HFA-017',
+      packageDigest: meetingPackages[2]!.digest,
+      recused: true,
+      comment: '本人任职于该联盟牵头单位，申请回避',
+    });
+  });
+
+  it('the chair’s laptop imports the meeting file and the stick’s sheets, and counts each key only once its fingerprint is confirmed as read out', async () => {
+    room.set('2027-01-20T11:00:00+08:00');
+    chair = laptop('主任电脑');
+    const { status, outcome } = await importMeetingFile(chair, meetingFile.path, CHAIR);
+    expect(status.state).toBe('done');
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.error));
+    expect(outcome.value.fingerprint).toBe(meetingFile.fingerprint);
+    chairMeetingId = outcome.value.meetingId;
+    const meetingId = chairMeetingId;
+    const setup = await call(chair, 'meeting-setup', { meetingId });
+    expect(setup.settings).toEqual(SETTINGS);
+    expect(setup.experts).toEqual(ROSTER);
+
+    // The whole stick at once: the two sheets, each waiting for its fingerprint.
+    const reports = await call(chair, 'chair-sheet-import', { meetingId, actor: CHAIR, sources: [{ path: stick }] });
+    expect(reports.map((r) => [r.source, r.outcome, r.fingerprint])).toEqual([
+      [SHEET_1, 'awaiting-fingerprint', experts.E01.profile.fingerprint],
+      [SHEET_2, 'awaiting-fingerprint', experts.E02.profile.fingerprint],
+    ]);
+    expect((await call(chair, 'panel-view', { meetingId })).result).toBeNull();
+
+    const listed = await call(chair, 'chair-sheet-list', { meetingId });
+    const pending = (id: string) => listed.pendingKeys.find((k) => k.expertId === id)!;
+    // A mis-heard read-out is refused; what E01's own laptop shows, typed as heard, is confirmed.
+    await expect(
+      call(chair, 'chair-key-decide', { meetingId, actor: CHAIR, publicKey: pending('E01').publicKey, decision: 'confirm', readOut: experts.E02.profile.fingerprint }),
+    ).rejects.toThrow(/^fingerprint-mismatch/);
+    for (const id of ['E01', 'E02'] as const) {
+      const readOut = experts[id].profile.fingerprint.toUpperCase().replace(/ /g, '');
+      await call(chair, 'chair-key-decide', { meetingId, actor: CHAIR, publicKey: pending(id).publicKey, decision: 'confirm', readOut });
+    }
+
+    const view = await call(chair, 'panel-view', { meetingId });
+    expect(view.experts.map((e) => [e.id, e.state, e.fingerprint])).toEqual([
+      ['E01', 'signed', experts.E01.profile.fingerprint],
+      ['E02', 'signed', experts.E02.profile.fingerprint],
+      ['E03', 'none', null],
+    ]);
+    expect(view.problems).toEqual([]);
+    expect(view.unreviewed).toEqual([]);
+    const hfa017 = view.result?.alliances.find((a) => a.allianceId === 'HFA-017');
+    expect(hfa017?.experts.map((e) => [e.id, e.recused])).toEqual([
+      ['E01', false],
+      ['E02', true],
+    ]);
+    expect(hfa017?.flags.map((f) => f.kind)).toContain('quorum');
+    const hfa003 = view.result?.alliances.find((a) => a.allianceId === 'HFA-003');
+    expect(hfa003?.experts.find((e) => e.id === 'E01')?.indicators?.['I8']).toBe(8);
+    expect(hfa003?.flags).toContainEqual(expect.objectContaining({ kind: 'override', expert: 'E01', indicator: 'I8' }));
+  });
+
+  it('refuses, naming each file and the reason: a tampered sheet, another package version, an incomplete sheet, and a second key for E02 (loudly)', async () => {
+    room.set('2027-01-20T12:00:00+08:00');
+    const meetingId = chairMeetingId;
+
+    // One byte of E01's sheet changed on the stick: a judged value.
+    const original = readFileSync(join(stick, SHEET_1));
+    const at = original.indexOf('"value": ') + '"value": '.length;
+    const tampered = Buffer.from(original);
+    tampered[at] = original[at] === 0x30 ? 0x31 : 0x30;
+    expect(tampered.filter((byte, i) => byte !== original[i])).toHaveLength(1);
+    writeFileSync(join(stick, TAMPERED), tampered);
+
+    // E02's laptop is handed a corrected HFA-022 after signing; E02 revises, scores the new
+    // version and signs against it: a package the meeting does not have.
+    const corrected = join(root, '联盟补交', 'HFA-022-科技金融联盟');
+    cpSync(stickPackages.find((p) => basename(p).startsWith('HFA-022'))!, corrected, { recursive: true });
+    const manifestPath = join(corrected, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { alliance: { contact: { phone: string } } };
+    manifest.alliance.contact.phone = '0551-62620099';
+    writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+    const e02 = experts.E02;
+    const { jobId } = await call(e02.ctx, 'package-import', { sources: [{ path: corrected }] });
+    await e02.ctx.jobs.idle();
+    // One import, one package report (a cast, not a narrowing: job results may be of other kinds).
+    const newVersion = (await call(e02.ctx, 'job-status', { jobId })).results[0] as PackageImportReport;
+    expect(newVersion).toMatchObject({ outcome: 'imported', allianceId: 'HFA-022', version: 2 });
+    expect(newVersion.digest).not.toBe(meetingPackages[3]!.digest);
+    await call(e02.ctx, 'sheet-revise', { expertId: e02.profile.id, year: 2026 });
+    const rescored = await scoreThroughWorkspace(e02.ctx, e02.profile.id, E02_PLAN);
+    expect(rescored.alliances.find((a) => a.allianceId === 'HFA-022')?.digest).toBe(newVersion.digest);
+    room.set('2027-01-20T12:10:00+08:00');
+    expect((await signOnto(e02, PASSPHRASES.E02)).path).toBe(join(stick, SHEET_2_OTHER_VERSION));
+
+    // An incomplete sheet under E01's real key: a decision taken out of the signed sheet, signed
+    // again (as a hand-edited file or a faulty program might).
+    const key = unlockExpertKey(experts.E01.ctx.db, experts.E01.profile.id, PASSPHRASES.E01);
+    const sheet1 = JSON.parse(original.toString('utf8')) as Sheet;
+    const [first, ...rest] = sheet1.reviews;
+    const { 'I1.office': _dropped, ...fewer } = first!.decisions ?? {};
+    const incomplete: UnsignedSheet = {
+      format: sheet1.format,
+      version: sheet1.version,
+      year: sheet1.year,
+      rubric: sheet1.rubric,
+      expert: sheet1.expert,
+      signedAt: '2027-01-20T12:20:00+08:00',
+      reviews: [{ ...first!, decisions: fewer }, ...rest],
+    };
+    await writeSheetFile(join(stick, INCOMPLETE), signSheet(incomplete, key));
+
+    // A spare laptop with its own profile "E02 李华": the same expert id, another key.
+    const spare = laptop('备用电脑');
+    await importMeetingFile(spare, meetingFile.path, '专家 李华');
+    const spareProfile = await call(spare, 'expert-create', { rosterId: 'E02', name: '李华', passphrase: PASSPHRASES.spare });
+    await scoreThroughWorkspace(spare, spareProfile.id, {});
+    const spareFolder = join(stick, '备用电脑');
+    mkdirSync(spareFolder);
+    room.set('2027-01-20T12:30:00+08:00');
+    const spareSheet = (await signOnto({ ctx: spare, profile: spareProfile }, PASSPHRASES.spare, spareFolder)).path;
+    spare.db.close();
+
+    const files = [join(stick, TAMPERED), join(stick, SHEET_2_OTHER_VERSION), join(stick, INCOMPLETE), spareSheet];
+    const reports = await call(chair, 'chair-sheet-import', { meetingId, actor: CHAIR, sources: files.map((path) => ({ path })) });
+    expect(reports.map((r) => [r.source, r.outcome, r.problems[0]?.code])).toEqual([
+      [TAMPERED, 'refused', 'signature-invalid'],
+      [SHEET_2_OTHER_VERSION, 'refused', 'package-digest-unknown'],
+      [INCOMPLETE, 'refused', 'review-incomplete'],
+      [SHEET_2, 'refused', 'expert-key-changed'],
+    ]);
+    expect(reports.every((r) => r.problems.length > 0 && r.problems.every((p) => p.source === r.source && p.message.length > 0))).toBe(true);
+    expect(reports[1]?.problems[0]).toMatchObject({ path: 'reviews[3].packageDigest' });
+    expect(reports[1]?.problems[0]?.message).toContain('HFA-022');
+    expect(reports[2]?.problems[0]?.message).toContain('HFA-003');
+    const loud = reports[3]?.problems[0]?.message ?? '';
+    expect(loud).toMatch(/^⚠ 密钥不符/);
+    expect(loud).toContain(experts.E02.profile.fingerprint);
+    expect(loud).toContain(spareProfile.fingerprint);
+
+    // Nothing refused was kept; the stateless merge refuses the same files.
+    const listed = await call(chair, 'chair-sheet-list', { meetingId });
+    expect(listed.sheets.map((s) => [s.sourceName, s.status])).toEqual([
+      [SHEET_1, 'current'],
+      [SHEET_2, 'current'],
+    ]);
+    const good = { E01: join(stick, SHEET_1), E02: join(stick, SHEET_2) };
+    for (const sheets of [
+      [join(stick, TAMPERED), good.E02],
+      [good.E01, join(stick, SHEET_2_OTHER_VERSION)],
+      [join(stick, INCOMPLETE), good.E02],
+      [good.E01, good.E02, spareSheet],
+    ]) {
+      const run = cliMerge(sheets);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain('✗ 未汇总 merge refused');
+    }
+    expect(cliMerge([join(stick, TAMPERED), good.E02]).stderr).toContain(TAMPERED);
+    expect(cliMerge([join(stick, INCOMPLETE), good.E02]).stderr).toContain(INCOMPLETE);
+  });
+
+  it('E01 revises and signs again: the later sheet supersedes the first in the merge, and the first stays in the history', async () => {
+    room.set('2027-01-20T13:00:00+08:00');
+    const meetingId = chairMeetingId;
+    const e01 = experts.E01;
+    await call(e01.ctx, 'sheet-revise', { expertId: e01.profile.id, year: 2026 });
+    const workspace = await call(e01.ctx, 'expert-workspace', { expertId: e01.profile.id });
+    const hfa011 = workspace.alliances.find((a) => a.allianceId === 'HFA-011')!;
+    await call(e01.ctx, 'decision-set', {
+      expertId: e01.profile.id,
+      packageId: hfa011.packageId,
+      criterionId: 'I4.techContracts',
+      itemId: 'tc-3',
+      decision: { accept: true },
+    });
+    const revised = await signOnto(e01, PASSPHRASES.E01);
+    expect(revised.path).toBe(join(stick, SHEET_1_REVISED));
+
+    // The chair takes the whole stick again: only the revised sheet is new.
+    const reports = await call(chair, 'chair-sheet-import', { meetingId, actor: CHAIR, sources: [{ path: stick }] });
+    const outcomes = reports.map((r) => `${r.source} ${r.outcome} ${r.problems[0]?.code ?? ''}`.trim()).sort();
+    expect(outcomes).toEqual(
+      [
+        `${SHEET_1} already-imported same-sheet`,
+        `${SHEET_1_REVISED} supersedes`,
+        `${INCOMPLETE} refused review-incomplete`,
+        `${TAMPERED} refused signature-invalid`,
+        `${SHEET_2} already-imported same-sheet`,
+        `${SHEET_2} refused expert-key-changed`,
+        `${SHEET_2_OTHER_VERSION} refused package-digest-unknown`,
+      ].sort(),
+    );
+    const listed = await call(chair, 'chair-sheet-list', { meetingId });
+    expect(listed.sheets.filter((s) => s.expertId === 'E01').map((s) => [s.sourceName, s.status])).toEqual([
+      [SHEET_1_REVISED, 'current'],
+      [SHEET_1, 'superseded'],
+    ]);
+    const audit = await call(chair, 'audit-log', { meetingId });
+    const supersede = audit.entries.filter((e) => e.action === 'sheet-supersede');
+    expect(supersede).toHaveLength(1);
+    expect(JSON.parse(supersede[0]!.detail)).toMatchObject({ expert: 'E01', file: SHEET_1_REVISED, supersedesSignedAt: expect.any(String) });
+    const view = await call(chair, 'panel-view', { meetingId });
+    const e01Hfa011 = view.result?.alliances.find((a) => a.allianceId === 'HFA-011')?.experts.find((e) => e.id === 'E01');
+    expect(e01Hfa011?.indicators?.['I4']).toBe(7);
+  });
+
+  it('the chair’s result is byte for byte what `alliance-review merge --json` prints for the stick’s packages and the sheets that count', async () => {
+    const view = await call(chair, 'panel-view', { meetingId: chairMeetingId });
+    const appText = resultText(view.result!);
+    const counted = [join(stick, SHEET_1_REVISED), join(stick, SHEET_2)];
+    const run = cliMerge(counted);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(appText).toBe(run.stdout);
+    const hfa003 = view.result!.alliances[0]!;
+    expect(hfa003.experts.map((e) => [e.id, e.total])).toEqual([
+      ['E01', 89],
+      ['E02', 98.5],
+    ]);
+    expect(hfa003.flags.filter((f) => f.kind === 'deviation').map((f) => f.expert)).toEqual(['E01', 'E02']);
+    // The CLI is stateless: it takes only the latest sheet of each expert.
+    const both = cliMerge([join(stick, SHEET_1), ...counted]);
+    expect(both.status).toBe(1);
+    expect(both.stderr).toContain('E01');
+    // Anyone holding only the meeting's sheets sees each expert's key, as the chair confirmed it.
+    const verify = runCli(['verify', join(stick, SHEET_1_REVISED)]);
+    expect(verify.status).toBe(0);
+    expect(verify.stdout).toContain(experts.E01.profile.fingerprint);
+  });
+
+  it('E03’s paper sheet is entered twice by two people; a disagreeing entry is shown field by field, then corrected, and the result marks it paper-entered', async () => {
+    room.set('2027-01-20T14:00:00+08:00');
+    const meetingId = chairMeetingId;
+    const form = await call(chair, 'paper-form', { meetingId });
+    expect(form.alliances.map((a) => a.digest)).toEqual(meetingPackages.map((p) => p.digest));
+    const reviews = form.alliances.map((a) => ({
+      allianceId: a.allianceId,
+      packageDigest: a.digest,
+      recused: false,
+      decisions: {
+        ...selfDecisions(form.rubric, a.claims),
+        ...(a.allianceId === 'HFA-026' ? { 'I3.audit': { accept: false, reason: '审计报告为复印件，无公章' } } : {}),
+        ...(a.allianceId === 'HFA-011' ? { 'I10.status': { value: 1.5 } } : {}),
+      },
+    }));
+    type Content = RequestOf<'paper-entry-save'>['content'];
+    const paper = { signedOn: '2027-01-20', reviews } as Content;
+    const misread = structuredClone(paper) as { reviews: { decisions: Record<string, unknown> }[] };
+    misread.reviews[1]!.decisions['I10.status'] = { value: 2.5 };
+    const entry = (actor: string, entryNo: 1 | 2, content: Content) =>
+      call(chair, 'paper-entry-save', { meetingId, actor, expertId: 'E03', entryNo, content });
+
+    await entry(CLERK, 1, paper);
+    let sheet = await entry(SECOND, 2, misread as unknown as Content);
+    expect(sheet.agreed).toBeNull();
+    expect(sheet.mismatches).toEqual([{ where: 'HFA-011 · I10.status', first: '1.5', second: '2.5' }]);
+    let view = await call(chair, 'panel-view', { meetingId });
+    expect(view.experts[2]?.state).toBe('paper-entering');
+    expect(view.result?.alliances[0]?.experts.map((e) => e.id)).toEqual(['E01', 'E02']);
+
+    sheet = await entry(SECOND, 2, paper);
+    expect(sheet.agreed).toMatchObject({ enteredBy: CLERK, confirmedBy: SECOND });
+    expect(sheet.mismatches).toEqual([]);
+    view = await call(chair, 'panel-view', { meetingId });
+    expect(view.experts[2]).toMatchObject({ id: 'E03', state: 'paper', fingerprint: null, paper: { enteredBy: CLERK, confirmedBy: SECOND } });
+    const detail = `纸质评分表，无电子签名：由 ${CLERK} 录入，${SECOND} 盲录复核一致`;
+    for (const alliance of view.result!.alliances) {
+      expect(alliance.experts.find((e) => e.id === 'E03')).toMatchObject({ fingerprint: 'paper', recused: false });
+      expect(alliance.flags).toContainEqual({ kind: 'paper-entered', expert: 'E03', detail });
+    }
+    // The signed experts' own scores are still exactly the CLI's.
+    const signed = JSON.parse(cliMerge([join(stick, SHEET_1_REVISED), join(stick, SHEET_2)]).stdout) as NonNullable<typeof view.result>;
+    for (const [i, alliance] of view.result!.alliances.entries()) {
+      expect(alliance.experts.filter((e) => e.id !== 'E03')).toEqual(signed.alliances[i]!.experts);
+    }
+  });
+
+  it('the chair notes every flag and locks exactly the result the console shows, with an intact audit log', async () => {
+    room.set('2027-01-20T15:00:00+08:00');
+    const meetingId = chairMeetingId;
+    let view = await call(chair, 'panel-view', { meetingId });
+    expect(view.blockers.some((b) => b.includes('没有主任的说明'))).toBe(true);
+    for (const flag of view.flags) await call(chair, 'flag-note-save', { meetingId, actor: CHAIR, flagKey: flag.key, note: '经合议维持原评分' });
+    view = await call(chair, 'panel-view', { meetingId });
+    expect(view.blockers).toEqual([]);
+    const lock = await call(chair, 'panel-finalize', { meetingId, actor: CHAIR });
+    expect(lock.intact).toBe(true);
+    expect(lock.resultText).toBe(resultText(view.result!));
+    expect(lock.resultText).toContain('"kind": "paper-entered"');
+    const audit = await call(chair, 'audit-log', { meetingId });
+    expect(audit.verification).toMatchObject({ ok: true, problems: [] });
+    const actions = audit.entries.map((e) => e.action);
+    expect(actions[0]).toBe('meeting-file-import');
+    expect(actions.filter((a) => a === 'sheet-import')).toHaveLength(2);
+    expect(actions.filter((a) => a === 'key-confirm')).toHaveLength(2);
+    expect(actions.at(-1)).toBe('lock');
+  });
+});
