@@ -16,7 +16,7 @@ import { loadRubric } from '../../electron/rubrics/load-rubric.ts';
 import { checkPackage } from '../../electron/package/check-package.ts';
 import type { Rubric } from '../../shared/rubric/types.ts';
 import { makeExpert, writeSignedSheet, type ReviewSpec } from '../helpers/expert-sheet.ts';
-import { generatePackages, generateScanPackage, type BenchPackage } from './generate-packages.ts';
+import { generateBigPackage, generatePackages, generateScanPackage, type BenchPackage } from './generate-packages.ts';
 import { pdfPageCount } from './pdf-pages.ts';
 import { measureRenderer, median } from './renderer-timing.ts';
 import { measureColdStart } from './cold-start.ts';
@@ -24,7 +24,7 @@ import { measureColdStart } from './cold-start.ts';
 const root = resolve(import.meta.dirname, '..', '..');
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const scale = values.quick ? 0.1 : 1;
-const only = new Set((values.only ?? 'import,validate,merge,export,renderer,start').split(','));
+const only = new Set((values.only ?? 'import,validate,big,merge,export,renderer,start').split(','));
 const dataRoot = join(root, 'bench-data', values.quick ? 'quick' : 'full');
 const GiB = 1024 ** 3;
 
@@ -147,6 +147,26 @@ async function panelInput(rubric: Rubric) {
   return { count, packages, sheets };
 }
 
+/** One 1 GiB package: streamed, so the importer's memory must not grow with it. */
+async function bigPackageSection() {
+  process.stderr.write('one 1 GiB package …\n');
+  const big = await generateBigPackage(join(dataRoot, 'big'), values.quick ? 1 : 5);
+  timeShell('cat "$@" > /dev/null', [big.path]);
+  const floor = timeShell('cat "$@" | sha256sum > /dev/null', [big.path]);
+  const dataDir = join(dataRoot, 'store-big');
+  rmSync(dataDir, { recursive: true, force: true });
+  const result = await runJson<{ ms: number; maxRssBytes: number }>(['test/bench/import-worker.ts', dataDir, 'import', big.path]);
+  rmSync(dataDir, { recursive: true, force: true });
+  row({
+    measure: `import one package of ${(big.bytes / GiB).toFixed(2)} GiB`,
+    value: `${seconds(result.ms)}, peak ${(result.maxRssBytes / 1024 ** 2).toFixed(0)} MB`,
+    reference: `cat | sha256sum ${seconds(floor)}`,
+    ratio: `${(result.ms / floor).toFixed(2)}×`,
+    target: 'memory < 300 MB',
+    met: result.maxRssBytes < 300 * 1024 ** 2,
+  });
+}
+
 async function mergeSection(rubric: Rubric) {
   process.stderr.write('merge …\n');
   const { count, packages, sheets } = await panelInput(rubric);
@@ -263,6 +283,7 @@ if (only.has('import') || only.has('validate')) {
   });
   await importSection(packages);
 }
+if (only.has('big')) await bigPackageSection();
 if (only.has('merge')) await mergeSection(rubric);
 if (only.has('export')) await exportSection(rubric);
 if (only.has('renderer')) await rendererSection();

@@ -123,3 +123,26 @@ export async function generateScanPackage(dir: string, pages = 300): Promise<Ben
   }
   return { path: file, bytes: statSync(file).size, allianceId: 'BENCH-000' };
 }
+
+/** BENCH-BIG: one package of `scans` 200 MB scans (1 GiB with 5), to watch the importer's memory on a single large package. */
+export async function generateBigPackage(dir: string, scans = 5): Promise<BenchPackage> {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'BENCH-BIG.zip');
+  if (!existsSync(file)) {
+    const names = Array.from({ length: scans }, (_, i) => `证明材料/扫描件/扫描件${i + 1}.pdf`);
+    const manifest = {
+      format: 'alliance-review/package',
+      version: 1,
+      year: 2026,
+      rubric: 'hefei-2017',
+      alliance: { id: 'BENCH-BIG', name: '合肥市大材料包基准测试产业技术创新战略联盟', kind: 'general' },
+      selfReport: names[0],
+      claims: { 'I4.techContracts': { items: names.map((name, i) => ({ id: `scan-${i + 1}`, title: `扫描件 ${i + 1}`, date: '2026-06-01', evidence: [name] })) } },
+    };
+    await writeZip(file, [
+      { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest, null, 2)) },
+      ...names.map((name, i) => ({ name, data: Buffer.concat([pdfHead, deterministicBytes(`big/${i}`, scanBytes)]) })),
+    ]);
+  }
+  return { path: file, bytes: statSync(file).size, allianceId: 'BENCH-BIG' };
+}
