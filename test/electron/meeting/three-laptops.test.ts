@@ -37,9 +37,12 @@ import { resultText } from '../../../shared/result/result-text.ts';
 import { selfDecisions } from '../../../shared/rubric/self-score.ts';
 import type { Sheet, UnsignedSheet } from '../../../shared/sheet/sheet-schema.ts';
 import { call } from '../../helpers/call.ts';
+import { prepareChairMeeting, writeChairMeeting } from '../../helpers/chair-meeting.ts';
+import { makeExpert, writeSignedSheet } from '../../helpers/expert-sheet.ts';
 import type { AlliancePlan } from '../../helpers/meeting-room.ts';
 import { importMeetingFile, RoomClock, roomLaptop, scoreThroughWorkspace } from '../../helpers/meeting-room.ts';
 import { repoRoot, runCli } from '../../helpers/run-cli.ts';
+import { hefei } from '../../shared/rubric/fixtures.ts';
 
 const CLERK = '会务 周敏';
 const SECOND = '秘书 吴刚';
@@ -511,5 +514,36 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
     expect(actions.filter((a) => a === 'sheet-import')).toHaveLength(2);
     expect(actions.filter((a) => a === 'key-confirm')).toHaveLength(2);
     expect(actions.at(-1)).toBe('lock');
+  });
+});
+
+describe('a stick holding the same file name in two folders', () => {
+  /*
+   * Known bug (electron/chair/import-sheets.ts, expandSources): a folder import names each
+   * file by its base name only, so two laptops of the same expert id, whose sheets are both
+   * `E02-李华-2026-v1.sheet.json` in different folders of the stick, give two reports with the
+   * same `source`: the chair reads "already imported" and "⚠ 密钥不符" for "the same" file and
+   * cannot tell which one to set aside. `it.fails` keeps the suite green until the report names
+   * the file by its path inside the chosen folder; then this turns red and becomes an `it`.
+   */
+  it.fails('names each refused file so the chair can find it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'same-name-'));
+    try {
+      mkdirSync(join(dir, '会议'));
+      const meeting = await writeChairMeeting(join(dir, '会议'));
+      const ctx = roomLaptop(join(dir, '主任电脑'), room);
+      const meetingId = await prepareChairMeeting(ctx, meeting, CLERK);
+      const stickDir = join(dir, 'U盘');
+      const reviews = meeting.packages.map((p) => ({ package: p }));
+      for (const folder of ['李华的电脑', '备用电脑']) mkdirSync(join(stickDir, folder), { recursive: true });
+      await writeSignedSheet(join(stickDir, '李华的电脑'), hefei, makeExpert('E02', '李华'), reviews, { fileName: SHEET_2 });
+      await writeSignedSheet(join(stickDir, '备用电脑'), hefei, makeExpert('E02', '李华'), reviews, { fileName: SHEET_2 });
+      const reports = await call(ctx, 'chair-sheet-import', { meetingId, actor: CHAIR, sources: [{ path: stickDir }] });
+      ctx.db.close();
+      expect(reports.map((r) => r.outcome).sort()).toEqual(['awaiting-fingerprint', 'refused']);
+      expect(new Set(reports.map((r) => r.source)).size).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
