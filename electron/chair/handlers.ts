@@ -1,6 +1,7 @@
 /**
  * Handlers of the chair's console (issue 6 parts 3–4, issue 7): sheets and keys, paper sheets,
- * the panel view, notes, last year's result, finalizing, and the audit log.
+ * the panel view, notes, last year's result, finalizing, the audit log, and the result
+ * documents of the locked result (issue 8).
  */
 import { listAudit, verifyAuditChain } from '../audit/audit-log.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
@@ -9,6 +10,8 @@ import { meetingExperts, meetingRow, meetingSettings } from '../meetings/meeting
 import { sheetsView } from './chair-sheets.ts';
 import { decideKey } from './decide-key.ts';
 import { drillDown } from './drill-down.ts';
+import { importBureauCertificate } from './bureau-certificate.ts';
+import { startDocumentsExport } from './export-documents.ts';
 import { exportLockedResult } from './export-result.ts';
 import { resolveFileSource } from './file-source.ts';
 import { finalizeResult, reopenResult } from './finalize.ts';
@@ -71,6 +74,15 @@ export const chairHandlers = {
   },
   'paper-entry-save': (ctx, request) => savePaperEntry(ctx, request.meetingId, request.actor, request.expertId, request.entryNo, request.content),
   'paper-entry-get': (ctx, request) => paperEntryContent(ctx.db, request.meetingId, request.expertId, request.entryNo),
+  'result-documents-export': (ctx, request) => startDocumentsExport(ctx, request),
+  'result-certificate-import': async (ctx, request) => {
+    const file = resolveFileSource(ctx, request.source);
+    try {
+      return await importBureauCertificate(ctx, file, request.password);
+    } finally {
+      file.cleanup();
+    }
+  },
 } satisfies HandlerSlice<
   | 'chair-sheet-import'
   | 'chair-sheet-list'
@@ -87,4 +99,6 @@ export const chairHandlers = {
   | 'paper-sheet-list'
   | 'paper-entry-save'
   | 'paper-entry-get'
+  | 'result-documents-export'
+  | 'result-certificate-import'
 >;

@@ -39,6 +39,11 @@ export interface ExportProgress {
   readonly total: number;
   readonly step: 'render' | 'sign' | 'write';
   readonly file: string;
+  /** Files written so far, of all the export writes. */
+  readonly filesWritten: number;
+  readonly filesTotal: number;
+  /** The file just written (on a `write` step). */
+  readonly written?: ExportedFile | undefined;
 }
 
 export interface ExportOptions extends ExportTargets {
@@ -47,6 +52,8 @@ export interface ExportOptions extends ExportTargets {
   /** Replace existing files. */
   readonly overwrite?: boolean | undefined;
   readonly onProgress?: ((progress: ExportProgress) => void) | undefined;
+  /** Stops the export between steps (the files already written stay, each complete). */
+  readonly signal?: AbortSignal | undefined;
   /** Where the shipped fonts are (the packaged app's resources/fonts); default: npm packages. */
   readonly fontsDir?: string | undefined;
 }
@@ -99,9 +106,12 @@ export async function exportResultDocuments(input: ResultDocumentsInput, options
 
   const total = plans.length * 3 + (xlsxPath === null ? 0 : 2);
   let done = 0;
-  const step = (kind: ExportProgress['step'], file: string): void => {
+  let filesWritten = 0;
+  const step = (kind: ExportProgress['step'], file: string, written?: ExportedFile): void => {
     done += 1;
-    options.onProgress?.({ done, total, step: kind, file });
+    if (kind === 'write') filesWritten += 1;
+    options.onProgress?.({ done, total, step: kind, file, filesWritten, filesTotal: targets.length, written });
+    if (done < total) options.signal?.throwIfAborted();
   };
   const files: ExportedFile[] = [];
   const missing = new Set<string>();
@@ -115,6 +125,7 @@ export async function exportResultDocuments(input: ResultDocumentsInput, options
   if (plans.length > 0 && signer !== undefined && pdfDir !== null) {
     const fonts = loadShippedFonts(options.fontsDir);
     for (const plan of plans) {
+      options.signal?.throwIfAborted();
       const path = join(pdfDir, plan.fileName);
       const pdf = await renderPlannedPdf(input, plan, fonts, certificate?.summary.commonName ?? '');
       step('render', path);
@@ -122,16 +133,18 @@ export async function exportResultDocuments(input: ResultDocumentsInput, options
       step('sign', path);
       for (const char of pdf.missing) missing.add(char);
       await write(path, signed);
-      step('write', path);
-      files.push({ path, kind: plan.kind, bytes: signed.length, pages: pdf.pages });
+      const file: ExportedFile = { path, kind: plan.kind, bytes: signed.length, pages: pdf.pages };
+      files.push(file);
+      step('write', path, file);
     }
   }
   if (xlsxPath !== null) {
     const workbook = await buildResultWorkbook(input);
     step('render', xlsxPath);
     await write(xlsxPath, workbook);
-    step('write', xlsxPath);
-    files.push({ path: xlsxPath, kind: 'workbook', bytes: workbook.length, pages: null });
+    const file: ExportedFile = { path: xlsxPath, kind: 'workbook', bytes: workbook.length, pages: null };
+    files.push(file);
+    step('write', xlsxPath, file);
   }
   return {
     ok: true,

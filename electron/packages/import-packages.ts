@@ -41,7 +41,7 @@ function view(problems: readonly { severity: 'error' | 'warning'; code: string; 
 }
 
 function report(source: string, outcome: PackageImportReport['outcome'], rest: Partial<PackageImportReport> = {}): PackageImportReport {
-  return { source, outcome, packageId: null, allianceId: null, allianceName: null, digest: null, version: null, problems: [], ...rest };
+  return { type: 'package-import', source, outcome, packageId: null, allianceId: null, allianceName: null, digest: null, version: null, problems: [], ...rest };
 }
 
 /** Imports one package; never throws for a bad package, only for cancellation or a failing disk. */

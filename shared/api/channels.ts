@@ -58,6 +58,8 @@ export const channelNames = [
   'paper-sheet-list',
   'paper-entry-save',
   'paper-entry-get',
+  'result-documents-export',
+  'result-certificate-import',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -26,6 +26,8 @@ import type {
   SheetsView,
 } from './meeting-api.ts';
 import type { PaperContent } from '../paper/paper-entries.ts';
+import * as documents from './result-documents-api.ts';
+import type { ResultCertificateView, ResultDocumentsExportStarted, ResultDocumentsReport } from './result-documents-api.ts';
 import type {
   EvidencePreview,
   ExpertProfile,
@@ -81,6 +83,8 @@ export interface PackageProblemView {
 
 /** What became of one package handed to an import. */
 export interface PackageImportReport {
+  /** The discriminant of a job's results (`JobResult`). */
+  readonly type: 'package-import';
   /** The file or folder name the clerk chose. */
   readonly source: string;
   readonly outcome: 'imported' | 'already-imported' | 'refused' | 'cancelled';
@@ -101,12 +105,15 @@ export interface JobProgress {
   readonly current: string;
 }
 
+/** What a job hands back, by the kind of work (`type`): one report per package, or one per export. */
+export type JobResult = PackageImportReport | ResultDocumentsReport;
+
 export interface JobStatus {
   readonly id: string;
   readonly kind: string;
   readonly state: 'running' | 'done' | 'cancelled' | 'failed';
   readonly progress: JobProgress;
-  readonly results: readonly PackageImportReport[];
+  readonly results: readonly JobResult[];
   readonly error: { readonly code: string; readonly message: string } | null;
 }
 
@@ -241,6 +248,15 @@ export const contract = {
   'paper-entry-save': channel<PaperSheetView>()(chair.paperEntrySaveRequest),
   /** One entry's own content, for the person who typed it to correct it. */
   'paper-entry-get': channel<PaperContent | null>()(chair.paperEntryGetRequest),
+  // Result documents of the locked result (issue 8); types in result-documents-api.ts.
+  /**
+   * Starts writing the signed PDFs and the workbook of the locked result; refused before the
+   * lock. Poll `job-status`: its result is a `ResultDocumentsReport` (`exists`: nothing was
+   * written, ask the clerk before exporting again with `overwrite`).
+   */
+  'result-documents-export': channel<ResultDocumentsExportStarted>()(documents.resultDocumentsExportRequest),
+  /** Reads the bureau's PKCS#12 certificate; it signs this session's exports and is never stored. */
+  'result-certificate-import': channel<ResultCertificateView>()(documents.resultCertificateImportRequest),
 } as const satisfies { [C in ChannelName]: Channel<z.ZodType, unknown> };
 
 type Contract = typeof contract;

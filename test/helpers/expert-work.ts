@@ -6,6 +6,7 @@
  *   and one major project. Each needs a handful of decisions, so tests can decide everything.
  */
 import type { ServiceContext } from '../../electron/app/context.ts';
+import { packageImportReports } from '../../shared/api/job-results.ts';
 import type { Claims } from '../../shared/rubric/types.ts';
 import { call } from './call.ts';
 import type { TestPackage } from './folder-package.ts';
@@ -51,7 +52,7 @@ export async function importPackages(
   await ctx.jobs.idle();
   const status = await call(ctx, 'job-status', { jobId });
   return packages.map((p, i) => {
-    const report = status.results[i];
+    const report = packageImportReports(status)[i];
     if (report?.packageId === null || report === undefined) throw new Error(`package ${p.allianceId} not imported: ${JSON.stringify(report)}`);
     return { ...p, packageId: report.packageId };
   });

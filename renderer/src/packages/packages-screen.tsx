@@ -7,6 +7,7 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { JobStatus, PackageImportReport, PackageSummary, RequestOf } from '../../../shared/api/contract.ts';
 import { api } from '../api/api.ts';
 import { allianceKindLabel, formatBytes, gradeLabel } from '../common/labels.ts';
+import { packageImportReports } from '../../../shared/api/job-results.ts';
 import { useJob } from './use-job.ts';
 import { uploadFile } from './upload.ts';
 
@@ -42,7 +43,7 @@ export function PackagesScreen() {
 
   const job = useJob(jobId, (status: JobStatus) => {
     setJobId(null);
-    setReports(status.results);
+    setReports(packageImportReports(status));
     setGeneration((g) => g + 1);
     if (status.state === 'failed' && status.error) setMessage(status.error.message);
     if (status.state === 'cancelled') setMessage('导入已取消。已完成的包保留，未完成的包没有留下任何数据。');

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { packageImportReports } from '../../../shared/api/job-results.ts';
 import { createContext } from '../../../electron/app/context.ts';
 import { call } from '../../helpers/call.ts';
 import { testContext } from '../../helpers/context.ts';
@@ -31,7 +32,7 @@ async function officePackage(ctx: ServiceContext): Promise<number> {
   const { jobId } = await call(ctx, 'package-import', { sources: [{ path: root }] });
   await ctx.jobs.idle();
   const status = await call(ctx, 'job-status', { jobId });
-  const id = status.results[0]?.packageId;
+  const id = packageImportReports(status)[0]?.packageId;
   if (id === null || id === undefined) throw new Error(JSON.stringify(status.results));
   return id;
 }

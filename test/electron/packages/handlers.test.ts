@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { packageImportReports } from '../../../shared/api/job-results.ts';
 import type { JobStatus } from '../../../shared/api/contract.ts';
 import { dispatch } from '../../../electron/ipc/handlers.ts';
 import type { ServiceContext } from '../../../electron/app/context.ts';
@@ -30,12 +31,12 @@ describe('package channels', () => {
     expect(started.ok).toBe(true);
     const status = await untilDone(ctx, (started as { value: { jobId: string } }).value.jobId);
     expect(status.state).toBe('done');
-    expect(status.results.map((r) => [r.source, r.outcome])).toEqual([
+    expect(packageImportReports(status).map((r) => [r.source, r.outcome])).toEqual([
       ['a', 'imported'],
       ['b.zip', 'imported'],
       ['broken', 'refused'],
     ]);
-    expect(status.results[2]?.problems.map((p) => p.code)).toContain('manifest-missing');
+    expect(packageImportReports(status)[2]?.problems.map((p) => p.code)).toContain('manifest-missing');
     expect(status.progress.filesTotal).toBeGreaterThan(0);
 
     const list = await call(ctx, 'package-list', {});
@@ -47,7 +48,7 @@ describe('package channels', () => {
     const path = writeFolderPackage(join(tempDir(), 'a'), { ...sampleFiles(), '附件/照片.png': 'x' });
     const started = await dispatch(ctx, 'package-import', { sources: [{ path }] });
     const status = await untilDone(ctx, (started as { value: { jobId: string } }).value.jobId);
-    const detail = await call(ctx, 'package-detail', { packageId: status.results[0]!.packageId! });
+    const detail = await call(ctx, 'package-detail', { packageId: packageImportReports(status)[0]!.packageId! });
     expect(detail.files.filter((f) => !f.namedByClaim).map((f) => f.path)).toEqual(['附件/照片.png']);
     expect(detail.warnings.map((w) => w.path)).toContain('附件/照片.png');
   });
