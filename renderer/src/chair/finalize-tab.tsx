@@ -2,7 +2,8 @@
  * Finalizing (定稿): last year's result (for 取消市级联盟资格), the consequences and the award split
  * with the rule used, what still stands in the way, the lock itself (the result text of format 1
  * and its SHA-256), the publicity list (公示名单) of excellent alliances, saving the locked result,
- * and reopening with a written, logged reason.
+ * exporting its signed PDFs and workbook (result-documents-panel.tsx), and reopening with a
+ * written, logged reason.
  */
 import { useRef, useState } from 'react';
 import type { PanelView } from '../../../shared/api/meeting-api.ts';
@@ -11,6 +12,7 @@ import { CONSEQUENCE_LABELS } from '../../../shared/panel/consequence.ts';
 import { api } from '../api/api.ts';
 import { gradeLabel } from '../common/labels.ts';
 import { fileSources } from '../meeting/file-sources.ts';
+import { ResultDocumentsPanel } from './result-documents-panel.tsx';
 
 export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelView; readonly actor: string; readonly onChanged: () => void }) {
   const meetingId = view.meeting.id;
@@ -195,6 +197,7 @@ export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelVi
               保存结果与公示名单
             </button>
           </div>
+          <ResultDocumentsPanel meetingId={meetingId} year={view.meeting.year} />
           <h3>重新开启</h3>
           <p className="hint">重新开启后才能再修改（导入评分表、修改意见或设置）；理由和操作人记入审计日志，本次定稿的记录保留。</p>
           <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} placeholder="写明重新开启的理由" aria-label="重新开启的理由" className="reason" />
