@@ -1,111 +1,126 @@
 /**
- * One alliance's totals: each expert's total as a bar, the panel mean and the band within the
- * deviation threshold around it, the official total, and the grade lines (优秀 90, 合格 60). Drawn
- * as SVG from `allianceTotalsChart` (shared/charts/panel-chart-data.ts); no charting library is
- * installed and this needs none.
+ * One alliance's totals: each expert's total as a bar (red where a deviation flag names the
+ * expert; 回避 under a recused expert), the panel mean and the band within the deviation
+ * threshold around it, the official total when the trimmed method makes it differ, and the grade
+ * lines (优秀 90, 合格 60). Drawn with recharts (BarChart, ReferenceArea for the band,
+ * ReferenceLine for the mean, the total and the grade lines) from `allianceTotalsChart`
+ * (shared/charts/panel-chart-data.ts), the same data the result PDF draws; nothing is computed
+ * here but pixel positions. Fixed layout size, no animation, scaled to the panel (chart-style.ts).
  */
+import type { ReactElement, ReactNode } from 'react';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceArea, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { AllianceTotalsChart } from '../../../../shared/charts/panel-chart-data.ts';
+import { COLOURS, FONT, SCALE_TO_PANEL } from './chart-style.ts';
 
-const WIDTH = 560;
-const HEIGHT = 260;
-const LEFT = 44;
-const RIGHT = 96;
-const TOP = 16;
-const BOTTOM = 40;
+const WIDTH = 640;
+const HEIGHT = 300;
+const MARGIN = { top: 18, right: 112, bottom: 4, left: 0 } as const;
+const Y_AXIS_WIDTH = 40;
+const X_AXIS_HEIGHT = 44;
+const PLOT_HEIGHT = HEIGHT - MARGIN.top - MARGIN.bottom - X_AXIS_HEIGHT;
+/** The smallest vertical distance between two right-hand line labels. */
+const LABEL_GAP = 18;
 
-/** Moves the right-hand line labels apart so close values (平均 90.5 beside 优秀 90) stay readable. */
-function spreadLabels(wanted: readonly { key: string; y: number }[], gap: number): Map<string, number> {
-  const placed = new Map<string, number>();
+interface LineLabel {
+  readonly key: string;
+  readonly text: string;
+  readonly value: number;
+  readonly colour: string;
+}
+
+/**
+ * How far to move each right-hand label down from its line (in pixels) so that close values
+ * (平均 20.4 beside 去极值 22.33, or 平均 90.5 beside 优秀 90) stay readable.
+ */
+function spreadLabels(labels: readonly LineLabel[], axisMax: number): Map<string, number> {
+  const y = (value: number) => PLOT_HEIGHT * (1 - value / axisMax);
+  const shifts = new Map<string, number>();
   let previous = -Infinity;
-  for (const label of [...wanted].sort((a, b) => a.y - b.y)) {
-    const y = Math.max(label.y, previous + gap);
-    placed.set(label.key, y);
-    previous = y;
+  for (const label of [...labels].sort((a, b) => b.value - a.value)) {
+    const wanted = y(label.value);
+    const placed = Math.max(wanted, previous + LABEL_GAP);
+    shifts.set(label.key, placed - wanted);
+    previous = placed;
   }
-  return placed;
+  return shifts;
+}
+
+/** The right-hand label of a reference line, moved down by `shift` pixels when it would overlap. */
+function lineLabel(label: LineLabel, shift: number) {
+  return (props: { readonly viewBox?: unknown }): ReactElement | null => {
+    const box = props.viewBox as { x?: number; y?: number; width?: number } | undefined;
+    if (box?.x === undefined || box.y === undefined || box.width === undefined) return null;
+    return (
+      <text x={box.x + box.width + 8} y={box.y + shift + 5} fill={label.colour} fontSize={FONT.label} fontWeight={600}>
+        {label.text}
+      </text>
+    );
+  };
 }
 
 export function AllianceTotalsChartView({ chart, method }: { readonly chart: AllianceTotalsChart; readonly method: 'mean' | 'trimmed' }) {
-  const plotWidth = WIDTH - LEFT - RIGHT;
-  const plotHeight = HEIGHT - TOP - BOTTOM;
-  const y = (value: number) => TOP + plotHeight * (1 - value / chart.axisMax);
-  const slot = plotWidth / Math.max(1, chart.experts.length);
-  const barWidth = Math.min(48, slot * 0.6);
-  const ticks = Array.from({ length: chart.axisMax / 10 + 1 }, (_, i) => i * 10).filter((t) => t % 20 === 0 || chart.axisMax <= 100);
+  const data = chart.experts.map((expert) => ({ ...expert }));
+  // Every 10 points while they stay apart (bonus points can take the axis past 100), and the top.
+  const step = chart.axisMax <= 120 ? 10 : 20;
+  const ticks = Array.from({ length: Math.floor(chart.axisMax / step) + 1 }, (_, i) => i * step);
+  if (ticks.at(-1) !== chart.axisMax) ticks.push(chart.axisMax);
   const showTotal = chart.total !== null && method === 'trimmed' && chart.total !== chart.mean;
-  const labelY = spreadLabels(
-    [
-      ...chart.gradeLines.map((line) => ({ key: line.grade, y: y(line.value) + 4 })),
-      ...(chart.mean === null ? [] : [{ key: 'mean', y: y(chart.mean) + 4 }]),
-      ...(showTotal && chart.total !== null ? [{ key: 'total', y: y(chart.total) + 4 }] : []),
-    ],
-    14,
-  );
+  const gradeColour = { excellent: [COLOURS.excellent, COLOURS.excellentLabel], pass: [COLOURS.pass, COLOURS.passLabel], fail: [COLOURS.deviates, COLOURS.deviates] } as const;
+  const labels: LineLabel[] = [
+    ...chart.gradeLines.map((line) => ({ key: line.grade, text: line.label, value: line.value, colour: gradeColour[line.grade][1] })),
+    ...(chart.mean === null ? [] : [{ key: 'mean', text: `平均 ${chart.mean}`, value: chart.mean, colour: COLOURS.mean }]),
+    ...(showTotal && chart.total !== null ? [{ key: 'total', text: `去极值 ${chart.total}`, value: chart.total, colour: COLOURS.total }] : []),
+  ];
+  const shifts = spreadLabels(labels, chart.axisMax);
+  const labelOf = (key: string) => {
+    const label = labels.find((l) => l.key === key);
+    return label === undefined ? undefined : lineLabel(label, shifts.get(key) ?? 0);
+  };
   const summary = `${chart.name}：${chart.experts.map((e) => `${e.expertId} ${e.recused ? '回避' : (e.total ?? '—')}`).join('，')}；平均 ${chart.mean ?? '—'}，总分 ${chart.total ?? '—'}`;
+
+  const expertTick = (props: { readonly x?: number | string; readonly y?: number | string; readonly index?: number }): ReactNode => {
+    const expert = props.index === undefined ? undefined : chart.experts[props.index];
+    if (expert === undefined) return null;
+    const x = Number(props.x);
+    const y = Number(props.y);
+    return (
+      <g>
+        <text x={x} y={y + 16} textAnchor="middle" fill={COLOURS.tick} fontSize={FONT.tick}>
+          {expert.expertId}
+        </text>
+        {expert.total === null && (
+          <text x={x} y={y + 34} textAnchor="middle" fill={COLOURS.muted} fontSize={FONT.tick}>
+            回避
+          </text>
+        )}
+      </g>
+    );
+  };
+
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="chart" role="img" aria-label={summary} data-testid="alliance-chart">
-      <title>{summary}</title>
-      {ticks.map((t) => (
-        <g key={t}>
-          <line x1={LEFT} x2={LEFT + plotWidth} y1={y(t)} y2={y(t)} className="grid" />
-          <text x={LEFT - 6} y={y(t) + 4} className="tick" textAnchor="end">
-            {t}
-          </text>
-        </g>
-      ))}
-      {chart.band && (
-        <rect x={LEFT} width={plotWidth} y={y(Math.min(chart.band.high, chart.axisMax))} height={y(chart.band.low) - y(Math.min(chart.band.high, chart.axisMax))} className="band" />
-      )}
-      {chart.gradeLines.map((line) => (
-        <g key={line.grade}>
-          <line x1={LEFT} x2={LEFT + plotWidth} y1={y(line.value)} y2={y(line.value)} className={`grade-line ${line.grade}`} />
-          <text x={LEFT + plotWidth + 6} y={labelY.get(line.grade)} className={`line-label ${line.grade}`}>
-            {line.label}
-          </text>
-        </g>
-      ))}
-      {chart.experts.map((expert, i) => {
-        const cx = LEFT + slot * i + slot / 2;
-        return (
-          <g key={expert.expertId}>
-            {expert.total !== null ? (
-              <>
-                <rect x={cx - barWidth / 2} width={barWidth} y={y(expert.total)} height={y(0) - y(expert.total)} className={expert.deviates ? 'bar deviates' : 'bar'} />
-                <text x={cx} y={y(expert.total) - 4} className="value" textAnchor="middle">
-                  {expert.total}
-                </text>
-              </>
-            ) : (
-              <text x={cx} y={y(0) - 6} className="recused" textAnchor="middle">
-                回避
-              </text>
-            )}
-            <text x={cx} y={HEIGHT - BOTTOM + 16} className="tick" textAnchor="middle">
-              {expert.expertId}
-            </text>
-          </g>
-        );
-      })}
-      {chart.mean !== null && (
-        <g>
-          <line x1={LEFT} x2={LEFT + plotWidth} y1={y(chart.mean)} y2={y(chart.mean)} className="mean-line" />
-          <text x={LEFT + plotWidth + 6} y={labelY.get('mean')} className="line-label mean">
-            平均 {chart.mean}
-          </text>
-        </g>
-      )}
-      {showTotal && chart.total !== null && (
-        <g>
-          <line x1={LEFT} x2={LEFT + plotWidth} y1={y(chart.total)} y2={y(chart.total)} className="total-line" />
-          <text x={LEFT + plotWidth + 6} y={labelY.get('total')} className="line-label total">
-            去极值 {chart.total}
-          </text>
-        </g>
-      )}
-      <line x1={LEFT} x2={LEFT + plotWidth} y1={y(0)} y2={y(0)} className="axis" />
-      <text x={LEFT} y={HEIGHT - 6} className="legend">
-        浅色带：平均分 ± 偏离阈值；红色柱：偏离标记
-      </text>
-    </svg>
+    <figure className="chart" data-testid="alliance-chart">
+      <div role="img" aria-label={summary}>
+        <BarChart width={WIDTH} height={HEIGHT} data={data} margin={MARGIN} style={SCALE_TO_PANEL} title={summary} accessibilityLayer={false} barCategoryGap="30%">
+          <CartesianGrid vertical={false} stroke={COLOURS.grid} />
+          <XAxis dataKey="expertId" height={X_AXIS_HEIGHT} tick={expertTick} tickLine={false} stroke={COLOURS.axis} interval={0} />
+          <YAxis type="number" domain={[0, chart.axisMax]} ticks={ticks} interval={0} width={Y_AXIS_WIDTH} allowDataOverflow tick={{ fill: COLOURS.tick, fontSize: FONT.tick }} tickLine={false} axisLine={false} />
+          {chart.band && <ReferenceArea y1={chart.band.low} y2={Math.min(chart.band.high, chart.axisMax)} fill={COLOURS.band} fillOpacity={1} stroke="none" ifOverflow="hidden" />}
+          {chart.gradeLines.map((line) => (
+            // Over the bars (recharts' default), so a bar reaching a grade line shows where it crosses.
+            <ReferenceLine key={line.grade} y={line.value} stroke={gradeColour[line.grade][0]} strokeWidth={1.5} strokeDasharray="6 4" label={labelOf(line.grade)} />
+          ))}
+          <Bar dataKey="total" isAnimationActive={false} maxBarSize={56}>
+            {data.map((expert) => (
+              <Cell key={expert.expertId} fill={expert.deviates ? COLOURS.deviates : COLOURS.bar} />
+            ))}
+            {/* A white halo keeps a value readable where the mean line crosses it. */}
+            <LabelList dataKey="total" position="top" fill={COLOURS.value} fontSize={FONT.value} fontWeight={600} stroke="#fff" strokeWidth={4} paintOrder="stroke" />
+          </Bar>
+          {chart.mean !== null && <ReferenceLine y={chart.mean} stroke={COLOURS.mean} strokeWidth={2} label={labelOf('mean')} />}
+          {showTotal && chart.total !== null && <ReferenceLine y={chart.total} stroke={COLOURS.total} strokeWidth={2} strokeDasharray="2 3" label={labelOf('total')} />}
+        </BarChart>
+      </div>
+      <figcaption className="chart-legend">浅色带：平均分 ± 偏离阈值；红色柱：偏离标记；虚线：等级线</figcaption>
+    </figure>
   );
 }
