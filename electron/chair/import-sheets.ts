@@ -20,7 +20,7 @@
  */
 import { createHash } from 'node:crypto';
 import { open, readdir, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import type { SheetImportReport, ProblemView } from '../../shared/api/meeting-api.ts';
 import { chinaDateTime } from '../../shared/meeting/china-time.ts';
 import { checkSheetAgainstPackages } from '../../shared/sheet/check-sheet-against-packages.ts';
@@ -55,12 +55,14 @@ interface ReadSheet {
 /** Paths as given; a folder stands for the `*.sheet.json` files in it and its subfolders. */
 async function expandSources(ctx: ServiceContext, sources: readonly SheetSource[]): Promise<SheetFile[]> {
   const files: SheetFile[] = [];
-  const walk = async (dir: string, depth: number): Promise<void> => {
+  // A sheet found in a chosen folder is named by its path inside that folder: two laptops of
+  // one expert id write the same file name, and the chair must be able to tell them apart.
+  const walk = async (root: string, dir: string, depth: number): Promise<void> => {
     for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       if (entry.name.startsWith('.')) continue;
       const full = join(dir, entry.name);
-      if (entry.isDirectory() && depth < 3) await walk(full, depth + 1);
-      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.sheet.json')) files.push({ path: full, name: entry.name });
+      if (entry.isDirectory() && depth < 3) await walk(root, full, depth + 1);
+      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.sheet.json')) files.push({ path: full, name: relative(root, full).split(sep).join('/') });
     }
   };
   for (const source of sources) {
@@ -69,7 +71,7 @@ async function expandSources(ctx: ServiceContext, sources: readonly SheetSource[
       continue;
     }
     const info = await stat(source.path).catch(() => null);
-    if (info?.isDirectory()) await walk(source.path, 0);
+    if (info?.isDirectory()) await walk(source.path, source.path, 0);
     else files.push({ path: source.path, name: basename(source.path) });
   }
   return files;

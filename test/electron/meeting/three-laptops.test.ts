@@ -406,7 +406,7 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
         `${INCOMPLETE} refused review-incomplete`,
         `${TAMPERED} refused signature-invalid`,
         `${SHEET_2} already-imported same-sheet`,
-        `${SHEET_2} refused expert-key-changed`,
+        `备用电脑/${SHEET_2} refused expert-key-changed`,
         `${SHEET_2_OTHER_VERSION} refused package-digest-unknown`,
       ].sort(),
     );
@@ -519,14 +519,11 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
 
 describe('a stick holding the same file name in two folders', () => {
   /*
-   * Known bug (electron/chair/import-sheets.ts, expandSources): a folder import names each
-   * file by its base name only, so two laptops of the same expert id, whose sheets are both
-   * `E02-李华-2026-v1.sheet.json` in different folders of the stick, give two reports with the
-   * same `source`: the chair reads "already imported" and "⚠ 密钥不符" for "the same" file and
-   * cannot tell which one to set aside. `it.fails` keeps the suite green until the report names
-   * the file by its path inside the chosen folder; then this turns red and becomes an `it`.
+   * Two laptops of the same expert id both write `E02-李华-2026-v1.sheet.json`; on the stick they
+   * sit in different folders. Each report names its file by its path inside the chosen folder,
+   * so the chair can tell which one to set aside (this test found reports giving bare names).
    */
-  it.fails('names each refused file so the chair can find it', async () => {
+  it('names each refused file so the chair can find it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'same-name-'));
     try {
       mkdirSync(join(dir, '会议'));
