@@ -69,8 +69,8 @@ export function ResultDocumentsPanel({ meetingId, year }: { readonly meetingId: 
       </p>
       <div className="setting-row">
         <label className="grow">
-          保存到文件夹
-          <input value={folder} onChange={(e) => setFolder(e.target.value)} placeholder={`留空则保存到数据文件夹中的 exports/${year}`} aria-label="结果文件保存到文件夹" disabled={running} />
+          结果文件的文件夹
+          <input value={folder} onChange={(e) => setFolder(e.target.value)} placeholder={`留空则保存到数据文件夹中的 exports/${year}`} aria-label="结果文件的文件夹" disabled={running} />
         </label>
         {api.pathForFile && (
           <button
