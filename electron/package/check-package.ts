@@ -12,8 +12,6 @@ import { manifestRubricId, parseManifestText, validateParsedManifest } from '../
 import type { Rubric } from '../../shared/rubric/types.ts';
 import { defaultRubricDir, knownRubricIds, loadRubric } from '../rubrics/load-rubric.ts';
 import { MANIFEST_PATH, readPackage, type PackageReading, type ReadPackageOptions } from './read-package.ts';
-import { relocateProblems } from './workbook/relocate-problems.ts';
-import { workbookToManifest } from './workbook/workbook-to-manifest.ts';
 
 /** The rubric the self-check workbook template is built from (`alliance-review template`). */
 const WORKBOOK_RUBRIC_ID = 'hefei-2017';
@@ -87,6 +85,9 @@ async function checkWorkbook(
   // The workbook names its rubric inside; the template is built for the program's rubric.
   const rubric = await loadRubric(WORKBOOK_RUBRIC_ID, dir);
   if (rubric === undefined) throw new Error(`the workbook's rubric ${WORKBOOK_RUBRIC_ID} is not installed in ${dir}`);
+  // exceljs is heavy to load and most packages have a manifest.json: load it only for a workbook.
+  const { workbookToManifest } = await import('./workbook/workbook-to-manifest.ts');
+  const { relocateProblems } = await import('./workbook/relocate-problems.ts');
   const conversion = await workbookToManifest(workbook.bytes, rubric, { fileName: workbook.path });
   const converted: PackageProblem[] = conversion.problems.map((p) => problem(p.code, p.path, p.message));
   if (conversion.manifest === null) return { manifest: null, rubric: null, problems: converted };

@@ -55,8 +55,11 @@ export async function mergeFiles(request: MergeFilesRequest): Promise<MergeFiles
 
   const packages: MergePackage[] = [];
   let rubric: Rubric | null = null;
-  for (const source of request.packages) {
-    const check = await checkPackage(at(source));
+  // Reading a package waits on the disk most of the time: a few at once keep the CPU busy,
+  // and the results are used in the order given, so the output does not depend on timing.
+  const checks = await mapInOrder(request.packages, 4, (source) => checkPackage(at(source)));
+  for (const [index, source] of request.packages.entries()) {
+    const check = checks[index]!;
     const errors = check.problems.filter((problem) => problem.severity === 'error');
     if (!check.valid || check.manifest === null || check.rubric === null || check.reading.digest === null) {
       for (const error of errors) {
@@ -88,8 +91,9 @@ export async function mergeFiles(request: MergeFilesRequest): Promise<MergeFiles
   }
 
   const sheets: VerifiedSheet[] = [];
-  for (const source of request.sheets) {
-    const { verification } = await readSheetFile(at(source));
+  const sheetReads = await mapInOrder(request.sheets, 4, (source) => readSheetFile(at(source)));
+  for (const [index, source] of request.sheets.entries()) {
+    const { verification } = sheetReads[index]!;
     if (verification.ok && verification.sheet !== null && verification.fingerprint !== null) {
       sheets.push({ source, sheet: verification.sheet, fingerprint: verification.fingerprint });
     } else {
@@ -125,6 +129,17 @@ export async function mergeFiles(request: MergeFilesRequest): Promise<MergeFiles
     previous,
   });
   return outcome.ok ? { ...outcome, rubric, packages } : outcome;
+}
+
+/** `work` over every item with at most `limit` running at once; results in the items' order. */
+async function mapInOrder<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let index = next++; index < items.length; index = next++) results[index] = await work(items[index]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 /** Last year's result (`--previous`): strict JSON, result format 1. */
