@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath, startServer } from '../e2e/app-fixture.ts';
+import { createExpertProfile, importPackageZips } from '../e2e/ui-steps.ts';
 
 export interface RendererTimings {
   readonly claimToPageMs: readonly number[];
@@ -65,19 +66,8 @@ export async function measureRenderer(options: {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(server.url);
     // Import through the UI's own upload path.
-    await page.getByRole('button', { name: '材料包', exact: true }).click();
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: '导入材料包（.zip）…' }).click();
-    await (await chooser).setFiles([options.scanPackage, ...options.manyPackages]);
-    await page.getByTestId('import-report').nth(options.manyPackages.length).waitFor({ timeout: 600_000 });
-
-    await page.getByRole('button', { name: '专家评分' }).click();
-    await page.getByLabel('姓名').fill('基准测试');
-    await page.getByLabel('专家编号（会务组提供，如 E01）').fill('E99');
-    await page.getByLabel('签名口令（至少 8 个字符）').fill('passphrase-bench');
-    await page.getByLabel('再输入一次口令').fill('passphrase-bench');
-    await page.getByRole('button', { name: '创建档案并生成签名密钥' }).click();
-    await page.getByTestId('alliance-row').first().waitFor();
+    await importPackageZips(page, [options.scanPackage, ...options.manyPackages], 600_000);
+    await createExpertProfile(page, { name: '基准测试', id: 'E99', passphrase: 'passphrase-bench' });
 
     const claimToPageMs: number[] = [];
     const allianceSwitchMs: number[] = [];

@@ -31,6 +31,7 @@ import { hefei } from '../shared/rubric/fixtures.ts';
 import { smallClaims, smallDecisions } from '../shared/result/merge-fixtures.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
+import { chooseFiles } from './ui-steps.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const shots = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1' ? resolve(root, 'docs', 'images') : resolve(root, 'test-results', 'screenshots');
@@ -56,12 +57,6 @@ function cliMerge(meeting: ChairMeeting): { text: string; result: ResultFile } {
   ]);
   if (run.status !== 0) throw new Error(`merge failed: ${run.stderr}`);
   return { text: run.stdout, result: resultFileSchema.parse(JSON.parse(run.stdout)) };
-}
-
-async function chooseFiles(page: Page, button: string, files: readonly string[]): Promise<void> {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: button }).click();
-  await (await chooser).setFiles([...files]);
 }
 
 async function tab(page: Page, name: string): Promise<void> {

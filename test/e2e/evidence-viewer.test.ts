@@ -14,6 +14,7 @@ import { sampleManifest, writeZipPackage } from '../helpers/package-builder.ts';
 import { pngBytes } from '../helpers/png.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
 import { readFileSync } from 'node:fs';
+import { createExpertProfile, importPackageZips } from './ui-steps.ts';
 
 describe('the evidence viewer', () => {
   let app: AppFixture;
@@ -55,18 +56,8 @@ describe('the evidence viewer', () => {
       '其他/未引用.pdf': await longPdf(1),
     });
 
-    await page.getByRole('button', { name: '材料包', exact: true }).click();
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: '导入材料包（.zip）…' }).click();
-    await (await chooser).setFiles([zip]);
-    await page.getByTestId('package-row').first().waitFor({ timeout: 60_000 });
-
-    await page.getByRole('button', { name: '专家评分' }).click();
-    await page.getByLabel('姓名').fill('李华');
-    await page.getByLabel('专家编号（会务组提供，如 E01）').fill('E02');
-    await page.getByLabel('签名口令（至少 8 个字符）').fill('passphrase-2027');
-    await page.getByLabel('再输入一次口令').fill('passphrase-2027');
-    await page.getByRole('button', { name: '创建档案并生成签名密钥' }).click();
+    await importPackageZips(page, [zip]);
+    await createExpertProfile(page, { name: '李华', id: 'E02', passphrase: 'passphrase-2027' });
     await page.getByTestId('alliance-row').first().getByRole('button', { name: '开始评分' }).click();
     await page.getByTestId('claim-row').first().waitFor();
 

@@ -24,6 +24,7 @@ import type { Claims } from '../../shared/rubric/types.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { hefei } from '../shared/rubric/fixtures.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
+import { createExpertProfile } from './ui-steps.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const shots = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1' ? resolve(root, 'docs', 'images') : resolve(root, 'test-results', 'screenshots');
@@ -130,13 +131,7 @@ describe('the expert workspace', () => {
     await expect.poll(() => page.getByTestId('package-row').count(), { timeout: 60_000 }).toBe(6);
 
     // An expert creates a profile; the key is made here and its fingerprint shown.
-    await page.getByRole('button', { name: '专家评分' }).click();
-    await page.getByLabel('姓名').fill('王明');
-    await page.getByLabel('专家编号（会务组提供，如 E01）').fill('E01');
-    await page.getByLabel('签名口令（至少 8 个字符）').fill(PASSPHRASE);
-    await page.getByLabel('再输入一次口令').fill(PASSPHRASE);
-    await page.getByRole('button', { name: '创建档案并生成签名密钥' }).click();
-    await page.getByTestId('alliance-row').first().waitFor();
+    await createExpertProfile(page, { name: '王明', id: 'E01', passphrase: PASSPHRASE });
     const fingerprint = (await page.getByTestId('expert-fingerprint').textContent()) ?? '';
     expect(fingerprint).toMatch(/^[0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}$/);
 

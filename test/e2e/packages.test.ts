@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startApp, type AppFixture } from './app-fixture.ts';
 import { sampleFiles, sampleManifest, writeZipPackage } from '../helpers/package-builder.ts';
+import { chooseFiles } from './ui-steps.ts';
 
 const screenshots = resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
 
@@ -28,9 +29,7 @@ describe('the clerk imports packages', () => {
 
     await page.getByRole('button', { name: '材料包', exact: true }).click();
     await page.getByText('还没有导入材料包').waitFor();
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: '导入材料包（.zip）…' }).click();
-    await (await chooser).setFiles([good, refused]);
+    await chooseFiles(page, '导入材料包（.zip）…', [good, refused]);
 
     const reports = page.getByTestId('import-report');
     await expect.poll(() => reports.count(), { timeout: 20_000 }).toBe(2);

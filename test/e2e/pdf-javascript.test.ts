@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startApp, type AppFixture } from './app-fixture.ts';
 import { sampleManifest, writeZipPackage } from '../helpers/package-builder.ts';
+import { createExpertProfile, importPackageZips } from './ui-steps.ts';
 
 /** A one-page PDF whose opening runs JavaScript, written by hand so nothing strips it. */
 function pdfWithJavaScript(): Buffer {
@@ -64,18 +65,8 @@ describe('a PDF with embedded JavaScript', () => {
       '自查报告.pdf': pdfWithJavaScript(),
       '制度建设/带脚本的文件.pdf': pdfWithJavaScript(),
     });
-    await page.getByRole('button', { name: '材料包', exact: true }).click();
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: '导入材料包（.zip）…' }).click();
-    await (await chooser).setFiles([zip]);
-    await page.getByTestId('package-row').first().waitFor({ timeout: 30_000 });
-
-    await page.getByRole('button', { name: '专家评分' }).click();
-    await page.getByLabel('姓名').fill('李华');
-    await page.getByLabel('专家编号（会务组提供，如 E01）').fill('E02');
-    await page.getByLabel('签名口令（至少 8 个字符）').fill('passphrase-2027');
-    await page.getByLabel('再输入一次口令').fill('passphrase-2027');
-    await page.getByRole('button', { name: '创建档案并生成签名密钥' }).click();
+    await importPackageZips(page, [zip]);
+    await createExpertProfile(page, { name: '李华', id: 'E02', passphrase: 'passphrase-2027' });
     await page.getByTestId('alliance-row').first().getByRole('button', { name: '开始评分' }).click();
     await page.getByTestId('claim-row').first().waitFor();
 
