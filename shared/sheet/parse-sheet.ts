@@ -72,6 +72,21 @@ function parseWith<T extends UnsignedSheet>(json: unknown, schema: z.ZodType<T>)
       ],
     };
   }
+  const parsed = parseWithSchema(json, schema);
+  if (!parsed.ok) return parsed;
+  const problems = crossFieldProblems(parsed.value);
+  return problems.length === 0 ? { ok: true, sheet: parsed.value, problems: [] } : { ok: false, problems };
+}
+
+/**
+ * A JSON value through a strict schema, with every problem in the sheet's words (the same
+ * codes, paths and hints). For formats built from the sheet's parts (paper sheets,
+ * shared/paper/parse-paper-sheet.ts); it checks shapes only, not the rules across fields.
+ */
+export function parseWithSchema<T>(
+  json: unknown,
+  schema: z.ZodType<T>,
+): { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly SheetProblem[] } {
   const proto = protoKeyPath(json, []);
   if (proto !== null) {
     // zod copies records key by key, and a `__proto__` key would be lost in the copy rather
@@ -82,8 +97,7 @@ function parseWith<T extends UnsignedSheet>(json: unknown, schema: z.ZodType<T>)
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.flatMap((issue) => problemsOfIssue(json, issue, [])) };
   }
-  const problems = crossFieldProblems(parsed.data);
-  return problems.length === 0 ? { ok: true, sheet: parsed.data, problems: [] } : { ok: false, problems };
+  return { ok: true, value: parsed.data };
 }
 
 function crossFieldProblems(sheet: UnsignedSheet): SheetProblem[] {
@@ -215,6 +229,11 @@ function formatHint(path: readonly PropertyKey[]): string {
       return '评分细则编号格式不对，如 hefei-2017 (malformed rubric id)';
     case 'signedAt':
       return '签名时间应为带时区的 ISO 8601 时间，如 2027-01-20T09:30:00+08:00 (malformed signedAt)';
+    case 'signedOn':
+      return '纸质评分表的签字日期应为 YYYY-MM-DD，如 2027-01-20 (malformed signedOn)';
+    case 'enteredAt':
+    case 'confirmedAt':
+      return `时间应为带时区的 ISO 8601 时间，如 2027-01-20T09:30:00+08:00 (malformed ${String(last)})`;
     case 'publicKey':
       return '公钥应为 32 字节 Ed25519 公钥的标准 base64 (malformed publicKey)';
     case 'value':

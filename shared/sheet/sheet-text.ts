@@ -23,7 +23,8 @@ export function sheetText(sheet: Sheet): string {
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
-function orderedReview(review: SheetReview): SheetReview {
+/** A review with its members in the order of the format's description. */
+export function orderedReview(review: SheetReview): SheetReview {
   return {
     allianceId: review.allianceId,
     packageDigest: review.packageDigest,
