@@ -1,7 +1,8 @@
 /**
  * Merging files: what `merge` does with the paths it is given, before and around the pure
  * merge (shared/result/merge-sheets.ts): read and check every package (electron/package/),
- * read and verify every sheet, read last year's result, then merge.
+ * read and verify every sheet, read every paper sheet file (shared/paper/paper-sheet-file.ts),
+ * read last year's result, then merge.
  *
  * - source: a path as the caller gave it, used in every message; files are read at the path
  *   resolved against `cwd`.
@@ -25,12 +26,15 @@ import type { Rubric } from '../../shared/rubric/types.ts';
 import { checkSheetAgainstPackages } from '../../shared/sheet/check-sheet-against-packages.ts';
 import { formatJsonPath } from '../../shared/sheet/sheet-problem.ts';
 import { checkPackage } from '../package/check-package.ts';
-import { readSheetFile } from './read-sheet-file.ts';
+import type { PaperSheet } from '../../shared/result/paper-sheet.ts';
+import { readPaperSheetFile, readSheetFile } from './read-sheet-file.ts';
 
 export interface MergeFilesRequest {
   readonly cwd: string;
   readonly packages: readonly string[];
   readonly sheets: readonly string[];
+  /** Paper sheet files (`*.paper.json`), typed in from paper; none when absent. */
+  readonly paper?: readonly string[] | undefined;
   readonly previous?: string | null | undefined;
   readonly method?: PanelMethod | undefined;
   readonly deviationThreshold?: number | undefined;
@@ -101,6 +105,14 @@ export async function mergeFiles(request: MergeFilesRequest): Promise<MergeFiles
     }
   }
 
+  const paperSheets: PaperSheet[] = [];
+  const paperReads = await mapInOrder(request.paper ?? [], 4, (source) => readPaperSheetFile(at(source), source));
+  for (const [index, source] of (request.paper ?? []).entries()) {
+    const read = paperReads[index]!;
+    if (read.ok) paperSheets.push(read.paper);
+    else for (const problem of read.problems) problems.push({ ...problem, source });
+  }
+
   let previous: { source: string; result: ResultFile } | null = null;
   if (request.previous !== undefined && request.previous !== null) {
     const read = await readPreviousResult(at(request.previous), request.previous);
@@ -110,7 +122,7 @@ export async function mergeFiles(request: MergeFilesRequest): Promise<MergeFiles
 
   if (problems.length > 0 || rubric === null) {
     if (rubric !== null) {
-      for (const input of sheets) {
+      for (const input of [...sheets, ...paperSheets]) {
         for (const problem of checkSheetAgainstPackages(input.sheet, packages, rubric)) {
           problems.push({ ...problem, source: input.source });
         }
@@ -127,6 +139,7 @@ export async function mergeFiles(request: MergeFilesRequest): Promise<MergeFiles
     deviationThreshold: request.deviationThreshold,
     budgetYuan: request.budgetYuan,
     previous,
+    paperSheets,
   });
   return outcome.ok ? { ...outcome, rubric, packages } : outcome;
 }

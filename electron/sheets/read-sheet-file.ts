@@ -7,6 +7,8 @@
  *   a wrong file (a video on the stick) from being read into memory whole.
  */
 import { open } from 'node:fs/promises';
+import type { PaperSheetParseResult } from '../../shared/paper/parse-paper-sheet.ts';
+import { parsePaperSheetText } from '../../shared/paper/parse-paper-sheet.ts';
 import type { SheetProblem } from '../../shared/sheet/sheet-problem.ts';
 import { ROOT_PATH, sheetProblem } from '../../shared/sheet/sheet-problem.ts';
 import type { SheetVerification } from './verify-sheet.ts';
@@ -30,6 +32,19 @@ export async function readSheetFile(path: string): Promise<SheetFileReading> {
     return { path, verification: failed(sheetProblem('not-utf8', ROOT_PATH, '文件不是 UTF-8 文本 (not UTF-8 text)')) };
   }
   return { path, verification: verifySheetText(text) };
+}
+
+/** A paper sheet file (`*.paper.json`), read under the same limits; `source` names it in messages. */
+export async function readPaperSheetFile(path: string, source: string): Promise<PaperSheetParseResult> {
+  const bytes = await readLimited(path);
+  if (!(bytes instanceof Uint8Array)) return { ok: false, problems: [bytes] };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return { ok: false, problems: [sheetProblem('not-utf8', ROOT_PATH, '文件不是 UTF-8 文本 (not UTF-8 text)')] };
+  }
+  return parsePaperSheetText(text, source);
 }
 
 function failed(problem: SheetProblem): SheetVerification {

@@ -11,8 +11,8 @@
  * - superseded sheet: an expert who signed again. Choosing the current sheet of each expert is
  *   the caller's work (the chair's import keeps the history); given two different sheets of one
  *   expert id, the merge refuses rather than guess.
- * - paper sheet (`options.paperSheets`, the chair's console only): an unsigned sheet typed in
- *   twice from paper (paper-sheet.ts). It is checked like any sheet, has no key, shows
+ * - paper sheet (`options.paperSheets`): an unsigned sheet typed in twice from paper
+ *   (paper-sheet.ts), from the console or from an archived `*.paper.json` (`merge --paper`). It is checked like any sheet, has no key, shows
  *   `fingerprint: "paper"` and adds a `paper-entered` flag to each alliance it reviews.
  *
  * Refusals (every one is returned, and no result): a sheet that does not fit the packages
@@ -61,7 +61,7 @@ export interface MergeOptions {
   readonly budgetYuan?: number | null | undefined;
   /** Last year's result, for `disqualify`; it must be of the year before. */
   readonly previous?: { readonly source: string; readonly result: ResultFile } | null | undefined;
-  /** Sheets typed in from paper (no signature); the CLI has none. */
+  /** Sheets typed in from paper (no signature): the console's agreed ones, or `merge --paper` files. */
   readonly paperSheets?: readonly PaperSheet[] | undefined;
 }
 

@@ -1,9 +1,12 @@
 /**
- * `alliance-review merge --packages <p…> --sheets <s…> [--method mean|trimmed]
+ * `alliance-review merge --packages <p…> --sheets <s…> [--paper <f…>] [--method mean|trimmed]
  * [--previous result.json] [--budget yuan] [--deviation points] [--json]`: the chair's merge,
  * stateless (sheets-and-results.md): from the archived packages and signed sheets anyone can
  * recompute the official result.
  *
+ * - `--paper`: paper sheet files (`*.paper.json`, written by the chair's console next to the
+ *   result) of experts who scored on paper; checked against the packages like sheets and merged
+ *   as paper sheets (`fingerprint: "paper"`, a `paper-entered` flag), as the console does.
  * - list option: `--packages` and `--sheets` take every following argument up to the next
  *   option (`--packages a.zip b/ --sheets x.sheet.json y.sheet.json`); they may be repeated.
  * - Output: a Chinese table by default; with `--json` the result file of format 1, byte for
@@ -20,6 +23,7 @@ import type { AllianceResult, PanelMethod } from '../../../shared/panel/types.ts
 import { DEFAULT_DEVIATION_THRESHOLD, PANEL_METHODS } from '../../../shared/panel/types.ts';
 import type { MergeProblem } from '../../../shared/result/merge-problem.ts';
 import type { VerifiedSheet } from '../../../shared/result/merge-sheets.ts';
+import type { PaperSheet } from '../../../shared/result/paper-sheet.ts';
 import type { ResultFile } from '../../../shared/result/result-schema.ts';
 import { resultText } from '../../../shared/result/result-text.ts';
 import { GRADE_LABELS } from '../../../shared/rubric/grade.ts';
@@ -32,6 +36,7 @@ import { renderTable } from '../text-table.ts';
 export interface MergeArguments {
   readonly packages: readonly string[];
   readonly sheets: readonly string[];
+  readonly paper: readonly string[];
   readonly method: PanelMethod;
   readonly previous: string | null;
   readonly budgetYuan: number | null;
@@ -44,7 +49,9 @@ export interface MergeArguments {
   readonly force: boolean;
 }
 
-const LIST_OPTIONS = ['--packages', '--sheets'] as const;
+const LIST_OPTIONS = ['--packages', '--sheets', '--paper'] as const;
+/** List options that must be given (`--paper` may be left out). */
+const REQUIRED_LISTS = ['--packages', '--sheets'] as const;
 const VALUE_OPTIONS = ['--method', '--previous', '--budget', '--deviation', '--pdf', '--xlsx', '--meeting', '--cert'] as const;
 const FLAG_OPTIONS = ['--json', '--force'] as const;
 
@@ -56,7 +63,7 @@ function isOneOf<T extends string>(values: readonly T[], value: string): value i
 }
 
 export function parseMergeArguments(args: readonly string[]): MergeArguments {
-  const lists: Record<ListOption, string[]> = { '--packages': [], '--sheets': [] };
+  const lists: Record<ListOption, string[]> = { '--packages': [], '--sheets': [], '--paper': [] };
   const seenLists = new Set<ListOption>();
   const values = new Map<ValueOption, string>();
   let json = false;
@@ -94,7 +101,8 @@ export function parseMergeArguments(args: readonly string[]): MergeArguments {
     }
   }
 
-  for (const option of LIST_OPTIONS) {
+  if (seenLists.has('--paper') && lists['--paper'].length === 0) throw new UsageError('--paper 后面应给出至少一个纸质评分表 paper sheet (*.paper.json)');
+  for (const option of REQUIRED_LISTS) {
     if (!seenLists.has(option) || lists[option].length === 0) {
       const what = option === '--packages' ? '材料包 packages' : '评分表 sheets';
       throw new UsageError(`缺少 ${option}：请给出至少一个${what}`);
@@ -107,6 +115,7 @@ export function parseMergeArguments(args: readonly string[]): MergeArguments {
   return {
     packages: lists['--packages'],
     sheets: lists['--sheets'],
+    paper: lists['--paper'],
     method,
     previous: values.get('--previous') ?? null,
     budgetYuan: parseAmount('--budget', values.get('--budget'), '奖励预算（元）'),
@@ -134,13 +143,14 @@ export const mergeCommand: Command = {
   name: 'merge',
   summary: '验证专家评分表并汇总考核结果 verify signed sheets and merge them into the result',
   usage:
-    'alliance-review merge --packages <材料包…> --sheets <评分表…> [--method mean|trimmed] [--previous 上年结果.json] [--budget 元] [--deviation 分] [--json] [--pdf 文件夹] [--xlsx 文件.xlsx] [--meeting 会议名称] [--cert 证书.p12] [--force]',
+    'alliance-review merge --packages <材料包…> --sheets <评分表…> [--paper <纸质评分表.paper.json…>] [--method mean|trimmed] [--previous 上年结果.json] [--budget 元] [--deviation 分] [--json] [--pdf 文件夹] [--xlsx 文件.xlsx] [--meeting 会议名称] [--cert 证书.p12] [--force]',
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const options = parseMergeArguments(args);
     const outcome = await mergeFiles({
       cwd: io.cwd,
       packages: options.packages,
       sheets: options.sheets,
+      paper: options.paper,
       previous: options.previous,
       method: options.method,
       deviationThreshold: options.deviationThreshold,
@@ -163,7 +173,7 @@ export const mergeCommand: Command = {
       );
       if (status !== exitCode.ok) return status;
     }
-    io.out(options.json ? resultText(outcome.result) : resultTable(outcome.result, outcome.rubric, outcome.sheets, options));
+    io.out(options.json ? resultText(outcome.result) : resultTable(outcome.result, outcome.rubric, outcome.sheets, outcome.paperSheets, options));
     return exitCode.ok;
   },
 };
@@ -180,14 +190,20 @@ function gradeText(grade: Grade | null): string {
   return grade === null ? '无 none' : `${GRADE_LABELS[grade]} ${grade}`;
 }
 
-function resultTable(result: ResultFile, rubric: Rubric, sheets: readonly VerifiedSheet[], options: MergeArguments): string {
-  const names = new Map(sheets.map((input) => [input.sheet.expert.id, input.sheet.expert.name]));
+function resultTable(
+  result: ResultFile,
+  rubric: Rubric,
+  sheets: readonly VerifiedSheet[],
+  paperSheets: readonly PaperSheet[],
+  options: MergeArguments,
+): string {
+  const names = new Map([...sheets, ...paperSheets].map((input) => [input.sheet.expert.id, input.sheet.expert.name]));
   const indicatorIds = indicatorsOf(rubric).map((indicator) => indicator.id);
   const methodText = result.method === 'mean' ? 'mean 平均分' : 'trimmed 去掉一个最高分和一个最低分';
   const lines: string[] = [
     `${result.year} 年度考核汇总 · 评分细则 ${result.rubric} · 方法 ${methodText} · 偏离阈值 ${options.deviationThreshold} 分` +
       (options.budgetYuan === null ? '' : ` · 奖励预算 ${options.budgetYuan} 元`),
-    `材料包 ${result.alliances.length} 个，评分表 ${sheets.length} 份`,
+    `材料包 ${result.alliances.length} 个，评分表 ${sheets.length} 份` + (paperSheets.length === 0 ? '' : `，纸质评分表 ${paperSheets.length} 份（无电子签名）`),
     '',
   ];
   for (const alliance of result.alliances) lines.push(...allianceBlock(alliance, indicatorIds, names), '');

@@ -9,6 +9,9 @@
  * - For a sheet: the expert (id, name), the key's fingerprint in groups of four, `signedAt`
  *   and the number of reviews; exit 0. Any mismatch (a changed byte, another key, a malformed
  *   sheet): the reasons on stderr, one a line with where, exit 1.
+ * - For a paper sheet (`*.paper.json`, format `alliance-review/paper-sheet`): it has no digital
+ *   signature, which is said plainly; shown are the expert, the date on the paper and who typed
+ *   it in and confirmed it; exit 0 if well-formed, 1 if not.
  * - For a PDF: the signed result PDF's digital signature and its signer (verify-result-pdf.ts).
  */
 import { open } from 'node:fs/promises';
@@ -17,10 +20,11 @@ import { parseArgs } from 'node:util';
 import { assertNever } from '../../../shared/rubric/assert-never.ts';
 import type { SheetProblem } from '../../../shared/sheet/sheet-problem.ts';
 import { SHEET_FORMAT } from '../../../shared/sheet/sheet-schema.ts';
-import { readSheetFile } from '../../sheets/read-sheet-file.ts';
+import { PAPER_SHEET_FORMAT } from '../../../shared/paper/paper-sheet-file.ts';
+import { readPaperSheetFile, readSheetFile } from '../../sheets/read-sheet-file.ts';
 import { exitCode, UsageError, type CliIo, type Command } from '../command.ts';
 
-export type SignedFileKind = 'sheet' | 'pdf' | 'unknown' | 'unreadable';
+export type SignedFileKind = 'sheet' | 'paper' | 'pdf' | 'unknown' | 'unreadable';
 
 /** How many leading bytes are enough to tell the kinds apart. */
 const SNIFF_BYTES = 4096;
@@ -40,6 +44,8 @@ export async function signedFileKind(path: string): Promise<SignedFileKind> {
     return 'unreadable';
   }
   if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
+  // A paper sheet file (a transcription, not signed) is told apart the same way.
+  if (head.includes(Buffer.from(`"${PAPER_SHEET_FORMAT}"`)) || path.toLowerCase().endsWith('.paper.json')) return 'paper';
   // The format member may sit anywhere in a sheet written by hand or another tool, but our own
   // sheets start with it; a damaged sheet is still recognised by its name.
   if (head.includes(Buffer.from(`"${SHEET_FORMAT}"`)) || path.toLowerCase().endsWith('.sheet.json')) return 'sheet';
@@ -65,6 +71,8 @@ export const verifyCommand: Command = {
     switch (kind) {
       case 'sheet':
         return verifySheetFile(path, file, io);
+      case 'paper':
+        return verifyPaperSheetFile(path, file, io);
       case 'pdf':
         // PDF verification needs the CMS and certificate code: loaded only for a PDF.
         return (await import('../verify-result-pdf.ts')).verifyResultPdfFile(path, file, io);
@@ -103,6 +111,34 @@ async function verifySheetFile(path: string, file: string, io: CliIo): Promise<n
       `评审 reviews：${sheet.reviews.length}${recused > 0 ? `（其中回避 recused ${recused}）` : ''}`,
       `年度 year：${sheet.year} · 评分细则 rubric：${sheet.rubric}`,
       `请与专家本人宣读或签到表上的指纹核对 (compare the fingerprint with the expert's read-out)`,
+      '',
+    ].join('\n'),
+  );
+  return exitCode.ok;
+}
+
+/** A paper sheet has nothing to verify cryptographically: say so, and show who typed it in. */
+async function verifyPaperSheetFile(path: string, file: string, io: CliIo): Promise<number> {
+  const read = await readPaperSheetFile(path, file);
+  if (!read.ok) {
+    printProblems(file, read.problems, io);
+    const notPaper = read.problems.some((problem) => problem.code === 'not-a-sheet');
+    io.err(`✗ ${notPaper ? '不是纸质评分表 (not a paper sheet)' : '纸质评分表格式不对 malformed paper sheet'}：${file}\n`);
+    return exitCode.invalid;
+  }
+  const paper = read.file;
+  const recused = paper.reviews.filter((review) => review.recused).length;
+  io.out(
+    [
+      `✓ 纸质评分表格式正确 well-formed paper sheet：${basename(file)}`,
+      `⚠ 无电子签名 no digital signature：这是纸质评分表的录入件，可信度来自签字的纸质原件和两人录入核对，不是密钥`,
+      `专家 expert：${paper.expert.id} ${paper.expert.name}`,
+      `纸质签字日期 signedOn：${paper.signedOn}`,
+      `录入 entered by：${paper.enteredBy}（${paper.enteredAt}）`,
+      `盲录复核 confirmed by：${paper.confirmedBy}（${paper.confirmedAt}）`,
+      `评审 reviews：${paper.reviews.length}${recused > 0 ? `（其中回避 recused ${recused}）` : ''}`,
+      `年度 year：${paper.year} · 评分细则 rubric：${paper.rubric}`,
+      `请与存档的纸质原件核对 (compare with the archived signed paper original)`,
       '',
     ].join('\n'),
   );
