@@ -3,20 +3,31 @@
  * format 1, byte for byte the locked text (the same bytes `merge --json` prints from the same
  * files), and the publicity list (公示名单) of excellent alliances as plain UTF-8 text. Both are
  * written atomically; an existing file is never overwritten.
+ *
+ * Next to them, each paper sheet the locked result counts is written as `<expert>.paper.json`
+ * (shared/paper/paper-sheet-file.ts), so the archive (packages, signed sheets, paper sheet
+ * files) is enough for `alliance-review merge --paper` to recompute the same bytes.
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chinaDateTime } from '../../shared/meeting/china-time.ts';
+import { paperSheetFileName } from '../../shared/paper/paper-sheet-file.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { AppError } from '../ipc/app-error.ts';
 import { writeFileAtomically } from '../sheets/write-sheet-file.ts';
 import { meetingRow } from '../meetings/meeting-setup.ts';
 import { currentLock } from './lock-state.ts';
 import { panelView } from './panel-state.ts';
+import { agreedPaperSheetFiles } from './paper-sheets.ts';
 
-export async function exportLockedResult(ctx: ServiceContext, meetingId: number, folder: string): Promise<{ resultPath: string; publicityPath: string }> {
+export async function exportLockedResult(
+  ctx: ServiceContext,
+  meetingId: number,
+  folder: string,
+): Promise<{ resultPath: string; publicityPath: string; paperPaths: string[] }> {
   const meeting = meetingRow(ctx.db, meetingId);
-  if (currentLock(ctx.db, meetingId) === null) throw new AppError('not-locked', '结果尚未定稿，不能导出。请先定稿。');
+  const lockRow = currentLock(ctx.db, meetingId);
+  if (lockRow === null) throw new AppError('not-locked', '结果尚未定稿，不能导出。请先定稿。');
   const view = await panelView(ctx, meetingId);
   const lock = view.lock;
   if (lock === null) throw new AppError('not-locked', '结果尚未定稿，不能导出。');
@@ -24,7 +35,10 @@ export async function exportLockedResult(ctx: ServiceContext, meetingId: number,
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new AppError('folder-missing', `找不到文件夹 ${folder}。`);
   const resultPath = join(folder, `${meeting.year}-result.json`);
   const publicityPath = join(folder, `${meeting.year}-公示名单.txt`);
-  for (const path of [resultPath, publicityPath]) {
+  const lockedPaper = (JSON.parse(lockRow.settingsJson) as { paperSheets?: { expert: string }[] }).paperSheets ?? [];
+  const paperFiles = agreedPaperSheetFiles(ctx.db, meetingId, lockedPaper.map((p) => p.expert)).map((f) => ({ path: join(folder, paperSheetFileName(f.expertId)), text: f.text }));
+  if (paperFiles.length !== lockedPaper.length) throw new AppError('paper-missing', '定稿结果计入的纸质评分表在本机找不到，不能导出。');
+  for (const path of [resultPath, publicityPath, ...paperFiles.map((f) => f.path)]) {
     if (existsSync(path)) throw new AppError('file-exists', `${path} 已经存在，请换一个文件夹或先移走旧文件。`);
   }
   const lines = [
@@ -42,5 +56,6 @@ export async function exportLockedResult(ctx: ServiceContext, meetingId: number,
   ];
   await writeFileAtomically(resultPath, lock.resultText);
   await writeFileAtomically(publicityPath, lines.join('\n'));
-  return { resultPath, publicityPath };
+  for (const paper of paperFiles) await writeFileAtomically(paper.path, paper.text);
+  return { resultPath, publicityPath, paperPaths: paperFiles.map((f) => f.path) };
 }

@@ -16,6 +16,7 @@ import type { Database } from 'better-sqlite3';
 import type { PaperSheetView } from '../../shared/api/meeting-api.ts';
 import type { PaperContent } from '../../shared/paper/paper-entries.ts';
 import { comparePaperEntries, normalText, paperEntriesAgree, paperSheetOf } from '../../shared/paper/paper-entries.ts';
+import { paperFileOfSheet, paperSheetText } from '../../shared/paper/paper-sheet-file.ts';
 import type { PaperSheet } from '../../shared/result/paper-sheet.ts';
 import { checkSheetAgainstPackages } from '../../shared/sheet/check-sheet-against-packages.ts';
 import { parseUnsignedSheet } from '../../shared/sheet/parse-sheet.ts';
@@ -171,6 +172,27 @@ export function agreedPaperSheets(db: Database, meetingId: number): PaperSheet[]
       enteredBy: row.entered_by,
       confirmedBy: row.confirmed_by,
     }));
+}
+
+/**
+ * The archive files (`*.paper.json`, shared/paper/paper-sheet-file.ts) of the agreed paper
+ * sheets of the given experts: entered when the counting first entry was saved, confirmed when
+ * the two entries agreed.
+ */
+export function agreedPaperSheetFiles(db: Database, meetingId: number, expertIds: readonly string[]): { expertId: string; text: string }[] {
+  const wanted = new Set(expertIds);
+  return agreedPaperSheets(db, meetingId)
+    .filter((paper) => wanted.has(paper.sheet.expert.id))
+    .map((paper) => {
+      const expertId = paper.sheet.expert.id;
+      const row = db
+        .prepare<[number, string], { agreed_at: string; entered_at: string }>(
+          'SELECT s.agreed_at, e.entered_at FROM paper_sheet s JOIN paper_entry e ON e.id = s.first_entry_id WHERE s.meeting_id = ? AND s.expert_id = ?',
+        )
+        .get(meetingId, expertId);
+      if (row === undefined) throw new Error(`paper sheet of ${expertId} not stored`);
+      return { expertId, text: paperSheetText(paperFileOfSheet(paper, { enteredAt: row.entered_at, confirmedAt: row.agreed_at })) };
+    });
 }
 
 /** Roster experts whose paper sheet is being typed but does not agree yet. */

@@ -16,9 +16,11 @@
  * 5. the chair's result is byte for byte what `alliance-review merge --json` prints for the
  *    stick's packages and the sheets that count (the real CLI, a child process);
  * 6. E03 张伟 scores on paper; two people enter it, the second entry disagrees once and is then
- *    corrected; the result marks it `paper-entered` (the CLI has no paper input, so the byte
- *    comparison is made before this step);
- * 7. the chair notes every flag and locks the result.
+ *    corrected; the result marks it `paper-entered`;
+ * 7. the chair notes every flag and locks the result;
+ * 8. the chair exports the locked result, which writes `E03.paper.json` beside it; the archive
+ *    (the stick's packages, the signed sheets that count and the paper sheet file) gives, with
+ *    `alliance-review merge --json --paper`, exactly the locked bytes, paper sheet included.
  *
  * The steps share one meeting and run in order; a failing step leaves the later ones failing too.
  */
@@ -488,7 +490,8 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
       expect(alliance.experts.find((e) => e.id === 'E03')).toMatchObject({ fingerprint: 'paper', recused: false });
       expect(alliance.flags).toContainEqual({ kind: 'paper-entered', expert: 'E03', detail });
     }
-    // The signed experts' own scores are still exactly the CLI's.
+    // The signed experts' own scores are still exactly the CLI's without the paper sheet (the
+    // whole result, paper sheet included, is compared with the CLI's after the export below).
     const signed = JSON.parse(cliMerge([join(stick, SHEET_1_REVISED), join(stick, SHEET_2)]).stdout) as NonNullable<typeof view.result>;
     for (const [i, alliance] of view.result!.alliances.entries()) {
       expect(alliance.experts.filter((e) => e.id !== 'E03')).toEqual(signed.alliances[i]!.experts);
@@ -514,6 +517,31 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
     expect(actions.filter((a) => a === 'sheet-import')).toHaveLength(2);
     expect(actions.filter((a) => a === 'key-confirm')).toHaveLength(2);
     expect(actions.at(-1)).toBe('lock');
+  });
+
+  it('the exported archive (packages, signed sheets, E03.paper.json) recomputes with the CLI to exactly the locked bytes', async () => {
+    const meetingId = chairMeetingId;
+    const lock = (await call(chair, 'panel-view', { meetingId })).lock!;
+    const archive = join(root, '存档');
+    mkdirSync(archive);
+    await call(chair, 'panel-result-export', { meetingId, folder: archive });
+    expect(readdirSync(archive).sort()).toEqual(['2026-result.json', '2026-公示名单.txt', 'E03.paper.json'].sort());
+    const resultFile = readFileSync(join(archive, '2026-result.json'), 'utf8');
+    expect(resultFile).toBe(lock.resultText);
+    const verify = runCli(['verify', join(archive, 'E03.paper.json')]);
+    expect(verify.status).toBe(0);
+    expect(verify.stdout).toContain('无电子签名 no digital signature');
+    expect(verify.stdout).toContain(`录入 entered by：${CLERK}`);
+    expect(verify.stdout).toContain(`盲录复核 confirmed by：${SECOND}`);
+    const run = runCli([
+      'merge', '--json', '--packages', ...stickPackages,
+      '--sheets', join(stick, SHEET_1_REVISED), join(stick, SHEET_2),
+      '--paper', join(archive, 'E03.paper.json'),
+      ...MERGE_OPTIONS,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(lock.resultText);
   });
 });
 
