@@ -14,6 +14,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { MergePackage, VerifiedSheet } from '../../shared/result/merge-sheets.ts';
+import { PAPER_FINGERPRINT, type PaperSheet } from '../../shared/result/paper-sheet.ts';
 import type { ResultFile } from '../../shared/result/result-schema.ts';
 import type { Rubric } from '../../shared/rubric/types.ts';
 import { defaultDataDir } from '../app/data-dir.ts';
@@ -32,6 +33,8 @@ export interface MergeDocumentsRequest {
   readonly rubric: Rubric;
   readonly packages: readonly ResultPackage[] | readonly MergePackage[];
   readonly sheets: readonly VerifiedSheet[];
+  /** Paper sheets (`--paper`): shown as 纸质录入 with who typed and who confirmed, as the app shows them. */
+  readonly paperSheets?: readonly PaperSheet[] | undefined;
   readonly pdfDir: string | null;
   readonly xlsxPath: string | null;
   readonly meeting: string | null;
@@ -76,7 +79,14 @@ export async function writeMergeDocuments(request: MergeDocumentsRequest, io: Cl
           digest: entry.digest,
           claims: entry.claims,
         })),
-        sheets: request.sheets,
+        sheets: [
+          ...request.sheets,
+          ...(request.paperSheets ?? []).map((p) => ({
+            sheet: p.sheet,
+            fingerprint: PAPER_FINGERPRINT,
+            paper: { enteredBy: p.enteredBy, confirmedBy: p.confirmedBy },
+          })),
+        ],
         deviationThreshold: request.deviationThreshold,
         budgetYuan: request.budgetYuan,
         generatedAt: now,

@@ -168,7 +168,7 @@ export const mergeCommand: Command = {
       // PDFs and Excel pull in pdfkit, exceljs and the fonts: loaded only when asked for.
       const { writeMergeDocuments } = await import('../merge-documents.ts');
       const status = await writeMergeDocuments(
-        { ...options, result: outcome.result, rubric: outcome.rubric, packages: outcome.packages, sheets: outcome.sheets },
+        { ...options, result: outcome.result, rubric: outcome.rubric, packages: outcome.packages, sheets: outcome.sheets, paperSheets: outcome.paperSheets },
         io,
       );
       if (status !== exitCode.ok) return status;

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,6 +73,19 @@ describe('alliance-review merge --paper', () => {
     const small = result.alliances[1]!;
     expect(small.experts.map((e) => [e.id, e.fingerprint === 'paper'])).toEqual([['E01', false], ['E02', false], ['E03', true]]);
     expect(small.flags).toContainEqual({ kind: 'paper-entered', expert: 'E03', detail: '纸质评分表，无电子签名：由 王秘书 录入，李秘书 盲录复核一致' });
+  });
+
+  it('shows the paper expert in the PDFs as typed in from paper, with who typed and who confirmed', async () => {
+    const m = await meeting();
+    const pdfDir = join(m.dir, 'pdf');
+    const run = merge(m, [m.paper.path], ['--json', '--pdf', pdfDir, '--meeting', '测试评审会']);
+    expect(run.status, run.stderr).toBe(0);
+    const expertPdf = readdirSync(pdfDir).find((name) => name.includes('E03'));
+    expect(expertPdf, readdirSync(pdfDir).join(', ')).toBeDefined();
+    const text = spawnSync('pdftotext', ['-layout', join(pdfDir, expertPdf!), '-'], { encoding: 'utf8' }).stdout;
+    expect(text).toContain('纸质录入');
+    expect(text).toContain('王秘书');
+    expect(text).toContain('李秘书');
   });
 
   it('counts the paper sheet in the table too', async () => {
