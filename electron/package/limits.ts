@@ -40,16 +40,3 @@ export const defaultLimits: PackageLimits = {
 export function resolveLimits(overrides: Partial<PackageLimits> | undefined): PackageLimits {
   return { ...defaultLimits, ...overrides };
 }
-
-/** `1.5 GiB`, `200 MiB`, `12 KiB`: sizes in messages for the clerk. */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  const text = unit === 0 ? String(value) : value.toFixed(value < 10 ? 1 : 0);
-  return `${text} ${units[unit] ?? 'B'}`;
-}

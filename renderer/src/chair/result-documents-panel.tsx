@@ -11,7 +11,7 @@ import type { JobStatus } from '../../../shared/api/contract.ts';
 import { resultDocumentsReport } from '../../../shared/api/job-results.ts';
 import type { ResultCertificateView, ResultDocumentsReport } from '../../../shared/api/result-documents-api.ts';
 import { api } from '../api/api.ts';
-import { formatBytes } from '../common/labels.ts';
+import { formatBytes } from '../../../shared/format/format-bytes.ts';
 import { fileSources } from '../meeting/file-sources.ts';
 import { useJob } from '../packages/use-job.ts';
 import './result-documents.css';

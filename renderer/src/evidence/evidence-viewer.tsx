@@ -9,7 +9,7 @@
 import { useState } from 'react';
 import type { PackageFileView } from '../../../shared/api/contract.ts';
 import { api, evidenceUrl } from '../api/api.ts';
-import { formatBytes } from '../common/labels.ts';
+import { formatBytes } from '../../../shared/format/format-bytes.ts';
 import { fileKind } from './file-kind.ts';
 import { ImageViewer } from './image-viewer.tsx';
 import { OfficePreview } from './office-preview.tsx';

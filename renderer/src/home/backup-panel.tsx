@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { BackupInfo } from '../../../shared/api/contract.ts';
 import { api } from '../api/api.ts';
-import { formatBytes } from '../common/labels.ts';
+import { formatBytes } from '../../../shared/format/format-bytes.ts';
 
 const reasonLabel: Record<BackupInfo['reason'], string> = {
   import: '导入后自动备份',

@@ -8,7 +8,7 @@ import type { JobStatus } from '../../../shared/api/contract.ts';
 import type { MeetingFileImportOutcome, MeetingSetup } from '../../../shared/api/meeting-api.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { api } from '../api/api.ts';
-import { formatBytes } from '../common/labels.ts';
+import { formatBytes } from '../../../shared/format/format-bytes.ts';
 import { useJob } from '../packages/use-job.ts';
 import { fileSources } from './file-sources.ts';
 import { MeetingBar, useMeetings } from './meeting-bar.tsx';

@@ -6,7 +6,8 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import type { JobStatus, PackageImportReport, PackageSummary, RequestOf } from '../../../shared/api/contract.ts';
 import { api } from '../api/api.ts';
-import { allianceKindLabel, formatBytes, gradeLabel } from '../common/labels.ts';
+import { allianceKindLabel, gradeLabel } from '../common/labels.ts';
+import { formatBytes } from '../../../shared/format/format-bytes.ts';
 import { packageImportReports } from '../../../shared/api/job-results.ts';
 import { useJob } from './use-job.ts';
 import { uploadFile } from './upload.ts';
