@@ -14,7 +14,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ExpertKeyView, PendingKeyView, SheetRecordView, SheetStatus, SheetsView } from '../../shared/api/meeting-api.ts';
 import { isLocked } from './lock-state.ts';
-import { meetingExperts } from '../meetings/meeting-setup.ts';
+import { meetingExperts } from '../meeting/meeting-setup.ts';
 
 export interface StoredSheet {
   readonly id: number;

@@ -34,7 +34,7 @@ import { localSigner } from '../export/signing/local-certificate.ts';
 import { SignerError } from '../export/signing/result-signer.ts';
 import { AppError } from '../ipc/app-error.ts';
 import type { JobControl } from '../jobs/jobs.ts';
-import { meetingRow, meetingSettings, settingsNumbers } from '../meetings/meeting-setup.ts';
+import { meetingRow, meetingSettings, settingsNumbers } from '../meeting/meeting-setup.ts';
 import { bureauSigner, certificateView } from './bureau-certificate.ts';
 import { currentLock } from './lock-state.ts';
 import { meetingRubric } from './meeting-inputs.ts';

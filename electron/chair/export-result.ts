@@ -15,7 +15,7 @@ import { paperSheetFileName } from '../../shared/paper/paper-sheet-file.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { AppError } from '../ipc/app-error.ts';
 import { writeFileAtomically } from '../sheets/write-sheet-file.ts';
-import { meetingRow } from '../meetings/meeting-setup.ts';
+import { meetingRow } from '../meeting/meeting-setup.ts';
 import { currentLock } from './lock-state.ts';
 import { panelView } from './panel-state.ts';
 import { agreedPaperSheetFiles } from './paper-sheets.ts';

@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import type { ServiceContext } from '../app/context.ts';
-import { discardUpload, uploadPath } from '../packages/incoming.ts';
+import { discardUpload, uploadPath } from '../package-store/incoming.ts';
 
 export type FileSource = { readonly path: string } | { readonly uploadId: string; readonly name: string };
 

@@ -17,7 +17,7 @@ import { resultText } from '../../shared/result/result-text.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { appendAudit, verifyAuditChain } from '../audit/audit-log.ts';
 import { AppError } from '../ipc/app-error.ts';
-import { meetingSettings } from '../meetings/meeting-setup.ts';
+import { meetingSettings } from '../meeting/meeting-setup.ts';
 import { currentLock } from './lock-state.ts';
 import { meetingRubric } from './meeting-inputs.ts';
 import { panelViewWith } from './panel-state.ts';

@@ -1,12 +1,12 @@
 /**
- * Handlers of the chair's console (issue 6 parts 3–4, issue 7): sheets and keys, paper sheets,
+ * Handlers of the chair's console: sheets and keys, paper sheets,
  * the panel view, notes, last year's result, finalizing, the audit log, and the result
- * documents of the locked result (issue 8).
+ * documents of the locked result.
  */
 import { listAudit, verifyAuditChain } from '../audit/audit-log.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
 import { AppError } from '../ipc/app-error.ts';
-import { meetingExperts, meetingRow, meetingSettings } from '../meetings/meeting-setup.ts';
+import { meetingExperts, meetingRow, meetingSettings } from '../meeting/meeting-setup.ts';
 import { sheetsView } from './chair-sheets.ts';
 import { decideKey } from './decide-key.ts';
 import { drillDown } from './drill-down.ts';

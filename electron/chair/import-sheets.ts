@@ -1,5 +1,5 @@
 /**
- * The chair's sheet import (issue 6 part 3): many sheet files at once (picked, dropped, or every
+ * The chair's sheet import: many sheet files at once (picked, dropped, or every
  * `*.sheet.json` of a USB folder), each checked and either kept or refused with its reasons.
  *
  * Checks, in order, for each file:
@@ -29,8 +29,8 @@ import { canonicalJson } from '../../shared/sheet/signing-text.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { AppError } from '../ipc/app-error.ts';
-import { meetingExperts, meetingRow, meetingSettings } from '../meetings/meeting-setup.ts';
-import { discardUpload, uploadPath } from '../packages/incoming.ts';
+import { meetingExperts, meetingRow, meetingSettings } from '../meeting/meeting-setup.ts';
+import { discardUpload, uploadPath } from '../package-store/incoming.ts';
 import { SHEET_FILE_MAX_BYTES } from '../sheets/read-sheet-file.ts';
 import { verifySheetText } from '../sheets/verify-sheet.ts';
 import { keyDecisions, storedSheets } from './chair-sheets.ts';

@@ -8,8 +8,8 @@ import type { MergePackage } from '../../shared/result/merge-sheets.ts';
 import type { Rubric } from '../../shared/rubric/types.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { AppError } from '../ipc/app-error.ts';
-import type { MeetingPackageRow } from '../meetings/meeting-setup.ts';
-import { meetingPackages } from '../meetings/meeting-setup.ts';
+import type { MeetingPackageRow } from '../meeting/meeting-setup.ts';
+import { meetingPackages } from '../meeting/meeting-setup.ts';
 import { loadRubric } from '../rubrics/load-rubric.ts';
 
 export async function meetingRubric(ctx: ServiceContext, rubricId: string): Promise<Rubric> {

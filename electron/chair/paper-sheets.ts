@@ -1,5 +1,5 @@
 /**
- * Paper sheets in the store (issue 6 part 4): the clerk types an expert's paper sheet in (entry
+ * Paper sheets in the store: the clerk types an expert's paper sheet in (entry
  * 1), a second person types it again without seeing the first (entry 2). Each save is kept
  * (append-only); the latest entry of each number counts. As soon as the latest two agree
  * (shared/paper/paper-entries.ts), the agreed sheet is recorded with who typed and who confirmed
@@ -24,7 +24,7 @@ import type { UnsignedSheet } from '../../shared/sheet/sheet-schema.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { AppError } from '../ipc/app-error.ts';
-import { meetingExperts, meetingRow, meetingSettings } from '../meetings/meeting-setup.ts';
+import { meetingExperts, meetingRow, meetingSettings } from '../meeting/meeting-setup.ts';
 import { assertUnlocked } from './lock-state.ts';
 import { meetingMergePackages, meetingRubric } from './meeting-inputs.ts';
 

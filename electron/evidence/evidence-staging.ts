@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import type { FileSink, PackageFile } from '../package/read-package.ts';
+import type { FileSink, PackageFile } from '../package-reader/read-package.ts';
 import { evidenceDir } from './evidence-path.ts';
 
 export interface StagedFile extends PackageFile {

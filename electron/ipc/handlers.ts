@@ -9,16 +9,16 @@ import type { Result } from '../../shared/api/result.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { systemAppError } from './app-error.ts';
 import type { HandlerTable } from './handler.ts';
-import { meetingHandlers } from '../meetings/handlers.ts';
+import { meetingHandlers } from '../meeting/handlers.ts';
 import { appHandlers } from '../app/handlers.ts';
 import { jobHandlers } from '../jobs/handlers.ts';
-import { packageHandlers } from '../packages/handlers.ts';
+import { packageHandlers } from '../package-store/handlers.ts';
 import { backupHandlers } from '../backup/handlers.ts';
 import { expertHandlers } from '../experts/handlers.ts';
 import { reviewHandlers } from '../reviews/handlers.ts';
 import { evidenceHandlers } from '../evidence/handlers.ts';
 import { sheetHandlers } from '../sheets/handlers.ts';
-import { meetingSetupHandlers } from '../meetings/setup-handlers.ts';
+import { meetingSetupHandlers } from '../meeting/setup-handlers.ts';
 import { chairHandlers } from '../chair/handlers.ts';
 
 // Schema messages reach clerks: let zod word them in Chinese.

@@ -13,7 +13,7 @@ import type { ServiceContext } from '../app/context.ts';
 import { expertById } from '../experts/expert-store.ts';
 import { AppError } from '../ipc/app-error.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
-import { packageDetail } from '../packages/package-store.ts';
+import { packageDetail } from '../package-store/package-store.ts';
 import { assertNotSigned } from '../sheets/signed-sheet-store.ts';
 import { expertWorkspace } from './expert-workspace.ts';
 import { applyChange, undoLastChange } from './review-changes.ts';

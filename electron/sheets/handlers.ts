@@ -1,5 +1,5 @@
 /**
- * The signing channels (issue 6 part 2): sign and export the year's sheet, write a recorded
+ * The signing channels: sign and export the year's sheet, write a recorded
  * sheet again, revise a signed year, and, in the desktop shell, pick the folder to write to.
  */
 import { AppError } from '../ipc/app-error.ts';

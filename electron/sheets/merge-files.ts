@@ -1,6 +1,6 @@
 /**
  * Merging files: what `merge` does with the paths it is given, before and around the pure
- * merge (shared/result/merge-sheets.ts): read and check every package (electron/package/),
+ * merge (shared/result/merge-sheets.ts): read and check every package (electron/package-reader/),
  * read and verify every sheet, read every paper sheet file (shared/paper/paper-sheet-file.ts),
  * read last year's result, then merge.
  *
@@ -25,7 +25,7 @@ import { resultFileSchema } from '../../shared/result/result-schema.ts';
 import type { Rubric } from '../../shared/rubric/types.ts';
 import { checkSheetAgainstPackages } from '../../shared/sheet/check-sheet-against-packages.ts';
 import { formatJsonPath } from '../../shared/sheet/sheet-problem.ts';
-import { checkPackage } from '../package/check-package.ts';
+import { checkPackage } from '../package-reader/check-package.ts';
 import type { PaperSheet } from '../../shared/result/paper-sheet.ts';
 import { readPaperSheetFile, readSheetFile } from './read-sheet-file.ts';
 

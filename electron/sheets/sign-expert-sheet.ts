@@ -1,5 +1,5 @@
 /**
- * Signing and exporting an expert's sheet (issue 6 part 2): when every alliance of the year is
+ * Signing and exporting an expert's sheet: when every alliance of the year is
  * decided or recused, the expert's work becomes one sheet in format 1, signed with their key
  * (opened by their passphrase), written atomically to the folder they chose (a USB stick), and
  * recorded on this laptop. The year's work is then locked until the expert chooses to revise.

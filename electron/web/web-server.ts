@@ -18,7 +18,7 @@ import type { ServiceContext } from '../app/context.ts';
 import { contentSecurityPolicy } from '../app/csp.ts';
 import { dispatch } from '../ipc/handlers.ts';
 import { sniffContentType, storedEvidencePath } from '../evidence/evidence-path.ts';
-import { receiveUpload } from '../packages/incoming.ts';
+import { receiveUpload } from '../package-store/incoming.ts';
 import { parseByteRange } from '../evidence/byte-range.ts';
 import { AppError } from '../ipc/app-error.ts';
 

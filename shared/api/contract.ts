@@ -189,7 +189,7 @@ export const contract = {
   'backup-create': channel<BackupInfo>()(empty),
   /** Restores a backup; the current store is set aside first (see electron/backup/). */
   'backup-restore': channel<{ readonly setAside: string }>()(z.object({ name: z.string().min(1).max(200) }).strict()),
-  // The expert's workspace (issue 5) and signing (issue 6 part 2); types in expert-work-types.ts.
+  // The expert's workspace and signing; types in expert-work-types.ts.
   'expert-list': channel<readonly ExpertProfile[]>()(empty),
   /** Creates a profile and its Ed25519 key pair, sealed with the passphrase. */
   'expert-create': channel<ExpertProfile>()(work.expertCreateRequest),
@@ -216,7 +216,7 @@ export const contract = {
   'sheet-revise': channel<ExpertWorkspace>()(work.sheetReviseRequest),
   /** Desktop shell: the system's folder picker (null: cancelled). Browser shell: `not-available`. */
   'sheet-folder-pick': channel<string | null>()(empty),
-  // The meeting (issue 6 parts 1, 3, 4) and the chair's console (issue 7); types in meeting-api.ts.
+  // The meeting and the chair's console; types in meeting-api.ts.
   'meeting-setup': channel<MeetingSetup>()(chair.meetingRequest),
   'meeting-settings-save': channel<MeetingSetup>()(chair.settingsSaveRequest),
   'meeting-roster-save': channel<MeetingSetup>()(chair.rosterSaveRequest),
@@ -248,7 +248,7 @@ export const contract = {
   'paper-entry-save': channel<PaperSheetView>()(chair.paperEntrySaveRequest),
   /** One entry's own content, for the person who typed it to correct it. */
   'paper-entry-get': channel<PaperContent | null>()(chair.paperEntryGetRequest),
-  // Result documents of the locked result (issue 8); types in result-documents-api.ts.
+  // Result documents of the locked result; types in result-documents-api.ts.
   /**
    * Starts writing the signed PDFs and the workbook of the locked result; refused before the
    * lock. Poll `job-status`: its result is a `ResultDocumentsReport` (`exists`: nothing was

@@ -18,7 +18,7 @@
  *   meeting file of the same meeting updates it instead of making a second one.
  *
  * Hashing needs node:crypto, so this module defines the text that is hashed and the shapes;
- * electron/meeting-file/ hashes, writes and reads.
+ * electron/meeting/ hashes, writes and reads.
  */
 import { z } from 'zod';
 import { canonicalJson } from '../sheet/signing-text.ts';

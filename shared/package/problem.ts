@@ -15,7 +15,7 @@
 
 export type Severity = 'error' | 'warning';
 
-/** Problems found while reading the zip or folder (electron/package/). */
+/** Problems found while reading the zip or folder (electron/package-reader/). */
 export const readerErrorCodes = [
   'package-not-found',
   'package-unreadable',
@@ -72,7 +72,7 @@ export const warningCodes = [
 
 /**
  * Problems of a self-check workbook (自查表.xlsx) read in place of manifest.json
- * (electron/package/workbook/). Its one warning: a typed value that was ignored.
+ * (electron/package-reader/workbook/). Its one warning: a typed value that was ignored.
  */
 export const workbookErrorCodes = [
   'workbook-unreadable',

@@ -1,7 +1,7 @@
 /**
- * Manifest validation (package-format.md, issue 4 part 2): manifest.json's text and the list
+ * Manifest validation (package-format.md): manifest.json's text and the list
  * of the package's files in; every error and warning, and the validated manifest when there
- * is no error, out. Pure: the reader (electron/package/) supplies the text and the files, and
+ * is no error, out. Pure: the reader (electron/package-reader/) supplies the text and the files, and
  * the caller supplies the rubric the manifest names.
  *
  * Steps: JSON syntax (line and column) and duplicate keys; the format and version (a manifest

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: generates its own data (deterministic seeds), measures, and prints each
- * figure beside its reference measured in the same run, as a ratio (issue 10). Data goes to
+ * figure beside its reference measured in the same run, as a ratio. Data goes to
  * bench-data/ (ignored by git; reused between runs when present). Not part of `npm test`:
  * it takes minutes and several GiB of disk.
  *
@@ -13,7 +13,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadRubric } from '../../electron/rubrics/load-rubric.ts';
-import { checkPackage } from '../../electron/package/check-package.ts';
+import { checkPackage } from '../../electron/package-reader/check-package.ts';
 import type { Rubric } from '../../shared/rubric/types.ts';
 import { makeExpert, writeSignedSheet, type ReviewSpec } from '../helpers/expert-sheet.ts';
 import { generateBigPackage, generatePackages, generateScanPackage, type BenchPackage } from './generate-packages.ts';

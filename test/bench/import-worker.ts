@@ -6,8 +6,8 @@
  * usage: node test/bench/import-worker.ts <data-dir> <mode: import|validate> <package…>
  */
 import { readFileSync } from 'node:fs';
-import { checkPackage } from '../../electron/package/check-package.ts';
-import { importPackage } from '../../electron/packages/import-packages.ts';
+import { checkPackage } from '../../electron/package-reader/check-package.ts';
+import { importPackage } from '../../electron/package-store/import-packages.ts';
 import { selfScore } from '../../shared/rubric/self-score.ts';
 import { createContext } from '../../electron/app/context.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Renderer timings in Chromium, through the browser shell (issue 10 part 5):
+ * Renderer timings in Chromium, through the browser shell:
  * - claim → first page: from the click on a claim whose evidence is a 300-page scanned PDF
  *   to the first page's canvas drawn (the viewer marks it `data-rendered="true"`);
  * - alliance switch: with every package loaded, from the key press that opens the next

@@ -1,6 +1,6 @@
 /**
  * Test helper: the package digest computed straight from package-format.md's words, apart
- * from electron/package/digest.ts, so a test comparing the two checks both.
+ * from electron/package-reader/digest.ts, so a test comparing the two checks both.
  */
 import { createHash } from 'node:crypto';
 

@@ -6,9 +6,9 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { checkPackage } from '../../electron/package/check-package.ts';
-import type { PackageCheck } from '../../electron/package/check-package.ts';
-import { readPackage } from '../../electron/package/read-package.ts';
+import { checkPackage } from '../../electron/package-reader/check-package.ts';
+import type { PackageCheck } from '../../electron/package-reader/check-package.ts';
+import { readPackage } from '../../electron/package-reader/read-package.ts';
 import { loadRubric } from '../../electron/rubrics/load-rubric.ts';
 import type { Manifest } from '../../shared/package/manifest.ts';
 import { GRADE_LABELS } from '../../shared/rubric/grade.ts';

@@ -17,7 +17,7 @@ import { reviewScoreToJson } from '../../../shared/rubric/score-json.ts';
 import type { ReviewScore } from '../../../shared/rubric/score-review.ts';
 import { selfScore } from '../../../shared/rubric/self-score.ts';
 import type { Grade, Rubric } from '../../../shared/rubric/types.ts';
-import { checkPackage } from '../../package/check-package.ts';
+import { checkPackage } from '../../package-reader/check-package.ts';
 import { exitCode, type CliIo, type Command } from '../command.ts';
 import { parsePackageArguments } from '../package-argument.ts';
 import { countProblems, printProblems, problemLine } from '../print-problems.ts';

@@ -8,8 +8,8 @@
  */
 import { resolve } from 'node:path';
 
-import { templateBytes } from '../../package/workbook/build-template.ts';
-import { WORKBOOK_FILE_NAME } from '../../package/workbook/workbook-layout.ts';
+import { templateBytes } from '../../package-reader/workbook/build-template.ts';
+import { WORKBOOK_FILE_NAME } from '../../package-reader/workbook/workbook-layout.ts';
 import { loadRubric } from '../../rubrics/load-rubric.ts';
 import { exitCode, UsageError } from '../command.ts';
 import type { CliIo, Command } from '../command.ts';

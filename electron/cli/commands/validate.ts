@@ -4,7 +4,7 @@
  * where it is, then a summary in Chinese. Exit 0 when the package is valid (warnings allowed),
  * 1 when it is not (a path that does not exist included), 2 on a usage mistake.
  */
-import { checkPackage } from '../../package/check-package.ts';
+import { checkPackage } from '../../package-reader/check-package.ts';
 import { exitCode, type CliIo, type Command } from '../command.ts';
 import { parsePackageArguments } from '../package-argument.ts';
 import { countProblems, printProblems } from '../print-problems.ts';

@@ -1,5 +1,5 @@
 /**
- * The chair's console (主任控制台, issue 7): the panel on a projector. Tabs: the overview (matrix
+ * The chair's console (主任控制台): the panel on a projector. Tabs: the overview (matrix
  * of alliances × experts with the panel result, flags with their notes, charts), sheets (import,
  * fingerprint confirmation, history), paper entry, the drill-down of one alliance and indicator,
  * finalizing (last year's result, awards, lock, publicity list, reopening), and the audit log.

@@ -1,5 +1,5 @@
 /**
- * Sign and export (签名并导出, issue 6 part 2): the expert's passphrase opens their key, the
+ * Sign and export (签名并导出): the expert's passphrase opens their key, the
  * year's sheet is signed and written to a folder (a USB stick): in the desktop shell one picked
  * with the system's folder dialog, in the browser shell a path typed here (default
  * `<data>/exports`), with a download of the same file as well. Afterwards the fingerprint is

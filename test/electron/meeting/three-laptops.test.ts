@@ -1,5 +1,5 @@
 /**
- * The offline meeting of issue 6, on separate laptops: each laptop is a ServiceContext on its own
+ * The whole offline meeting on separate laptops: each laptop is a ServiceContext on its own
  * data folder, files move between them only as files on a temp folder standing for the USB stick,
  * and the only way in is the handler table the renderer uses. The steps follow
  * docs/meeting-procedure.md:

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { compareUtf8Paths, digestText, packageDigest } from '../../../electron/package/digest.ts';
+import { compareUtf8Paths, digestText, packageDigest } from '../../../electron/package-reader/digest.ts';
 
 const sha = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 

@@ -1,7 +1,7 @@
 /**
  * Workbook to manifest: a filled self-check workbook (自查表.xlsx) turned into the manifest
  * object it stands for, so a package whose root holds the workbook instead of manifest.json
- * imports exactly as the equivalent manifest (issue 4 part 5).
+ * imports exactly as the equivalent manifest.
  *
  * - conversion: the manifest object (what manifest.json would hold, before validation), the
  *   workbook problems, and `cells`: for every manifest path the converter filled, the cell it

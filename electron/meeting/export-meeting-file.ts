@@ -28,8 +28,8 @@ import { formatFingerprint } from '../../shared/sheet/fingerprint-text.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { storedEvidencePath } from '../evidence/evidence-path.ts';
 import { AppError } from '../ipc/app-error.ts';
-import { meetingExperts, meetingPackages, meetingRow, meetingSettings, settingsNumbers } from '../meetings/meeting-setup.ts';
-import { compareUtf8Paths, packageDigest } from '../package/digest.ts';
+import { meetingExperts, meetingPackages, meetingRow, meetingSettings, settingsNumbers } from './meeting-setup.ts';
+import { compareUtf8Paths, packageDigest } from '../package-reader/digest.ts';
 import type { ZipEntrySource } from './stored-zip-writer.ts';
 import { writeStoredZip, ZipSourceChanged } from './stored-zip-writer.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Importing packages into the store (issue 4 part 4). One package at a time, each read
+ * Importing packages into the store. One package at a time, each read
  * exactly once: while the reader checks a file, its bytes stream into evidence staging;
  * when the whole package is valid the staged files move into the content-addressed store
  * and the package, its files, claims, digest and warnings are recorded in one transaction.
@@ -17,7 +17,7 @@ import { selfScore } from '../../shared/rubric/self-score.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { createEvidenceStaging } from '../evidence/evidence-staging.ts';
 import type { JobControl } from '../jobs/jobs.ts';
-import { checkPackage } from '../package/check-package.ts';
+import { checkPackage } from '../package-reader/check-package.ts';
 import { namedPaths } from './named-paths.ts';
 import { discardUpload, uploadPath } from './incoming.ts';
 import { findPackageByDigest, insertPackage } from './package-store.ts';

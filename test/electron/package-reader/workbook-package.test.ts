@@ -1,14 +1,14 @@
 /**
  * A package whose root holds a filled self-check workbook instead of manifest.json imports
- * exactly as the equivalent manifest (issue 4 part 5): the same validated manifest, the same
+ * exactly as the equivalent manifest: the same validated manifest, the same
  * self-score, through the real reader, checker and importer.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPackage } from '../../../electron/package/check-package.ts';
-import { buildTemplate } from '../../../electron/package/workbook/build-template.ts';
+import { checkPackage } from '../../../electron/package-reader/check-package.ts';
+import { buildTemplate } from '../../../electron/package-reader/workbook/build-template.ts';
 import { loadRubric } from '../../../electron/rubrics/load-rubric.ts';
-import { importPackage } from '../../../electron/packages/import-packages.ts';
+import { importPackage } from '../../../electron/package-store/import-packages.ts';
 import type { Rubric } from '../../../shared/rubric/types.ts';
 import { WorkbookFiller } from '../../helpers/workbook-filler.ts';
 import { sampleFiles, writeFolderPackage, type PackageFiles } from '../../helpers/package-builder.ts';

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-import { checkWorkbookZip } from '../../../../electron/package/workbook/check-workbook-zip.ts';
-import { workbookToManifest } from '../../../../electron/package/workbook/workbook-to-manifest.ts';
-import { templateBytes } from '../../../../electron/package/workbook/build-template.ts';
+import { checkWorkbookZip } from '../../../../electron/package-reader/workbook/check-workbook-zip.ts';
+import { workbookToManifest } from '../../../../electron/package-reader/workbook/workbook-to-manifest.ts';
+import { templateBytes } from '../../../../electron/package-reader/workbook/build-template.ts';
 import { loadRubric } from '../../../../electron/rubrics/load-rubric.ts';
 import type { Rubric } from '../../../../shared/rubric/types.ts';
 import { writeYazlZip } from '../../../helpers/zip-files.ts';

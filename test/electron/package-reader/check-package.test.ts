@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkPackage } from '../../../electron/package/check-package.ts';
+import { checkPackage } from '../../../electron/package-reader/check-package.ts';
 import { gbk, rawZip } from '../../helpers/raw-zip.ts';
 import { baseManifest, packageFilesOf } from '../../helpers/manifest-fixture.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';

@@ -1,7 +1,7 @@
 import type { CellValue } from 'exceljs';
 import { describe, expect, it } from 'vitest';
 
-import { cellDate, cellNumber, cellText, cellWholeNumber } from '../../../../electron/package/workbook/cell-value.ts';
+import { cellDate, cellNumber, cellText, cellWholeNumber } from '../../../../electron/package-reader/workbook/cell-value.ts';
 
 describe('cell values', () => {
   it.each<[string, CellValue, string]>([

@@ -1,5 +1,5 @@
 /**
- * Fuzzing the package reader (issue 9 part 4): thousands of mutated zips and manifests,
+ * Fuzzing the package reader: thousands of mutated zips and manifests,
  * seeded so any failure replays. Every case must end, within a time bound, in a reading
  * whose failures are clear validation problems (a known code, a Chinese message), never an
  * exception or a hang; the reader hands bytes only to our sink and only under safe package
@@ -9,8 +9,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkPackage } from '../../../electron/package/check-package.ts';
-import type { FileSink } from '../../../electron/package/read-package.ts';
+import { checkPackage } from '../../../electron/package-reader/check-package.ts';
+import type { FileSink } from '../../../electron/package-reader/read-package.ts';
 import { manifestErrorCodes, readerErrorCodes, warningCodes, workbookErrorCodes, workbookWarningCodes } from '../../../shared/package/problem.ts';
 import { prng } from '../../helpers/prng.ts';
 import { sampleFiles, sampleManifest, writeFolderPackage, writeZipPackage } from '../../helpers/package-builder.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEntryName, displayName } from '../../../electron/package/check-entry-name.ts';
+import { checkEntryName, displayName } from '../../../electron/package-reader/check-entry-name.ts';
 
 describe('checkEntryName', () => {
   it.each([

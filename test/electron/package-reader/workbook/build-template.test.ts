@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 
-import { templateBytes } from '../../../../electron/package/workbook/build-template.ts';
+import { templateBytes } from '../../../../electron/package-reader/workbook/build-template.ts';
 import { loadRubric } from '../../../../electron/rubrics/load-rubric.ts';
 import { criteriaOf, indicatorsOf } from '../../../../shared/rubric/rubric-index.ts';
 import type { Rubric } from '../../../../shared/rubric/types.ts';

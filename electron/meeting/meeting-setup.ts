@@ -23,7 +23,7 @@ import type { ServiceContext } from '../app/context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { assertUnlocked, isLocked } from '../chair/lock-state.ts';
 import { AppError } from '../ipc/app-error.ts';
-import { listPackages } from '../packages/package-store.ts';
+import { listPackages } from '../package-store/package-store.ts';
 import { knownRubricIds } from '../rubrics/load-rubric.ts';
 
 export const DEFAULT_RUBRIC = 'hefei-2017';

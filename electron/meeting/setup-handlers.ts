@@ -1,10 +1,10 @@
 /**
- * Handlers of the meeting's preparation and its meeting file (issue 6 part 1).
+ * Handlers of the meeting's preparation and its meeting file.
  */
 import { resolveFileSource } from '../chair/file-source.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
-import { exportMeetingFile } from '../meeting-file/export-meeting-file.ts';
-import { meetingImportOutcome, startMeetingFileImport } from '../meeting-file/import-meeting-file.ts';
+import { exportMeetingFile } from './export-meeting-file.ts';
+import { meetingImportOutcome, startMeetingFileImport } from './import-meeting-file.ts';
 import { meetingSetup, savePackages, saveRoster, saveSettings } from './meeting-setup.ts';
 
 export const meetingSetupHandlers = {

@@ -43,10 +43,10 @@ import { appendAudit } from '../audit/audit-log.ts';
 import { assertUnlocked } from '../chair/lock-state.ts';
 import { AppError } from '../ipc/app-error.ts';
 import type { JobControl } from '../jobs/jobs.ts';
-import { incomingDir } from '../packages/incoming.ts';
-import { importPackage } from '../packages/import-packages.ts';
-import { packageDigest } from '../package/digest.ts';
-import { meetingExperts, meetingPackages } from '../meetings/meeting-setup.ts';
+import { incomingDir } from '../package-store/incoming.ts';
+import { importPackage } from '../package-store/import-packages.ts';
+import { packageDigest } from '../package-reader/digest.ts';
+import { meetingExperts, meetingPackages } from './meeting-setup.ts';
 
 const MAX_DESCRIPTION_BYTES = 64 * 1024 * 1024;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { findWorkbook } from '../../../../electron/package/workbook/find-workbook.ts';
+import { findWorkbook } from '../../../../electron/package-reader/workbook/find-workbook.ts';
 
 describe('findWorkbook', () => {
   it.each<[string, string[], ReturnType<typeof findWorkbook>]>([

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 
-import { buildTemplate } from '../../../../electron/package/workbook/build-template.ts';
-import { relocateProblems } from '../../../../electron/package/workbook/relocate-problems.ts';
-import { workbookToManifest } from '../../../../electron/package/workbook/workbook-to-manifest.ts';
-import type { WorkbookConversion } from '../../../../electron/package/workbook/workbook-to-manifest.ts';
+import { buildTemplate } from '../../../../electron/package-reader/workbook/build-template.ts';
+import { relocateProblems } from '../../../../electron/package-reader/workbook/relocate-problems.ts';
+import { workbookToManifest } from '../../../../electron/package-reader/workbook/workbook-to-manifest.ts';
+import type { WorkbookConversion } from '../../../../electron/package-reader/workbook/workbook-to-manifest.ts';
 import { loadRubric } from '../../../../electron/rubrics/load-rubric.ts';
 import type { Manifest } from '../../../../shared/package/manifest.ts';
 import { validateParsedManifest } from '../../../../shared/package/validate-manifest.ts';

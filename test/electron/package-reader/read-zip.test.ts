@@ -9,7 +9,7 @@ import {
   type FileSink,
   type PackageFile,
   type ReadPackageOptions,
-} from '../../../electron/package/read-package.ts';
+} from '../../../electron/package-reader/read-package.ts';
 import { specDigest } from '../../helpers/spec-digest.ts';
 import { gbk, rawZip, unicodePathField, unixMode, type RawEntry } from '../../helpers/raw-zip.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';

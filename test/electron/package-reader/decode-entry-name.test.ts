@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodeEntryName, UTF8_FLAG } from '../../../electron/package/decode-entry-name.ts';
+import { decodeEntryName, UTF8_FLAG } from '../../../electron/package-reader/decode-entry-name.ts';
 import { gbk, unicodePathField } from '../../helpers/raw-zip.ts';
 
 const utf8 = (text: string): Uint8Array => Buffer.from(text, 'utf8');

@@ -3,7 +3,7 @@ import { appendFileSync, truncateSync } from 'node:fs';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPackage } from '../../../electron/package/read-package.ts';
+import { readPackage } from '../../../electron/package-reader/read-package.ts';
 import { gbk, rawZip } from '../../helpers/raw-zip.ts';
 import { specDigest } from '../../helpers/spec-digest.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';

@@ -1,6 +1,6 @@
 /**
  * Package reader: reads an alliance package, a zip file or a folder, once, checking it as it
- * goes (package-format.md, issue 4 part 1).
+ * goes (package-format.md).
  *
  * - package file: a regular file of the package, named by its package path (NFC,
  *   `/`-separated, after the top-level-folder rule), with its size and SHA-256.

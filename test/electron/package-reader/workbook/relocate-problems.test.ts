@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { cellOfPath, relocateProblems } from '../../../../electron/package/workbook/relocate-problems.ts';
-import type { WorkbookConversion } from '../../../../electron/package/workbook/workbook-to-manifest.ts';
+import { cellOfPath, relocateProblems } from '../../../../electron/package-reader/workbook/relocate-problems.ts';
+import type { WorkbookConversion } from '../../../../electron/package-reader/workbook/workbook-to-manifest.ts';
 
 const conversion: WorkbookConversion = {
   manifest: null,
