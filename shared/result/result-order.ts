@@ -12,3 +12,18 @@
 export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * The order people read the alliances in (the console's matrix): the result's own id order,
+ * except that an alliance without a total (every expert recused) comes after the graded ones,
+ * as the documents list it (sheets-and-results.md, decisions on open points). The result JSON
+ * keeps plain id order.
+ */
+export function gradedFirst<T extends { readonly allianceId: string; readonly total: number | null }>(
+  alliances: readonly T[],
+): T[] {
+  return [...alliances].sort((a, b) => {
+    if ((a.total === null) !== (b.total === null)) return a.total === null ? 1 : -1;
+    return compareIds(a.allianceId, b.allianceId);
+  });
+}

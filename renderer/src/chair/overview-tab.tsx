@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { PanelView } from '../../../shared/api/meeting-api.ts';
 import { allianceTotalsChart, gradeDistribution, indicatorChart } from '../../../shared/charts/panel-chart-data.ts';
 import { CONSEQUENCE_LABELS } from '../../../shared/panel/consequence.ts';
+import { gradedFirst } from '../../../shared/result/result-order.ts';
 import { gradeLabel } from '../common/labels.ts';
 import type { DrillTarget } from './chair-screen.tsx';
 import { AllianceTotalsChartView } from './charts/alliance-totals-chart.tsx';
@@ -75,7 +76,7 @@ export function OverviewTab(props: {
                 </tr>
               </thead>
               <tbody>
-                {result.alliances.map((a) => {
+                {gradedFirst(result.alliances).map((a) => {
                   const byExpert = new Map(a.experts.map((e) => [e.id, e]));
                   const deviating = new Set(a.flags.filter((f) => f.kind === 'deviation').map((f) => f.expert));
                   const overriding = new Set(a.flags.filter((f) => f.kind === 'override').map((f) => f.expert));
