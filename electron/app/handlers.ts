@@ -1,3 +1,4 @@
+import type { appChannels } from '../../shared/api/app-channels.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
 import { schemaVersion } from '../db/migration.ts';
 
@@ -10,4 +11,4 @@ export const appHandlers = {
     schemaVersion: schemaVersion(ctx.db),
     startupNotice: ctx.startupNotice,
   }),
-} satisfies HandlerSlice<'app-info'>;
+} satisfies HandlerSlice<keyof typeof appChannels>;

@@ -15,7 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { AuditEntryView } from '../../shared/api/meeting-api.ts';
+import type { AuditEntryView } from '../../shared/api/chair-types.ts';
 import type { AuditAction, AuditDetail, AuditEntry } from '../../shared/audit/audit-entry.ts';
 import { AUDIT_ACTION_LABELS, auditHashText, GENESIS_HASH, isAuditAction } from '../../shared/audit/audit-entry.ts';
 import { formatFingerprint } from '../../shared/sheet/fingerprint-text.ts';

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
-import type { BackupInfo } from '../../shared/api/contract.ts';
+import type { BackupInfo } from '../../shared/api/backup-types.ts';
 import { AppError } from '../ipc/app-error.ts';
 
 export const backupReasons = ['import', 'sign', 'exit', 'manual', 'before-restore'] as const;

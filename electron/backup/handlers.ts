@@ -1,3 +1,4 @@
+import type { backupChannels } from '../../shared/api/backup-channels.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
 import { createBackup, listBackups } from './backups.ts';
 
@@ -9,4 +10,4 @@ export const backupHandlers = {
     await createBackup(ctx.db, ctx.dataDir, 'before-restore', ctx.now());
     return ctx.restoreBackup(request.name);
   },
-} satisfies HandlerSlice<'backup-list' | 'backup-create' | 'backup-restore'>;
+} satisfies HandlerSlice<keyof typeof backupChannels>;

@@ -6,7 +6,7 @@
  * own certificate (`<data folder>/result-signing/`).
  */
 import { readFile } from 'node:fs/promises';
-import type { ResultCertificateView } from '../../shared/api/result-documents-api.ts';
+import type { ResultCertificateView } from '../../shared/api/result-document-types.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { signerFromPkcs12 } from '../export/signing/pkcs12-signer.ts';
 import type { ResultSigner } from '../export/signing/result-signer.ts';

@@ -12,7 +12,7 @@
  * - counted sheet: the current sheet of an expert who is on the roster.
  */
 import type { Database } from 'better-sqlite3';
-import type { ExpertKeyView, PendingKeyView, SheetRecordView, SheetStatus, SheetsView } from '../../shared/api/meeting-api.ts';
+import type { ExpertKeyView, PendingKeyView, SheetRecordView, SheetStatus, SheetsView } from '../../shared/api/chair-types.ts';
 import { isLocked } from './lock-state.ts';
 import { meetingExperts } from '../meeting/meeting-setup.ts';
 

@@ -10,7 +10,7 @@
  *   any override, computed by the rubric engine (`scoreReview`) from the sheet itself.
  */
 import type { Database } from 'better-sqlite3';
-import type { DrillCriterion, DrillDecision, DrillDownView, DrillExpert, EvidenceRef } from '../../shared/api/meeting-api.ts';
+import type { DrillCriterion, DrillDecision, DrillDownView, DrillExpert, EvidenceRef } from '../../shared/api/chair-types.ts';
 import { ZERO } from '../../shared/decimal/decimal.ts';
 import { toJsonNumber } from '../../shared/decimal/print-score.ts';
 import { indexRubric } from '../../shared/rubric/rubric-index.ts';

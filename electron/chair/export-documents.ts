@@ -20,8 +20,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
-import type { FindingView } from '../../shared/api/meeting-api.ts';
-import type { ResultDocumentFile, ResultDocumentsExportStarted, ResultDocumentsReport } from '../../shared/api/result-documents-api.ts';
+import type { FindingView } from '../../shared/api/chair-types.ts';
+import type { ResultDocumentFile, ResultDocumentsExportStarted, ResultDocumentsReport } from '../../shared/api/result-document-types.ts';
 import { parseJson } from '../../shared/package/parse-json.ts';
 import { resultFileSchema } from '../../shared/result/result-schema.ts';
 import { resultText } from '../../shared/result/result-text.ts';

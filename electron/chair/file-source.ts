@@ -1,13 +1,13 @@
 /**
- * File source: a file the renderer hands to main, either as a local path (desktop shell) or as an
- * upload the browser shell stored under `<data>/incoming/<id>` (packages/incoming.ts). Resolved
- * to a path and a name for messages, with the cleanup that removes an upload once used.
+ * File source (shared/api/file-source.ts): a file the renderer hands to main, either as a local
+ * path (desktop shell) or as an upload the browser shell stored under `<data>/incoming/<id>`
+ * (package-store/incoming.ts). Resolved to a path and a name for messages, with the cleanup that
+ * removes an upload once used.
  */
 import { basename } from 'node:path';
+import type { FileSource } from '../../shared/api/file-source.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { discardUpload, uploadPath } from '../package-store/incoming.ts';
-
-export type FileSource = { readonly path: string } | { readonly uploadId: string; readonly name: string };
 
 export interface ResolvedFile {
   readonly path: string;

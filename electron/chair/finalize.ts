@@ -12,7 +12,7 @@
  * Both are computed and written inside one transaction, so nothing can slip in between.
  */
 import { createHash } from 'node:crypto';
-import type { FindingView, LockView } from '../../shared/api/meeting-api.ts';
+import type { FindingView, LockView } from '../../shared/api/chair-types.ts';
 import { resultText } from '../../shared/result/result-text.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { appendAudit, verifyAuditChain } from '../audit/audit-log.ts';

@@ -1,17 +1,15 @@
 /**
- * Handlers of the chair's console: sheets and keys, paper sheets,
- * the panel view, notes, last year's result, finalizing, the audit log, and the result
- * documents of the locked result.
+ * Handlers of the chair's console: sheets and keys, paper sheets, the panel view, notes, last
+ * year's result, finalizing and the audit log (the result documents: result-document-handlers.ts).
  */
 import { listAudit, verifyAuditChain } from '../audit/audit-log.ts';
+import type { chairChannels } from '../../shared/api/chair-channels.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
 import { AppError } from '../ipc/app-error.ts';
 import { meetingExperts, meetingRow, meetingSettings } from '../meeting/meeting-setup.ts';
 import { sheetsView } from './chair-sheets.ts';
 import { decideKey } from './decide-key.ts';
 import { drillDown } from './drill-down.ts';
-import { importBureauCertificate } from './bureau-certificate.ts';
-import { startDocumentsExport } from './export-documents.ts';
 import { exportLockedResult } from './export-result.ts';
 import { resolveFileSource } from './file-source.ts';
 import { finalizeResult, reopenResult } from './finalize.ts';
@@ -74,31 +72,4 @@ export const chairHandlers = {
   },
   'paper-entry-save': (ctx, request) => savePaperEntry(ctx, request.meetingId, request.actor, request.expertId, request.entryNo, request.content),
   'paper-entry-get': (ctx, request) => paperEntryContent(ctx.db, request.meetingId, request.expertId, request.entryNo),
-  'result-documents-export': (ctx, request) => startDocumentsExport(ctx, request),
-  'result-certificate-import': async (ctx, request) => {
-    const file = resolveFileSource(ctx, request.source);
-    try {
-      return await importBureauCertificate(ctx, file, request.password);
-    } finally {
-      file.cleanup();
-    }
-  },
-} satisfies HandlerSlice<
-  | 'chair-sheet-import'
-  | 'chair-sheet-list'
-  | 'chair-key-decide'
-  | 'panel-view'
-  | 'panel-drilldown'
-  | 'flag-note-save'
-  | 'previous-result-import'
-  | 'panel-finalize'
-  | 'panel-reopen'
-  | 'panel-result-export'
-  | 'audit-log'
-  | 'paper-form'
-  | 'paper-sheet-list'
-  | 'paper-entry-save'
-  | 'paper-entry-get'
-  | 'result-documents-export'
-  | 'result-certificate-import'
->;
+} satisfies HandlerSlice<keyof typeof chairChannels>;

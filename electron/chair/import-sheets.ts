@@ -21,7 +21,8 @@
 import { createHash } from 'node:crypto';
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
-import type { SheetImportReport, ProblemView } from '../../shared/api/meeting-api.ts';
+import type { ProblemView, SheetImportReport } from '../../shared/api/chair-types.ts';
+import type { FileSource } from '../../shared/api/file-source.ts';
 import { chinaDateTime } from '../../shared/meeting/china-time.ts';
 import { checkSheetAgainstPackages } from '../../shared/sheet/check-sheet-against-packages.ts';
 import type { Sheet } from '../../shared/sheet/sheet-schema.ts';
@@ -37,8 +38,6 @@ import { keyDecisions, storedSheets } from './chair-sheets.ts';
 import { assertUnlocked } from './lock-state.ts';
 import { meetingMergePackages, meetingRubric } from './meeting-inputs.ts';
 
-export type SheetSource = { readonly path: string } | { readonly uploadId: string; readonly name: string };
-
 interface SheetFile {
   readonly path: string;
   readonly name: string;
@@ -53,7 +52,7 @@ interface ReadSheet {
 }
 
 /** Paths as given; a folder stands for the `*.sheet.json` files in it and its subfolders. */
-async function expandSources(ctx: ServiceContext, sources: readonly SheetSource[]): Promise<SheetFile[]> {
+async function expandSources(ctx: ServiceContext, sources: readonly FileSource[]): Promise<SheetFile[]> {
   const files: SheetFile[] = [];
   // A sheet found in a chosen folder is named by its path inside that folder: two laptops of
   // one expert id write the same file name, and the chair must be able to tell them apart.
@@ -138,7 +137,7 @@ export async function importSheets(
   ctx: ServiceContext,
   meetingId: number,
   actor: string,
-  sources: readonly SheetSource[],
+  sources: readonly FileSource[],
 ): Promise<SheetImportReport[]> {
   const { db } = ctx;
   meetingRow(db, meetingId);

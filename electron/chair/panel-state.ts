@@ -18,7 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { FindingView, FlagView, LockView, NoteView, PanelExpertView, PanelView, ProblemView, ReopeningView } from '../../shared/api/meeting-api.ts';
+import type { FindingView, FlagView, LockView, NoteView, PanelExpertView, PanelView, ProblemView, ReopeningView } from '../../shared/api/chair-types.ts';
 import { chinaDateTime } from '../../shared/meeting/china-time.ts';
 import { parseJson } from '../../shared/package/parse-json.ts';
 import type { MergeOutcome, MergePackage, VerifiedSheet } from '../../shared/result/merge-sheets.ts';

@@ -13,7 +13,7 @@
  *   typed; each person can reopen only their own entry (docs/meeting-procedure.md).
  */
 import type { Database } from 'better-sqlite3';
-import type { PaperSheetView } from '../../shared/api/meeting-api.ts';
+import type { PaperSheetView } from '../../shared/api/chair-types.ts';
 import type { PaperContent } from '../../shared/paper/paper-entries.ts';
 import { comparePaperEntries, normalText, paperEntriesAgree, paperSheetOf } from '../../shared/paper/paper-entries.ts';
 import { paperFileOfSheet, paperSheetText } from '../../shared/paper/paper-sheet-file.ts';

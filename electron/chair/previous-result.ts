@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Database } from 'better-sqlite3';
-import type { PreviousResultView } from '../../shared/api/meeting-api.ts';
+import type { PreviousResultView } from '../../shared/api/chair-types.ts';
 import { parseJson } from '../../shared/package/parse-json.ts';
 import type { ResultFile } from '../../shared/result/result-schema.ts';
 import { resultFileSchema } from '../../shared/result/result-schema.ts';

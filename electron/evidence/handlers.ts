@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { EvidencePreview } from '../../shared/api/expert-work-types.ts';
 import { AppError } from '../ipc/app-error.ts';
+import type { evidenceChannels } from '../../shared/api/evidence-channels.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
 import { docxPreview } from './docx-preview.ts';
 import { openWithSystemViewer } from './open-external.ts';
@@ -33,4 +34,4 @@ export const evidenceHandlers = {
     await openWithSystemViewer(ctx, request.packageId, request.path);
     return { opened: true };
   },
-} satisfies HandlerSlice<'evidence-preview' | 'evidence-open'>;
+} satisfies HandlerSlice<keyof typeof evidenceChannels>;

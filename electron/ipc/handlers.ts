@@ -1,6 +1,8 @@
 /**
- * The handler table: every channel of the contract, joined from the domains' slices.
- * The desktop shell (ipcMain) and the browser shell (HTTP) both dispatch through it.
+ * The handler table: every channel of the contract, joined from the domains' slices (each
+ * slice implements exactly its domain's `shared/api/*-channels.ts`). Typed `HandlerTable`, so
+ * a channel without a handler fails to compile. The desktop shell (ipcMain) and the browser
+ * shell (HTTP) both dispatch through it.
  */
 import { z } from 'zod';
 import { isChannelName } from '../../shared/api/channels.ts';
@@ -20,6 +22,7 @@ import { evidenceHandlers } from '../evidence/handlers.ts';
 import { sheetHandlers } from '../sheets/handlers.ts';
 import { meetingSetupHandlers } from '../meeting/setup-handlers.ts';
 import { chairHandlers } from '../chair/handlers.ts';
+import { resultDocumentHandlers } from '../chair/result-document-handlers.ts';
 
 // Schema messages reach clerks: let zod word them in Chinese.
 z.config(z.locales.zhCN());
@@ -36,6 +39,7 @@ export const handlers: HandlerTable = {
   ...sheetHandlers,
   ...meetingSetupHandlers,
   ...chairHandlers,
+  ...resultDocumentHandlers,
 };
 
 function describeIssues(error: z.ZodError): string {

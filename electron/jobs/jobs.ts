@@ -8,7 +8,7 @@
  * - cancel: an AbortSignal the work checks between steps; cancelled work leaves the store as
  *   it was (each unit of work commits in one transaction or not at all).
  */
-import type { JobProgress, JobStatus } from '../../shared/api/contract.ts';
+import type { JobProgress, JobStatus } from '../../shared/api/job-types.ts';
 
 /** What a job reports: one report per imported package, or the export's report (a union on `type`). */
 export type JobResult = JobStatus['results'][number];

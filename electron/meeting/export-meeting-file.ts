@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import type { MeetingFileExport } from '../../shared/api/meeting-api.ts';
+import type { MeetingFileExport } from '../../shared/api/meeting-setup-types.ts';
 import type { MeetingDescription, MeetingPackage } from '../../shared/meeting/meeting-file-format.ts';
 import {
   MEETING_FILE_EXTENSION,

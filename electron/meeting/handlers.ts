@@ -1,7 +1,8 @@
+import type { meetingChannels } from '../../shared/api/meeting-channels.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
 import { createMeeting, listMeetings } from './meetings.ts';
 
 export const meetingHandlers = {
   'meeting-create': (ctx, request) => createMeeting(ctx.db, request, ctx.now()),
   'meeting-list': (ctx) => listMeetings(ctx.db),
-} satisfies HandlerSlice<'meeting-create' | 'meeting-list'>;
+} satisfies HandlerSlice<keyof typeof meetingChannels>;

@@ -24,8 +24,8 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import { open as openZip, type Entry, type ZipFile } from 'yauzl';
-import type { PackageImportReport } from '../../shared/api/contract.ts';
-import type { MeetingFileImportOutcome } from '../../shared/api/meeting-api.ts';
+import type { PackageImportReport } from '../../shared/api/package-types.ts';
+import type { MeetingFileImportOutcome } from '../../shared/api/meeting-setup-types.ts';
 import type { MeetingDescription } from '../../shared/meeting/meeting-file-format.ts';
 import {
   checkMeetingDescription,

@@ -14,7 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import type { MeetingFileRecord, MeetingPackageView, MeetingSetup } from '../../shared/api/meeting-api.ts';
+import type { MeetingFileRecord, MeetingPackageView, MeetingSetup } from '../../shared/api/meeting-setup-types.ts';
 import type { MeetingSettings } from '../../shared/meeting/meeting-file-format.ts';
 import { DEFAULT_DEVIATION_THRESHOLD } from '../../shared/panel/types.ts';
 import { formatFingerprint } from '../../shared/sheet/fingerprint-text.ts';

@@ -3,7 +3,7 @@
  * belongs to one.
  */
 import type { Database } from 'better-sqlite3';
-import type { Meeting } from '../../shared/api/contract.ts';
+import type { Meeting } from '../../shared/api/meeting-types.ts';
 
 interface MeetingRow {
   id: number;

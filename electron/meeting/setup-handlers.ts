@@ -2,6 +2,7 @@
  * Handlers of the meeting's preparation and its meeting file.
  */
 import { resolveFileSource } from '../chair/file-source.ts';
+import type { meetingSetupChannels } from '../../shared/api/meeting-setup-channels.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
 import { exportMeetingFile } from './export-meeting-file.ts';
 import { meetingImportOutcome, startMeetingFileImport } from './import-meeting-file.ts';
@@ -27,12 +28,4 @@ export const meetingSetupHandlers = {
     return { jobId: startMeetingFileImport(ctx, file, request.actor, file.cleanup) };
   },
   'meeting-file-import-outcome': (ctx, request) => meetingImportOutcome(ctx, request.jobId),
-} satisfies HandlerSlice<
-  | 'meeting-setup'
-  | 'meeting-settings-save'
-  | 'meeting-roster-save'
-  | 'meeting-packages-save'
-  | 'meeting-file-export'
-  | 'meeting-file-import'
-  | 'meeting-file-import-outcome'
->;
+} satisfies HandlerSlice<keyof typeof meetingSetupChannels>;

@@ -1,15 +1,17 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../ipc/app-error.ts';
+import type { packageChannels } from '../../shared/api/package-channels.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
-import { importPackages, type ImportSource } from './import-packages.ts';
+import type { FileSource } from '../../shared/api/file-source.ts';
+import { importPackages } from './import-packages.ts';
 import { createBackup } from '../backup/backups.ts';
 import type { ServiceContext } from '../app/context.ts';
 import type { JobControl } from '../jobs/jobs.ts';
 import { listPackages, packageDetail } from './package-store.ts';
 
 /** The sample meeting's packages: every zip and folder in resources/samples/2026 (see its README). */
-export function samplePackageSources(resourcesDir: string): ImportSource[] {
+export function samplePackageSources(resourcesDir: string): FileSource[] {
   const dir = join(resourcesDir, 'samples', '2026');
   let names: string[];
   try {
@@ -21,7 +23,7 @@ export function samplePackageSources(resourcesDir: string): ImportSource[] {
 }
 
 /** An import job; a backup follows whenever it stored something new. */
-async function importJob(ctx: ServiceContext, sources: readonly ImportSource[], control: JobControl) {
+async function importJob(ctx: ServiceContext, sources: readonly FileSource[], control: JobControl) {
   const reports = await importPackages(ctx, sources, control);
   if (reports.some((r) => r.outcome === 'imported')) await createBackup(ctx.db, ctx.dataDir, 'import', ctx.now());
   return reports;
@@ -43,4 +45,4 @@ export const packageHandlers = {
     const sources = samplePackageSources(ctx.resourcesDir);
     return { jobId: ctx.jobs.start('import', (control) => importJob(ctx, sources, control)) };
   },
-} satisfies HandlerSlice<'package-list' | 'package-detail' | 'package-import' | 'package-pick' | 'sample-packages-import'>;
+} satisfies HandlerSlice<keyof typeof packageChannels>;

@@ -11,7 +11,8 @@
  *   with every problem found.
  */
 import { basename, join } from 'node:path';
-import type { PackageImportReport, PackageProblemView, RequestOf } from '../../shared/api/contract.ts';
+import type { FileSource } from '../../shared/api/file-source.ts';
+import type { PackageImportReport, PackageProblemView } from '../../shared/api/package-types.ts';
 import { formatScore } from '../../shared/decimal/print-score.ts';
 import { selfScore } from '../../shared/rubric/self-score.ts';
 import type { ServiceContext } from '../app/context.ts';
@@ -23,15 +24,13 @@ import { discardUpload, uploadPath } from './incoming.ts';
 import { findPackageByDigest, insertPackage } from './package-store.ts';
 import { sniffFileContentType } from '../evidence/sniff-file.ts';
 
-export type ImportSource = RequestOf<'package-import'>['sources'][number];
-
 interface ResolvedSource {
   readonly path: string;
   readonly name: string;
   readonly uploadId: string | null;
 }
 
-function resolveSource(ctx: ServiceContext, source: ImportSource): ResolvedSource {
+function resolveSource(ctx: ServiceContext, source: FileSource): ResolvedSource {
   if ('path' in source) return { path: source.path, name: basename(source.path), uploadId: null };
   return { path: uploadPath(ctx.dataDir, source.uploadId), name: source.name, uploadId: source.uploadId };
 }
@@ -125,7 +124,7 @@ export async function importPackage(
 /** The job behind `package-import`: every source in turn, with progress over all of them. */
 export async function importPackages(
   ctx: ServiceContext,
-  sources: readonly ImportSource[],
+  sources: readonly FileSource[],
   control: JobControl,
 ): Promise<PackageImportReport[]> {
   const reports: PackageImportReport[] = [];

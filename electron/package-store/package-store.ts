@@ -4,7 +4,7 @@
  * digest is the same package.
  */
 import type { Database } from 'better-sqlite3';
-import type { PackageDetail, PackageFileView, PackageProblemView, PackageSummary } from '../../shared/api/contract.ts';
+import type { PackageDetail, PackageFileView, PackageProblemView, PackageSummary } from '../../shared/api/package-types.ts';
 import type { Manifest } from '../../shared/package/manifest.ts';
 import type { Grade } from '../../shared/rubric/types.ts';
 import { AppError } from '../ipc/app-error.ts';

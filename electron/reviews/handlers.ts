@@ -12,6 +12,7 @@ import { selfScore } from '../../shared/rubric/self-score.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { expertById } from '../experts/expert-store.ts';
 import { AppError } from '../ipc/app-error.ts';
+import type { reviewChannels } from '../../shared/api/review-channels.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
 import { packageDetail } from '../package-store/package-store.ts';
 import { assertNotSigned } from '../sheets/signed-sheet-store.ts';
@@ -112,13 +113,4 @@ export const reviewHandlers = {
     applyChange(ctx.db, key, subject, null, ctx.now(), guard);
     return reviewState(ctx.db, pkg, request.expertId);
   },
-} satisfies HandlerSlice<
-  | 'expert-workspace'
-  | 'review-open'
-  | 'decision-set'
-  | 'override-set'
-  | 'comment-set'
-  | 'review-undo'
-  | 'recusal-set'
-  | 'recusal-clear'
->;
+} satisfies HandlerSlice<keyof typeof reviewChannels>;

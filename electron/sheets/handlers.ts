@@ -3,6 +3,7 @@
  * sheet again, revise a signed year, and, in the desktop shell, pick the folder to write to.
  */
 import { AppError } from '../ipc/app-error.ts';
+import type { sheetChannels } from '../../shared/api/sheet-channels.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
 import { expertWorkspace } from '../reviews/expert-workspace.ts';
 import { exportSheetAgain, reviseSignedSheet, signAndExportSheet } from './sign-expert-sheet.ts';
@@ -22,4 +23,4 @@ export const sheetHandlers = {
     const [folder] = await ctx.pickPaths('export-folder');
     return folder ?? null;
   },
-} satisfies HandlerSlice<'sheet-sign' | 'sheet-export-again' | 'sheet-revise' | 'sheet-folder-pick'>;
+} satisfies HandlerSlice<keyof typeof sheetChannels>;

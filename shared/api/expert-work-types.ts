@@ -1,6 +1,6 @@
 /**
  * What the expert's workspace receives from main: the response types of the expert, review,
- * evidence and sheet channels (contract.ts lists the channels).
+ * evidence and sheet channels (expert-, review-, evidence- and sheet-channels.ts declare them).
  *
  * - expert profile: one expert on this laptop, with the fingerprint of their signing key.
  * - alliance progress: one alliance's latest package as this expert has scored it so far.
@@ -11,7 +11,7 @@
  *   item of a list criterion (see shared/review/stored-review.ts).
  */
 import type { Claims, Grade, Rubric } from '../rubric/types.ts';
-import type { PackageFileView, PackageProblemView, PackageSummary } from './contract.ts';
+import type { PackageFileView, PackageProblemView, PackageSummary } from './package-types.ts';
 
 export type KeyProtection = 'passphrase' | 'passphrase+os';
 

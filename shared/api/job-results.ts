@@ -2,8 +2,9 @@
  * A job's results by kind: `JobStatus.results` holds one kind of report per kind of job
  * (`JobResult` is a union on `type`); these pick the kind a caller started.
  */
-import type { JobStatus, PackageImportReport } from './contract.ts';
-import type { ResultDocumentsReport } from './result-documents-api.ts';
+import type { JobStatus } from './job-types.ts';
+import type { PackageImportReport } from './package-types.ts';
+import type { ResultDocumentsReport } from './result-document-types.ts';
 
 export function packageImportReports(status: Pick<JobStatus, 'results'>): PackageImportReport[] {
   return status.results.filter((result): result is PackageImportReport => result.type === 'package-import');

@@ -4,7 +4,7 @@
  * entry is shown as a warning naming the entry; suspect rows are highlighted.
  */
 import { useEffect, useState } from 'react';
-import type { AuditView } from '../../../shared/api/meeting-api.ts';
+import type { AuditView } from '../../../shared/api/chair-types.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { api } from '../api/api.ts';
 

@@ -8,7 +8,7 @@
  * locked one); the screen never computes a score. Chart data comes from shared/charts/.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { PanelView } from '../../../shared/api/meeting-api.ts';
+import type { PanelView } from '../../../shared/api/chair-types.ts';
 import { api } from '../api/api.ts';
 import { MeetingBar, useMeetings } from '../meeting/meeting-bar.tsx';
 import { useActor } from '../meeting/use-actor.ts';

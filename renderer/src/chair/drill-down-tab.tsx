@@ -6,8 +6,8 @@
  * disagreement with the material on screen.
  */
 import { useEffect, useState } from 'react';
-import type { PackageFileView } from '../../../shared/api/contract.ts';
-import type { DrillCriterion, DrillDecision, DrillDownView, DrillExpert, EvidenceRef, PanelView } from '../../../shared/api/meeting-api.ts';
+import type { PackageFileView } from '../../../shared/api/package-types.ts';
+import type { DrillCriterion, DrillDecision, DrillDownView, DrillExpert, EvidenceRef, PanelView } from '../../../shared/api/chair-types.ts';
 import { api } from '../api/api.ts';
 import { EvidenceViewer } from '../evidence/evidence-viewer.tsx';
 import type { DrillTarget } from './chair-screen.tsx';

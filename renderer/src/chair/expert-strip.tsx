@@ -1,5 +1,5 @@
 /** The roster at a glance: each expert's sheet state and key fingerprint. */
-import type { PanelExpertView } from '../../../shared/api/meeting-api.ts';
+import type { PanelExpertView } from '../../../shared/api/chair-types.ts';
 import { EXPERT_STATE_LABELS } from './flag-labels.ts';
 
 export function ExpertStrip({ experts }: { readonly experts: readonly PanelExpertView[] }) {

@@ -6,7 +6,7 @@
  * written, logged reason.
  */
 import { useRef, useState } from 'react';
-import type { PanelView } from '../../../shared/api/meeting-api.ts';
+import type { PanelView } from '../../../shared/api/chair-types.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { CONSEQUENCE_LABELS } from '../../../shared/panel/consequence.ts';
 import { api } from '../api/api.ts';

@@ -1,6 +1,6 @@
 /** Short labels of flag kinds and expert states, in one place for every tab of the console. */
 import { flagKindText } from '../../../shared/result/flag-explanation.ts';
-import type { PanelExpertView, SheetStatus } from '../../../shared/api/meeting-api.ts';
+import type { PanelExpertView, SheetStatus } from '../../../shared/api/chair-types.ts';
 
 export function flagLabel(kind: string): string {
   return flagKindText(kind, 10).label;

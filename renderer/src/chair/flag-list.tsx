@@ -4,7 +4,7 @@
  * earlier notes of it are listed under it.
  */
 import { useState } from 'react';
-import type { FlagView, PanelView } from '../../../shared/api/meeting-api.ts';
+import type { FlagView, PanelView } from '../../../shared/api/chair-types.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { flagKindText } from '../../../shared/result/flag-explanation.ts';
 import { api } from '../api/api.ts';

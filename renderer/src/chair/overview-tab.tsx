@@ -5,7 +5,7 @@
  * with its explanation and the chair's note.
  */
 import { useState } from 'react';
-import type { PanelView } from '../../../shared/api/meeting-api.ts';
+import type { PanelView } from '../../../shared/api/chair-types.ts';
 import { allianceTotalsChart, gradeDistribution, indicatorChart } from '../../../shared/charts/panel-chart-data.ts';
 import { CONSEQUENCE_LABELS } from '../../../shared/panel/consequence.ts';
 import { gradedFirst } from '../../../shared/result/result-order.ts';

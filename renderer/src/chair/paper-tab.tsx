@@ -6,7 +6,7 @@
  * field corrects their own entry (each person may reload only the entry they typed).
  */
 import { useEffect, useState } from 'react';
-import type { PaperFormView, PaperSheetView } from '../../../shared/api/meeting-api.ts';
+import type { PaperFormView, PaperSheetView } from '../../../shared/api/chair-types.ts';
 import type { PaperContent } from '../../../shared/paper/paper-entries.ts';
 import type { Claim, Criterion, Decision, Override } from '../../../shared/rubric/types.ts';
 import type { SheetReview } from '../../../shared/sheet/sheet-schema.ts';

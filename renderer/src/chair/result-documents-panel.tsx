@@ -7,9 +7,9 @@
  * imported first; it is used for this session only.
  */
 import { useRef, useState } from 'react';
-import type { JobStatus } from '../../../shared/api/contract.ts';
+import type { JobStatus } from '../../../shared/api/job-types.ts';
 import { resultDocumentsReport } from '../../../shared/api/job-results.ts';
-import type { ResultCertificateView, ResultDocumentsReport } from '../../../shared/api/result-documents-api.ts';
+import type { ResultCertificateView, ResultDocumentsReport } from '../../../shared/api/result-document-types.ts';
 import { api } from '../api/api.ts';
 import { formatBytes } from '../../../shared/format/format-bytes.ts';
 import { fileSources } from '../meeting/file-sources.ts';

@@ -6,7 +6,7 @@
  * included.
  */
 import { useEffect, useRef, useState, type DragEvent, type InputHTMLAttributes } from 'react';
-import type { PendingKeyView, SheetImportReport, SheetsView } from '../../../shared/api/meeting-api.ts';
+import type { PendingKeyView, SheetImportReport, SheetsView } from '../../../shared/api/chair-types.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { api } from '../api/api.ts';
 import { fileSources } from '../meeting/file-sources.ts';

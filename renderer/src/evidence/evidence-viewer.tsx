@@ -7,7 +7,7 @@
  *   anything else: the system's viewer, only after the expert confirms (desktop shell).
  */
 import { useState } from 'react';
-import type { PackageFileView } from '../../../shared/api/contract.ts';
+import type { PackageFileView } from '../../../shared/api/package-types.ts';
 import { api, evidenceUrl } from '../api/api.ts';
 import { formatBytes } from '../../../shared/format/format-bytes.ts';
 import { fileKind } from './file-kind.ts';

@@ -4,7 +4,7 @@
  * backs it up first, so it can itself be undone.
  */
 import { useEffect, useState } from 'react';
-import type { BackupInfo } from '../../../shared/api/contract.ts';
+import type { BackupInfo } from '../../../shared/api/backup-types.ts';
 import { api } from '../api/api.ts';
 import { formatBytes } from '../../../shared/format/format-bytes.ts';
 

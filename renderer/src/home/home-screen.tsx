@@ -3,7 +3,8 @@
  * laptop. Every number here comes from the store through the API.
  */
 import { useEffect, useState, type FormEvent } from 'react';
-import type { AppInfo, Meeting } from '../../../shared/api/contract.ts';
+import type { AppInfo } from '../../../shared/api/app-types.ts';
+import type { Meeting } from '../../../shared/api/meeting-types.ts';
 import { api } from '../api/api.ts';
 import { BackupPanel } from './backup-panel.tsx';
 

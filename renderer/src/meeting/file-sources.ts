@@ -2,11 +2,9 @@
  * Files the user picked or dropped, as the sources main accepts: the real path in the desktop
  * shell, or an upload to the loopback server in the browser shell (packages/upload.ts).
  */
-import type { RequestOf } from '../../../shared/api/contract.ts';
+import type { FileSource } from '../../../shared/api/file-source.ts';
 import { api } from '../api/api.ts';
 import { uploadFile } from '../packages/upload.ts';
-
-export type FileSource = RequestOf<'chair-sheet-import'>['sources'][number];
 
 export async function fileSources(files: readonly File[]): Promise<{ ok: true; sources: FileSource[] } | { ok: false; message: string }> {
   const sources: FileSource[] = [];

@@ -3,7 +3,7 @@
  * laptop) and who operates (操作人), at the top of the meeting preparation and the chair's console.
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import type { Meeting } from '../../../shared/api/contract.ts';
+import type { Meeting } from '../../../shared/api/meeting-types.ts';
 import { api } from '../api/api.ts';
 
 const KEY = 'alliance-review.meeting';

@@ -4,8 +4,8 @@
  * chair's; on those laptops, importing that file in one step.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { JobStatus } from '../../../shared/api/contract.ts';
-import type { MeetingFileImportOutcome, MeetingSetup } from '../../../shared/api/meeting-api.ts';
+import type { JobStatus } from '../../../shared/api/job-types.ts';
+import type { MeetingFileImportOutcome, MeetingSetup } from '../../../shared/api/meeting-setup-types.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { api } from '../api/api.ts';
 import { formatBytes } from '../../../shared/format/format-bytes.ts';

@@ -4,7 +4,9 @@
  * sample meeting; progress with file counts and bytes; cancel; a report per package.
  */
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-import type { JobStatus, PackageImportReport, PackageSummary, RequestOf } from '../../../shared/api/contract.ts';
+import type { FileSource } from '../../../shared/api/file-source.ts';
+import type { JobStatus } from '../../../shared/api/job-types.ts';
+import type { PackageImportReport, PackageSummary } from '../../../shared/api/package-types.ts';
 import { api } from '../api/api.ts';
 import { allianceKindLabel, gradeLabel } from '../common/labels.ts';
 import { formatBytes } from '../../../shared/format/format-bytes.ts';
@@ -12,7 +14,6 @@ import { packageImportReports } from '../../../shared/api/job-results.ts';
 import { useJob } from './use-job.ts';
 import { uploadFile } from './upload.ts';
 
-type ImportSource = RequestOf<'package-import'>['sources'][number];
 
 const outcomeLabel: Record<PackageImportReport['outcome'], string> = {
   imported: '已导入',
@@ -50,7 +51,7 @@ export function PackagesScreen() {
     if (status.state === 'cancelled') setMessage('导入已取消。已完成的包保留，未完成的包没有留下任何数据。');
   });
 
-  const startImport = async (sources: ImportSource[]) => {
+  const startImport = async (sources: FileSource[]) => {
     if (sources.length === 0) return;
     setMessage(null);
     setReports([]);
@@ -60,7 +61,7 @@ export function PackagesScreen() {
   };
 
   const importFiles = async (files: readonly File[]) => {
-    const sources: ImportSource[] = [];
+    const sources: FileSource[] = [];
     for (const file of files) {
       if (api.pathForFile) {
         sources.push({ path: api.pathForFile(file) });

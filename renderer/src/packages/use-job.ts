@@ -3,7 +3,7 @@
  * the same in both shells. Polls quickly at first so short jobs feel instant.
  */
 import { useEffect, useState } from 'react';
-import type { JobStatus } from '../../../shared/api/contract.ts';
+import type { JobStatus } from '../../../shared/api/job-types.ts';
 import { api } from '../api/api.ts';
 
 export function useJob(jobId: string | null, onEnd: (status: JobStatus) => void): JobStatus | null {

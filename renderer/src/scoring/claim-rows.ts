@@ -9,7 +9,7 @@
  * - kind warning: a criterion meant for other alliance kinds (rubric.md decision 5) that this
  *   package claims; it scores normally, and the expert is told.
  */
-import type { PackageProblemView } from '../../../shared/api/contract.ts';
+import type { PackageProblemView } from '../../../shared/api/package-types.ts';
 import { decisionKey } from '../../../shared/review/stored-review.ts';
 import { isMeantFor } from '../../../shared/rubric/self-score.ts';
 import type {

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../../electron/app/context.ts';
 import { verifyPdfSignature } from '../../../electron/export/signing/verify-pdf-signature.ts';
 import { resultDocumentsReport } from '../../../shared/api/job-results.ts';
-import type { ResultDocumentsReport } from '../../../shared/api/result-documents-api.ts';
+import type { ResultDocumentsReport } from '../../../shared/api/result-document-types.ts';
 import type { RequestOf } from '../../../shared/api/contract.ts';
 import type { PaperContent } from '../../../shared/paper/paper-entries.ts';
 import type { ResultFile } from '../../../shared/result/result-schema.ts';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageImportReports } from '../../../shared/api/job-results.ts';
-import type { JobStatus } from '../../../shared/api/contract.ts';
+import type { JobStatus } from '../../../shared/api/job-types.ts';
 import { dispatch } from '../../../electron/ipc/handlers.ts';
 import type { ServiceContext } from '../../../electron/app/context.ts';
 import { testContext } from '../../helpers/context.ts';

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobStatus } from '../../../shared/api/contract.ts';
+import type { JobStatus } from '../../../shared/api/job-types.ts';
 import { createContext, type ServiceContext } from '../../../electron/app/context.ts';
 import { dispatch } from '../../../electron/ipc/handlers.ts';
 import { call } from '../../helpers/call.ts';

@@ -1,6 +1,7 @@
 /**
- * The result documents channels' shapes: exporting the signed PDFs and the workbook of the
- * locked result from the chair's console, and importing the bureau's certificate to sign them.
+ * What the result documents channels hand back (result-document-channels.ts declares the
+ * channels): exporting the signed PDFs and the workbook of the locked result from the chair's
+ * console, and importing the bureau's certificate to sign them.
  *
  * - result documents report: what an export job hands back (one entry in the job's results):
  *   the files written, or the files that already exist when nothing was written because the
@@ -9,27 +10,6 @@
  * - certificate view: a signing certificate as the clerk checks it (subject, SHA-256
  *   fingerprint, validity); `bureau` when imported (PKCS#12), `local` for this computer's own.
  */
-import { z } from 'zod';
-import { fileSourceSchema } from './meeting-api.ts';
-
-const meetingId = z.number().int().positive();
-
-export const resultDocumentsExportRequest = z
-  .object({
-    meetingId,
-    /** Empty or absent: `<data folder>/exports/<year>`. */
-    folder: z.string().trim().max(4096).optional(),
-    /** Replace files that already exist (only after the clerk was shown them). */
-    overwrite: z.boolean(),
-  })
-  .strict();
-
-export const resultCertificateImportRequest = z
-  .object({
-    source: fileSourceSchema,
-    password: z.string().max(1000),
-  })
-  .strict();
 
 export interface ResultCertificateView {
   readonly origin: 'bureau' | 'local';
@@ -51,7 +31,7 @@ export interface ResultDocumentFile {
 }
 
 export interface ResultDocumentsReport {
-  /** The discriminant of a job's results (see `JobResult` in contract.ts). */
+  /** The discriminant of a job's results (see `JobResult` in job-types.ts). */
   readonly type: 'result-documents';
   /**
    * written: every file was written. exists: nothing was written; `existing` lists the files

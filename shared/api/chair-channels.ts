@@ -1,0 +1,101 @@
+/**
+ * The channels of the chair's console: signed and paper sheets, the experts' keys, the panel,
+ * notes, last year's result, finalizing and the audit log. Types in chair-types.ts.
+ */
+import { z } from 'zod';
+import type { PaperContent } from '../paper/paper-entries.ts';
+import { EXPERT_ID, reviewSchema } from '../sheet/sheet-schema.ts';
+import type {
+  AuditView,
+  DrillDownView,
+  LockView,
+  PanelView,
+  PaperFormView,
+  PaperSheetView,
+  PreviousResultView,
+  SheetImportReport,
+  SheetsView,
+} from './chair-types.ts';
+import { channel } from './channel.ts';
+import { fileSourceSchema } from './file-source.ts';
+import { actorSchema, folderRequest, meetingId, meetingRequest } from './request-fields.ts';
+
+const sheetImportRequest = z
+  .object({ meetingId, actor: actorSchema, sources: z.array(fileSourceSchema).min(1).max(500) })
+  .strict();
+
+const keyDecideRequest = z
+  .object({
+    meetingId,
+    actor: actorSchema,
+    publicKey: z.string().min(1).max(100),
+    decision: z.enum(['confirm', 'reject']),
+    /** What the expert read out (or the paper sign-in sheet shows); spaces and case do not matter. */
+    readOut: z.string().max(100),
+  })
+  .strict();
+
+const drillDownRequest = z
+  .object({ meetingId, allianceId: z.string().min(1).max(64), indicatorId: z.string().min(1).max(32) })
+  .strict();
+
+const flagNoteRequest = z
+  .object({
+    meetingId,
+    actor: actorSchema,
+    flagKey: z.string().min(1).max(4000),
+    note: z.string().trim().min(1, '说明不能为空').max(2000, '说明不能超过 2000 个字'),
+  })
+  .strict();
+
+const previousImportRequest = z.object({ meetingId, actor: actorSchema, source: fileSourceSchema }).strict();
+const finalizeRequest = z.object({ meetingId, actor: actorSchema }).strict();
+const reopenRequest = z
+  .object({ meetingId, actor: actorSchema, reason: z.string().trim().min(1, '请写明重新开启的理由').max(2000) })
+  .strict();
+
+/** What a paper sheet says, as one person typed it: the date on the paper and the reviews. */
+const paperContentSchema = z
+  .object({
+    signedOn: z.iso.date('签字日期应为 YYYY-MM-DD'),
+    reviews: z.array(reviewSchema).min(1).max(1000),
+  })
+  .strict();
+
+const paperEntrySaveRequest = z
+  .object({
+    meetingId,
+    actor: actorSchema,
+    expertId: z.string().regex(EXPERT_ID),
+    entryNo: z.union([z.literal(1), z.literal(2)]),
+    content: paperContentSchema,
+  })
+  .strict();
+
+const paperEntryGetRequest = z
+  .object({ meetingId, expertId: z.string().regex(EXPERT_ID), entryNo: z.union([z.literal(1), z.literal(2)]) })
+  .strict();
+
+export const chairChannels = {
+  /** Imports signed sheets (files, or folders of `*.sheet.json`); a report per file. */
+  'chair-sheet-import': channel<readonly SheetImportReport[]>()(sheetImportRequest),
+  'chair-sheet-list': channel<SheetsView>()(meetingRequest),
+  /** Confirms a key against the expert's read-out of its fingerprint, or rejects it. */
+  'chair-key-decide': channel<SheetsView>()(keyDecideRequest),
+  'panel-view': channel<PanelView>()(meetingRequest),
+  'panel-drilldown': channel<DrillDownView>()(drillDownRequest),
+  'flag-note-save': channel<PanelView>()(flagNoteRequest),
+  'previous-result-import': channel<PreviousResultView>()(previousImportRequest),
+  /** Locks the result; refused while any blocker stands (`PanelView.blockers`). */
+  'panel-finalize': channel<LockView>()(finalizeRequest),
+  'panel-reopen': channel<PanelView>()(reopenRequest),
+  /** Writes the locked `<year>-result.json` and `<year>-公示名单.txt` into the folder. */
+  'panel-result-export': channel<{ readonly resultPath: string; readonly publicityPath: string }>()(folderRequest),
+  /** The meeting's audit log and the verification of the whole hash chain. */
+  'audit-log': channel<AuditView>()(meetingRequest),
+  'paper-form': channel<PaperFormView>()(meetingRequest),
+  'paper-sheet-list': channel<readonly PaperSheetView[]>()(meetingRequest),
+  'paper-entry-save': channel<PaperSheetView>()(paperEntrySaveRequest),
+  /** One entry's own content, for the person who typed it to correct it. */
+  'paper-entry-get': channel<PaperContent | null>()(paperEntryGetRequest),
+} as const;

@@ -1,0 +1,17 @@
+/** The meeting channels of the home screen: create a meeting, list them. */
+import { z } from 'zod';
+import { channel } from './channel.ts';
+import type { Meeting } from './meeting-types.ts';
+import { emptyRequest } from './request-fields.ts';
+
+export const meetingChannels = {
+  'meeting-create': channel<Meeting>()(
+    z
+      .object({
+        name: z.string().trim().min(1, '会议名称不能为空').max(200, '会议名称不能超过 200 个字'),
+        year: z.number().int().min(2000).max(2100),
+      })
+      .strict(),
+  ),
+  'meeting-list': channel<readonly Meeting[]>()(emptyRequest),
+} as const;

@@ -1,0 +1,63 @@
+/**
+ * The channels of the meeting's preparation and its meeting file. Types in
+ * meeting-setup-types.ts.
+ */
+import { z } from 'zod';
+import { EXPERT_ID } from '../sheet/sheet-schema.ts';
+import { channel } from './channel.ts';
+import { fileSourceSchema } from './file-source.ts';
+import type { MeetingFileExport, MeetingFileImportOutcome, MeetingSetup } from './meeting-setup-types.ts';
+import { actorSchema, folderRequest, jobRequest, meetingId, meetingRequest } from './request-fields.ts';
+
+/** A non-negative decimal as typed (`10`, `7.5`, `1000000`), kept as text so nothing is rounded. */
+const decimalTextSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,12}(\.\d{1,2})?$/, '应为不小于 0 的数字，最多两位小数');
+
+const settingsSaveRequest = z
+  .object({
+    meetingId,
+    actor: actorSchema,
+    rubricId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
+    method: z.enum(['mean', 'trimmed']),
+    deviationThreshold: decimalTextSchema,
+    budgetYuan: decimalTextSchema.nullable(),
+  })
+  .strict();
+
+const rosterSaveRequest = z
+  .object({
+    meetingId,
+    actor: actorSchema,
+    experts: z
+      .array(
+        z
+          .object({
+            id: z.string().trim().regex(EXPERT_ID, '专家编号只能用字母、数字、- 和 _（1–64 个）'),
+            name: z.string().trim().min(1, '专家姓名不能为空').max(100),
+          })
+          .strict(),
+      )
+      .max(200),
+  })
+  .strict();
+
+const packagesSaveRequest = z
+  .object({ meetingId, actor: actorSchema, packageIds: z.array(z.number().int().positive()).max(1000) })
+  .strict();
+
+const meetingFileImportRequest = z.object({ actor: actorSchema, source: fileSourceSchema }).strict();
+
+export const meetingSetupChannels = {
+  'meeting-setup': channel<MeetingSetup>()(meetingRequest),
+  'meeting-settings-save': channel<MeetingSetup>()(settingsSaveRequest),
+  'meeting-roster-save': channel<MeetingSetup>()(rosterSaveRequest),
+  /** The package version each alliance is reviewed with (one per alliance, of the meeting's year). */
+  'meeting-packages-save': channel<MeetingSetup>()(packagesSaveRequest),
+  /** Writes `<folder>/<meeting name>.meeting.zip` atomically; refuses to overwrite. */
+  'meeting-file-export': channel<MeetingFileExport>()(folderRequest),
+  /** Starts importing a meeting file; poll `job-status`, then ask `meeting-file-import-outcome`. */
+  'meeting-file-import': channel<{ readonly jobId: string }>()(meetingFileImportRequest),
+  'meeting-file-import-outcome': channel<MeetingFileImportOutcome>()(jobRequest),
+} as const;

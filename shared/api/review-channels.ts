@@ -1,0 +1,60 @@
+/**
+ * The expert's workspace and scoring channels. Main parses every payload with these schemas
+ * before a handler sees it; rules that need the rubric or the package (is this item claimed,
+ * is 2.6 above the maximum) are checked by the handlers. Types in expert-work-types.ts.
+ *
+ * - decision: accept, reject with a reason, or a judged value; `null` clears it.
+ */
+import { z } from 'zod';
+import { channel } from './channel.ts';
+import type { ExpertWorkspace, ReviewOpen, ReviewState } from './expert-work-types.ts';
+import { expertId, packageId } from './request-fields.ts';
+
+const criterionId = z.string().min(1).max(100);
+const reason = (what: string) => z.string().trim().min(1, `${what}不能为空`).max(2000, `${what}不能超过 2000 个字`);
+
+const workspaceRequest = z.object({ expertId, year: z.number().int().min(2000).max(2100).optional() }).strict();
+
+const reviewRequest = z.object({ expertId, packageId }).strict();
+
+const decisionRequest = z
+  .object({
+    expertId,
+    packageId,
+    criterionId,
+    itemId: z.string().min(1).max(200).optional(),
+    decision: z
+      .union([
+        z.object({ accept: z.literal(true) }).strict(),
+        z.object({ accept: z.literal(false), reason: reason('不予认定的理由') }).strict(),
+        z.object({ value: z.number() }).strict(),
+      ])
+      .nullable(),
+  })
+  .strict();
+
+const overrideRequest = z
+  .object({
+    expertId,
+    packageId,
+    indicatorId: z.string().min(1).max(40),
+    override: z.object({ score: z.number(), reason: reason('改判理由') }).strict().nullable(),
+  })
+  .strict();
+
+const commentRequest = z.object({ expertId, packageId, comment: z.string().max(5000, '评审意见不能超过 5000 个字') }).strict();
+
+const recusalRequest = z.object({ expertId, packageId, reason: reason('回避理由') }).strict();
+
+export const reviewChannels = {
+  /** The alliances of a year (default: the newest) with this expert's progress, sheets and blockers. */
+  'expert-workspace': channel<ExpertWorkspace>()(workspaceRequest),
+  'review-open': channel<ReviewOpen>()(reviewRequest),
+  'decision-set': channel<ReviewState>()(decisionRequest),
+  'override-set': channel<ReviewState>()(overrideRequest),
+  'comment-set': channel<ReviewState>()(commentRequest),
+  /** Undoes the latest decision, override or comment change of this review. */
+  'review-undo': channel<ReviewState>()(reviewRequest),
+  'recusal-set': channel<ReviewState>()(recusalRequest),
+  'recusal-clear': channel<ReviewState>()(reviewRequest),
+} as const;

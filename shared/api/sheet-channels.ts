@@ -1,0 +1,31 @@
+/** The signing channels of the expert's workspace. Types in expert-work-types.ts. */
+import { z } from 'zod';
+import { channel } from './channel.ts';
+import type { ExpertWorkspace, SheetSignResult } from './expert-work-types.ts';
+import { emptyRequest, expertId } from './request-fields.ts';
+
+const sheetSignRequest = z
+  .object({
+    expertId,
+    year: z.number().int().min(2000).max(2100),
+    passphrase: z.string().min(1, '请输入口令').max(1000),
+    /** Absent: `<data>/exports`. */
+    folder: z.string().trim().min(1).max(4096).optional(),
+  })
+  .strict();
+
+const sheetExportAgainRequest = z
+  .object({ expertId, sheetId: z.number().int().positive(), folder: z.string().trim().min(1).max(4096).optional() })
+  .strict();
+
+const sheetReviseRequest = z.object({ expertId, year: z.number().int().min(2000).max(2100) }).strict();
+
+export const sheetChannels = {
+  /** Signs the year's sheet with the passphrase and writes it to `folder` (default `<data>/exports`). */
+  'sheet-sign': channel<SheetSignResult>()(sheetSignRequest),
+  'sheet-export-again': channel<SheetSignResult>()(sheetExportAgainRequest),
+  /** Unlocks a signed year; the next signing supersedes the sheet, which stays in history. */
+  'sheet-revise': channel<ExpertWorkspace>()(sheetReviseRequest),
+  /** Desktop shell: the system's folder picker (null: cancelled). Browser shell: `not-available`. */
+  'sheet-folder-pick': channel<string | null>()(emptyRequest),
+} as const;
