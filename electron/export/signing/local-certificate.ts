@@ -13,9 +13,9 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, X509Certificate } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeOutputFile } from '../../cli/write-output-file.ts';
+import { writeFileAtomically } from '../../files/atomic-write.ts';
 import type { Der } from './der.ts';
 import {
   algorithm,
@@ -95,23 +95,6 @@ export function selfSignedCertificate(privateKey: KeyObject, organization: strin
   return sequence(tbs, signatureAlgorithm, bitString(sign('sha256', tbs, privateKey)));
 }
 
-/** Written whole or not at all, readable by the owner only (a private key). */
-async function writePrivateFile(path: string, text: string): Promise<void> {
-  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    const handle = await open(temp, 'wx', 0o600);
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-  } finally {
-    await rm(temp, { force: true });
-  }
-}
-
 function pem(label: string, der: Uint8Array): string {
   const body = Buffer.from(der).toString('base64').match(/.{1,64}/g)?.join('\n') ?? '';
   return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
@@ -132,7 +115,8 @@ export async function localSigner(dataDir: string, options: LocalCertificateOpti
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 3072 });
   const certificate = selfSignedCertificate(privateKey, options.organization ?? '合肥市科学技术局', options.now);
   // The key first: a certificate without its key would be useless, a key alone is made anew.
-  await writePrivateFile(keyPath, privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
-  await writeOutputFile(certificatePath, Buffer.from(pem('CERTIFICATE', certificate)), { force: true });
+  // Readable by the owner only: it is a private key.
+  await writeFileAtomically(keyPath, privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), { overwrite: true, mode: 0o600 });
+  await writeFileAtomically(certificatePath, pem('CERTIFICATE', certificate), { overwrite: true });
   return { origin: 'local', certificate, privateKey, chain: [] };
 }
