@@ -74,16 +74,15 @@ export async function renderResultPdf(
     doc.switchToPage(i);
     footer(canvas, frame, i + 1, count);
   }
-  doc.switchToPage(0);
-  addSignaturePlaceholder(doc, {
+  doc.end();
+  await ended;
+  const bytes = addSignaturePlaceholder(Buffer.concat(chunks), {
     reason: `${frame.year} 年度${frame.title}（结果摘要 SHA-256 ${frame.resultDigest}）`,
     name: frame.signerName,
     location: '合肥',
     signingTime: frame.generatedAt,
   });
-  doc.end();
-  await ended;
-  return { bytes: Buffer.concat(chunks), pages: count, drawn: canvas.drawn, missing: canvas.missing };
+  return { bytes, pages: count, drawn: canvas.drawn, missing: canvas.missing };
 }
 
 function runningHead(canvas: PdfCanvas, frame: ResultPdfFrame): void {
