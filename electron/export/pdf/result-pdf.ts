@@ -4,8 +4,8 @@
  * - document frame: what every page carries: the document's title and the meeting at the top;
  *   the year, the meeting, the page number (第 n 页 / 共 N 页) and the result digest at the
  *   bottom. Page numbers need the page count, so pages are buffered and the footers drawn last.
- * - The document is tagged `zh-CN`, its creation date is the export's clock, and it carries an
- *   empty signature field (signing/signature-placeholder.ts) that signing fills in.
+ * - The document is tagged `zh-CN`, its creation date is the export's clock, and its finished bytes
+ *   get an empty signature field (signing/signature-placeholder.ts) that signing fills in.
  */
 import PDFDocument from 'pdfkit';
 import type { FontSet } from '../fonts/shipped-fonts.ts';
