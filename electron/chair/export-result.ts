@@ -14,7 +14,7 @@ import { chinaDateTime } from '../../shared/meeting/china-time.ts';
 import { paperSheetFileName } from '../../shared/paper/paper-sheet-file.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { AppError } from '../ipc/app-error.ts';
-import { writeFileAtomically } from '../sheets/write-sheet-file.ts';
+import { writeFileAtomically } from '../files/atomic-write.ts';
 import { meetingRow } from '../meeting/meeting-setup.ts';
 import { currentLock } from './lock-state.ts';
 import { panelView } from './panel-state.ts';
@@ -54,8 +54,14 @@ export async function exportLockedResult(
     `定稿：${chinaDateTime(lock.lockedAt)} ${lock.lockedBy}；结果文件 SHA-256：${lock.resultSha256}`,
     '',
   ];
-  await writeFileAtomically(resultPath, lock.resultText);
-  await writeFileAtomically(publicityPath, lines.join('\n'));
-  for (const paper of paperFiles) await writeFileAtomically(paper.path, paper.text);
+  // Checked above, and again as each name is given: a file that appeared meanwhile is kept.
+  const write = async (path: string, text: string): Promise<void> => {
+    if ((await writeFileAtomically(path, text, { overwrite: false })) === 'exists') {
+      throw new AppError('file-exists', `${path} 已经存在，请换一个文件夹或先移走旧文件。`);
+    }
+  };
+  await write(resultPath, lock.resultText);
+  await write(publicityPath, lines.join('\n'));
+  for (const paper of paperFiles) await write(paper.path, paper.text);
   return { resultPath, publicityPath, paperPaths: paperFiles.map((f) => f.path) };
 }

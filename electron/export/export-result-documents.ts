@@ -16,7 +16,7 @@
  */
 import { access, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { writeOutputFile } from '../cli/write-output-file.ts';
+import { writeFileAtomically } from '../files/atomic-write.ts';
 import { buildResultWorkbook } from './excel/result-workbook.ts';
 import { loadShippedFonts } from './fonts/shipped-fonts.ts';
 import type { ResultDocumentsInput } from './result-documents-input.ts';
@@ -117,7 +117,7 @@ export async function exportResultDocuments(input: ResultDocumentsInput, options
   const missing = new Set<string>();
   const write = async (path: string, bytes: Buffer): Promise<void> => {
     await mkdir(dirname(path), { recursive: true });
-    if ((await writeOutputFile(path, bytes, { force: overwrite })) === 'exists') {
+    if ((await writeFileAtomically(path, bytes, { overwrite })) === 'exists') {
       throw new ExportConflictError(path);
     }
   };

@@ -122,9 +122,9 @@ export async function exportMeetingFile(ctx: ServiceContext, meetingId: number, 
       });
     }
   }
-  let bytes: number;
+  let written;
   try {
-    bytes = await writeStoredZip(path, entries, { modified: new Date(description.exportedAt) });
+    written = await writeStoredZip(path, entries, { modified: new Date(description.exportedAt) });
   } catch (error) {
     if (error instanceof ZipSourceChanged) {
       throw new AppError('store-damaged', `本机材料库中的文件已损坏或缺失（${error.message}），会议包没有写出。请从备份恢复后再导出。`);
@@ -136,6 +136,10 @@ export async function exportMeetingFile(ctx: ServiceContext, meetingId: number, 
     }
     throw error;
   }
+  if (written.outcome === 'exists') {
+    throw new AppError('file-exists', `${path} 已经存在。请先删除或改名旧的会议包，或换一个文件夹，以免专家拿到旧文件。`);
+  }
+  const { bytes } = written;
   ctx.db
     .prepare("INSERT INTO meeting_file (meeting_id, direction, content_sha256, file_name, at) VALUES (?, 'export', ?, ?, ?)")
     .run(meetingId, description.contentSha256, path, description.exportedAt);

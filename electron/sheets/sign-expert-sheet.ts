@@ -39,7 +39,7 @@ import {
   signedSheetText,
 } from './signed-sheet-store.ts';
 import { verifySheetText } from './verify-sheet.ts';
-import { writeFileAtomically } from './write-sheet-file.ts';
+import { writeFileAtomically } from '../files/atomic-write.ts';
 
 export interface SignRequest {
   readonly expertId: number;
@@ -160,7 +160,7 @@ function exportFolder(ctx: ServiceContext, requested: string | undefined): strin
 
 async function writeTo(path: string, text: string, folder: string): Promise<void> {
   try {
-    await writeFileAtomically(path, text);
+    await writeFileAtomically(path, text, { overwrite: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new AppError('write-failed', `无法把评分表写入 ${folder}（${code}）。请检查 U 盘是否插好、是否写保护、空间是否足够，然后重试。`);

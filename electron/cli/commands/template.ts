@@ -13,7 +13,7 @@ import { WORKBOOK_FILE_NAME } from '../../package-reader/workbook/workbook-layou
 import { loadRubric } from '../../rubrics/load-rubric.ts';
 import { exitCode, UsageError } from '../command.ts';
 import type { CliIo, Command } from '../command.ts';
-import { writeOutputFile } from '../write-output-file.ts';
+import { writeFileAtomically } from '../../files/atomic-write.ts';
 
 const RUBRIC_ID = 'hefei-2017';
 
@@ -56,7 +56,7 @@ export const templateCommand: Command = {
     const bytes = await templateBytes(rubric);
     let outcome;
     try {
-      outcome = await writeOutputFile(path, bytes, { force });
+      outcome = await writeFileAtomically(path, bytes, { overwrite: force });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? '';
       io.err(`${path}: 无法写入文件 (cannot write)${code === '' ? '' : ` ${code}`}：请检查文件夹是否存在、是否有写入权限。\n`);

@@ -4,8 +4,8 @@
  * - document frame: what every page carries: the document's title and the meeting at the top;
  *   the year, the meeting, the page number (第 n 页 / 共 N 页) and the result digest at the
  *   bottom. Page numbers need the page count, so pages are buffered and the footers drawn last.
- * - The document is tagged `zh-CN`, its creation date is the export's clock, and it carries an
- *   empty signature field (signing/signature-placeholder.ts) that signing fills in.
+ * - The document is tagged `zh-CN`, its creation date is the export's clock, and its finished bytes
+ *   get an empty signature field (signing/signature-placeholder.ts) that signing fills in.
  */
 import PDFDocument from 'pdfkit';
 import type { FontSet } from '../fonts/shipped-fonts.ts';
@@ -74,16 +74,15 @@ export async function renderResultPdf(
     doc.switchToPage(i);
     footer(canvas, frame, i + 1, count);
   }
-  doc.switchToPage(0);
-  addSignaturePlaceholder(doc, {
+  doc.end();
+  await ended;
+  const bytes = addSignaturePlaceholder(Buffer.concat(chunks), {
     reason: `${frame.year} 年度${frame.title}（结果摘要 SHA-256 ${frame.resultDigest}）`,
     name: frame.signerName,
     location: '合肥',
     signingTime: frame.generatedAt,
   });
-  doc.end();
-  await ended;
-  return { bytes: Buffer.concat(chunks), pages: count, drawn: canvas.drawn, missing: canvas.missing };
+  return { bytes, pages: count, drawn: canvas.drawn, missing: canvas.missing };
 }
 
 function runningHead(canvas: PdfCanvas, frame: ResultPdfFrame): void {

@@ -13,27 +13,11 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, X509Certificate } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeOutputFile } from '../../cli/write-output-file.ts';
-import type { Der } from './der.ts';
-import {
-  algorithm,
-  bitString,
-  boolean,
-  contextConstructed,
-  element,
-  nullValue,
-  octetString,
-  oid,
-  printableString,
-  sequence,
-  setOf,
-  smallInteger,
-  time,
-  unsignedInteger,
-  utf8String,
-} from './der.ts';
+import { writeFileAtomically } from '../../files/atomic-write.ts';
+import * as asn1js from 'asn1js';
+import * as pkijs from 'pkijs';
 import { OID } from './oids.ts';
 import type { ResultSigner } from './result-signer.ts';
 
@@ -49,67 +33,61 @@ export interface LocalCertificateOptions {
   readonly now: Date;
 }
 
-function name(organization: string, commonName: string): Der {
-  const rdn = (type: string, value: Der): Der => setOf(sequence(oid(type), value));
-  return sequence(
-    rdn(OID.countryName, printableString('CN')),
-    rdn(OID.organizationName, utf8String(organization)),
-    rdn(OID.commonName, utf8String(commonName)),
-  );
+function name(organization: string, commonName: string): pkijs.RelativeDistinguishedNames {
+  const rdn = (type: string, value: asn1js.PrintableString | asn1js.Utf8String) =>
+    new asn1js.Set({ value: [new pkijs.AttributeTypeAndValue({ type, value }).toSchema()] });
+  // One attribute to each RDN, as certification authorities issue them. pkijs would put all of
+  // a name's attributes into one RDN, so the name is encoded here and given to pkijs as bytes,
+  // which it writes back unchanged.
+  const encoded = new asn1js.Sequence({
+    value: [
+      rdn(OID.countryName, new asn1js.PrintableString({ value: 'CN' })),
+      rdn(OID.organizationName, new asn1js.Utf8String({ value: organization })),
+      rdn(OID.commonName, new asn1js.Utf8String({ value: commonName })),
+    ],
+  });
+  return pkijs.RelativeDistinguishedNames.fromBER(encoded.toBER(false));
 }
 
-function extension(id: string, critical: boolean, value: Der): Der {
-  return critical ? sequence(oid(id), boolean(true), octetString(value)) : sequence(oid(id), octetString(value));
+/** UTCTime up to 2049, GeneralizedTime from 2050 (RFC 5280 §4.1.2.5). */
+function validityTime(date: Date): pkijs.Time {
+  return new pkijs.Time({ type: date.getUTCFullYear() < 2050 ? pkijs.TimeType.UTCTime : pkijs.TimeType.GeneralizedTime, value: date });
 }
 
-/** A self-signed certificate for `privateKey` (RSA), as DER. */
+function extension(id: string, critical: boolean, value: asn1js.AsnType): pkijs.Extension {
+  return new pkijs.Extension({ extnID: id, critical, extnValue: value.toBER(false) });
+}
+
+/** A self-signed certificate for `privateKey` (RSA), as DER; pkijs encodes it, node:crypto signs it. */
 export function selfSignedCertificate(privateKey: KeyObject, organization: string, now: Date): Buffer {
   const spki = Buffer.from(createPublicKey(privateKey).export({ format: 'der', type: 'spki' }));
-  const subject = name(organization, `${organization} 考核结果签名（本机自签名）`);
   const serial = randomBytes(16);
   serial[0] = (serial[0] ?? 0) & 0x7f;
   const notBefore = new Date(Math.floor(now.getTime() / 1000) * 1000 - 60 * 1000);
   const notAfter = new Date(notBefore);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + VALID_YEARS);
   const keyIdentifier = createHash('sha1').update(spki).digest();
-  // digitalSignature (bit 0) and nonRepudiation (bit 1): a signing certificate, no CA.
-  const keyUsage = element(0x03, Buffer.from([0x06, 0xc0]));
-  const signatureAlgorithm = algorithm(OID.sha256WithRsa, nullValue());
-  const tbs = sequence(
-    contextConstructed(0, smallInteger(2)),
-    unsignedInteger(serial),
-    signatureAlgorithm,
-    subject,
-    sequence(time(notBefore), time(notAfter)),
-    subject,
-    spki,
-    contextConstructed(
-      3,
-      sequence(
-        extension(OID.basicConstraints, true, sequence()),
-        extension(OID.keyUsage, true, keyUsage),
-        extension(OID.subjectKeyIdentifier, false, octetString(keyIdentifier)),
-      ),
-    ),
-  );
-  return sequence(tbs, signatureAlgorithm, bitString(sign('sha256', tbs, privateKey)));
-}
-
-/** Written whole or not at all, readable by the owner only (a private key). */
-async function writePrivateFile(path: string, text: string): Promise<void> {
-  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    const handle = await open(temp, 'wx', 0o600);
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
-  } finally {
-    await rm(temp, { force: true });
-  }
+  const signatureAlgorithm = () => new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256WithRsa, algorithmParams: new asn1js.Null() });
+  const certificate = new pkijs.Certificate({
+    version: 2,
+    serialNumber: new asn1js.Integer({ valueHex: serial }),
+    signature: signatureAlgorithm(),
+    issuer: name(organization, `${organization} 考核结果签名（本机自签名）`),
+    subject: name(organization, `${organization} 考核结果签名（本机自签名）`),
+    notBefore: validityTime(notBefore),
+    notAfter: validityTime(notAfter),
+    subjectPublicKeyInfo: pkijs.PublicKeyInfo.fromBER(spki),
+    extensions: [
+      extension(OID.basicConstraints, true, new pkijs.BasicConstraints({}).toSchema()),
+      // digitalSignature (bit 0) and nonRepudiation (bit 1): a signing certificate, no CA.
+      extension(OID.keyUsage, true, new asn1js.BitString({ valueHex: new Uint8Array([0xc0]), unusedBits: 6 })),
+      extension(OID.subjectKeyIdentifier, false, new asn1js.OctetString({ valueHex: keyIdentifier })),
+    ],
+    signatureAlgorithm: signatureAlgorithm(),
+  });
+  const tbs = Buffer.from(certificate.encodeTBS().toBER(false));
+  certificate.signatureValue = new asn1js.BitString({ valueHex: sign('sha256', tbs, privateKey) });
+  return Buffer.from(certificate.toSchema(true).toBER(false));
 }
 
 function pem(label: string, der: Uint8Array): string {
@@ -132,7 +110,8 @@ export async function localSigner(dataDir: string, options: LocalCertificateOpti
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 3072 });
   const certificate = selfSignedCertificate(privateKey, options.organization ?? '合肥市科学技术局', options.now);
   // The key first: a certificate without its key would be useless, a key alone is made anew.
-  await writePrivateFile(keyPath, privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
-  await writeOutputFile(certificatePath, Buffer.from(pem('CERTIFICATE', certificate)), { force: true });
+  // Readable by the owner only: it is a private key.
+  await writeFileAtomically(keyPath, privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), { overwrite: true, mode: 0o600 });
+  await writeFileAtomically(certificatePath, pem('CERTIFICATE', certificate), { overwrite: true });
   return { origin: 'local', certificate, privateKey, chain: [] };
 }

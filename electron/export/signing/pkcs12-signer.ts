@@ -4,9 +4,9 @@
  *
  * node-forge reads the file: unlike pkijs it also opens the legacy encryptions still common in
  * such files (3DES and RC2 from Windows and OpenSSL 1.x), as well as PBES2/AES. We take from it
- * only the private key and the certificates' DER; the signature itself is built without forge
- * (der.ts says why). forge keeps each certificate's parsed tbsCertificate as read and encodes
- * the certificate from it, so the DER we get is the file's; `X509Certificate` re-reads it and
+ * only the private key and the certificates' DER; the signature itself is built with pkijs
+ * (cms-signed-data.ts says why not forge). forge keeps each certificate's parsed
+ * tbsCertificate as read and encodes the certificate from it, so the DER we get is the file's; `X509Certificate` re-reads it and
  * the key must match it (checkSigner).
  *
  * - signing certificate: the one whose public key matches the private key; the others are the

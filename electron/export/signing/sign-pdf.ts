@@ -1,11 +1,11 @@
 /**
  * Signing a result PDF: @signpdf/signpdf finds the placeholder (signature-placeholder.ts),
  * writes the real byte range, and hands us the bytes to sign; we return the CMS signature
- * (cms-signed-data.ts), which it writes into `/Contents`.
+ * (cms-signed-data.ts, built with pkijs), which it writes into `/Contents`.
  *
  * We sign with our own CMS rather than @signpdf/signer-p12 because that signer builds its
  * PKCS#7 with node-forge, whose signer info re-encodes the certificate's issuer name and breaks
- * signatures of certificates with Chinese names (der.ts).
+ * signatures of certificates with Chinese names (cms-signed-data.ts says how).
  */
 import { SignPdf } from '@signpdf/signpdf';
 import { Signer } from '@signpdf/utils';
