@@ -3,7 +3,8 @@ import { request as httpRequest } from 'node:http';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startWebServer, tokenHeader, type WebServer } from '../../../electron/web/web-server.ts';
+import { tokenHeader } from '../../../shared/api/transport.ts';
+import { startWebServer, type WebServer } from '../../../electron/web/web-server.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 import { testContext } from '../../helpers/context.ts';
 
