@@ -13,6 +13,7 @@
 
 /** The desktop shell's page origin: the only origin that may call IPC or read evidence. */
 export const desktopAppOrigin = 'app://renderer';
+export const desktopAppScheme = 'app';
 export const desktopAppHost = 'renderer';
 export const desktopEvidenceScheme = 'evidence';
 export const desktopEvidenceHost = 'store';
