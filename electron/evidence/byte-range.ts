@@ -1,14 +1,21 @@
 /**
- * Byte ranges of stored evidence (HTTP `Range: bytes=a-b`), so the PDF viewer reads a 300-page
- * scan page by page instead of fetching all of it before the first page shows. Only a single
- * range is served; anything else gets the whole file, as HTTP allows.
+ * Byte ranges (HTTP `Range: bytes=a-b`) of the files both shells serve: the renderer's own
+ * files and stored evidence. One range is served; several ranges in one header are refused
+ * as unsatisfiable (416) rather than answered with a multipart body, as Chromium's own file
+ * loader does. A header in another unit, or not a byte range at all, is ignored: the whole file.
+ *
+ * Nothing in the renderer asks for a range today (the PDF viewer fetches a file whole, see
+ * renderer/src/evidence/pdf-document.ts); ranges are served because Chromium's media and
+ * download loaders, and any later incremental reader, may ask for them.
  */
 export type ByteRange = { readonly start: number; readonly end: number } | 'unsatisfiable' | null;
 
 /** The range a `Range` header asks of a file of `size` bytes (end inclusive), or null for the whole file. */
-export function parseByteRange(header: string | undefined, size: number): ByteRange {
-  if (header === undefined) return null;
-  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+export function parseByteRange(header: string | null | undefined, size: number): ByteRange {
+  if (header === undefined || header === null) return null;
+  const value = header.trim();
+  if (/^bytes=[^,]*,/.test(value)) return 'unsatisfiable';
+  const match = /^bytes=(\d*)-(\d*)$/.exec(value);
   if (!match || (match[1] === '' && match[2] === '')) return null;
   let start: number;
   let end: number;

@@ -8,9 +8,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createContext } from '../app/context.ts';
 import { defaultDataDir } from '../app/data-dir.ts';
+import { shutDown } from '../app/shutdown.ts';
 import { appVersion } from '../app/version.ts';
 import { startWebServer } from './web-server.ts';
-import { createBackup } from '../backup/backups.ts';
 
 const { values } = parseArgs({
   options: {
@@ -32,16 +32,16 @@ const ctx = createContext({ dataDir, shell: 'browser', version: appVersion });
 const web = await startWebServer({ ctx, rendererDir, port });
 process.stdout.write(`联盟考核评审（浏览器版）已启动：${web.url}\n数据目录：${dataDir}\nREADY ${web.url}\n`);
 
+let stopping = false;
 const shutdown = () => {
+  if (stopping) return;
+  stopping = true;
+  // Stop taking requests first, so nothing writes to the store after the exit backup.
   void web
     .close()
-    .then(() => ctx.jobs.idle())
-    .then(() => createBackup(ctx.db, ctx.dataDir, 'exit', ctx.now()))
-    .catch((error: unknown) => console.error('[exit backup]', error))
-    .finally(() => {
-      ctx.db.close();
-      process.exit(0);
-    });
+    .catch((error: unknown) => console.error('[web]', error))
+    .then(() => shutDown(ctx))
+    .finally(() => process.exit(0));
 };
 process.on('SIGINT', shutdown);
 process.on('SIGTERM', shutdown);

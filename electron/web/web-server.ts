@@ -8,36 +8,33 @@
  * carry it. Requests from a non-loopback address, with a foreign Host (DNS rebinding) or a
  * foreign Origin are refused before the token is even looked at.
  */
-import { createReadStream, readFileSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  apiPathPrefix,
+  channelOfApiPath,
+  evidenceTokenParam,
+  hashOfEvidencePath,
+  tokenHeader,
+  tokenMetaName,
+  uploadPath,
+} from '../../shared/api/transport.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { contentSecurityPolicy } from '../app/csp.ts';
+import { rendererFileResponse } from '../app/app-protocol.ts';
+import { evidenceResponse } from '../app/evidence-protocol.ts';
 import { dispatch } from '../ipc/handlers.ts';
-import { sniffContentType, storedEvidencePath } from '../evidence/evidence-path.ts';
+import { storedEvidencePath } from '../evidence/evidence-path.ts';
 import { receiveUpload } from '../package-store/incoming.ts';
-import { parseByteRange } from '../evidence/byte-range.ts';
 import { AppError } from '../ipc/app-error.ts';
+import { sendFetchResponse, toFetchRequest } from './fetch-bridge.ts';
 
-export const tokenHeader = 'x-alliance-review-token';
 const maxBodyBytes = 64 * 1024 * 1024;
-
-const staticTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.bcmap': 'application/octet-stream',
-  '.wasm': 'application/wasm',
-};
+/** Files of this server are for its own page only: no other site may embed them. */
+const sameOriginOnly = { 'cross-origin-resource-policy': 'same-origin' };
 
 export interface WebServerOptions {
   readonly ctx: ServiceContext;
@@ -96,6 +93,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const { ctx, rendererDir } = options;
   const token = options.token ?? randomBytes(32).toString('hex');
   const csp = contentSecurityPolicy('');
+  const evidenceOptions = { evidenceFile: (hash: string) => storedEvidencePath(ctx.dataDir, hash), headers: sameOriginOnly };
   let indexHtml: string | null = null;
   let origin = '';
   let host = '';
@@ -103,13 +101,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const loadIndex = (): string => {
     if (indexHtml === null) {
       const raw = readFileSync(join(rendererDir, 'index.html'), 'utf8');
-      indexHtml = raw.replace('</head>', `<meta name="alliance-review-token" content="${token}"></head>`);
+      indexHtml = raw.replace('</head>', `<meta name="${tokenMetaName}" content="${token}"></head>`);
     }
     return indexHtml;
   };
 
-  const serveStatic = async (pathname: string, res: ServerResponse): Promise<void> => {
-    if (pathname === '/' || pathname === '/index.html') {
+  const serveStatic = async (url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (url.pathname === '/' || url.pathname === '/index.html') {
       res.writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
         'content-security-policy': csp,
@@ -121,59 +119,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       res.end(loadIndex());
       return;
     }
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
-    const file = join(rendererDir, relative);
-    if (!file.startsWith(rendererDir + sep) || relative.split(/[/\\]/).includes('..')) {
-      refuse(res, 404, 'not-found', '没有这个文件');
-      return;
-    }
-    try {
-      const info = await stat(file);
-      if (!info.isFile()) throw new Error('not a file');
-    } catch {
-      refuse(res, 404, 'not-found', '没有这个文件');
-      return;
-    }
-    res.writeHead(200, {
-      'content-type': staticTypes[extname(file)] ?? 'application/octet-stream',
-      'x-content-type-options': 'nosniff',
-      'cross-origin-resource-policy': 'same-origin',
-    });
-    createReadStream(file).pipe(res);
-  };
-
-  const serveEvidence = async (hash: string, req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const file = storedEvidencePath(ctx.dataDir, hash);
-    if (!file) {
-      refuse(res, 404, 'evidence-not-found', '证明材料不在本机的材料库中');
-      return;
-    }
-    const handle = await open(file, 'r');
-    const head = new Uint8Array(16);
-    await handle.read(head, 0, 16, 0);
-    const { size } = await handle.stat();
-    await handle.close();
-    const headers = {
-      'content-type': sniffContentType(head),
-      'x-content-type-options': 'nosniff',
-      'cross-origin-resource-policy': 'same-origin',
-      'content-security-policy': "default-src 'none'; sandbox",
-      'cache-control': 'private, max-age=31536000, immutable',
-      'accept-ranges': 'bytes',
-    };
-    const range = parseByteRange(req.headers.range, size);
-    if (range === 'unsatisfiable') {
-      res.writeHead(416, { ...headers, 'content-range': `bytes */${size}` });
-      res.end();
-      return;
-    }
-    if (range === null) {
-      res.writeHead(200, { ...headers, 'content-length': size });
-      createReadStream(file).pipe(res);
-      return;
-    }
-    res.writeHead(206, { ...headers, 'content-range': `bytes ${range.start}-${range.end}/${size}`, 'content-length': range.end - range.start + 1 });
-    createReadStream(file, { start: range.start, end: range.end }).pipe(res);
+    await sendFetchResponse(res, await rendererFileResponse(toFetchRequest(req, url), url.pathname, { rendererDir, headers: sameOriginOnly }));
   };
 
   /** A call from the page this server served: same Origin (when sent) and the token. */
@@ -201,8 +147,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return;
       }
       const url = new URL(req.url ?? '/', origin);
-      if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
+      if (req.method === 'POST' && url.pathname.startsWith(apiPathPrefix)) {
         if (!authorized(req, res)) return;
+        const channel = channelOfApiPath(url.pathname);
+        if (channel === null) {
+          refuse(res, 400, 'bad-path', '请求的地址无效');
+          return;
+        }
         const body = await readBody(req);
         if (body === null) {
           refuse(res, 413, 'too-large', '请求太大');
@@ -215,10 +166,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           refuse(res, 400, 'bad-json', '请求不是有效的 JSON');
           return;
         }
-        sendJson(res, 200, await dispatch(ctx, decodeURIComponent(url.pathname.slice('/api/'.length)), payload));
+        sendJson(res, 200, await dispatch(ctx, channel, payload));
         return;
       }
-      if (req.method === 'POST' && url.pathname === '/upload') {
+      if (req.method === 'POST' && url.pathname === uploadPath) {
         // A package dropped into the page: stored under an id that `package-import` names.
         if (!authorized(req, res)) return;
         try {
@@ -229,16 +180,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         }
         return;
       }
-      if (req.method === 'GET' && url.pathname.startsWith('/evidence/')) {
-        if (!sameToken(url.searchParams.get('t') ?? undefined, token)) {
+      const hash = hashOfEvidencePath(url.pathname);
+      if ((req.method === 'GET' || req.method === 'HEAD') && hash !== null) {
+        if (!sameToken(url.searchParams.get(evidenceTokenParam) ?? undefined, token)) {
           refuse(res, 401, 'bad-token', '缺少或错误的访问令牌');
           return;
         }
-        await serveEvidence(url.pathname.slice('/evidence/'.length), req, res);
+        await sendFetchResponse(res, await evidenceResponse(toFetchRequest(req, url), hash, evidenceOptions));
         return;
       }
-      if (req.method === 'GET') {
-        await serveStatic(url.pathname, res);
+      if (req.method === 'GET' || req.method === 'HEAD') {
+        await serveStatic(url, req, res);
         return;
       }
       refuse(res, 405, 'method-not-allowed', '不支持的请求方法');

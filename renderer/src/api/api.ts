@@ -3,11 +3,12 @@
  * in the browser shell, the same contract over loopback HTTP.
  */
 import type { Api } from '../../../shared/api/contract.ts';
+import { browserEvidenceUrl, desktopEvidenceUrl } from '../../../shared/api/transport.ts';
 import { createHttpApi, pageToken } from './http-api.ts';
 
 export const api: Api = window.api ?? createHttpApi(pageToken());
 
 /** URL of a stored evidence file, by content hash, in whichever shell runs. */
 export function evidenceUrl(hash: string): string {
-  return window.api ? `evidence://store/${hash}` : `/evidence/${hash}?t=${encodeURIComponent(pageToken())}`;
+  return window.api ? desktopEvidenceUrl(hash) : browserEvidenceUrl(hash, pageToken());
 }

@@ -5,18 +5,17 @@
  */
 import type { Api } from '../../../shared/api/contract.ts';
 import type { Result } from '../../../shared/api/result.ts';
-
-export const tokenHeader = 'x-alliance-review-token';
+import { apiPath, tokenHeader, tokenMetaName } from '../../../shared/api/transport.ts';
 
 export function pageToken(): string {
-  return document.querySelector<HTMLMetaElement>('meta[name="alliance-review-token"]')?.content ?? '';
+  return document.querySelector<HTMLMetaElement>(`meta[name="${tokenMetaName}"]`)?.content ?? '';
 }
 
 export function createHttpApi(token: string): Api {
   return {
     async invoke(channel, request) {
       try {
-        const response = await fetch(`/api/${channel}`, {
+        const response = await fetch(apiPath(channel), {
           method: 'POST',
           headers: { 'content-type': 'application/json', [tokenHeader]: token },
           body: JSON.stringify(request),

@@ -13,7 +13,9 @@ describe('parseByteRange', () => {
     ['a start at the end', 'bytes=1000-', 1000, 'unsatisfiable'],
     ['start after end', 'bytes=50-10', 1000, 'unsatisfiable'],
     ['a zero suffix', 'bytes=-0', 1000, 'unsatisfiable'],
-    ['several ranges: the whole file', 'bytes=0-1,5-6', 1000, null],
+    ['several ranges: refused, no multipart answer', 'bytes=0-1,5-6', 1000, 'unsatisfiable'],
+    ['several ranges with spaces', 'bytes=0-1, 5-6', 1000, 'unsatisfiable'],
+    ['an empty header: the whole file', '', 1000, null],
     ['another unit: the whole file', 'items=0-1', 1000, null],
     ['no numbers: the whole file', 'bytes=-', 1000, null],
   ] as const)('%s', (_label, header, size, expected) => {

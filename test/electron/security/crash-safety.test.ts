@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../e2e/app-fixture.ts';
-import { tokenHeader } from '../../../electron/web/web-server.ts';
+import { tokenHeader } from '../../../shared/api/transport.ts';
 import { prng } from '../../helpers/prng.ts';
 
 

@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames } from '../../../shared/api/channels.ts';
-import { startWebServer, tokenHeader, type WebServer } from '../../../electron/web/web-server.ts';
+import { tokenHeader } from '../../../shared/api/transport.ts';
+import { startWebServer, type WebServer } from '../../../electron/web/web-server.ts';
 import { testContext } from '../../helpers/context.ts';
 import { prng } from '../../helpers/prng.ts';
 

@@ -3,7 +3,8 @@ import { request as httpRequest } from 'node:http';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startWebServer, tokenHeader, type WebServer } from '../../../electron/web/web-server.ts';
+import { tokenHeader } from '../../../shared/api/transport.ts';
+import { startWebServer, type WebServer } from '../../../electron/web/web-server.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 import { testContext } from '../../helpers/context.ts';
 
@@ -149,5 +150,44 @@ describe('the browser shell server', () => {
       const reply = await send(server.url, { path: `/evidence/${bad}?t=${server.token}`, headers: { host } });
       expect(reply.status, bad).toBe(404);
     }
+  });
+  it('answers a malformed % escape with 400 instead of failing', async () => {
+    const { server, host } = await start();
+    for (const path of ['/%E0%A4%A', '/assets/%zz.js']) {
+      const reply = await send(server.url, { path, headers: { host } });
+      expect(reply.status, path).toBe(400);
+      expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'bad-path' } });
+    }
+    const call = await send(`${server.url}api/%E0%A4%A`, {
+      method: 'POST',
+      headers: { host, [tokenHeader]: server.token, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(call.status).toBe(400);
+  });
+
+  it('adapts the shared file handlers: ranges, several ranges refused, same-origin only', async () => {
+    const { server, dataDir, host } = await start();
+    const bytes = Buffer.from('%PDF-1.4\n0123456789\n');
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    mkdirSync(join(dataDir, 'evidence', hash.slice(0, 2)), { recursive: true });
+    writeFileSync(join(dataDir, 'evidence', hash.slice(0, 2), hash), bytes);
+    const path = `/evidence/${hash}?t=${server.token}`;
+
+    const suffix = await send(server.url, { path, headers: { host, range: 'bytes=-3' } });
+    expect(suffix.status).toBe(206);
+    expect(suffix.headers['content-range']).toBe(`bytes ${bytes.length - 3}-${bytes.length - 1}/${bytes.length}`);
+    expect(suffix.body).toBe('89\n');
+    const several = await send(server.url, { path, headers: { host, range: 'bytes=0-1,4-5' } });
+    expect(several.status).toBe(416);
+    expect(several.headers['content-range']).toBe(`bytes */${bytes.length}`);
+    const whole = await send(server.url, { path, headers: { host } });
+    expect(whole.headers['cross-origin-resource-policy']).toBe('same-origin');
+    expect(whole.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
+    expect(whole.headers['access-control-allow-origin']).toBeUndefined();
+    const asset = await send(server.url, { path: '/assets/app.js', headers: { host, range: 'bytes=0-6' } });
+    expect(asset.status).toBe(206);
+    expect(asset.body).toBe('console');
+    expect(asset.headers['cross-origin-resource-policy']).toBe('same-origin');
   });
 });
