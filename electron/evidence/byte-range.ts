@@ -1,8 +1,9 @@
 /**
  * Byte ranges (HTTP `Range: bytes=a-b`) of the files both shells serve: the renderer's own
- * files and stored evidence. One range is served; several ranges in one header are refused
- * as unsatisfiable (416) rather than answered with a multipart body, as Chromium's own file
- * loader does. A header in another unit, or not a byte range at all, is ignored: the whole file.
+ * files and stored evidence. One range is served. Several ranges in one header get the whole
+ * file (200): a server may ignore a Range header (RFC 9110 §14.2), and 416 would claim that
+ * satisfiable ranges are not, so we send no multipart body. A header in another unit, or not a
+ * byte range at all, is ignored too: the whole file.
  *
  * Nothing in the renderer asks for a range today (the PDF viewer fetches a file whole, see
  * renderer/src/evidence/pdf-document.ts); ranges are served because Chromium's media and
@@ -14,7 +15,7 @@ export type ByteRange = { readonly start: number; readonly end: number } | 'unsa
 export function parseByteRange(header: string | null | undefined, size: number): ByteRange {
   if (header === undefined || header === null) return null;
   const value = header.trim();
-  if (/^bytes=[^,]*,/.test(value)) return 'unsatisfiable';
+  if (/^bytes=[^,]*,/.test(value)) return null;
   const match = /^bytes=(\d*)-(\d*)$/.exec(value);
   if (!match || (match[1] === '' && match[2] === '')) return null;
   let start: number;

@@ -54,7 +54,7 @@ describe('the evidence: protocol (stored evidence by content hash)', () => {
     ['an open range', 'bytes=1000-', 206, (size: number) => `bytes 1000-${size - 1}/${size}`, (size: number) => size - 1000],
     ['a closed range', 'bytes=0-3', 206, (size: number) => `bytes 0-3/${size}`, 4],
     ['a start past the end', 'bytes=999999-', 416, (size: number) => `bytes */${size}`, 0],
-    ['several ranges', 'bytes=0-3,10-20', 416, (size: number) => `bytes */${size}`, 0],
+    ['several ranges: the whole file', 'bytes=0-3,10-20', 200, () => null, (size: number) => size],
   ])('answers %s with the right status and Content-Range', async (_label, range, status, contentRange, length) => {
     const { get, pdf, pdfHash } = setup();
     const response = await get(`evidence://store/${pdfHash}`, { range });
@@ -65,7 +65,7 @@ describe('the evidence: protocol (stored evidence by content hash)', () => {
     const expected = typeof length === 'function' ? length(pdf.length) : length;
     expect(body.length).toBe(expected);
     if (status === 206) {
-      const [start] = /bytes (\d+)-/.exec(contentRange(pdf.length))!.slice(1).map(Number);
+      const [start] = /bytes (\d+)-/.exec(contentRange(pdf.length) ?? '')!.slice(1).map(Number);
       expect(body.equals(pdf.subarray(start, start! + expected))).toBe(true);
     }
   });
