@@ -32,7 +32,7 @@ import type { ResultDocumentsInput, ResultSheet } from '../export/result-documen
 import { FLAG_LABELS } from '../export/result-labels.ts';
 import { localSigner } from '../export/signing/local-certificate.ts';
 import { SignerError } from '../export/signing/result-signer.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import type { JobControl } from '../jobs/jobs.ts';
 import { meetingRow, meetingSettings, settingsNumbers } from '../meeting/meeting-setup.ts';
 import { bureauSigner, certificateView } from './bureau-certificate.ts';

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { chinaDateTime } from '../../shared/meeting/china-time.ts';
 import { paperSheetFileName } from '../../shared/paper/paper-sheet-file.ts';
 import type { ServiceContext } from '../app/context.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import { writeFileAtomically } from '../sheets/write-sheet-file.ts';
 import { meetingRow } from '../meeting/meeting-setup.ts';
 import { currentLock } from './lock-state.ts';

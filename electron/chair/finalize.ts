@@ -16,7 +16,7 @@ import type { FindingView, LockView } from '../../shared/api/meeting-api.ts';
 import { resultText } from '../../shared/result/result-text.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { appendAudit, verifyAuditChain } from '../audit/audit-log.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import { meetingSettings } from '../meeting/meeting-setup.ts';
 import { currentLock } from './lock-state.ts';
 import { meetingRubric } from './meeting-inputs.ts';

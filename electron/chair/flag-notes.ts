@@ -6,7 +6,7 @@
  */
 import type { ServiceContext } from '../app/context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import { meetingSettings } from '../meeting/meeting-setup.ts';
 import { assertUnlocked } from './lock-state.ts';
 import { meetingRubric } from './meeting-inputs.ts';

@@ -5,7 +5,7 @@
  */
 import { listAudit, verifyAuditChain } from '../audit/audit-log.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import { meetingExperts, meetingRow, meetingSettings } from '../meeting/meeting-setup.ts';
 import { sheetsView } from './chair-sheets.ts';
 import { decideKey } from './decide-key.ts';

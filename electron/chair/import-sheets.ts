@@ -28,7 +28,7 @@ import type { Sheet } from '../../shared/sheet/sheet-schema.ts';
 import { canonicalJson } from '../../shared/sheet/signing-text.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import { meetingExperts, meetingRow, meetingSettings } from '../meeting/meeting-setup.ts';
 import { discardUpload, uploadPath } from '../package-store/incoming.ts';
 import { SHEET_FILE_MAX_BYTES } from '../sheets/read-sheet-file.ts';

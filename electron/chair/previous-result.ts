@@ -13,7 +13,7 @@ import type { ResultFile } from '../../shared/result/result-schema.ts';
 import { resultFileSchema } from '../../shared/result/result-schema.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import { meetingRow } from '../meeting/meeting-setup.ts';
 import { readPreviousResult } from '../sheets/merge-files.ts';
 import { assertUnlocked } from './lock-state.ts';

@@ -27,7 +27,7 @@ import {
 import { formatFingerprint } from '../../shared/sheet/fingerprint-text.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { storedEvidencePath } from '../evidence/evidence-path.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import { meetingExperts, meetingPackages, meetingRow, meetingSettings, settingsNumbers } from './meeting-setup.ts';
 import { compareUtf8Paths, packageDigest } from '../package-reader/digest.ts';
 import type { ZipEntrySource } from './stored-zip-writer.ts';

@@ -41,7 +41,7 @@ import { formatFingerprint } from '../../shared/sheet/fingerprint-text.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { assertUnlocked } from '../chair/lock-state.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import type { JobControl } from '../jobs/jobs.ts';
 import { incomingDir } from '../package-store/incoming.ts';
 import { importPackage } from '../package-store/import-packages.ts';

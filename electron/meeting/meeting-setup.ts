@@ -22,7 +22,7 @@ import type { Claims } from '../../shared/rubric/types.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { assertUnlocked, isLocked } from '../chair/lock-state.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import { listPackages } from '../package-store/package-store.ts';
 import { knownRubricIds } from '../rubrics/load-rubric.ts';
 

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
 import { importPackages, type ImportSource } from './import-packages.ts';
 import { createBackup } from '../backup/backups.ts';

@@ -11,7 +11,7 @@ import { scoreView } from '../../shared/review/score-view.ts';
 import { selfScore } from '../../shared/rubric/self-score.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { expertById } from '../experts/expert-store.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
 import { packageDetail } from '../package-store/package-store.ts';
 import { assertNotSigned } from '../sheets/signed-sheet-store.ts';

@@ -24,7 +24,7 @@ import { reviewFromStored } from '../../shared/review/stored-review.ts';
 import { offsetTimestamp } from '../../shared/time/offset-timestamp.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { expertById, unlockExpertKey } from '../experts/expert-store.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import { defaultExportDir, signingBlockers } from '../reviews/expert-workspace.ts';
 import { latestPackages } from '../reviews/review-package.ts';
 import { allianceProgress, computeReview } from '../reviews/review-state.ts';

@@ -20,7 +20,7 @@ import { dispatch } from '../ipc/handlers.ts';
 import { sniffContentType, storedEvidencePath } from '../evidence/evidence-path.ts';
 import { receiveUpload } from '../package-store/incoming.ts';
 import { parseByteRange } from '../evidence/byte-range.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 
 export const tokenHeader = 'x-alliance-review-token';
 const maxBodyBytes = 64 * 1024 * 1024;
