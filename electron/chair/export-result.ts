@@ -15,8 +15,8 @@ import { paperSheetFileName } from '../../shared/paper/paper-sheet-file.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { AppError } from '../errors/app-error.ts';
 import { writeFileAtomically } from '../sheets/write-sheet-file.ts';
-import { meetingRow } from '../meeting/meeting-setup.ts';
-import { currentLock } from './lock-state.ts';
+import { meetingRow } from '../meeting/meeting-store.ts';
+import { currentLock } from '../meeting/lock-state.ts';
 import { panelView } from './panel-state.ts';
 import { agreedPaperSheetFiles } from './paper-sheets.ts';
 

@@ -29,12 +29,12 @@ import { canonicalJson } from '../../shared/sheet/signing-text.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { AppError } from '../errors/app-error.ts';
-import { meetingExperts, meetingRow, meetingSettings } from '../meeting/meeting-setup.ts';
+import { meetingExperts, meetingRow, meetingSettings } from '../meeting/meeting-store.ts';
 import { discardUpload, uploadPath } from '../package-store/incoming.ts';
 import { SHEET_FILE_MAX_BYTES } from '../sheets/read-sheet-file.ts';
 import { verifySheetText } from '../sheets/verify-sheet.ts';
 import { keyDecisions, storedSheets } from './chair-sheets.ts';
-import { assertUnlocked } from './lock-state.ts';
+import { assertUnlocked } from '../meeting/lock-state.ts';
 import { meetingMergePackages, meetingRubric } from './meeting-inputs.ts';
 
 export type SheetSource = { readonly path: string } | { readonly uploadId: string; readonly name: string };

@@ -16,7 +16,7 @@
  */
 import { access, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { writeOutputFile } from '../cli/write-output-file.ts';
+import { writeOutputFile } from '../output-file/write-output-file.ts';
 import { buildResultWorkbook } from './excel/result-workbook.ts';
 import { loadShippedFonts } from './fonts/shipped-fonts.ts';
 import type { ResultDocumentsInput } from './result-documents-input.ts';

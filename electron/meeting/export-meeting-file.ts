@@ -28,7 +28,8 @@ import { formatFingerprint } from '../../shared/sheet/fingerprint-text.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { storedEvidencePath } from '../evidence/evidence-path.ts';
 import { AppError } from '../errors/app-error.ts';
-import { meetingExperts, meetingPackages, meetingRow, meetingSettings, settingsNumbers } from './meeting-setup.ts';
+import { settingsNumbers } from './meeting-setup.ts';
+import { meetingExperts, meetingPackages, meetingRow, meetingSettings, recordMeetingFile } from './meeting-store.ts';
 import { compareUtf8Paths, packageDigest } from '../package-reader/digest.ts';
 import type { ZipEntrySource } from './stored-zip-writer.ts';
 import { writeStoredZip, ZipSourceChanged } from './stored-zip-writer.ts';
@@ -136,8 +137,6 @@ export async function exportMeetingFile(ctx: ServiceContext, meetingId: number, 
     }
     throw error;
   }
-  ctx.db
-    .prepare("INSERT INTO meeting_file (meeting_id, direction, content_sha256, file_name, at) VALUES (?, 'export', ?, ?, ?)")
-    .run(meetingId, description.contentSha256, path, description.exportedAt);
+  recordMeetingFile(ctx.db, { meetingId, direction: 'export', contentSha256: description.contentSha256, fileName: path, at: description.exportedAt });
   return { path, fingerprint: formatFingerprint(description.contentSha256), contentSha256: description.contentSha256, bytes };
 }

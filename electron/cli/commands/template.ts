@@ -13,7 +13,7 @@ import { WORKBOOK_FILE_NAME } from '../../package-reader/workbook/workbook-layou
 import { loadRubric } from '../../rubrics/load-rubric.ts';
 import { exitCode, UsageError } from '../command.ts';
 import type { CliIo, Command } from '../command.ts';
-import { writeOutputFile } from '../write-output-file.ts';
+import { writeOutputFile } from '../../output-file/write-output-file.ts';
 
 const RUBRIC_ID = 'hefei-2017';
 

@@ -15,7 +15,7 @@ import type { KeyObject } from 'node:crypto';
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, X509Certificate } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeOutputFile } from '../../cli/write-output-file.ts';
+import { writeOutputFile } from '../../output-file/write-output-file.ts';
 import type { Der } from './der.ts';
 import {
   algorithm,

@@ -1,11 +1,11 @@
 /**
  * File source: a file the renderer hands to main, either as a local path (desktop shell) or as an
- * upload the browser shell stored under `<data>/incoming/<id>` (packages/incoming.ts). Resolved
+ * upload the browser shell stored under `<data>/incoming/<id>` (incoming.ts). Resolved
  * to a path and a name for messages, with the cleanup that removes an upload once used.
  */
 import { basename } from 'node:path';
 import type { ServiceContext } from '../app/context.ts';
-import { discardUpload, uploadPath } from '../package-store/incoming.ts';
+import { discardUpload, uploadPath } from './incoming.ts';
 
 export type FileSource = { readonly path: string } | { readonly uploadId: string; readonly name: string };
 
