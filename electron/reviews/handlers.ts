@@ -14,7 +14,7 @@ import { expertById } from '../experts/expert-store.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
 import { packageDetail } from '../package-store/package-store.ts';
-import { assertNotSigned } from '../sheets/signed-sheet-store.ts';
+import { assertNotSigned } from './signed-sheet-store.ts';
 import { expertWorkspace } from './expert-workspace.ts';
 import { applyChange, undoLastChange } from './review-changes.ts';
 import type { ReviewPackage } from './review-package.ts';
