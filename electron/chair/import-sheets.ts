@@ -25,7 +25,7 @@ import type { SheetImportReport, ProblemView } from '../../shared/api/meeting-ap
 import { chinaDateTime } from '../../shared/meeting/china-time.ts';
 import { checkSheetAgainstPackages } from '../../shared/sheet/check-sheet-against-packages.ts';
 import type { Sheet } from '../../shared/sheet/sheet-schema.ts';
-import { canonicalJson } from '../../shared/sheet/signing-text.ts';
+import { canonicalJson } from '../../shared/format/canonical-json.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { AppError } from '../errors/app-error.ts';
