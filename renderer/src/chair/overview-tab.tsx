@@ -9,7 +9,7 @@ import type { PanelView } from '../../../shared/api/meeting-api.ts';
 import { allianceTotalsChart, gradeDistribution, indicatorChart } from '../../../shared/charts/panel-chart-data.ts';
 import { CONSEQUENCE_LABELS } from '../../../shared/panel/consequence.ts';
 import { gradeLabel } from '../common/labels.ts';
-import type { DrillTarget } from './chair-screen.tsx';
+import type { DrillTarget } from './drill-target.ts';
 import { AllianceTotalsChartView } from './charts/alliance-totals-chart.tsx';
 import { GradeChartView } from './charts/grade-chart.tsx';
 import { IndicatorChartView } from './charts/indicator-chart.tsx';
