@@ -1,17 +1,27 @@
 /**
- * Folder-level import cycles: which folders of the source tree import each other in a circle.
- * The file-level rule (import-x/no-cycle in eslint.config.ts) cannot see these: two folders
- * can lean on each other through different files without any file cycle, and then neither
- * folder can be understood, moved or tested without the other. A folder here is one level
- * below electron/, shared/ or renderer/src/ (electron/chair, shared/api, renderer/src/chair);
- * a file directly in one of those roots (electron/main.ts) belongs to the root itself.
+ * The source tree's import graph, for the cycle checks of test/import-cycles.test.ts.
+ *
+ * - file cycle: files that import one another in a circle, type-only imports included. Lint's
+ *   import-x/no-cycle finds value cycles as one edits; it always skips type-only imports, so
+ *   a cycle held together by types alone is found here.
+ * - folder cycle: folders that import one another in a circle, through any files. Neither
+ *   folder can then be understood, moved or tested without the other, even when no file
+ *   cycle exists. A folder is one level below electron/, shared/ or renderer/src/
+ *   (electron/chair, shared/api, renderer/src/chair); a file directly in one of those roots
+ *   (electron/main.ts) belongs to the root itself.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 
 /** The source roots whose folders are compared, relative to the checked tree. */
 export const sourceRoots = ['shared', 'electron', 'renderer/src'];
+
+/** Where file cycles are looked for: the sources and their tests. */
+export const fileRoots = ['shared', 'electron', 'renderer/src', 'test'];
+
+/** One file importing another (paths relative to the tree, with /). */
+export type FileEdge = { from: string; to: string; typeOnly: boolean };
 
 /** One folder importing another, with one file-to-file import that shows it. */
 export type FolderEdge = { from: string; to: string; example: { file: string; imports: string } };
@@ -30,18 +40,12 @@ export function sourceImports(fileName: string, text: string): SourceImport[] {
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false);
   const found: SourceImport[] = [];
   const visit = (node: ts.Node): void => {
+    // Only `import type` / `export type` count as type-only: under verbatimModuleSyntax,
+    // `import { type A } from` still loads the module at run time.
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-      const clause = node.importClause;
-      const named = clause?.namedBindings;
-      const typeOnly =
-        clause !== undefined &&
-        (clause.isTypeOnly ||
-          (clause.name === undefined && named !== undefined && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly)));
-      found.push({ specifier: node.moduleSpecifier.text, typeOnly });
+      found.push({ specifier: node.moduleSpecifier.text, typeOnly: node.importClause?.isTypeOnly === true });
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier !== undefined && ts.isStringLiteral(node.moduleSpecifier)) {
-      const named = node.exportClause;
-      const typeOnly = node.isTypeOnly || (named !== undefined && ts.isNamedExports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly));
-      found.push({ specifier: node.moduleSpecifier.text, typeOnly });
+      found.push({ specifier: node.moduleSpecifier.text, typeOnly: node.isTypeOnly });
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] !== undefined && ts.isStringLiteral(node.arguments[0])) {
       found.push({ specifier: node.arguments[0].text, typeOnly: false });
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
@@ -74,51 +78,59 @@ export function folderOf(file: string): string | undefined {
   return undefined;
 }
 
-function listSourceFiles(dir: string): string[] {
+function listSourceFiles(dir: string, skip: readonly string[]): string[] {
   const files: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...listSourceFiles(path));
+    if (entry.name === 'node_modules' || skip.includes(path)) continue;
+    if (entry.isDirectory()) files.push(...listSourceFiles(path, skip));
     else if (sourceFile.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(path);
   }
   return files;
 }
 
+/**
+ * Every relative import between source files under `roots` of the tree at `treeRoot`.
+ * `skip` names folders (relative to the tree) left out, such as fixtures broken on purpose.
+ */
+export function fileEdges(treeRoot: string, roots: readonly string[], skip: readonly string[] = []): FileEdge[] {
+  const edges: FileEdge[] = [];
+  const skipped = skip.map((folder) => resolve(treeRoot, folder));
+  for (const root of roots) {
+    const dir = resolve(treeRoot, root);
+    if (!existsSync(dir)) continue;
+    for (const path of listSourceFiles(dir, skipped)) {
+      const from = relative(treeRoot, path).split(sep).join('/');
+      for (const { specifier, typeOnly } of sourceImports(path, readFileSync(path, 'utf8'))) {
+        if (!specifier.startsWith('.')) continue;
+        const to = relative(treeRoot, resolve(dirname(path), specifier)).split(sep).join('/');
+        if (to !== from) edges.push({ from, to, typeOnly });
+      }
+    }
+  }
+  return edges;
+}
+
 /** Every folder-to-folder import of the tree at `treeRoot`, one edge per pair of folders. */
 export function folderEdges(treeRoot: string): FolderEdge[] {
   const edges = new Map<string, FolderEdge>();
-  for (const root of sourceRoots) {
-    let files: string[];
-    try {
-      files = listSourceFiles(resolve(treeRoot, root));
-    } catch {
-      continue;
-    }
-    for (const path of files) {
-      const file = relative(treeRoot, path).split(sep).join('/');
-      const from = folderOf(file);
-      if (from === undefined) continue;
-      for (const { specifier, typeOnly } of sourceImports(path, readFileSync(path, 'utf8'))) {
-        if (!specifier.startsWith('.')) continue;
-        const target = relative(treeRoot, resolve(dirname(path), specifier)).split(sep).join('/');
-        if (typeOnly && wiringTypes.includes(target)) continue;
-        const to = folderOf(target);
-        if (to === undefined || to === from) continue;
-        const key = `${from} -> ${to}`;
-        if (!edges.has(key)) edges.set(key, { from, to, example: { file, imports: target } });
-      }
-    }
+  for (const edge of fileEdges(treeRoot, sourceRoots)) {
+    if (edge.typeOnly && wiringTypes.includes(edge.to)) continue;
+    const from = folderOf(edge.from);
+    const to = folderOf(edge.to);
+    if (from === undefined || to === undefined || from === to) continue;
+    const key = `${from} -> ${to}`;
+    if (!edges.has(key)) edges.set(key, { from, to, example: { file: edge.from, imports: edge.to } });
   }
   return [...edges.values()].sort((a, b) => (a.from + a.to).localeCompare(b.from + b.to));
 }
 
 /**
- * The folder cycles: each group of folders that reach one another through imports (a
- * strongly connected component of more than one folder), with the edges inside it. Tarjan's
- * algorithm; the folder graph is small, so recursion depth is no concern.
+ * The cycles of a graph: each group of nodes that reach one another through its edges (a
+ * strongly connected component of more than one node), with the edges inside it. Tarjan's
+ * algorithm; the graphs here have some hundreds of nodes, so recursion depth is no concern.
  */
-export function folderCycles(edges: readonly FolderEdge[]): { folders: string[]; edges: FolderEdge[] }[] {
+export function cycles<E extends { from: string; to: string }>(edges: readonly E[]): { members: string[]; edges: E[] }[] {
   const next = new Map<string, string[]>();
   for (const edge of edges) {
     next.set(edge.from, [...(next.get(edge.from) ?? []), edge.to]);
@@ -157,14 +169,22 @@ export function folderCycles(edges: readonly FolderEdge[]): { folders: string[];
   };
   for (const node of [...next.keys()].sort()) if (!index.has(node)) visit(node);
   return groups
-    .map((folders) => ({ folders, edges: edges.filter((e) => folders.includes(e.from) && folders.includes(e.to)) }))
-    .sort((a, b) => a.folders[0]!.localeCompare(b.folders[0]!));
+    .map((members) => ({ members, edges: edges.filter((e) => members.includes(e.from) && members.includes(e.to)) }))
+    .sort((a, b) => a.members[0]!.localeCompare(b.members[0]!));
 }
 
-/** The cycles as lines for a person: each folder group, then each import inside it with an example. */
-export function describeFolderCycles(cycles: ReturnType<typeof folderCycles>): string[] {
-  return cycles.flatMap((cycle) => [
-    `folder cycle: ${cycle.folders.join(', ')}`,
+/** Folder cycles as lines for a person: each group, then each import inside it with an example. */
+export function describeFolderCycles(found: ReturnType<typeof cycles<FolderEdge>>): string[] {
+  return found.flatMap((cycle) => [
+    `folder cycle: ${cycle.members.join(', ')}`,
     ...cycle.edges.map((e) => `  ${e.from} -> ${e.to} (${e.example.file} imports ${e.example.imports})`),
+  ]);
+}
+
+/** File cycles as lines for a person: each group, then each import inside it. */
+export function describeFileCycles(found: ReturnType<typeof cycles<FileEdge>>): string[] {
+  return found.flatMap((cycle) => [
+    `file cycle: ${cycle.members.join(', ')}`,
+    ...cycle.edges.map((e) => `  ${e.from} -> ${e.to}${e.typeOnly ? ' (types only)' : ''}`),
   ]);
 }
