@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
 /**
@@ -9,10 +10,13 @@ import globals from 'globals';
  * window.api, never by importing electron/ or Node. The shared/ tsconfig enforces the same
  * at compile time by having no Node or DOM types.
  */
+/** Extensions of the files import-x follows when it looks for import cycles. */
+const sourceExtensions = ['.ts', '.tsx', '.mts', '.mjs', '.js'];
+
 const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'zlib', 'worker_threads', 'buffer', 'process'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.tools/**', 'test/fixtures/layering/**', 'bench-data/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', '.tools/**', 'test/fixtures/layering/**', 'test/fixtures/import-cycles/**', 'bench-data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,6 +24,23 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    // No import cycles between files. Every relative import names its file with its extension
+    // (.ts, .tsx: allowImportingTsExtensions), so import-x's own resolver finds each file as it
+    // is on disk; no tsconfig paths or .js-to-.ts mapping is in use that would need the
+    // TypeScript resolver. import-x/no-cycle always skips type-only imports (`import type`),
+    // and has no option to count them: cycles held by types alone are found by
+    // test/import-cycles.test.ts, which also finds cycles between folders.
+    files: ['shared/**/*.ts', 'electron/**/*.{ts,mts,mjs}', 'renderer/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: sourceExtensions })],
+      // Which imported files import-x reads for their own imports, and with which parser.
+      'import-x/extensions': sourceExtensions,
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx', '.mts'] },
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['electron/**/*.{ts,mjs}', 'test/**/*.ts', '*.config.ts'],

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import type { BackupInfo } from '../../shared/api/backup-types.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 
 export const backupReasons = ['import', 'sign', 'exit', 'manual', 'before-restore'] as const;
 export type BackupReason = (typeof backupReasons)[number];

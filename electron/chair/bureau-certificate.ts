@@ -11,8 +11,8 @@ import type { ServiceContext } from '../app/context.ts';
 import { signerFromPkcs12 } from '../export/signing/pkcs12-signer.ts';
 import type { ResultSigner } from '../export/signing/result-signer.ts';
 import { checkSigner, SignerError, summarizeCertificate } from '../export/signing/result-signer.ts';
-import { AppError } from '../ipc/app-error.ts';
-import type { ResolvedFile } from './file-source.ts';
+import { AppError } from '../errors/app-error.ts';
+import type { ResolvedFile } from '../package-store/file-source.ts';
 
 const imported = new WeakMap<ServiceContext, ResultSigner>();
 

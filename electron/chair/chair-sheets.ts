@@ -13,8 +13,8 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { ExpertKeyView, PendingKeyView, SheetRecordView, SheetStatus, SheetsView } from '../../shared/api/chair-types.ts';
-import { isLocked } from './lock-state.ts';
-import { meetingExperts } from '../meeting/meeting-setup.ts';
+import { isLocked } from '../meeting/lock-state.ts';
+import { meetingExperts } from '../meeting/meeting-store.ts';
 
 export interface StoredSheet {
   readonly id: number;

@@ -9,9 +9,9 @@
  */
 import type { ServiceContext } from '../app/context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import { keyDecisions, storedSheets } from './chair-sheets.ts';
-import { assertUnlocked } from './lock-state.ts';
+import { assertUnlocked } from '../meeting/lock-state.ts';
 
 export function normalReadOut(text: string): string {
   return text.toLowerCase().replace(/[\s\-_:：]/g, '');

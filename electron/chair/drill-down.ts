@@ -19,8 +19,8 @@ import type { Claim, Decision } from '../../shared/rubric/types.ts';
 import { reviewOf } from '../../shared/sheet/check-sheet-against-packages.ts';
 import type { UnsignedSheet } from '../../shared/sheet/sheet-schema.ts';
 import type { ServiceContext } from '../app/context.ts';
-import { AppError } from '../ipc/app-error.ts';
-import { meetingExperts, meetingSettings } from '../meeting/meeting-setup.ts';
+import { AppError } from '../errors/app-error.ts';
+import { meetingExperts, meetingSettings } from '../meeting/meeting-store.ts';
 import { meetingRubric } from './meeting-inputs.ts';
 import { panelViewWith } from './panel-state.ts';
 

@@ -32,11 +32,12 @@ import type { ResultDocumentsInput, ResultSheet } from '../export/result-documen
 import { FLAG_LABELS } from '../export/result-labels.ts';
 import { localSigner } from '../export/signing/local-certificate.ts';
 import { SignerError } from '../export/signing/result-signer.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import type { JobControl } from '../jobs/jobs.ts';
-import { meetingRow, meetingSettings, settingsNumbers } from '../meeting/meeting-setup.ts';
+import { settingsNumbers } from '../meeting/meeting-setup.ts';
+import { meetingRow, meetingSettings } from '../meeting/meeting-store.ts';
 import { bureauSigner, certificateView } from './bureau-certificate.ts';
-import { currentLock } from './lock-state.ts';
+import { currentLock } from '../meeting/lock-state.ts';
 import { meetingRubric } from './meeting-inputs.ts';
 import { computePanel } from './panel-state.ts';
 

@@ -13,10 +13,10 @@ import { join } from 'node:path';
 import { chinaDateTime } from '../../shared/meeting/china-time.ts';
 import { paperSheetFileName } from '../../shared/paper/paper-sheet-file.ts';
 import type { ServiceContext } from '../app/context.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import { writeFileAtomically } from '../files/atomic-write.ts';
-import { meetingRow } from '../meeting/meeting-setup.ts';
-import { currentLock } from './lock-state.ts';
+import { meetingRow } from '../meeting/meeting-store.ts';
+import { currentLock } from '../meeting/lock-state.ts';
 import { panelView } from './panel-state.ts';
 import { agreedPaperSheetFiles } from './paper-sheets.ts';
 

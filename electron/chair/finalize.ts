@@ -6,7 +6,7 @@
  *   result text (`resultText`, the bytes `merge --json` prints) is stored with its SHA-256, the
  *   findings (each flag with its note) and the settings and inputs it came from; the lock's audit
  *   entry records the same hash and the audit log's head. From then on every action that would
- *   change the result is refused (lock-state.ts).
+ *   change the result is refused (electron/meeting/lock-state.ts).
  * - reopen: only with a written reason; logged; the lock row stays as history, and the next
  *   lock is a new row.
  * Both are computed and written inside one transaction, so nothing can slip in between.
@@ -16,9 +16,9 @@ import type { FindingView, LockView } from '../../shared/api/chair-types.ts';
 import { resultText } from '../../shared/result/result-text.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { appendAudit, verifyAuditChain } from '../audit/audit-log.ts';
-import { AppError } from '../ipc/app-error.ts';
-import { meetingSettings } from '../meeting/meeting-setup.ts';
-import { currentLock } from './lock-state.ts';
+import { AppError } from '../errors/app-error.ts';
+import { meetingSettings } from '../meeting/meeting-store.ts';
+import { currentLock } from '../meeting/lock-state.ts';
 import { meetingRubric } from './meeting-inputs.ts';
 import { panelViewWith } from './panel-state.ts';
 

@@ -5,13 +5,13 @@
 import { listAudit, verifyAuditChain } from '../audit/audit-log.ts';
 import type { chairChannels } from '../../shared/api/chair-channels.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
-import { AppError } from '../ipc/app-error.ts';
-import { meetingExperts, meetingRow, meetingSettings } from '../meeting/meeting-setup.ts';
+import { AppError } from '../errors/app-error.ts';
+import { meetingExperts, meetingRow, meetingSettings } from '../meeting/meeting-store.ts';
 import { sheetsView } from './chair-sheets.ts';
 import { decideKey } from './decide-key.ts';
 import { drillDown } from './drill-down.ts';
 import { exportLockedResult } from './export-result.ts';
-import { resolveFileSource } from './file-source.ts';
+import { resolveFileSource } from '../package-store/file-source.ts';
 import { finalizeResult, reopenResult } from './finalize.ts';
 import { saveFlagNote } from './flag-notes.ts';
 import { importSheets } from './import-sheets.ts';

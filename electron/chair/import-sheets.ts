@@ -26,16 +26,16 @@ import type { FileSource } from '../../shared/api/file-source.ts';
 import { chinaDateTime } from '../../shared/meeting/china-time.ts';
 import { checkSheetAgainstPackages } from '../../shared/sheet/check-sheet-against-packages.ts';
 import type { Sheet } from '../../shared/sheet/sheet-schema.ts';
-import { canonicalJson } from '../../shared/sheet/signing-text.ts';
+import { canonicalJson } from '../../shared/format/canonical-json.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
-import { AppError } from '../ipc/app-error.ts';
-import { meetingExperts, meetingRow, meetingSettings } from '../meeting/meeting-setup.ts';
+import { AppError } from '../errors/app-error.ts';
+import { meetingExperts, meetingRow, meetingSettings } from '../meeting/meeting-store.ts';
 import { discardUpload, uploadPath } from '../package-store/incoming.ts';
 import { SHEET_FILE_MAX_BYTES } from '../sheets/read-sheet-file.ts';
 import { verifySheetText } from '../sheets/verify-sheet.ts';
 import { keyDecisions, storedSheets } from './chair-sheets.ts';
-import { assertUnlocked } from './lock-state.ts';
+import { assertUnlocked } from '../meeting/lock-state.ts';
 import { meetingMergePackages, meetingRubric } from './meeting-inputs.ts';
 
 interface SheetFile {

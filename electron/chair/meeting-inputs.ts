@@ -7,9 +7,9 @@ import type { Database } from 'better-sqlite3';
 import type { MergePackage } from '../../shared/result/merge-sheets.ts';
 import type { Rubric } from '../../shared/rubric/types.ts';
 import type { ServiceContext } from '../app/context.ts';
-import { AppError } from '../ipc/app-error.ts';
-import type { MeetingPackageRow } from '../meeting/meeting-setup.ts';
-import { meetingPackages } from '../meeting/meeting-setup.ts';
+import { AppError } from '../errors/app-error.ts';
+import type { MeetingPackageRow } from '../meeting/meeting-store.ts';
+import { meetingPackages } from '../meeting/meeting-store.ts';
 import { loadRubric } from '../rubrics/load-rubric.ts';
 
 export async function meetingRubric(ctx: ServiceContext, rubricId: string): Promise<Rubric> {

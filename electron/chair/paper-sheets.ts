@@ -23,9 +23,9 @@ import { parseUnsignedSheet } from '../../shared/sheet/parse-sheet.ts';
 import type { UnsignedSheet } from '../../shared/sheet/sheet-schema.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
-import { AppError } from '../ipc/app-error.ts';
-import { meetingExperts, meetingRow, meetingSettings } from '../meeting/meeting-setup.ts';
-import { assertUnlocked } from './lock-state.ts';
+import { AppError } from '../errors/app-error.ts';
+import { meetingExperts, meetingRow, meetingSettings } from '../meeting/meeting-store.ts';
+import { assertUnlocked } from '../meeting/lock-state.ts';
 import { meetingMergePackages, meetingRubric } from './meeting-inputs.ts';
 
 interface EntryRow {

@@ -13,10 +13,10 @@ import type { ResultFile } from '../../shared/result/result-schema.ts';
 import { resultFileSchema } from '../../shared/result/result-schema.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
-import { AppError } from '../ipc/app-error.ts';
-import { meetingRow } from '../meeting/meeting-setup.ts';
+import { AppError } from '../errors/app-error.ts';
+import { meetingRow } from '../meeting/meeting-store.ts';
 import { readPreviousResult } from '../sheets/merge-files.ts';
-import { assertUnlocked } from './lock-state.ts';
+import { assertUnlocked } from '../meeting/lock-state.ts';
 
 export interface StoredPrevious {
   readonly view: PreviousResultView;

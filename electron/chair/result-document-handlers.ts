@@ -6,7 +6,7 @@ import type { resultDocumentChannels } from '../../shared/api/result-document-ch
 import type { HandlerSlice } from '../ipc/handler.ts';
 import { importBureauCertificate } from './bureau-certificate.ts';
 import { startDocumentsExport } from './export-documents.ts';
-import { resolveFileSource } from './file-source.ts';
+import { resolveFileSource } from '../package-store/file-source.ts';
 
 export const resultDocumentHandlers = {
   'result-documents-export': (ctx, request) => startDocumentsExport(ctx, request),

@@ -3,7 +3,7 @@
  * `migrations/index.ts`; `user_version` records the last step applied.
  */
 import type { Database } from 'better-sqlite3';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 
 export interface Migration {
   readonly version: number;

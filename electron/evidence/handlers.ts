@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { EvidencePreview } from '../../shared/api/expert-work-types.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import type { evidenceChannels } from '../../shared/api/evidence-channels.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
 import { docxPreview } from './docx-preview.ts';

@@ -9,7 +9,7 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { ServiceContext } from '../app/context.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import { packageEvidenceFile } from './package-evidence.ts';
 
 const OPENABLE = new Set([

@@ -4,7 +4,7 @@
  * content-addressed store, so no request can reach a file outside it.
  */
 import type { Database } from 'better-sqlite3';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import { storedEvidencePath } from './evidence-path.ts';
 
 export interface PackageEvidenceFile {

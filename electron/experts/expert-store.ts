@@ -14,9 +14,9 @@ import type { KeyObject } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { ExpertProfile, KeyProtection } from '../../shared/api/expert-work-types.ts';
 import { checkHandSignature } from '../../shared/sheet/hand-signature.ts';
-import { AppError } from '../ipc/app-error.ts';
-import { generateExpertKeyPair, publicKeyBase64 } from '../sheets/expert-key.ts';
-import { fingerprintOfKey } from '../sheets/key-fingerprint.ts';
+import { AppError } from '../errors/app-error.ts';
+import { generateExpertKeyPair, publicKeyBase64 } from './expert-key.ts';
+import { fingerprintOfKey } from './key-fingerprint.ts';
 import type { OsProtection } from './key-protection.ts';
 import { sealPrivateKey, unsealPrivateKey, WrongPassphraseError } from './key-protection.ts';
 

@@ -16,7 +16,7 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { createCipheriv, createDecipheriv, createPrivateKey, randomBytes, scryptSync } from 'node:crypto';
-import { assertEd25519 } from '../sheets/expert-key.ts';
+import { assertEd25519 } from './expert-key.ts';
 
 /** The operating system's protection of secrets (Electron safeStorage), supplied by the desktop shell. */
 export interface OsProtection {

@@ -9,7 +9,7 @@ import { isChannelName } from '../../shared/api/channels.ts';
 import { contract } from '../../shared/api/contract.ts';
 import type { Result } from '../../shared/api/result.ts';
 import type { ServiceContext } from '../app/context.ts';
-import { systemAppError } from './app-error.ts';
+import { systemAppError } from '../errors/app-error.ts';
 import type { HandlerTable } from './handler.ts';
 import { meetingHandlers } from '../meeting/handlers.ts';
 import { appHandlers } from '../app/handlers.ts';

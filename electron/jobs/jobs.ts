@@ -12,7 +12,7 @@ import type { JobProgress, JobStatus } from '../../shared/api/job-types.ts';
 
 /** What a job reports: one report per imported package, or the export's report (a union on `type`). */
 export type JobResult = JobStatus['results'][number];
-import { AppError, systemAppError } from '../ipc/app-error.ts';
+import { AppError, systemAppError } from '../errors/app-error.ts';
 
 export interface JobControl {
   readonly signal: AbortSignal;

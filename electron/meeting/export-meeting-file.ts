@@ -27,8 +27,9 @@ import {
 import { formatFingerprint } from '../../shared/sheet/fingerprint-text.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { storedEvidencePath } from '../evidence/evidence-path.ts';
-import { AppError } from '../ipc/app-error.ts';
-import { meetingExperts, meetingPackages, meetingRow, meetingSettings, settingsNumbers } from './meeting-setup.ts';
+import { AppError } from '../errors/app-error.ts';
+import { settingsNumbers } from './meeting-setup.ts';
+import { meetingExperts, meetingPackages, meetingRow, meetingSettings, recordMeetingFile } from './meeting-store.ts';
 import { compareUtf8Paths, packageDigest } from '../package-reader/digest.ts';
 import type { ZipEntrySource } from './stored-zip-writer.ts';
 import { writeStoredZip, ZipSourceChanged } from './stored-zip-writer.ts';
@@ -140,8 +141,6 @@ export async function exportMeetingFile(ctx: ServiceContext, meetingId: number, 
     throw new AppError('file-exists', `${path} 已经存在。请先删除或改名旧的会议包，或换一个文件夹，以免专家拿到旧文件。`);
   }
   const { bytes } = written;
-  ctx.db
-    .prepare("INSERT INTO meeting_file (meeting_id, direction, content_sha256, file_name, at) VALUES (?, 'export', ?, ?, ?)")
-    .run(meetingId, description.contentSha256, path, description.exportedAt);
+  recordMeetingFile(ctx.db, { meetingId, direction: 'export', contentSha256: description.contentSha256, fileName: path, at: description.exportedAt });
   return { path, fingerprint: formatFingerprint(description.contentSha256), contentSha256: description.contentSha256, bytes };
 }

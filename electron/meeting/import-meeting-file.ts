@@ -40,13 +40,26 @@ import { parseJson } from '../../shared/package/parse-json.ts';
 import { formatFingerprint } from '../../shared/sheet/fingerprint-text.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
-import { assertUnlocked } from '../chair/lock-state.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { assertUnlocked } from './lock-state.ts';
+import { AppError } from '../errors/app-error.ts';
 import type { JobControl } from '../jobs/jobs.ts';
 import { incomingDir } from '../package-store/incoming.ts';
 import { importPackage } from '../package-store/import-packages.ts';
 import { packageDigest } from '../package-reader/digest.ts';
-import { meetingExperts, meetingPackages } from './meeting-setup.ts';
+import type { StoredSettings } from './meeting-store.ts';
+import {
+  insertMeeting,
+  insertSettings,
+  meetingByUid,
+  meetingExperts,
+  meetingPackages,
+  meetingSettings,
+  recordMeetingFile,
+  renameMeeting,
+  replacePackages,
+  replaceRoster,
+  updateSettings,
+} from './meeting-store.ts';
 
 const MAX_DESCRIPTION_BYTES = 64 * 1024 * 1024;
 
@@ -247,13 +260,9 @@ export async function importMeetingFile(
       entries.find((entry) => entry.fileName === MEETING_JSON),
       source,
     );
-    const existing = ctx.db
-      .prepare<[string], { meeting_id: number; year: number }>(
-        'SELECT s.meeting_id, m.year FROM meeting_settings s JOIN meeting m ON m.id = s.meeting_id WHERE s.uid = ?',
-      )
-      .get(description.uid);
+    const existing = meetingByUid(ctx.db, description.uid);
     if (existing) {
-      assertUnlocked(ctx.db, existing.meeting_id);
+      assertUnlocked(ctx.db, existing.meetingId);
       if (existing.year !== description.year) {
         throw refuse('meeting-file-year', source, `本机同一会议是 ${existing.year} 年度，会议包是 ${description.year} 年度。`);
       }
@@ -305,69 +314,44 @@ function recordMeeting(
   const { db } = ctx;
   const at = ctx.now().toISOString();
   return db.transaction(() => {
-    const found = db.prepare<[string], number>('SELECT meeting_id FROM meeting_settings WHERE uid = ?').pluck().get(description.uid);
+    const wanted: StoredSettings = {
+      rubricId: description.rubric,
+      method: description.settings.method,
+      deviationThreshold: String(description.settings.deviationThreshold),
+      budgetYuan: description.settings.budgetYuan === null ? null : String(description.settings.budgetYuan),
+    };
+    const found = meetingByUid(db, description.uid);
     let meetingId: number;
     let outcome: MeetingFileImportOutcome['outcome'];
     if (found === undefined) {
-      meetingId = db
-        .prepare('INSERT INTO meeting (name, year, created_at) VALUES (?, ?, ?)')
-        .run(description.name, description.year, at).lastInsertRowid as number;
-      db.prepare(
-        'INSERT INTO meeting_settings (meeting_id, uid, rubric_id, method, deviation_threshold, budget_yuan) VALUES (?, ?, ?, ?, ?, ?)',
-      ).run(
-        meetingId,
-        description.uid,
-        description.rubric,
-        description.settings.method,
-        String(description.settings.deviationThreshold),
-        description.settings.budgetYuan === null ? null : String(description.settings.budgetYuan),
-      );
+      meetingId = insertMeeting(db, description, at);
+      insertSettings(db, meetingId, description.uid, wanted);
       outcome = 'created';
     } else {
-      meetingId = found;
+      meetingId = found.meetingId;
       assertUnlocked(db, meetingId);
       outcome = 'updated';
     }
     const roster = (list: readonly { id: string; name: string }[]) => list.map((e) => `${e.id} ${e.name}`).sort().join('、');
     const packages = (list: readonly { allianceId: string; digest: string }[]) =>
       list.map((p) => `${p.allianceId}@${p.digest}`).sort().join('、');
-    const settings = db
-      .prepare<[number], { rubric_id: string; method: string; deviation_threshold: string; budget_yuan: string | null }>(
-        'SELECT rubric_id, method, deviation_threshold, budget_yuan FROM meeting_settings WHERE meeting_id = ?',
-      )
-      .get(meetingId);
-    const wanted = {
-      rubric_id: description.rubric,
-      method: description.settings.method,
-      deviation_threshold: String(description.settings.deviationThreshold),
-      budget_yuan: description.settings.budgetYuan === null ? null : String(description.settings.budgetYuan),
-    };
+    const settings = meetingSettings(db, meetingId);
     const same =
       outcome === 'updated' &&
-      settings !== undefined &&
-      settings.rubric_id === wanted.rubric_id &&
+      settings !== null &&
+      settings.rubricId === wanted.rubricId &&
       settings.method === wanted.method &&
-      settings.deviation_threshold === wanted.deviation_threshold &&
-      settings.budget_yuan === wanted.budget_yuan &&
+      settings.deviationThreshold === wanted.deviationThreshold &&
+      settings.budgetYuan === wanted.budgetYuan &&
       roster(meetingExperts(db, meetingId)) === roster(description.experts) &&
       packages(meetingPackages(db, meetingId)) === packages(description.packages);
     if (same) {
       outcome = 'unchanged';
     } else {
-      db.prepare('UPDATE meeting_settings SET rubric_id = ?, method = ?, deviation_threshold = ?, budget_yuan = ? WHERE meeting_id = ?').run(
-        wanted.rubric_id,
-        wanted.method,
-        wanted.deviation_threshold,
-        wanted.budget_yuan,
-        meetingId,
-      );
-      db.prepare('UPDATE meeting SET name = ? WHERE id = ?').run(description.name, meetingId);
-      db.prepare('DELETE FROM meeting_expert WHERE meeting_id = ?').run(meetingId);
-      const insertExpert = db.prepare('INSERT INTO meeting_expert (meeting_id, expert_id, name) VALUES (?, ?, ?)');
-      for (const expert of description.experts) insertExpert.run(meetingId, expert.id, expert.name);
-      db.prepare('DELETE FROM meeting_package WHERE meeting_id = ?').run(meetingId);
-      const insertPackage = db.prepare('INSERT INTO meeting_package (meeting_id, alliance_id, digest) VALUES (?, ?, ?)');
-      for (const pkg of description.packages) insertPackage.run(meetingId, pkg.allianceId, pkg.digest);
+      updateSettings(db, meetingId, wanted);
+      renameMeeting(db, meetingId, description.name);
+      replaceRoster(db, meetingId, description.experts);
+      replacePackages(db, meetingId, description.packages);
       appendAudit(db, {
         meetingId,
         at,
@@ -380,17 +364,12 @@ function recordMeeting(
           roster: roster(description.experts),
           packages: description.packages.length,
           method: description.settings.method,
-          deviationThreshold: wanted.deviation_threshold,
-          budgetYuan: wanted.budget_yuan,
+          deviationThreshold: wanted.deviationThreshold,
+          budgetYuan: wanted.budgetYuan,
         },
       });
     }
-    db.prepare("INSERT INTO meeting_file (meeting_id, direction, content_sha256, file_name, at) VALUES (?, 'import', ?, ?, ?)").run(
-      meetingId,
-      description.contentSha256,
-      source.name,
-      at,
-    );
+    recordMeetingFile(db, { meetingId, direction: 'import', contentSha256: description.contentSha256, fileName: source.name, at });
     return { meetingId, outcome };
   })();
 }

@@ -9,73 +9,36 @@
  *   its meeting file) at the first save; before that, defaults are shown.
  *
  * Every change is refused once the result is locked, and logged in the audit log otherwise.
- * Other modules read the roster and packages through `meetingExperts` and `meetingPackages`.
+ * The rows themselves are read and written by meeting-store.ts, which a meeting file's import
+ * writes through too; other modules read the roster and packages there (`meetingExperts`,
+ * `meetingPackages`).
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
-import type { MeetingFileRecord, MeetingPackageView, MeetingSetup } from '../../shared/api/meeting-setup-types.ts';
+import type { MeetingPackageView, MeetingSetup } from '../../shared/api/meeting-setup-types.ts';
 import type { MeetingSettings } from '../../shared/meeting/meeting-file-format.ts';
 import { DEFAULT_DEVIATION_THRESHOLD } from '../../shared/panel/types.ts';
-import { formatFingerprint } from '../../shared/sheet/fingerprint-text.ts';
-import type { Claims } from '../../shared/rubric/types.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
-import { assertUnlocked, isLocked } from '../chair/lock-state.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { assertUnlocked, isLocked } from './lock-state.ts';
+import { AppError } from '../errors/app-error.ts';
 import { listPackages } from '../package-store/package-store.ts';
 import { knownRubricIds } from '../rubrics/load-rubric.ts';
+import type { SettingsRow } from './meeting-store.ts';
+import {
+  insertSettings,
+  meetingExperts,
+  meetingFiles,
+  meetingPackages,
+  meetingRow,
+  meetingSettings,
+  replacePackages,
+  replaceRoster,
+  updateSettings,
+} from './meeting-store.ts';
 
 export const DEFAULT_RUBRIC = 'hefei-2017';
-
-export interface MeetingRow {
-  readonly id: number;
-  readonly name: string;
-  readonly year: number;
-}
-
-export interface SettingsRow {
-  readonly uid: string;
-  readonly rubricId: string;
-  readonly method: 'mean' | 'trimmed';
-  readonly deviationThreshold: string;
-  readonly budgetYuan: string | null;
-}
-
-export interface MeetingPackageRow {
-  readonly allianceId: string;
-  readonly digest: string;
-  /** Null when the package is not in this laptop's store. */
-  readonly packageId: number | null;
-  readonly allianceName: string | null;
-  readonly version: number | null;
-  readonly year: number | null;
-  readonly rubricId: string | null;
-  readonly claims: Claims | null;
-  readonly sourceName: string | null;
-}
-
-export function meetingRow(db: Database, meetingId: number): MeetingRow {
-  const row = db.prepare<[number], MeetingRow>('SELECT id, name, year FROM meeting WHERE id = ?').get(meetingId);
-  if (!row) throw new AppError('meeting-not-found', '没有找到这个评审会议，请回到首页重新选择。');
-  return row;
-}
-
-export function meetingSettings(db: Database, meetingId: number): SettingsRow | null {
-  const row = db
-    .prepare<[number], { uid: string; rubric_id: string; method: 'mean' | 'trimmed'; deviation_threshold: string; budget_yuan: string | null }>(
-      'SELECT uid, rubric_id, method, deviation_threshold, budget_yuan FROM meeting_settings WHERE meeting_id = ?',
-    )
-    .get(meetingId);
-  if (!row) return null;
-  return {
-    uid: row.uid,
-    rubricId: row.rubric_id,
-    method: row.method,
-    deviationThreshold: row.deviation_threshold,
-    budgetYuan: row.budget_yuan,
-  };
-}
 
 /** The settings in effect: the saved ones, or the defaults of an unprepared meeting. */
 export function effectiveSettings(db: Database, meetingId: number): Omit<SettingsRow, 'uid'> & { readonly uid: string | null } {
@@ -99,57 +62,6 @@ export function settingsNumbers(settings: Pick<SettingsRow, 'method' | 'deviatio
   };
 }
 
-export function meetingExperts(db: Database, meetingId: number): { id: string; name: string }[] {
-  return db
-    .prepare<[number], { id: string; name: string }>('SELECT expert_id AS id, name FROM meeting_expert WHERE meeting_id = ? ORDER BY expert_id')
-    .all(meetingId)
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
-export function meetingPackages(db: Database, meetingId: number): MeetingPackageRow[] {
-  return db
-    .prepare<
-      [number],
-      {
-        alliance_id: string;
-        digest: string;
-        id: number | null;
-        alliance_name: string | null;
-        version: number | null;
-        year: number | null;
-        rubric_id: string | null;
-        manifest_json: string | null;
-        source_name: string | null;
-      }
-    >(
-      `SELECT mp.alliance_id, mp.digest, p.id, p.alliance_name, p.version, p.year, p.rubric_id, p.manifest_json, p.source_name
-       FROM meeting_package mp LEFT JOIN package p ON p.digest = mp.digest
-       WHERE mp.meeting_id = ?`,
-    )
-    .all(meetingId)
-    .map((row) => ({
-      allianceId: row.alliance_id,
-      digest: row.digest,
-      packageId: row.id,
-      allianceName: row.alliance_name,
-      version: row.version,
-      year: row.year,
-      rubricId: row.rubric_id,
-      claims: row.manifest_json === null ? null : ((JSON.parse(row.manifest_json) as { claims: Claims }).claims ?? null),
-      sourceName: row.source_name,
-    }))
-    .sort((a, b) => (a.allianceId < b.allianceId ? -1 : a.allianceId > b.allianceId ? 1 : 0));
-}
-
-export function meetingFiles(db: Database, meetingId: number): MeetingFileRecord[] {
-  return db
-    .prepare<[number], { direction: 'export' | 'import'; content_sha256: string; file_name: string; at: string }>(
-      'SELECT direction, content_sha256, file_name, at FROM meeting_file WHERE meeting_id = ? ORDER BY id DESC',
-    )
-    .all(meetingId)
-    .map((row) => ({ direction: row.direction, fingerprint: formatFingerprint(row.content_sha256), fileName: row.file_name, at: row.at }));
-}
-
 export function newMeetingUid(): string {
   return randomBytes(16).toString('hex');
 }
@@ -159,9 +71,7 @@ export function ensurePrepared(db: Database, meetingId: number, uid: string = ne
   const existing = meetingSettings(db, meetingId);
   if (existing) return existing;
   const defaults = effectiveSettings(db, meetingId);
-  db.prepare(
-    'INSERT INTO meeting_settings (meeting_id, uid, rubric_id, method, deviation_threshold, budget_yuan) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(meetingId, uid, defaults.rubricId, defaults.method, defaults.deviationThreshold, defaults.budgetYuan);
+  insertSettings(db, meetingId, uid, defaults);
   return { ...defaults, uid };
 }
 
@@ -226,13 +136,7 @@ export async function saveSettings(ctx: ServiceContext, meetingId: number, actor
     ) {
       return;
     }
-    db.prepare('UPDATE meeting_settings SET rubric_id = ?, method = ?, deviation_threshold = ?, budget_yuan = ? WHERE meeting_id = ?').run(
-      after.rubricId,
-      after.method,
-      after.deviationThreshold,
-      after.budgetYuan,
-      meetingId,
-    );
+    updateSettings(db, meetingId, after);
     appendAudit(db, {
       meetingId,
       at: ctx.now().toISOString(),
@@ -272,9 +176,7 @@ export function saveRoster(
         .map((e) => `${e.id} ${e.name}`)
         .join('、');
     if (text(before) === text(experts)) return;
-    db.prepare('DELETE FROM meeting_expert WHERE meeting_id = ?').run(meetingId);
-    const insert = db.prepare('INSERT INTO meeting_expert (meeting_id, expert_id, name) VALUES (?, ?, ?)');
-    for (const expert of experts) insert.run(meetingId, expert.id, expert.name);
+    replaceRoster(db, meetingId, experts);
     appendAudit(db, {
       meetingId,
       at: ctx.now().toISOString(),
@@ -318,9 +220,7 @@ export function savePackages(ctx: ServiceContext, meetingId: number, actor: stri
         .join('、');
     const after = rows.map((row) => ({ allianceId: row.alliance_id, digest: row.digest }));
     if (text(before) === text(after)) return;
-    db.prepare('DELETE FROM meeting_package WHERE meeting_id = ?').run(meetingId);
-    const insert = db.prepare('INSERT INTO meeting_package (meeting_id, alliance_id, digest) VALUES (?, ?, ?)');
-    for (const row of after) insert.run(meetingId, row.allianceId, row.digest);
+    replacePackages(db, meetingId, after);
     appendAudit(db, {
       meetingId,
       at: ctx.now().toISOString(),

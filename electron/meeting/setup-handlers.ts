@@ -1,7 +1,7 @@
 /**
  * Handlers of the meeting's preparation and its meeting file.
  */
-import { resolveFileSource } from '../chair/file-source.ts';
+import { resolveFileSource } from '../package-store/file-source.ts';
 import type { meetingSetupChannels } from '../../shared/api/meeting-setup-channels.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
 import { exportMeetingFile } from './export-meeting-file.ts';

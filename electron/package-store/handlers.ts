@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import type { packageChannels } from '../../shared/api/package-channels.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
 import type { FileSource } from '../../shared/api/file-source.ts';

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 
 /** The largest upload accepted: a package zip within the reader's default total-size limit. */
 export const maxUploadBytes = 4 * 1024 ** 3;

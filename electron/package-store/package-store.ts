@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { PackageDetail, PackageFileView, PackageProblemView, PackageSummary } from '../../shared/api/package-types.ts';
 import type { Manifest } from '../../shared/package/manifest.ts';
 import type { Grade } from '../../shared/rubric/types.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 
 export interface NewPackage {
   readonly digest: string;

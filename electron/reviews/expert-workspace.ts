@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { AllianceProgress, ExpertWorkspace } from '../../shared/api/expert-work-types.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { expertById } from '../experts/expert-store.ts';
-import { listSignedSheets, lockingSheet } from '../sheets/signed-sheet-store.ts';
+import { listSignedSheets, lockingSheet } from './signed-sheet-store.ts';
 import type { ReviewPackage } from './review-package.ts';
 import { latestPackages, packageYears } from './review-package.ts';
 import { allianceProgress } from './review-state.ts';

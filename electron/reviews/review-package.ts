@@ -10,7 +10,7 @@ import type { Database } from 'better-sqlite3';
 import type { Manifest } from '../../shared/package/manifest.ts';
 import type { AllianceKind, Claims, Grade, Rubric } from '../../shared/rubric/types.ts';
 import type { ServiceContext } from '../app/context.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import { loadRubric } from '../rubrics/load-rubric.ts';
 
 export interface ReviewPackage {

@@ -13,7 +13,7 @@ import type { ReviewScore } from '../../shared/rubric/score-review.ts';
 import { scoreReview } from '../../shared/rubric/score-review.ts';
 import { decisionKey, decisionsNeeded, reviewFromStored } from '../../shared/review/stored-review.ts';
 import { scoreView } from '../../shared/review/score-view.ts';
-import { lockingSheet } from '../sheets/signed-sheet-store.ts';
+import { lockingSheet } from './signed-sheet-store.ts';
 import { canUndo } from './review-changes.ts';
 import type { ReviewPackage } from './review-package.ts';
 import type { ReviewKey, StoredWork } from './review-store.ts';

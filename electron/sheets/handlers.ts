@@ -2,7 +2,7 @@
  * The signing channels: sign and export the year's sheet, write a recorded
  * sheet again, revise a signed year, and, in the desktop shell, pick the folder to write to.
  */
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import type { sheetChannels } from '../../shared/api/sheet-channels.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
 import { expertWorkspace } from '../reviews/expert-workspace.ts';

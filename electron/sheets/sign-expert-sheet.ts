@@ -24,11 +24,11 @@ import { reviewFromStored } from '../../shared/review/stored-review.ts';
 import { offsetTimestamp } from '../../shared/time/offset-timestamp.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { expertById, unlockExpertKey } from '../experts/expert-store.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import { defaultExportDir, signingBlockers } from '../reviews/expert-workspace.ts';
 import { latestPackages } from '../reviews/review-package.ts';
 import { allianceProgress, computeReview } from '../reviews/review-state.ts';
-import { fingerprintOfBase64 } from './key-fingerprint.ts';
+import { fingerprintOfBase64 } from '../experts/key-fingerprint.ts';
 import { signSheet } from './sign-sheet.ts';
 import {
   assertNotSigned,
@@ -37,7 +37,7 @@ import {
   recordSignedSheet,
   reviseSignedYear,
   signedSheetText,
-} from './signed-sheet-store.ts';
+} from '../reviews/signed-sheet-store.ts';
 import { verifySheetText } from './verify-sheet.ts';
 import { writeFileAtomically } from '../files/atomic-write.ts';
 

@@ -17,7 +17,7 @@ import { describeSheetProblem } from '../../shared/sheet/sheet-problem.ts';
 import type { Sheet, UnsignedSheet } from '../../shared/sheet/sheet-schema.ts';
 import { SIGNATURE_ALG } from '../../shared/sheet/sheet-schema.ts';
 import { signingText } from '../../shared/sheet/signing-text.ts';
-import { assertEd25519, publicKeyBase64 } from './expert-key.ts';
+import { assertEd25519, publicKeyBase64 } from '../experts/expert-key.ts';
 
 /** The sheet is not in format 1; nothing was signed. */
 export class SheetNotSignableError extends Error {

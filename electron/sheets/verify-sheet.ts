@@ -17,8 +17,8 @@ import type { SheetProblem } from '../../shared/sheet/sheet-problem.ts';
 import { ROOT_PATH, sheetProblem } from '../../shared/sheet/sheet-problem.ts';
 import type { Sheet } from '../../shared/sheet/sheet-schema.ts';
 import { signingText } from '../../shared/sheet/signing-text.ts';
-import { publicKeyFromRaw } from './expert-key.ts';
-import { fingerprintOfRaw } from './key-fingerprint.ts';
+import { publicKeyFromRaw } from '../experts/expert-key.ts';
+import { fingerprintOfRaw } from '../experts/key-fingerprint.ts';
 
 export interface SheetVerification {
   readonly ok: boolean;

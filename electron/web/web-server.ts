@@ -29,7 +29,7 @@ import { evidenceResponse } from '../app/evidence-protocol.ts';
 import { dispatch } from '../ipc/handlers.ts';
 import { storedEvidencePath } from '../evidence/evidence-path.ts';
 import { receiveUpload } from '../package-store/incoming.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 import { sendFetchResponse, toFetchRequest } from './fetch-bridge.ts';
 
 const maxBodyBytes = 64 * 1024 * 1024;

@@ -14,7 +14,7 @@
  *
  * Hashing needs node:crypto (electron/audit/); this module fixes the text and the vocabulary.
  */
-import { canonicalJson } from '../sheet/signing-text.ts';
+import { canonicalJson } from '../format/canonical-json.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

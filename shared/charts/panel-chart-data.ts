@@ -1,6 +1,8 @@
 /**
- * Panel chart data: what the chair's charts (and the result PDF's) draw, computed once from the
- * result so the screen and the document show the same numbers and neither recomputes a score.
+ * Panel chart data: what the chair's charts on the console draw, computed once from the result
+ * so no chart recomputes a score. The result PDF's score chart (electron/export/pdf/score-chart.ts)
+ * is a different chart, drawn straight from the same result's alliance results, so the numbers
+ * on screen and in the document agree without sharing this module.
  *
  * - alliance totals chart: for one alliance, each expert's total (recused experts shown as
  *   such), the panel mean, the official total (by the meeting's method), the band within the

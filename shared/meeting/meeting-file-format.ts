@@ -21,7 +21,7 @@
  * electron/meeting/ hashes, writes and reads.
  */
 import { z } from 'zod';
-import { canonicalJson } from '../sheet/signing-text.ts';
+import { canonicalJson } from '../format/canonical-json.ts';
 import { EXPERT_ID } from '../sheet/sheet-schema.ts';
 
 export const MEETING_FORMAT = 'alliance-review/meeting' as const;

@@ -17,7 +17,7 @@
 import type { Decision, Override } from '../rubric/types.ts';
 import type { SheetReview, UnsignedSheet } from '../sheet/sheet-schema.ts';
 import { SHEET_FORMAT, SHEET_FORMAT_VERSION } from '../sheet/sheet-schema.ts';
-import { canonicalJson } from '../sheet/signing-text.ts';
+import { canonicalJson } from '../format/canonical-json.ts';
 
 export interface PaperContent {
   /** `YYYY-MM-DD`, the date the expert signed the paper. */

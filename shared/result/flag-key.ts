@@ -5,7 +5,7 @@
  * flag is a new one and needs a new note: a note on "偏离 12.5 分" is not a note on "偏离 15 分".
  */
 import type { PanelFlag } from '../panel/types.ts';
-import { canonicalJson } from '../sheet/signing-text.ts';
+import { canonicalJson } from '../format/canonical-json.ts';
 
 export function flagKey(allianceId: string, flag: PanelFlag): string {
   return canonicalJson({

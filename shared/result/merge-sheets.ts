@@ -30,7 +30,7 @@ import { scoreReview } from '../rubric/score-review.ts';
 import type { SheetPackage } from '../sheet/check-sheet-against-packages.ts';
 import { checkSheetAgainstPackages, reviewOf } from '../sheet/check-sheet-against-packages.ts';
 import type { Sheet, UnsignedSheet } from '../sheet/sheet-schema.ts';
-import { canonicalJson } from '../sheet/signing-text.ts';
+import { canonicalJson } from '../format/canonical-json.ts';
 import type { MergeProblem } from './merge-problem.ts';
 import type { PaperSheet } from './paper-sheet.ts';
 import { PAPER_FINGERPRINT, paperEnteredFlag } from './paper-sheet.ts';

@@ -5,7 +5,7 @@
  *   lowercase, in four groups of four: `3f9a 0c11 7be2 d405`. The expert reads it out; the chair
  *   compares it with the sheet, the paper sign-in sheet or last time's import.
  *
- * Hashing needs node:crypto, so electron/sheets/key-fingerprint.ts computes the digest and
+ * Hashing needs node:crypto, so electron/experts/key-fingerprint.ts computes the digest and
  * this module only shapes it, for every layer that shows one.
  */
 

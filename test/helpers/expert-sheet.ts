@@ -9,9 +9,9 @@
  * (`signSheet`) and write exactly as the app does (`writeSheetFile`).
  */
 import { join } from 'node:path';
-import type { ExpertKeyPair } from '../../electron/sheets/expert-key.ts';
-import { generateExpertKeyPair, publicKeyBase64 } from '../../electron/sheets/expert-key.ts';
-import { fingerprintOfKey } from '../../electron/sheets/key-fingerprint.ts';
+import type { ExpertKeyPair } from '../../electron/experts/expert-key.ts';
+import { generateExpertKeyPair, publicKeyBase64 } from '../../electron/experts/expert-key.ts';
+import { fingerprintOfKey } from '../../electron/experts/key-fingerprint.ts';
 import { signSheet } from '../../electron/sheets/sign-sheet.ts';
 import { writeSheetFile } from '../../electron/sheets/write-sheet-file.ts';
 import { selfDecisions } from '../../shared/rubric/self-score.ts';

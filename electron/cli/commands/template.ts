@@ -1,7 +1,7 @@
 /**
  * `alliance-review template [--out file.xlsx] [--force]`: writes the blank self-check workbook
- * (自查表.xlsx) that alliances fill instead of writing manifest.json (sheets-and-results.md,
- * docs/self-check-workbook.md).
+ * (自查表.xlsx) that alliances fill instead of writing manifest.json. Its sheets, columns and
+ * how claims and evidence are written are in docs/package-format.md §10 (自查表).
  *
  * - output: `--out` or `自查表.xlsx` in the current folder. An existing file is never replaced
  *   without `--force` (it may be an alliance's filled workbook); the write is atomic.

@@ -14,6 +14,7 @@ import { MeetingBar, useMeetings } from '../meeting/meeting-bar.tsx';
 import { useActor } from '../meeting/use-actor.ts';
 import { AuditTab } from './audit-tab.tsx';
 import { DrillDownTab } from './drill-down-tab.tsx';
+import type { DrillTarget } from './drill-target.ts';
 import { FinalizeTab } from './finalize-tab.tsx';
 import { OverviewTab } from './overview-tab.tsx';
 import { PaperTab } from './paper-tab.tsx';
@@ -23,11 +24,6 @@ import '../meeting/meeting.css';
 import './chair.css';
 
 type TabId = 'overview' | 'sheets' | 'paper' | 'drill' | 'finalize' | 'audit';
-
-export interface DrillTarget {
-  readonly allianceId: string;
-  readonly indicatorId: string;
-}
 
 export function ChairScreen() {
   const { meetings, meetingId, choose } = useMeetings();

@@ -10,7 +10,7 @@ import type { PackageFileView } from '../../../shared/api/package-types.ts';
 import type { DrillCriterion, DrillDecision, DrillDownView, DrillExpert, EvidenceRef, PanelView } from '../../../shared/api/chair-types.ts';
 import { api } from '../api/api.ts';
 import { EvidenceViewer } from '../evidence/evidence-viewer.tsx';
-import type { DrillTarget } from './chair-screen.tsx';
+import type { DrillTarget } from './drill-target.ts';
 import { flagLabel } from './flag-labels.ts';
 
 export function DrillDownTab(props: {

@@ -8,7 +8,7 @@ import type { FlagView, PanelView } from '../../../shared/api/chair-types.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { flagKindText } from '../../../shared/result/flag-explanation.ts';
 import { api } from '../api/api.ts';
-import type { DrillTarget } from './chair-screen.tsx';
+import type { DrillTarget } from './drill-target.ts';
 
 const SUGGESTIONS = ['经合议维持原评分', '经合议，请专家复核后重新签名', '已与纸质原件核对一致'];
 

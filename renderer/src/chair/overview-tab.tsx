@@ -10,7 +10,7 @@ import { allianceTotalsChart, gradeDistribution, indicatorChart } from '../../..
 import { CONSEQUENCE_LABELS } from '../../../shared/panel/consequence.ts';
 import { gradedFirst } from '../../../shared/result/result-order.ts';
 import { gradeLabel } from '../common/labels.ts';
-import type { DrillTarget } from './chair-screen.tsx';
+import type { DrillTarget } from './drill-target.ts';
 import { AllianceTotalsChartView } from './charts/alliance-totals-chart.tsx';
 import { GradeChartView } from './charts/grade-chart.tsx';
 import { IndicatorChartView } from './charts/indicator-chart.tsx';

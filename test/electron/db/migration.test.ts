@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion, type Migration } from '../../../electron/db/migration.ts';
 import { migrations } from '../../../electron/db/migrations/index.ts';
 import { openDatabase } from '../../../electron/db/open.ts';
-import { AppError } from '../../../electron/ipc/app-error.ts';
+import { AppError } from '../../../electron/errors/app-error.ts';
 import { join } from 'node:path';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 

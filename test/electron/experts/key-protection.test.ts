@@ -1,7 +1,7 @@
 import { sign, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sealPrivateKey, unsealPrivateKey, WrongPassphraseError } from '../../../electron/experts/key-protection.ts';
-import { generateExpertKeyPair, publicKeyBase64 } from '../../../electron/sheets/expert-key.ts';
+import { generateExpertKeyPair, publicKeyBase64 } from '../../../electron/experts/expert-key.ts';
 
 const binding = 'E01 key';
 

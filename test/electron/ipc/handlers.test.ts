@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../../shared/api/channels.ts';
 import { contract } from '../../../shared/api/contract.ts';
 import { dispatch, handlers } from '../../../electron/ipc/handlers.ts';
-import { AppError } from '../../../electron/ipc/app-error.ts';
+import { AppError } from '../../../electron/errors/app-error.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 import { testContext } from '../../helpers/context.ts';
 

@@ -3,8 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-import { generateExpertKeyPair, privateKeyFromPem, privateKeyToPem, publicKeyBase64, rawPublicKey } from '../../../electron/sheets/expert-key.ts';
-import { fingerprintOfBase64, fingerprintOfKey } from '../../../electron/sheets/key-fingerprint.ts';
+import { generateExpertKeyPair, privateKeyFromPem, privateKeyToPem, publicKeyBase64, rawPublicKey } from '../../../electron/experts/expert-key.ts';
+import { fingerprintOfBase64, fingerprintOfKey } from '../../../electron/experts/key-fingerprint.ts';
 import { readSheetFile } from '../../../electron/sheets/read-sheet-file.ts';
 import { SheetNotSignableError, signSheet } from '../../../electron/sheets/sign-sheet.ts';
 import { verifySheet, verifySheetText } from '../../../electron/sheets/verify-sheet.ts';

@@ -4,8 +4,8 @@
  * threshold around it, the official total when the trimmed method makes it differ, and the grade
  * lines (优秀 90, 合格 60). Drawn with recharts (BarChart, ReferenceArea for the band,
  * ReferenceLine for the mean, the total and the grade lines) from `allianceTotalsChart`
- * (shared/charts/panel-chart-data.ts), the same data the result PDF draws; nothing is computed
- * here but pixel positions. Fixed layout size, no animation, scaled to the panel (chart-style.ts).
+ * (shared/charts/panel-chart-data.ts); nothing is computed here but pixel positions. (The result
+ * PDF draws its own score chart from the same result: electron/export/pdf/score-chart.ts.) Fixed layout size, no animation, scaled to the panel (chart-style.ts).
  */
 import type { ReactElement, ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceArea, ReferenceLine, XAxis, YAxis } from 'recharts';

@@ -5,7 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import { chinaDateTime } from '../../shared/meeting/china-time.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 
 export interface LockRow {
   readonly id: number;

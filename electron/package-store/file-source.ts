@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import type { FileSource } from '../../shared/api/file-source.ts';
 import type { ServiceContext } from '../app/context.ts';
-import { discardUpload, uploadPath } from '../package-store/incoming.ts';
+import { discardUpload, uploadPath } from './incoming.ts';
 
 export interface ResolvedFile {
   readonly path: string;

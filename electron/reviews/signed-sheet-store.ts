@@ -9,7 +9,7 @@
  */
 import type { Database } from 'better-sqlite3';
 import type { SignedSheetSummary } from '../../shared/api/expert-work-types.ts';
-import { AppError } from '../ipc/app-error.ts';
+import { AppError } from '../errors/app-error.ts';
 
 interface SheetRow {
   id: number;

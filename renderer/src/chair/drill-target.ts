@@ -1,0 +1,9 @@
+/**
+ * Drill target: the alliance and indicator the chair opens in the drill-down tab, from a cell
+ * of the overview matrix or a flag. Its own module because the console and the tabs that open
+ * a drill-down all name it, and the tabs must not import the console that renders them.
+ */
+export interface DrillTarget {
+  readonly allianceId: string;
+  readonly indicatorId: string;
+}
