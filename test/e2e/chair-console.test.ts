@@ -26,7 +26,7 @@ import { CONSEQUENCE_LABELS } from '../../shared/panel/consequence.ts';
 import type { ChairMeeting } from '../helpers/chair-meeting.ts';
 import { CHAIR_EXPERTS, writeChairMeeting } from '../helpers/chair-meeting.ts';
 import { makeExpert, writeSignedSheet } from '../helpers/expert-sheet.ts';
-import { writeZipPackage } from '../helpers/folder-package.ts';
+import { allianceManifest, alliancePackage } from '../helpers/package-builder.ts';
 import { hefei } from '../shared/rubric/fixtures.ts';
 import { smallClaims, smallDecisions } from '../shared/result/merge-fixtures.ts';
 import { runCli } from '../helpers/run-cli.ts';
@@ -267,7 +267,7 @@ describe('the chair’s console', () => {
   it('counts a paper sheet once two people’s blind entries agree, showing mismatches field by field on the way', async () => {
     const { page } = app;
     await page.setViewportSize({ width: 1500, height: 1000 });
-    const pkg = await writeZipPackage(work, { allianceId: 'HFA-002', name: '合肥市新材料产业技术创新战略联盟', claims: smallClaims });
+    const pkg = await alliancePackage(allianceManifest('HFA-002', smallClaims, { name: '合肥市新材料产业技术创新战略联盟' })).write(join(work, 'HFA-002.zip'));
     const roster = [
       ['E01', '王明'],
       ['E02', '李华'],

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { longPdf } from '../helpers/long-pdf.ts';
 import { writeDocx, writeXlsx } from '../helpers/office-files.ts';
-import { sampleManifest, writeZipPackage } from '../helpers/package-builder.ts';
+import { manifest as packageManifest, packageFiles } from '../helpers/package-builder.ts';
 import { pngBytes } from '../helpers/png.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
 import { readFileSync } from 'node:fs';
@@ -36,7 +36,7 @@ describe('the evidence viewer', () => {
       { table: [['姓名', '岗位'], ['张三', '专职秘书']] },
     ]);
     await writeXlsx(join(work, 'b.xlsx'), { 合同清单: [['编号', '合同名称'], ['tc-1', '语音识别技术许可合同']] });
-    const manifest = sampleManifest({
+    const manifest = packageManifest({
       claims: {
         'I1.office': { claimed: true, evidence: ['扫描件/办公室租赁合同.pdf', '照片/办公室.png'] },
         'I1.council': { claimed: true, evidence: ['说明/办公室说明.docx'] },
@@ -45,7 +45,7 @@ describe('the evidence viewer', () => {
         'I7.nationalIncubators': { items: [{ id: 'ni-1', title: '某众创空间', evidence: ['扫描件/办公室租赁合同.pdf'] }] },
       },
     });
-    const zip = await writeZipPackage(join(work, '证据查看.zip'), {
+    const zip = await packageFiles({
       'manifest.json': JSON.stringify(manifest),
       '自查报告.pdf': await longPdf(2),
       '扫描件/办公室租赁合同.pdf': await longPdf(300),
@@ -54,7 +54,7 @@ describe('the evidence viewer', () => {
       '清单/合同清单.xlsx': readFileSync(join(work, 'b.xlsx')),
       '录像/会议录像.mp4': 'not really a video',
       '其他/未引用.pdf': await longPdf(1),
-    });
+    }).writeZip(join(work, '证据查看.zip'));
 
     await importPackageZips(page, [zip]);
     await createExpertProfile(page, { name: '李华', id: 'E02', passphrase: 'passphrase-2027' });

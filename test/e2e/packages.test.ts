@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startApp, type AppFixture } from './app-fixture.ts';
-import { sampleFiles, sampleManifest, writeZipPackage } from '../helpers/package-builder.ts';
+import { alliancePackage, manifest } from '../helpers/package-builder.ts';
 import { chooseFiles } from './ui-steps.ts';
 
 const screenshots = resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
@@ -23,9 +23,9 @@ describe('the clerk imports packages', () => {
 
   it('picks two zips, sees a report for each, and finds them listed from the store', async () => {
     const { page } = app;
-    const good = await writeZipPackage(join(work, '智能语音联盟.zip'), sampleFiles());
-    const bad = sampleManifest({ year: '二〇二六' });
-    const refused = await writeZipPackage(join(work, '有错误的包.zip'), sampleFiles(bad));
+    const good = await alliancePackage().writeZip(join(work, '智能语音联盟.zip'));
+    const bad = manifest({ year: '二〇二六' });
+    const refused = await alliancePackage(bad).writeZip(join(work, '有错误的包.zip'));
 
     await page.getByRole('button', { name: '材料包', exact: true }).click();
     await page.getByText('还没有导入材料包').waitFor();

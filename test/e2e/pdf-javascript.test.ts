@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startApp, type AppFixture } from './app-fixture.ts';
-import { sampleManifest, writeZipPackage } from '../helpers/package-builder.ts';
+import { manifest as packageManifest, packageFiles } from '../helpers/package-builder.ts';
 import { createExpertProfile, importPackageZips } from './ui-steps.ts';
 
 /** A one-page PDF whose opening runs JavaScript, written by hand so nothing strips it. */
@@ -59,12 +59,12 @@ describe('a PDF with embedded JavaScript', () => {
       void dialog.dismiss();
     });
     page.on('request', (request) => requests.push(request.url()));
-    const manifest = sampleManifest({ claims: { 'I1.office': { claimed: true, evidence: ['制度建设/带脚本的文件.pdf'] } } });
-    const zip = await writeZipPackage(join(work, '脚本.zip'), {
+    const manifest = packageManifest({ claims: { 'I1.office': { claimed: true, evidence: ['制度建设/带脚本的文件.pdf'] } } });
+    const zip = await packageFiles({
       'manifest.json': JSON.stringify(manifest),
       '自查报告.pdf': pdfWithJavaScript(),
       '制度建设/带脚本的文件.pdf': pdfWithJavaScript(),
-    });
+    }).writeZip(join(work, '脚本.zip'));
     await importPackageZips(page, [zip]);
     await createExpertProfile(page, { name: '李华', id: 'E02', passphrase: 'passphrase-2027' });
     await page.getByTestId('alliance-row').first().getByRole('button', { name: '开始评分' }).click();

@@ -23,8 +23,7 @@ import { hefei } from '../shared/rubric/fixtures.ts';
 import { richClaims, smallClaims, smallDecisions } from '../shared/result/merge-fixtures.ts';
 import type { ReviewSpec, TestExpert } from './expert-sheet.ts';
 import { acceptEverything, makeExpert, writeSignedSheet } from './expert-sheet.ts';
-import type { TestPackage } from './folder-package.ts';
-import { writeZipPackage } from './folder-package.ts';
+import { allianceManifest, alliancePackage, type TestPackage } from './package-builder.ts';
 
 export interface ChairMeeting {
   readonly dir: string;
@@ -77,7 +76,7 @@ function reviewsOf(expertIndex: number, packages: readonly TestPackage[]): Revie
 export async function writeChairMeeting(dir: string, options: { readonly signedAt?: string } = {}): Promise<ChairMeeting> {
   const packages: TestPackage[] = [];
   for (const [allianceId, name, kind] of ALLIANCES) {
-    packages.push(await writeZipPackage(dir, { allianceId, name, claims: kind === 'rich' ? richClaims : smallClaims }));
+    packages.push(await alliancePackage(allianceManifest(allianceId, kind === 'rich' ? richClaims : smallClaims, { name })).write(join(dir, `${allianceId}.zip`)));
   }
   const experts = CHAIR_EXPERTS.map(([id, name]) => makeExpert(id, name));
   const sheets: string[] = [];

@@ -5,12 +5,12 @@
  *   contracts and three invention patents, and values its white paper; HFA-002 claims one flag
  *   and one major project. Each needs a handful of decisions, so tests can decide everything.
  */
+import { join } from 'node:path';
 import type { ServiceContext } from '../../electron/app/context.ts';
 import { packageImportReports } from '../../shared/api/job-results.ts';
 import type { Claims } from '../../shared/rubric/types.ts';
 import { call } from './call.ts';
-import type { TestPackage } from './folder-package.ts';
-import { writeFolderPackage } from './folder-package.ts';
+import { allianceManifest, alliancePackage, type TestPackage } from './package-builder.ts';
 
 export const claimsOne: Claims = {
   'I1.office': { claimed: true, evidence: ['制度建设/办公室.pdf'] },
@@ -47,7 +47,13 @@ export async function importPackages(
   dir: string,
   specs: readonly { allianceId: string; claims: Claims; name?: string; versionNote?: string }[],
 ): Promise<ImportedPackage[]> {
-  const packages = await Promise.all(specs.map((spec, i) => writeFolderPackage(dir, spec, `${spec.allianceId}-${i}`)));
+  const packages = await Promise.all(
+    specs.map((spec, i) => {
+      const first = alliancePackage(allianceManifest(spec.allianceId, spec.claims, { name: spec.name }));
+      const pkg = spec.versionNote === undefined ? first : first.newVersion(spec.versionNote);
+      return pkg.write(join(dir, `${spec.allianceId}-${i}`));
+    }),
+  );
   const { jobId } = await call(ctx, 'package-import', { sources: packages.map((p) => ({ path: p.path })) });
   await ctx.jobs.idle();
   const status = await call(ctx, 'job-status', { jobId });

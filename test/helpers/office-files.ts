@@ -4,7 +4,7 @@
  * the .xlsx is written by exceljs.
  */
 import ExcelJS from 'exceljs';
-import { writeYazlZip } from './zip-files.ts';
+import { packageFiles } from './package-builder.ts';
 
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -23,7 +23,7 @@ export async function writeDocx(path: string, parts: readonly DocxPart[]): Promi
       return `<w:tbl>${rows}</w:tbl>`;
     })
     .join('');
-  await writeYazlZip(path, [
+  await packageFiles([
     [
       '[Content_Types].xml',
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>',
@@ -41,7 +41,7 @@ export async function writeDocx(path: string, parts: readonly DocxPart[]): Promi
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ${W}><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>`,
     ],
     ['word/document.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>${body}</w:body></w:document>`],
-  ]);
+  ]).writeZip(path);
 }
 
 export async function writeXlsx(path: string, sheets: Record<string, (string | number)[][]>): Promise<void> {

@@ -4,6 +4,9 @@
  * UTF-8 flag, Info-ZIP Unicode Path extra fields, NFD names, unsafe names, the encrypted flag,
  * link attributes, lying sizes, bad CRCs and zip bombs. Every field not given is filled in
  * correctly, so each test changes exactly the one thing it is about.
+ *
+ * Kept apart from package-builder.ts on purpose: that builder makes the zips ordinary tools
+ * make (through yazl), this one makes byte-level broken or unusual zips for reader attacks.
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 

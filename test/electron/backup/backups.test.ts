@@ -6,7 +6,7 @@ import { createContext } from '../../../electron/app/context.ts';
 import { testContext } from '../../helpers/context.ts';
 import { call } from '../../helpers/call.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
-import { sampleFiles, writeFolderPackage } from '../../helpers/package-builder.ts';
+import { alliancePackage } from '../../helpers/package-builder.ts';
 
 const meetingNames = (ctx: ReturnType<typeof testContext>) => ctx.db.prepare('SELECT name FROM meeting ORDER BY id').pluck().all();
 
@@ -86,7 +86,7 @@ describe('backups', () => {
   it('backs up after an import that stored something', async () => {
     const dataDir = tempDir();
     const ctx = testContext(dataDir);
-    const path = writeFolderPackage(join(tempDir(), 'pkg'), sampleFiles());
+    const path = alliancePackage().writeFolder(join(tempDir(), 'pkg'));
     await call(ctx, 'package-import', { sources: [{ path }] });
     await ctx.jobs.idle();
     await expect.poll(() => listBackups(dataDir).map((b) => b.reason)).toEqual(['import']);

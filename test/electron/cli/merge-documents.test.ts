@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyPdfSignature } from '../../../electron/export/signing/verify-pdf-signature.ts';
 import { resultFileSchema } from '../../../shared/result/result-schema.ts';
 import { makeExpert, writeSignedSheet } from '../../helpers/expert-sheet.ts';
-import { writeFolderPackage, writeZipPackage } from '../../helpers/folder-package.ts';
+import { allianceManifest, alliancePackage } from '../../helpers/package-builder.ts';
 import { cliBin } from '../../helpers/run-cli.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 import { richClaims, smallClaims, smallDecisions } from '../../shared/result/merge-fixtures.ts';
@@ -18,8 +18,8 @@ const tempDir = useTempDir('merge-documents-');
 
 async function meeting() {
   const dir = tempDir();
-  const rich = await writeZipPackage(dir, { allianceId: 'HFA-001', name: '合肥市智能语音产业技术创新战略联盟', claims: richClaims });
-  const small = await writeFolderPackage(dir, { allianceId: 'HFA-002', name: '合肥市新材料产业技术创新战略联盟', claims: smallClaims });
+  const rich = await alliancePackage(allianceManifest('HFA-001', richClaims, { name: '合肥市智能语音产业技术创新战略联盟' })).write(join(dir, 'HFA-001.zip'));
+  const small = await alliancePackage(allianceManifest('HFA-002', smallClaims, { name: '合肥市新材料产业技术创新战略联盟' })).write(join(dir, 'HFA-002'));
   const experts = [makeExpert('E01', '王明'), makeExpert('E02', '刘䶮'), makeExpert('E03', '张喆')];
   const sheets = await Promise.all(
     experts.map((expert, i) =>

@@ -9,7 +9,7 @@ import { mergeSheets } from '../../../shared/result/merge-sheets.ts';
 import { resultText } from '../../../shared/result/result-text.ts';
 import type { SheetReview } from '../../../shared/sheet/sheet-schema.ts';
 import { makeExpert, makeSignedSheet, reviewOfSpec, writeSignedSheet } from '../../helpers/expert-sheet.ts';
-import { writeFolderPackage, writeZipPackage } from '../../helpers/folder-package.ts';
+import { allianceManifest, alliancePackage } from '../../helpers/package-builder.ts';
 import { runCli } from '../../helpers/run-cli.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 import { hefei } from '../../shared/rubric/fixtures.ts';
@@ -20,8 +20,8 @@ const tempDir = useTempDir('merge-paper-cli-');
 /** HFA-001 and HFA-002; E01 and E02 sign, E03 scored on paper (typed in by 王秘书, confirmed by 李秘书). */
 async function meeting() {
   const dir = tempDir();
-  const rich = await writeZipPackage(dir, { allianceId: 'HFA-001', name: '合肥市智能语音产业技术创新战略联盟', claims: richClaims });
-  const small = await writeFolderPackage(dir, { allianceId: 'HFA-002', name: '合肥市新材料产业技术创新战略联盟', claims: smallClaims });
+  const rich = await alliancePackage(allianceManifest('HFA-001', richClaims, { name: '合肥市智能语音产业技术创新战略联盟' })).write(join(dir, 'HFA-001.zip'));
+  const small = await alliancePackage(allianceManifest('HFA-002', smallClaims, { name: '合肥市新材料产业技术创新战略联盟' })).write(join(dir, 'HFA-002'));
   const experts = [makeExpert('E01', '王明'), makeExpert('E02', '李华')];
   const sheets = await Promise.all(
     experts.map((expert, i) => writeSignedSheet(dir, hefei, expert, [{ package: rich }, { package: small, decisions: smallDecisions([2.5, 2][i] ?? 0) }])),

@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { resultFileSchema, type ResultFile } from '../../../shared/result/result-schema.ts';
 import type { ReviewSpec, TestExpert } from '../../helpers/expert-sheet.ts';
 import { makeExpert, writeSignedSheet } from '../../helpers/expert-sheet.ts';
-import type { TestPackage } from '../../helpers/folder-package.ts';
-import { writeFolderPackage, writeZipPackage } from '../../helpers/folder-package.ts';
+import { allianceManifest, alliancePackage, type TestPackage } from '../../helpers/package-builder.ts';
 import { runCli } from '../../helpers/run-cli.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 import { hefei } from '../../shared/rubric/fixtures.ts';
@@ -31,8 +30,8 @@ interface Meeting {
  */
 async function meeting(): Promise<Meeting> {
   const dir = tempDir();
-  const rich = await writeZipPackage(dir, { allianceId: 'HFA-001', name: '合肥市智能语音产业技术创新战略联盟', claims: richClaims });
-  const small = await writeFolderPackage(dir, { allianceId: 'HFA-002', name: '合肥市新材料产业技术创新战略联盟', claims: smallClaims });
+  const rich = await alliancePackage(allianceManifest('HFA-001', richClaims, { name: '合肥市智能语音产业技术创新战略联盟' })).write(join(dir, 'HFA-001.zip'));
+  const small = await alliancePackage(allianceManifest('HFA-002', smallClaims, { name: '合肥市新材料产业技术创新战略联盟' })).write(join(dir, 'HFA-002'));
   const experts = [makeExpert('E01', '王明'), makeExpert('E02', '李华'), makeExpert('E03', '张伟')];
   const values = [2.5, 2, 1.5];
   const sheets = await Promise.all(
@@ -100,7 +99,7 @@ describe('alliance-review merge', () => {
 
   it('prints byte-identical JSON whatever the order of the files, and for a zip or its folder', async () => {
     const m = await meeting();
-    const richFolder = await writeFolderPackage(m.dir, { allianceId: 'HFA-001', name: '合肥市智能语音产业技术创新战略联盟', claims: richClaims }, 'HFA-001-folder');
+    const richFolder = await alliancePackage(allianceManifest('HFA-001', richClaims, { name: '合肥市智能语音产业技术创新战略联盟' })).write(join(m.dir, 'HFA-001-folder'));
     expect(richFolder.digest).toBe(m.rich.digest);
     const first = merge(m, m.sheets, ['--json']);
     const reordered = runCli(['merge', '--json', '--sheets', ...[...m.sheets].reverse(), '--packages', m.small.path, richFolder.path]);
@@ -195,7 +194,7 @@ describe('alliance-review merge', () => {
 
     it('a sheet for another version of a package', async () => {
       const m = await meeting();
-      const v2 = await writeFolderPackage(m.dir, { allianceId: 'HFA-002', claims: smallClaims, versionNote: 'v2' }, 'HFA-002-v2');
+      const v2 = await alliancePackage(allianceManifest('HFA-002', smallClaims)).newVersion('v2').write(join(m.dir, 'HFA-002-v2'));
       expect(v2.digest).not.toBe(m.small.digest);
       const sheet = await sheetOf(m, makeExpert('E04'), [{ package: v2, decisions: smallDecisions(1) }], 'E04.sheet.json');
       expectRefused(m, () => merge(m, [...m.sheets, sheet]), '[package-digest-unknown]', 'E04.sheet.json reviews[0].packageDigest');

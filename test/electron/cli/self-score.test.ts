@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { baseManifest, packageFilesOf, type Json } from '../../helpers/manifest-fixture.ts';
 import { runCli } from '../../helpers/run-cli.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
-import { writeTree, writeYazlZip } from '../../helpers/zip-files.ts';
+import { alliancePackage, everyShapeClaims, manifest as packageManifest, type Json } from '../../helpers/package-builder.ts';
+
+/** The manifest with `claims` (default: one claim of every shape, each with its evidence). */
+const baseManifest = (claims: Json = everyShapeClaims()): Json => packageManifest({ claims });
 
 const tempDir = useTempDir('cli-self-score-');
 
@@ -52,7 +54,7 @@ function workedExample(): Json {
 describe('alliance-review self-score', () => {
   it('--json prints exactly the self-score of the worked example (rubric.md): 90.5, excellent', async () => {
     const path = join(tempDir(), 'HFA-012.zip');
-    await writeYazlZip(path, packageFilesOf(workedExample()));
+    await alliancePackage(workedExample()).writeZip(path);
     const run = runCli(['self-score', path, '--json']);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
@@ -89,7 +91,7 @@ describe('alliance-review self-score', () => {
       'I10.problems': { value: 0.2 },
     });
     const root = join(tempDir(), 'p');
-    await writeTree(root, packageFilesOf(manifest));
+    alliancePackage(manifest).writeFolder(root);
     const run = runCli(['self-score', root, '--json']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('"I10": 0.3,');
@@ -98,7 +100,7 @@ describe('alliance-review self-score', () => {
 
   it('prints a Chinese table without --json', async () => {
     const root = join(tempDir(), 'HFA-012');
-    await writeTree(root, packageFilesOf(workedExample()));
+    alliancePackage(workedExample()).writeFolder(root);
     const run = runCli(['self-score', root]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('HFA-012 合肥市智能语音产业技术创新战略联盟');
@@ -113,7 +115,7 @@ describe('alliance-review self-score', () => {
     const manifest = workedExample();
     (manifest['alliance'] as Json)['kind'] = 'university';
     const path = join(tempDir(), 'bad.zip');
-    await writeYazlZip(path, packageFilesOf(manifest));
+    await alliancePackage(manifest).writeZip(path);
     const json = runCli(['self-score', path, '--json']);
     expect(json.status).toBe(1);
     expect(json.stderr).toMatch(/^错误 error \[field-invalid\] alliance\.kind（第 \d+ 行第 \d+ 列）：[^\n]+\n$/);

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { baseManifest, packageFilesOf } from '../../helpers/manifest-fixture.ts';
 import { runCli } from '../../helpers/run-cli.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
-import { writeTree, writeYazlZip } from '../../helpers/zip-files.ts';
+import { alliancePackage, everyShapeClaims, manifest as packageManifest, packageFiles, type Json } from '../../helpers/package-builder.ts';
+
+/** The manifest with one claim of every shape, each with its evidence. */
+const baseManifest = (): Json => packageManifest({ claims: everyShapeClaims() });
 
 const tempDir = useTempDir('cli-validate-');
 const lines = (text: string): string[] => text.split('\n').filter((line) => line !== '');
@@ -11,7 +13,7 @@ const lines = (text: string): string[] => text.split('\n').filter((line) => line
 describe('alliance-review validate', () => {
   it('exits 0 for a valid zip and prints a summary with the digest', async () => {
     const path = join(tempDir(), 'HFA-012.zip');
-    await writeYazlZip(path, packageFilesOf(baseManifest()));
+    await alliancePackage(baseManifest()).writeZip(path);
     const run = runCli(['validate', path]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
@@ -20,7 +22,7 @@ describe('alliance-review validate', () => {
 
   it('exits 0 for a valid folder with warnings, printing each warning on stdout', async () => {
     const root = join(tempDir(), 'HFA-012');
-    await writeTree(root, [...packageFilesOf(baseManifest()), ['证明材料/旧照片.jpg', 'old']]);
+    alliancePackage(baseManifest()).with('证明材料/旧照片.jpg', 'old').writeFolder(root);
     const run = runCli(['validate', root]);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
@@ -32,18 +34,16 @@ describe('alliance-review validate', () => {
 
   it('resolves a relative path against the working directory', async () => {
     const dir = tempDir();
-    await writeYazlZip(join(dir, 'p.zip'), packageFilesOf(baseManifest()));
+    await alliancePackage(baseManifest()).writeZip(join(dir, 'p.zip'));
     expect(runCli(['validate', 'p.zip'], dir).status).toBe(0);
   });
 
   it('exits 1 for an invalid package, one error a line on stderr with where it is', async () => {
     const manifest = baseManifest();
     manifest['year'] = '2026';
-    const files = packageFilesOf(manifest);
-    files.delete('白皮书.pdf');
-    files.set('多余.pdf', 'x');
+    const files = alliancePackage(manifest).without('白皮书.pdf').with('多余.pdf', 'x');
     const path = join(tempDir(), 'bad.zip');
-    await writeYazlZip(path, files);
+    await files.writeZip(path);
     const run = runCli(['validate', path]);
     expect(run.status).toBe(1);
     expect(lines(run.stderr)).toEqual([
@@ -58,7 +58,7 @@ describe('alliance-review validate', () => {
 
   it('exits 1 for a file that is not a zip', async () => {
     const dir = tempDir();
-    await writeTree(dir, [['a.zip', '%PDF-1.4']]);
+    packageFiles([['a.zip', '%PDF-1.4']]).writeFolder(dir);
     const run = runCli(['validate', join(dir, 'a.zip')]);
     expect(run.status).toBe(1);
     expect(lines(run.stderr)).toEqual([expect.stringMatching(/^错误 error \[not-a-zip\] a\.zip：这个文件不是 zip 压缩包（这是一个 PDF 文件）/)]);

@@ -6,9 +6,8 @@ import { createContext } from '../../../electron/app/context.ts';
 import { call } from '../../helpers/call.ts';
 import { testContext } from '../../helpers/context.ts';
 import { writeDocx, writeXlsx } from '../../helpers/office-files.ts';
-import { sampleManifest } from '../../helpers/package-builder.ts';
+import { manifest as packageManifest, packageFiles } from '../../helpers/package-builder.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
-import { writeTree } from '../../helpers/zip-files.ts';
 import type { ServiceContext } from '../../../electron/app/context.ts';
 
 const tempDir = useTempDir('evidence-');
@@ -16,13 +15,13 @@ const tempDir = useTempDir('evidence-');
 /** A package whose evidence is a Word file, an Excel file and a shortcut, imported into `ctx`. */
 async function officePackage(ctx: ServiceContext): Promise<number> {
   const root = tempDir();
-  const manifest = sampleManifest({
+  const manifest = packageManifest({
     claims: {
       'I1.office': { claimed: true, evidence: ['说明.docx', '清单.xlsx', '打开我.lnk', '会议录像.mp4'] },
     },
     selfReport: '说明.docx',
   });
-  await writeTree(root, [['manifest.json', JSON.stringify(manifest)], ['打开我.lnk', 'L\0\0\0'], ['会议录像.mp4', 'ftyp']]);
+  packageFiles([['manifest.json', JSON.stringify(manifest)], ['打开我.lnk', 'L\0\0\0'], ['会议录像.mp4', 'ftyp']]).writeFolder(root);
   await writeDocx(join(root, '说明.docx'), [
     { heading: '联盟办公室设置说明' },
     { paragraph: '联盟于 2026 年 3 月设立专门办公室。<script>alert(1)</script>' },

@@ -11,7 +11,7 @@ import type { ChairMeeting } from '../../helpers/chair-meeting.ts';
 import { prepareChairMeeting, writeChairMeeting } from '../../helpers/chair-meeting.ts';
 import { testContext } from '../../helpers/context.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
-import { writeYazlZip } from '../../helpers/zip-files.ts';
+import { packageFiles } from '../../helpers/package-builder.ts';
 
 const tempDir = useTempDir('meeting-file-');
 const CLERK = '会务 周敏';
@@ -136,7 +136,7 @@ describe('meeting file: a damaged or altered file is refused, and nothing is sto
     const entries = await readZip(path);
     await alter(entries);
     const altered = join(tempDir(), 'altered.meeting.zip');
-    await writeYazlZip(altered, entries);
+    await packageFiles(entries).writeZip(altered);
     const expert = testContext(tempDir());
     const { status } = await importOn(expert, altered);
     expect(status.state).toBe('failed');

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPackage } from '../../../electron/package-reader/check-package.ts';
 import { gbk, rawZip } from '../../helpers/raw-zip.ts';
-import { baseManifest, packageFilesOf } from '../../helpers/manifest-fixture.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
-import { writeTree, writeYazlZip } from '../../helpers/zip-files.ts';
+import { alliancePackage, everyShapeClaims, manifest as packageManifest, type Json } from '../../helpers/package-builder.ts';
+
+/** The manifest with one claim of every shape, each with its evidence. */
+const baseManifest = (claims: Json = everyShapeClaims()): Json => packageManifest({ claims });
 
 const tempDir = useTempDir('check-package-');
 const summary = (problems: readonly { code: string; path: string }[]): string[] => problems.map((p) => `${p.code} ${p.path}`);
@@ -13,7 +15,7 @@ const summary = (problems: readonly { code: string; path: string }[]): string[] 
 describe('checkPackage: reader and manifest together', () => {
   it('accepts a valid zip: no problem, the manifest, the rubric and the digest', async () => {
     const path = join(tempDir(), 'HFA-012.zip');
-    await writeYazlZip(path, packageFilesOf(baseManifest()));
+    await alliancePackage(baseManifest()).writeZip(path);
     const check = await checkPackage(path);
     expect(check.problems).toEqual([]);
     expect(check.valid).toBe(true);
@@ -44,7 +46,7 @@ describe('checkPackage: reader and manifest together', () => {
 
   it('refuses a manifest that is not UTF-8 (saved as ANSI/GBK by Notepad)', async () => {
     const root = tempDir();
-    await writeTree(root, packageFilesOf(baseManifest()));
+    alliancePackage(baseManifest()).writeFolder(root);
     const text = JSON.stringify(baseManifest());
     await writeFile(join(root, 'manifest.json'), Buffer.concat([Buffer.from(text.slice(0, -1)), Buffer.from(gbk('"联盟"')), Buffer.from('}')]));
     const check = await checkPackage(root);
@@ -53,7 +55,7 @@ describe('checkPackage: reader and manifest together', () => {
   });
 
   it('does not call a damaged evidence file missing as well', async () => {
-    const files = packageFilesOf(baseManifest());
+    const files = alliancePackage(baseManifest());
     const path = join(tempDir(), 'damaged.zip');
     await writeFile(
       path,
@@ -67,7 +69,7 @@ describe('checkPackage: reader and manifest together', () => {
 
   it('is invalid with the reader’s errors even when the manifest is fine', async () => {
     const root = tempDir();
-    await writeTree(root, packageFilesOf(baseManifest()));
+    alliancePackage(baseManifest()).writeFolder(root);
     await mkdir(join(root, 'empty-folder'));
     const check = await checkPackage(root, { limits: { maxEntries: 3 } });
     expect(summary(check.problems)).toEqual([`limit-entry-count ${root.split('/').at(-1) ?? ''}`]);
@@ -78,7 +80,7 @@ describe('checkPackage: reader and manifest together', () => {
     const manifest = baseManifest();
     manifest['rubric'] = '../../package';
     const path = join(tempDir(), 'p.zip');
-    await writeYazlZip(path, packageFilesOf(manifest));
+    await alliancePackage(manifest).writeZip(path);
     const check = await checkPackage(path);
     expect(summary(check.problems)).toEqual(['rubric-unknown rubric']);
     expect(check.problems[0]?.message).toContain('hefei-2017');

@@ -7,7 +7,7 @@ import { readPackage } from '../../../electron/package-reader/read-package.ts';
 import { gbk, rawZip } from '../../helpers/raw-zip.ts';
 import { specDigest } from '../../helpers/spec-digest.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
-import { writeTree, writeYazlZip } from '../../helpers/zip-files.ts';
+import { packageFiles } from '../../helpers/package-builder.ts';
 
 const tempDir = useTempDir('read-folder-');
 const codes = (reading: { problems: readonly { code: string }[] }): string[] => reading.problems.map((p) => p.code);
@@ -22,7 +22,7 @@ const files = new Map<string, string>([
 describe('readPackage: folders', () => {
   it('reads every file of a folder, with the digest of package-format.md', async () => {
     const root = join(tempDir(), 'HFA-012');
-    await writeTree(root, files);
+    packageFiles(files).writeFolder(root);
     const reading = await readPackage(root);
     expect(reading.kind).toBe('folder');
     expect(reading.problems).toEqual([]);
@@ -32,12 +32,9 @@ describe('readPackage: folders', () => {
 
   it('gives a zip and the same folder the same digest, whatever the zip’s names and folder', async () => {
     const dir = tempDir();
-    await writeTree(join(dir, 'folder'), files);
-    await writeYazlZip(join(dir, 'flat.zip'), files);
-    await writeYazlZip(
-      join(dir, 'wrapped.zip'),
-      [...files].map(([path, content]) => [`HFA-012/${path}`, content] as const),
-    );
+    packageFiles(files).writeFolder(join(dir, 'folder'));
+    await packageFiles(files).writeZip(join(dir, 'flat.zip'));
+    await packageFiles([...files].map(([path, content]) => [`HFA-012/${path}`, content] as const)).writeZip(join(dir, 'wrapped.zip'));
     const folder = await readPackage(join(dir, 'folder'));
     const flat = await readPackage(join(dir, 'flat.zip'));
     const wrapped = await readPackage(join(dir, 'wrapped.zip'));
@@ -54,7 +51,7 @@ describe('readPackage: folders', () => {
       ['自查报告.pdf', '%PDF'],
       ['证明材料/合同.pdf', '合同'],
     ]);
-    await writeTree(join(dir, 'folder'), gbkFiles);
+    packageFiles(gbkFiles).writeFolder(join(dir, 'folder'));
     await writeFile(
       join(dir, 'gbk.zip'),
       rawZip([...gbkFiles].map(([path, content]) => ({ name: gbk(`联盟\\${path.replace(/\//g, '\\')}`), data: content }))),
@@ -67,7 +64,7 @@ describe('readPackage: folders', () => {
 
   it('applies the top-level-folder rule to folders (what Windows “Extract All” makes of a wrapped zip)', async () => {
     const outer = join(tempDir(), 'HFA-012');
-    await writeTree(join(outer, 'HFA-012'), files);
+    packageFiles(files).writeFolder(join(outer, 'HFA-012'));
     const reading = await readPackage(outer);
     expect(reading.root).toBe('HFA-012');
     expect(reading.digest).toBe(specDigest(files));
@@ -75,24 +72,24 @@ describe('readPackage: folders', () => {
 
   it('normalises NFD file names (macOS) to NFC', async () => {
     const root = tempDir();
-    await writeTree(root, [
+    packageFiles([
       ['manifest.json', '{}'],
       ['cafe\u0301.pdf', 'x'],
-    ]);
+    ]).writeFolder(root);
     const reading = await readPackage(root);
     expect(reading.files.map((f) => f.path)).toEqual(['caf\u00e9.pdf', 'manifest.json']);
   });
 
   it('skips system files (.DS_Store, ._*, Thumbs.db, desktop.ini)', async () => {
     const root = tempDir();
-    await writeTree(root, [
+    packageFiles([
       ['manifest.json', '{}'],
       ['.DS_Store', 'finder'],
       ['._manifest.json', 'appledouble'],
       ['证明材料/Thumbs.db', 'thumbs'],
       ['证明材料/desktop.ini', 'ini'],
       ['证明材料/合同.pdf', 'x'],
-    ]);
+    ]).writeFolder(root);
     const reading = await readPackage(root);
     expect(reading.files.map((f) => f.path)).toEqual(['manifest.json', '证明材料/合同.pdf']);
   });
@@ -102,7 +99,7 @@ describe('readPackage: folders', () => {
     const secret = join(dir, 'secret.txt');
     await writeFile(secret, 'outside the package');
     const root = join(dir, 'pkg');
-    await writeTree(root, [['manifest.json', '{}']]);
+    packageFiles([['manifest.json', '{}']]).writeFolder(root);
     await symlink(secret, join(root, 'evidence.pdf'));
     const seen: string[] = [];
     const reading = await readPackage(root, { openFile: ({ path }) => (seen.push(path), undefined) });
@@ -113,9 +110,9 @@ describe('readPackage: folders', () => {
 
   it('refuses a link to a folder and does not walk into it', async () => {
     const dir = tempDir();
-    await writeTree(join(dir, 'outside'), [['secret.pdf', 'secret']]);
+    packageFiles([['secret.pdf', 'secret']]).writeFolder(join(dir, 'outside'));
     const root = join(dir, 'pkg');
-    await writeTree(root, [['manifest.json', '{}']]);
+    packageFiles([['manifest.json', '{}']]).writeFolder(root);
     await symlink(join(dir, 'outside'), join(root, '证明材料'), 'dir');
     const reading = await readPackage(root);
     expect(codes(reading)).toEqual(['entry-link']);
@@ -124,7 +121,7 @@ describe('readPackage: folders', () => {
 
   it.runIf(process.platform !== 'win32')('refuses a named pipe (it would block a reader forever)', async () => {
     const root = tempDir();
-    await writeTree(root, [['manifest.json', '{}']]);
+    packageFiles([['manifest.json', '{}']]).writeFolder(root);
     const made = spawnSync('mkfifo', [join(root, 'pipe')]);
     expect(made.status).toBe(0);
     const reading = await readPackage(root);
@@ -134,20 +131,17 @@ describe('readPackage: folders', () => {
   it('stops walking a folder with too many entries', async () => {
     const root = tempDir();
     await mkdir(join(root, 'a'));
-    await writeTree(
-      root,
-      Array.from({ length: 30 }, (_, i) => [`a/f${i}.pdf`, 'x'] as const),
-    );
+    packageFiles(Array.from({ length: 30 }, (_, i) => [`a/f${i}.pdf`, 'x'] as const)).writeFolder(root);
     const reading = await readPackage(root, { limits: { maxEntries: 10 } });
     expect(codes(reading)).toEqual(['limit-entry-count']);
   });
 
   it('refuses a folder whose files together pass the size limit, before reading them', async () => {
     const root = tempDir();
-    await writeTree(root, [
+    packageFiles([
       ['manifest.json', '{}'],
       ['a.pdf', 'x'.repeat(4000)],
-    ]);
+    ]).writeFolder(root);
     const seen: string[] = [];
     const reading = await readPackage(root, {
       limits: { maxTotalBytes: 1000 },
@@ -162,10 +156,10 @@ describe('readPackage: folders', () => {
     ['shrinks', (file: string) => truncateSync(file, 10)],
   ])('refuses a file that %s while it is read (another program writing to it)', async (_what, change) => {
     const root = tempDir();
-    await writeTree(root, [
+    packageFiles([
       ['manifest.json', '{}'],
       ['scan.pdf', 'x'.repeat(512 * 1024)],
-    ]);
+    ]).writeFolder(root);
     let changed = false;
     const reading = await readPackage(root, {
       openFile: ({ path }) => ({
@@ -184,7 +178,7 @@ describe('readPackage: folders', () => {
 
   it('reports manifest-missing with a hint when the name’s case is wrong, and still digests', async () => {
     const root = tempDir();
-    await writeTree(root, [['Manifest.JSON', '{}']]);
+    packageFiles([['Manifest.JSON', '{}']]).writeFolder(root);
     const reading = await readPackage(root);
     expect(codes(reading)).toEqual(['manifest-missing']);
     expect(reading.problems[0]?.message).toContain('Manifest.JSON');

@@ -13,7 +13,7 @@ import {
 import { specDigest } from '../../helpers/spec-digest.ts';
 import { gbk, rawZip, unicodePathField, unixMode, type RawEntry } from '../../helpers/raw-zip.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
-import { writeYazlZip } from '../../helpers/zip-files.ts';
+import { packageFiles } from '../../helpers/package-builder.ts';
 
 const tempDir = useTempDir('read-zip-');
 const UTF8 = 0x800;
@@ -60,7 +60,7 @@ describe('readPackage: a zip made by an ordinary tool (yazl: UTF-8 flag, deflate
       ['证明材料/合同1.pdf', '合同'],
     ]);
     const path = join(tempDir(), 'HFA-012.zip');
-    await writeYazlZip(path, files);
+    await packageFiles(files).writeZip(path);
     const reading = await readPackage(path);
     expect(reading.problems).toEqual([]);
     expect(reading.kind).toBe('zip');
@@ -77,10 +77,10 @@ describe('readPackage: a zip made by an ordinary tool (yazl: UTF-8 flag, deflate
 
   it('streams each file to the sink once, and finishes it with its size and hash', async () => {
     const path = join(tempDir(), 'p.zip');
-    await writeYazlZip(path, [
+    await packageFiles([
       ['manifest.json', '{}'],
       ['a.pdf', 'x'.repeat(100_000)],
-    ]);
+    ]).writeZip(path);
     const { log, openFile } = recordingSinks();
     const progress: { filesDone: number; bytesDone: number; bytesTotal: number; filesTotal: number }[] = [];
     const reading = await readPackage(path, { openFile, onProgress: (p) => progress.push(p) });
@@ -447,7 +447,7 @@ describe('readPackage: limits and zip bombs', () => {
       },
     });
     const path = join(tempDir(), 'big.zip');
-    await writeYazlZip(path, [['manifest.json', '{}']], { streams: [['扫描件/审计报告.pdf', stream, size]] });
+    await packageFiles([['manifest.json', '{}']]).writeZip(path, { streams: [['扫描件/审计报告.pdf', stream, size]] });
     const reading = await readPackage(path);
     expect(reading.problems).toEqual([]);
     expect(reading.files.find((f) => f.path === '扫描件/审计报告.pdf')?.size).toBe(size);

@@ -5,7 +5,7 @@
  * exception or a hang; the reader hands bytes only to our sink and only under safe package
  * paths, and a sentinel folder beside the packages stays untouched.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { checkPackage } from '../../../electron/package-reader/check-package.ts'
 import type { FileSink } from '../../../electron/package-reader/read-package.ts';
 import { manifestErrorCodes, readerErrorCodes, warningCodes, workbookErrorCodes, workbookWarningCodes } from '../../../shared/package/problem.ts';
 import { prng } from '../../helpers/prng.ts';
-import { sampleFiles, sampleManifest, writeFolderPackage, writeZipPackage } from '../../helpers/package-builder.ts';
+import { alliancePackage, manifest as packageManifest } from '../../helpers/package-builder.ts';
 
 const knownCodes = new Set<string>([...readerErrorCodes, ...manifestErrorCodes, ...warningCodes, ...workbookErrorCodes, ...workbookWarningCodes]);
 const perCaseLimitMs = 5000;
@@ -59,8 +59,8 @@ describe('package reader fuzz', () => {
   it('survives 1600 mutated zips (flipped bytes, truncation, splices, zeroed runs)', async () => {
     const rand = prng(9);
     const bases = [
-      readFileSync(await writeZipPackage(join(root, 'stored.zip'), sampleFiles(), { compress: false })),
-      readFileSync(await writeZipPackage(join(root, 'deflated.zip'), sampleFiles(), { prefix: '联盟/' })),
+      await alliancePackage().zipBuffer({ compress: false }),
+      await alliancePackage().zipBuffer({ prefix: '联盟/' }),
     ];
     const outcomes = { valid: 0, refused: 0 };
     const started = Date.now();
@@ -110,7 +110,7 @@ describe('package reader fuzz', () => {
     const values: unknown[] = [null, 0, -1, 2.55, 1e21, '', '..', '../../etc/passwd', 'C:\\x', '\u0000', '二〇二六', [], {}, true, 'x'.repeat(5000)];
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
     for (let i = 0; i < 600; i += 1) {
-      const manifest = structuredClone(sampleManifest()) as Record<string, unknown>;
+      const manifest = packageManifest();
       const mutate = (object: Record<string, unknown>, depth: number): void => {
         const keys = Object.keys(object);
         if (keys.length === 0) return;
@@ -126,18 +126,18 @@ describe('package reader fuzz', () => {
       };
       for (let n = 1 + Math.floor(rand() * 3); n > 0; n -= 1) mutate(manifest, 0);
       const text = JSON.stringify(manifest);
-      const files = sampleFiles();
+      let manifestBytes: string | Uint8Array;
       switch (Math.floor(rand() * 4)) {
         case 0:
-          files['manifest.json'] = text.slice(0, Math.floor(rand() * text.length));
+          manifestBytes = text.slice(0, Math.floor(rand() * text.length));
           break;
         case 1:
-          files['manifest.json'] = Buffer.from(new TextEncoder().encode(text)).map((b) => (rand() < 0.002 ? 0xff : b));
+          manifestBytes = Buffer.from(new TextEncoder().encode(text)).map((b) => (rand() < 0.002 ? 0xff : b));
           break;
         default:
-          files['manifest.json'] = text;
+          manifestBytes = text;
       }
-      const dir = writeFolderPackage(join(root, `manifest-${i}`), files);
+      const dir = alliancePackage().with('manifest.json', manifestBytes).writeFolder(join(root, `manifest-${i}`));
       await checkCase(dir, `manifest case ${i}: ${text.slice(0, 120)}`);
       rmSync(dir, { recursive: true });
     }

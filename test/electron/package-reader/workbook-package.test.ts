@@ -11,19 +11,22 @@ import { loadRubric } from '../../../electron/rubrics/load-rubric.ts';
 import { importPackage } from '../../../electron/package-store/import-packages.ts';
 import type { Rubric } from '../../../shared/rubric/types.ts';
 import { WorkbookFiller } from '../../helpers/workbook-filler.ts';
-import { sampleFiles, writeFolderPackage, type PackageFiles } from '../../helpers/package-builder.ts';
+import { alliancePackage, type Content, type PackageBuilder } from '../../helpers/package-builder.ts';
 import { testContext } from '../../helpers/context.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 
 const rubric = (await loadRubric('hefei-2017')) as Rubric;
 
-/** The workbook that says what `sampleManifest()` says. */
+/** The workbook that says what `manifest()` says. */
 async function sampleWorkbook(): Promise<Uint8Array> {
   const f = new WorkbookFiller(buildTemplate(rubric));
   f.info('year', 2026);
   f.info('alliance.id', 'HFA-012');
   f.info('alliance.name', '合肥市智能语音产业技术创新战略联盟');
   f.info('alliance.kind', '一般联盟 general');
+  f.info('alliance.leadOrganization', '合肥某某科技有限公司');
+  f.info('alliance.contact.name', '张三');
+  f.info('alliance.contact.phone', '0551-00000000');
   f.info('selfReport', '自查报告.pdf');
   f.claim('I1.office', { claimed: '是', evidence: '制度建设/办公室照片.png' });
   f.items('I4.techContracts', [
@@ -34,10 +37,8 @@ async function sampleWorkbook(): Promise<Uint8Array> {
   return f.bytes();
 }
 
-function withoutManifest(extra: PackageFiles): PackageFiles {
-  const files: PackageFiles = { ...sampleFiles(), ...extra };
-  delete files['manifest.json'];
-  return files;
+function withoutManifest(extra: Record<string, Content>): PackageBuilder {
+  return alliancePackage().without('manifest.json').with(extra);
 }
 
 describe('a package declared by its self-check workbook', () => {
@@ -45,8 +46,8 @@ describe('a package declared by its self-check workbook', () => {
 
   it('reads as the same manifest as manifest.json would, and is valid', async () => {
     const work = tempDir();
-    const fromManifest = await checkPackage(writeFolderPackage(join(work, 'manifest'), sampleFiles()));
-    const fromWorkbook = await checkPackage(writeFolderPackage(join(work, 'workbook'), withoutManifest({ '自查表.xlsx': await sampleWorkbook() })));
+    const fromManifest = await checkPackage(alliancePackage().writeFolder(join(work, 'manifest')));
+    const fromWorkbook = await checkPackage(withoutManifest({ '自查表.xlsx': await sampleWorkbook() }).writeFolder(join(work, 'workbook')));
     expect(fromWorkbook.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(fromWorkbook.valid).toBe(true);
     expect(fromWorkbook.manifest).toEqual(fromManifest.manifest);
@@ -57,7 +58,7 @@ describe('a package declared by its self-check workbook', () => {
 
   it('imports with the same self-score and claims', async () => {
     const ctx = testContext(tempDir());
-    const path = writeFolderPackage(join(tempDir(), 'pkg'), withoutManifest({ '智能语音联盟自查表.xlsx': await sampleWorkbook() }));
+    const path = withoutManifest({ '智能语音联盟自查表.xlsx': await sampleWorkbook() }).writeFolder(join(tempDir(), 'pkg'));
     const report = await importPackage(ctx, { path, name: 'pkg', uploadId: null });
     expect(report).toMatchObject({ outcome: 'imported', allianceId: 'HFA-012' });
     expect(ctx.db.prepare('SELECT self_total FROM package').pluck().get()).toBe('6.5');
@@ -66,7 +67,7 @@ describe('a package declared by its self-check workbook', () => {
 
   it('refuses a package with two candidate workbooks and neither named 自查表.xlsx, naming both', async () => {
     const bytes = await sampleWorkbook();
-    const checked = await checkPackage(writeFolderPackage(join(tempDir(), 'pkg'), withoutManifest({ '甲自查表.xlsx': bytes, '乙自查表.xlsx': bytes })));
+    const checked = await checkPackage(withoutManifest({ '甲自查表.xlsx': bytes, '乙自查表.xlsx': bytes }).writeFolder(join(tempDir(), 'pkg')));
     expect(checked.valid).toBe(false);
     const missing = checked.problems.find((p) => p.code === 'manifest-missing');
     expect(missing?.message).toContain('甲自查表.xlsx');
@@ -81,7 +82,7 @@ describe('a package declared by its self-check workbook', () => {
     f.info('alliance.kind', '一般联盟 general');
     f.info('selfReport', '自查报告.pdf');
     f.claim('I10.status', { value: 3.7 });
-    const checked = await checkPackage(writeFolderPackage(join(tempDir(), 'pkg'), withoutManifest({ '自查表.xlsx': await f.bytes() })));
+    const checked = await checkPackage(withoutManifest({ '自查表.xlsx': await f.bytes() }).writeFolder(join(tempDir(), 'pkg')));
     expect(checked.valid).toBe(false);
     expect(checked.problems.some((p) => p.severity === 'error' && /^联盟工作任务!/.test(p.path))).toBe(true);
   });

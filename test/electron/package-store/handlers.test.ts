@@ -7,7 +7,7 @@ import type { ServiceContext } from '../../../electron/app/context.ts';
 import { testContext } from '../../helpers/context.ts';
 import { call } from '../../helpers/call.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
-import { sampleFiles, sampleManifest, writeFolderPackage, writeZipPackage } from '../../helpers/package-builder.ts';
+import { alliancePackage, manifest, packageFiles } from '../../helpers/package-builder.ts';
 
 async function untilDone(ctx: ServiceContext, jobId: string): Promise<JobStatus> {
   await ctx.jobs.idle();
@@ -22,10 +22,10 @@ describe('package channels', () => {
   it('imports several packages as one job with a report each, then lists them', async () => {
     const ctx = testContext(tempDir());
     const work = tempDir();
-    const a = writeFolderPackage(join(work, 'a'), sampleFiles());
-    const other = sampleManifest({ alliance: { id: 'HFA-020', name: '合肥市生物医药产业技术创新战略联盟', kind: 'incubator' } });
-    const b = await writeZipPackage(join(work, 'b.zip'), sampleFiles(other));
-    const broken = writeFolderPackage(join(work, 'broken'), { 'readme.txt': '没有 manifest' });
+    const a = alliancePackage().writeFolder(join(work, 'a'));
+    const other = manifest({ alliance: { id: 'HFA-020', name: '合肥市生物医药产业技术创新战略联盟', kind: 'incubator' } });
+    const b = await alliancePackage(other).writeZip(join(work, 'b.zip'));
+    const broken = packageFiles({ 'readme.txt': '没有 manifest' }).writeFolder(join(work, 'broken'));
 
     const started = await dispatch(ctx, 'package-import', { sources: [{ path: a }, { path: b }, { path: broken }] });
     expect(started.ok).toBe(true);
@@ -45,7 +45,7 @@ describe('package channels', () => {
 
   it('gives the detail of a package: files, which are named, and warnings', async () => {
     const ctx = testContext(tempDir());
-    const path = writeFolderPackage(join(tempDir(), 'a'), { ...sampleFiles(), '附件/照片.png': 'x' });
+    const path = alliancePackage().with('附件/照片.png', 'x').writeFolder(join(tempDir(), 'a'));
     const started = await dispatch(ctx, 'package-import', { sources: [{ path }] });
     const status = await untilDone(ctx, (started as { value: { jobId: string } }).value.jobId);
     const detail = await call(ctx, 'package-detail', { packageId: packageImportReports(status)[0]!.packageId! });

@@ -8,7 +8,7 @@ import { packageDigest } from '../../../electron/package-reader/digest.ts';
 import type { ServiceContext } from '../../../electron/app/context.ts';
 import { testContext } from '../../helpers/context.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
-import { sampleFiles, sampleManifest, writeFolderPackage, writeZipPackage, type PackageFiles } from '../../helpers/package-builder.ts';
+import { alliancePackage, manifest as packageManifest } from '../../helpers/package-builder.ts';
 
 const sha256 = (content: string | Uint8Array) => createHash('sha256').update(content).digest('hex');
 
@@ -34,10 +34,10 @@ describe('importPackage', () => {
 
   it('imports a folder package: rows, digest, claims and evidence stored by content hash', async () => {
     const { ctx, dataDir, work } = setup();
-    const files = sampleFiles();
-    const report = await importPackage(ctx, { path: writeFolderPackage(join(work, 'pkg'), files), name: 'pkg', uploadId: null });
+    const files = alliancePackage();
+    const report = await importPackage(ctx, { path: files.writeFolder(join(work, 'pkg')), name: 'pkg', uploadId: null });
     expect(report).toMatchObject({ outcome: 'imported', allianceId: 'HFA-012', version: 1 });
-    const expectedDigest = packageDigest(Object.entries(files).map(([path, c]) => ({ path, sha256: sha256(c) })));
+    const expectedDigest = packageDigest([...files].map(([path, c]) => ({ path, sha256: sha256(c) })));
     expect(report.digest).toBe(expectedDigest);
 
     const [summary] = listPackages(ctx.db);
@@ -46,7 +46,7 @@ describe('importPackage', () => {
     expect(summary?.selfTotal).toBe('6.5');
     expect(summary?.selfGrade).toBe('fail');
 
-    for (const [path, content] of Object.entries(files)) {
+    for (const [path, content] of files) {
       const hash = sha256(content);
       expect(readFileSync(join(dataDir, 'evidence', hash.slice(0, 2), hash)), path).toEqual(Buffer.from(content));
     }
@@ -57,10 +57,10 @@ describe('importPackage', () => {
 
   it('recognises the same package as a zip (same digest) and stores nothing twice', async () => {
     const { ctx, dataDir, work } = setup();
-    const files = sampleFiles();
-    const first = await importPackage(ctx, { path: writeFolderPackage(join(work, 'pkg'), files), name: 'pkg', uploadId: null });
+    const files = alliancePackage();
+    const first = await importPackage(ctx, { path: files.writeFolder(join(work, 'pkg')), name: 'pkg', uploadId: null });
     const before = { rows: counts(ctx), files: storedFiles(dataDir) };
-    const zip = await writeZipPackage(join(work, 'pkg.zip'), files, { prefix: '联盟材料/' });
+    const zip = await files.writeZip(join(work, 'pkg.zip'), { prefix: '联盟材料/' });
     const second = await importPackage(ctx, { path: zip, name: 'pkg.zip', uploadId: null });
     expect(second).toMatchObject({ outcome: 'already-imported', digest: first.digest, packageId: first.packageId, version: 1 });
     expect({ rows: counts(ctx), files: storedFiles(dataDir) }).toEqual(before);
@@ -68,10 +68,10 @@ describe('importPackage', () => {
 
   it('keeps a changed package as a new version beside the old one, sharing unchanged files', async () => {
     const { ctx, dataDir, work } = setup();
-    const files = sampleFiles();
-    const first = await importPackage(ctx, { path: writeFolderPackage(join(work, 'v1'), files), name: 'v1', uploadId: null });
-    const changed: PackageFiles = { ...files, '成果转化/技术合同2.pdf': '%PDF-1.4\n% 技术合同二（盖章版）\n' };
-    const second = await importPackage(ctx, { path: writeFolderPackage(join(work, 'v2'), changed), name: 'v2', uploadId: null });
+    const files = alliancePackage();
+    const first = await importPackage(ctx, { path: files.writeFolder(join(work, 'v1')), name: 'v1', uploadId: null });
+    const changed = files.with('成果转化/技术合同2.pdf', '%PDF-1.4\n% 技术合同二（盖章版）\n');
+    const second = await importPackage(ctx, { path: changed.writeFolder(join(work, 'v2')), name: 'v2', uploadId: null });
     expect(second).toMatchObject({ outcome: 'imported', version: 2 });
     expect(second.digest).not.toBe(first.digest);
     const list = listPackages(ctx.db);
@@ -86,13 +86,12 @@ describe('importPackage', () => {
 
   it('refuses an invalid package with every problem, and changes nothing', async () => {
     const { ctx, dataDir, work } = setup();
-    await importPackage(ctx, { path: writeFolderPackage(join(work, 'ok'), sampleFiles()), name: 'ok', uploadId: null });
+    await importPackage(ctx, { path: alliancePackage().writeFolder(join(work, 'ok')), name: 'ok', uploadId: null });
     const before = { rows: counts(ctx), files: storedFiles(dataDir) };
-    const manifest = sampleManifest({ alliance: { id: 'HFA-013', name: '合肥市新能源汽车产业技术创新战略联盟', kind: 'general' } });
+    const manifest = packageManifest({ alliance: { id: 'HFA-013', name: '合肥市新能源汽车产业技术创新战略联盟', kind: 'general' } });
     (manifest['claims'] as Record<string, unknown>)['I99.nothing'] = { claimed: true, evidence: [] };
-    const files = sampleFiles(manifest);
-    delete files['成果转化/技术合同2.pdf'];
-    const report = await importPackage(ctx, { path: writeFolderPackage(join(work, 'bad'), files), name: 'bad', uploadId: null });
+    const files = alliancePackage(manifest).without('成果转化/技术合同2.pdf');
+    const report = await importPackage(ctx, { path: files.writeFolder(join(work, 'bad')), name: 'bad', uploadId: null });
     expect(report.outcome).toBe('refused');
     const codes = report.problems.filter((p) => p.severity === 'error').map((p) => p.code);
     expect(codes).toEqual(expect.arrayContaining(['criterion-unknown', 'evidence-not-found']));
@@ -102,10 +101,10 @@ describe('importPackage', () => {
 
   it('leaves the store as it was when a zip turns out damaged half-way', async () => {
     const { ctx, dataDir, work } = setup();
-    const zip = await writeZipPackage(join(work, 'pkg.zip'), sampleFiles(), { compress: false });
+    const zip = await alliancePackage().writeZip(join(work, 'pkg.zip'), { compress: false });
     const damaged = readFileSync(zip);
     // Flip a byte inside one stored file's data: its CRC check fails after others were read.
-    const at = damaged.indexOf(Buffer.from('% 技术合同二'));
+    const at = damaged.indexOf(Buffer.from('% HFA-012 成果转化/技术合同2.pdf'));
     expect(at).toBeGreaterThan(0);
     damaged[at + 3] = damaged[at + 3]! ^ 0xff;
     const path = join(work, 'damaged.zip');
@@ -119,7 +118,7 @@ describe('importPackage', () => {
   it('leaves the store as it was when recording the package fails after the files were moved', async () => {
     const { ctx, dataDir, work } = setup();
     ctx.db.exec("CREATE TRIGGER fail_claim BEFORE INSERT ON claim BEGIN SELECT RAISE(ABORT, 'disk full'); END");
-    await expect(importPackage(ctx, { path: writeFolderPackage(join(work, 'pkg'), sampleFiles()), name: 'pkg', uploadId: null })).rejects.toThrow(/disk full/);
+    await expect(importPackage(ctx, { path: alliancePackage().writeFolder(join(work, 'pkg')), name: 'pkg', uploadId: null })).rejects.toThrow(/disk full/);
     expect(counts(ctx)).toEqual({ package: 0, file: 0, evidence: 0, claim: 0, problem: 0 });
     expect(storedFiles(dataDir)).toEqual([]);
   });
@@ -127,7 +126,7 @@ describe('importPackage', () => {
   it('stops when cancelled and keeps nothing of the package', async () => {
     const { ctx, dataDir, work } = setup();
     const controller = new AbortController();
-    const promise = importPackage(ctx, { path: writeFolderPackage(join(work, 'pkg'), sampleFiles()), name: 'pkg', uploadId: null }, {
+    const promise = importPackage(ctx, { path: alliancePackage().writeFolder(join(work, 'pkg')), name: 'pkg', uploadId: null }, {
       signal: controller.signal,
       onProgress: (p) => {
         if (p.filesDone >= 2) controller.abort();
@@ -140,8 +139,8 @@ describe('importPackage', () => {
 
   it('imports the package with warnings and records them', async () => {
     const { ctx, work } = setup();
-    const files: PackageFiles = { ...sampleFiles(), '其他/未引用的文件.txt': '没有任何申报引用这个文件' };
-    const report = await importPackage(ctx, { path: writeFolderPackage(join(work, 'pkg'), files), name: 'pkg', uploadId: null });
+    const files = alliancePackage().with('其他/未引用的文件.txt', '没有任何申报引用这个文件');
+    const report = await importPackage(ctx, { path: files.writeFolder(join(work, 'pkg')), name: 'pkg', uploadId: null });
     expect(report.outcome).toBe('imported');
     expect(report.problems).toEqual(expect.arrayContaining([expect.objectContaining({ severity: 'warning', path: '其他/未引用的文件.txt' })]));
     expect(listPackages(ctx.db)[0]?.warningCount).toBe(report.problems.length);

@@ -16,7 +16,7 @@ import type { JobStatus } from '../../../shared/api/job-types.ts';
 import { createContext, type ServiceContext } from '../../../electron/app/context.ts';
 import { dispatch } from '../../../electron/ipc/handlers.ts';
 import { call } from '../../helpers/call.ts';
-import { sampleFiles, writeFolderPackage } from '../../helpers/package-builder.ts';
+import { alliancePackage } from '../../helpers/package-builder.ts';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -51,8 +51,8 @@ describe.runIf(isRoot)('a full disk (tmpfs, needs root)', () => {
 
   it('refuses an import that does not fit, clearly, and keeps what was stored', async () => {
     await call(ctx, 'meeting-create', { name: '满盘之前', year: 2026 });
-    const big = { ...sampleFiles(), '成果转化/扫描件.pdf': Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(1024 * 1024)]) };
-    const path = writeFolderPackage(join(work, 'pkg'), big);
+    const big = alliancePackage().with('成果转化/扫描件.pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(1024 * 1024)]));
+    const path = big.writeFolder(join(work, 'pkg'));
     fill(256 * 1024);
 
     const started = await call(ctx, 'package-import', { sources: [{ path }] });

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import type { PackageProblem } from '../../../shared/package/problem.ts';
 import { validateManifest, type ManifestValidation } from '../../../shared/package/validate-manifest.ts';
 import { parseRubricOrThrow } from '../../../shared/rubric/parse-rubric.ts';
-import { baseManifest, packageFilesOf, type Json } from '../../helpers/manifest-fixture.ts';
+import { alliancePackage, everyShapeClaims, manifest as packageManifest, type Json } from '../../helpers/package-builder.ts';
+
+/** The manifest with one claim of every shape, each with its evidence. */
+const baseManifest = (): Json => packageManifest({ claims: everyShapeClaims() });
 
 const rubric = parseRubricOrThrow(
   JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../resources/rubrics/hefei-2017.json'), 'utf8')),
@@ -20,7 +23,7 @@ function validateText(text: string, files: readonly string[] = ['manifest.json']
 
 /** Validates `manifest` in a package holding it and every file it names (plus `extraFiles`). */
 function validate(manifest: Json, options: { extraFiles?: string[]; withoutFiles?: string[] } = {}): ManifestValidation {
-  const files = [...packageFilesOf(manifest).keys(), ...(options.extraFiles ?? [])].filter(
+  const files = [...alliancePackage(manifest).paths, ...(options.extraFiles ?? [])].filter(
     (f) => !(options.withoutFiles ?? []).includes(f),
   );
   return validateText(JSON.stringify(manifest, null, 2), files);
@@ -58,7 +61,7 @@ describe('validateManifest: a valid manifest', () => {
 
   it('tolerates a BOM', () => {
     const manifest = baseManifest();
-    const files = [...packageFilesOf(manifest).keys()];
+    const files = [...alliancePackage(manifest).paths];
     expect(validateText(`\ufeff${JSON.stringify(manifest)}`, files).problems).toEqual([]);
   });
 });
@@ -74,7 +77,7 @@ describe('validateManifest: errors (the package is refused)', () => {
 
   it('manifest-duplicate-key', () => {
     const text = JSON.stringify(baseManifest()).replace('"year":2026', '"year":2025,"year":2026');
-    const result = validateText(text, [...packageFilesOf(baseManifest()).keys()]);
+    const result = validateText(text, [...alliancePackage(baseManifest()).paths]);
     expect(errors(result)).toEqual(['manifest-duplicate-key year']);
   });
 
@@ -220,7 +223,7 @@ describe('validateManifest: errors (the package is refused)', () => {
     const manifest = changed((m) => {
       (claimsOf(m)['I1.office'] as Json)['evidence'] = [path];
     });
-    const files = [...packageFilesOf(baseManifest()).keys()];
+    const files = [...alliancePackage(baseManifest()).paths];
     const result = validateText(JSON.stringify(manifest, null, 2), files);
     expect(errors(result)).toEqual(['evidence-not-found claims.I1.office.evidence[0]']);
     expect(result.problems[0]?.message).toContain(hint);
@@ -239,7 +242,7 @@ describe('validateManifest: errors (the package is refused)', () => {
       claimsOf(m)['I4.techContract'] = { items: [] };
       itemOf(m, 'I4.techContracts')['evidence'] = ['nowhere.pdf'];
     });
-    const result = validateText(JSON.stringify(manifest), [...packageFilesOf(baseManifest()).keys()]);
+    const result = validateText(JSON.stringify(manifest), [...alliancePackage(baseManifest()).paths]);
     expect(errors(result)).toEqual([
       'field-invalid year',
       'field-invalid alliance.kind',

@@ -1,14 +1,12 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../../../electron/db/migration.ts';
-import { m0001Meetings } from '../../../../electron/db/migrations/0001-meetings.ts';
+import { databaseAt, emptyDatabase, migrateTo } from '../../../helpers/migrate-to.ts';
 
 describe('0001-meetings', () => {
-  const migrated = () => {
-    const db = new Database(':memory:');
-    migrate(db, [m0001Meetings]);
-    return db;
-  };
+  const migrated = () => databaseAt(1);
+
+  it('migrates an empty store', () => {
+    expect(migrateTo(emptyDatabase(), 1)).toEqual({ from: 0, to: 1 });
+  });
 
   it('creates a STRICT meeting table', () => {
     const db = migrated();

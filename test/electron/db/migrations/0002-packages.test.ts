@@ -1,8 +1,6 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../../../electron/db/migration.ts';
-import { m0001Meetings } from '../../../../electron/db/migrations/0001-meetings.ts';
-import { m0002Packages } from '../../../../electron/db/migrations/0002-packages.ts';
+import { databaseAt, emptyDatabase, migrateTo } from '../../../helpers/migrate-to.ts';
 
 const digest = 'a'.repeat(64);
 const hash = 'b'.repeat(64);
@@ -17,10 +15,10 @@ function insertPackage(db: Database.Database, values: Partial<Record<string, unk
 
 describe('0002-packages', () => {
   it('migrates a version-1 store, keeping its meetings', () => {
-    const db = new Database(':memory:');
-    migrate(db, [m0001Meetings]);
+    const db = emptyDatabase();
+    migrateTo(db, 1);
     db.prepare("INSERT INTO meeting (name, year, created_at) VALUES ('2026 年度', 2026, 't')").run();
-    expect(migrate(db, [m0001Meetings, m0002Packages])).toEqual({ from: 1, to: 2 });
+    expect(migrateTo(db, 2)).toEqual({ from: 1, to: 2 });
     expect(db.prepare('SELECT name FROM meeting').pluck().all()).toEqual(['2026 年度']);
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual(['claim', 'evidence_file', 'meeting', 'package', 'package_file', 'package_problem']);
@@ -29,12 +27,7 @@ describe('0002-packages', () => {
     }
   });
 
-  const migrated = () => {
-    const db = new Database(':memory:');
-    db.pragma('foreign_keys = ON');
-    migrate(db, [m0001Meetings, m0002Packages]);
-    return db;
-  };
+  const migrated = () => databaseAt(2);
 
   it('keeps one row per digest: a package is never stored twice', () => {
     const db = migrated();

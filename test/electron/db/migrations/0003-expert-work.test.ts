@@ -1,11 +1,6 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../../../electron/db/migration.ts';
-import { m0001Meetings } from '../../../../electron/db/migrations/0001-meetings.ts';
-import { m0002Packages } from '../../../../electron/db/migrations/0002-packages.ts';
-import { m0003ExpertWork } from '../../../../electron/db/migrations/0003-expert-work.ts';
-
-const steps = [m0001Meetings, m0002Packages, m0003ExpertWork];
+import { databaseAt, emptyDatabase, migrateTo } from '../../../helpers/migrate-to.ts';
 
 function insertPackage(db: Database.Database): void {
   db.prepare(
@@ -16,9 +11,7 @@ function insertPackage(db: Database.Database): void {
 }
 
 function migrated(): Database.Database {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  migrate(db, steps);
+  const db = databaseAt(3);
   insertPackage(db);
   db.prepare("INSERT INTO expert (roster_id, name, created_at) VALUES ('E01', '王明', 't')").run();
   return db;
@@ -34,10 +27,10 @@ const decision = (db: Database.Database, values: Record<string, unknown>) =>
 
 describe('0003-expert-work', () => {
   it('migrates a version-2 store, keeping its packages', () => {
-    const db = new Database(':memory:');
-    migrate(db, [m0001Meetings, m0002Packages]);
+    const db = emptyDatabase();
+    migrateTo(db, 2);
     insertPackage(db);
-    expect(migrate(db, steps)).toEqual({ from: 2, to: 3 });
+    expect(migrateTo(db, 3)).toEqual({ from: 2, to: 3 });
     expect(db.prepare('SELECT alliance_id FROM package').pluck().all()).toEqual(['HFA-1']);
     const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all();
     for (const table of [

@@ -1,20 +1,12 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../../../electron/db/migration.ts';
-import { m0001Meetings } from '../../../../electron/db/migrations/0001-meetings.ts';
-import { m0002Packages } from '../../../../electron/db/migrations/0002-packages.ts';
-import { m0003ExpertWork } from '../../../../electron/db/migrations/0003-expert-work.ts';
-import { m0004MeetingAndPanel } from '../../../../electron/db/migrations/0004-meeting-and-panel.ts';
+import { databaseAt, emptyDatabase, migrateTo } from '../../../helpers/migrate-to.ts';
 
-const before = [m0001Meetings, m0002Packages, m0003ExpertWork];
-const all = [...before, m0004MeetingAndPanel];
 const zeros = '0'.repeat(64);
 const hash = (c: string) => c.repeat(64);
 
 function migrated(): Database.Database {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  migrate(db, all);
+  const db = databaseAt(4);
   db.prepare("INSERT INTO meeting (name, year, created_at) VALUES ('2026 年度', 2026, 't')").run();
   return db;
 }
@@ -27,11 +19,11 @@ function insertAudit(db: Database.Database, seq: number, prev: string, self: str
 
 describe('0004-meeting-and-panel', () => {
   it('migrates a version-3 store, keeping its meetings and experts, and adds the meeting and panel tables', () => {
-    const db = new Database(':memory:');
-    migrate(db, before);
+    const db = emptyDatabase();
+    migrateTo(db, 3);
     db.prepare("INSERT INTO meeting (name, year, created_at) VALUES ('2026 年度', 2026, 't')").run();
     db.prepare("INSERT INTO expert (roster_id, name, created_at) VALUES ('E01', '王明', 't')").run();
-    expect(migrate(db, all)).toEqual({ from: 3, to: 4 });
+    expect(migrateTo(db, 4)).toEqual({ from: 3, to: 4 });
     expect(db.prepare('SELECT name FROM meeting').pluck().all()).toEqual(['2026 年度']);
     expect(db.prepare('SELECT roster_id FROM expert').pluck().all()).toEqual(['E01']);
     const added = [

@@ -1,6 +1,3 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { checkWorkbookZip } from '../../../../electron/package-reader/workbook/check-workbook-zip.ts';
@@ -8,18 +5,12 @@ import { workbookToManifest } from '../../../../electron/package-reader/workbook
 import { templateBytes } from '../../../../electron/package-reader/workbook/build-template.ts';
 import { loadRubric } from '../../../../electron/rubrics/load-rubric.ts';
 import type { Rubric } from '../../../../shared/rubric/types.ts';
-import { writeYazlZip } from '../../../helpers/zip-files.ts';
+import { packageFiles } from '../../../helpers/package-builder.ts';
 
 const rubric = (await loadRubric('hefei-2017')) as Rubric;
 
 async function zipOf(files: [string, Uint8Array][]): Promise<Uint8Array> {
-  const dir = mkdtempSync(join(tmpdir(), 'workbook-zip-'));
-  try {
-    await writeYazlZip(join(dir, 'x.xlsx'), files);
-    return new Uint8Array(readFileSync(join(dir, 'x.xlsx')));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return new Uint8Array(await packageFiles(files).zipBuffer());
 }
 
 describe('checkWorkbookZip', () => {

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { citation, fileKind } from '../../../renderer/src/evidence/file-kind.ts';
+
+describe('fileKind: how the evidence viewer shows a file, from its extension', () => {
+  it.each([
+    ['证明材料/合同1.pdf', 'pdf'],
+    ['扫描件/审计报告.PDF', 'pdf'],
+    ['照片/办公室.png', 'image'],
+    ['照片/办公室.JPG', 'image'],
+    ['a.jpeg', 'image'],
+    ['a.gif', 'image'],
+    ['a.webp', 'image'],
+    ['a.bmp', 'image'],
+    ['说明/办公室说明.docx', 'docx'],
+    ['清单/合同清单.XLSX', 'xlsx'],
+    ['录像/会议录像.mp4', 'other'],
+    ['打开我.lnk', 'other'],
+    // Old Office formats are not previewed: only the XML ones are read safely.
+    ['旧格式.doc', 'other'],
+    ['旧格式.xls', 'other'],
+  ] as const)('%s → %s', (path, kind) => {
+    expect(fileKind(path)).toBe(kind);
+  });
+
+  it('looks only at the last extension of the file name, not of a folder', () => {
+    expect(fileKind('合同.pdf.exe')).toBe('other');
+    expect(fileKind('a.pdf/说明')).toBe('other');
+    expect(fileKind('无扩展名')).toBe('other');
+    expect(fileKind('.pdf')).toBe('pdf');
+    expect(fileKind('结尾是点.')).toBe('other');
+  });
+});
+
+describe('citation: how a reason cites the file and page the expert is looking at', () => {
+  it('names the page when there is one', () => {
+    expect(citation('证明材料/合同1.pdf', 3)).toBe('〔证明材料/合同1.pdf 第3页〕');
+  });
+
+  it('names only the file for a file without pages', () => {
+    expect(citation('照片/办公室.png', null)).toBe('〔照片/办公室.png〕');
+  });
+});
