@@ -32,6 +32,8 @@ export const channelNames = [
   'recusal-clear',
   'evidence-preview',
   'evidence-open',
+  'evidence-view',
+  'evidence-view-set',
   'sheet-sign',
   'sheet-export-again',
   'sheet-revise',

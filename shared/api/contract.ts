@@ -10,6 +10,8 @@ import { z } from 'zod';
 import type { ChannelName } from './channels.ts';
 import type { Result } from './result.ts';
 import * as work from './expert-work-requests.ts';
+import * as evidenceView from './evidence-view-api.ts';
+import type { EvidenceView } from './evidence-view-api.ts';
 import * as chair from './meeting-api.ts';
 import type {
   AuditView,
@@ -209,6 +211,9 @@ export const contract = {
   'evidence-preview': channel<EvidencePreview>()(work.evidenceRequest),
   /** Desktop shell: opens the file in the system's viewer. Browser shell: refused with `not-available`. */
   'evidence-open': channel<{ readonly opened: true }>()(work.evidenceRequest),
+  /** How this expert last viewed the file with this content (its rotation; 0° if never turned). */
+  'evidence-view': channel<EvidenceView>()(evidenceView.evidenceViewRequest),
+  'evidence-view-set': channel<EvidenceView>()(evidenceView.evidenceViewSetRequest),
   /** Signs the year's sheet with the passphrase and writes it to `folder` (default `<data>/exports`). */
   'sheet-sign': channel<SheetSignResult>()(work.sheetSignRequest),
   'sheet-export-again': channel<SheetSignResult>()(work.sheetExportAgainRequest),
