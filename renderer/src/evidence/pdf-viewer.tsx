@@ -481,7 +481,7 @@ function PasswordForm({ request, onCancel }: { request: PasswordRequest; onCance
     <form
       className="pdf-password"
       data-testid="pdf-password"
-      aria-label="输入打开密码"
+      aria-label="此 PDF 设有打开密码"
       onSubmit={(e) => {
         e.preventDefault();
         const password = input.current?.value ?? '';
