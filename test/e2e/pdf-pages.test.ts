@@ -7,8 +7,8 @@
  * browser's limits; an open password is asked for (wrong, then right; Esc gives up); damaged,
  * mislabeled and empty files are explained in Chinese, never with pdf.js' English.
  *
- * Screenshots at 1366×768 and 1024×640 go to test-results/screenshots/ (docs/images/ when
- * UPDATE_DOCS_SCREENSHOTS=1).
+ * Screenshots at 1366×768 and 1024×640 go to test-results/screenshots/; with
+ * UPDATE_DOCS_SCREENSHOTS=1 the guide's two (at a page, the password) also to docs/images/.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +21,10 @@ import { createExpertProfile, importPackageZips } from './ui-steps.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const fixtures = resolve(root, 'test', 'fixtures', 'evidence-viewer');
-const shots = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1' ? resolve(root, 'docs', 'images') : resolve(root, 'test-results', 'screenshots');
+const forDocs = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1';
+const shots = resolve(root, 'test-results', 'screenshots');
+/** The screenshots docs/expert-guide.md shows (at 1366×768). */
+const docsShots: Record<string, string> = { 'pdf-at-page': 'expert-pdf-page.png', 'pdf-password': 'expert-pdf-password.png' };
 const fixture = (name: string) => readFileSync(join(fixtures, name));
 
 const COMPILATION = '证明材料/合同汇编.pdf';
@@ -78,6 +81,8 @@ async function screenshots(page: Page, name: string): Promise<void> {
     await page.waitForFunction(() => document.querySelector('[data-testid="evidence-body"] canvas[data-rendered="true"], [data-testid="pdf-password"], [data-testid="pdf-problem"]') !== null);
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(shots, `${name}-${width}.png`) });
+    const docsName = docsShots[name];
+    if (forDocs && width === 1366 && docsName !== undefined) await page.screenshot({ path: join(root, 'docs', 'images', docsName) });
   }
   await page.setViewportSize({ width: 1440, height: 900 });
 }
