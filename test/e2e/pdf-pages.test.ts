@@ -124,6 +124,12 @@ describe('the PDF viewer', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('k');
     expect(await shownPage(page, 3)).toContain('Certificate tc-3');
+    // The full file list names the compilation once, as a file some claim cites.
+    await page.getByTestId('file-list-toggle').click();
+    const listed = page.getByTestId('file-list').locator('li', { hasText: COMPILATION });
+    expect(await listed.count()).toBe(1);
+    expect(await listed.getByText('未被引用').count()).toBe(0);
+    await page.getByTestId('file-list-toggle').click();
 
     // The expert pages on to page 4: 插入引用 cites page 4, the page on screen.
     await page.getByRole('button', { name: '下一页' }).click();
