@@ -43,7 +43,12 @@ export function openPdf(url: string, askPassword: (request: PasswordRequest) => 
   let task: PDFDocumentLoadingTask | null = null;
   let cancelled = false;
   const promise = (async () => {
-    const response = await fetch(url);
+    let response: Response;
+    try {
+      response = await fetch(url);
+    } catch {
+      throw new PdfOpenError({ kind: 'read-failed', status: null });
+    }
     if (!response.ok) throw new PdfOpenError(response.status === 404 ? { kind: 'missing' } : { kind: 'read-failed', status: response.status });
     const data = new Uint8Array(await response.arrayBuffer());
     if (data.length === 0) throw new PdfOpenError({ kind: 'empty' });
