@@ -17,6 +17,7 @@ import { indexRubric } from '../../shared/rubric/rubric-index.ts';
 import { scoreReview } from '../../shared/rubric/score-review.ts';
 import type { Claim, Decision } from '../../shared/rubric/types.ts';
 import { reviewOf } from '../../shared/sheet/check-sheet-against-packages.ts';
+import { parseEvidenceReference } from '../../shared/package/evidence-reference.ts';
 import type { UnsignedSheet } from '../../shared/sheet/sheet-schema.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -34,7 +35,8 @@ function evidenceRefs(db: Database, packageId: number | null, paths: readonly st
               `SELECT f.sha256, f.size, e.content_type FROM package_file f JOIN evidence_file e ON e.sha256 = f.sha256
                WHERE f.package_id = ? AND f.path = ?`,
             )
-            .get(packageId, path);
+            // `a.pdf#page=3` is the file `a.pdf`.
+            .get(packageId, parseEvidenceReference(path).path);
     return { path, sha256: row?.sha256 ?? null, size: row?.size ?? null, contentType: row?.content_type ?? null };
   });
 }

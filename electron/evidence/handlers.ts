@@ -1,6 +1,7 @@
 /**
  * The evidence channels the viewer needs beyond the content-addressed file URLs: Word and
- * Excel previews read in main (text only), and opening other files with the system's viewer.
+ * Excel previews read in main (text only), opening other files with the system's viewer, and
+ * how the expert last viewed a file (its rotation, evidence-view-store.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
@@ -9,6 +10,7 @@ import { AppError } from '../errors/app-error.ts';
 import type { evidenceChannels } from '../../shared/api/evidence-channels.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
 import { docxPreview } from './docx-preview.ts';
+import { evidenceView, setEvidenceView } from './evidence-view-store.ts';
 import { openWithSystemViewer } from './open-external.ts';
 import { packageEvidenceFile } from './package-evidence.ts';
 import { xlsxPreview } from './xlsx-preview.ts';
@@ -34,4 +36,6 @@ export const evidenceHandlers = {
     await openWithSystemViewer(ctx, request.packageId, request.path);
     return { opened: true };
   },
+  'evidence-view': (ctx, request) => evidenceView(ctx.db, request.expertId, request.sha256),
+  'evidence-view-set': (ctx, request) => setEvidenceView(ctx.db, request.expertId, request.sha256, { rotation: request.rotation }, ctx.now()),
 } satisfies HandlerSlice<keyof typeof evidenceChannels>;

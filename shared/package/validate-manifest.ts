@@ -12,6 +12,7 @@
 import { indexRubric } from '../rubric/rubric-index.ts';
 import type { AllianceKind, Claim, Claims, Rubric } from '../rubric/types.ts';
 import { checkClaims, isPlainObject, type EvidenceReference } from './check-claims.ts';
+import { parseEvidenceReference } from './evidence-reference.ts';
 import { formatJsonPath, type JsonPathSegment } from './json-path.ts';
 import { PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, type Manifest } from './manifest.ts';
 import { headerSchema } from './manifest-schema.ts';
@@ -166,7 +167,8 @@ export function validateParsedManifest(parsed: ParsedManifestText, context: Mani
   const files = indexPackageFiles(context.files);
   const namedFiles = new Set<string>(context.declarationFile === undefined ? [] : [context.declarationFile]);
   const resolve = (reference: EvidenceReference, code: 'evidence-not-found' | 'self-report-not-found'): string | null => {
-    const found = lookUpPackageFile(reference.value, files);
+    // The file part only: `a.pdf#page=3` names the file `a.pdf` (the reference keeps its page).
+    const found = lookUpPackageFile(parseEvidenceReference(reference.value).path, files);
     if (found.ok) {
       namedFiles.add(found.path);
       return found.path;

@@ -8,6 +8,9 @@ import { createHttpApi, pageToken } from './http-api.ts';
 
 export const api: Api = window.api ?? createHttpApi(pageToken());
 
+/** The desktop shell (Electron) has the preload's `window.api`; the browser shell has not. */
+export const isDesktopShell = window.api !== undefined;
+
 /** URL of a stored evidence file, by content hash, in whichever shell runs. */
 export function evidenceUrl(hash: string): string {
   return window.api ? desktopEvidenceUrl(hash) : browserEvidenceUrl(hash, pageToken());

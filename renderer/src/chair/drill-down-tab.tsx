@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import type { PackageFileView } from '../../../shared/api/package-types.ts';
 import type { DrillCriterion, DrillDecision, DrillDownView, DrillExpert, EvidenceRef, PanelView } from '../../../shared/api/chair-types.ts';
 import { api } from '../api/api.ts';
+import { evidenceTarget } from '../evidence/evidence-target.ts';
 import { EvidenceViewer } from '../evidence/evidence-viewer.tsx';
 import type { DrillTarget } from './drill-target.ts';
 import { flagLabel } from './flag-labels.ts';
@@ -27,11 +28,12 @@ export function DrillDownTab(props: {
   const [files, setFiles] = useState<readonly PackageFileView[]>([]);
   const [error, setError] = useState<string | null>(null);
   // Evidence belongs to the alliance and indicator it was opened for; another target starts empty.
-  const [evidence, setEvidence] = useState<{ target: string; paths: readonly string[]; label: string; open: string | null }>({
+  const [evidence, setEvidence] = useState<{ target: string; paths: readonly string[]; label: string; open: string | null; seq: number }>({
     target: '',
     paths: [],
     label: '',
     open: null,
+    seq: 0,
   });
 
   useEffect(() => {
@@ -58,9 +60,9 @@ export function DrillDownTab(props: {
   if (target === null) return <p className="muted empty">还没有可对照的评分。</p>;
   const shown = drill !== null && drill.allianceId === target.allianceId && drill.indicator.id === target.indicatorId ? drill : null;
   const targetKey = `${target.allianceId}/${target.indicatorId}`;
-  const shownEvidence = evidence.target === targetKey ? evidence : { target: targetKey, paths: [], label: '', open: null };
+  const shownEvidence = evidence.target === targetKey ? evidence : { target: targetKey, paths: [], label: '', open: null, seq: evidence.seq };
   const openEvidence = (refs: readonly EvidenceRef[], label: string) =>
-    setEvidence({ target: targetKey, paths: refs.map((r) => r.path), label, open: refs[0]?.path ?? null });
+    setEvidence({ target: targetKey, paths: refs.map((r) => r.path), label, open: refs[0]?.path ?? null, seq: evidence.seq + 1 });
 
   return (
     <div className="drill">
@@ -160,12 +162,14 @@ export function DrillDownTab(props: {
               <p className="muted">本机没有这个材料包的文件。</p>
             ) : (
               <EvidenceViewer
+                expertId={null}
                 packageId={shown.packageId}
                 files={files}
                 claimEvidence={shownEvidence.paths}
                 claimLabel={shownEvidence.label || null}
-                path={shownEvidence.open}
-                onOpen={(path) => setEvidence({ ...shownEvidence, open: path })}
+                opened={shownEvidence.open === null ? null : evidenceTarget(shownEvidence.open)}
+                openSeq={shownEvidence.seq}
+                onOpen={(reference) => setEvidence({ ...shownEvidence, open: reference, seq: shownEvidence.seq + 1 })}
                 onPageChange={() => undefined}
               />
             )}

@@ -3,71 +3,126 @@
  * part have a canvas (virtualised): a 300-page scan stays smooth because at any moment a
  * handful of pages is drawn and the rest are empty boxes of the right size.
  *
+ * - goal: the page to show, from the evidence reference (`合同汇编.pdf#page=3`). Each new goal
+ *   (a new `seq`: another item opened) jumps there; a goal without a page opens at page 1 and
+ *   leaves an already open file where it is.
+ * - page on screen: the page a third of the way down the view, or the page just jumped to while
+ *   it is in view; reported to the parent (插入引用 cites it) and shown in the page box.
  * - page size: known for a page once it has been drawn; until then every page is taken to be
  *   the size of page 1 (scans are uniform), so the column has the right length from the start.
- * - zoom: "适合宽度" (fit width, default) or a factor; + and − step it, 0 fits again.
+ * - zoom: "适合宽度" (fit width, default), "整页" (the whole page in view) or a factor; + and −
+ *   step it, 0 fits the width, and again the whole page. Fit is measured on the page being read
+ *   when it was chosen, so scrolling past a page of another size does not change the zoom.
+ * - rotation: quarter turns, remembered per file for the expert (evidence-viewer.tsx); R turns
+ *   clockwise, Shift+R back.
+ * - place: every change of layout (zoom, rotation, pane size, a page's real size) keeps the
+ *   place being read where it was.
+ * - canvas: drawn at the screen's density, capped so that no canvas passes the browser's limit
+ *   (pdf-scale.ts): a 14 400 pt page is drawn a little blurred, never blank.
+ * - password and failures: asked for in the viewer (输入打开密码), failures told in Chinese
+ *   (pdf-error-message.ts), never pdf.js' English.
  * - search: the text of every page (pdf.js text content) is searched for the words; pages with
  *   hits are listed and the hits are marked in the text layer of the drawn pages.
  *
  * The parent mounts one viewer per file (`key`), so nothing here resets by hand.
  */
 import { TextLayer, type PDFDocumentProxy } from 'pdfjs-dist';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { openPdf } from './pdf-document.ts';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+import { openPdf, type PasswordRequest, type PdfOpening } from './pdf-document.ts';
+import { PAGE_FAILED, pdfMessage, pdfProblem, type PdfProblem } from './pdf-error-message.ts';
+import { turn, turnedSize, type Rotation } from './pdf-rotation.ts';
+import { canvasRatio, canvasSize, fitScale, type Fit, type Size } from './pdf-scale.ts';
+import { startPage } from './pdf-start-page.ts';
 
 const GAP = 12;
 const ZOOMS = [0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 3];
-
-interface Size {
-  readonly width: number;
-  readonly height: number;
-}
 
 interface SearchHit {
   readonly page: number;
   readonly count: number;
 }
 
-export interface PdfViewerProps {
-  readonly url: string;
-  readonly onPageChange: (page: number) => void;
+/** Where to go: `page` null names the whole file; a new `seq` is a new request. */
+export interface PdfGoal {
+  readonly page: number | null;
+  readonly seq: number;
 }
 
-export function PdfViewer({ url, onPageChange }: PdfViewerProps) {
+export interface PdfViewerProps {
+  readonly url: string;
+  readonly goal: PdfGoal;
+  /** The expert's rotation of this file; null while it is being read. */
+  readonly rotation: Rotation | null;
+  readonly onRotate: (rotation: Rotation) => void;
+  readonly onPageChange: (page: number) => void;
+  /** The desktop shell, which can open a file with the system's program. */
+  readonly desktop: boolean;
+  /** Offered where a failure may be got round with the system's program (desktop shell). */
+  readonly systemViewer: ReactNode;
+}
+
+const fitLabel: Record<Fit, string> = { width: '适合宽度', page: '整页' };
+
+export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageChange, desktop, systemViewer }: PdfViewerProps) {
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<PdfProblem | null>(null);
+  const [ask, setAsk] = useState<PasswordRequest | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const [sizes, setSizes] = useState<readonly Size[]>([]);
-  const [zoom, setZoom] = useState<number | 'fit'>('fit');
+  const [zoom, setZoom] = useState<number | Fit>('width');
+  const [fitBasis, setFitBasis] = useState(1);
   const [frame, setFrame] = useState({ top: 0, height: 600, width: 600 });
   const [page, setPage] = useState(1);
   const [pageInput, setPageInput] = useState('1');
+  const [beyond, setBeyond] = useState<number | null>(null);
   const [query, setQuery] = useState('');
   const [searched, setSearched] = useState('');
   const [hits, setHits] = useState<readonly SearchHit[] | null>(null);
   const [searching, setSearching] = useState<string | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);
+  const opening = useRef<PdfOpening | null>(null);
+  const rotation: Rotation = remembered ?? 0;
 
   useEffect(() => {
     let live = true;
     let opened: PDFDocumentProxy | null = null;
-    openPdf(url)
+    const current = openPdf(url, (request) => {
+      if (live) setAsk(request);
+    });
+    opening.current = current;
+    current.promise
       .then(async (d) => {
         opened = d;
         const first = await d.getPage(1);
         const v = first.getViewport({ scale: 1 });
         if (!live) return;
         setSizes(Array.from({ length: d.numPages }, () => ({ width: v.width, height: v.height })));
+        setAsk(null);
         setDoc(d);
       })
       .catch((e: unknown) => {
-        if (live) setError(e instanceof Error ? e.message : String(e));
+        if (!live) return;
+        setAsk(null);
+        // A cancelled password prompt has already said why (and the cancel makes pdf.js fail).
+        setProblem((told) => told ?? pdfProblem(e));
       });
     return () => {
       live = false;
+      current.cancel();
       void opened?.loadingTask.destroy();
     };
-  }, [url]);
+  }, [url, attempt]);
 
   useEffect(() => {
     const element = scroller.current;
@@ -79,19 +134,21 @@ export function PdfViewer({ url, onPageChange }: PdfViewerProps) {
     return () => observer.disconnect();
   }, []);
 
-  const baseWidth = sizes[0]?.width ?? 595;
-  const scale = zoom === 'fit' ? Math.max(0.2, (frame.width - 2 * GAP) / baseWidth) : zoom;
+  const shown = useMemo(() => sizes.map((s) => turnedSize(s, rotation)), [sizes, rotation]);
+  const basisSize = shown[fitBasis - 1] ?? shown[0] ?? { width: 595, height: 842 };
+  const scale = typeof zoom === 'number' ? zoom : fitScale(zoom, frame, basisSize, GAP);
 
   const tops = useMemo(() => {
     const result: number[] = [];
     let y = GAP;
-    for (const size of sizes) {
+    for (const size of shown) {
       result.push(y);
       y += Math.round(size.height * scale) + GAP;
     }
     result.push(y);
     return result;
-  }, [sizes, scale]);
+  }, [shown, scale]);
+  const columnWidth = useMemo(() => Math.max(0, ...shown.map((s) => Math.round(s.width * scale))) + 2 * GAP, [shown, scale]);
 
   // Pages within one screen above and two below the visible part get drawn.
   const drawFrom = frame.top - frame.height;
@@ -100,33 +157,81 @@ export function PdfViewer({ url, onPageChange }: PdfViewerProps) {
   const pageAt = useCallback(
     (y: number) => {
       let n = 1;
-      for (let i = 0; i < sizes.length; i += 1) if ((tops[i] ?? 0) <= y) n = i + 1;
+      for (let i = 0; i < shown.length; i += 1) if ((tops[i] ?? 0) <= y) n = i + 1;
       return n;
     },
-    [sizes, tops],
+    [shown, tops],
   );
+
+  // The place being read (a page and how far into it), kept across every change of layout.
+  const place = useRef<{ page: number; fraction: number }>({ page: 1, fraction: -1 });
+  const remember = (scrollTop: number) => {
+    const at = pageAt(scrollTop + GAP);
+    const top = tops[at - 1] ?? 0;
+    place.current = { page: at, fraction: (scrollTop - top) / Math.max(1, (tops[at] ?? top + 1) - top) };
+  };
+  const ready = doc !== null && problem === null && remembered !== null;
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element || !ready) return;
+    const { page: at, fraction } = place.current;
+    const top = tops[at - 1] ?? 0;
+    element.scrollTop = top + fraction * Math.max(1, (tops[at] ?? top + 1) - top);
+  }, [tops, ready]);
+
+  // A page jumped to stays the page on screen while it is in view (near the end of the file it
+  // cannot scroll to the top, and the page a third down would be an earlier one).
+  const pinned = useRef<number | null>(null);
+  const unpin = () => {
+    pinned.current = null;
+  };
+
+  const show = (n: number) => {
+    setPage(n);
+    setPageInput(String(n));
+    onPageChange(n);
+  };
 
   const onScroll = () => {
     const element = scroller.current;
     if (!element) return;
     setFrame({ top: element.scrollTop, height: element.clientHeight, width: element.clientWidth });
-    const current = pageAt(element.scrollTop + element.clientHeight / 3);
-    if (current !== page) {
-      setPage(current);
-      setPageInput(String(current));
-      onPageChange(current);
-    }
+    remember(element.scrollTop);
+    const jumped = pinned.current;
+    const jumpedInView =
+      jumped !== null && (tops[jumped - 1] ?? 0) < element.scrollTop + element.clientHeight && (tops[jumped] ?? 0) - GAP > element.scrollTop;
+    if (!jumpedInView) pinned.current = null;
+    const current = jumpedInView ? jumped : pageAt(element.scrollTop + element.clientHeight / 3);
+    if (current !== page) show(current);
   };
 
   const goTo = (n: number) => {
-    const target = Math.min(Math.max(1, n), sizes.length);
     const element = scroller.current;
-    if (!element || sizes.length === 0) return;
-    element.scrollTop = (tops[target - 1] ?? 0) - GAP;
-    setPage(target);
-    setPageInput(String(target));
-    onPageChange(target);
+    if (!element || shown.length === 0) return;
+    const target = Math.min(Math.max(1, n), shown.length);
+    const top = tops[target - 1] ?? 0;
+    place.current = { page: target, fraction: -GAP / Math.max(1, (tops[target] ?? top + 1) - top) };
+    pinned.current = target;
+    element.scrollTop = top - GAP;
+    show(target);
   };
+  const goToRef = useRef(goTo);
+  useLayoutEffect(() => {
+    goToRef.current = goTo;
+  });
+
+  // A new goal (another item opened): its page, or page 1 when the file is first opened.
+  const goalSeen = useRef<number | null>(null);
+  useEffect(() => {
+    if (doc === null || !ready || goalSeen.current === goal.seq) return;
+    const first = goalSeen.current === null;
+    goalSeen.current = goal.seq;
+    if (goal.page === null && !first) return;
+    const start = startPage(goal.page, doc.numPages);
+    setBeyond(start.beyond);
+    setFitBasis(start.page);
+    goToRef.current(start.page);
+  }, [doc, ready, goal.seq, goal.page]);
 
   const onSize = useCallback((n: number, size: Size) => {
     setSizes((old) => {
@@ -138,32 +243,16 @@ export function PdfViewer({ url, onPageChange }: PdfViewerProps) {
     });
   }, []);
 
-  // A zoom keeps the page being read where it was: remember the place, scroll back to it once the
-  // column has its new size.
-  const anchor = useRef<{ page: number; fraction: number } | null>(null);
-  const zoomTo = (next: number | 'fit') => {
-    const element = scroller.current;
-    if (element && sizes.length > 0) {
-      const top = tops[page - 1] ?? 0;
-      const height = Math.max(1, (tops[page] ?? top + 1) - top);
-      anchor.current = { page, fraction: (element.scrollTop - top) / height };
-    }
+  const zoomTo = (next: number | Fit) => {
+    if (typeof next !== 'number') setFitBasis(page);
     setZoom(next);
   };
-  useLayoutEffect(() => {
-    const element = scroller.current;
-    const place = anchor.current;
-    if (!element || place === null) return;
-    anchor.current = null;
-    const top = tops[place.page - 1] ?? 0;
-    element.scrollTop = top + place.fraction * Math.max(1, (tops[place.page] ?? top + 1) - top);
-  }, [tops]);
-
   const zoomBy = (direction: 1 | -1) => {
     const current = scale;
     const steps = direction > 0 ? ZOOMS.filter((z) => z > current + 0.001) : ZOOMS.filter((z) => z < current - 0.001).reverse();
     zoomTo(steps[0] ?? current);
   };
+  const rotate = (direction: 1 | -1) => onRotate(turn(rotation, direction));
 
   const search = async (event: FormEvent) => {
     event.preventDefault();
@@ -196,72 +285,104 @@ export function PdfViewer({ url, onPageChange }: PdfViewerProps) {
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.target !== scroller.current) return;
+    unpin();
     if (event.key === '+' || event.key === '=') zoomBy(1);
     else if (event.key === '-') zoomBy(-1);
-    else if (event.key === '0') zoomTo('fit');
+    else if (event.key === '0') zoomTo(zoom === 'width' ? 'page' : 'width');
+    else if (event.key === 'r' && !event.ctrlKey && !event.metaKey && !event.altKey) rotate(1);
+    else if (event.key === 'R' && !event.ctrlKey && !event.metaKey && !event.altKey) rotate(-1);
     else if (event.key === 'f' && (event.ctrlKey || event.metaKey)) searchBox.current?.focus();
     else return;
     event.preventDefault();
   };
 
-  if (error) return <p className="evidence-error" role="alert">无法显示此 PDF：{error}</p>;
+  const retryPassword = () => {
+    setProblem(null);
+    setAttempt((a) => a + 1);
+  };
+  const cancelPassword = () => {
+    setProblem({ kind: 'password' });
+    setAsk(null);
+    opening.current?.cancel();
+  };
 
   return (
     <div className="pdf-viewer">
-      <div className="viewer-toolbar" role="toolbar" aria-label="PDF 工具栏">
-        <button type="button" className="secondary small" onClick={() => goTo(page - 1)} disabled={page <= 1} aria-label="上一页">
-          ‹
-        </button>
-        <form
-          className="page-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            goTo(Number(pageInput) || 1);
-          }}
-        >
-          第
-          <input aria-label="页码" value={pageInput} onChange={(e) => setPageInput(e.target.value)} inputMode="numeric" size={3} />/
-          <span data-testid="pdf-page-count">{sizes.length || '…'}</span> 页
-        </form>
-        <button type="button" className="secondary small" onClick={() => goTo(page + 1)} disabled={page >= sizes.length} aria-label="下一页">
-          ›
-        </button>
-        <span className="toolbar-gap" />
-        <button type="button" className="secondary small" onClick={() => zoomBy(-1)} aria-label="缩小">
-          −
-        </button>
-        <button type="button" className="secondary small zoom-label" onClick={() => zoomTo('fit')} title="适合宽度（0）">
-          {zoom === 'fit' ? '适合宽度' : `${Math.round(scale * 100)}%`}
-        </button>
-        <button type="button" className="secondary small" onClick={() => zoomBy(1)} aria-label="放大">
-          +
-        </button>
-        <span className="toolbar-gap" />
-        <form className="search-form" onSubmit={(e) => void search(e)} role="search">
-          <input
-            ref={searchBox}
-            aria-label="在 PDF 中搜索"
-            placeholder="搜索文字"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            size={10}
-          />
-          <button type="submit" className="secondary small">
-            搜索
+      {ready && (
+        <div className="viewer-toolbar" role="toolbar" aria-label="PDF 工具栏">
+          <button type="button" className="secondary small" onClick={() => goTo(page - 1)} disabled={page <= 1} aria-label="上一页">
+            ‹
           </button>
-          {hits && hits.length > 0 && (
-            <>
-              <button type="button" className="secondary small" onClick={() => nextHit(-1)} aria-label="上一处">
-                ↑
-              </button>
-              <button type="button" className="secondary small" onClick={() => nextHit(1)} aria-label="下一处">
-                ↓
-              </button>
-            </>
-          )}
-        </form>
-      </div>
-      {(searching ?? hits) !== null && (
+          <form
+            className="page-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              goTo(Number(pageInput) || 1);
+            }}
+          >
+            第
+            <input aria-label="页码" value={pageInput} onChange={(e) => setPageInput(e.target.value)} inputMode="numeric" size={3} />/
+            <span data-testid="pdf-page-count">{sizes.length || '…'}</span> 页
+          </form>
+          <button type="button" className="secondary small" onClick={() => goTo(page + 1)} disabled={page >= sizes.length} aria-label="下一页">
+            ›
+          </button>
+          <span className="toolbar-gap" />
+          <button type="button" className="secondary small" onClick={() => zoomBy(-1)} aria-label="缩小">
+            −
+          </button>
+          <button
+            type="button"
+            className="secondary small zoom-label"
+            onClick={() => zoomTo(zoom === 'width' ? 'page' : 'width')}
+            title="适合宽度 / 整页（0）"
+            data-testid="pdf-zoom"
+            data-fit={typeof zoom === 'number' ? '' : zoom}
+          >
+            {typeof zoom === 'number' ? `${Math.round(scale * 100)}%` : fitLabel[zoom]}
+          </button>
+          <button type="button" className="secondary small" onClick={() => zoomBy(1)} aria-label="放大">
+            +
+          </button>
+          <span className="toolbar-gap" />
+          <button type="button" className="secondary small" onClick={() => rotate(-1)} aria-label="向左旋转 90°" title="向左旋转 90°（Shift+R）">
+            ↺
+          </button>
+          <button type="button" className="secondary small" onClick={() => rotate(1)} aria-label="向右旋转 90°" title="向右旋转 90°（R）">
+            ↻
+          </button>
+          <span className="toolbar-gap" />
+          <form className="search-form" onSubmit={(e) => void search(e)} role="search">
+            <input
+              ref={searchBox}
+              aria-label="在 PDF 中搜索"
+              placeholder="搜索文字"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              size={10}
+            />
+            <button type="submit" className="secondary small">
+              搜索
+            </button>
+            {hits && hits.length > 0 && (
+              <>
+                <button type="button" className="secondary small" onClick={() => nextHit(-1)} aria-label="上一处">
+                  ↑
+                </button>
+                <button type="button" className="secondary small" onClick={() => nextHit(1)} aria-label="下一处">
+                  ↓
+                </button>
+              </>
+            )}
+          </form>
+        </div>
+      )}
+      {ready && beyond !== null && (
+        <p className="search-result" role="note">
+          引用的是第 {beyond} 页，但此文件只有 {sizes.length} 页，现显示最后一页。
+        </p>
+      )}
+      {ready && (searching ?? hits) !== null && (
         <p className="search-result" role="status" data-testid="pdf-search-result">
           {searching ??
             (hits && hits.length > 0
@@ -271,17 +392,27 @@ export function PdfViewer({ url, onPageChange }: PdfViewerProps) {
       )}
       <div
         ref={scroller}
-        className="pdf-scroll evidence-focus"
-        tabIndex={0}
+        className={`pdf-scroll${ready ? ' evidence-focus' : ''}`}
+        tabIndex={ready ? 0 : -1}
         onScroll={onScroll}
         onKeyDown={onKeyDown}
-        aria-label={`PDF 内容，第 ${page} 页，共 ${sizes.length} 页`}
+        onWheel={unpin}
+        onPointerDown={unpin}
+        aria-label={ready ? `PDF 内容，第 ${page} 页，共 ${sizes.length} 页` : 'PDF'}
         data-testid="pdf-scroll"
+        data-current-page={ready ? page : ''}
+        data-rotation={rotation}
       >
-        {doc === null && <p className="muted loading">正在打开 PDF……</p>}
-        <div className="pdf-column" style={{ height: tops[tops.length - 1] ?? 0 }}>
-          {doc !== null &&
-            sizes.map((size, i) => {
+        {problem !== null ? (
+          <PdfProblemView problem={problem} desktop={desktop} systemViewer={systemViewer} onPassword={retryPassword} />
+        ) : ask !== null ? (
+          <PasswordForm request={ask} onCancel={cancelPassword} />
+        ) : !ready ? (
+          <p className="muted loading">正在打开 PDF……</p>
+        ) : null}
+        {ready && (
+          <div className="pdf-column" style={{ height: tops[tops.length - 1] ?? 0, width: columnWidth }}>
+            {shown.map((size, i) => {
               const top = tops[i] ?? 0;
               const height = Math.round(size.height * scale);
               const draw = top + height >= drawFrom && top <= drawTo;
@@ -294,15 +425,94 @@ export function PdfViewer({ url, onPageChange }: PdfViewerProps) {
                   width={Math.round(size.width * scale)}
                   height={height}
                   scale={scale}
+                  rotation={rotation}
                   draw={draw}
                   highlight={searched}
                   onSize={onSize}
                 />
               );
             })}
-        </div>
+          </div>
+        )}
       </div>
     </div>
+  );
+}
+
+function PdfProblemView({
+  problem,
+  desktop,
+  systemViewer,
+  onPassword,
+}: {
+  problem: PdfProblem;
+  desktop: boolean;
+  systemViewer: ReactNode;
+  onPassword: () => void;
+}) {
+  const message = pdfMessage(problem, desktop);
+  return (
+    <div className="evidence-error pdf-problem evidence-focus" tabIndex={0} role="alert" data-testid="pdf-problem" data-problem={problem.kind}>
+      <p className="pdf-problem-what">{message.what}</p>
+      <p>{message.todo}</p>
+      {problem.kind === 'password' && (
+        <button type="button" onClick={onPassword}>
+          输入密码
+        </button>
+      )}
+      {message.systemViewerHelps && desktop && systemViewer}
+    </div>
+  );
+}
+
+/**
+ * 输入打开密码: the password goes to pdf.js for this view and is dropped; a wrong one is said
+ * and the form asks again. Enter opens, Esc gives up (the file then says how to get it shown).
+ * It takes the keyboard only when the expert is already in the evidence pane, so J/K through
+ * the claims never type into it (E reaches it).
+ */
+function PasswordForm({ request, onCancel }: { request: PasswordRequest; onCancel: () => void }) {
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const active = document.activeElement;
+    if (request.wrong || (active !== null && active.closest('[data-keyscope="evidence"]') !== null)) input.current?.focus();
+  }, [request]);
+  return (
+    <form
+      className="pdf-password"
+      data-testid="pdf-password"
+      aria-label="此 PDF 设有打开密码"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const password = input.current?.value ?? '';
+        if (input.current) input.current.value = '';
+        if (password !== '') request.submit(password);
+      }}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        e.stopPropagation();
+        onCancel();
+      }}
+    >
+      <p className="pdf-password-title">此 PDF 设有打开密码。</p>
+      <label>
+        输入打开密码
+        <input ref={input} type="password" className="evidence-focus" autoComplete="off" spellCheck={false} size={20} />
+      </label>
+      {request.wrong && (
+        <p className="error" role="alert">
+          密码不正确，请重新输入。
+        </p>
+      )}
+      <div className="pdf-password-actions">
+        <button type="submit">打开</button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          取消
+        </button>
+      </div>
+      <p className="muted small">密码只用于在本窗口打开这个文件，不会保存，也不会发送到任何地方。向会务人员或联盟索取密码。</p>
+    </form>
   );
 }
 
@@ -313,6 +523,7 @@ interface PdfPageProps {
   readonly width: number;
   readonly height: number;
   readonly scale: number;
+  readonly rotation: Rotation;
   readonly draw: boolean;
   readonly highlight: string;
   readonly onSize: (n: number, size: Size) => void;
@@ -326,10 +537,11 @@ function markMatches(container: HTMLElement | null, words: string): void {
   }
 }
 
-function PdfPage({ doc, number, top, width, height, scale, draw, highlight, onSize }: PdfPageProps) {
+function PdfPage({ doc, number, top, width, height, scale, rotation, draw, highlight, onSize }: PdfPageProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const text = useRef<HTMLDivElement>(null);
   const highlightRef = useRef(highlight);
+  const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     highlightRef.current = highlight;
@@ -346,11 +558,13 @@ function PdfPage({ doc, number, top, width, height, scale, draw, highlight, onSi
         if (!live || !canvas.current || !text.current) return;
         const unscaled = page.getViewport({ scale: 1 });
         onSize(number, { width: unscaled.width, height: unscaled.height });
-        const viewport = page.getViewport({ scale });
-        const ratio = window.devicePixelRatio || 1;
+        const viewport = page.getViewport({ scale, rotation: (page.rotate + rotation) % 360 });
+        const ratio = canvasRatio(viewport, window.devicePixelRatio || 1);
         const target = canvas.current;
-        target.width = Math.floor(viewport.width * ratio);
-        target.height = Math.floor(viewport.height * ratio);
+        const pixels = canvasSize(viewport, ratio);
+        target.width = pixels.width;
+        target.height = pixels.height;
+        target.dataset['ratio'] = ratio.toFixed(3);
         const task = page.render({ canvas: target, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] });
         cancel = () => task.cancel();
         await task.promise;
@@ -364,16 +578,19 @@ function PdfPage({ doc, number, top, width, height, scale, draw, highlight, onSi
         if (live) {
           markMatches(container, highlightRef.current);
           target.dataset['rendered'] = 'true';
+          setFailed(false);
         }
       })
-      .catch(() => {
-        // A cancelled render (the page scrolled away, or the zoom changed) is not an error.
+      .catch((e: unknown) => {
+        // A cancelled render (the page scrolled away, the zoom changed) is not an error.
+        const name = typeof e === 'object' && e !== null ? (e as { name?: unknown }).name : undefined;
+        if (live && name !== 'RenderingCancelledException' && name !== 'AbortException') setFailed(true);
       });
     return () => {
       live = false;
       cancel?.();
     };
-  }, [doc, number, scale, draw, onSize]);
+  }, [doc, number, scale, rotation, draw, onSize]);
 
   return (
     <div className="pdf-page" style={{ top, width, height }} data-page={number} aria-label={`第 ${number} 页`}>
@@ -381,6 +598,7 @@ function PdfPage({ doc, number, top, width, height, scale, draw, highlight, onSi
         <>
           <canvas ref={canvas} style={{ width, height }} />
           <div ref={text} className="textLayer" />
+          {failed && <p className="page-failed">{PAGE_FAILED}</p>}
         </>
       ) : (
         <span className="page-placeholder">{number}</span>

@@ -13,6 +13,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { UndecidedView } from '../../../shared/api/expert-work-types.ts';
 import { decisionKey, splitDecisionKey } from '../../../shared/review/stored-review.ts';
 import { allianceKindLabel, gradeLabel } from '../common/labels.ts';
+import { evidenceTarget } from '../evidence/evidence-target.ts';
 import { EvidenceViewer } from '../evidence/evidence-viewer.tsx';
 import { citation as citationText, fileKind } from '../evidence/file-kind.ts';
 import type { ClaimRow } from './claim-rows.ts';
@@ -56,8 +57,12 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
   const [overriding, setOverriding] = useState<string | null>(null);
   const [showSheet, setShowSheet] = useState(false);
   const [showUndecided, setShowUndecided] = useState(false);
-  const [openedPath, setOpenedPath] = useState<string | null>(null);
-  const [page, setPage] = useState<number | null>(null);
+  // The reference the expert opened (a tab, or a file of the list), else the current claim's first.
+  const [openedReference, setOpenedReference] = useState<string | null>(null);
+  // Bumped by every opening, so the viewer goes to the opened reference's page again.
+  const [openSeq, setOpenSeq] = useState(0);
+  // The page on screen of the open PDF, as the viewer reports it.
+  const [shownPage, setShownPage] = useState<{ readonly path: string; readonly page: number } | null>(null);
   const rowElements = useRef(new Map<string, HTMLDivElement>());
   const judgedInputs = useRef(new Map<string, HTMLInputElement>());
   const comment = useRef<HTMLTextAreaElement>(null);
@@ -66,16 +71,19 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
 
   const readOnly = state === null || state.locked || state.recusalReason !== null;
   const undecidedKeys = useMemo(() => new Set((state?.undecided ?? []).map((u) => decisionKey(u.criterionId, u.itemId))), [state]);
-  // The file on the right: the one the expert opened, else the current claim's first.
-  const path = openedPath ?? current?.evidence[0] ?? open?.selfReport ?? null;
+  const reference = openedReference ?? current?.evidence[0] ?? open?.selfReport ?? null;
+  const opened = useMemo(() => (reference === null ? null : evidenceTarget(reference)), [reference]);
+  const path = opened?.path ?? null;
+  const currentKeyNow = current?.key ?? null;
 
   const select = useCallback((row: ClaimRow | undefined, byKeyboard: boolean) => {
     if (!row) return;
+    // Another item opens its evidence at its page; acting on the current one stays where it is.
+    if (row.key !== currentKeyNow) setOpenSeq((n) => n + 1);
     setCurrentKey(row.key);
-    setOpenedPath((opened) => (opened !== null && row.evidence.includes(opened) ? opened : null));
-    setPage(null);
+    setOpenedReference((was) => (was !== null && row.evidence.includes(was) ? was : null));
     moved.current = byKeyboard;
-  }, []);
+  }, [currentKeyNow]);
 
   // Keyboard moves focus with the current row; a click leaves focus where the mouse put it.
   useEffect(() => {
@@ -91,7 +99,12 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
     rowElements.current.get(current.key)?.focus();
   }, [current]);
 
-  const citation = useCallback(() => (path === null ? null : citationText(path, fileKind(path) === 'pdf' ? (page ?? 1) : null)), [path, page]);
+  // The page on screen (the expert may have paged on from the referenced one).
+  const citation = useCallback(() => {
+    if (path === null) return null;
+    if (fileKind(path) !== 'pdf') return citationText(path, null);
+    return citationText(path, shownPage?.path === path ? shownPage.page : (opened?.page ?? 1));
+  }, [path, opened, shownPage]);
 
   const decide = (row: ClaimRow, decision: { accept: true } | { accept: false; reason: string } | { value: number } | null) => {
     const { criterionId, itemId } = splitDecisionKey(row.key);
@@ -412,16 +425,18 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
         </div>
         <div className="evidence-column" ref={evidencePane}>
           <EvidenceViewer
+            expertId={expertId}
             packageId={packageId}
             files={open.files}
             claimEvidence={current?.evidence ?? []}
             claimLabel={current ? rowLabel(current) : null}
-            path={path}
-            onOpen={(p) => {
-              setOpenedPath(p);
-              setPage(null);
+            opened={opened}
+            openSeq={openSeq}
+            onOpen={(r) => {
+              setOpenedReference(r);
+              setOpenSeq((n) => n + 1);
             }}
-            onPageChange={setPage}
+            onPageChange={(p, n) => setShownPage({ path: p, page: n })}
           />
         </div>
       </div>
