@@ -58,6 +58,7 @@ export const manifestErrorCodes = [
   'claim-wrong-shape',
   'item-id-duplicate',
   'evidence-not-found',
+  'evidence-page-out-of-range',
   'self-report-not-found',
 ] as const;
 
@@ -68,6 +69,7 @@ export const warningCodes = [
   'file-not-referenced',
   'item-date-outside-year',
   'indicator-over-cap',
+  'file-not-viewable',
 ] as const;
 
 /**
