@@ -62,7 +62,7 @@ export const manifestErrorCodes = [
   'self-report-not-found',
 ] as const;
 
-/** Exactly the warnings package-format.md lists, in its order. */
+/** Exactly the warnings package-format.md lists, in its order (the last from the files' bytes, not the manifest). */
 export const warningCodes = [
   'criterion-not-for-kind',
   'item-no-evidence',

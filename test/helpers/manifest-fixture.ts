@@ -1,3 +1,5 @@
+import { evidenceBytes } from './evidence-bytes.ts';
+
 /**
  * Test helper: a small valid manifest.json (package-format.md) and the files it names, to be
  * changed by each test in exactly the way the test is about.
@@ -55,9 +57,9 @@ export function namedPaths(manifest: Json): string[] {
   return paths.filter((p): p is string => typeof p === 'string' && p !== '');
 }
 
-/** manifest.json and a small file for every named path. */
-export function packageFilesOf(manifest: Json): Map<string, string> {
-  const files = new Map<string, string>([['manifest.json', JSON.stringify(manifest, null, 2)]]);
-  for (const path of namedPaths(manifest)) files.set(path, `内容 ${path}`);
+/** manifest.json and a small file for every named path (a real PDF or JPEG where the name says so). */
+export function packageFilesOf(manifest: Json): Map<string, string | Uint8Array> {
+  const files = new Map<string, string | Uint8Array>([['manifest.json', JSON.stringify(manifest, null, 2)]]);
+  for (const path of namedPaths(manifest)) files.set(path, evidenceBytes(path));
   return files;
 }

@@ -25,7 +25,7 @@ export interface CompoundStream {
 
 export interface CompoundFile {
   readonly streams: readonly CompoundStream[];
-  /** A stream's bytes when it lies in the regular sectors (at least the mini-stream cut-off), else null. */
+  /** A stream's bytes (from the regular sectors, or the mini stream for small ones), or null when damaged. */
   readonly read: (stream: CompoundStream) => Uint8Array | null;
 }
 
@@ -85,17 +85,41 @@ export function readCompoundFile(bytes: Uint8Array): CompoundFile | null {
   if (directory === null) return null;
   const cutoff = view.getUint32(0x38, true);
   const streams: CompoundStream[] = [];
+  let rootEntry: CompoundStream | null = null;
   const dir = new DataView(directory.buffer, directory.byteOffset, directory.byteLength);
   for (let at = 0; at + 128 <= directory.length; at += 128) {
     const type = directory[at + 66];
     const nameLength = dir.getUint16(at + 64, true);
     if ((type !== 1 && type !== 2 && type !== 5) || nameLength < 2 || nameLength > 64) continue;
     const name = new TextDecoder('utf-16le').decode(directory.subarray(at, at + nameLength - 2));
-    streams.push({ name, start: dir.getUint32(at + 116, true), size: dir.getUint32(at + 120, true) });
+    const entry = { name, start: dir.getUint32(at + 116, true), size: dir.getUint32(at + 120, true) };
+    if (type === 5) rootEntry = entry;
+    else streams.push(entry);
   }
+  // Streams below the cut-off live in the mini stream (the root entry's chain), in 64-byte
+  // mini sectors chained by the mini FAT.
+  const miniSize = 1 << view.getUint16(0x20, true);
+  const readMini = (stream: CompoundStream): Uint8Array | null => {
+    if (rootEntry === null) return null;
+    const mini = chain(rootEntry.start, rootEntry.size);
+    const miniFat = chain(view.getUint32(0x3c, true), view.getUint32(0x40, true) * sectorSize);
+    if (mini === null || miniFat === null) return null;
+    const fat = new DataView(miniFat.buffer, miniFat.byteOffset, miniFat.byteLength);
+    const out = new Uint8Array(stream.size);
+    let at = 0;
+    for (let sector = stream.start, steps = 0; at < stream.size; steps += 1) {
+      const offset = sector * miniSize;
+      if (steps > mini.length / miniSize || offset >= mini.length || sector * 4 + 4 > miniFat.length) return null;
+      const part = mini.subarray(offset, Math.min(offset + miniSize, mini.length, offset + stream.size - at));
+      out.set(part, at);
+      at += part.length;
+      sector = fat.getUint32(sector * 4, true);
+    }
+    return out;
+  };
   return {
     streams,
-    read: (stream) => (stream.size < cutoff ? null : chain(stream.start, stream.size)),
+    read: (stream) => (stream.size < cutoff ? readMini(stream) : chain(stream.start, stream.size)),
   };
 }
 

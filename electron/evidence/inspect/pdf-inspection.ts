@@ -18,7 +18,8 @@ export type PdfInspection =
   | { readonly kind: 'damaged'; readonly detail: string };
 
 const TEXT_PAGES = 5;
-const EOF_WINDOW = 2048;
+// Where readers look for the end marker (PDF readers accept it within the last kilobyte).
+const EOF_WINDOW = 1024;
 
 function endsWithEof(bytes: Uint8Array): boolean {
   const tail = new TextDecoder('latin1').decode(bytes.subarray(Math.max(0, bytes.length - EOF_WINDOW)));

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { evidenceBytes } from '../../helpers/evidence-bytes.ts';
 import { baseManifest, packageFilesOf } from '../../helpers/manifest-fixture.ts';
 import { runCli } from '../../helpers/run-cli.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
@@ -20,7 +21,7 @@ describe('alliance-review validate', () => {
 
   it('exits 0 for a valid folder with warnings, printing each warning on stdout', async () => {
     const root = join(tempDir(), 'HFA-012');
-    await writeTree(root, [...packageFilesOf(baseManifest()), ['证明材料/旧照片.jpg', 'old']]);
+    await writeTree(root, [...packageFilesOf(baseManifest()), ['证明材料/旧照片.jpg', evidenceBytes('证明材料/旧照片.jpg', 'old')]]);
     const run = runCli(['validate', root]);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
@@ -41,7 +42,7 @@ describe('alliance-review validate', () => {
     manifest['year'] = '2026';
     const files = packageFilesOf(manifest);
     files.delete('白皮书.pdf');
-    files.set('多余.pdf', 'x');
+    files.set('多余.pdf', evidenceBytes('多余.pdf', 'x'));
     const path = join(tempDir(), 'bad.zip');
     await writeYazlZip(path, files);
     const run = runCli(['validate', path]);
