@@ -5,6 +5,7 @@
  * only when that size is within the caller's cap, so a zip bomb inside a package costs no more
  * than the cap.
  */
+import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
 import { decodeEntryName } from '../../package-reader/decode-entry-name.ts';
@@ -24,6 +25,11 @@ export interface ZipInMemory {
   readonly members: readonly ZipMember[];
   /** The member's bytes, or null when it is larger than `cap`, encrypted, or damaged. */
   readonly read: (member: ZipMember, cap: number) => Promise<Uint8Array | null>;
+  /**
+   * Reads the whole member, hashing it and keeping its first `keep` bytes; null when it is
+   * encrypted, uses another compression, is damaged, or yields other than its declared size.
+   */
+  readonly hashed: (member: ZipMember, keep: number) => Promise<{ readonly sha256: string; readonly head: Uint8Array } | null>;
   readonly close: () => void;
 }
 
@@ -108,5 +114,33 @@ export async function openZipInMemory(bytes: Uint8Array, maxEntries: number): Pr
       return null;
     }
   };
-  return { ok: true, zip: { members, read, close: () => zip.close() } };
+  const hashed = async (member: ZipMember, keep: number): Promise<{ sha256: string; head: Uint8Array } | null> => {
+    if (member.directory || member.encrypted || !member.supported) return null;
+    try {
+      const stream = await openStream(zip, member.entry);
+      const hash = createHash('sha256');
+      const kept: Buffer[] = [];
+      let size = 0;
+      let keptSize = 0;
+      for await (const data of stream) {
+        const chunk = data as Buffer;
+        size += chunk.length;
+        if (size > member.size) {
+          stream.destroy();
+          return null;
+        }
+        hash.update(chunk);
+        if (keptSize < keep) {
+          const part = chunk.subarray(0, keep - keptSize);
+          kept.push(part);
+          keptSize += part.length;
+        }
+      }
+      if (size !== member.size) return null;
+      return { sha256: hash.digest('hex'), head: new Uint8Array(Buffer.concat(kept, keptSize)) };
+    } catch {
+      return null;
+    }
+  };
+  return { ok: true, zip: { members, read, hashed, close: () => zip.close() } };
 }
