@@ -13,6 +13,7 @@ import type { Database } from 'better-sqlite3';
 import type { DrillCriterion, DrillDecision, DrillDownView, DrillExpert, EvidenceRef } from '../../shared/api/meeting-api.ts';
 import { ZERO } from '../../shared/decimal/decimal.ts';
 import { toJsonNumber } from '../../shared/decimal/print-score.ts';
+import { parseEvidenceReference } from '../../shared/package/evidence-reference.ts';
 import { indexRubric } from '../../shared/rubric/rubric-index.ts';
 import { scoreReview } from '../../shared/rubric/score-review.ts';
 import type { Claim, Decision } from '../../shared/rubric/types.ts';
@@ -34,7 +35,7 @@ function evidenceRefs(db: Database, packageId: number | null, paths: readonly st
               `SELECT f.sha256, f.size, e.content_type FROM package_file f JOIN evidence_file e ON e.sha256 = f.sha256
                WHERE f.package_id = ? AND f.path = ?`,
             )
-            .get(packageId, path);
+            .get(packageId, parseEvidenceReference(path).path);
     return { path, sha256: row?.sha256 ?? null, size: row?.size ?? null, contentType: row?.content_type ?? null };
   });
 }
