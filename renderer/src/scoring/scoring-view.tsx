@@ -11,6 +11,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { UndecidedView } from '../../../shared/api/expert-work-types.ts';
+import { parseEvidenceReference } from '../../../shared/package/evidence-reference.ts';
 import { decisionKey, splitDecisionKey } from '../../../shared/review/stored-review.ts';
 import { allianceKindLabel, gradeLabel } from '../common/labels.ts';
 import { EvidenceViewer } from '../evidence/evidence-viewer.tsx';
@@ -67,12 +68,12 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
   const readOnly = state === null || state.locked || state.recusalReason !== null;
   const undecidedKeys = useMemo(() => new Set((state?.undecided ?? []).map((u) => decisionKey(u.criterionId, u.itemId))), [state]);
   // The file on the right: the one the expert opened, else the current claim's first.
-  const path = openedPath ?? current?.evidence[0] ?? open?.selfReport ?? null;
+  const path = openedPath ?? (current ? evidenceFiles(current)[0] : undefined) ?? open?.selfReport ?? null;
 
   const select = useCallback((row: ClaimRow | undefined, byKeyboard: boolean) => {
     if (!row) return;
     setCurrentKey(row.key);
-    setOpenedPath((opened) => (opened !== null && row.evidence.includes(opened) ? opened : null));
+    setOpenedPath((opened) => (opened !== null && evidenceFiles(row).includes(opened) ? opened : null));
     setPage(null);
     moved.current = byKeyboard;
   }, []);
@@ -414,7 +415,7 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
           <EvidenceViewer
             packageId={packageId}
             files={open.files}
-            claimEvidence={current?.evidence ?? []}
+            claimEvidence={current ? evidenceFiles(current) : []}
             claimLabel={current ? rowLabel(current) : null}
             path={path}
             onOpen={(p) => {
@@ -435,4 +436,12 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
       )}
     </div>
   );
+}
+
+/**
+ * The files a row's evidence names: a reference may name a page (`a.pdf#page=3`), the viewer
+ * opens files, so each file once, in the row's order. (The page itself is not yet passed on.)
+ */
+function evidenceFiles(row: ClaimRow): string[] {
+  return [...new Set(row.evidence.map((reference) => parseEvidenceReference(reference).path))];
 }
