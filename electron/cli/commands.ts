@@ -7,8 +7,8 @@ import type { CommandEntry } from './command.ts';
 export const commands: readonly CommandEntry[] = [
   { name: 'validate', load: async () => (await import('./commands/validate.ts')).validateCommand },
   { name: 'self-score', load: async () => (await import('./commands/self-score.ts')).selfScoreCommand },
-  { name: 'evidence', load: async () => (await import('./commands/evidence.ts')).evidenceCommand },
   { name: 'template', load: async () => (await import('./commands/template.ts')).templateCommand },
   { name: 'merge', load: async () => (await import('./commands/merge.ts')).mergeCommand },
   { name: 'verify', load: async () => (await import('./commands/verify.ts')).verifyCommand },
+  { name: 'evidence', load: async () => (await import('./commands/evidence.ts')).evidenceCommand },
 ];
