@@ -10,4 +10,5 @@ export const commands: readonly CommandEntry[] = [
   { name: 'template', load: async () => (await import('./commands/template.ts')).templateCommand },
   { name: 'merge', load: async () => (await import('./commands/merge.ts')).mergeCommand },
   { name: 'verify', load: async () => (await import('./commands/verify.ts')).verifyCommand },
+  { name: 'evidence', load: async () => (await import('./commands/evidence.ts')).evidenceCommand },
 ];

@@ -12,16 +12,25 @@ export interface PackageArguments {
   /** Absolute path of the package. */
   readonly path: string;
   readonly json: boolean;
+  /** `--no-ocr`, for the commands that allow it. */
+  readonly noOcr: boolean;
 }
 
-export function parsePackageArguments(args: readonly string[], cwd: string, options: { json: boolean }): PackageArguments {
+export function parsePackageArguments(
+  args: readonly string[],
+  cwd: string,
+  options: { json: boolean; noOcr?: boolean },
+): PackageArguments {
   let parsed;
   try {
     parsed = parseArgs({
       args: [...args],
       allowPositionals: true,
       strict: true,
-      options: options.json ? { json: { type: 'boolean' } } : {},
+      options: {
+        ...(options.json ? { json: { type: 'boolean' as const } } : {}),
+        ...(options.noOcr === true ? { 'no-ocr': { type: 'boolean' as const } } : {}),
+      },
     });
   } catch (error) {
     throw new UsageError(`参数不对 bad option：${(error as Error).message}`);
@@ -29,5 +38,6 @@ export function parsePackageArguments(args: readonly string[], cwd: string, opti
   const [path, ...extra] = parsed.positionals;
   if (path === undefined) throw new UsageError('缺少材料包路径 missing <package>（.zip 文件或文件夹）');
   if (extra.length > 0) throw new UsageError(`一次只能检查一个材料包 one package at a time（多出：${extra.join(' ')}）`);
-  return { path: resolve(cwd, path), json: (parsed.values as { json?: boolean }).json === true };
+  const values = parsed.values as { json?: boolean; 'no-ocr'?: boolean };
+  return { path: resolve(cwd, path), json: values.json === true, noOcr: values['no-ocr'] === true };
 }

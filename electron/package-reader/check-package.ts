@@ -67,6 +67,7 @@ export async function checkReading(reading: PackageReading, options: CheckOption
     files: reading.listed,
     rubricFor: (id) => (id === rubricId ? rubric : undefined),
     knownRubricIds: known,
+    inspections: reading.inspections,
   });
   return validation;
 }
@@ -100,6 +101,7 @@ async function checkWorkbook(
       rubricFor: (id) => (id === rubricId ? named : undefined),
       knownRubricIds: named === undefined ? await knownRubricIds(dir) : undefined,
       declarationFile: workbook.path,
+      inspections: reading.inspections,
     },
   );
   return {

@@ -25,6 +25,13 @@ export interface PackageLimits {
   readonly ratioMinBytes: number;
   /** manifest.json is held in memory to be parsed; beyond this it is refused. */
   readonly maxManifestBytes: number;
+  /**
+   * A file is inspected (its type, pages and whether experts can see it,
+   * electron/evidence/inspect-evidence.ts) from at most this many of its bytes, held in memory
+   * one file at a time; a larger file is typed from its first bytes and its pages not counted.
+   * Also the most a member of a zip inside the package may unpack to for the `evidence` command.
+   */
+  readonly maxInspectBytes: number;
 }
 
 const MiB = 1024 * 1024;
@@ -35,6 +42,7 @@ export const defaultLimits: PackageLimits = {
   maxCompressionRatio: 200,
   ratioMinBytes: 1 * MiB,
   maxManifestBytes: 16 * MiB,
+  maxInspectBytes: 256 * MiB,
 };
 
 export function resolveLimits(overrides: Partial<PackageLimits> | undefined): PackageLimits {

@@ -37,6 +37,8 @@ import { isSystemFile } from './system-files.ts';
 import { stripTopLevelFolder, topLevelFolder } from './top-level-folder.ts';
 import { openZipSource } from './zip-source.ts';
 import { findWorkbook } from './workbook/find-workbook.ts';
+import type { EvidenceInspection } from '../../shared/evidence/evidence-inspection.ts';
+import { inspectEvidence } from '../evidence/inspect-evidence.ts';
 
 export const MANIFEST_PATH = 'manifest.json';
 
@@ -68,6 +70,8 @@ export interface ReadPackageOptions {
   readonly onProgress?: ((progress: ReadProgress) => void) | undefined;
   /** Cancels reading: sinks are aborted and `readPackage` rejects with the signal's reason. */
   readonly signal?: AbortSignal | undefined;
+  /** Inspect each file's bytes (type, pages, viewable); default true. */
+  readonly inspect?: boolean | undefined;
 }
 
 export interface PackageReading {
@@ -93,6 +97,11 @@ export interface PackageReading {
   readonly workbook: { readonly path: string; readonly bytes: Uint8Array } | null;
   /** The package digest, or null unless every file of the package was read and verified. */
   readonly digest: string | null;
+  /**
+   * What the inspection of each file read found, by package path (empty when `inspect` is
+   * false): its type, pages and whether experts can see it (shared/evidence/).
+   */
+  readonly inspections: ReadonlyMap<string, EvidenceInspection>;
   readonly problems: readonly PackageProblem[];
 }
 
@@ -117,7 +126,7 @@ interface FileToRead {
 }
 
 function failed(kind: PackageReading['kind'], name: string, problems: readonly PackageProblem[]): PackageReading {
-  return { kind, name, root: null, files: [], listed: [], manifest: null, workbook: null, digest: null, problems };
+  return { kind, name, root: null, files: [], listed: [], manifest: null, workbook: null, digest: null, inspections: new Map(), problems };
 }
 
 export async function readPackage(path: string, options: ReadPackageOptions = {}): Promise<PackageReading> {
@@ -288,6 +297,8 @@ async function readFromSource(
 
   // Read every file once, checking what is actually read.
   const read: PackageFile[] = [];
+  const inspections = new Map<string, EvidenceInspection>();
+  const inspect = options.inspect ?? true;
   let manifest: Uint8Array | null = null;
   let workbook: PackageReading['workbook'] = null;
   let bytesDone = 0;
@@ -300,6 +311,9 @@ async function readFromSource(
     const sink = await callSink(() => options.openFile?.({ path, size: entry.declaredSize }));
     const hash = createHash('sha256');
     const manifestChunks: Uint8Array[] | null = path === MANIFEST_PATH || path === workbookPath ? [] : null;
+    // The bytes the inspection looks at: the whole file up to the limit, else its head.
+    const inspectChunks: Uint8Array[] = [];
+    let inspectSize = 0;
     let crc = 0;
     let size = 0;
     let failure: PackageProblem | null = null;
@@ -321,6 +335,11 @@ async function readFromSource(
         hash.update(chunk);
         if (entry.crc32 !== null) crc = crc32(chunk, crc);
         manifestChunks?.push(chunk);
+        if (inspect && inspectSize < limits.maxInspectBytes) {
+          const kept = chunk.subarray(0, limits.maxInspectBytes - inspectSize);
+          inspectChunks.push(kept);
+          inspectSize += kept.length;
+        }
         if (sink) await callSink(() => sink.write(chunk));
         progress(read.length);
       }
@@ -352,6 +371,7 @@ async function readFromSource(
     if (sink) await callSink(() => sink.finish(file));
     if (manifestChunks !== null && path === MANIFEST_PATH) manifest = concat(manifestChunks, size);
     else if (manifestChunks !== null) workbook = { path, bytes: concat(manifestChunks, size) };
+    if (inspect) inspections.set(path, await inspectEvidence({ path, bytes: concat(inspectChunks, inspectSize), size }));
     read.push(file);
     progress(read.length);
   }
@@ -368,6 +388,7 @@ async function readFromSource(
     manifest,
     workbook,
     digest: complete ? packageDigest(read) : null,
+    inspections,
     problems,
   };
 }

@@ -6,6 +6,7 @@
 import { parseEvidenceReference } from '../../shared/package/evidence-reference.ts';
 import type { Manifest } from '../../shared/package/manifest.ts';
 
+/** A file cited with a page (`a.pdf#page=3`) is named as the file. */
 export function namedPaths(manifest: Manifest): Set<string> {
   const named = new Set<string>(['manifest.json', manifest.selfReport]);
   // `a.pdf#page=3` names the file `a.pdf`.

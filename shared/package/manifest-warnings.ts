@@ -1,5 +1,6 @@
 /**
- * Manifest warnings: exactly the five package-format.md lists. A warning does not refuse the
+ * Manifest warnings: the five package-format.md lists that the manifest alone decides (the sixth,
+ * `file-not-viewable`, comes from the files' bytes: validate-manifest.ts). A warning does not refuse the
  * package; it is shown to the clerk at import and to the experts beside the claim.
  *
  * - kind-specific criterion: one meant for some alliance kinds only (I7's incubator and

@@ -58,16 +58,18 @@ export const manifestErrorCodes = [
   'claim-wrong-shape',
   'item-id-duplicate',
   'evidence-not-found',
+  'evidence-page-out-of-range',
   'self-report-not-found',
 ] as const;
 
-/** Exactly the warnings package-format.md lists, in its order. */
+/** Exactly the warnings package-format.md lists, in its order (the last from the files' bytes, not the manifest). */
 export const warningCodes = [
   'criterion-not-for-kind',
   'item-no-evidence',
   'file-not-referenced',
   'item-date-outside-year',
   'indicator-over-cap',
+  'file-not-viewable',
 ] as const;
 
 /**

@@ -11,6 +11,8 @@
  */
 import { indexRubric } from '../rubric/rubric-index.ts';
 import type { AllianceKind, Claim, Claims, Rubric } from '../rubric/types.ts';
+import type { EvidenceInspection } from '../evidence/evidence-inspection.ts';
+import { evidenceTypeNames, isPagedType } from '../evidence/evidence-type.ts';
 import { checkClaims, isPlainObject, type EvidenceReference } from './check-claims.ts';
 import { parseEvidenceReference } from './evidence-reference.ts';
 import { formatJsonPath, type JsonPathSegment } from './json-path.ts';
@@ -72,6 +74,12 @@ export interface ManifestContext {
    * workbook): it is named by the package itself, never an unreferenced file.
    */
   readonly declarationFile?: string | undefined;
+  /**
+   * What the inspection of each file's bytes found (electron/evidence/inspect-evidence.ts),
+   * by package path: its pages for `#page=N`, its problem for `file-not-viewable`. A file
+   * without an entry (not read, or no inspection given) is not checked for either.
+   */
+  readonly inspections?: ReadonlyMap<string, Pick<EvidenceInspection, 'type' | 'pages' | 'problem'>> | undefined;
 }
 
 export interface ManifestValidation {
@@ -167,23 +175,68 @@ export function validateParsedManifest(parsed: ParsedManifestText, context: Mani
   const files = indexPackageFiles(context.files);
   const namedFiles = new Set<string>(context.declarationFile === undefined ? [] : [context.declarationFile]);
   const resolve = (reference: EvidenceReference, code: 'evidence-not-found' | 'self-report-not-found'): string | null => {
-    // The file part only: `a.pdf#page=3` names the file `a.pdf` (the reference keeps its page).
-    const found = lookUpPackageFile(parseEvidenceReference(reference.value).path, files);
-    if (found.ok) {
-      namedFiles.add(found.path);
-      return found.path;
-    }
     const where = formatJsonPath(reference.path);
-    const what = code === 'self-report-not-found' ? '自查报告' : '证明材料';
-    problems.push(
-      problem(
-        code,
-        where,
-        `${what}“${reference.value}”在包里找不到。${found.hint}请把文件放进包里，或改正路径（相对于包的最上层，用“/”分隔，区分大小写）。`,
-        positionOf(reference.path),
-      ),
-    );
-    return null;
+    const at = positionOf(reference.path);
+    const parsed = parseEvidenceReference(reference.value);
+    const found = lookUpPackageFile(parsed.path, files);
+    const page = parsed.ok ? parsed.page : null;
+    const pageWritten = parsed.ok ? (page === null ? null : `#page=${page}`) : `#page=${parsed.pageText}`;
+    if (code === 'self-report-not-found' && pageWritten !== null) {
+      problems.push(
+        problem(
+          'field-invalid',
+          where,
+          `selfReport 指整份自查报告，不能写页码；现在是“${reference.value}”。请去掉“${pageWritten}”，写成“${parsed.path}”。`,
+          at,
+        ),
+      );
+    } else if (!parsed.ok) {
+      problems.push(
+        problem(
+          'field-invalid',
+          where,
+          `“${where}”的页码写得不对：“${pageWritten ?? ''}”。页码应是从 1 开始的整数（不带前导零），如“${parsed.path}#page=3”；要引用整个文件就去掉“#page=…”。`,
+          at,
+        ),
+      );
+    }
+    if (!found.ok) {
+      const what = code === 'self-report-not-found' ? '自查报告' : '证明材料';
+      const named = parsed.path === reference.value ? `“${reference.value}”` : `“${parsed.path}”（${reference.value}）`;
+      problems.push(
+        problem(
+          code,
+          where,
+          `${what}${named}在包里找不到。${found.hint}请把文件放进包里，或改正路径（相对于包的最上层，用“/”分隔，区分大小写）。`,
+          at,
+        ),
+      );
+      return null;
+    }
+    namedFiles.add(found.path);
+    const inspection = context.inspections?.get(found.path);
+    if (code === 'evidence-not-found' && page !== null && inspection !== undefined) {
+      if (!isPagedType(inspection.type)) {
+        problems.push(
+          problem(
+            'evidence-page-out-of-range',
+            where,
+            `“${found.path}”是${evidenceTypeNames[inspection.type]}，没有页，不能写“#page=${page}”。只有 PDF、TIFF 和 OFD 文件有页码：请去掉“#page=${page}”，或改为引用有页的文件。`,
+            at,
+          ),
+        );
+      } else if (inspection.pages !== null && page > inspection.pages) {
+        problems.push(
+          problem(
+            'evidence-page-out-of-range',
+            where,
+            `“${found.path}”只有 ${inspection.pages} 页，没有第 ${page} 页。请改正页码（1 至 ${inspection.pages}），或换成证明所在的文件。`,
+            at,
+          ),
+        );
+      }
+    }
+    return found.path;
   };
 
   const selfReport = root['selfReport'];
@@ -215,6 +268,8 @@ export function validateParsedManifest(parsed: ParsedManifestText, context: Mani
     );
   }
 
+  problems.push(...notViewableWarnings(context));
+
   if (hasErrors(problems) || !header.success || rubric === null || selfReportPath === null) {
     return { manifest: null, rubric, problems };
   }
@@ -229,6 +284,17 @@ export function validateParsedManifest(parsed: ParsedManifestText, context: Mani
     claims: normaliseClaims(validClaims, rubric),
   };
   return { manifest, rubric, problems };
+}
+
+/** Files experts will not be able to see as they are; the declaration itself is not evidence. */
+function notViewableWarnings(context: ManifestContext): PackageProblem[] {
+  const warnings: PackageProblem[] = [];
+  for (const file of context.files) {
+    if (file === MANIFEST_FILE || file === context.declarationFile) continue;
+    const found = context.inspections?.get(file)?.problem;
+    if (found !== undefined && found !== null) warnings.push(problem('file-not-viewable', file, found.message));
+  }
+  return warnings;
 }
 
 function allianceKindOf(root: Record<string, unknown>): AllianceKind | null {

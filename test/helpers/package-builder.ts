@@ -19,6 +19,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import yazl from 'yazl';
 import type { AllianceKind, Claims } from '../../shared/rubric/types.ts';
 import { specDigest } from './spec-digest.ts';
+import { minimalJpeg, minimalPdf } from './evidence-bytes.ts';
 
 export type Json = Record<string, unknown>;
 export type Content = string | Uint8Array;
@@ -129,7 +130,8 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 export function sampleContent(path: string, allianceId = ''): Buffer {
   const label = allianceId === '' ? path : `${allianceId} ${path}`;
   const lower = path.toLowerCase();
-  if (lower.endsWith('.pdf')) return Buffer.from(`%PDF-1.4\n% ${label}\n`, 'utf8');
+  if (lower.endsWith('.pdf')) return Buffer.from(minimalPdf(label));
+  if (lower.endsWith('.jpg') || lower.endsWith('.jpeg')) return Buffer.from(minimalJpeg(label));
   if (lower.endsWith('.png')) return Buffer.concat([Buffer.from(PNG_SIGNATURE), Buffer.from(label, 'utf8')]);
   return Buffer.from(`内容 ${label}\n`, 'utf8');
 }

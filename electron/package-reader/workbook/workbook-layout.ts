@@ -110,7 +110,7 @@ export const GROUP_COLUMNS: readonly GroupColumn[] = [
   { key: 'date', header: '日期', width: 12, help: '事项日期，如 2026-05-12，应在考核年度内。' },
   { key: 'amountWan', header: '金额（万元）', width: 12, help: '仅“招引重大项目”填写：项目投资额，单位万元（5亿元 = 50000）。' },
   { key: 'note', header: '说明', width: 24, help: '补充说明，如登记号、合作方。' },
-  { key: 'evidence', header: '证明材料路径', width: 40, help: '相对于材料包根目录的路径，用 / 分隔，如 证明材料/成果转化/技术合同1.pdf。多个文件用分号 ; 分隔。' },
+  { key: 'evidence', header: '证明材料路径', width: 40, help: '相对于材料包根目录的路径，用 / 分隔，如 证明材料/成果转化/技术合同1.pdf。多个文件用分号 ; 分隔。证明在 PDF 的某一页时写页码，如 证明材料/合同汇编.pdf 第3页。' },
 ];
 
 export const HEADER_ROWS = 2;

@@ -16,6 +16,7 @@
 import ExcelJS from 'exceljs';
 import type { CellValue, Row, Worksheet } from 'exceljs';
 
+import { workbookEvidenceReference } from '../../../shared/package/evidence-reference.ts';
 import { formatJsonPath } from '../../../shared/package/json-path.ts';
 import type { JsonPathSegment } from '../../../shared/package/json-path.ts';
 import { PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from '../../../shared/package/manifest.ts';
@@ -531,11 +532,13 @@ function claimedOf(value: CellValue): boolean | undefined {
   return undefined;
 }
 
+/** The cell's references in the manifest's form: `a.pdf 第3页` is read as `a.pdf#page=3`. */
 function evidenceOf(value: CellValue): string[] {
   return cellText(value)
     .split(EVIDENCE_SEPARATOR)
     .map((path) => path.trim())
-    .filter((path) => path !== '');
+    .filter((path) => path !== '')
+    .map(workbookEvidenceReference);
 }
 
 function columnName(key: ColumnKey): string {

@@ -11,6 +11,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { UndecidedView } from '../../../shared/api/expert-work-types.ts';
+import { parseEvidenceReference } from '../../../shared/package/evidence-reference.ts';
 import { decisionKey, splitDecisionKey } from '../../../shared/review/stored-review.ts';
 import { allianceKindLabel, gradeLabel } from '../common/labels.ts';
 import { evidenceTarget } from '../evidence/evidence-target.ts';
@@ -428,7 +429,7 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
             expertId={expertId}
             packageId={packageId}
             files={open.files}
-            claimEvidence={current?.evidence ?? []}
+            claimEvidence={current ? evidenceFiles(current) : []}
             claimLabel={current ? rowLabel(current) : null}
             opened={opened}
             openSeq={openSeq}
@@ -450,4 +451,12 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
       )}
     </div>
   );
+}
+
+/**
+ * The files a row's evidence names: a reference may name a page (`a.pdf#page=3`), the viewer
+ * opens files, so each file once, in the row's order. (The page itself is not yet passed on.)
+ */
+function evidenceFiles(row: ClaimRow): string[] {
+  return [...new Set(row.evidence.map((reference) => parseEvidenceReference(reference).path))];
 }

@@ -92,6 +92,19 @@ export class PackageBuilder {
    * keeps the samples small.
    */
   bundle(path: string, spec: PdfSpec): string {
+    this.appendToBundle(path, spec);
+    return path;
+  }
+
+  /** Appends as `bundle` does; returns the page the appended blocks start on (1-based). */
+  private appendToBundle(path: string, spec: PdfSpec): number {
+    const existing = this.bundles.get(path);
+    const start = existing === undefined ? 1 : pagesOf(existing) + 1;
+    this.bundleBlocks(path, spec);
+    return start;
+  }
+
+  private bundleBlocks(path: string, spec: PdfSpec): void {
     const blocks = this.bundles.get(path);
     if (blocks === undefined) {
       const made: Block[] = [...spec.blocks];
@@ -101,7 +114,6 @@ export class PackageBuilder {
     } else {
       blocks.push({ kind: 'pageBreak' }, ...spec.blocks);
     }
-    return path;
   }
 
   image(path: string, scene: Scene): string {
@@ -131,8 +143,15 @@ export class PackageBuilder {
     const kind = certificateKinds[criterionId];
     if (kind === undefined) throw new Error(`no certificate kind for ${criterionId}`);
     const proven = items.filter((item) => item.evidence === undefined);
-    if (proven.length > 0) this.bundle(path, certificates(this.profile, kind, proven));
-    this.list(criterionId, items, [path, ...extra]);
+    if (proven.length === 0) {
+      this.list(criterionId, items, [path, ...extra]);
+      return;
+    }
+    // Each certificate is one page: an item cites its own page (`…#page=N`), as the format allows.
+    const start = this.appendToBundle(path, certificates(this.profile, kind, proven));
+    let k = 0;
+    const cited = items.map((item) => (item.evidence !== undefined ? item : { ...item, evidence: [`${path}#page=${start + k++}`, ...extra] }));
+    this.list(criterionId, cited, [path, ...extra]);
   }
 
   /** A list claim whose items all name the same evidence (a list document made by the caller). */
@@ -187,4 +206,9 @@ export class PackageBuilder {
       files,
     };
   }
+}
+
+/** Pages of a bundle's blocks: one more than its page breaks (each certificate fits one page). */
+function pagesOf(blocks: readonly Block[]): number {
+  return blocks.filter((b) => b.kind === 'pageBreak').length + 1;
 }

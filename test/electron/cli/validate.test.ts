@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/run-cli.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 import { alliancePackage, everyShapeClaims, manifest as packageManifest, packageFiles, type Json } from '../../helpers/package-builder.ts';
+import { evidenceBytes } from '../../helpers/evidence-bytes.ts';
 
 /** The manifest with one claim of every shape, each with its evidence. */
 const baseManifest = (): Json => packageManifest({ claims: everyShapeClaims() });
@@ -22,7 +23,7 @@ describe('alliance-review validate', () => {
 
   it('exits 0 for a valid folder with warnings, printing each warning on stdout', async () => {
     const root = join(tempDir(), 'HFA-012');
-    alliancePackage(baseManifest()).with('证明材料/旧照片.jpg', 'old').writeFolder(root);
+    alliancePackage(baseManifest()).with('证明材料/旧照片.jpg', evidenceBytes('证明材料/旧照片.jpg', 'old')).writeFolder(root);
     const run = runCli(['validate', root]);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
@@ -41,7 +42,7 @@ describe('alliance-review validate', () => {
   it('exits 1 for an invalid package, one error a line on stderr with where it is', async () => {
     const manifest = baseManifest();
     manifest['year'] = '2026';
-    const files = alliancePackage(manifest).without('白皮书.pdf').with('多余.pdf', 'x');
+    const files = alliancePackage(manifest).without('白皮书.pdf').with('多余.pdf', evidenceBytes('多余.pdf', 'x'));
     const path = join(tempDir(), 'bad.zip');
     await files.writeZip(path);
     const run = runCli(['validate', path]);

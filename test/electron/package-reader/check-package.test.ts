@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkPackage } from '../../../electron/package-reader/check-package.ts';
+import { minimalPdf } from '../../helpers/evidence-bytes.ts';
 import { gbk, rawZip } from '../../helpers/raw-zip.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 import { alliancePackage, everyShapeClaims, manifest as packageManifest, type Json } from '../../helpers/package-builder.ts';
@@ -33,10 +34,10 @@ describe('checkPackage: reader and manifest together', () => {
       path,
       rawZip([
         { name: 'manifest.json', data: JSON.stringify(manifest) },
-        { name: gbk('自查报告.pdf'), data: 'report' },
+        { name: gbk('自查报告.pdf'), data: minimalPdf('report') },
         // GBK with backslashes (Chinese Windows), and NFC where the manifest wrote NFD.
-        { name: gbk('证明材料\\合同.pdf'), data: 'contract' },
-        { name: 'caf\u00e9.pdf', data: 'photo', flags: 0x800 },
+        { name: gbk('证明材料\\合同.pdf'), data: minimalPdf('contract') },
+        { name: 'caf\u00e9.pdf', data: minimalPdf('photo'), flags: 0x800 },
       ]),
     );
     const check = await checkPackage(path);
