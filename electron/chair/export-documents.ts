@@ -166,6 +166,7 @@ async function exportJob(ctx: ServiceContext, input: ResultDocumentsInput, folde
     outcome = await exportResultDocuments(input, {
       pdfDir: folder,
       xlsxPath,
+      fontsDir: join(ctx.resourcesDir, 'fonts'),
       signer,
       overwrite,
       signal: control.signal,

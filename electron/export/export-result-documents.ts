@@ -54,7 +54,7 @@ export interface ExportOptions extends ExportTargets {
   readonly onProgress?: ((progress: ExportProgress) => void) | undefined;
   /** Stops the export between steps (the files already written stay, each complete). */
   readonly signal?: AbortSignal | undefined;
-  /** Where the shipped fonts are (the packaged app's resources/fonts); default: npm packages. */
+  /** Where the shipped fonts are (the app's resources/fonts); default: the checkout's resources/fonts. */
   readonly fontsDir?: string | undefined;
 }
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 
-const font = join(import.meta.dirname, '..', '..', 'node_modules', '@expo-google-fonts', 'noto-sans-sc', '400Regular', 'NotoSansSC_400Regular.ttf');
+const font = join(import.meta.dirname, '..', '..', 'resources', 'fonts', 'NotoSansCJKscMain-Regular.otf');
 
 function pdfBytes(build: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', autoFirstPage: false, info: { CreationDate: new Date('2026-12-01T00:00:00Z') } });

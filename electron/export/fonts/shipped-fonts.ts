@@ -2,23 +2,26 @@
  * Shipped fonts: the typefaces result PDFs are set in. They ship with the app (SIL Open Font
  * License 1.1) and are embedded, subsetted, in every PDF, so a PDF reads the same on any machine.
  *
- * - main font: Noto Sans SC (TrueType, regular and bold), which covers GB 2312, most of
- *   GB 18030 and CJK Extension A (䶮), and subsets well in pdfkit.
- * - fallback font: Source Han Sans SC (OpenType/CFF, regular and bold), the full pan-CJK build
- *   of the same design (Noto Sans CJK and Source Han Sans are one typeface under two names). It
- *   adds about 2 300 characters of CJK Extension B and later (𠮷 U+20BB7) that Noto Sans SC
- *   leaves out, in the same style and the Simplified Chinese forms.
+ * Both fonts are cut from Noto Sans CJK SC 2.004 (the pan-CJK OpenType/CFF build, regular and
+ * bold) by `resources/fonts/make-fonts.py` and committed in `resources/fonts/` with their
+ * licence and checksums (see its README.md). Together they have the characters of the two fonts
+ * the PDFs were set in before: Noto Sans SC 2.004 and Source Han Sans SC 2.001.
+ *
+ * - main font: Noto Sans CJK SC Main, the characters of Noto Sans SC: GB 2312, GB 18030's
+ *   two-byte part but ≒, CJK Extension A (䶮).
+ * - fallback font: Noto Sans CJK SC Fallback, the rest: about 2 100 characters of CJK
+ *   Extension B and later (𠮷 U+20BB7), compatibility ideographs, Hangul, ≒. Kept apart so
+ *   that the main font, used on every page, stays the smaller file to parse and to subset.
  * - face: one weight of one font, registered with pdfkit under `name`, with its fontkit font
  *   to ask which characters it has.
  *
- * Where the files are: `fontsDir` when given; else, in the packaged desktop app (Electron's
- * `process.resourcesPath`), its `resources/fonts/`, which electron-builder fills from the
- * checkout's `resources/fonts/` with the same four files by their file names; else the npm
- * packages they come from (the checkout, the CLI, the tests).
+ * Where the files are: `fontsDir` when given (the desktop app passes its resources folder's
+ * `fonts/`, which electron-builder copies from the checkout's `resources/fonts/`); else, in a
+ * packaged app (Electron's `process.resourcesPath`), its `resources/fonts/`; else the
+ * checkout's `resources/fonts/` (the CLI, the tests).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Font } from 'fontkit';
 import * as fontkit from 'fontkit';
 
@@ -39,47 +42,42 @@ export interface FontSet {
 
 interface ShippedFile {
   readonly name: string;
-  /** The npm package and the file inside it. */
-  readonly module: string;
+  /** The file in `resources/fonts/`. */
   readonly file: string;
 }
 
 const MAIN: Readonly<Record<FontWeight, ShippedFile>> = {
-  regular: {
-    name: 'main-regular',
-    module: '@expo-google-fonts/noto-sans-sc',
-    file: '400Regular/NotoSansSC_400Regular.ttf',
-  },
-  bold: { name: 'main-bold', module: '@expo-google-fonts/noto-sans-sc', file: '700Bold/NotoSansSC_700Bold.ttf' },
+  regular: { name: 'main-regular', file: 'NotoSansCJKscMain-Regular.otf' },
+  bold: { name: 'main-bold', file: 'NotoSansCJKscMain-Bold.otf' },
 };
 
 const FALLBACK: Readonly<Record<FontWeight, ShippedFile>> = {
-  regular: { name: 'fallback-regular', module: 'node-source-han-sans-sc', file: 'SourceHanSansSC-Regular.otf' },
-  bold: { name: 'fallback-bold', module: 'node-source-han-sans-sc', file: 'SourceHanSansSC-Bold.otf' },
+  regular: { name: 'fallback-regular', file: 'NotoSansCJKscFallback-Regular.otf' },
+  bold: { name: 'fallback-bold', file: 'NotoSansCJKscFallback-Bold.otf' },
 };
+
+/** Every shipped font file, by its name in `resources/fonts/`. */
+export const SHIPPED_FONT_FILES: readonly string[] = [MAIN, FALLBACK].flatMap((font) => [font.regular.file, font.bold.file]);
+
+/** The checkout's `resources/fonts/`, for the sources run as they are (the CLI, the tests). */
+export const CHECKOUT_FONTS_DIR = resolve(import.meta.dirname, '..', '..', '..', 'resources', 'fonts');
 
 /** The licences of the shipped fonts, for the docs and the workbook's 说明 sheet. */
 export const FONT_LICENCES: readonly string[] = [
-  'Noto Sans SC 2.004 © Google LLC，SIL Open Font License 1.1',
-  'Source Han Sans SC 2.001 © Adobe（Source 为 Adobe 的保留字体名），SIL Open Font License 1.1',
+  'Noto Sans CJK SC 2.004 © Adobe（子集：Noto Sans CJK SC Main、Fallback），SIL Open Font License 1.1',
 ];
 
-const require = createRequire(import.meta.url);
 // Parsing a CJK font reads tens of megabytes; every export of a session shares one parse.
 const cache = new Map<string, FontFace>();
 
-function fileName(shipped: ShippedFile): string {
-  return shipped.file.split('/').pop() ?? shipped.file;
-}
-
 function pathOf(shipped: ShippedFile, fontsDir: string | undefined): string {
-  if (fontsDir !== undefined) return join(fontsDir, fileName(shipped));
+  if (fontsDir !== undefined) return join(fontsDir, shipped.file);
   const resources = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
   if (resources !== undefined) {
-    const packaged = join(resources, 'resources', 'fonts', fileName(shipped));
+    const packaged = join(resources, 'resources', 'fonts', shipped.file);
     if (existsSync(packaged)) return packaged;
   }
-  return require.resolve(`${shipped.module}/${shipped.file}`);
+  return join(CHECKOUT_FONTS_DIR, shipped.file);
 }
 
 function faceOf(shipped: ShippedFile, fontsDir: string | undefined): FontFace {

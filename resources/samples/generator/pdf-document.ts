@@ -1,6 +1,7 @@
 /**
- * PDF documents of the samples: real PDFs with Chinese text, set in Noto Sans SC, which pdfkit
- * subsets so each file carries only the glyphs it uses (a one-page certificate is ~15 KB).
+ * PDF documents of the samples: real PDFs with Chinese text, set in the result PDFs' main font
+ * (resources/fonts, Noto Sans CJK SC Main), which pdfkit subsets so each file carries only the
+ * glyphs it uses.
  *
  * - document: a list of blocks (title, heading, paragraph, fields, table, seal, page break)
  *   laid out top to bottom on A4 pages; pages are numbered when there is more than one.
@@ -17,7 +18,7 @@ import PDFDocument from 'pdfkit';
 /** When the samples were "made": after the 2026 assessment year, before the meeting. */
 export const SAMPLE_DATE = new Date(Date.UTC(2027, 0, 8, 1, 30, 0));
 
-const fontPath = join(import.meta.dirname, '..', '..', '..', 'node_modules', '@expo-google-fonts', 'noto-sans-sc', '400Regular', 'NotoSansSC_400Regular.ttf');
+const fontPath = join(import.meta.dirname, '..', '..', 'fonts', 'NotoSansCJKscMain-Regular.otf');
 let fontBytes: Buffer | undefined;
 
 /** The font, read once for all documents. */

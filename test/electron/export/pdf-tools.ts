@@ -28,14 +28,15 @@ export interface PdfFont {
 export function pdfFonts(path: string): PdfFont[] {
   const lines = run('pdffonts', [path]).stdout.split('\n').slice(2).filter((line) => line.trim() !== '');
   return lines.map((line) => {
-    const columns = line.trim().split(/\s{2,}|\s(?=yes|no)/).filter((part) => part !== '');
-    const flags = line.match(/\b(yes|no)\s+(yes|no)\s+(yes|no)\b/);
+    // name, type (may have spaces), encoding, emb sub uni, object ID. Read by words, not by
+    // column: a name as wide as its column is followed by a single space.
+    const columns = /^(\S+)\s+(.+?)\s+(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(line.trim());
     return {
-      name: columns[0] ?? '',
-      type: columns[1] ?? '',
-      embedded: flags?.[1] === 'yes',
-      subset: flags?.[2] === 'yes',
-      unicode: flags?.[3] === 'yes',
+      name: columns?.[1] ?? '',
+      type: columns?.[2] ?? '',
+      embedded: columns?.[4] === 'yes',
+      subset: columns?.[5] === 'yes',
+      unicode: columns?.[6] === 'yes',
     };
   });
 }
