@@ -9,8 +9,11 @@
  * 3. each package's file list gives the listed digest;
  * 4. the zip holds exactly the listed files, of the listed sizes;
  * 5. each file, unpacked, has its listed SHA-256.
- * Then each package folder goes through `importPackage` (the same checks as any package) and
- * its digest must be the listed one. A damaged or altered file is refused with what and where.
+ * Then each package folder goes through the package checks (the same as any package, its
+ * evidence staged) and its digest must be the listed one. Only when every package passed are
+ * they all stored, with the meeting's settings and roster, in one transaction: a file refused
+ * for any package, or failing while stored, leaves the store as it was. A damaged or altered
+ * file is refused with what and where.
  *
  * - same meeting: a file whose `uid` a meeting here already has. It updates that meeting
  *   (settings, roster, packages) unless its result is locked; a file already imported changes
@@ -44,7 +47,7 @@ import { assertUnlocked } from './lock-state.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { JobControl } from '../jobs/jobs.ts';
 import { incomingDir } from '../package-store/incoming.ts';
-import { importPackage } from '../package-store/import-packages.ts';
+import { checkPackageForStore, storeCheckedPackage, type CheckedPackage, type PackageCheck } from '../package-store/import-packages.ts';
 import { packageDigest } from '../package-reader/digest.ts';
 import type { StoredSettings } from './meeting-store.ts';
 import {
@@ -270,37 +273,74 @@ export async function importMeetingFile(
     await mkdir(root, { recursive: true });
     await unpack(zip, entries, description, root, source, control);
 
-    const reports: PackageImportReport[] = [];
-    for (const [index, pkg] of description.packages.entries()) {
+    // Every package is checked (its evidence staged) before any is stored: a file refused
+    // for its last package must leave the store as it was, not holding the first ones.
+    const checks: PackageCheck[] = [];
+    try {
+      for (const [index, pkg] of description.packages.entries()) {
+        control.signal.throwIfAborted();
+        control.progress({ current: `${pkg.allianceName}（第 ${index + 1}/${description.packages.length} 个材料包）` });
+        const check = await checkPackageForStore(
+          ctx,
+          { path: join(root, pkg.allianceId), name: `${pkg.allianceId} ${pkg.allianceName}`, uploadId: null },
+          { signal: control.signal },
+        );
+        checks.push(check);
+        if (!check.ready && check.report.outcome === 'refused') {
+          const first = check.report.problems.find((p) => p.severity === 'error');
+          throw refuse('package-invalid', source, `联盟 ${pkg.allianceId} 的材料包未通过检查：${first?.message ?? '材料包无效'}`);
+        }
+        const digest = check.ready ? check.checked.input.digest : check.report.digest;
+        if (digest !== pkg.digest) {
+          throw refuse('meeting-file-altered', source, `联盟 ${pkg.allianceId} 的材料包摘要与清单不符。${DAMAGED}`);
+        }
+      }
       control.signal.throwIfAborted();
-      control.progress({ current: `${pkg.allianceName}（第 ${index + 1}/${description.packages.length} 个材料包）` });
-      const report = await importPackage(
-        ctx,
-        { path: join(root, pkg.allianceId), name: `${pkg.allianceId} ${pkg.allianceName}`, uploadId: null },
-        { signal: control.signal },
-      );
-      reports.push(report);
-      control.partial([...reports]);
-      if (report.outcome === 'refused') {
-        const first = report.problems.find((p) => p.severity === 'error');
-        throw refuse('package-invalid', source, `联盟 ${pkg.allianceId} 的材料包未通过检查：${first?.message ?? '材料包无效'}`);
-      }
-      if (report.digest !== pkg.digest) {
-        throw refuse('meeting-file-altered', source, `联盟 ${pkg.allianceId} 的材料包摘要与清单不符。${DAMAGED}`);
-      }
+      const stored = await storeMeeting(ctx, checks, description, source, actor);
+      return {
+        meetingId: stored.meetingId,
+        name: description.name,
+        year: description.year,
+        fingerprint: formatFingerprint(description.contentSha256),
+        outcome: stored.outcome,
+        packages: stored.reports,
+      };
+    } finally {
+      for (const check of checks) if (check.ready) check.checked.staging.discard();
     }
-    const result = recordMeeting(ctx, description, source, actor);
-    return {
-      meetingId: result.meetingId,
-      name: description.name,
-      year: description.year,
-      fingerprint: formatFingerprint(description.contentSha256),
-      outcome: result.outcome,
-      packages: reports,
-    };
   } finally {
     zip.close();
     await rm(root, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Stores the checked packages and the meeting in one SQLite transaction. The staged evidence
+ * is moved into the content-addressed store first (rows must never point at missing bytes);
+ * if the transaction fails, the files this import placed there are removed again, so the
+ * store holds neither the packages nor the meeting nor their bytes.
+ */
+async function storeMeeting(
+  ctx: ServiceContext,
+  checks: readonly PackageCheck[],
+  description: MeetingDescription,
+  source: MeetingFileSource,
+  actor: string,
+): Promise<{ meetingId: number; outcome: MeetingFileImportOutcome['outcome']; reports: PackageImportReport[] }> {
+  const placed: CheckedPackage[] = [];
+  try {
+    for (const check of checks) {
+      if (!check.ready) continue;
+      placed.push(check.checked);
+      await check.checked.staging.commit();
+    }
+    return ctx.db.transaction(() => {
+      const reports = checks.map((check) => (check.ready ? storeCheckedPackage(ctx, check.checked) : check.report));
+      return { ...recordMeeting(ctx, description, source, actor), reports };
+    })();
+  } catch (error) {
+    for (const checked of placed) checked.staging.undoCommit();
+    throw error;
   }
 }
 

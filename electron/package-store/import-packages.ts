@@ -16,18 +16,23 @@ import type { PackageImportReport, PackageProblemView } from '../../shared/api/p
 import { formatScore } from '../../shared/decimal/print-score.ts';
 import { selfScore } from '../../shared/rubric/self-score.ts';
 import type { ServiceContext } from '../app/context.ts';
-import { createEvidenceStaging } from '../evidence/evidence-staging.ts';
+import { createEvidenceStaging, type EvidenceStaging } from '../evidence/evidence-staging.ts';
 import type { JobControl } from '../jobs/jobs.ts';
 import { checkPackage } from '../package-reader/check-package.ts';
 import { namedPaths } from './named-paths.ts';
 import { discardUpload, uploadPath } from './incoming.ts';
-import { findPackageByDigest, insertPackage } from './package-store.ts';
+import { findPackageByDigest, insertPackage, type NewPackage } from './package-store.ts';
 import { sniffFileContentType } from '../evidence/sniff-file.ts';
 
 interface ResolvedSource {
   readonly path: string;
   readonly name: string;
   readonly uploadId: string | null;
+}
+
+interface ImportOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (p: { filesDone: number; filesTotal: number; bytesDone: number; bytesTotal: number }) => void;
 }
 
 function resolveSource(ctx: ServiceContext, source: FileSource): ResolvedSource {
@@ -43,13 +48,28 @@ function report(source: string, outcome: PackageImportReport['outcome'], rest: P
   return { type: 'package-import', source, outcome, packageId: null, allianceId: null, allianceName: null, digest: null, version: null, problems: [], ...rest };
 }
 
-/** Imports one package; never throws for a bad package, only for cancellation or a failing disk. */
-export async function importPackage(
-  ctx: ServiceContext,
-  source: ResolvedSource,
-  options: { signal?: AbortSignal; onProgress?: (p: { filesDone: number; filesTotal: number; bytesDone: number; bytesTotal: number }) => void } = {},
-): Promise<PackageImportReport> {
+/**
+ * A package that passed every check and whose evidence is staged, not yet in the store. The
+ * meeting-file import checks all of a file's packages this way before storing any of them.
+ */
+export interface CheckedPackage {
+  readonly staging: EvidenceStaging;
+  readonly input: NewPackage;
+  readonly warnings: readonly PackageProblemView[];
+}
+
+export type PackageCheck =
+  | { readonly ready: false; readonly report: PackageImportReport }
+  | { readonly ready: true; readonly checked: CheckedPackage };
+
+/**
+ * Reads and checks one package, staging its evidence; stores nothing. A refused or already
+ * imported package comes back as its report (its staging already discarded); a valid new one
+ * comes back with its staging, which the caller must `discard` whatever happens next.
+ */
+export async function checkPackageForStore(ctx: ServiceContext, source: ResolvedSource, options: ImportOptions = {}): Promise<PackageCheck> {
   const staging = createEvidenceStaging(ctx.dataDir);
+  let handedOver = false;
   try {
     const checked = await checkPackage(source.path, {
       openFile: () => staging.sink(),
@@ -60,62 +80,90 @@ export async function importPackage(
     const { reading } = checked;
     const problems = view(checked.problems);
     if (!checked.valid || checked.manifest === null || checked.rubric === null || reading.digest === null) {
-      return report(source.name, 'refused', {
-        allianceId: checked.manifest?.alliance.id ?? null,
-        allianceName: checked.manifest?.alliance.name ?? null,
-        problems,
-      });
+      return {
+        ready: false,
+        report: report(source.name, 'refused', {
+          allianceId: checked.manifest?.alliance.id ?? null,
+          allianceName: checked.manifest?.alliance.name ?? null,
+          problems,
+        }),
+      };
     }
     options.signal?.throwIfAborted();
     const { manifest, rubric } = checked;
     const known = findPackageByDigest(ctx.db, reading.digest);
     if (known) {
-      return report(source.name, 'already-imported', {
-        packageId: known.id,
-        allianceId: manifest.alliance.id,
-        allianceName: manifest.alliance.name,
-        digest: reading.digest,
-        version: known.version,
-        problems: problems.filter((p) => p.severity === 'warning'),
-      });
+      return {
+        ready: false,
+        report: report(source.name, 'already-imported', {
+          packageId: known.id,
+          allianceId: manifest.alliance.id,
+          allianceName: manifest.alliance.name,
+          digest: reading.digest,
+          version: known.version,
+          problems: problems.filter((p) => p.severity === 'warning'),
+        }),
+      };
     }
     const score = selfScore(rubric, manifest.claims);
     const warnings = problems.filter((p) => p.severity === 'warning');
     const named = namedPaths(manifest);
     const contentTypes = new Map<string, string>();
     for (const file of staging.files) contentTypes.set(file.sha256, await sniffFileContentType(file.stagedPath, file.path));
+    const input: NewPackage = {
+      digest: reading.digest,
+      manifest,
+      files: reading.files.map((f) => ({
+        path: f.path,
+        sha256: f.sha256,
+        size: f.size,
+        contentType: contentTypes.get(f.sha256) ?? 'application/octet-stream',
+        namedByClaim: named.has(f.path),
+      })),
+      warnings,
+      selfTotal: formatScore(score.total),
+      selfGrade: score.grade,
+      sourceName: source.name,
+      sourceKind: reading.kind ?? 'zip',
+      importedAt: ctx.now().toISOString(),
+    };
+    handedOver = true;
+    return { ready: true, checked: { staging, input, warnings } };
+  } finally {
+    if (!handedOver) staging.discard();
+  }
+}
+
+/**
+ * Records a checked package's rows; its evidence must already be moved into the store
+ * (`staging.commit()`). Runs inside the caller's transaction when there is one.
+ */
+export function storeCheckedPackage(ctx: ServiceContext, checked: CheckedPackage): PackageImportReport {
+  const { input } = checked;
+  const stored = insertPackage(ctx.db, input);
+  return report(input.sourceName, stored.existed ? 'already-imported' : 'imported', {
+    packageId: stored.id,
+    allianceId: input.manifest.alliance.id,
+    allianceName: input.manifest.alliance.name,
+    digest: input.digest,
+    version: stored.version,
+    problems: checked.warnings,
+  });
+}
+
+/** Imports one package; never throws for a bad package, only for cancellation or a failing disk. */
+export async function importPackage(ctx: ServiceContext, source: ResolvedSource, options: ImportOptions = {}): Promise<PackageImportReport> {
+  const check = await checkPackageForStore(ctx, source, options);
+  if (!check.ready) return check.report;
+  const { staging } = check.checked;
+  try {
     await staging.commit();
-    let stored;
     try {
-      stored = insertPackage(ctx.db, {
-        digest: reading.digest,
-        manifest,
-        files: reading.files.map((f) => ({
-          path: f.path,
-          sha256: f.sha256,
-          size: f.size,
-          contentType: contentTypes.get(f.sha256) ?? 'application/octet-stream',
-          namedByClaim: named.has(f.path),
-        })),
-        warnings,
-        selfTotal: formatScore(score.total),
-        selfGrade: score.grade,
-        sourceName: source.name,
-        sourceKind: reading.kind ?? 'zip',
-        importedAt: ctx.now().toISOString(),
-      });
+      return storeCheckedPackage(ctx, check.checked);
     } catch (error) {
       staging.undoCommit();
       throw error;
     }
-    return report(source.name, stored.existed ? 'already-imported' : 'imported', {
-      packageId: stored.id,
-      allianceId: manifest.alliance.id,
-      allianceName: manifest.alliance.name,
-      digest: reading.digest,
-      version: stored.version,
-      problems: warnings,
-    });
   } finally {
     staging.discard();
   }

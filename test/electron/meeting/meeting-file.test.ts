@@ -1,11 +1,17 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { open as openZip, type Entry } from 'yauzl';
 import { describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../../electron/app/context.ts';
 import { dispatch } from '../../../electron/ipc/handlers.ts';
-import { MEETING_JSON } from '../../../shared/meeting/meeting-file-format.ts';
+import { evidenceDir } from '../../../electron/evidence/evidence-path.ts';
+import { stagingRoot } from '../../../electron/evidence/evidence-staging.ts';
+import { incomingDir } from '../../../electron/package-store/incoming.ts';
+import { packageDigest } from '../../../electron/package-reader/digest.ts';
+import type { MeetingDescription } from '../../../shared/meeting/meeting-file-format.ts';
+import { MEETING_JSON, meetingHashText } from '../../../shared/meeting/meeting-file-format.ts';
 import { call } from '../../helpers/call.ts';
 import type { ChairMeeting } from '../../helpers/chair-meeting.ts';
 import { prepareChairMeeting, writeChairMeeting } from '../../helpers/chair-meeting.ts';
@@ -127,6 +133,86 @@ describe('meeting file: export on the clerk’s laptop, import on an expert’s'
     const other = tempDir();
     await expect(call(clerk, 'meeting-file-export', { meetingId, folder: other })).rejects.toThrow(/^store-damaged/);
     expect(readdirSync(other)).toEqual([]);
+  });
+});
+
+/** Every table an import writes, with its row count; and the files under evidence/ and incoming/. */
+function storeState(ctx: ServiceContext): { rows: Record<string, unknown>; evidence: string[]; incoming: string[] } {
+  const tables = ['package', 'package_file', 'claim', 'package_problem', 'evidence_file', 'meeting', 'meeting_settings', 'meeting_expert', 'meeting_package', 'meeting_file', 'audit_entry'];
+  const rows = Object.fromEntries(tables.map((t) => [t, ctx.db.prepare(`SELECT count(*) FROM ${t}`).pluck().get()]));
+  const list = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort() : []);
+  // The staging folder itself may stay (empty); anything in it would be listed.
+  return { rows, evidence: list(evidenceDir(ctx.dataDir)).filter((f) => f !== '.staging'), incoming: list(incomingDir(ctx.dataDir)) };
+}
+
+/**
+ * The clerk's real meeting file with one package's manifest.json replaced, and meeting.json
+ * re-listed to match (file hash, size, package digest, contentSha256), as a tool that knows
+ * the format would write it: the file passes the meeting-level checks and only the package
+ * check refuses it.
+ */
+async function withPackageManifest(path: string, allianceId: string, manifestText: string): Promise<string> {
+  const entries = await readZip(path);
+  const bytes = Buffer.from(manifestText);
+  entries.set(`packages/${allianceId}/manifest.json`, bytes);
+  const description = JSON.parse(entries.get(MEETING_JSON)!.toString('utf8')) as Omit<MeetingDescription, 'packages' | 'contentSha256'> & {
+    packages: { allianceId: string; allianceName: string; digest: string; files: { path: string; sha256: string; size: number }[] }[];
+    contentSha256: string;
+  };
+  const pkg = description.packages.find((p) => p.allianceId === allianceId)!;
+  const file = pkg.files.find((f) => f.path === 'manifest.json')!;
+  file.sha256 = createHash('sha256').update(bytes).digest('hex');
+  file.size = bytes.length;
+  pkg.digest = packageDigest(pkg.files);
+  description.contentSha256 = createHash('sha256').update(meetingHashText(description)).digest('hex');
+  entries.set(MEETING_JSON, Buffer.from(JSON.stringify(description, null, 2)));
+  const altered = join(tempDir(), 'altered.meeting.zip');
+  await packageFiles(entries).writeZip(altered);
+  return altered;
+}
+
+describe('meeting file: imported as one transaction', () => {
+  it('a file refused for its second package stores nothing, not even the first package', async () => {
+    const { path } = await clerkExport();
+    const entries = await readZip(path);
+    const second = JSON.parse(entries.get('packages/HFA-002/manifest.json')!.toString('utf8')) as Record<string, unknown>;
+    const altered = await withPackageManifest(path, 'HFA-002', JSON.stringify({ ...second, year: '二〇二六' }, null, 2));
+    const expert = testContext(tempDir());
+    const before = storeState(expert);
+    const { status } = await importOn(expert, altered);
+    expect(status.state).toBe('failed');
+    expect(status.error?.code).toBe('package-invalid');
+    expect(status.error?.message).toMatch(/^会议包 altered\.meeting\.zip 不能导入：联盟 HFA-002 的材料包未通过检查：/);
+    expect(storeState(expert)).toEqual(before);
+    expect(before.rows['package']).toBe(0);
+    expect(existsSync(stagingRoot(expert.dataDir)) ? readdirSync(stagingRoot(expert.dataDir)) : []).toEqual([]);
+  });
+
+  it('a file refused for its last package leaves a laptop that already holds a package exactly as it was', async () => {
+    const { meeting, path } = await clerkExport();
+    const expert = testContext(tempDir());
+    const started = await call(expert, 'package-import', { sources: [{ path: meeting.packages[0]!.path }] });
+    await expert.jobs.idle();
+    expect((await call(expert, 'job-status', { jobId: started.jobId })).results.map((r) => r.outcome)).toEqual(['imported']);
+    const altered = await withPackageManifest(path, 'HFA-006', '{"format": ');
+    const before = storeState(expert);
+    const { status } = await importOn(expert, altered);
+    expect(status.error?.code).toBe('package-invalid');
+    expect(status.error?.message).toContain('联盟 HFA-006 的材料包未通过检查');
+    expect(storeState(expert)).toEqual(before);
+    expect(before.rows['package']).toBe(1);
+  });
+
+  it('a failure while storing (the meeting row refused by SQLite) rolls back every package and removes their evidence', async () => {
+    const { path } = await clerkExport();
+    const expert = testContext(tempDir());
+    const before = storeState(expert);
+    // A real constraint failure inside the transaction, after every package row is written.
+    expert.db.exec("CREATE TRIGGER refuse_meeting BEFORE INSERT ON meeting BEGIN SELECT RAISE(ABORT, '磁盘已满'); END");
+    const { status } = await importOn(expert, path);
+    expect(status.state).toBe('failed');
+    expect(storeState(expert)).toEqual(before);
+    expect(before.evidence).toEqual([]);
   });
 });
 
