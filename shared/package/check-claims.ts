@@ -17,7 +17,7 @@ import { formatJsonPath, type JsonPathSegment } from './json-path.ts';
 import { claimShape, kindName } from './manifest-fields.ts';
 import { claimSchema, ISO_DATE } from './manifest-schema.ts';
 import type { TextPosition } from './parse-json.ts';
-import { problem, type PackageProblem } from './problem.ts';
+import { appendProblems, problem, type PackageProblem } from './problem.ts';
 import { schemaProblems, showValue } from './schema-problems.ts';
 import { closest } from './suggest.ts';
 
@@ -108,7 +108,7 @@ export function checkClaims(
     const record = claim as Record<string, unknown>;
     const parsed = claimSchema(criterion).safeParse(record);
     if (parsed.success) validClaims[id] = parsed.data as Claim;
-    else problems.push(...schemaProblems(parsed.error.issues, base, { root, criterion, positionOf }));
+    else appendProblems(problems, schemaProblems(parsed.error.issues, base, { root, criterion, positionOf }));
 
     collectEvidence(record['evidence'], [...base, 'evidence'], evidence);
     const items = record['items'];

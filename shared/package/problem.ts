@@ -129,3 +129,12 @@ export function hasErrors(problems: readonly PackageProblem[]): boolean {
   return problems.some((p) => p.severity === 'error');
 }
 
+
+/**
+ * Appends `more` to `problems` one at a time. `push(...more)` passes each problem as an
+ * argument, and a manifest of 200 000 items can have more problems than the stack holds
+ * arguments ("Maximum call stack size exceeded").
+ */
+export function appendProblems(problems: PackageProblem[], more: readonly PackageProblem[]): void {
+  for (const p of more) problems.push(p);
+}

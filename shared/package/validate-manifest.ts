@@ -22,7 +22,7 @@ import { MANIFEST_FILE, manifestWarnings } from './manifest-warnings.ts';
 import { indexPackageFiles, lookUpPackageFile } from './package-files.ts';
 import { normalizePackagePath } from './package-path.ts';
 import { parseJson, type DuplicateKey, type TextPosition } from './parse-json.ts';
-import { hasErrors, problem, type PackageProblem } from './problem.ts';
+import { appendProblems, hasErrors, problem, type PackageProblem } from './problem.ts';
 import { schemaProblems, showValue } from './schema-problems.ts';
 
 export interface ParsedManifestText {
@@ -153,7 +153,7 @@ export function validateParsedManifest(parsed: ParsedManifestText, context: Mani
   if (problems.some((p) => p.code === 'manifest-wrong-format' || p.code === 'manifest-wrong-version')) return none();
 
   const header = headerSchema.safeParse(root);
-  if (!header.success) problems.push(...schemaProblems(header.error.issues, [], { root, positionOf }));
+  if (!header.success) appendProblems(problems, schemaProblems(header.error.issues, [], { root, positionOf }));
 
   const rubricId = root['rubric'];
   let rubric: Rubric | null = null;
@@ -249,13 +249,14 @@ export function validateParsedManifest(parsed: ParsedManifestText, context: Mani
   let validClaims: Readonly<Record<string, Claim>> = {};
   if (rubric !== null && isPlainObject(claims)) {
     const checked = checkClaims(claims, rubric, positionOf, root);
-    problems.push(...checked.problems);
+    appendProblems(problems, checked.problems);
     validClaims = checked.validClaims;
     for (const reference of checked.evidence) resolve(reference, 'evidence-not-found');
     const kind = header.success ? header.data.alliance.kind : allianceKindOf(root);
     const year = typeof root['year'] === 'number' && Number.isInteger(root['year']) ? root['year'] : null;
-    problems.push(
-      ...manifestWarnings({
+    appendProblems(
+      problems,
+      manifestWarnings({
         rubric,
         kind,
         year,
@@ -268,7 +269,7 @@ export function validateParsedManifest(parsed: ParsedManifestText, context: Mani
     );
   }
 
-  problems.push(...notViewableWarnings(context));
+  appendProblems(problems, notViewableWarnings(context));
 
   if (hasErrors(problems) || !header.success || rubric === null || selfReportPath === null) {
     return { manifest: null, rubric, problems };

@@ -352,3 +352,16 @@ describe('validateManifest: warnings (the package is imported)', () => {
     for (const p of result.problems) expect(p.message).toMatch(/[\u4e00-\u9fff]/);
   });
 });
+
+describe('validateManifest: a very large manifest', () => {
+  it('reports every problem of 200 000 items without exhausting the stack', () => {
+    const manifest = changed((m) => {
+      claimsOf(m)['I4.techContracts'] = { items: Array.from({ length: 200_000 }, (_, i) => ({ id: `t${i}`, evidence: ['成果转化/技术合同1.pdf'] })) };
+    });
+    const result = validate(manifest);
+    const missing = result.problems.filter((p) => p.code === 'field-missing');
+    expect(missing).toHaveLength(200_000);
+    expect(missing[199_999]?.path).toBe('claims.I4.techContracts.items[199999].title');
+    expect(result.manifest).toBeNull();
+  }, 300_000);
+});
