@@ -10,7 +10,10 @@
  * - duplicate key: a key given twice in one object. `JSON.parse` silently keeps the last one,
  *   which would drop a claim without anyone noticing, so they are reported.
  *
- * The value produced equals what `JSON.parse` produces for the same text. A leading BOM is
+ * - number too large: `1e309` is JSON but no double; `JSON.parse` turns it into Infinity.
+ *   It is refused as a syntax error naming the field, since no field of the format wants it.
+ *
+ * Otherwise the value produced equals what `JSON.parse` produces for the same text. A leading BOM is
  * skipped (package-format.md tolerates one).
  */
 import { formatJsonPath, type JsonPathSegment } from './json-path.ts';
@@ -135,7 +138,7 @@ export function parseJson(input: string): JsonParseResult {
       case 'n':
         return parseLiteral('null', null);
       default:
-        if (char === '-' || (char !== undefined && char >= '0' && char <= '9')) return parseNumber();
+        if (char === '-' || (char !== undefined && char >= '0' && char <= '9')) return parseNumber(path);
         return fail(at, '一个值（对象 {…}、数组 […]、带双引号的文字、数字、true、false 或 null）');
     }
   }
@@ -148,15 +151,22 @@ export function parseJson(input: string): JsonParseResult {
     return fail(at, `${word}（全小写）`);
   }
 
-  function parseNumber(): number {
+  function parseNumber(path: readonly JsonPathSegment[]): number {
     const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(at, at + 400));
     if (match === null) throw new SyntaxProblem(at, '数字格式不对（例如 12、2.5、-1；不能有前导的 0、“+”号或末尾的“.”）');
     const after = text[at + match[0].length];
     if (after !== undefined && /[0-9.eE+-]/.test(after)) {
       throw new SyntaxProblem(at, '数字格式不对（例如 12、2.5、-1；不能有前导的 0、“+”号或末尾的“.”）');
     }
+    const value = Number(match[0]);
+    // JSON.parse gives Infinity, which any later check would show as null (JSON.stringify's
+    // word for it): say the number itself is too large, and for which field.
+    if (!Number.isFinite(value)) {
+      const field = path.length === 0 ? '' : `${formatJsonPath(path)} 的`;
+      throw new SyntaxProblem(at, `${field}数字 ${match[0]} 太大，超出了程序能表示的范围（绝对值须小于约 1.8e308），请改成实际的数值`);
+    }
     at += match[0].length;
-    return Number(match[0]);
+    return value;
   }
 
   function parseString(): string {

@@ -78,6 +78,14 @@ describe('parseJson: syntax errors with line and column', () => {
     expect(error.message).toContain(words);
   });
 
+  it('names the field of a number too large to represent, instead of reading it as Infinity', () => {
+    const error = syntaxError('{\n  "year": 1e309\n}');
+    expect(error.position).toEqual({ line: 2, column: 11 });
+    expect(error.message).toMatch(/^year 的数字 1e309 太大/);
+    expect(syntaxError('[-1e400]').message).toMatch(/^\[0\] 的数字 -1e400 太大/);
+    expect(syntaxError('1e309').message).toMatch(/^数字 1e309 太大/);
+  });
+
   it('counts the column after a BOM from the first visible character', () => {
     expect(syntaxError('\ufeff{,}').position).toEqual({ line: 1, column: 2 });
   });

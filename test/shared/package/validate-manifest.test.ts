@@ -353,6 +353,16 @@ describe('validateManifest: warnings (the package is imported)', () => {
   });
 });
 
+describe('validateManifest: a number too large to represent', () => {
+  it('is named as such, with its field, not shown as null', () => {
+    const text = JSON.stringify(baseManifest(), null, 2).replace('"year": 2026', '"year": 1e309');
+    const result = validateText(text, alliancePackage(baseManifest()).paths);
+    expect(summary(result.problems)).toEqual(['manifest-not-json manifest.json']);
+    expect(result.problems[0]?.message).toContain('year 的数字 1e309 太大');
+    expect(result.problems[0]?.message).not.toContain('null');
+  });
+});
+
 describe('validateManifest: a very large manifest', () => {
   it('reports every problem of 200 000 items without exhausting the stack', () => {
     const manifest = changed((m) => {
