@@ -8,6 +8,7 @@
 import { TextDecoder } from 'node:util';
 import type { Manifest } from '../../shared/package/manifest.ts';
 import { hasErrors, problem, type PackageProblem } from '../../shared/package/problem.ts';
+import { utf16Order } from '../../shared/package/utf16.ts';
 import { manifestRubricId, parseManifestText, validateParsedManifest } from '../../shared/package/validate-manifest.ts';
 import type { Rubric } from '../../shared/rubric/types.ts';
 import { defaultRubricDir, knownRubricIds, loadRubric } from '../rubrics/load-rubric.ts';
@@ -45,6 +46,15 @@ export async function checkReading(reading: PackageReading, options: CheckOption
   const none = (problems: readonly PackageProblem[]): ManifestCheck => ({ manifest: null, rubric: null, problems });
   if (reading.manifest === null && reading.workbook !== null) return checkWorkbook(reading, reading.workbook, options);
   if (reading.manifest === null) return none([]);
+  if (utf16Order(reading.manifest) !== null) {
+    return none([
+      problem(
+        'manifest-not-utf8',
+        MANIFEST_PATH,
+        'manifest.json 是 UTF-16 编码，请另存为 UTF-8：用记事本打开它，“另存为”时把编码选为 UTF-8（不要选“Unicode”），再重新打包。',
+      ),
+    ]);
+  }
   let text: string;
   try {
     text = utf8.decode(reading.manifest);

@@ -55,6 +55,22 @@ describe('checkPackage: reader and manifest together', () => {
     expect(check.valid).toBe(false);
   });
 
+  it.each([
+    ['little-endian with a BOM (Notepad “Unicode”)', (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+    ['big-endian with a BOM', (text: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])],
+    ['little-endian without a BOM', (text: string) => Buffer.from(text, 'utf16le')],
+    ['big-endian without a BOM', (text: string) => Buffer.from(text, 'utf16le').swap16()],
+  ])('refuses a UTF-16 manifest, %s, naming UTF-16 rather than ANSI/GBK', async (_what, encode) => {
+    const root = tempDir();
+    alliancePackage(baseManifest()).writeFolder(root);
+    await writeFile(join(root, 'manifest.json'), encode(JSON.stringify(baseManifest(), null, 2)));
+    const check = await checkPackage(root);
+    expect(summary(check.problems)).toEqual(['manifest-not-utf8 manifest.json']);
+    expect(check.problems[0]?.message).toMatch(/^manifest\.json 是 UTF-16 编码，请另存为 UTF-8/);
+    expect(check.problems[0]?.message).not.toContain('GBK');
+    expect(check.valid).toBe(false);
+  });
+
   it('does not call a damaged evidence file missing as well', async () => {
     const files = alliancePackage(baseManifest());
     const path = join(tempDir(), 'damaged.zip');
