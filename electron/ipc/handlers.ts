@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { isChannelName } from '../../shared/api/channels.ts';
 import { contract } from '../../shared/api/contract.ts';
+import { chineseZodLocale } from '../../shared/api/zod-messages.ts';
 import type { Result } from '../../shared/api/result.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { systemAppError } from '../errors/app-error.ts';
@@ -24,8 +25,9 @@ import { meetingSetupHandlers } from '../meeting/setup-handlers.ts';
 import { chairHandlers } from '../chair/handlers.ts';
 import { resultDocumentHandlers } from '../chair/result-document-handlers.ts';
 
-// Schema messages reach clerks: let zod word them in Chinese.
-z.config(z.locales.zhCN());
+// Schema messages reach clerks: let zod word them in Chinese (zod-messages.ts words the
+// cases zod's own locale gets wrong).
+z.config(chineseZodLocale);
 
 export const handlers: HandlerTable = {
   ...appHandlers,

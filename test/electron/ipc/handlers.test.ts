@@ -51,6 +51,15 @@ describe('dispatch', () => {
     if (!result.ok) expect(result.error.message).toMatch(/^请求内容不正确：year：.*[\u4e00-\u9fff]/);
   });
 
+  it.each([
+    ['a year with a fraction', 2026.5, '请求内容不正确：year：应为整数，实际是 2026.5（有小数部分）'],
+    ['a year below the range', 1800, '请求内容不正确：year：数值过小：应不小于 2000，实际是 1800'],
+    ['a year that is text', '2026', '请求内容不正确：year：应为数字，实际是文字 "2026"'],
+  ])('words %s so a person can tell what is wrong', async (_what, year, message) => {
+    const result = await dispatch(testContext(tempDir()), 'meeting-create', { name: '会议', year });
+    expect(result).toEqual({ ok: false, error: { code: 'invalid-request', message } });
+  });
+
   it('passes an AppError through as its code and message', async () => {
     const ctx = testContext(tempDir());
     vi.spyOn(handlers, 'meeting-list').mockImplementation(() => {
