@@ -72,6 +72,13 @@ export interface ReadPackageOptions {
   readonly signal?: AbortSignal | undefined;
   /** Inspect each file's bytes (type, pages, viewable); default true. */
   readonly inspect?: boolean | undefined;
+  /**
+   * The name the clerk knows the package by (the file they chose, before the app copied it to
+   * its own folder): messages and package-wide problems use it instead of the path, so they
+   * never show the app's internal paths. Without it (the CLI, where the path is what the user
+   * typed), the path is shown.
+   */
+  readonly displayName?: string | undefined;
 }
 
 export interface PackageReading {
@@ -130,8 +137,17 @@ function failed(kind: PackageReading['kind'], name: string, problems: readonly P
 }
 
 export async function readPackage(path: string, options: ReadPackageOptions = {}): Promise<PackageReading> {
+  const internal = basename(path);
+  const name = options.displayName ?? internal;
+  const reading = await readPackageAt(path, name, options.displayName ?? path, options);
+  if (name === internal) return reading;
+  // The sources name package-wide problems by the base name of the path they opened.
+  const problems = reading.problems.map((p) => (p.path === internal ? { ...p, path: name } : p));
+  return { ...reading, name, problems };
+}
+
+async function readPackageAt(path: string, name: string, shown: string, options: ReadPackageOptions): Promise<PackageReading> {
   const limits = resolveLimits(options.limits);
-  const name = basename(path);
   let stats;
   try {
     stats = await stat(path);
@@ -139,11 +155,17 @@ export async function readPackage(path: string, options: ReadPackageOptions = {}
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       return failed(null, name, [
-        problem('package-not-found', name, `找不到“${path}”。请检查文件或文件夹的路径是否正确。`),
+        problem(
+          'package-not-found',
+          name,
+          options.displayName === undefined
+            ? `找不到“${shown}”。请检查文件或文件夹的路径是否正确。`
+            : `找不到“${shown}”（可能已被移动或删除）。请重新选择这个文件或文件夹。`,
+        ),
       ]);
     }
     return failed(null, name, [
-      problem('package-unreadable', name, `无法打开“${path}”（${code ?? (error as Error).message}）。请检查访问权限后重试。`),
+      problem('package-unreadable', name, `无法打开“${shown}”（${code ?? (error as Error).message}）。请检查访问权限后重试。`),
     ]);
   }
   let source: PackageSource;
@@ -155,7 +177,7 @@ export async function readPackage(path: string, options: ReadPackageOptions = {}
     source = opened.source;
   } else {
     return failed(null, name, [
-      problem('package-unreadable', name, `“${path}”既不是文件也不是文件夹。请选择联盟提交的 .zip 文件或资料文件夹。`),
+      problem('package-unreadable', name, `“${shown}”既不是文件也不是文件夹。请选择联盟提交的 .zip 文件或资料文件夹。`),
     ]);
   }
   try {

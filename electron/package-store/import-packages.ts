@@ -72,6 +72,7 @@ export async function checkPackageForStore(ctx: ServiceContext, source: Resolved
   let handedOver = false;
   try {
     const checked = await checkPackage(source.path, {
+      displayName: source.name,
       openFile: () => staging.sink(),
       onProgress: options.onProgress,
       signal: options.signal,

@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { discardUpload, receiveUpload } from '../../../electron/package-store/incoming.ts';
 import { describe, expect, it } from 'vitest';
 import { packageImportReports } from '../../../shared/api/job-results.ts';
 import type { JobStatus } from '../../../shared/api/job-types.ts';
@@ -62,6 +64,26 @@ describe('package channels', () => {
   it('refuses the file picker in the browser shell with not-available', async () => {
     const ctx = testContext(tempDir());
     expect(await dispatch(ctx, 'package-pick', { folders: false })).toMatchObject({ ok: false, error: { code: 'not-available' } });
+  });
+
+  it('names an upload by the file the clerk chose, never by the app’s incoming/<id> path', async () => {
+    const ctx = testContext(tempDir());
+    const name = 'HFA-012 合肥市人工智能联盟.zip';
+    // One upload gone before the import (an expired or removed upload), one that is no zip.
+    const gone = await receiveUpload(ctx.dataDir, Readable.from([Buffer.from('x')]));
+    discardUpload(ctx.dataDir, gone);
+    const notZip = await receiveUpload(ctx.dataDir, Readable.from([Buffer.from('%PDF-1.4 不是压缩包')]));
+    const started = await dispatch(ctx, 'package-import', { sources: [{ uploadId: gone, name }, { uploadId: notZip, name: '材料.zip' }] });
+    const status = await untilDone(ctx, (started as { value: { jobId: string } }).value.jobId);
+    const [missing, damaged] = packageImportReports(status);
+    expect(missing?.problems.map((p) => [p.code, p.path])).toEqual([['package-not-found', name]]);
+    expect(missing?.problems[0]?.message).toBe(`找不到“${name}”（可能已被移动或删除）。请重新选择这个文件或文件夹。`);
+    expect(damaged?.problems.map((p) => p.path)).toEqual(['材料.zip']);
+    for (const p of [...(missing?.problems ?? []), ...(damaged?.problems ?? [])]) {
+      expect(p.message).not.toContain(ctx.dataDir);
+      expect(p.message).not.toContain('incoming');
+      expect(p.message).not.toMatch(/[0-9a-f]{32}/);
+    }
   });
 
   it('refuses an upload id that is not one the server made', async () => {
