@@ -66,6 +66,8 @@ export function valueAt(root: unknown, path: readonly JsonPathSegment[]): { foun
 export function showValue(value: unknown): string {
   if (Array.isArray(value)) return '一个列表 […]';
   if (value !== null && typeof value === 'object') return '一个对象 {…}';
+  // JSON.stringify writes NaN and Infinity as null, which would tell the clerk the opposite.
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? 'NaN（不是一个数）' : `${String(value)}（无穷大）`;
   const text = JSON.stringify(value) ?? String(value);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
