@@ -27,7 +27,7 @@ export interface PackageLimits {
   readonly maxManifestBytes: number;
   /**
    * A file is inspected (its type, pages and whether experts can see it,
-   * electron/evidence/inspect-evidence.ts) from at most this many of its bytes, held in memory
+   * electron/package-reader/inspect-evidence.ts) from at most this many of its bytes, held in memory
    * one file at a time; a larger file is typed from its first bytes and its pages not counted.
    * Also the most a member of a zip inside the package may unpack to for the `evidence` command.
    */

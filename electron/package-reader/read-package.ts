@@ -38,7 +38,7 @@ import { stripTopLevelFolder, topLevelFolder } from './top-level-folder.ts';
 import { openZipSource } from './zip-source.ts';
 import { findWorkbook } from './workbook/find-workbook.ts';
 import type { EvidenceInspection } from '../../shared/evidence/evidence-inspection.ts';
-import { inspectEvidence } from '../evidence/inspect-evidence.ts';
+import { inspectEvidence } from './inspect-evidence.ts';
 
 export const MANIFEST_PATH = 'manifest.json';
 

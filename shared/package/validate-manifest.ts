@@ -75,7 +75,7 @@ export interface ManifestContext {
    */
   readonly declarationFile?: string | undefined;
   /**
-   * What the inspection of each file's bytes found (electron/evidence/inspect-evidence.ts),
+   * What the inspection of each file's bytes found (electron/package-reader/inspect-evidence.ts),
    * by package path: its pages for `#page=N`, its problem for `file-not-viewable`. A file
    * without an entry (not read, or no inspection given) is not checked for either.
    */
