@@ -16,7 +16,8 @@
  * A new key's sheet is kept but counts only once the chair confirms the fingerprint.
  *
  * Files are taken in `signedAt` order, so a folder holding an expert's old and new sheet imports
- * both, the new one superseding. Every import is logged in the audit log.
+ * both, the new one superseding. Every import is logged in the audit log, and a batch that
+ * stored a sheet is followed by a backup (reason `import`).
  */
 import { createHash } from 'node:crypto';
 import { open, readdir, stat } from 'node:fs/promises';
@@ -29,6 +30,7 @@ import type { Sheet } from '../../shared/sheet/sheet-schema.ts';
 import { canonicalJson } from '../../shared/format/canonical-json.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
+import { backUpAfter } from '../backup/backup-after.ts';
 import { AppError } from '../errors/app-error.ts';
 import { meetingExperts, meetingRow, meetingSettings } from '../meeting/meeting-store.ts';
 import { discardUpload, uploadPath } from '../package-store/incoming.ts';
@@ -133,6 +135,9 @@ function refused(read: ReadSheet, problems: readonly ProblemView[]): SheetImport
   };
 }
 
+/** The outcomes that put a sheet into the store; a batch with one of them is backed up. */
+const storedOutcomes: ReadonlySet<SheetImportReport['outcome']> = new Set(['counted', 'supersedes', 'awaiting-fingerprint']);
+
 export async function importSheets(
   ctx: ServiceContext,
   meetingId: number,
@@ -156,6 +161,7 @@ export async function importSheets(
     for (const read of ordered) {
       reports.set(read, read.sheet === null ? refused(read, read.problems) : importOne(ctx, meetingId, actor, read, rubric));
     }
+    if ([...reports.values()].some((report) => storedOutcomes.has(report.outcome))) await backUpAfter(ctx, 'import');
     return reads.map((read) => reports.get(read) ?? refused(read, read.problems));
   } finally {
     for (const id of uploads) discardUpload(ctx.dataDir, id);

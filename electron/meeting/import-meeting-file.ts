@@ -15,6 +15,8 @@
  * - same meeting: a file whose `uid` a meeting here already has. It updates that meeting
  *   (settings, roster, packages) unless its result is locked; a file already imported changes
  *   nothing.
+ * - backup: an import that created or updated the meeting, or stored a package, is followed by
+ *   a backup (reason `import`).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -40,6 +42,7 @@ import { parseJson } from '../../shared/package/parse-json.ts';
 import { formatFingerprint } from '../../shared/sheet/fingerprint-text.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
+import { backUpAfter } from '../backup/backup-after.ts';
 import { assertUnlocked } from './lock-state.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { JobControl } from '../jobs/jobs.ts';
@@ -290,6 +293,7 @@ export async function importMeetingFile(
       }
     }
     const result = recordMeeting(ctx, description, source, actor);
+    if (result.outcome !== 'unchanged' || reports.some((report) => report.outcome === 'imported')) await backUpAfter(ctx, 'import');
     return {
       meetingId: result.meetingId,
       name: description.name,

@@ -8,6 +8,7 @@ import type { RequestOf } from '../../../shared/api/contract.ts';
 import type { PaperContent } from '../../../shared/paper/paper-entries.ts';
 import { resultText } from '../../../shared/result/result-text.ts';
 import type { SheetReview } from '../../../shared/sheet/sheet-schema.ts';
+import { backupReasonsIn, readNewestBackup } from '../../helpers/backup-copy.ts';
 import { call } from '../../helpers/call.ts';
 import { testContext } from '../../helpers/context.ts';
 import { makeExpert, writeSignedSheet } from '../../helpers/expert-sheet.ts';
@@ -174,6 +175,23 @@ describe('chair: importing sheets', () => {
     expect(view.flags.some((f) => f.allianceId === 'HFA-002' && f.flag.kind === 'deviation')).toBe(false);
     const again = await call(s.ctx, 'chair-sheet-import', { meetingId: s.meetingId, actor: CHAIR, sources: [{ path: newer }] });
     expect(again[0]?.outcome).toBe('already-imported');
+  });
+
+  it('backs up the store after a batch that stored a sheet, not after one that stored none', async () => {
+    const s = await setup();
+    const { ctx, meetingId, meeting } = s;
+    const before = backupReasonsIn(ctx.dataDir);
+    await call(ctx, 'chair-sheet-import', { meetingId, actor: CHAIR, sources: meeting.sheets.map((path) => ({ path })) });
+    expect(backupReasonsIn(ctx.dataDir)).toEqual(['import', ...before]);
+    const inBackup = readNewestBackup(ctx.dataDir, 'import', (db) =>
+      db.prepare('SELECT expert_id FROM chair_sheet WHERE meeting_id = ? ORDER BY expert_id').pluck().all(meetingId),
+    );
+    expect(inBackup).toEqual(meeting.experts.map((e) => e.id));
+
+    // The same files again: every one already imported, nothing stored, no backup.
+    const again = await call(ctx, 'chair-sheet-import', { meetingId, actor: CHAIR, sources: meeting.sheets.map((path) => ({ path })) });
+    expect(again.every((r) => r.outcome === 'already-imported')).toBe(true);
+    expect(backupReasonsIn(ctx.dataDir)).toEqual(['import', ...before]);
   });
 
   it('imports every *.sheet.json of a folder', async () => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../../electron/app/context.ts';
 import { dispatch } from '../../../electron/ipc/handlers.ts';
 import { MEETING_JSON } from '../../../shared/meeting/meeting-file-format.ts';
+import { backupReasonsIn, readNewestBackup } from '../../helpers/backup-copy.ts';
 import { call } from '../../helpers/call.ts';
 import type { ChairMeeting } from '../../helpers/chair-meeting.ts';
 import { prepareChairMeeting, writeChairMeeting } from '../../helpers/chair-meeting.ts';
@@ -116,6 +117,27 @@ describe('meeting file: export on the clerk’s laptop, import on an expert’s'
     expect(updated.outcome).toMatchObject({ ok: true, value: { outcome: 'updated' } });
     const id = (updated.outcome as { value: { meetingId: number } }).value.meetingId;
     expect((await call(expert, 'meeting-setup', { meetingId: id })).experts.map((e) => e.id)).toEqual(['E01', 'E02']);
+  });
+
+  it('backs up the store after an import that stored the meeting, not after one that changed nothing', async () => {
+    const { path } = await clerkExport();
+    const expert = testContext(tempDir());
+    const { outcome } = await importOn(expert, path);
+    const meetingId = (outcome as { value: { meetingId: number } }).value.meetingId;
+    expect(backupReasonsIn(expert.dataDir)).toEqual(['import']);
+    const inBackup = readNewestBackup(expert.dataDir, 'import', (db) => ({
+      meetings: db.prepare('SELECT id, name FROM meeting').all(),
+      packages: db.prepare('SELECT count(*) FROM meeting_package WHERE meeting_id = ?').pluck().get(meetingId),
+      files: db.prepare('SELECT direction FROM meeting_file WHERE meeting_id = ?').pluck().all(meetingId),
+    }));
+    expect(inBackup).toEqual({
+      meetings: [{ id: meetingId, name: '2026 年度合肥市产业技术创新战略联盟考核评审会' }],
+      packages: 6,
+      files: ['import'],
+    });
+
+    await importOn(expert, path);
+    expect(backupReasonsIn(expert.dataDir)).toEqual(['import']);
   });
 
   it('refuses to overwrite an earlier meeting file, and writes nothing when the store is damaged', async () => {

@@ -68,7 +68,7 @@ describe('IPC fuzz over the browser shell', () => {
   afterAll(async () => {
     await server.close();
     await ctx.jobs.idle();
-    ctx.db.close();
+    ctx.close();
     rmSync(root, { recursive: true, force: true });
   });
 
