@@ -12,7 +12,8 @@
  *
  * A task module is found next to the module that names it (`taskModule`), as a `.ts` source
  * under Node's type stripping (CLI, tests) or as a `.cjs` file beside the desktop shell's
- * bundle, which builds each task and the worker entry as entries of their own.
+ * main.cjs, which builds each task and the worker entry as entries of their own
+ * (vite.electron.config.ts lists them: a new task must be added there too).
  */
 import { Worker } from 'node:worker_threads';
 
@@ -37,9 +38,11 @@ export interface CappedTask {
 
 /** A task module next to the caller: `taskModule(import.meta.url, 'workbook-task')`. */
 export function taskModule(callerUrl: string, baseName: string): URL {
-  // In the bundle every module is a .cjs file in one folder; in the sources, a .ts file.
-  const extension = new URL(callerUrl).pathname.endsWith('.cjs') ? '.cjs' : '.ts';
-  return new URL(`./${baseName}${extension}`, callerUrl);
+  // In the sources a task is the .ts file beside its caller. In the bundle it is a .cjs entry
+  // beside main.cjs, and the caller may sit in a shared chunk one folder down (assets/).
+  const path = new URL(callerUrl).pathname;
+  if (!path.endsWith('.cjs')) return new URL(`./${baseName}.ts`, callerUrl);
+  return new URL(`${/\/assets\/[^/]*$/.test(path) ? '../' : './'}${baseName}.cjs`, callerUrl);
 }
 
 export function runCapped<T>(task: CappedTask, input: unknown, caps: WorkerCaps): Promise<CappedOutcome<T>> {
