@@ -77,6 +77,7 @@ export const warningCodes = [
 export const workbookErrorCodes = [
   'workbook-unreadable',
   'workbook-too-large',
+  'workbook-range-too-large',
   'workbook-wrong-format',
   'workbook-sheet-missing',
   'workbook-header-missing',
@@ -87,6 +88,7 @@ export const workbookErrorCodes = [
   'workbook-flag-unanswered',
   'workbook-claim-duplicate',
   'workbook-field-duplicate',
+  'workbook-cell-formula',
 ] as const;
 
 export const workbookWarningCodes = ['workbook-cell-ignored'] as const;
