@@ -416,16 +416,40 @@ function sizeMismatch(kind: PackageSource['kind'], path: string, declared: numbe
 function manifestMissing(paths: readonly string[], root: string | null, workbooks: readonly string[]): PackageProblem {
   const caseVariant = paths.find((p) => p.toLowerCase() === MANIFEST_PATH);
   const nested = paths.find((p) => p.endsWith(`/${MANIFEST_PATH}`));
-  let hint = '';
+  let hint: string;
   if (workbooks.length > 0) hint = `包里有几个自查表（${workbooks.join('、')}），无法确定用哪一个：请只保留一个，或把它命名为“自查表.xlsx”。`;
   else if (caseVariant !== undefined) hint = `包里有“${caseVariant}”，文件名必须是全小写的 manifest.json。`;
   else if (nested !== undefined) hint = `包里有“${nested}”，但 manifest.json 必须在包的最上层（或唯一的顶层文件夹里）。`;
+  else hint = workbookHint(paths);
   const where = root === null ? '包的最上层' : `顶层文件夹“${root}”里`;
   return problem(
     'manifest-missing',
     MANIFEST_PATH,
     `${where}没有 manifest.json（申报清单），也没有填好的自查表.xlsx。${hint}请按《联盟材料包格式》把 manifest.json 或自查表.xlsx 放在包的最上层后重新打包。`,
   );
+}
+
+/**
+ * What is wrong with a package that has a self-check workbook of sorts but none the reader can
+ * take (find-workbook.ts), or nothing but an archive: named, with what to do; '' when nothing.
+ */
+function workbookHint(paths: readonly string[]): string {
+  const fileName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+  const workbooks = paths.filter((p) => fileName(p).includes('自查表') && !fileName(p).startsWith('~$'));
+  const root = workbooks.filter((p) => !p.includes('/'));
+  const legacy = root.find((p) => /\.(xls|et)$/i.test(p));
+  const opendocument = root.find((p) => /\.ods$/i.test(p));
+  const misnamed = root.find((p) => /\.(xlsx|xlsm)$/i.test(p));
+  const nested = workbooks.find((p) => p.includes('/') && /\.xlsx$/i.test(p));
+  if (legacy !== undefined) return `包里有“${legacy}”，它是旧版 Excel 格式（.xls），无法读取。请在 Excel 或 WPS 中打开它，“另存为” Excel 工作簿（*.xlsx），命名为“自查表.xlsx”。`;
+  if (opendocument !== undefined) return `包里有“${opendocument}”，它是 OpenDocument 表格（.ods，LibreOffice 或 WPS 的格式），无法读取。请打开它，“另存为” Excel 工作簿（*.xlsx），命名为“自查表.xlsx”。`;
+  if (misnamed !== undefined) return `包里有“${misnamed}”，但自查表必须命名为“自查表.xlsx”（或以“自查表.xlsx”结尾，如“智能语音联盟自查表.xlsx”）。请把它改名后重新打包。`;
+  if (nested !== undefined) return `包里有“${nested}”，但自查表必须在包的最上层（或唯一的顶层文件夹里）。`;
+  const archives = paths.filter((p) => /\.(zip|rar|7z)$/i.test(p));
+  if (paths.length > 0 && archives.length === paths.length) {
+    return `包里只有压缩包“${archives.join('、')}”，是压缩包里又套了压缩包。请解压里面的压缩包，把其中的文件直接打包（或直接提交里面那个压缩包）。`;
+  }
+  return '';
 }
 
 function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {

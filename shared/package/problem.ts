@@ -79,6 +79,7 @@ export const warningCodes = [
 export const workbookErrorCodes = [
   'workbook-unreadable',
   'workbook-too-large',
+  'workbook-range-too-large',
   'workbook-wrong-format',
   'workbook-sheet-missing',
   'workbook-header-missing',
@@ -89,6 +90,7 @@ export const workbookErrorCodes = [
   'workbook-flag-unanswered',
   'workbook-claim-duplicate',
   'workbook-field-duplicate',
+  'workbook-cell-formula',
 ] as const;
 
 export const workbookWarningCodes = ['workbook-cell-ignored'] as const;
