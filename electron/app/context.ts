@@ -11,6 +11,7 @@ import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../db/open.ts';
 import { isSoundDatabase, restoreBackupFile, setStoreAside } from '../backup/backups.ts';
 import { clearStaleStaging } from '../evidence/evidence-staging.ts';
+import { clearIncoming } from '../package-store/incoming.ts';
 import { JobRegistry } from '../jobs/jobs.ts';
 import type { OsProtection } from '../experts/key-protection.ts';
 
@@ -72,6 +73,8 @@ export function createContext(options: ContextOptions): ServiceContext {
   let db = openDatabase(storeFile);
   // Staged files of an import that a crash interrupted belong to no package.
   clearStaleStaging(options.dataDir);
+  // So are uploads and half-unpacked meeting files in incoming/.
+  clearIncoming(options.dataDir);
   return {
     get db() {
       return db;
