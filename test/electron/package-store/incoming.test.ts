@@ -16,8 +16,12 @@ describe('incoming uploads', () => {
     writeFileSync(join(incoming, 'meeting-0123456789abcdef', 'HFA-001', 'manifest.json'), '{}');
     writeFileSync(join(incoming, 'a'.repeat(32)), Buffer.alloc(1024));
     writeFileSync(join(incoming, `${'b'.repeat(32)}.part`), Buffer.alloc(512));
+    // An import's staging folder, which a crash leaves the same way.
+    mkdirSync(join(dataDir, 'evidence', '.staging', '0123456789abcdef'), { recursive: true });
+    writeFileSync(join(dataDir, 'evidence', '.staging', '0123456789abcdef', '0'), Buffer.alloc(256));
     const ctx = testContext(dataDir);
     expect(existsSync(incoming) ? readdirSync(incoming) : []).toEqual([]);
+    expect(existsSync(join(dataDir, 'evidence', '.staging'))).toBe(false);
     ctx.db.close();
   });
 
