@@ -104,7 +104,8 @@ async function importWatched(ctx: ServiceContext, path: string) {
   }
 }
 
-describe('meeting file limits: refused before anything is written', () => {
+// Each case builds the clerk's whole meeting (six packages, signed sheets), slow on a busy machine.
+describe('meeting file limits: refused before anything is written', { timeout: 120_000 }, () => {
   it('refuses 190 MiB of zeros declared by a file of well under 1 MiB, writing no file', async () => {
     const path = await hostileMeetingFile(190);
     const expert = testContext(tempDir());
