@@ -72,14 +72,14 @@ export async function checkLocalHeader(handle: FileHandle, entry: Entry, fileSiz
   let packed = fixed.readUInt32LE(18);
   let unpacked = fixed.readUInt32LE(22);
   const zip64 = extra.find((field) => field.id === ZIP64_EXTRA);
-  if (zip64 !== undefined) {
+  if (zip64 !== undefined && (unpacked === 0xffffffff || packed === 0xffffffff)) {
     const view = new DataView(zip64.data.buffer, zip64.data.byteOffset, zip64.data.byteLength);
-    let at = 0;
-    if (unpacked === 0xffffffff && at + 8 <= zip64.data.length) {
-      unpacked = Number(view.getBigUint64(at, true));
-      at += 8;
-    }
-    if (packed === 0xffffffff && at + 8 <= zip64.data.length) packed = Number(view.getBigUint64(at, true));
+    // In a local header the field holds both sizes (APPNOTE 4.5.3), unpacked first; a tool
+    // that wrote only the one it needed is read the central directory's way.
+    const unpackedInField = unpacked === 0xffffffff;
+    const packedAt = unpackedInField || zip64.data.length >= 16 ? 8 : 0;
+    if (unpackedInField && zip64.data.length >= 8) unpacked = Number(view.getBigUint64(0, true));
+    if (packed === 0xffffffff && packedAt + 8 <= zip64.data.length) packed = Number(view.getBigUint64(packedAt, true));
   }
   const descriptor = (flags & DATA_DESCRIPTOR_FLAG) !== 0;
   // With a data descriptor the local header may leave CRC and sizes zero; any value it does

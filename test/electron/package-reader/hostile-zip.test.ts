@@ -237,3 +237,33 @@ describe('entries that share their data, and the whole-package ratio', () => {
     expect(codes).toEqual([]);
   });
 });
+
+describe('zip64 sizes in the local header', () => {
+  /** A zip64 extended information field holding both sizes, as a local header must. */
+  const zip64Field = (unpacked: number, packed: number) => {
+    const data = Buffer.alloc(16);
+    data.writeBigUInt64LE(BigInt(unpacked), 0);
+    data.writeBigUInt64LE(BigInt(packed), 8);
+    return { id: 0x0001, data };
+  };
+
+  it('reads both sizes from the local zip64 field and accepts them when they agree', async () => {
+    const data = Buffer.from('%PDF zip64');
+    const packedSize = deflateRawSync(data).length;
+    const { codes } = await read([
+      manifest,
+      { name: 'a.pdf', data, local: { size: 0xffffffff, packedSize: 0xffffffff, extraFields: [zip64Field(data.length, packedSize)] } },
+    ]);
+    expect(codes).toEqual([]);
+  });
+
+  it('refuses a local zip64 field that gives another size', async () => {
+    const data = Buffer.from('%PDF zip64');
+    const packedSize = deflateRawSync(data).length;
+    const { codes } = await read([
+      manifest,
+      { name: 'a.pdf', data, local: { size: 0xffffffff, packedSize: 0xffffffff, extraFields: [zip64Field(4 * 1024 ** 3, packedSize)] } },
+    ]);
+    expect(codes).toEqual(['entry-header-mismatch']);
+  });
+});
