@@ -4,8 +4,8 @@
  * parsed; with one 64 MiB limit for every channel, 48 concurrent requests once held 2.4 GB.
  * Now most channels take at most 1 MiB (their requests are ids, names and short texts), the
  * few that carry long lists have their own bound, and at most `maxConcurrentBodies` bodies are
- * read at a time, so the memory held for request bodies stays within
- * `maxConcurrentBodies × largest limit`. Packages and sheets themselves never travel as JSON:
+ * read at a time (others wait, up to `maxWaitingBodies`, then are refused), so the memory held
+ * for request bodies stays within `maxConcurrentBodies × largest limit`. Packages and sheets themselves never travel as JSON:
  * the upload route streams them to disk (package-store/incoming.ts).
  */
 import type { IncomingMessage } from 'node:http';
@@ -24,8 +24,13 @@ export const channelBodyBytes: Partial<Record<ChannelName, number>> = {
   'chair-sheet-import': 4 * MiB,
 };
 
-/** Bodies being read at one time; a request beyond them is refused, not queued. */
+/** Bodies being read at one time. */
 export const maxConcurrentBodies = 8;
+/**
+ * Requests waiting for a reading slot. A waiting body is not read, so it holds no memory of
+ * ours (TCP holds it back); the page's own bursts of parallel calls wait rather than fail.
+ */
+export const maxWaitingBodies = 64;
 
 /** The body limit of `channel`; a name that is no channel gets the default (dispatch refuses it). */
 export function bodyLimit(channel: string): number {
@@ -34,12 +39,15 @@ export function bodyLimit(channel: string): number {
 
 export type BodyOutcome = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: 'too-large' | 'busy' };
 
-/** Counts the bodies being read; one per server. */
+/** Counts the bodies being read and waiting; one per server. */
 export class BodyBudget {
   #reading = 0;
+  readonly #waiting: (() => void)[] = [];
   readonly #max: number;
-  constructor(max = maxConcurrentBodies) {
+  readonly #maxWaiting: number;
+  constructor(max = maxConcurrentBodies, maxWaiting = maxWaitingBodies) {
     this.#max = max;
+    this.#maxWaiting = maxWaiting;
   }
 
   /** Reads `req`'s body as text, within `limit` bytes and the budget's concurrency. */
@@ -47,8 +55,13 @@ export class BodyBudget {
     const declared = Number(req.headers['content-length']);
     // A declared length past the limit is refused before a byte is read.
     if (Number.isFinite(declared) && declared > limit) return { ok: false, reason: 'too-large' };
-    if (this.#reading >= this.#max) return { ok: false, reason: 'busy' };
-    this.#reading += 1;
+    if (this.#reading >= this.#max) {
+      if (this.#waiting.length >= this.#maxWaiting) return { ok: false, reason: 'busy' };
+      // The slot is handed over by the reader that finishes, so #reading never passes #max.
+      await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    } else {
+      this.#reading += 1;
+    }
     try {
       const chunks: Buffer[] = [];
       let size = 0;
@@ -59,7 +72,9 @@ export class BodyBudget {
       }
       return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
     } finally {
-      this.#reading -= 1;
+      const next = this.#waiting.shift();
+      if (next !== undefined) next();
+      else this.#reading -= 1;
     }
   }
 }

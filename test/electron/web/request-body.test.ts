@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tokenHeader } from '../../../shared/api/transport.ts';
 import { startWebServer, type WebServer } from '../../../electron/web/web-server.ts';
-import { maxConcurrentBodies } from '../../../electron/web/request-body.ts';
+import { maxConcurrentBodies, maxWaitingBodies } from '../../../electron/web/request-body.ts';
 import { testContext } from '../../helpers/context.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 
@@ -74,19 +74,23 @@ describe('browser shell request bodies', () => {
     expect(answer.json.error?.code).not.toBe('request-too-large');
   });
 
-  it(`reads at most ${maxConcurrentBodies} bodies at once and refuses the next one`, async () => {
+  it(`reads at most ${maxConcurrentBodies} bodies at once, lets ${maxWaitingBodies} more wait, and refuses the next one`, async () => {
     const server = await start();
     const held = Array.from({ length: maxConcurrentBodies }, () => post(server, 'app-info', { body: json(100), hold: true }));
     // Let the server start reading every held body.
     await new Promise((r) => setTimeout(r, 200));
+    // These wait for a slot: answered once the held bodies are done, not refused.
+    const waiting = Array.from({ length: maxWaitingBodies }, () => post(server, 'meeting-list'));
+    await new Promise((r) => setTimeout(r, 300));
     const extra = await post(server, 'app-info').reply;
     expect(extra.status).toBe(503);
     expect(extra.json.error?.code).toBe('server-busy');
     expect(extra.json.error?.message).toMatch(/请稍候再试/);
     for (const { req } of held) req.end(json(100).subarray(1));
-    const answers = await Promise.all(held.map((h) => h.reply));
-    expect(answers.map((a) => a.status)).toEqual(Array(maxConcurrentBodies).fill(200));
-    // With the held bodies done, requests are read again.
+    const answers = await Promise.all([...held, ...waiting].map((h) => h.reply));
+    expect(answers.map((a) => a.status)).toEqual(Array(maxConcurrentBodies + maxWaitingBodies).fill(200));
+    expect(answers.slice(maxConcurrentBodies).every((a) => a.json.ok)).toBe(true);
+    // With the held bodies done, requests are read again at once.
     expect((await post(server, 'app-info').reply).json.ok).toBe(true);
   });
 });
