@@ -13,7 +13,7 @@
  */
 import type { FileHandle } from 'node:fs/promises';
 import type { Entry } from 'yauzl';
-import { decodeEntryName, type ExtraField } from './decode-entry-name.ts';
+import { decodeEntryName, UNICODE_PATH_EXTRA_FIELD, type ExtraField } from './decode-entry-name.ts';
 
 const LOCAL_SIGNATURE = 0x04034b50;
 const LOCAL_FIXED = 30;
@@ -63,8 +63,13 @@ export async function checkLocalHeader(handle: FileHandle, entry: Entry, fileSiz
   const extra = parseExtraFields(variable.subarray(nameLength));
 
   if (!sameBytes(rawName, entry.fileNameRaw)) return { ok: false, what: '文件名不同', ...span };
-  const localDecoded = decodeEntryName(rawName, flags, extra);
-  if (!localDecoded.ok || localDecoded.name !== centralName) return { ok: false, what: '文件名（含 Unicode 路径扩展字段）不同', ...span };
+  // The raw bytes are the same; a Unicode Path field of the local header's own must then name
+  // the same file. (Some tools write that field in the central directory only: the raw name,
+  // checked as well, is what a reader of the local header gets then.)
+  if (extra.some((field) => field.id === UNICODE_PATH_EXTRA_FIELD)) {
+    const localDecoded = decodeEntryName(rawName, flags, extra);
+    if (!localDecoded.ok || localDecoded.name !== centralName) return { ok: false, what: '文件名（含 Unicode 路径扩展字段）不同', ...span };
+  }
   if ((flags & COMPARED_FLAGS) !== (entry.generalPurposeBitFlag & COMPARED_FLAGS)) return { ok: false, what: '标志位不同', ...span };
   if (method !== entry.compressionMethod) return { ok: false, what: '压缩方式不同', ...span };
 

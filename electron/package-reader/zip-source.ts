@@ -250,10 +250,9 @@ export async function openZipSource(
           continue;
         }
         const method = current.compressionMethod;
-        const type = entryType(current, decoded.name);
         entries.push({
           name: decoded.name,
-          type,
+          type: entryType(current, decoded.name),
           encrypted: (current.generalPurposeBitFlag & ENCRYPTED_FLAG) !== 0,
           unsupportedCompression: method === STORED || method === DEFLATED ? null : method,
           declaredSize: current.uncompressedSize,
@@ -272,7 +271,7 @@ export async function openZipSource(
           problems: [
             problem(
               'entry-overlap',
-            overlap[1].name,
+              overlap[1].name,
               `压缩包里“${overlap[0].name}”和“${overlap[1].name}”两个条目指向同一段压缩数据，这是“压缩炸弹”的构造方式（很小的压缩包解出巨量数据），拒绝导入整个包。${REPACK}`,
             ),
             ...others,

@@ -267,3 +267,12 @@ describe('zip64 sizes in the local header', () => {
     expect(codes).toEqual(['entry-header-mismatch']);
   });
 });
+
+describe('a Unicode Path field in the central directory only', () => {
+  it('is no mismatch: the local header has the same raw name, which is checked too', async () => {
+    const raw = gbk('证明材料/合同.pdf');
+    const { codes, reading } = await read([manifest, { name: raw, data: 'x', extraFields: [unicodePathField(raw, '证明材料/合同.pdf')], local: { extraFields: [] } }]);
+    expect(codes).toEqual([]);
+    expect(reading.files.map((f) => f.path)).toContain('证明材料/合同.pdf');
+  });
+});
