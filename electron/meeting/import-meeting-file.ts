@@ -9,6 +9,8 @@
  * 3. each package's file list gives the listed digest;
  * 4. the zip holds exactly the listed files, of the listed sizes;
  * 5. each file, unpacked, has its listed SHA-256.
+ * Between 3 and 4, before anything is written, the declared sizes must keep within the
+ * package limits and the zip must not be a bomb (meeting-file-limits.ts).
  * Then each package folder goes through `importPackage` (the same checks as any package) and
  * its digest must be the listed one. A damaged or altered file is refused with what and where.
  *
@@ -20,7 +22,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, open as openFile, rm } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -49,6 +51,7 @@ import type { JobControl } from '../jobs/jobs.ts';
 import { incomingDir } from '../package-store/incoming.ts';
 import { importPackage } from '../package-store/import-packages.ts';
 import { packageDigest } from '../package-reader/digest.ts';
+import { checkMeetingFileLimits } from './meeting-file-limits.ts';
 import type { StoredSettings } from './meeting-store.ts';
 import {
   insertMeeting,
@@ -269,6 +272,22 @@ export async function importMeetingFile(
       if (existing.year !== description.year) {
         throw refuse('meeting-file-year', source, `本机同一会议是 ${existing.year} 年度，会议包是 ${description.year} 年度。`);
       }
+    }
+    // Declared sizes and the zip's layout are checked before a byte is written.
+    const handle = await openFile(source.path, 'r');
+    try {
+      const limit = await checkMeetingFileLimits(handle, (await handle.stat()).size, entries, description);
+      if (limit !== null) {
+        throw refuse(
+          limit.code,
+          source,
+          limit.code === 'meeting-file-too-large'
+            ? `${limit.message}为保护本机磁盘，未解开任何文件。请向会务人员确认会议包来源后重新拷贝。`
+            : `${limit.message}${DAMAGED}`,
+        );
+      }
+    } finally {
+      await handle.close();
     }
     await mkdir(root, { recursive: true });
     await unpack(zip, entries, description, root, source, control);

@@ -14,8 +14,9 @@
  *   itself writes nothing to disk.
  *
  * Checks, in order: names (decoded per the spec, normalised, safe), entry types (no links,
- * no devices), encryption, compression method, duplicates; then the limits on what the headers
- * declare, refused before a byte is inflated; then, while reading, that no entry yields more
+ * no devices), encryption, compression method, duplicates and case twins; then the limits on
+ * what the headers declare (total, each entry's ratio, the whole zip's ratio), refused before a
+ * byte is inflated; then, while reading, that no entry yields more
  * bytes than it declared (which keeps the bytes actually read within every limit, see below),
  * then its size and CRC-32 at its end. A limit refuses the whole package at once; a damaged
  * entry is reported and reading goes on, so the clerk sees every damaged file.
@@ -27,11 +28,12 @@ import { crc32 } from 'node:zlib';
 import { normalizePackagePath } from '../../shared/package/package-path.ts';
 import { problem, type PackageProblem } from '../../shared/package/problem.ts';
 import { assertNever } from '../../shared/rubric/assert-never.ts';
+import { findCaseTwins } from './case-twins.ts';
 import { checkEntryName, displayName } from './check-entry-name.ts';
 import { compareUtf8Paths, packageDigest } from './digest.ts';
 import { openFolderSource } from './folder-source.ts';
 import { formatBytes } from '../../shared/format/format-bytes.ts';
-import { resolveLimits, type PackageLimits } from './limits.ts';
+import { resolveLimits, tooCompressedPackage, type PackageLimits } from './limits.ts';
 import type { PackageSource, SourceEntry } from './package-source.ts';
 import { isSystemFile } from './system-files.ts';
 import { stripTopLevelFolder, topLevelFolder } from './top-level-folder.ts';
@@ -241,6 +243,7 @@ async function readFromSource(
     for (let i = 1; i < segments.length; i += 1) folders.add(segments.slice(0, i).join('/'));
     toRead.push({ entry, path });
   }
+  for (const { first, twin } of findCaseTwins(toRead.map((f) => f.path))) problems.push(caseTwinProblem(first, twin));
   const files: FileToRead[] = [];
   for (const file of toRead) {
     const { entry, path } = file;
@@ -278,6 +281,10 @@ async function readFromSource(
       problems.push(ratioProblem(path, limits));
       return failed(source.kind, name, problems);
     }
+  }
+  if (source.size !== null && tooCompressedPackage(bytesTotal, source.size, limits)) {
+    problems.push(packageRatioProblem(name, bytesTotal, source.size, limits));
+    return failed(source.kind, name, problems);
   }
   const manifestEntry = files.find((f) => f.path === MANIFEST_PATH);
   // Without manifest.json, a filled self-check workbook at the root stands for it.
@@ -402,6 +409,22 @@ function ratioProblem(path: string, limits: PackageLimits): PackageProblem {
     'limit-compression-ratio',
     path,
     `这个文件的压缩比超过了 ${limits.maxCompressionRatio}:1，是“压缩炸弹”的特征，拒绝导入整个包。请让联盟检查这个文件后重新打包。`,
+  );
+}
+
+function packageRatioProblem(name: string, unpacked: number, zipBytes: number, limits: PackageLimits): PackageProblem {
+  return problem(
+    'limit-package-ratio',
+    name,
+    `压缩包只有 ${formatBytes(zipBytes)}，里面的文件却声称解压后共 ${formatBytes(unpacked)}，整体压缩比超过了 ${limits.maxPackageCompressionRatio}:1，是“压缩炸弹”的特征，拒绝导入。请让联盟检查材料后重新打包。`,
+  );
+}
+
+function caseTwinProblem(first: string, twin: string): PackageProblem {
+  return problem(
+    'entry-case-twin',
+    twin,
+    `“${twin}”和“${first}”只有大小写不同，Windows 和 macOS 的电脑把它们当作同一个名字，专家的电脑上解开会议包时一个会覆盖另一个。请把其中一个改成另一个名字（不只是改大小写）后重新打包。`,
   );
 }
 

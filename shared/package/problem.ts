@@ -32,12 +32,18 @@ export const readerErrorCodes = [
   'entry-name-parent',
   'entry-name-nul',
   'entry-name-invalid',
+  'entry-name-invisible',
+  'entry-name-windows',
+  'entry-case-twin',
+  'entry-header-mismatch',
+  'entry-overlap',
   'entry-link',
   'entry-special-file',
   'entry-duplicate',
   'limit-entry-count',
   'limit-total-size',
   'limit-compression-ratio',
+  'limit-package-ratio',
   'limit-manifest-size',
 ] as const;
 

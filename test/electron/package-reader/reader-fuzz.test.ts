@@ -14,6 +14,8 @@ import type { FileSink } from '../../../electron/package-reader/read-package.ts'
 import { manifestErrorCodes, readerErrorCodes, warningCodes, workbookErrorCodes, workbookWarningCodes } from '../../../shared/package/problem.ts';
 import { prng } from '../../helpers/prng.ts';
 import { alliancePackage, manifest as packageManifest } from '../../helpers/package-builder.ts';
+import { rawZip, unicodePathField, type RawEntry } from '../../helpers/raw-zip.ts';
+import { checkEntryName } from '../../../electron/package-reader/check-entry-name.ts';
 
 const knownCodes = new Set<string>([...readerErrorCodes, ...manifestErrorCodes, ...warningCodes, ...workbookErrorCodes, ...workbookWarningCodes]);
 const perCaseLimitMs = 5000;
@@ -102,6 +104,73 @@ describe('package reader fuzz', () => {
     }
     expect(outcomes.refused).toBeGreaterThan(500);
     expect(Date.now() - started).toBeLessThan(120_000);
+    expect(readdirSync(sentinel)).toEqual(['keep.txt']);
+  });
+
+  it('survives 800 mutations of hostile seeds (disagreeing headers, hidden raw names, invisible and Windows names, twins, overlaps)', async () => {
+    const rand = prng(20261201);
+    const manifestEntry: RawEntry = { name: 'manifest.json', data: JSON.stringify(packageManifest()) };
+    const raw = Buffer.from('../../evil.pdf');
+    const zeros = Buffer.alloc(1024 * 1024 - 1);
+    const seeds: Buffer[] = [
+      rawZip([manifestEntry, { name: '证明材料/合同.pdf', data: '%PDF', local: { name: '../../evil.pdf' } }]),
+      rawZip([manifestEntry, { name: '证明材料/合同.pdf', data: '%PDF', local: { size: 1, method: 0 } }]),
+      rawZip([manifestEntry, { name: raw, data: 'x', extraFields: [unicodePathField(raw, '证明材料/合同.pdf')] }]),
+      rawZip([manifestEntry, { name: '合同\u202Efdp.exe', data: 'x', flags: 0x800 }, { name: '合\u200B同.pdf', data: 'x', flags: 0x800 }, { name: '合同\u0085.pdf', data: 'x', flags: 0x800 }]),
+      rawZip([manifestEntry, ...['CON', 'NUL.pdf', 'aux', 'COM1.txt', 'LPT1', 'a:b.pdf', 'x.pdf.', 'a<b', 'a|b', 'a?b', 'a*b', 'a"b'].map((name) => ({ name, data: name }))]),
+      rawZip([manifestEntry, { name: 'MANIFEST.JSON', data: '{}' }, { name: 'A.pdf', data: 'a' }, { name: 'a.pdf', data: 'b' }]),
+      rawZip([manifestEntry, { name: 'a.pdf', data: zeros }, ...Array.from({ length: 40 }, (_, i) => ({ name: `f${i}.pdf`, data: zeros, sameDataAs: 1 }))]),
+      rawZip([manifestEntry, ...Array.from({ length: 80 }, (_, i) => ({ name: `z${i}.pdf`, data: zeros }))]),
+    ];
+    // What any case may unpack at most: the whole-package bound of docs/package-format.md.
+    const bound = (zipBytes: number): number => Math.max(64 * 1024 * 1024, 100 * zipBytes);
+    const started = Date.now();
+    for (let i = 0; i < 800; i += 1) {
+      const seed = seeds[i % seeds.length]!;
+      const bytes = Buffer.from(seed);
+      let mutated: Buffer = bytes;
+      switch (Math.floor(rand() * 4)) {
+        case 0:
+          // Leave some seeds whole: the refusal itself is what is checked.
+          break;
+        case 1:
+          for (let n = 1 + Math.floor(rand() * 6); n > 0; n -= 1) bytes[Math.floor(rand() * bytes.length)] = Math.floor(rand() * 256);
+          break;
+        case 2:
+          mutated = bytes.subarray(0, Math.floor(rand() * bytes.length));
+          break;
+        default: {
+          const at = Math.floor(rand() * bytes.length);
+          bytes.fill(0, at, Math.min(bytes.length, at + 1 + Math.floor(rand() * 16)));
+        }
+      }
+      const file = join(root, `hostile-${i}.zip`);
+      writeFileSync(file, mutated);
+      const paths: string[] = [];
+      let written = 0;
+      const checked = await withTimeout(
+        checkPackage(file, {
+          openFile: ({ path }) => {
+            paths.push(path);
+            return { write: (chunk) => void (written += chunk.length), finish: () => undefined, abort: () => undefined };
+          },
+        }),
+        `hostile case ${i}`,
+      );
+      for (const p of paths) {
+        expect(isSafePackagePath(p), `hostile case ${i}: unsafe path ${p}`).toBe(true);
+        expect(checkEntryName(p).ok, `hostile case ${i}: name handed to the sink that the checks refuse: ${p}`).toBe(true);
+      }
+      expect(written, `hostile case ${i}`).toBeLessThanOrEqual(bound(mutated.length));
+      for (const problem of checked.problems) {
+        expect(knownCodes.has(problem.code), `hostile case ${i}: unknown code ${problem.code}`).toBe(true);
+        expect(problem.message).toMatch(/[\u4e00-\u9fff]/);
+      }
+      // Every seed left whole is refused.
+      if (mutated.equals(seed)) expect(checked.valid, `hostile seed ${i % seeds.length}`).toBe(false);
+      rmSync(file);
+    }
+    expect(Date.now() - started).toBeLessThan(180_000);
     expect(readdirSync(sentinel)).toEqual(['keep.txt']);
   });
 
