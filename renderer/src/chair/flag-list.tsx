@@ -54,7 +54,7 @@ function FlagItem({ flag, view, actor, onChanged, onDrill, onSelect }: { readonl
       onChanged(result.value);
     } else setError(result.error.message);
   };
-  const who = flag.flag.expert === undefined ? '' : `${flag.flag.expert} ${view.experts.find((e) => e.id === flag.flag.expert)?.name ?? ''}`;
+  const who = flag.flag.expert === undefined || flag.flag.expert === null ? '' : `${flag.flag.expert} ${view.experts.find((e) => e.id === flag.flag.expert)?.name ?? ''}`;
   return (
     <li className={`flag-item ${flag.flag.kind}${flag.note === null ? ' unnoted' : ''}`} data-testid="flag-item" data-kind={flag.flag.kind} data-alliance={flag.allianceId}>
       <div className="flag-head">
