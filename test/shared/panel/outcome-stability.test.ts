@@ -35,7 +35,7 @@ describe('unstableFlags', () => {
     {
       name: 'failing again last year makes the variant disqualify',
       alliances: [alliance('HFA-002', withTotals([70, 58, 57, 55]))],
-      options: { previousGrades: { 'HFA-002': 'fail' } },
+      options: { previousGrades: { 'HFA-002': 'fail' as const } },
       flags: { 'HFA-002': [{ kind: 'unstable', expert: 'E01', detail: '去掉 E01 后总分 56.67，等级由合格变为不合格，处理由无变为“取消市级联盟资格”' }] },
     },
     {
