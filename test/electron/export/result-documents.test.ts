@@ -19,6 +19,7 @@ import type { ResultSigner } from '../../../electron/export/signing/result-signe
 import { verifyPdfSignature } from '../../../electron/export/signing/verify-pdf-signature.ts';
 import { dec } from '../../../shared/decimal/decimal.ts';
 import { formatScore } from '../../../shared/decimal/print-score.ts';
+import { agreementReading, leniencyText } from '../../../shared/panel/agreement-reading.ts';
 import { cliBin } from '../../helpers/run-cli.ts';
 import { opensslVerify, pdfFonts, pdfsig, pdfText, signaturePieces } from './pdf-tools.ts';
 import type { ResultFixture } from './result-fixture.ts';
@@ -107,6 +108,30 @@ describe('the result documents of a year', () => {
     expect(compact).toContain('赵建国');
     expect(text).toContain(new X509Certificate(signer.certificate).fingerprint256);
     expect(compact).toContain('专家评分分布图');
+  });
+
+  it('summary annex: the unstable alliances, the agreement per indicator with its reading, each expert\'s leniency', () => {
+    const compact = flat(pdfText(pdfPath('2026-考核结果汇总表.pdf')));
+    const annex = compact.slice(compact.indexOf(flat('附：专家组一致性分析（仅供参考）')));
+    expect(annex.length).toBeLessThan(compact.length);
+    const analysis = input.result.analysis;
+    if (analysis === undefined) throw new Error('the fixture result has an analysis');
+    for (const [id, agreement] of Object.entries(analysis.indicators)) {
+      expect(annex).toContain(id);
+      expect(annex).toContain(flat(agreementReading('icc', agreement).text));
+      expect(annex).toContain(flat(`${agreement.alliances} × ${agreement.experts}`));
+    }
+    for (const [id, expert] of Object.entries(analysis.experts)) {
+      expect(annex).toContain(flat(`${id} ${fixture.experts.find((e) => e.id === id)?.name ?? ''}`));
+      expect(annex).toContain(leniencyText(expert.leniency));
+    }
+    const unstable = input.result.alliances.flatMap((a) => a.flags.filter((f) => f.kind === 'unstable'));
+    if (unstable.length === 0) expect(annex).toContain('无：去掉任何一位专家');
+    for (const flag of unstable) expect(annex).toContain(flat(flag.detail));
+    if (process.env['ANNEX_PNG'] !== undefined) {
+      const pages = spawnSync('pdfinfo', [pdfPath('2026-考核结果汇总表.pdf')], { encoding: 'utf8' }).stdout.match(/Pages:\s+(\d+)/)?.[1] ?? '1';
+      spawnSync('pdftoppm', ['-png', '-r', '80', '-f', String(Math.max(1, Number(pages) - 1)), '-l', pages, pdfPath('2026-考核结果汇总表.pdf'), process.env['ANNEX_PNG']]);
+    }
   });
 
   it('detail sheets: scores per indicator and criterion, rejected claims with reasons and evidence, the override, the recusal', () => {
