@@ -401,8 +401,8 @@ describe('the result workbook', () => {
     return value === undefined ? undefined : Number(value);
   };
 
-  it('has the sheets 汇总, 明细, 原始评分, 专家名单, 说明, frozen headers and A4 print setup', () => {
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '明细', '原始评分', '专家名单', '说明']);
+  it('has the sheets 汇总, 明细, 原始评分, 专家名单, 说明 (and 一致性分析, the result having an analysis), frozen headers and A4 print setup', () => {
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '明细', '原始评分', '专家名单', '说明', '一致性分析']);
     for (const sheet of workbook.worksheets) {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(sheet.pageSetup.paperSize).toBe(9);
@@ -475,6 +475,36 @@ describe('the result workbook', () => {
       });
     });
     expect(checked).toBe(input.result.alliances.reduce((sum, alliance) => sum + alliance.experts.length, 0) * 14);
+  });
+
+  it('一致性分析: each indicator\'s ICC and alpha as numbers with their reading, each expert\'s leniency, the unstable alliances', () => {
+    const sheet = workbook.getWorksheet('一致性分析');
+    const analysis = input.result.analysis;
+    if (sheet === undefined || analysis === undefined) throw new Error('no analysis sheet');
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const indicators = Object.entries(analysis.indicators);
+    indicators.forEach(([id, agreement], i) => {
+      const row = rows[i + 1] ?? [];
+      expect(String(row[0])).toMatch(new RegExp(`^${id} `));
+      expect(row.slice(1, 7)).toEqual([
+        agreement.icc ?? undefined,
+        agreementReading('icc', agreement).text,
+        agreement.alpha ?? undefined,
+        agreementReading('alpha', agreement).text,
+        agreement.alliances,
+        agreement.experts,
+      ]);
+    });
+    for (const [id, expert] of Object.entries(analysis.experts)) {
+      const row = rows.find((r) => typeof r[0] === 'string' && r[0].startsWith(`${id} `) && r.length > 3 && typeof r[5] === 'number');
+      expect(row?.[1] ?? null).toBe(expert.leniency);
+      expect(row?.[5]).toBe(expert.alliances);
+    }
+    const details = rows.map((r) => r[1]);
+    for (const alliance of input.result.alliances) {
+      for (const flag of alliance.flags.filter((f) => f.kind === 'unstable')) expect(details).toContain(flag.detail);
+    }
   });
 
   it('原始评分: every decision of every expert, with reasons; 专家名单: fingerprints; 说明: the digest', () => {
