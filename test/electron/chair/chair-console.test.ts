@@ -349,6 +349,8 @@ describe('chair: an unstable outcome', () => {
     expect(unstable.map((f) => [f.allianceId, f.flag.expert, f.flag.detail])).toEqual([
       ['HFA-004', 'E05', '去掉 E05 后总分 90，等级由合格变为优秀，处理由无变为“给予资金奖励”，奖励由无变为 200000 元'],
     ]);
+    expect(unstable[0]?.note).toBeNull();
+    await expect(call(ctx, 'panel-finalize', { meetingId, actor: CHAIR })).rejects.toThrow(/没有主任的说明/);
     await noteEveryFlag(s);
     const noted = await call(ctx, 'panel-view', { meetingId });
     expect(noted.blockers).toEqual([]);
