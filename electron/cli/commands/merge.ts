@@ -237,7 +237,7 @@ function allianceBlock(alliance: AllianceResult, indicatorIds: readonly string[]
       .split('\n')
       .map((line) => `  ${line}`),
     ...alliance.flags.map(
-      (flag) => `  ⚑ [${flag.kind}]${flag.expert === undefined ? '' : ` ${flag.expert}`}${flag.indicator === undefined ? '' : ` ${flag.indicator}`}：${flag.detail}`,
+      (flag) => `  ⚑ [${flag.kind}]${flag.expert === undefined || flag.expert === null ? '' : ` ${flag.expert}`}${flag.indicator === undefined ? '' : ` ${flag.indicator}`}：${flag.detail}`,
     ),
   ];
 }

@@ -11,7 +11,7 @@ import type { SheetReview } from '../../../shared/sheet/sheet-schema.ts';
 import { backupReasonsIn, readNewestBackup } from '../../helpers/backup-copy.ts';
 import { call } from '../../helpers/call.ts';
 import { testContext } from '../../helpers/context.ts';
-import { makeExpert, writeSignedSheet } from '../../helpers/expert-sheet.ts';
+import { acceptEverything, makeExpert, writeSignedSheet } from '../../helpers/expert-sheet.ts';
 import type { ChairMeeting } from '../../helpers/chair-meeting.ts';
 import { prepareChairMeeting, writeChairMeeting } from '../../helpers/chair-meeting.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
@@ -341,6 +341,42 @@ describe('chair: notes, finalizing, the lock and reopening', () => {
     const deviation = after.flags.find((f) => f.flag.kind === 'deviation');
     expect(deviation?.note).toBeNull();
     expect(after.blockers.some((b) => b.includes('没有主任的说明'))).toBe(true);
+  });
+});
+
+describe('chair: an unstable outcome', () => {
+  it('shows an unstable flag that needs its note before the lock, and locks the CLI\'s bytes with it and the analysis', async () => {
+    const s = await setup();
+    const { ctx, meetingId, meeting } = s;
+    // E05 re-signs, rejecting HFA-004's audit (84.5). Trimmed over five: 89.83, 合格; without
+    // E05 four remain, the mean 90, 优秀: E05 decides HFA-004's grade, consequence and award
+    // (two excellent alliances: 1000000 ÷ 2, capped at 200000).
+    const [p1, p2, p3, p4, p5, p6] = meeting.packages as [never, never, never, never, never, never];
+    const hfa004 = meeting.packages[3]!;
+    const rejected = { ...acceptEverything(hefei, hfa004.claims), 'I3.audit': { accept: false, reason: '审计报告未单列联盟经费' } };
+    const newer = await writeSignedSheet(
+      tempDir(),
+      hefei,
+      meeting.experts[4]!,
+      [{ package: p1 }, { package: p2, decisions: smallDecisions(0, ['I2.plans']) }, { package: p3 }, { package: p4, decisions: rejected }, { package: p5, decisions: smallDecisions(2) }, { package: p6, decisions: smallDecisions(2, ['I1.council']) }],
+      { signedAt: '2027-01-20T16:00:00+08:00' },
+    );
+    await importAndConfirm(s, [...meeting.sheets.slice(0, 4), newer]);
+    const view = await call(ctx, 'panel-view', { meetingId });
+    const unstable = view.flags.filter((f) => f.flag.kind === 'unstable');
+    expect(unstable.map((f) => [f.allianceId, f.flag.expert, f.flag.detail])).toEqual([
+      ['HFA-004', 'E05', '去掉 E05 后总分 90，等级由合格变为优秀，处理由无变为“给予资金奖励”，奖励由无变为 200000 元'],
+    ]);
+    expect(unstable[0]?.note).toBeNull();
+    await expect(call(ctx, 'panel-finalize', { meetingId, actor: CHAIR })).rejects.toThrow(/没有主任的说明/);
+    await noteEveryFlag(s);
+    const noted = await call(ctx, 'panel-view', { meetingId });
+    expect(noted.blockers).toEqual([]);
+    const lock = await call(ctx, 'panel-finalize', { meetingId, actor: CHAIR });
+    expect(lock.resultText).toBe(await cliResultText(meeting, [...meeting.sheets.slice(0, 4), newer]));
+    expect(lock.resultText).toContain('"kind": "unstable"');
+    expect(lock.resultText).toContain('"analysis": {');
+    expect(lock.findings.some((f) => f.flag.kind === 'unstable' && f.allianceId === 'HFA-004')).toBe(true);
   });
 });
 
