@@ -9,12 +9,18 @@ import { findUnsafeCharacter, type FoundCharacter, type TextRules } from './text
 
 /** Names, ids and titles: one line. */
 export function singleLineText<T extends z.ZodString>(schema: T): T {
-  return schema.refine((text) => findUnsafeCharacter(text) === null, { params: { unsafeText: 'single' } });
+  return schema.refine((text) => findUnsafeCharacter(text) === null, {
+    message: '不能有换行、控制字符、改变文字方向的字符或零宽字符',
+    params: { unsafeText: 'single' },
+  });
 }
 
 /** Comments, reasons and notes: line breaks and tabs allowed. */
 export function multiLineText<T extends z.ZodString>(schema: T): T {
-  return schema.refine((text) => findUnsafeCharacter(text, { multiLine: true }) === null, { params: { unsafeText: 'multi' } });
+  return schema.refine((text) => findUnsafeCharacter(text, { multiLine: true }) === null, {
+    message: '只能有普通文字、换行和制表符，不能有其他控制字符、改变文字方向的字符或零宽字符',
+    params: { unsafeText: 'multi' },
+  });
 }
 
 export interface UnsafeTextIssue {
