@@ -24,7 +24,9 @@ import { assertNever } from '../../../shared/rubric/assert-never.ts';
 import { indexRubric } from '../../../shared/rubric/rubric-index.ts';
 import { ALLIANCE_KINDS } from '../../../shared/rubric/types.ts';
 import type { AllianceKind, Claim, ClaimItem, Criterion, FlagClaim, JudgedClaim, Rubric } from '../../../shared/rubric/types.ts';
-import { cellDate, cellNumber, cellText, cellWholeNumber } from './cell-value.ts';
+// Every text is read on one line (a typed line break is a space), but for the evidence column.
+import { cellLine as cellText, checkCellTexts } from './cell-text-safety.ts';
+import { cellDate, cellNumber, cellText as cellTextWithBreaks, cellWholeNumber } from './cell-value.ts';
 import { checkWorkbookZip, defaultWorkbookLimits } from './check-workbook-zip.ts';
 import type { WorkbookLimits } from './check-workbook-zip.ts';
 import { workbookProblem } from './workbook-problem.ts';
@@ -136,6 +138,8 @@ class Conversion {
   }
 
   run(): WorkbookConversion {
+    // First, so every cell read below holds text the manifest's rules allow (cell-text-safety.ts).
+    this.problems.push(...checkCellTexts(this.workbook));
     this.checkMeta();
     const manifest: WorkbookManifest = { format: PACKAGE_FORMAT, version: PACKAGE_FORMAT_VERSION, alliance: {}, claims: {} };
     this.readInfo(manifest);
@@ -532,7 +536,7 @@ function claimedOf(value: CellValue): boolean | undefined {
 }
 
 function evidenceOf(value: CellValue): string[] {
-  return cellText(value)
+  return cellTextWithBreaks(value)
     .split(EVIDENCE_SEPARATOR)
     .map((path) => path.trim())
     .filter((path) => path !== '');
