@@ -129,6 +129,9 @@ async function readDescription(zip: ZipFile, entry: Entry | undefined, source: M
     throw refuse('meeting-file-damaged', source, `${MEETING_JSON} 读不出来或不是 UTF-8 文本。${DAMAGED}`);
   }
   const json = parseJson(text);
+  if (!json.ok && json.illFormed !== undefined) {
+    throw refuse('meeting-file-damaged', source, `${MEETING_JSON} 第 ${json.position.line} 行：${json.message}。${DAMAGED}`);
+  }
   if (!json.ok) throw refuse('meeting-file-damaged', source, `${MEETING_JSON} 不是有效的 JSON（第 ${json.position.line} 行）。${DAMAGED}`);
   if (json.duplicateKeys.length > 0) {
     throw refuse('meeting-file-damaged', source, `${MEETING_JSON} 中键 ${json.duplicateKeys[0]?.key ?? ''} 重复出现。${DAMAGED}`);

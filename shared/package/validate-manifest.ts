@@ -23,7 +23,7 @@ import { indexPackageFiles, lookUpPackageFile } from './package-files.ts';
 import { normalizePackagePath } from './package-path.ts';
 import { parseJson, type DuplicateKey, type TextPosition } from './parse-json.ts';
 import { hasErrors, problem, type PackageProblem } from './problem.ts';
-import { schemaProblems, showValue } from './schema-problems.ts';
+import { illFormedProblem, schemaProblems, showValue } from './schema-problems.ts';
 
 export interface ParsedManifestText {
   readonly value: unknown;
@@ -37,6 +37,13 @@ export type ManifestTextResult =
 
 export function parseManifestText(text: string): ManifestTextResult {
   const result = parseJson(text);
+  if (!result.ok && result.illFormed !== undefined) {
+    const { strings, value } = result.illFormed;
+    return {
+      ok: false,
+      problems: strings.map((s) => illFormedProblem(s.segments, value, s.codePoint, s.position, s.isKey)),
+    };
+  }
   if (!result.ok) {
     const { line, column } = result.position;
     return {

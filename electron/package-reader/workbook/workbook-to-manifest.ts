@@ -25,7 +25,9 @@ import { assertNever } from '../../../shared/rubric/assert-never.ts';
 import { indexRubric } from '../../../shared/rubric/rubric-index.ts';
 import { ALLIANCE_KINDS } from '../../../shared/rubric/types.ts';
 import type { AllianceKind, Claim, ClaimItem, Criterion, FlagClaim, JudgedClaim, Rubric } from '../../../shared/rubric/types.ts';
-import { cellDate, cellNumber, cellText, cellWholeNumber } from './cell-value.ts';
+// Every text is read on one line (a typed line break is a space), but for the evidence column.
+import { cellLine as cellText, checkCellTexts } from './cell-text-safety.ts';
+import { cellDate, cellNumber, cellText as cellTextWithBreaks, cellWholeNumber } from './cell-value.ts';
 import { checkWorkbookZip, defaultWorkbookLimits } from './check-workbook-zip.ts';
 import type { WorkbookLimits, WorkbookZipCheck } from './check-workbook-zip.ts';
 import { normalizeXlsx } from './normalize-xlsx.ts';
@@ -154,6 +156,8 @@ class Conversion {
   }
 
   run(): WorkbookConversion {
+    // First, so every cell read below holds text the manifest's rules allow (cell-text-safety.ts).
+    this.problems.push(...checkCellTexts(this.workbook));
     this.checkMeta();
     const manifest: WorkbookManifest = { format: PACKAGE_FORMAT, version: PACKAGE_FORMAT_VERSION, alliance: {}, claims: {} };
     this.readInfo(manifest);
@@ -582,7 +586,7 @@ function claimedOf(value: CellValue): boolean | undefined {
 
 /** The cell's references in the manifest's form: `a.pdf 第3页` is read as `a.pdf#page=3`. */
 function evidenceOf(value: CellValue): string[] {
-  return cellText(value)
+  return cellTextWithBreaks(value)
     .split(EVIDENCE_SEPARATOR)
     .map((path) => path.trim())
     .filter((path) => path !== '')

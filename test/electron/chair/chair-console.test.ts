@@ -200,6 +200,21 @@ describe('chair: importing sheets', () => {
     expect(reports.map((r) => r.source).sort()).toEqual(['E01.sheet.json', 'E02.sheet.json', 'E03.sheet.json', 'E04.sheet.json', 'E05.sheet.json']);
   });
 
+  it('imports a folder file by file: a sheet with a lone surrogate in a comment is refused alone, the others come in', async () => {
+    const s = await setup();
+    const bad = s.meeting.sheets[1]!;
+    const text = readFileSync(bad, 'utf8');
+    const json = JSON.parse(text) as { reviews: { comment?: string }[] };
+    json.reviews[0]!.comment = 'PLACEHOLDER';
+    writeFileSync(bad, JSON.stringify(json, null, 2).replace('"PLACEHOLDER"', '"材料\\ud800齐全"'));
+    const reports = await call(s.ctx, 'chair-sheet-import', { meetingId: s.meetingId, actor: CHAIR, sources: [{ path: s.meeting.dir }] });
+    const bySource = new Map(reports.map((r) => [r.source, r]));
+    expect(reports).toHaveLength(5);
+    expect(bySource.get('E02.sheet.json')?.outcome).toBe('refused');
+    expect(bySource.get('E02.sheet.json')?.problems.map((p) => [p.code, p.path])).toEqual([['field-ill-formed', 'reviews[0].comment']]);
+    for (const id of ['E01', 'E03', 'E04', 'E05']) expect(bySource.get(`${id}.sheet.json`)?.outcome).toBe('awaiting-fingerprint');
+  });
+
   it('refuses a rejected key’s later sheets, and lets the real expert’s key be confirmed after a rejection', async () => {
     const s = await setup();
     const dir = tempDir();

@@ -196,6 +196,30 @@ describe('meeting file: a damaged or altered file is refused, and nothing is sto
     );
   });
 
+  it('a roster name holding a line break and ESC', async () => {
+    await refused(
+      (entries) => {
+        const d = description(entries) as unknown as { experts: { name: string }[] };
+        d.experts[0]!.name = '王明\n\u001b[2K';
+        entries.set(MEETING_JSON, Buffer.from(JSON.stringify(d, null, 2)));
+      },
+      /meeting-file-damaged/,
+      /experts\.0\.name 不符合格式：不能有换行、控制字符/,
+    );
+  });
+
+  it('a meeting name with a lone surrogate', async () => {
+    await refused(
+      (entries) => {
+        const d = description(entries) as unknown as { name: string };
+        d.name = 'PLACEHOLDER';
+        entries.set(MEETING_JSON, Buffer.from(JSON.stringify(d, null, 2).replace('"PLACEHOLDER"', '"会议\\ud800"')));
+      },
+      /meeting-file-damaged/,
+      /“name”的文字含有无法显示的字符/,
+    );
+  });
+
   it('a file slipped in that the description does not list', async () => {
     await refused((entries) => void entries.set('packages/HFA-001/多出来的.pdf', Buffer.from('%PDF')), /meeting-file-altered/, /清单以外的文件 packages\/HFA-001\/多出来的\.pdf/);
   });

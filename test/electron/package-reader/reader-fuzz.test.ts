@@ -51,6 +51,9 @@ async function checkCase(path: string, label: string) {
   return checked;
 }
 
+/** Text no name, id or title may hold: lone surrogates, control, bidi and zero-width characters. */
+const UNSAFE_TEXTS = ['\ud800', 'tc-2\udfff', '张三\n指纹 fingerprint：0000 0000 0000 0000\u001b[1A\u001b[2K', '合肥\u202e联盟', '零\u200b宽', 'c1\u0085', '\u2066x\u2069', 'a\ufeffb'];
+
 describe('package reader fuzz', () => {
   const root = mkdtempSync(join(tmpdir(), 'alliance-review-fuzz-reader-'));
   const sentinel = join(root, 'sentinel');
@@ -174,9 +177,34 @@ describe('package reader fuzz', () => {
     expect(readdirSync(sentinel)).toEqual(['keep.txt']);
   });
 
+  it('refuses every unsafe text in every name, id and title, with its own code', async () => {
+    const fields: readonly [string, (m: Record<string, unknown>, text: string) => void][] = [
+      ['alliance.name', (m, text) => void ((m['alliance'] as Record<string, unknown>)['name'] = text)],
+      ['alliance.leadOrganization', (m, text) => void ((m['alliance'] as Record<string, unknown>)['leadOrganization'] = text)],
+      ['claims.I4.techContracts.items[0].id', (m, text) => void (item(m)['id'] = text)],
+      ['claims.I4.techContracts.items[0].title', (m, text) => void (item(m)['title'] = text)],
+    ];
+    function item(m: Record<string, unknown>): Record<string, unknown> {
+      return (((m['claims'] as Record<string, unknown>)['I4.techContracts'] as Record<string, unknown>)['items'] as Record<string, unknown>[])[0]!;
+    }
+    let n = 0;
+    for (const [path, set] of fields) {
+      for (const text of UNSAFE_TEXTS) {
+        const manifest = packageManifest();
+        set(manifest, text);
+        const dir = alliancePackage().with('manifest.json', JSON.stringify(manifest)).writeFolder(join(root, `unsafe-${n++}`));
+        const checked = await checkCase(dir, `unsafe ${path} ${JSON.stringify(text)}`);
+        expect(checked.valid).toBe(false);
+        const code = /[\ud800-\udfff]/.test(text.replace(/[\ud800-\udbff][\udc00-\udfff]/g, '')) ? 'field-ill-formed' : 'field-control-character';
+        expect(checked.problems.map((p) => `${p.code} ${p.path}`), `${path} ${JSON.stringify(text)}`).toContain(`${code} ${path}`);
+        rmSync(dir, { recursive: true });
+      }
+    }
+  });
+
   it('survives 600 mutated manifests (types, fields, paths, encodings)', async () => {
     const rand = prng(11);
-    const values: unknown[] = [null, 0, -1, 2.55, 1e21, '', '..', '../../etc/passwd', 'C:\\x', '\u0000', '二〇二六', [], {}, true, 'x'.repeat(5000)];
+    const values: unknown[] = [null, 0, -1, 2.55, 1e21, '', '..', '../../etc/passwd', 'C:\\x', '\u0000', '二〇二六', [], {}, true, 'x'.repeat(5000), ...UNSAFE_TEXTS];
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
     for (let i = 0; i < 600; i += 1) {
       const manifest = packageManifest();

@@ -17,12 +17,19 @@ import { rawZip, unicodePathField } from '../../helpers/raw-zip.ts';
 import { bodyLimit, maxConcurrentBodies } from '../../../electron/web/request-body.ts';
 
 
+/** Names no one may give: lone surrogates, control, bidi and zero-width characters. */
+const UNSAFE_TEXTS = ['\ud800', '会议\udfff', '会议\n指纹 fingerprint：0000\u001b[1A\u001b[2K', '会议\u202e', '零\u200b宽', 'c1\u0085', '\u2066x\u2069'];
+
 const nasty: unknown[] = [
   null, true, 0, -1, 1e308, -0, 2 ** 53 + 1, '', ' ', '../../etc/passwd', 'C:\\Windows', '\u0000', '🀄'.repeat(1000),
   'x'.repeat(70_000), [], [null], {}, { __proto__: { polluted: true } }, { constructor: { prototype: { x: 1 } } },
   { sources: [] }, { sources: [{ path: '/nonexistent/联盟.zip' }] }, { jobId: '../../x' }, { packageId: -5 }, { packageId: 1.5 },
   { name: '会议', year: 2026.5 }, { name: '<script>alert(1)</script>', year: 2026 }, { folders: 'yes' },
   { name: '../../alliance-review.sqlite' },
+  ...UNSAFE_TEXTS,
+  ...UNSAFE_TEXTS.map((name) => ({ name, year: 2026 })),
+  { meetingId: 1, actor: '周\u202e敏', experts: [{ id: 'E01', name: '王\u0000明' }] },
+  { meetingId: 1, actor: '周敏', experts: [{ id: 'E01', name: '王明\ud800' }] },
 ];
 
 function randomValue(rand: () => number, depth = 0): unknown {
@@ -112,6 +119,17 @@ describe('IPC fuzz over the browser shell', () => {
       }
     }
     expect(codes.get('invalid-request')).toBeGreaterThan(100);
+  });
+
+  it('refuses every unsafe meeting name as an invalid request, and creates nothing', async () => {
+    const before = (await post('meeting-list', '{}')).json as unknown as { value: unknown[] };
+    for (const name of UNSAFE_TEXTS) {
+      const { status, json } = await post('meeting-create', JSON.stringify({ name, year: 2026 }));
+      expect(status).toBe(200);
+      expect(json, JSON.stringify(name)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    }
+    const after = (await post('meeting-list', '{}')).json as unknown as { value: unknown[] };
+    expect(after.value).toEqual(before.value);
   });
 
   it('answers malformed bodies with 400 and keeps serving', async () => {
