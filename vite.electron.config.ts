@@ -5,6 +5,14 @@ import { defineConfig } from 'vite';
 // The desktop shell's main process (`--mode main`) and preload (`--mode preload`), bundled
 // for Electron's Node. The preload runs sandboxed: it may require only 'electron', so it
 // must be one self-contained CommonJS file, hence a build of its own with no shared chunks.
+// What capped workers run (electron/files/capped-worker.ts): the worker's entry and each task
+// module, built as files of their own beside main.cjs, where `taskModule` finds them by name.
+const workerEntries = {
+  'capped-worker-entry': resolve(import.meta.dirname, 'electron/files/capped-worker-entry.ts'),
+  'workbook-task': resolve(import.meta.dirname, 'electron/package-reader/workbook/workbook-task.ts'),
+  'xlsx-preview-task': resolve(import.meta.dirname, 'electron/evidence/xlsx-preview-task.ts'),
+};
+
 export default defineConfig(({ mode }) => {
   if (mode !== 'main' && mode !== 'preload') throw new Error('build with --mode main or --mode preload');
   return {
@@ -15,7 +23,7 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       target: 'node22',
       rollupOptions: {
-        input: { [mode]: resolve(import.meta.dirname, 'electron', `${mode}.ts`) },
+        input: { [mode]: resolve(import.meta.dirname, 'electron', `${mode}.ts`), ...(mode === 'main' ? workerEntries : {}) },
         external: ['electron', 'better-sqlite3', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },

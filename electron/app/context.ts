@@ -2,15 +2,20 @@
  * ServiceContext: what every handler gets besides its request: the open store, the data
  * folder, where shipped resources live, and the clock (passed in so tests can fix it).
  *
- * At start the store is checked (SQLite quick_check). A damaged store is set aside, never
- * deleted, a fresh one is opened, and `startupNotice` tells the clerk to restore a backup.
+ * At start the data folder is locked first (data-dir-lock.ts): a second program on the same
+ * folder is refused before it touches anything, since it would restore backups or clear staged
+ * evidence under the first one's feet. Then the store is checked (SQLite quick_check). A damaged
+ * store is set aside, never deleted, a fresh one is opened, and `startupNotice` tells the clerk
+ * to restore a backup.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../db/open.ts';
 import { isSoundDatabase, restoreBackupFile, setStoreAside } from '../backup/backups.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import { clearStaleStaging } from '../evidence/evidence-staging.ts';
+import { clearIncoming } from '../package-store/incoming.ts';
 import { JobRegistry } from '../jobs/jobs.ts';
 import type { OsProtection } from '../experts/key-protection.ts';
 
@@ -27,6 +32,8 @@ export interface ServiceContext {
   readonly startupNotice: StartupNotice | null;
   /** Closes the store, puts the named backup in its place and reopens it. */
   restoreBackup(name: string): { setAside: string };
+  /** Closes the store and lets another program use the data folder. */
+  close(): void;
   readonly dataDir: string;
   readonly resourcesDir: string;
   readonly shell: 'desktop' | 'browser';
@@ -57,21 +64,32 @@ export const checkoutResourcesDir = resolve(import.meta.dirname, '..', '..', 're
 
 export const storeFileName = 'alliance-review.sqlite';
 
+/** Throws AppError `data-dir-in-use` when another program has the data folder. */
 export function createContext(options: ContextOptions): ServiceContext {
   mkdirSync(options.dataDir, { recursive: true });
+  const lock = lockDataDir(options.dataDir);
   const now = options.now ?? (() => new Date());
   const storeFile = join(options.dataDir, storeFileName);
   let startupNotice: StartupNotice | null = null;
-  if (existsSync(storeFile) && !isSoundDatabase(storeFile)) {
-    const aside = setStoreAside(storeFile, options.dataDir, 'damaged', now());
-    startupNotice = {
-      code: 'database-damaged',
-      message: `本机的数据文件已损坏，已另存为 ${aside}（未删除）。程序已新建空的数据文件；请在首页“数据备份”中选择最近的备份恢复。`,
-    };
+  let db: Database;
+  try {
+    if (existsSync(storeFile) && !isSoundDatabase(storeFile)) {
+      const aside = setStoreAside(storeFile, options.dataDir, 'damaged', now());
+      startupNotice = {
+        code: 'database-damaged',
+        message: `本机的数据文件已损坏，已另存为 ${aside}（未删除）。程序已新建空的数据文件；请在首页“数据备份”中选择最近的备份恢复。`,
+      };
+    }
+    db = openDatabase(storeFile);
+    // Staged files of an import that a crash interrupted belong to no package: no other
+    // program can be staging here, the folder is ours.
+    clearStaleStaging(options.dataDir);
+    // So are uploads and half-unpacked meeting files in incoming/.
+    clearIncoming(options.dataDir);
+  } catch (error) {
+    lock.release();
+    throw error;
   }
-  let db = openDatabase(storeFile);
-  // Staged files of an import that a crash interrupted belong to no package.
-  clearStaleStaging(options.dataDir);
   return {
     get db() {
       return db;
@@ -88,6 +106,13 @@ export function createContext(options: ContextOptions): ServiceContext {
         return result;
       } finally {
         db = openDatabase(storeFile);
+      }
+    },
+    close() {
+      try {
+        if (db.open) db.close();
+      } finally {
+        lock.release();
       }
     },
     dataDir: options.dataDir,

@@ -1,13 +1,14 @@
 /**
  * A clean stop, the same in both shells: let running jobs (an import, an export) finish, take
- * the exit backup while the store is still open, then close the store. A failed backup is
- * reported and does not keep the store open: quitting must always finish.
+ * the exit backup while the store is still open, then close the store and release the data
+ * folder's lock. A failed backup is reported and does not keep the store open: quitting must
+ * always finish.
  */
 import { createBackup } from '../backup/backups.ts';
 import type { ServiceContext } from './context.ts';
 
 export async function shutDown(
-  ctx: Pick<ServiceContext, 'db' | 'dataDir' | 'jobs' | 'now'>,
+  ctx: Pick<ServiceContext, 'db' | 'dataDir' | 'jobs' | 'now' | 'close'>,
   report: (error: unknown) => void = (error) => console.error('[exit backup]', error),
 ): Promise<void> {
   try {
@@ -16,6 +17,6 @@ export async function shutDown(
   } catch (error) {
     report(error);
   } finally {
-    ctx.db.close();
+    ctx.close();
   }
 }

@@ -70,7 +70,7 @@ function chairNotesOf(findings: readonly FindingView[]): Record<string, string> 
     notes[allianceId] =
       distinct.length === 1
         ? (distinct[0] ?? '')
-        : list.map((finding) => `${FLAG_LABELS[finding.flag.kind]}${finding.flag.expert === undefined ? '' : ` ${finding.flag.expert}`}：${finding.note.trim()}`).join('；');
+        : list.map((finding) => `${FLAG_LABELS[finding.flag.kind]}${finding.flag.expert === undefined || finding.flag.expert === null ? '' : ` ${finding.flag.expert}`}：${finding.note.trim()}`).join('；');
   }
   return notes;
 }

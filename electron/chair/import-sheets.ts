@@ -16,7 +16,12 @@
  * A new key's sheet is kept but counts only once the chair confirms the fingerprint.
  *
  * Files are taken in `signedAt` order, so a folder holding an expert's old and new sheet imports
- * both, the new one superseding. Every import is logged in the audit log.
+ * both, the new one superseding. Every import is logged in the audit log, and a batch that
+ * stored a sheet is followed by a backup (reason `import`).
+ *
+ * Each file is read and imported on its own: whatever one file holds, the program fails on it
+ * alone (`import-failed`, that file refused) and every other file of the folder gets its own
+ * outcome. Only what concerns the whole import (no meeting, the meeting locked) stops it.
  */
 import { createHash } from 'node:crypto';
 import { open, readdir, stat } from 'node:fs/promises';
@@ -29,6 +34,7 @@ import type { Sheet } from '../../shared/sheet/sheet-schema.ts';
 import { canonicalJson } from '../../shared/format/canonical-json.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
+import { backUpAfter } from '../backup/backup-after.ts';
 import { AppError } from '../errors/app-error.ts';
 import { meetingExperts, meetingRow, meetingSettings } from '../meeting/meeting-store.ts';
 import { discardUpload, uploadPath } from '../package-store/incoming.ts';
@@ -133,6 +139,9 @@ function refused(read: ReadSheet, problems: readonly ProblemView[]): SheetImport
   };
 }
 
+/** The outcomes that put a sheet into the store; a batch with one of them is backed up. */
+const storedOutcomes: ReadonlySet<SheetImportReport['outcome']> = new Set(['counted', 'supersedes', 'awaiting-fingerprint']);
+
 export async function importSheets(
   ctx: ServiceContext,
   meetingId: number,
@@ -149,16 +158,42 @@ export async function importSheets(
     const rubric = await meetingRubric(ctx, settings.rubricId);
     const files = await expandSources(ctx, sources);
     if (files.length === 0) throw new AppError('no-sheets', '所选文件夹里没有评分表（*.sheet.json）。');
-    const reads = await Promise.all(files.map(readSheet));
+    const reads: ReadSheet[] = [];
+    for (const file of files) reads.push(await guarded(file, () => readSheet(file)));
     // Older sheets first, so that a newer sheet of the same expert supersedes it in this batch.
     const ordered = [...reads].sort((a, b) => signedAtMs(a) - signedAtMs(b));
     const reports = new Map<ReadSheet, SheetImportReport>();
     for (const read of ordered) {
-      reports.set(read, read.sheet === null ? refused(read, read.problems) : importOne(ctx, meetingId, actor, read, rubric));
+      if (read.sheet === null) {
+        reports.set(read, refused(read, read.problems));
+        continue;
+      }
+      const report = await guarded(read.file, () => Promise.resolve(importOne(ctx, meetingId, actor, read, rubric)));
+      reports.set(read, 'outcome' in report ? report : refused(read, report.problems));
     }
+    if ([...reports.values()].some((report) => storedOutcomes.has(report.outcome))) await backUpAfter(ctx, 'import');
     return reads.map((read) => reports.get(read) ?? refused(read, read.problems));
   } finally {
     for (const id of uploads) discardUpload(ctx.dataDir, id);
+  }
+}
+
+/**
+ * `work` for one file; a failure that is not about the whole import (an AppError is) refuses
+ * that file alone, so one odd file never costs the chair the rest of the folder.
+ */
+async function guarded<T>(file: SheetFile, work: () => Promise<T>): Promise<T | ReadSheet> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const problem = problemView(
+      'import-failed',
+      '(root)',
+      '程序未能处理这份评分表，它没有导入；同一批的其他评分表不受影响。请把这份文件交给技术人员检查 (could not be processed)',
+      file.name,
+    );
+    return { file, text: null, sheet: null, fingerprint: null, problems: [problem] };
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import { appVersion } from '../app/version.ts';
 import { exitCode, UsageError, type CliIo } from './command.ts';
+import { oneLine, shown } from './terminal-text.ts';
 import { commands } from './commands.ts';
 
 async function helpText(): Promise<string> {
@@ -39,7 +40,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const entry = commands.find((c) => c.name === first);
   if (!entry) {
-    io.err(`未知命令 unknown command: ${first}\n\n${await helpText()}`);
+    io.err(`未知命令 unknown command: ${shown(first)}\n\n${await helpText()}`);
     return exitCode.usage;
   }
   const command = await entry.load();
@@ -51,7 +52,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`用法错误 usage: ${error.message}\n用法 usage: ${command.usage}\n`);
+      io.err(`用法错误 usage: ${oneLine(error.message)}\n用法 usage: ${command.usage}\n`);
       return exitCode.usage;
     }
     throw error;

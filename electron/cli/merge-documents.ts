@@ -25,6 +25,7 @@ import { signerFromPkcs12 } from '../export/signing/pkcs12-signer.ts';
 import type { ResultSigner } from '../export/signing/result-signer.ts';
 import { SignerError } from '../export/signing/result-signer.ts';
 import { exitCode, type CliIo } from './command.ts';
+import { oneLine, shown, term } from './terminal-text.ts';
 
 export const CERT_PASSWORD_VARIABLE = 'ALLIANCE_REVIEW_CERT_PASSWORD';
 
@@ -97,31 +98,31 @@ export async function writeMergeDocuments(request: MergeDocumentsRequest, io: Cl
         signer,
         overwrite: request.force,
         onProgress: (progress) => {
-          if (progress.step === 'write') io.err(`[${progress.done}/${progress.total}] 已写入 written：${progress.file}\n`);
+          if (progress.step === 'write') io.err(term`[${progress.done}/${progress.total}] 已写入 written：${progress.file}\n`);
         },
       },
     );
     if (!outcome.ok) {
-      for (const path of outcome.existing) io.err(`错误 error [file-exists] ${path}：文件已存在，未覆盖 (exists)\n`);
+      for (const path of outcome.existing) io.err(term`错误 error [file-exists] ${path}：文件已存在，未覆盖 (exists)\n`);
       io.err('✗ 未生成结果文件：目标文件已存在。换一个文件夹或文件名，或加 --force 覆盖 (use --force to replace)\n');
       return exitCode.invalid;
     }
     const { report } = outcome;
     if (report.certificate !== null) {
-      io.err(`PDF 签名证书 signing certificate：${report.certificate.subject}\n证书指纹 SHA-256 fingerprint：${report.certificate.fingerprint}\n`);
+      io.err(term`PDF 签名证书 signing certificate：${report.certificate.subject}\n证书指纹 SHA-256 fingerprint：${report.certificate.fingerprint}\n`);
     }
-    io.err(`结果摘要 result digest：${report.resultDigest}\n`);
+    io.err(term`结果摘要 result digest：${report.resultDigest}\n`);
     if (report.missingCharacters.length > 0) {
       io.err(
         `注意 warning：以下字符随附字体中没有，PDF 中以 〓 代替，请在打印件上手工更正 (characters no shipped font has)：${report.missingCharacters
-          .map((char) => `${char}（U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase()}）`)
+          .map((char) => `${shown(char)}（U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase()}）`)
           .join('、')}\n`,
       );
     }
     return exitCode.ok;
   } catch (error) {
     if (error instanceof SignerError) {
-      io.err(`错误 error [certificate] ${request.cert ?? '本机证书'}：${error.message}\n`);
+      io.err(term`错误 error [certificate] ${request.cert ?? '本机证书'}：${oneLine(error.message)}\n`);
       return exitCode.invalid;
     }
     throw error;

@@ -8,17 +8,13 @@
  */
 import type { PackageProblem } from '../../shared/package/problem.ts';
 import type { CliIo } from './command.ts';
+import { oneLine } from './terminal-text.ts';
 
 export function problemLine(p: PackageProblem): string {
   const label = p.severity === 'error' ? '错误 error' : '警告 warning';
   const at = p.line === undefined ? '' : `（第 ${p.line} 行第 ${p.column ?? 1} 列）`;
   const where = p.path === '' ? '' : ` ${oneLine(p.path)}${at}`;
   return `${label} [${p.code}]${where}：${oneLine(p.message)}`;
-}
-
-/** A message or path never spans lines, whatever a zip entry name holds. */
-function oneLine(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ');
 }
 
 export function printProblems(problems: readonly PackageProblem[], io: CliIo): void {

@@ -1,7 +1,9 @@
 /**
  * Text tables for the terminal: columns padded by display width, where a Chinese character
- * takes two columns, so Chinese labels line up in a console font.
+ * takes two columns, so Chinese labels line up in a console font. Cells are data (names, ids
+ * from files), so each is escaped (terminal-text.ts) before it is measured.
  */
+import { shown } from './terminal-text.ts';
 
 /** Columns a string takes in a terminal: East Asian wide and full-width characters count 2. */
 export function displayWidth(text: string): number {
@@ -36,7 +38,8 @@ export function truncate(text: string, width: number): string {
 
 export type Align = 'left' | 'right';
 
-export function renderTable(rows: readonly (readonly string[])[], align: readonly Align[]): string {
+export function renderTable(input: readonly (readonly string[])[], align: readonly Align[]): string {
+  const rows = input.map((row) => row.map(shown));
   const widths: number[] = [];
   for (const row of rows) {
     row.forEach((cell, i) => {

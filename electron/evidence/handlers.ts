@@ -4,7 +4,7 @@
  * how the expert last viewed a file (its rotation, evidence-view-store.ts).
  */
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import type { EvidencePreview } from '../../shared/api/expert-work-types.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { evidenceChannels } from '../../shared/api/evidence-channels.ts';
@@ -13,7 +13,7 @@ import { docxPreview } from './docx-preview.ts';
 import { evidenceView, setEvidenceView } from './evidence-view-store.ts';
 import { openWithSystemViewer } from './open-external.ts';
 import { packageEvidenceFile } from './package-evidence.ts';
-import { xlsxPreview } from './xlsx-preview.ts';
+import { readXlsxPreview } from './read-xlsx-preview.ts';
 
 /** Larger office files are opened in the system's viewer instead: parsing them would stall main. */
 const MAX_PREVIEW_BYTES = 30 * 1024 * 1024;
@@ -25,9 +25,14 @@ export const evidenceHandlers = {
     if (kind !== '.docx' && kind !== '.xlsx') throw new AppError('no-preview', '此类文件不能在本程序中预览。');
     if (evidence.size > MAX_PREVIEW_BYTES) throw new AppError('too-large-to-preview', '文件太大，不能在本程序中预览，请用系统程序打开。');
     const bytes = await readFile(evidence.file);
+    if (kind === '.xlsx') {
+      // In a capped worker: a workbook that expands costs its preview, not the shell.
+      const reading = await readXlsxPreview(bytes, basename(request.path));
+      if (!reading.ok) throw new AppError(reading.failed === true ? 'preview-failed' : 'preview-refused', reading.message);
+      return { kind: 'xlsx', sheets: reading.sheets };
+    }
     try {
-      if (kind === '.docx') return { kind: 'docx', ...(await docxPreview(bytes)) };
-      return { kind: 'xlsx', sheets: await xlsxPreview(bytes) };
+      return { kind: 'docx', ...(await docxPreview(bytes)) };
     } catch {
       throw new AppError('preview-failed', '无法预览此文件（文件可能已损坏或不是真正的 Word/Excel 文件）。可以尝试用系统程序打开。');
     }

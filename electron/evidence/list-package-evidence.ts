@@ -20,8 +20,8 @@ import { compareUtf8Paths } from '../package-reader/digest.ts';
 import { resolveLimits, type PackageLimits } from '../package-reader/limits.ts';
 import type { FileSink } from '../package-reader/read-package.ts';
 import { isSystemFile } from '../package-reader/system-files.ts';
-import { inspectEvidence } from './inspect-evidence.ts';
-import { openZipInMemory } from './inspect/zip-members.ts';
+import { inspectEvidence } from '../package-reader/inspect-evidence.ts';
+import { openZipInMemory } from '../package-reader/inspect/zip-members.ts';
 
 export interface EvidenceEntry extends EvidenceInspection {
   readonly path: string;

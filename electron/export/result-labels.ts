@@ -19,6 +19,7 @@ export const FLAG_LABELS: Readonly<Record<PanelFlagKind, string>> = {
   'trimmed-not-applied': '未去极值',
   override: '改判',
   'paper-entered': '纸质录入',
+  unstable: '结果不稳',
 };
 
 export const METHOD_LABELS: Readonly<Record<PanelMethod, string>> = {
@@ -45,7 +46,7 @@ export function awardText(award: number | null): string {
 
 /** `[偏离] E03：总分偏离专家组平均 12.5 分` */
 export function flagText(flag: PanelFlag, expertName?: (id: string) => string): string {
-  const who = flag.expert === undefined ? '' : ` ${flag.expert}${expertName === undefined ? '' : ` ${expertName(flag.expert)}`}`;
+  const who = flag.expert === undefined || flag.expert === null ? '' : ` ${flag.expert}${expertName === undefined ? '' : ` ${expertName(flag.expert)}`}`;
   return `[${FLAG_LABELS[flag.kind]}]${who}：${flag.detail}`;
 }
 

@@ -9,6 +9,8 @@
  * 3. each package's file list gives the listed digest;
  * 4. the zip holds exactly the listed files, of the listed sizes;
  * 5. each file, unpacked, has its listed SHA-256.
+ * Between 3 and 4, before anything is written, the declared sizes must keep within the
+ * package limits and the zip must not be a bomb (meeting-file-limits.ts).
  * Then each package folder goes through the package checks (the same as any package, its
  * evidence staged) and its digest must be the listed one. Only when every package passed are
  * they all stored, with the meeting's settings and roster, in one transaction: a file refused
@@ -18,10 +20,12 @@
  * - same meeting: a file whose `uid` a meeting here already has. It updates that meeting
  *   (settings, roster, packages) unless its result is locked; a file already imported changes
  *   nothing.
+ * - backup: an import that created or updated the meeting, or stored a package, is followed by
+ *   a backup (reason `import`).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, open as openFile, rm } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -43,12 +47,14 @@ import { parseJson } from '../../shared/package/parse-json.ts';
 import { formatFingerprint } from '../../shared/sheet/fingerprint-text.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
+import { backUpAfter } from '../backup/backup-after.ts';
 import { assertUnlocked } from './lock-state.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { JobControl } from '../jobs/jobs.ts';
 import { incomingDir } from '../package-store/incoming.ts';
 import { checkPackageForStore, storeCheckedPackage, type CheckedPackage, type PackageCheck } from '../package-store/import-packages.ts';
 import { packageDigest } from '../package-reader/digest.ts';
+import { checkMeetingFileLimits } from './meeting-file-limits.ts';
 import type { StoredSettings } from './meeting-store.ts';
 import {
   insertMeeting,
@@ -126,6 +132,9 @@ async function readDescription(zip: ZipFile, entry: Entry | undefined, source: M
     throw refuse('meeting-file-damaged', source, `${MEETING_JSON} 读不出来或不是 UTF-8 文本。${DAMAGED}`);
   }
   const json = parseJson(text);
+  if (!json.ok && json.illFormed !== undefined) {
+    throw refuse('meeting-file-damaged', source, `${MEETING_JSON} 第 ${json.position.line} 行：${json.message}。${DAMAGED}`);
+  }
   if (!json.ok) throw refuse('meeting-file-damaged', source, `${MEETING_JSON} 不是有效的 JSON（第 ${json.position.line} 行）。${DAMAGED}`);
   if (json.duplicateKeys.length > 0) {
     throw refuse('meeting-file-damaged', source, `${MEETING_JSON} 中键 ${json.duplicateKeys[0]?.key ?? ''} 重复出现。${DAMAGED}`);
@@ -270,6 +279,22 @@ export async function importMeetingFile(
         throw refuse('meeting-file-year', source, `本机同一会议是 ${existing.year} 年度，会议包是 ${description.year} 年度。`);
       }
     }
+    // Declared sizes and the zip's layout are checked before a byte is written.
+    const handle = await openFile(source.path, 'r');
+    try {
+      const limit = await checkMeetingFileLimits(handle, (await handle.stat()).size, entries, description);
+      if (limit !== null) {
+        throw refuse(
+          limit.code,
+          source,
+          limit.code === 'meeting-file-too-large'
+            ? `${limit.message}为保护本机磁盘，未解开任何文件。请向会务人员确认会议包来源后重新拷贝。`
+            : `${limit.message}${DAMAGED}`,
+        );
+      }
+    } finally {
+      await handle.close();
+    }
     await mkdir(root, { recursive: true });
     await unpack(zip, entries, description, root, source, control);
 
@@ -297,6 +322,7 @@ export async function importMeetingFile(
       }
       control.signal.throwIfAborted();
       const stored = await storeMeeting(ctx, checks, description, source, actor);
+      if (stored.outcome !== 'unchanged' || stored.reports.some((report) => report.outcome === 'imported')) await backUpAfter(ctx, 'import');
       return {
         meetingId: stored.meetingId,
         name: description.name,

@@ -96,10 +96,10 @@ async function checkWorkbook(
   // The workbook names its rubric inside; the template is built for the program's rubric.
   const rubric = await loadRubric(WORKBOOK_RUBRIC_ID, dir);
   if (rubric === undefined) throw new Error(`the workbook's rubric ${WORKBOOK_RUBRIC_ID} is not installed in ${dir}`);
-  // exceljs is heavy to load and most packages have a manifest.json: load it only for a workbook.
-  const { workbookToManifest } = await import('./workbook/workbook-to-manifest.ts');
+  // exceljs runs in a capped worker: a workbook that expands costs a refusal, not the process.
+  const { readWorkbook } = await import('./workbook/read-workbook.ts');
   const { relocateProblems } = await import('./workbook/relocate-problems.ts');
-  const conversion = await workbookToManifest(workbook.bytes, rubric, { fileName: workbook.path });
+  const conversion = await readWorkbook(workbook.bytes, rubric, { fileName: workbook.path });
   const converted: PackageProblem[] = conversion.problems.map((p) => problem(p.code, p.path, p.message));
   if (conversion.manifest === null) return { manifest: null, rubric: null, problems: converted };
   const rubricId = typeof conversion.manifest['rubric'] === 'string' ? conversion.manifest['rubric'] : null;

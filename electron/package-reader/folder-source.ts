@@ -42,6 +42,7 @@ export function openFolderSource(root: string): PackageSource {
   const where = basename(root);
   return {
     kind: 'folder',
+    size: null,
     async list(limits: PackageLimits): Promise<SourceListing> {
       const entries: SourceEntry[] = [];
       const problems: PackageProblem[] = [];

@@ -23,11 +23,19 @@ export interface PackageLimits {
    * (a blank form, a CSV) compress far better than 200:1 and are harmless.
    */
   readonly ratioMinBytes: number;
+  /**
+   * Declared unpacked total of all files ÷ the zip file's size: the bound on what a whole
+   * package may unpack to, which the per-entry ratio alone does not give (many small entries
+   * each under `ratioMinBytes`, or many records sharing one compressed entry).
+   */
+  readonly maxPackageCompressionRatio: number;
+  /** Below this declared unpacked total a package's overall ratio is not checked. */
+  readonly packageRatioMinBytes: number;
   /** manifest.json is held in memory to be parsed; beyond this it is refused. */
   readonly maxManifestBytes: number;
   /**
    * A file is inspected (its type, pages and whether experts can see it,
-   * electron/evidence/inspect-evidence.ts) from at most this many of its bytes, held in memory
+   * electron/package-reader/inspect-evidence.ts) from at most this many of its bytes, held in memory
    * one file at a time; a larger file is typed from its first bytes and its pages not counted.
    * Also the most a member of a zip inside the package may unpack to for the `evidence` command.
    */
@@ -41,10 +49,17 @@ export const defaultLimits: PackageLimits = {
   maxEntries: 20_000,
   maxCompressionRatio: 200,
   ratioMinBytes: 1 * MiB,
+  maxPackageCompressionRatio: 100,
+  packageRatioMinBytes: 64 * MiB,
   maxManifestBytes: 16 * MiB,
   maxInspectBytes: 256 * MiB,
 };
 
 export function resolveLimits(overrides: Partial<PackageLimits> | undefined): PackageLimits {
   return { ...defaultLimits, ...overrides };
+}
+
+/** Whether `unpacked` bytes declared for a zip of `zipBytes` exceed the whole-package ratio. */
+export function tooCompressedPackage(unpacked: number, zipBytes: number, limits: PackageLimits): boolean {
+  return unpacked > limits.packageRatioMinBytes && unpacked > limits.maxPackageCompressionRatio * zipBytes;
 }

@@ -41,6 +41,8 @@ export interface SourceListing {
 
 export interface PackageSource {
   readonly kind: 'zip' | 'folder';
+  /** Zip only: the zip file's size, for the whole-package compression ratio; null for folders. */
+  readonly size: number | null;
   list(limits: PackageLimits): Promise<SourceListing>;
   close(): Promise<void>;
 }

@@ -14,8 +14,9 @@
  *   itself writes nothing to disk.
  *
  * Checks, in order: names (decoded per the spec, normalised, safe), entry types (no links,
- * no devices), encryption, compression method, duplicates; then the limits on what the headers
- * declare, refused before a byte is inflated; then, while reading, that no entry yields more
+ * no devices), encryption, compression method, duplicates and case twins; then the limits on
+ * what the headers declare (total, each entry's ratio, the whole zip's ratio), refused before a
+ * byte is inflated; then, while reading, that no entry yields more
  * bytes than it declared (which keeps the bytes actually read within every limit, see below),
  * then its size and CRC-32 at its end. A limit refuses the whole package at once; a damaged
  * entry is reported and reading goes on, so the clerk sees every damaged file.
@@ -27,18 +28,19 @@ import { crc32 } from 'node:zlib';
 import { normalizePackagePath } from '../../shared/package/package-path.ts';
 import { problem, type PackageProblem } from '../../shared/package/problem.ts';
 import { assertNever } from '../../shared/rubric/assert-never.ts';
+import { findCaseTwins } from './case-twins.ts';
 import { checkEntryName, displayName } from './check-entry-name.ts';
 import { compareUtf8Paths, packageDigest } from './digest.ts';
 import { openFolderSource } from './folder-source.ts';
 import { formatBytes } from '../../shared/format/format-bytes.ts';
-import { resolveLimits, type PackageLimits } from './limits.ts';
+import { resolveLimits, tooCompressedPackage, type PackageLimits } from './limits.ts';
 import type { PackageSource, SourceEntry } from './package-source.ts';
 import { isSystemFile } from './system-files.ts';
 import { stripTopLevelFolder, topLevelFolder } from './top-level-folder.ts';
 import { openZipSource } from './zip-source.ts';
 import { findWorkbook } from './workbook/find-workbook.ts';
 import type { EvidenceInspection } from '../../shared/evidence/evidence-inspection.ts';
-import { inspectEvidence } from '../evidence/inspect-evidence.ts';
+import { inspectEvidence } from './inspect-evidence.ts';
 
 export const MANIFEST_PATH = 'manifest.json';
 
@@ -263,6 +265,7 @@ async function readFromSource(
     for (let i = 1; i < segments.length; i += 1) folders.add(segments.slice(0, i).join('/'));
     toRead.push({ entry, path });
   }
+  for (const { first, twin } of findCaseTwins(toRead.map((f) => f.path))) problems.push(caseTwinProblem(first, twin));
   const files: FileToRead[] = [];
   for (const file of toRead) {
     const { entry, path } = file;
@@ -300,6 +303,10 @@ async function readFromSource(
       problems.push(ratioProblem(path, limits));
       return failed(source.kind, name, problems);
     }
+  }
+  if (source.size !== null && tooCompressedPackage(bytesTotal, source.size, limits)) {
+    problems.push(packageRatioProblem(name, bytesTotal, source.size, limits));
+    return failed(source.kind, name, problems);
   }
   const manifestEntry = files.find((f) => f.path === MANIFEST_PATH);
   // Without manifest.json, a filled self-check workbook at the root stands for it.
@@ -427,6 +434,22 @@ function ratioProblem(path: string, limits: PackageLimits): PackageProblem {
   );
 }
 
+function packageRatioProblem(name: string, unpacked: number, zipBytes: number, limits: PackageLimits): PackageProblem {
+  return problem(
+    'limit-package-ratio',
+    name,
+    `压缩包只有 ${formatBytes(zipBytes)}，里面的文件却声称解压后共 ${formatBytes(unpacked)}，整体压缩比超过了 ${limits.maxPackageCompressionRatio}:1，是“压缩炸弹”的特征，拒绝导入。请让联盟检查材料后重新打包。`,
+  );
+}
+
+function caseTwinProblem(first: string, twin: string): PackageProblem {
+  return problem(
+    'entry-case-twin',
+    twin,
+    `“${twin}”和“${first}”只有大小写不同，Windows 和 macOS 的电脑把它们当作同一个名字，专家的电脑上解开会议包时一个会覆盖另一个。请把其中一个改成另一个名字（不只是改大小写）后重新打包。`,
+  );
+}
+
 function sizeMismatch(kind: PackageSource['kind'], path: string, declared: number, actual: string): PackageProblem {
   const message =
     kind === 'zip'
@@ -438,16 +461,40 @@ function sizeMismatch(kind: PackageSource['kind'], path: string, declared: numbe
 function manifestMissing(paths: readonly string[], root: string | null, workbooks: readonly string[]): PackageProblem {
   const caseVariant = paths.find((p) => p.toLowerCase() === MANIFEST_PATH);
   const nested = paths.find((p) => p.endsWith(`/${MANIFEST_PATH}`));
-  let hint = '';
+  let hint: string;
   if (workbooks.length > 0) hint = `包里有几个自查表（${workbooks.join('、')}），无法确定用哪一个：请只保留一个，或把它命名为“自查表.xlsx”。`;
   else if (caseVariant !== undefined) hint = `包里有“${caseVariant}”，文件名必须是全小写的 manifest.json。`;
   else if (nested !== undefined) hint = `包里有“${nested}”，但 manifest.json 必须在包的最上层（或唯一的顶层文件夹里）。`;
+  else hint = workbookHint(paths);
   const where = root === null ? '包的最上层' : `顶层文件夹“${root}”里`;
   return problem(
     'manifest-missing',
     MANIFEST_PATH,
     `${where}没有 manifest.json（申报清单），也没有填好的自查表.xlsx。${hint}请按《联盟材料包格式》把 manifest.json 或自查表.xlsx 放在包的最上层后重新打包。`,
   );
+}
+
+/**
+ * What is wrong with a package that has a self-check workbook of sorts but none the reader can
+ * take (find-workbook.ts), or nothing but an archive: named, with what to do; '' when nothing.
+ */
+function workbookHint(paths: readonly string[]): string {
+  const fileName = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
+  const workbooks = paths.filter((p) => fileName(p).includes('自查表') && !fileName(p).startsWith('~$'));
+  const root = workbooks.filter((p) => !p.includes('/'));
+  const legacy = root.find((p) => /\.(xls|et)$/i.test(p));
+  const opendocument = root.find((p) => /\.ods$/i.test(p));
+  const misnamed = root.find((p) => /\.(xlsx|xlsm)$/i.test(p));
+  const nested = workbooks.find((p) => p.includes('/') && /\.xlsx$/i.test(p));
+  if (legacy !== undefined) return `包里有“${legacy}”，它是旧版 Excel 格式（.xls），无法读取。请在 Excel 或 WPS 中打开它，“另存为” Excel 工作簿（*.xlsx），命名为“自查表.xlsx”。`;
+  if (opendocument !== undefined) return `包里有“${opendocument}”，它是 OpenDocument 表格（.ods，LibreOffice 或 WPS 的格式），无法读取。请打开它，“另存为” Excel 工作簿（*.xlsx），命名为“自查表.xlsx”。`;
+  if (misnamed !== undefined) return `包里有“${misnamed}”，但自查表必须命名为“自查表.xlsx”（或以“自查表.xlsx”结尾，如“智能语音联盟自查表.xlsx”）。请把它改名后重新打包。`;
+  if (nested !== undefined) return `包里有“${nested}”，但自查表必须在包的最上层（或唯一的顶层文件夹里）。`;
+  const archives = paths.filter((p) => /\.(zip|rar|7z)$/i.test(p));
+  if (paths.length > 0 && archives.length === paths.length) {
+    return `包里只有压缩包“${archives.join('、')}”，是压缩包里又套了压缩包。请解压里面的压缩包，把其中的文件直接打包（或直接提交里面那个压缩包）。`;
+  }
+  return '';
 }
 
 function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {

@@ -7,16 +7,25 @@
  * `validateEntrySizes: false`, so that size and CRC are checked by read-package.ts for zips
  * and folders alike, with the clerk's messages and codes.
  *
+ * Beyond what yauzl checks, every entry's local header must agree with its central record
+ * (local-header.ts), a name carried by a Unicode Path extra field must not hide a raw name
+ * that would be unsafe for a tool that ignores the field, no two entries may share bytes
+ * (several central records pointing at one compressed entry is how a 257 KB zip claims
+ * 4 GiB). The zip's size is given to read-package.ts for the whole-package compression ratio.
+ *
  * - external attributes: the high 16 bits hold a Unix mode (`st_mode`) when the zip was made
  *   on Unix or macOS, or by tools such as 7-Zip that store it on any host; the low bits hold
  *   MS-DOS/Windows attributes. Either can mark a link.
  */
-import { open as openFile } from 'node:fs/promises';
+import { open as openFile, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { open as openZip, type Entry, type ZipFile } from 'yauzl';
+import { normalizePackagePath } from '../../shared/package/package-path.ts';
 import { problem, type PackageProblem } from '../../shared/package/problem.ts';
+import { checkEntryName, displayName } from './check-entry-name.ts';
 import { decodeEntryName } from './decode-entry-name.ts';
+import { checkLocalHeader } from './local-header.ts';
 import type { PackageLimits } from './limits.ts';
 import type { EntryType, PackageSource, SourceEntry, SourceListing } from './package-source.ts';
 
@@ -103,6 +112,25 @@ async function notAZipHint(path: string): Promise<string | null> {
 }
 
 const RESEND = '可能是下载或拷贝不完整，请让联盟重新发送这个压缩包。';
+const REPACK = '请让联盟用系统自带的“压缩”功能或 7-Zip 重新打包后提交。';
+
+/** Where an entry's bytes (local header and data) lie in the zip. */
+interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly name: string;
+}
+
+/** The first two entries that share bytes, or null. */
+function firstOverlap(spans: readonly Span[]): [Span, Span] | null {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < sorted.length; i += 1) {
+    const before = sorted[i - 1];
+    const after = sorted[i];
+    if (before !== undefined && after !== undefined && after.start < before.end) return [before, after];
+  }
+  return null;
+}
 
 export async function openZipSource(
   path: string,
@@ -128,8 +156,21 @@ export async function openZipSource(
       problem: problem('zip-damaged', where, `压缩包已损坏，读不出它的目录。${RESEND}（技术信息：${(error as Error).message}）`),
     };
   }
+  let handle: FileHandle;
+  let fileSize: number;
+  try {
+    handle = await openFile(path, 'r');
+    fileSize = (await handle.stat()).size;
+  } catch (error) {
+    zip.close();
+    return {
+      ok: false,
+      problem: problem('package-unreadable', where, `无法打开这个压缩包（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）。请检查访问权限后重试。`),
+    };
+  }
   const source: PackageSource = {
     kind: 'zip',
+    size: fileSize,
     async list(limits: PackageLimits): Promise<SourceListing> {
       // The end-of-central-directory record states the entry count before any entry is read,
       // so a package with too many entries is refused without walking them.
@@ -148,6 +189,7 @@ export async function openZipSource(
       }
       const entries: SourceEntry[] = [];
       const problems: PackageProblem[] = [];
+      const spans: Span[] = [];
       for (;;) {
         let entry: Entry | null;
         try {
@@ -179,6 +221,34 @@ export async function openZipSource(
           );
           continue;
         }
+        const shown = displayName(normalizePackagePath(decoded.name));
+        // A tool that ignores the Unicode Path field unpacks the raw name: it must be safe too.
+        const rawOnly = decodeEntryName(raw, current.generalPurposeBitFlag, []);
+        if (rawOnly.ok && rawOnly.name !== decoded.name) {
+          const checked = checkEntryName(rawOnly.name);
+          if (!checked.ok) {
+            problems.push(
+              problem(
+                checked.code,
+                displayName(normalizePackagePath(rawOnly.name)),
+                `这个文件在压缩包里另有一个名字“${shown}”（记在 Unicode 路径扩展字段里），不读这个字段的解压工具会用原来的名字解压。${checked.message}`,
+              ),
+            );
+            continue;
+          }
+        }
+        const local = await checkLocalHeader(handle, current, fileSize, decoded.name);
+        if (local.start !== undefined && local.end !== undefined) spans.push({ start: local.start, end: local.end, name: shown });
+        if (!local.ok) {
+          problems.push(
+            problem(
+              'entry-header-mismatch',
+              shown,
+              `这个文件在压缩包目录里和在它自己的文件头里的记录不一致（${local.what}），不同的解压工具会解出不同的文件，为安全起见拒绝导入整个包。${REPACK}`,
+            ),
+          );
+          continue;
+        }
         const method = current.compressionMethod;
         entries.push({
           name: decoded.name,
@@ -191,11 +261,29 @@ export async function openZipSource(
           open: () => openEntryStream(zip, current),
         });
       }
+      const overlap = firstOverlap(spans);
+      if (overlap !== null) {
+        // One reason is enough: the many header mismatches of records that share one local
+        // header say the same thing less clearly.
+        const others = problems.filter((p) => p.code !== 'entry-header-mismatch');
+        return {
+          entries: [],
+          problems: [
+            problem(
+              'entry-overlap',
+              overlap[1].name,
+              `压缩包里“${overlap[0].name}”和“${overlap[1].name}”两个条目指向同一段压缩数据，这是“压缩炸弹”的构造方式（很小的压缩包解出巨量数据），拒绝导入整个包。${REPACK}`,
+            ),
+            ...others,
+          ],
+          fatal: true,
+        };
+      }
       return { entries, problems, fatal: false };
     },
-    close(): Promise<void> {
+    async close(): Promise<void> {
       zip.close();
-      return Promise.resolve();
+      await handle.close();
     },
   };
   return { ok: true, source };

@@ -1,7 +1,13 @@
 /**
  * Incoming uploads: in the browser shell a package the clerk drops into the page arrives as
  * bytes, not as a path, so the server streams it into `<data>/incoming/<id>` and the import
- * names it by that id. The desktop shell passes real paths and never uses this folder.
+ * names it by that id. The desktop shell passes real paths and never uses uploads; both
+ * shells unpack a meeting file into `<data>/incoming/meeting-<random>/` while importing it.
+ *
+ * Everything in the folder belongs to a request or import of the running program, so what is
+ * there at start was left by a crash (an upload half received, or received and never
+ * imported, a meeting file half unpacked) and is removed (`clearIncoming`), before the first
+ * request can add anything.
  */
 import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +24,11 @@ const uploadIdPattern = /^[0-9a-f]{32}$/;
 
 export function incomingDir(dataDir: string): string {
   return join(dataDir, 'incoming');
+}
+
+/** Removes everything a crash left in `<data>/incoming/`; called once at start. */
+export function clearIncoming(dataDir: string): void {
+  rmSync(incomingDir(dataDir), { recursive: true, force: true });
 }
 
 export function uploadPath(dataDir: string, uploadId: string): string {

@@ -6,7 +6,7 @@
  *
  * - Order: everything is checked before the key is opened; the file is written before the
  *   sheet is recorded, so a stick pulled out half-way leaves the work unsigned and unlocked,
- *   and the expert simply signs again.
+ *   and the expert simply signs again. Once recorded, the store is backed up (reason `sign`).
  * - The sheet is checked exactly as the chair's merge will check it (`checkSheetAgainstPackages`)
  *   and verified once written into text, so a sheet this laptop exports is one merge accepts.
  * - file name: `<roster id>-<name>-<year>-v<version>.sheet.json`, with characters Windows
@@ -40,6 +40,7 @@ import {
 } from '../reviews/signed-sheet-store.ts';
 import { verifySheetText } from './verify-sheet.ts';
 import { writeFileAtomically } from '../files/atomic-write.ts';
+import { backUpAfter } from '../backup/backup-after.ts';
 
 export interface SignRequest {
   readonly expertId: number;
@@ -115,6 +116,7 @@ export async function signAndExportSheet(ctx: ServiceContext, request: SignReque
       text,
     });
   })();
+  await backUpAfter(ctx, 'sign');
   return { sheet: summary, path, text };
 }
 

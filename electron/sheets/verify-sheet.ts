@@ -12,9 +12,9 @@
  */
 import { verify } from 'node:crypto';
 import { parseJson } from '../../shared/package/parse-json.ts';
-import { parseSheet } from '../../shared/sheet/parse-sheet.ts';
+import { illFormedSheetProblem, parseSheet } from '../../shared/sheet/parse-sheet.ts';
 import type { SheetProblem } from '../../shared/sheet/sheet-problem.ts';
-import { ROOT_PATH, sheetProblem } from '../../shared/sheet/sheet-problem.ts';
+import { formatJsonPath, ROOT_PATH, sheetProblem } from '../../shared/sheet/sheet-problem.ts';
 import type { Sheet } from '../../shared/sheet/sheet-schema.ts';
 import { signingText } from '../../shared/sheet/signing-text.ts';
 import { publicKeyFromRaw } from '../experts/expert-key.ts';
@@ -60,10 +60,16 @@ export function verifySheet(json: unknown): SheetVerification {
  * Verifies the text of a sheet file: JSON (a BOM tolerated) in which no object repeats a key.
  * `JSON.parse` keeps the last of two equal keys, so a sheet could show a reader
  * `"accept": false` and be verified and scored as `"accept": true`; such a file is refused.
- * The JSON parser is the package reader's (shared/package/parse-json.ts), which reports both.
+ * The JSON parser is the package reader's (shared/package/parse-json.ts), which reports both,
+ * and refuses a string with a lone surrogate (a `"\ud800"` escape) by its path.
  */
 export function verifySheetText(text: string): SheetVerification {
   const json = parseJson(text);
+  const illFormed = json.ok ? undefined : json.illFormed?.strings[0];
+  if (illFormed !== undefined) {
+    const problem = illFormedSheetProblem(formatJsonPath(illFormed.segments), illFormed.codePoint, illFormed.isKey);
+    return { ok: false, sheet: null, expert: null, fingerprint: null, problems: [{ ...problem, ...illFormed.position }] };
+  }
   if (!json.ok) {
     return failedAt('not-json', `不是 JSON：${json.message} (not JSON)`, json.position);
   }

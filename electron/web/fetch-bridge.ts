@@ -3,10 +3,8 @@
  * functions as the desktop shell's protocol handlers (electron/app/app-protocol.ts,
  * electron/app/evidence-protocol.ts), so path guards, headers and ranges exist once.
  */
+import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 
 /** A body-less Fetch `Request` (GET or HEAD) for `req`, at `url`. */
 export function toFetchRequest(req: IncomingMessage, url: URL): Request {
@@ -18,21 +16,44 @@ export function toFetchRequest(req: IncomingMessage, url: URL): Request {
   return new Request(url, { method: req.method === 'HEAD' ? 'HEAD' : 'GET', headers });
 }
 
-/** Writes `response` to `res`; resolves when it is sent or the client went away. */
+/**
+ * Writes `response` to `res`; resolves when it is sent or the client went away. A client that
+ * goes away, before the answer or in the middle of it, cancels the body, so a file behind it
+ * is closed at once (electron/app/file-response.ts) rather than left open.
+ */
 export async function sendFetchResponse(res: ServerResponse, response: Response): Promise<void> {
+  const body = response.body;
+  const gone = (): boolean => res.destroyed || res.socket === null || res.socket.destroyed;
+  if (body !== null && gone()) {
+    await body.cancel().catch(() => undefined);
+    return;
+  }
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
   res.writeHead(response.status, headers);
-  if (response.body === null) {
+  if (body === null) {
     res.end();
     return;
   }
-  try {
-    await pipeline(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), res);
-  } catch (error) {
+  const reader = body.getReader();
+  let sent = false;
+  const closed = once(res, 'close').then(() => {
     // A client that stops reading (a closed tab, a cancelled image) is no failure of ours.
-    if (!res.destroyed) throw error;
+    if (!sent) void reader.cancel().catch(() => undefined);
+  }, () => undefined);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || gone()) break;
+      if (!res.write(value)) await Promise.race([once(res, 'drain'), closed]);
+    }
+  } catch (error) {
+    if (!gone()) throw error;
+  } finally {
+    if (gone()) await reader.cancel().catch(() => undefined);
   }
+  sent = true;
+  if (!gone()) res.end();
 }

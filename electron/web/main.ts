@@ -3,10 +3,12 @@
  * serves the built renderer on 127.0.0.1. Prints `READY <url>` when it accepts requests
  * (the end-to-end fixture waits for that line). Options: --port N (default: random),
  * --data-dir DIR (default: ALLIANCE_REVIEW_DATA_DIR or the platform's app-data folder).
+ * A data folder another program already uses is refused: the message on stderr, exit status 1.
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createContext } from '../app/context.ts';
+import { createContext, type ServiceContext } from '../app/context.ts';
+import { isDataDirInUse } from '../app/data-dir-lock.ts';
 import { defaultDataDir } from '../app/data-dir.ts';
 import { shutDown } from '../app/shutdown.ts';
 import { appVersion } from '../app/version.ts';
@@ -28,7 +30,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
 const rendererDir = resolve(values['renderer-dir'] ?? resolve(import.meta.dirname, '..', '..', 'dist', 'renderer'));
 
-const ctx = createContext({ dataDir, shell: 'browser', version: appVersion });
+let ctx: ServiceContext;
+try {
+  ctx = createContext({ dataDir, shell: 'browser', version: appVersion });
+} catch (error) {
+  if (!isDataDirInUse(error)) throw error;
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+}
 const web = await startWebServer({ ctx, rendererDir, port });
 process.stdout.write(`联盟考核评审（浏览器版）已启动：${web.url}\n数据目录：${dataDir}\nREADY ${web.url}\n`);
 

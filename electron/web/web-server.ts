@@ -31,8 +31,8 @@ import { storedEvidencePath } from '../evidence/evidence-path.ts';
 import { receiveUpload } from '../package-store/incoming.ts';
 import { AppError } from '../errors/app-error.ts';
 import { sendFetchResponse, toFetchRequest } from './fetch-bridge.ts';
+import { BodyBudget, bodyLimit, bodyRefusal } from './request-body.ts';
 
-const maxBodyBytes = 64 * 1024 * 1024;
 /** Files of this server are for its own page only: no other site may embed them. */
 const sameOriginOnly = { 'cross-origin-resource-policy': 'same-origin' };
 
@@ -78,22 +78,12 @@ function refuse(res: ServerResponse, status: number, code: string, message: stri
   sendJson(res, status, { ok: false, error: { code, message } });
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBodyBytes) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const { ctx, rendererDir } = options;
   const token = options.token ?? randomBytes(32).toString('hex');
   const csp = contentSecurityPolicy('');
   const evidenceOptions = { evidenceFile: (hash: string) => storedEvidencePath(ctx.dataDir, hash), headers: sameOriginOnly };
+  const bodies = new BodyBudget();
   let indexHtml: string | null = null;
   let origin = '';
   let host = '';
@@ -154,14 +144,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
           refuse(res, 400, 'bad-path', '请求的地址无效');
           return;
         }
-        const body = await readBody(req);
-        if (body === null) {
-          refuse(res, 413, 'too-large', '请求太大');
+        const limit = bodyLimit(channel);
+        const body = await bodies.read(req, limit);
+        if (!body.ok) {
+          const refusal = bodyRefusal(body.reason, limit);
+          // The rest of a refused body is not read: the connection closes after the answer.
+          res.setHeader('connection', 'close');
+          refuse(res, refusal.status, refusal.code, refusal.message);
           return;
         }
         let payload: unknown;
         try {
-          payload = body.length === 0 ? {} : JSON.parse(body);
+          payload = body.text.length === 0 ? {} : JSON.parse(body.text);
         } catch {
           refuse(res, 400, 'bad-json', '请求不是有效的 JSON');
           return;

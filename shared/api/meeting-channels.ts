@@ -1,5 +1,6 @@
 /** The meeting channels of the home screen: create a meeting, list them. */
 import { z } from 'zod';
+import { singleLineText } from '../format/safe-text-schema.ts';
 import { channel } from './channel.ts';
 import type { Meeting } from './meeting-types.ts';
 import { emptyRequest } from './request-fields.ts';
@@ -8,7 +9,7 @@ export const meetingChannels = {
   'meeting-create': channel<Meeting>()(
     z
       .object({
-        name: z.string().trim().min(1, '会议名称不能为空').max(200, '会议名称不能超过 200 个字'),
+        name: singleLineText(z.string().trim().min(1, '会议名称不能为空').max(200, '会议名称不能超过 200 个字')),
         year: z.number().int().min(2000).max(2100),
       })
       .strict(),

@@ -3,6 +3,7 @@
  * meeting-setup-types.ts.
  */
 import { z } from 'zod';
+import { singleLineText } from '../format/safe-text-schema.ts';
 import { EXPERT_ID } from '../sheet/sheet-schema.ts';
 import { channel } from './channel.ts';
 import { fileSourceSchema } from './file-source.ts';
@@ -35,7 +36,7 @@ const rosterSaveRequest = z
         z
           .object({
             id: z.string().trim().regex(EXPERT_ID, '专家编号只能用字母、数字、- 和 _（1–64 个）'),
-            name: z.string().trim().min(1, '专家姓名不能为空').max(100),
+            name: singleLineText(z.string().trim().min(1, '专家姓名不能为空').max(100)),
           })
           .strict(),
       )

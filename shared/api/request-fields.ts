@@ -7,6 +7,7 @@
  * - expert id: the profile's row id on this laptop (`ExpertProfile.id`), not the roster id.
  */
 import { z } from 'zod';
+import { singleLineText } from '../format/safe-text-schema.ts';
 
 /** The request of a channel that takes nothing. */
 export const emptyRequest = z.object({}).strict();
@@ -15,7 +16,7 @@ export const meetingId = z.number().int().positive();
 export const expertId = z.number().int().positive();
 export const packageId = z.number().int().positive();
 
-export const actorSchema = z.string().trim().min(1, '请先在页面顶部填写操作人姓名').max(100, '操作人姓名不能超过 100 个字');
+export const actorSchema = singleLineText(z.string().trim().min(1, '请先在页面顶部填写操作人姓名').max(100, '操作人姓名不能超过 100 个字'));
 
 /** The request of a channel about one meeting. */
 export const meetingRequest = z.object({ meetingId }).strict();

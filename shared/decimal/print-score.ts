@@ -38,3 +38,13 @@ export function formatScore(score: Decimal, options: FormatScoreOptions = {}): s
   const text = options.fixed === true ? rounded.toFixed(places) : rounded.toFixed();
   return text === '-0' || /^-0\.0*$/.test(text) ? text.slice(1) : text;
 }
+
+/**
+ * The JS number for a statistic of the result's `analysis` (agreement, leniency): rounded
+ * half-up to three decimals from its (high-precision) decimal value, printed exactly.
+ */
+export function toJsonStatistic(value: Decimal): number {
+  const rounded = roundHalfUp(value, 3);
+  const number = Number(rounded.toFixed());
+  return Object.is(number, -0) ? 0 : number;
+}

@@ -1,6 +1,6 @@
 /**
  * Evidence inspection: what the program found a package file to be, from its bytes
- * (electron/evidence/inspect-evidence.ts computes it; validation, the import and the
+ * (electron/package-reader/inspect-evidence.ts computes it; validation, the import and the
  * `evidence` command use it).
  *
  * - type: detected from the content (evidence-type.ts).

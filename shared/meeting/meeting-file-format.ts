@@ -22,6 +22,7 @@
  */
 import { z } from 'zod';
 import { canonicalJson } from '../format/canonical-json.ts';
+import { singleLineText } from '../format/safe-text-schema.ts';
 import { EXPERT_ID } from '../sheet/sheet-schema.ts';
 
 export const MEETING_FORMAT = 'alliance-review/meeting' as const;
@@ -96,7 +97,7 @@ export const meetingDescriptionSchema = z.strictObject({
   format: z.literal(MEETING_FORMAT),
   version: z.literal(MEETING_FORMAT_VERSION),
   uid: z.string().regex(UID),
-  name: z.string().trim().min(1).max(200),
+  name: singleLineText(z.string().trim().min(1).max(200)),
   year: z.int().min(2000).max(2100),
   rubric: z.string().regex(RUBRIC_ID),
   settings: z.strictObject({
@@ -105,14 +106,14 @@ export const meetingDescriptionSchema = z.strictObject({
     budgetYuan: decimalNumber.nullable(),
   }),
   experts: z
-    .array(z.strictObject({ id: z.string().regex(EXPERT_ID), name: z.string().trim().min(1).max(100) }))
+    .array(z.strictObject({ id: z.string().regex(EXPERT_ID), name: singleLineText(z.string().trim().min(1).max(100)) }))
     .min(1)
     .max(200),
   packages: z
     .array(
       z.strictObject({
         allianceId: z.string().regex(ALLIANCE_ID),
-        allianceName: z.string().min(1).max(200),
+        allianceName: singleLineText(z.string().min(1).max(200)),
         digest: z.string().regex(SHA256),
         files: z
           .array(z.strictObject({ path: packagePath, sha256: z.string().regex(SHA256), size: z.int().min(0) }))

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { decimalPlacesOf } from '../decimal/decimal.ts';
+import { multiLineText, singleLineText } from '../format/safe-text-schema.ts';
 import { assertNever } from '../rubric/assert-never.ts';
 import type { Criterion, JudgedCriterion } from '../rubric/types.ts';
 import { PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION } from './manifest.ts';
@@ -19,14 +20,18 @@ export const ALLIANCE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const nonBlank = z.string().refine((s) => s.trim() !== '', { params: { blank: true } });
+/** Names, ids and titles: no control, bidi or zero-width character (text-safety.ts). */
+const name = singleLineText(nonBlank);
+const optionalName = singleLineText(z.string()).optional();
+const note = multiLineText(z.string()).optional();
 const evidence = z.array(z.string());
 
 export const allianceSchema = z.strictObject({
   id: z.string().regex(ALLIANCE_ID),
-  name: nonBlank,
+  name,
   kind: z.enum(['general', 'incubator', 'finance']),
-  leadOrganization: z.string().optional(),
-  contact: z.strictObject({ name: z.string().optional(), phone: z.string().optional() }).optional(),
+  leadOrganization: optionalName,
+  contact: z.strictObject({ name: optionalName, phone: optionalName }).optional(),
 });
 
 export const headerSchema = z.strictObject({
@@ -41,15 +46,15 @@ export const headerSchema = z.strictObject({
 
 export const flagClaimSchema = z.strictObject({
   claimed: z.boolean(),
-  note: z.string().optional(),
+  note,
   evidence,
 });
 
 const itemBase = {
-  id: nonBlank,
-  title: nonBlank,
+  id: name,
+  title: name,
   date: z.string().regex(ISO_DATE).optional(),
-  note: z.string().optional(),
+  note,
   evidence,
 };
 

@@ -13,9 +13,15 @@
  * - number too large: `1e309` is JSON but no double; `JSON.parse` turns it into Infinity.
  *   It is refused as a syntax error naming the field, since no field of the format wants it.
  *
+ * - ill-formed string: a key or value with a lone UTF-16 surrogate (`"\ud800"`), which no
+ *   UTF-8 file, database or signature can carry (shared/format/text-safety.ts). The text is
+ *   refused like a syntax error, so no caller can take such a value by mistake; the failure
+ *   also lists every such string by JSON path, with the value, for a message naming the field.
+ *
  * Otherwise the value produced equals what `JSON.parse` produces for the same text. A leading BOM is
  * skipped (package-format.md tolerates one).
  */
+import { describeCharacter, findLoneSurrogate } from '../format/text-safety.ts';
 import { formatJsonPath, type JsonPathSegment } from './json-path.ts';
 
 export interface TextPosition {
@@ -29,6 +35,18 @@ export interface DuplicateKey {
   readonly position: TextPosition;
 }
 
+export interface IllFormedString {
+  /** The JSON path of the value, or of the key's member when `isKey`. */
+  readonly path: string;
+  readonly segments: readonly JsonPathSegment[];
+  readonly isKey: boolean;
+  /** The lone surrogate, e.g. 0xd800. */
+  readonly codePoint: number;
+  readonly position: TextPosition;
+  /** Offset of the string's opening quote in the input. */
+  readonly offset: number;
+}
+
 export type JsonParseResult =
   | {
       readonly ok: true;
@@ -37,7 +55,17 @@ export type JsonParseResult =
       readonly positions: ReadonlyMap<string, TextPosition>;
       readonly duplicateKeys: readonly DuplicateKey[];
     }
-  | { readonly ok: false; readonly position: TextPosition; readonly offset: number; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly position: TextPosition;
+      readonly offset: number;
+      readonly message: string;
+      /**
+       * Set when the text is JSON but has strings that are not well-formed: each of them, and
+       * the value read (for naming a field by its neighbours; never to be used as data).
+       */
+      readonly illFormed?: { readonly strings: readonly IllFormedString[]; readonly value: unknown } | undefined;
+    };
 
 /** Deep enough for any manifest; deeper input would only exhaust the stack. */
 const MAX_DEPTH = 256;
@@ -81,6 +109,7 @@ export function parseJson(input: string): JsonParseResult {
   const skipped = text.length === input.length ? 0 : 1;
   const positions = new Map<string, TextPosition>();
   const duplicateKeys: DuplicateKey[] = [];
+  const illFormed: IllFormedString[] = [];
   let at = 0;
 
   const locate = lineLocator(text);
@@ -130,7 +159,7 @@ export function parseJson(input: string): JsonParseResult {
       case '[':
         return parseArray(path, depth);
       case '"':
-        return parseString();
+        return parseString(path, false);
       case 't':
         return parseLiteral('true', true);
       case 'f':
@@ -169,7 +198,18 @@ export function parseJson(input: string): JsonParseResult {
     return value;
   }
 
-  function parseString(): string {
+  function parseString(path: readonly JsonPathSegment[], isKey: boolean): string {
+    const start = at;
+    const out = parseStringText();
+    const lone = findLoneSurrogate(out);
+    if (lone !== -1) {
+      const segments = isKey ? [...path, out] : path;
+      illFormed.push({ path: formatJsonPath(segments), segments, isKey, codePoint: out.charCodeAt(lone), position: positionOf(start), offset: start + skipped });
+    }
+    return out;
+  }
+
+  function parseStringText(): string {
     const start = at;
     at += 1; // opening quote
     let out = '';
@@ -246,7 +286,7 @@ export function parseJson(input: string): JsonParseResult {
       skipWhitespace();
       if (text[at] !== '"') fail(at, '用英文双引号括起来的属性名（如 "year"）');
       const keyOffset = at;
-      const key = parseString();
+      const key = parseString(path, true);
       skipWhitespace();
       if (text[at] !== ':') fail(at, '冒号“:”');
       at += 1;
@@ -278,6 +318,17 @@ export function parseJson(input: string): JsonParseResult {
     const value = parseValue([], 0);
     skipWhitespace();
     if (at < text.length) fail(at, '文件结尾（JSON 只能有一个最外层的 {…}，后面不能再有内容）');
+    const first = illFormed[0];
+    if (first !== undefined) {
+      const where = first.path === '' ? '' : `“${first.path}”的`;
+      return {
+        ok: false,
+        position: first.position,
+        offset: first.offset,
+        message: `${where}${first.isKey ? '键名' : '文字'}含有无法显示的字符：${describeCharacter(first.codePoint)}，请删除或改正`,
+        illFormed: { strings: illFormed, value },
+      };
+    }
     return { ok: true, value, positions, duplicateKeys };
   } catch (error) {
     if (!(error instanceof SyntaxProblem)) throw error;

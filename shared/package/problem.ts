@@ -32,12 +32,18 @@ export const readerErrorCodes = [
   'entry-name-parent',
   'entry-name-nul',
   'entry-name-invalid',
+  'entry-name-invisible',
+  'entry-name-windows',
+  'entry-case-twin',
+  'entry-header-mismatch',
+  'entry-overlap',
   'entry-link',
   'entry-special-file',
   'entry-duplicate',
   'limit-entry-count',
   'limit-total-size',
   'limit-compression-ratio',
+  'limit-package-ratio',
   'limit-manifest-size',
 ] as const;
 
@@ -47,12 +53,14 @@ export const manifestErrorCodes = [
   'manifest-not-utf8',
   'manifest-not-json',
   'manifest-duplicate-key',
+  'field-ill-formed',
   'manifest-not-object',
   'manifest-wrong-format',
   'manifest-wrong-version',
   'field-missing',
   'field-invalid',
   'field-unknown',
+  'field-control-character',
   'rubric-unknown',
   'criterion-unknown',
   'claim-wrong-shape',
@@ -79,6 +87,7 @@ export const warningCodes = [
 export const workbookErrorCodes = [
   'workbook-unreadable',
   'workbook-too-large',
+  'workbook-range-too-large',
   'workbook-wrong-format',
   'workbook-sheet-missing',
   'workbook-header-missing',
@@ -89,6 +98,7 @@ export const workbookErrorCodes = [
   'workbook-flag-unanswered',
   'workbook-claim-duplicate',
   'workbook-field-duplicate',
+  'workbook-cell-formula',
 ] as const;
 
 export const workbookWarningCodes = ['workbook-cell-ignored'] as const;

@@ -11,8 +11,11 @@
  * and shows what is there now.
  */
 import type { z } from 'zod';
+import { unsafeTextIssue } from '../format/safe-text-schema.ts';
+import { describeCharacter } from '../format/text-safety.ts';
 import type { Criterion } from '../rubric/types.ts';
 import { formatJsonPath, type JsonPathSegment } from './json-path.ts';
+import { manifestFieldName } from './field-name.ts';
 import { fieldHelp } from './manifest-fields.ts';
 import type { TextPosition } from './parse-json.ts';
 import { problem, type PackageProblem } from './problem.ts';
@@ -96,6 +99,21 @@ export function schemaProblems(
       continue;
     }
     const { found, value } = valueAt(context.root, path);
+    const unsafe = unsafeTextIssue(issue, value);
+    if (unsafe !== null) {
+      const field = manifestFieldName(path, context.root);
+      add(
+        unsafe.illFormed
+          ? illFormedProblem(path, context.root, unsafe.found.codePoint, context.positionOf(path))
+          : problem(
+              'field-control-character',
+              where,
+              `${field}含有${describeCharacter(unsafe.found.codePoint)}。${unsafe.multiLine ? '说明文字里只能有普通文字、换行和制表符' : '名称、编号和标题里不能有换行、控制字符、改变文字方向的字符或零宽字符'}，它们会让不同的文字看起来一样，或让显示出来的内容与实际不符。请删除该字符后重新打包。`,
+              context.positionOf(path),
+            ),
+      );
+      continue;
+    }
     const help = fieldHelp(path, context.criterion);
     if (!found) {
       add(problem('field-missing', where, `缺少“${where}”：${help}。请补上后重新打包。`, context.positionOf(path.slice(0, -1))));
@@ -104,6 +122,25 @@ export function schemaProblems(
     }
   }
   return problems;
+}
+
+/**
+ * A string with a lone surrogate: once stored it would read back as U+FFFD (an item that
+ * matches no decision, a sheet no one can sign), so it is refused where it is read.
+ */
+export function illFormedProblem(
+  path: readonly JsonPathSegment[],
+  root: unknown,
+  codePoint: number,
+  position: TextPosition | undefined,
+  isKey = false,
+): PackageProblem {
+  return problem(
+    'field-ill-formed',
+    formatJsonPath(path),
+    `${manifestFieldName(path, root, isKey)}含有无法显示的字符：${describeCharacter(codePoint)}。这样的文字保存后会变成“\ufffd”，专家无法认定、也无法签名。请删除该字符（常见于手写的 \\u 转义）后重新打包。`,
+    position,
+  );
 }
 
 function unknownKeyMessage(path: readonly JsonPathSegment[], key: string, context: SchemaContext): string {

@@ -23,7 +23,7 @@ import { indexPackageFiles, lookUpPackageFile } from './package-files.ts';
 import { normalizePackagePath } from './package-path.ts';
 import { parseJson, type DuplicateKey, type TextPosition } from './parse-json.ts';
 import { appendProblems, hasErrors, problem, type PackageProblem } from './problem.ts';
-import { schemaProblems, showValue } from './schema-problems.ts';
+import { illFormedProblem, schemaProblems, showValue } from './schema-problems.ts';
 
 export interface ParsedManifestText {
   readonly value: unknown;
@@ -37,6 +37,13 @@ export type ManifestTextResult =
 
 export function parseManifestText(text: string): ManifestTextResult {
   const result = parseJson(text);
+  if (!result.ok && result.illFormed !== undefined) {
+    const { strings, value } = result.illFormed;
+    return {
+      ok: false,
+      problems: strings.map((s) => illFormedProblem(s.segments, value, s.codePoint, s.position, s.isKey)),
+    };
+  }
   if (!result.ok) {
     const { line, column } = result.position;
     return {
@@ -75,7 +82,7 @@ export interface ManifestContext {
    */
   readonly declarationFile?: string | undefined;
   /**
-   * What the inspection of each file's bytes found (electron/evidence/inspect-evidence.ts),
+   * What the inspection of each file's bytes found (electron/package-reader/inspect-evidence.ts),
    * by package path: its pages for `#page=N`, its problem for `file-not-viewable`. A file
    * without an entry (not read, or no inspection given) is not checked for either.
    */

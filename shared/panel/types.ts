@@ -11,7 +11,7 @@
  * - panel result: the per-alliance object of the result file, with plain JSON numbers.
  */
 import type { Decimal } from '../decimal/decimal.ts';
-import type { Grade, Override } from '../rubric/types.ts';
+import type { Decisions, Grade, Override } from '../rubric/types.ts';
 
 export type PanelMethod = 'mean' | 'trimmed';
 
@@ -35,19 +35,39 @@ export interface ExpertScore {
 
 export type PanelExpert =
   | { readonly expertId: string; readonly fingerprint: string; readonly recused: true }
-  | { readonly expertId: string; readonly fingerprint: string; readonly recused: false; readonly score: ExpertScore };
+  | {
+      readonly expertId: string;
+      readonly fingerprint: string;
+      readonly recused: false;
+      readonly score: ExpertScore;
+      /** The review's decisions, for the agreement on accept/reject (panel-analysis.ts); absent: none known. */
+      readonly decisions?: Decisions | undefined;
+    };
 
 /**
  * `paper-entered` is not the panel's own: the merge adds it for an expert whose sheet was typed
  * in from paper (shared/result/paper-sheet.ts), so the result says which scores carry no
  * signature.
  */
-export type PanelFlagKind = 'deviation' | 'spread' | 'quorum' | 'trimmed-not-applied' | 'override' | 'paper-entered';
+export type PanelFlagKind = 'deviation' | 'spread' | 'quorum' | 'trimmed-not-applied' | 'override' | 'paper-entered' | 'unstable';
+
+export const PANEL_FLAG_KINDS: readonly PanelFlagKind[] = [
+  'deviation',
+  'spread',
+  'quorum',
+  'trimmed-not-applied',
+  'override',
+  'paper-entered',
+  'unstable',
+];
 
 export interface PanelFlag {
   readonly kind: PanelFlagKind;
-  /** The expert concerned (deviation, override, paper-entered). */
-  readonly expert?: string | undefined;
+  /**
+   * The expert concerned (deviation, override, paper-entered; unstable: the expert left out).
+   * `null` only on the `unstable` flag of the other-method variant, which leaves nobody out.
+   */
+  readonly expert?: string | null | undefined;
   /** The indicator concerned (spread, override). */
   readonly indicator?: string | undefined;
   /** For the chair, in Chinese: "总分偏离专家组平均 12.5 分". */
@@ -102,4 +122,32 @@ export interface AllianceResult {
   readonly consequence: Consequence;
   readonly award: number | null;
   readonly flags: readonly PanelFlag[];
+}
+
+/** Agreement of the panel on one indicator (panel-analysis.ts); statistics at three decimals. */
+export interface IndicatorAgreement {
+  /** ICC(2,1) of the indicator's scores; null when too few or no variance. */
+  readonly icc: number | null;
+  /** Krippendorff's alpha (nominal) of the accept/reject decisions; null when too few or one category. */
+  readonly alpha: number | null;
+  /** Alliances used: those every counted expert scored. */
+  readonly alliances: number;
+  /** Experts used: every expert with a counted sheet. */
+  readonly experts: number;
+}
+
+/** One expert's leniency (advisory only, never applied to a score). */
+export interface ExpertLeniency {
+  /** Mean of (the expert's total − the mean of the other scoring experts' totals); null when never compared. */
+  readonly leniency: number | null;
+  /** Population standard deviation of those differences; null with `leniency`. */
+  readonly spread: number | null;
+  /** Alliances compared: scored by the expert and at least one other expert. */
+  readonly alliances: number;
+}
+
+/** The result's `analysis` (sheets-and-results.md): indicators in rubric order, experts in id order. */
+export interface PanelAnalysis {
+  readonly indicators: Readonly<Record<string, IndicatorAgreement>>;
+  readonly experts: Readonly<Record<string, ExpertLeniency>>;
 }

@@ -15,6 +15,7 @@
  * and the rules across fields are in parse-paper-sheet.ts.
  */
 import { z } from 'zod';
+import { singleLineText } from '../format/safe-text-schema.ts';
 
 import type { PaperSheet } from '../result/paper-sheet.ts';
 import type { SheetReview, UnsignedSheet } from '../sheet/sheet-schema.ts';
@@ -27,10 +28,12 @@ export const PAPER_SHEET_FORMAT_VERSION = 1 as const;
 /** The time of day and zone a paper sheet counts as signed at: midnight China time of `signedOn`. */
 const SIGNED_AT_SUFFIX = 'T00:00:00+08:00';
 
-const personName = z
-  .string()
-  .max(100)
-  .refine((value) => value.trim() !== '', { message: '不能为空 (blank)' });
+const personName = singleLineText(
+  z
+    .string()
+    .max(100)
+    .refine((value) => value.trim() !== '', { message: '不能为空 (blank)' }),
+);
 
 export const paperSheetFileSchema = z.strictObject({
   format: z.literal(PAPER_SHEET_FORMAT),

@@ -9,9 +9,9 @@
  */
 import { parseJson } from '../package/parse-json.ts';
 import type { PaperSheet } from '../result/paper-sheet.ts';
-import { parseUnsignedSheet, parseWithSchema } from '../sheet/parse-sheet.ts';
+import { illFormedSheetProblem, parseUnsignedSheet, parseWithSchema } from '../sheet/parse-sheet.ts';
 import type { SheetProblem } from '../sheet/sheet-problem.ts';
-import { ROOT_PATH, sheetProblem } from '../sheet/sheet-problem.ts';
+import { formatJsonPath, ROOT_PATH, sheetProblem } from '../sheet/sheet-problem.ts';
 import type { PaperSheetFile } from './paper-sheet-file.ts';
 import {
   PAPER_SHEET_FORMAT,
@@ -33,6 +33,11 @@ export function looksLikePaperSheet(json: unknown): boolean {
 /** The text of a `*.paper.json`; `source` names it in the merge's messages. */
 export function parsePaperSheetText(text: string, source: string): PaperSheetParseResult {
   const json = parseJson(text);
+  const illFormed = json.ok ? undefined : json.illFormed?.strings[0];
+  if (illFormed !== undefined) {
+    const problem = illFormedSheetProblem(formatJsonPath(illFormed.segments), illFormed.codePoint, illFormed.isKey);
+    return { ok: false, problems: [{ ...problem, ...illFormed.position }] };
+  }
   if (!json.ok) {
     return { ok: false, problems: [{ ...sheetProblem('not-json', ROOT_PATH, `不是 JSON：${json.message} (not JSON)`), ...json.position }] };
   }

@@ -35,6 +35,12 @@ export function flagKindText(kind: string, deviationThreshold: number): FlagKind
         label: '纸质录入',
         explanation: '该专家的评分表是纸质的，没有电子签名；由两人分别盲录、逐项一致后计入，请与纸质原件核对后存档。',
       };
+    case 'unstable':
+      return {
+        label: '结果不稳',
+        explanation:
+          '去掉一位专家（或改用另一种汇总方法）后，该联盟的等级、处理或奖励会改变：结论取决于个别专家的评分，宜优先合议，核对分歧最大的认定。',
+      };
     default:
       return { label: kind, explanation: '' };
   }

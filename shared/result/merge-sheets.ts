@@ -23,9 +23,11 @@
  * different years or rubrics; a previous result that is not of the year before.
  */
 import type { Grade, Rubric } from '../rubric/types.ts';
-import type { AllianceResult, PanelExpert, PanelMethod } from '../panel/types.ts';
+import type { AllianceResult, PanelExpert, PanelFlag, PanelMethod } from '../panel/types.ts';
 import type { AllianceInput } from '../panel/alliance-results.ts';
 import { buildAllianceResults } from '../panel/alliance-results.ts';
+import { unstableFlags } from '../panel/outcome-stability.ts';
+import { panelAnalysis } from '../panel/panel-analysis.ts';
 import { scoreReview } from '../rubric/score-review.ts';
 import type { SheetPackage } from '../sheet/check-sheet-against-packages.ts';
 import { checkSheetAgainstPackages, reviewOf } from '../sheet/check-sheet-against-packages.ts';
@@ -122,21 +124,16 @@ export function mergeSheets(
   if (problems.length > 0 || year === null) return { ok: false, problems };
 
   const method = options.method ?? 'mean';
+  const panelOptions = { method, deviationThreshold: options.deviationThreshold, budgetYuan: options.budgetYuan, previousGrades };
+  const built = buildAllianceResults(rubric, alliances, panelOptions);
   const result: ResultFile = {
     format: RESULT_FORMAT,
     version: RESULT_FORMAT_VERSION,
     year,
     rubric: rubric.id,
     method,
-    alliances: withPaperFlags(
-      buildAllianceResults(rubric, alliances, {
-        method,
-        deviationThreshold: options.deviationThreshold,
-        budgetYuan: options.budgetYuan,
-        previousGrades,
-      }),
-      paperSheets,
-    ),
+    alliances: withUnstableFlags(withPaperFlags(built, paperSheets), unstableFlags(rubric, alliances, built, panelOptions)),
+    analysis: panelAnalysis(rubric, alliances),
   };
   const merged = [...sheets].sort((a, b) => compareIds(a.sheet.expert.id, b.sheet.expert.id));
   return { ok: true, result, sheets: merged, paperSheets, duplicates };
@@ -152,6 +149,14 @@ function withPaperFlags(alliances: AllianceResult[], paperSheets: readonly Paper
       return paper === undefined ? [] : [paperEnteredFlag(paper)];
     });
     return flags.length === 0 ? alliance : { ...alliance, flags: [...alliance.flags, ...flags] };
+  });
+}
+
+/** The `unstable` flags after every other flag of their alliance (outcome-stability.ts). */
+function withUnstableFlags(alliances: AllianceResult[], unstable: Readonly<Record<string, readonly PanelFlag[]>>): AllianceResult[] {
+  return alliances.map((alliance) => {
+    const flags = Object.prototype.hasOwnProperty.call(unstable, alliance.allianceId) ? unstable[alliance.allianceId] : undefined;
+    return flags === undefined ? alliance : { ...alliance, flags: [...alliance.flags, ...flags] };
   });
 }
 
@@ -298,6 +303,7 @@ function allianceInputs(
             fingerprint: input.fingerprint,
             recused: false,
             score: scoreReview(rubric, scored.claims, reviewOf(review)),
+            decisions: reviewOf(review).decisions,
           },
     );
     alliances.push({

@@ -14,7 +14,8 @@
  */
 import { z } from 'zod';
 
-import type { AllianceResult, PanelMethod } from '../panel/types.ts';
+import type { AllianceResult, PanelAnalysis, PanelMethod } from '../panel/types.ts';
+import { PANEL_FLAG_KINDS } from '../panel/types.ts';
 
 export const RESULT_FORMAT = 'alliance-review/result' as const;
 export const RESULT_FORMAT_VERSION = 1 as const;
@@ -27,14 +28,20 @@ export interface ResultFile {
   /** The method asked for; `trimmed-not-applied` flags say where it fell back to the mean. */
   readonly method: PanelMethod;
   readonly alliances: readonly AllianceResult[];
+  /**
+   * The panel's agreement per indicator and each expert's leniency (panel-analysis.ts), advisory
+   * only. Absent in results made before it existed, which still parse (`--previous`).
+   */
+  readonly analysis?: PanelAnalysis | undefined;
 }
 
 const score = z.number().min(0);
 const grade = z.enum(['excellent', 'pass', 'fail']);
 
 const flagSchema = z.strictObject({
-  kind: z.enum(['deviation', 'spread', 'quorum', 'trimmed-not-applied', 'override', 'paper-entered']),
-  expert: z.string().optional(),
+  kind: z.enum(PANEL_FLAG_KINDS),
+  // null: the `unstable` flag of the other-method variant, which leaves no expert out.
+  expert: z.string().nullable().optional(),
   indicator: z.string().optional(),
   detail: z.string(),
 });
@@ -62,6 +69,18 @@ const allianceSchema = z.strictObject({
   flags: z.array(flagSchema),
 });
 
+/** A statistic of the analysis: at most three decimals (agreement may be negative). */
+const statistic = z.number().nullable();
+const count = z.int().min(0);
+
+const analysisSchema = z.strictObject({
+  indicators: z.record(
+    z.string(),
+    z.strictObject({ icc: statistic, alpha: statistic, alliances: count, experts: count }),
+  ),
+  experts: z.record(z.string(), z.strictObject({ leniency: statistic, spread: statistic, alliances: count })),
+});
+
 export const resultFileSchema = z.strictObject({
   format: z.literal(RESULT_FORMAT),
   version: z.literal(RESULT_FORMAT_VERSION),
@@ -69,6 +88,7 @@ export const resultFileSchema = z.strictObject({
   rubric: z.string().min(1),
   method: z.enum(['mean', 'trimmed']),
   alliances: z.array(allianceSchema),
+  analysis: analysisSchema.optional(),
 });
 
 type Fits<Parsed, Declared> = Parsed extends Declared ? true : never;

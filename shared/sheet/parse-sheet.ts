@@ -10,6 +10,8 @@
  */
 import type { z } from 'zod';
 
+import { unsafeTextIssue } from '../format/safe-text-schema.ts';
+import { describeCharacter, findIllFormedString, findLoneSurrogate } from '../format/text-safety.ts';
 import { checkHandSignature } from './hand-signature.ts';
 import type { SheetProblem, SheetProblemCode } from './sheet-problem.ts';
 import { formatJsonPath, ROOT_PATH, sheetProblem } from './sheet-problem.ts';
@@ -87,6 +89,14 @@ export function parseWithSchema<T>(
   json: unknown,
   schema: z.ZodType<T>,
 ): { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly SheetProblem[] } {
+  // Before the schema: a lone surrogate anywhere (a comment included) would make the signing
+  // text throw rather than fail to verify, so such a sheet is refused as it is read.
+  const illFormed = findIllFormedString(json);
+  if (illFormed !== null) {
+    const text = illFormed.isKey ? String(illFormed.path[illFormed.path.length - 1]) : (valueAt(json, illFormed.path) as string);
+    const codePoint = text.charCodeAt(findLoneSurrogate(text));
+    return { ok: false, problems: [illFormedSheetProblem(formatJsonPath(illFormed.path), codePoint, illFormed.isKey)] };
+  }
   const proto = protoKeyPath(json, []);
   if (proto !== null) {
     // zod copies records key by key, and a `__proto__` key would be lost in the copy rather
@@ -98,6 +108,32 @@ export function parseWithSchema<T>(
     return { ok: false, problems: parsed.error.issues.flatMap((issue) => problemsOfIssue(json, issue, [])) };
   }
   return { ok: true, value: parsed.data };
+}
+
+/** A key or value with a lone surrogate, at `path`. */
+export function illFormedSheetProblem(path: string, codePoint: number, isKey: boolean): SheetProblem {
+  return sheetProblem(
+    'field-ill-formed',
+    path,
+    `${fieldWords(path)}${isKey ? '键名' : ''}含有无法显示的字符：${describeCharacter(codePoint)}，这样的文字无法保存和签名，评分表不能使用 (ill-formed text)`,
+  );
+}
+
+const FIELD_WORDS: Readonly<Record<string, string>> = {
+  name: '姓名',
+  comment: '评审意见',
+  reason: '理由',
+  note: '备注',
+  enteredBy: '录入人姓名',
+  confirmedBy: '复核人姓名',
+  accepted: '认定的条目编号',
+};
+
+/** The field at a sheet path in words, from its last name: `reviews[0].comment` → 评审意见. */
+function fieldWords(path: string): string {
+  const last = /([A-Za-z]+)(?:\[\d+\])?$/.exec(path)?.[1];
+  const words = last === undefined ? undefined : FIELD_WORDS[last];
+  return words === undefined ? '' : path === 'expert.name' ? '专家姓名' : words;
 }
 
 function crossFieldProblems(sheet: UnsignedSheet): SheetProblem[] {
@@ -173,8 +209,17 @@ function problemsOfIssue(json: unknown, issue: z.core.$ZodIssue, prefix: readonl
       return unionProblems(json, issue, path);
     case 'invalid_key':
       return make('field-invalid', keyHint(path));
-    case 'custom':
+    case 'custom': {
+      const unsafe = unsafeTextIssue(issue, valueAt(json, path));
+      if (unsafe?.illFormed === true) return [illFormedSheetProblem(at, unsafe.found.codePoint, false)];
+      if (unsafe !== null) {
+        const rule = unsafe.multiLine
+          ? '这里只能有普通文字、换行和制表符'
+          : '姓名和编号里不能有换行、控制字符、改变文字方向的字符或零宽字符，它们会让显示出来的内容与实际不符';
+        return make('field-control-character', `${fieldWords(at)}含有${describeCharacter(unsafe.found.codePoint)}：${rule} (control character)`);
+      }
       return make('field-invalid', issue.message);
+    }
     default:
       return make('field-invalid', `格式不对 (${issue.message})`);
   }

@@ -26,6 +26,10 @@ export const sheetFormatCodes = [
   'field-missing',
   'field-invalid',
   'field-unknown',
+  /** A key or value with a lone UTF-16 surrogate (`"\ud800"`): it cannot be stored, hashed or signed. */
+  'field-ill-formed',
+  /** A control, bidi or zero-width character in a name or id, or other than a line break in a comment or reason. */
+  'field-control-character',
   /** Two reviews of one alliance in one sheet. */
   'review-duplicate',
   /** A recused review with decisions or overrides, or without a reason in `comment`. */

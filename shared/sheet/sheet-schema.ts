@@ -16,6 +16,7 @@
  */
 import { z } from 'zod';
 
+import { multiLineText, singleLineText } from '../format/safe-text-schema.ts';
 import type { Decision, Decisions, Overrides } from '../rubric/types.ts';
 
 export const SHEET_FORMAT = 'alliance-review/sheet' as const;
@@ -42,12 +43,14 @@ const DIGEST = /^[0-9a-f]{64}$/;
 const BASE64_32 = /^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$/;
 const BASE64_64 = /^[A-Za-z0-9+/]{85}[AQgw]==$/;
 
-const note = z.string().optional();
+/** Free text people type (notes, reasons, comments): line breaks allowed, other control characters not. */
+const freeText = () => multiLineText(z.string());
+const note = freeText().optional();
 
-export const flagDecisionSchema = z.strictObject({ accept: z.boolean(), reason: z.string().optional(), note });
+export const flagDecisionSchema = z.strictObject({ accept: z.boolean(), reason: freeText().optional(), note });
 export const listDecisionSchema = z.strictObject({
-  accepted: z.array(z.string().min(1)),
-  rejected: z.record(z.string().min(1), z.string()),
+  accepted: z.array(singleLineText(z.string().min(1))),
+  rejected: z.record(z.string().min(1), freeText()),
   note,
 });
 export const judgedDecisionSchema = z.strictObject({ value: z.number(), note });
@@ -63,7 +66,7 @@ export function decisionShapeOf(value: unknown): 0 | 1 | 2 | null {
 
 export const decisionSchema = z.union([flagDecisionSchema, listDecisionSchema, judgedDecisionSchema]);
 
-export const overrideSchema = z.strictObject({ score: z.number().min(0), reason: z.string() });
+export const overrideSchema = z.strictObject({ score: z.number().min(0), reason: freeText() });
 
 export const reviewSchema = z.strictObject({
   allianceId: z.string().regex(ALLIANCE_ID),
@@ -72,15 +75,17 @@ export const reviewSchema = z.strictObject({
   /** Required unless recused; a recused review has none (or an empty object). */
   decisions: z.record(z.string().regex(CRITERION_KEY), decisionSchema).optional(),
   overrides: z.record(z.string().regex(INDICATOR_KEY), overrideSchema).optional(),
-  comment: z.string().optional(),
+  comment: freeText().optional(),
 });
 
 export const expertSchema = z.strictObject({
   id: z.string().regex(EXPERT_ID),
-  name: z
-    .string()
-    .max(100)
-    .refine((value) => value.trim() !== '', { message: '不能为空 (blank)' }),
+  name: singleLineText(
+    z
+      .string()
+      .max(100)
+      .refine((value) => value.trim() !== '', { message: '不能为空 (blank)' }),
+  ),
   /** PNG data URL, checked by hand-signature.ts. */
   handSignature: z.string().optional(),
 });

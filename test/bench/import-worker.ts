@@ -44,5 +44,5 @@ for (const path of paths) {
   done += 1;
 }
 const ms = performance.now() - started;
-ctx.db.close();
+ctx.close();
 process.stdout.write(`${JSON.stringify({ ms, maxRssBytes: peakRssBytes(), done })}\n`);

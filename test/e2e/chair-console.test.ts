@@ -27,7 +27,7 @@ import type { ChairMeeting } from '../helpers/chair-meeting.ts';
 import { CHAIR_EXPERTS, writeChairMeeting } from '../helpers/chair-meeting.ts';
 import { makeExpert, writeSignedSheet } from '../helpers/expert-sheet.ts';
 import { allianceManifest, alliancePackage } from '../helpers/package-builder.ts';
-import { hefei } from '../shared/rubric/fixtures.ts';
+import { acceptAll, hefei, I10_ZERO, workedExample } from '../shared/rubric/fixtures.ts';
 import { smallClaims, smallDecisions } from '../shared/result/merge-fixtures.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
@@ -337,6 +337,81 @@ describe('the chair’s console', () => {
     expect(await paperFlag.textContent()).toContain('纸质评分表，无电子签名：由 会务 周敏 录入，秘书 吴刚 盲录复核一致');
     await tab(page, '审计日志');
     await page.locator('[data-testid="audit-row"][data-action="paper-agree"]').waitFor();
+  });
+
+  it('shows the agreement per indicator, each expert\'s leniency, and the unstable alliance first on the agenda', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    // Five small alliances and one worked example, four experts, nobody recused: every alliance
+    // is in the agreement sample. On HFA-006, E04 gives I10 nothing (82.5 against 90.5): the mean
+    // 88.5 is 合格, 90.5 without E04, so HFA-006 is unstable. E02 rejects I2 on two small alliances.
+    const names = ['新材料', '集成电路', '新能源汽车', '生物医药', '光伏'];
+    const roster = [
+      ['E01', '王明'],
+      ['E02', '李华'],
+      ['E03', '张伟'],
+      ['E04', '赵敏'],
+    ] as const;
+    const smallOnes = await Promise.all(
+      names.map((name, i) =>
+        alliancePackage(allianceManifest(`HFA-00${i + 1}`, smallClaims, { name: `合肥市${name}产业技术创新战略联盟` })).write(join(work, `HFA-00${i + 1}.zip`)),
+      ),
+    );
+    const rich = await alliancePackage(allianceManifest('HFA-006', workedExample.claims, { name: '合肥市智能语音产业技术创新战略联盟' })).write(join(work, 'HFA-006.zip'));
+    const I10 = [
+      [2.5, 2, 2.5, 1.5],
+      [1, 1.5, 1, 0.5],
+      [2, 2, 1.5, 2],
+      [0.5, 1, 0, 0.5],
+      [1.5, 2.5, 2, 1],
+    ];
+    const sheets = await Promise.all(
+      roster.map(async ([id, name], e) => {
+        const who = makeExpert(id, name);
+        const reviews = [
+          ...smallOnes.map((pkg, a) => ({ package: pkg, decisions: smallDecisions(I10[a]?.[e] ?? 0, e === 1 && a < 2 ? ['I2.plans'] : []) })),
+          { package: rich, decisions: acceptAll(workedExample.claims, e === 3 ? I10_ZERO : workedExample.judged) },
+        ];
+        return { who, path: await writeSignedSheet(work, hefei, who, reviews) };
+      }),
+    );
+    await prepareThroughUi(page, [...smallOnes.map((p) => p.path), rich.path], roster, { trimmed: false, budget: null });
+    await page.getByRole('button', { name: '主任控制台', exact: true }).click();
+    await page.getByLabel('操作人').fill(CHAIR);
+    await tab(page, '评分表');
+    await chooseFiles(page, '选择评分表文件…', sheets.map((s) => s.path));
+    for (const { who } of sheets) {
+      const pending = page.locator(`[data-testid="pending-key"][data-expert="${who.id}"]`);
+      await pending.getByRole('textbox').fill(who.fingerprint);
+      await pending.getByRole('button', { name: '一致，确认' }).click();
+      await pending.waitFor({ state: 'detached' });
+    }
+    await tab(page, '总览');
+    await page.getByTestId('agreement-table').waitFor();
+
+    // Six alliances × four experts: computed, with the reading beside each number.
+    const i10 = page.locator('[data-testid="agreement-row"][data-indicator="I10"]');
+    expect(await i10.locator('td').allTextContents()).toEqual([expect.stringMatching(/^-?\d\.\d{3}$/), expect.stringMatching(/^(一致性好|一般|差)$/), '—', '认定全部相同或无认定项，无从计算', '6 × 4']);
+    const i2 = page.locator('[data-testid="agreement-row"][data-indicator="I2"]');
+    expect(await i2.locator('td').nth(2).textContent()).toMatch(/^-?\d\.\d{3}$/);
+    expect(await page.getByTestId('leniency-row').count()).toBe(4);
+    expect(await page.locator('[data-testid="leniency-row"][data-expert="E04"] td').first().textContent()).toMatch(/^−\d+\.\d{3}$/);
+    expect(await page.getByTestId('analysis').textContent()).toContain('仅供参考');
+    expect(await page.getByTestId('unstable-summary').textContent()).toContain('HFA-006');
+
+    // The agenda: HFA-006's flags first, its unstable flag naming E04.
+    const agenda = await page.getByTestId('flag-item').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-alliance')} ${e.getAttribute('data-kind')}`));
+    expect(agenda[0]?.startsWith('HFA-006')).toBe(true);
+    expect(agenda).toContain('HFA-006 unstable');
+    const unstable = page.locator('[data-testid="flag-item"][data-kind="unstable"]');
+    expect(await unstable.textContent()).toContain('去掉 E04 后总分 90.5，等级由合格变为优秀');
+    expect(await page.locator('[data-testid="matrix-row"][data-alliance="HFA-006"] .flag-badge.unstable').count()).toBe(1);
+
+    await page.screenshot({ path: resolve(shots, 'chair-unstable-matrix.png'), fullPage: false });
+    await page.getByTestId('analysis').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resolve(shots, 'chair-analysis.png'), fullPage: false });
+    await unstable.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resolve(shots, 'chair-unstable-flag.png'), fullPage: false });
   });
 
   it('carries the meeting to an expert laptop in one meeting file, whose fingerprint both screens show', async () => {

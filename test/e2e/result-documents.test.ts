@@ -37,7 +37,7 @@ async function lockedMeetingIn(dataDir: string, work: string): Promise<string> {
     }
     return (await call(ctx, 'panel-finalize', { meetingId, actor: CHAIR })).resultSha256;
   } finally {
-    ctx.db.close();
+    ctx.close();
   }
 }
 
@@ -55,10 +55,14 @@ describe('result documents from the finalize tab', () => {
   });
 
   it('exports the signed PDFs and the workbook of the locked result, reports them, and asks before overwriting', async () => {
+    // The meeting is prepared through the handlers on the app's own data folder, which the
+    // running app holds locked: stop it, prepare, start it again.
+    await app.server.stop();
     const sha = await lockedMeetingIn(app.dataDir, work);
+    await app.restartServer();
     const { page } = app;
     await page.setViewportSize({ width: 1300, height: 1000 });
-    await page.reload();
+    await page.goto(app.server.url);
     await page.getByRole('button', { name: '主任控制台', exact: true }).click();
     await page.getByLabel('操作人').fill(CHAIR);
     await page.getByRole('navigation', { name: '主任控制台' }).getByRole('button', { name: '定稿' }).click();

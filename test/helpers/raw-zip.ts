@@ -2,7 +2,8 @@
  * Raw zip writer for tests: builds zip bytes field by field (local headers, data, central
  * directory, end record), for the zips yazl cannot make on purpose: names in GBK without the
  * UTF-8 flag, Info-ZIP Unicode Path extra fields, NFD names, unsafe names, the encrypted flag,
- * link attributes, lying sizes, bad CRCs and zip bombs. Every field not given is filled in
+ * link attributes, lying sizes, bad CRCs, zip bombs, local headers that disagree with the
+ * central directory, and central records that share one entry's data (overlapping entries). Every field not given is filled in
  * correctly, so each test changes exactly the one thing it is about.
  *
  * Kept apart from package-builder.ts on purpose: that builder makes the zips ordinary tools
@@ -33,6 +34,21 @@ export interface RawEntry {
   readonly declaredPackedSize?: number;
   /** Bytes written as the packed data instead of compressing `data` (e.g. a ready-made bomb). */
   readonly packedData?: Uint8Array;
+  /** What the local header says where it disagrees with the central record. */
+  readonly local?: {
+    readonly name?: string | Uint8Array;
+    readonly flags?: number;
+    readonly method?: number;
+    readonly crc32?: number;
+    readonly size?: number;
+    readonly packedSize?: number;
+    readonly extraFields?: readonly RawExtraField[];
+  };
+  /**
+   * Writes no local header or data of its own: this central record points at the local header
+   * of entry number `sameDataAs` (an earlier one), as overlapping-entry zip bombs do.
+   */
+  readonly sameDataAs?: number;
 }
 
 function bytesOf(value: string | Uint8Array | undefined): Uint8Array {
@@ -64,6 +80,7 @@ export function unicodePathField(rawName: Uint8Array, unicodeName: string, optio
 export function rawZip(entries: readonly RawEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
+  const offsets: number[] = [];
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(bytesOf(entry.name));
@@ -76,19 +93,28 @@ export function rawZip(entries: readonly RawEntry[]): Buffer {
     const flags = entry.flags ?? 0;
     const extra = extraBytes(entry.extraFields ?? []);
 
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(0, 10); // time
-    local.writeUInt16LE(0x5a21, 12); // date: 2025-01-01
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packedSize, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(extra.length, 28);
-    locals.push(local, name, extra, Buffer.from(packed));
+    const lies = entry.local ?? {};
+    const localName = lies.name === undefined ? name : Buffer.from(bytesOf(lies.name));
+    const localExtra = lies.extraFields === undefined ? extra : extraBytes(lies.extraFields);
+    const at = entry.sameDataAs === undefined ? offset : offsets[entry.sameDataAs];
+    if (at === undefined) throw new Error('rawZip: sameDataAs must name an earlier entry');
+    offsets.push(at);
+    if (entry.sameDataAs === undefined) {
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(0x04034b50, 0);
+      local.writeUInt16LE(20, 4);
+      local.writeUInt16LE(lies.flags ?? flags, 6);
+      local.writeUInt16LE(lies.method ?? method, 8);
+      local.writeUInt16LE(0, 10); // time
+      local.writeUInt16LE(0x5a21, 12); // date: 2025-01-01
+      local.writeUInt32LE((lies.crc32 ?? crc) >>> 0, 14);
+      local.writeUInt32LE(lies.packedSize ?? packedSize, 18);
+      local.writeUInt32LE(lies.size ?? size, 22);
+      local.writeUInt16LE(localName.length, 26);
+      local.writeUInt16LE(localExtra.length, 28);
+      locals.push(local, localName, localExtra, Buffer.from(packed));
+      offset += 30 + localName.length + localExtra.length + packed.length;
+    }
 
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -107,10 +133,8 @@ export function rawZip(entries: readonly RawEntry[]): Buffer {
     central.writeUInt16LE(0, 34); // disk
     central.writeUInt16LE(0, 36); // internal attributes
     central.writeUInt32LE((entry.externalAttributes ?? (0o100644 << 16)) >>> 0, 38);
-    central.writeUInt32LE(offset, 42);
+    central.writeUInt32LE(at, 42);
     centrals.push(central, name, extra);
-
-    offset += 30 + name.length + extra.length + packed.length;
   }
   const centralDirectory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);

@@ -31,6 +31,7 @@ import { indicatorsOf } from '../../../shared/rubric/rubric-index.ts';
 import type { Grade, Rubric } from '../../../shared/rubric/types.ts';
 import { mergeFiles } from '../../sheets/merge-files.ts';
 import { exitCode, UsageError, type CliIo, type Command } from '../command.ts';
+import { oneLine, shown, term } from '../terminal-text.ts';
 import { renderTable } from '../text-table.ts';
 
 export interface MergeArguments {
@@ -162,7 +163,7 @@ export const mergeCommand: Command = {
       return exitCode.invalid;
     }
     for (const duplicate of outcome.duplicates) {
-      io.err(`注意 note：${duplicate.source} 与 ${duplicate.sameAs} 是同一份评分表，只计一次 (same sheet given twice)\n`);
+      io.err(term`注意 note：${duplicate.source} 与 ${duplicate.sameAs} 是同一份评分表，只计一次 (same sheet given twice)\n`);
     }
     if (options.pdfDir !== null || options.xlsxPath !== null) {
       // PDFs and Excel pull in pdfkit, exceljs and the fonts: loaded only when asked for.
@@ -182,8 +183,7 @@ export const mergeCommand: Command = {
 function problemLine(problem: MergeProblem): string {
   const position = problem.line === undefined ? '' : `（第 ${problem.line} 行第 ${problem.column ?? 1} 列）`;
   const where = [problem.source, problem.path === '(root)' ? null : problem.path].filter((part) => part !== null).join(' ');
-  const text = `错误 error [${problem.code}]${where === '' ? '' : ` ${where}`}${position}：${problem.message}`;
-  return text.replace(/[\r\n]+/g, ' ');
+  return `错误 error [${problem.code}]${where === '' ? '' : ` ${oneLine(where)}`}${position}：${oneLine(problem.message)}`;
 }
 
 function gradeText(grade: Grade | null): string {
@@ -201,7 +201,7 @@ function resultTable(
   const indicatorIds = indicatorsOf(rubric).map((indicator) => indicator.id);
   const methodText = result.method === 'mean' ? 'mean 平均分' : 'trimmed 去掉一个最高分和一个最低分';
   const lines: string[] = [
-    `${result.year} 年度考核汇总 · 评分细则 ${result.rubric} · 方法 ${methodText} · 偏离阈值 ${options.deviationThreshold} 分` +
+    `${result.year} 年度考核汇总 · 评分细则 ${shown(result.rubric)} · 方法 ${methodText} · 偏离阈值 ${options.deviationThreshold} 分` +
       (options.budgetYuan === null ? '' : ` · 奖励预算 ${options.budgetYuan} 元`),
     `材料包 ${result.alliances.length} 个，评分表 ${sheets.length} 份` + (paperSheets.length === 0 ? '' : `，纸质评分表 ${paperSheets.length} 份（无电子签名）`),
     '',
@@ -230,14 +230,14 @@ function allianceBlock(alliance: AllianceResult, indicatorIds: readonly string[]
   const consequence = alliance.consequence === null ? '—' : `${CONSEQUENCE_LABELS[alliance.consequence]} ${alliance.consequence}`;
   const award = alliance.award === null ? '—' : `${alliance.award} 元`;
   return [
-    `${alliance.allianceId} ${alliance.name}`,
+    term`${alliance.allianceId} ${alliance.name}`,
     `  材料包摘要 digest ${alliance.packageDigest}`,
     `  自评分 self ${alliance.selfTotal} · 总分 total ${show(alliance.total) || '—'} · 等级 grade ${gradeText(alliance.grade)} · 结论 consequence ${consequence} · 奖励 award ${award}`,
     ...renderTable(rows, ['left', 'left', 'right', ...indicatorIds.map(() => 'right' as const)])
       .split('\n')
       .map((line) => `  ${line}`),
     ...alliance.flags.map(
-      (flag) => `  ⚑ [${flag.kind}]${flag.expert === undefined ? '' : ` ${flag.expert}`}${flag.indicator === undefined ? '' : ` ${flag.indicator}`}：${flag.detail}`,
+      (flag) => `  ⚑ [${flag.kind}]${flag.expert === undefined || flag.expert === null ? '' : ` ${shown(flag.expert)}`}${flag.indicator === undefined ? '' : ` ${shown(flag.indicator)}`}：${oneLine(flag.detail)}`,
     ),
   ];
 }

@@ -19,6 +19,7 @@ import { selfScore } from '../../../shared/rubric/self-score.ts';
 import type { Grade, Rubric } from '../../../shared/rubric/types.ts';
 import { checkPackage } from '../../package-reader/check-package.ts';
 import { exitCode, type CliIo, type Command } from '../command.ts';
+import { term } from '../terminal-text.ts';
 import { parsePackageArguments } from '../package-argument.ts';
 import { countProblems, printProblems, problemLine } from '../print-problems.ts';
 import { renderTable, truncate } from '../text-table.ts';
@@ -81,8 +82,8 @@ function scoreTable(manifest: Manifest, rubric: Rubric, score: ReviewScore): str
   rows.push(['总分 total', '', formatScore(score.total)]);
   rows.push(['等级 grade', '', gradeName(score.grade)]);
   const title = [
-    `${manifest.alliance.id} ${manifest.alliance.name}`,
-    `${allianceKindName(manifest.alliance.kind)} · ${manifest.year} 年度 · 评分细则 ${rubric.id} · 自评分 self-score`,
+    term`${manifest.alliance.id} ${manifest.alliance.name}`,
+    term`${allianceKindName(manifest.alliance.kind)} · ${manifest.year} 年度 · 评分细则 ${rubric.id} · 自评分 self-score`,
   ];
   return `${title.join('\n')}\n\n${renderTable(rows, ['left', 'right', 'right'])}\n`;
 }

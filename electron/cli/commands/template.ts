@@ -13,6 +13,7 @@ import { WORKBOOK_FILE_NAME } from '../../package-reader/workbook/workbook-layou
 import { loadRubric } from '../../rubrics/load-rubric.ts';
 import { exitCode, UsageError } from '../command.ts';
 import type { CliIo, Command } from '../command.ts';
+import { shown, term } from '../terminal-text.ts';
 import { writeFileAtomically } from '../../files/atomic-write.ts';
 
 const RUBRIC_ID = 'hefei-2017';
@@ -59,14 +60,14 @@ export const templateCommand: Command = {
       outcome = await writeFileAtomically(path, bytes, { overwrite: force });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? '';
-      io.err(`${path}: 无法写入文件 (cannot write)${code === '' ? '' : ` ${code}`}：请检查文件夹是否存在、是否有写入权限。\n`);
+      io.err(`${shown(path)}: 无法写入文件 (cannot write)${code === '' ? '' : ` ${code}`}：请检查文件夹是否存在、是否有写入权限。\n`);
       return exitCode.invalid;
     }
     if (outcome === 'exists') {
-      io.err(`${path}: 文件已存在，未覆盖 (file exists, not overwritten)。如确需替换，请加 --force。\n`);
+      io.err(`${shown(path)}: 文件已存在，未覆盖 (file exists, not overwritten)。如确需替换，请加 --force。\n`);
       return exitCode.invalid;
     }
-    io.out(`已生成自查表 (written): ${path}\n`);
+    io.out(term`已生成自查表 (written): ${path}\n`);
     return exitCode.ok;
   },
 };

@@ -8,6 +8,7 @@ import { checkPackage } from '../../package-reader/check-package.ts';
 import { exitCode, type CliIo, type Command } from '../command.ts';
 import { parsePackageArguments } from '../package-argument.ts';
 import { countProblems, printProblems } from '../print-problems.ts';
+import { shown, term } from '../terminal-text.ts';
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -19,13 +20,13 @@ export const validateCommand: Command = {
     printProblems(check.problems, io);
     const { errors, warnings } = countProblems(check.problems);
     if (!check.valid) {
-      io.out(`✗ 材料包无效 invalid：${check.reading.name}，错误 ${errors} 条，警告 ${warnings} 条。请按以上提示改正后重新提交。\n`);
+      io.out(`${term`✗ 材料包无效 invalid：${check.reading.name}`}，错误 ${errors} 条，警告 ${warnings} 条。请按以上提示改正后重新提交。\n`);
       return exitCode.invalid;
     }
     const manifest = check.manifest;
-    const who = manifest === null ? '' : `${manifest.alliance.id} ${manifest.alliance.name}，${manifest.year} 年度，评分细则 ${manifest.rubric}，`;
+    const who = manifest === null ? '' : term`${manifest.alliance.id} ${manifest.alliance.name}，${manifest.year} 年度，评分细则 ${manifest.rubric}，`;
     io.out(
-      `✓ 材料包有效 valid：${who}${check.reading.files.length} 个文件，摘要 digest ${check.reading.digest ?? ''}；警告 ${warnings} 条。\n`,
+      `✓ 材料包有效 valid：${who}${check.reading.files.length} 个文件，摘要 digest ${shown(check.reading.digest ?? '')}；警告 ${warnings} 条。\n`,
     );
     return exitCode.ok;
   },

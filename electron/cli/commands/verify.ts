@@ -23,6 +23,7 @@ import { SHEET_FORMAT } from '../../../shared/sheet/sheet-schema.ts';
 import { PAPER_SHEET_FORMAT } from '../../../shared/paper/paper-sheet-file.ts';
 import { readPaperSheetFile, readSheetFile } from '../../sheets/read-sheet-file.ts';
 import { exitCode, UsageError, type CliIo, type Command } from '../command.ts';
+import { oneLine, term } from '../terminal-text.ts';
 
 export type SignedFileKind = 'sheet' | 'paper' | 'pdf' | 'unknown' | 'unreadable';
 
@@ -77,13 +78,13 @@ export const verifyCommand: Command = {
         // PDF verification needs the CMS and certificate code: loaded only for a PDF.
         return (await import('../verify-result-pdf.ts')).verifyResultPdfFile(path, file, io);
       case 'unknown':
-        io.err(`✗ ${file}：不是评分表 (not a sheet)：文件中没有 "format": "${SHEET_FORMAT}"\n`);
+        io.err(term`✗ ${file}：不是评分表 (not a sheet)：文件中没有 "format": "${SHEET_FORMAT}"\n`);
         return exitCode.invalid;
       case 'unreadable': {
         // Read it anyway through the sheet reader, whose message says why (missing, no access, a folder).
         const { verification } = await readSheetFile(path);
         printProblems(file, verification.problems, io);
-        io.err(`✗ 无法验证 cannot verify：${file}\n`);
+        io.err(term`✗ 无法验证 cannot verify：${file}\n`);
         return exitCode.invalid;
       }
       default:
@@ -98,18 +99,18 @@ async function verifySheetFile(path: string, file: string, io: CliIo): Promise<n
   if (!verification.ok || sheet === null || verification.fingerprint === null) {
     printProblems(file, verification.problems, io);
     const notSheet = verification.problems.some((problem) => problem.code === 'not-a-sheet');
-    io.err(`✗ ${notSheet ? '不是评分表 (not a sheet)' : '验证失败 verification failed'}：${file}\n`);
+    io.err(`✗ ${notSheet ? '不是评分表 (not a sheet)' : '验证失败 verification failed'}${term`：${file}\n`}`);
     return exitCode.invalid;
   }
   const recused = sheet.reviews.filter((review) => review.recused).length;
   io.out(
     [
-      `✓ 签名有效 signature valid：${basename(file)}`,
-      `专家 expert：${sheet.expert.id} ${sheet.expert.name}`,
-      `指纹 fingerprint：${verification.fingerprint}`,
-      `签名时间 signedAt：${sheet.signedAt}`,
+      term`✓ 签名有效 signature valid：${basename(file)}`,
+      term`专家 expert：${sheet.expert.id} ${sheet.expert.name}`,
+      term`指纹 fingerprint：${verification.fingerprint}`,
+      term`签名时间 signedAt：${sheet.signedAt}`,
       `评审 reviews：${sheet.reviews.length}${recused > 0 ? `（其中回避 recused ${recused}）` : ''}`,
-      `年度 year：${sheet.year} · 评分细则 rubric：${sheet.rubric}`,
+      term`年度 year：${sheet.year} · 评分细则 rubric：${sheet.rubric}`,
       `请与专家本人宣读或签到表上的指纹核对 (compare the fingerprint with the expert's read-out)`,
       '',
     ].join('\n'),
@@ -123,21 +124,21 @@ async function verifyPaperSheetFile(path: string, file: string, io: CliIo): Prom
   if (!read.ok) {
     printProblems(file, read.problems, io);
     const notPaper = read.problems.some((problem) => problem.code === 'not-a-sheet');
-    io.err(`✗ ${notPaper ? '不是纸质评分表 (not a paper sheet)' : '纸质评分表格式不对 malformed paper sheet'}：${file}\n`);
+    io.err(`✗ ${notPaper ? '不是纸质评分表 (not a paper sheet)' : '纸质评分表格式不对 malformed paper sheet'}${term`：${file}\n`}`);
     return exitCode.invalid;
   }
   const paper = read.file;
   const recused = paper.reviews.filter((review) => review.recused).length;
   io.out(
     [
-      `✓ 纸质评分表格式正确 well-formed paper sheet：${basename(file)}`,
+      term`✓ 纸质评分表格式正确 well-formed paper sheet：${basename(file)}`,
       `⚠ 无电子签名 no digital signature：这是纸质评分表的录入件，可信度来自签字的纸质原件和两人录入核对，不是密钥`,
-      `专家 expert：${paper.expert.id} ${paper.expert.name}`,
-      `纸质签字日期 signedOn：${paper.signedOn}`,
-      `录入 entered by：${paper.enteredBy}（${paper.enteredAt}）`,
-      `盲录复核 confirmed by：${paper.confirmedBy}（${paper.confirmedAt}）`,
+      term`专家 expert：${paper.expert.id} ${paper.expert.name}`,
+      term`纸质签字日期 signedOn：${paper.signedOn}`,
+      term`录入 entered by：${paper.enteredBy}（${paper.enteredAt}）`,
+      term`盲录复核 confirmed by：${paper.confirmedBy}（${paper.confirmedAt}）`,
       `评审 reviews：${paper.reviews.length}${recused > 0 ? `（其中回避 recused ${recused}）` : ''}`,
-      `年度 year：${paper.year} · 评分细则 rubric：${paper.rubric}`,
+      term`年度 year：${paper.year} · 评分细则 rubric：${paper.rubric}`,
       `请与存档的纸质原件核对 (compare with the archived signed paper original)`,
       '',
     ].join('\n'),
@@ -148,7 +149,7 @@ async function verifyPaperSheetFile(path: string, file: string, io: CliIo): Prom
 function printProblems(file: string, problems: readonly SheetProblem[], io: CliIo): void {
   for (const problem of problems) {
     const position = problem.line === undefined ? '' : `（第 ${problem.line} 行第 ${problem.column ?? 1} 列）`;
-    const where = problem.path === '(root)' ? '' : ` ${problem.path}`;
-    io.err(`错误 error [${problem.code}] ${file}${where}${position}：${problem.message.replace(/[\r\n]+/g, ' ')}\n`);
+    const where = problem.path === '(root)' ? '' : ` ${oneLine(problem.path)}`;
+    io.err(`错误 error [${problem.code}] ${oneLine(file)}${where}${position}：${oneLine(problem.message)}\n`);
   }
 }

@@ -1,12 +1,14 @@
 /**
  * Result workbook: the year's result as one Excel file for the bureau's auditors, with the
- * sheets 汇总, 明细, 原始评分, 专家名单 and 说明 (each in its own module). Totals are formulas
+ * sheets 汇总, 明细, 原始评分, 专家名单, 说明 and 一致性分析 (each in its own module; the last only
+ * for a result with an analysis). Totals are formulas
  * whose cached values are the result's numbers, so the file shows the official figures and an
  * auditor can recompute them in Excel.
  */
 import ExcelJS from 'exceljs';
 import type { ResultDocumentsInput } from '../result-documents-input.ts';
 import { indexInput } from '../result-documents-input.ts';
+import { addAnalysisSheet } from './analysis-sheet.ts';
 import { addDecisionsSheet } from './decisions-sheet.ts';
 import { addDetailSheet } from './detail-sheet.ts';
 import { addExpertsSheet } from './experts-sheet.ts';
@@ -28,5 +30,6 @@ export async function buildResultWorkbook(input: ResultDocumentsInput): Promise<
   addDecisionsSheet(workbook, input, index);
   addExpertsSheet(workbook, input, index);
   addNotesSheet(workbook, input);
+  addAnalysisSheet(workbook, input, index);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

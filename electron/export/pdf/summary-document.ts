@@ -3,7 +3,8 @@
  * the panel's score, grade, consequence and award, the flags the chair saw and the chair's
  * notes; the score distribution chart; and the signature block: each expert's handwritten
  * signature, name and key fingerprint, the chair's line, and the certificate that signs the
- * PDF (its fingerprint, so a reader can check the digital signature against the paper).
+ * PDF (its fingerprint, so a reader can check the digital signature against the paper); then
+ * the annex of the panel's agreement and the unstable alliances (analysis-annex.ts).
  */
 import type { AllianceResult } from '../../../shared/panel/types.ts';
 import type { Grade } from '../../../shared/rubric/types.ts';
@@ -19,6 +20,7 @@ import {
 } from '../result-labels.ts';
 import { rankAlliances } from '../result-ranking.ts';
 import type { CertificateSummary } from '../signing/result-signer.ts';
+import { drawAnalysisAnnex } from './analysis-annex.ts';
 import type { Column, Row } from './draw-table.ts';
 import { drawTable } from './draw-table.ts';
 import type { PdfCanvas } from './pdf-canvas.ts';
@@ -104,6 +106,7 @@ export function drawSummary(
   drawScoreCharts(canvas, result.alliances, rubric.grades);
 
   drawSignatures(canvas, input, index, certificate);
+  drawAnalysisAnnex(canvas, input, index);
 }
 
 function gradeColor(grade: Grade | null): string {

@@ -25,9 +25,13 @@ import { assertNever } from '../../../shared/rubric/assert-never.ts';
 import { indexRubric } from '../../../shared/rubric/rubric-index.ts';
 import { ALLIANCE_KINDS } from '../../../shared/rubric/types.ts';
 import type { AllianceKind, Claim, ClaimItem, Criterion, FlagClaim, JudgedClaim, Rubric } from '../../../shared/rubric/types.ts';
-import { cellDate, cellNumber, cellText, cellWholeNumber } from './cell-value.ts';
+// Every text is read on one line (a typed line break is a space), but for the evidence column.
+import { cellLine as cellText, checkCellTexts } from './cell-text-safety.ts';
+import { cellDate, cellNumber, cellText as cellTextWithBreaks, cellWholeNumber } from './cell-value.ts';
 import { checkWorkbookZip, defaultWorkbookLimits } from './check-workbook-zip.ts';
-import type { WorkbookLimits } from './check-workbook-zip.ts';
+import type { WorkbookLimits, WorkbookZipCheck } from './check-workbook-zip.ts';
+import { normalizeXlsx } from './normalize-xlsx.ts';
+import { extentMessage } from './extent-message.ts';
 import { workbookProblem } from './workbook-problem.ts';
 import type { WorkbookProblem, WorkbookProblemCode } from './workbook-problem.ts';
 import {
@@ -35,7 +39,9 @@ import {
   CLAIMED_YES,
   EVIDENCE_SEPARATOR,
   GROUP_COLUMNS,
+  INFO_COLUMNS,
   INFO_FIELDS,
+  INFO_HEADER,
   INPUT_COLUMNS,
   KIND_CHOICES,
   SHEET_INFO,
@@ -82,16 +88,27 @@ export async function workbookToManifest(bytes: Uint8Array, rubric: Rubric, opti
   const fileName = options.fileName ?? WORKBOOK_FILE_NAME;
   const checked = await checkWorkbookZip(bytes, options.limits ?? defaultWorkbookLimits);
   if (!checked.ok) {
-    const code: WorkbookProblemCode = checked.reason === 'too-large' ? 'workbook-too-large' : 'workbook-unreadable';
-    return { manifest: null, problems: [workbookProblem(code, fileName, unreadableMessage(checked.reason))], cells: {} };
+    const code: WorkbookProblemCode =
+      checked.reason === 'too-large' ? 'workbook-too-large' : checked.reason === 'too-many-cells' ? 'workbook-range-too-large' : 'workbook-unreadable';
+    return { manifest: null, problems: [workbookProblem(code, fileName, workbookRefusal(checked, fileName))], cells: {} };
   }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+    const normalized = await normalizeXlsx(bytes);
+    await workbook.xlsx.load(Buffer.from(normalized.buffer, normalized.byteOffset, normalized.byteLength) as unknown as ArrayBuffer);
   } catch {
     return { manifest: null, problems: [workbookProblem('workbook-unreadable', fileName, unreadableMessage('damaged'))], cells: {} };
   }
   return new Conversion(workbook, rubric, fileName).run();
+}
+
+/** Why a workbook was refused before exceljs read it, for the alliance. */
+export function workbookRefusal(checked: WorkbookZipCheck & { ok: false }, fileName: string): string {
+  if (checked.reason === 'too-many-cells') return extentMessage(fileName, checked.excess, checked.sheet);
+  if (checked.reason === 'opendocument') {
+    return `“${fileName}”实际上是 OpenDocument 表格（.ods，LibreOffice 或 WPS 的格式），只是扩展名改成了 .xlsx。请用 Excel、WPS 或 LibreOffice 打开它，“另存为” Excel 工作簿（*.xlsx）后再放进材料包。`;
+  }
+  return unreadableMessage(checked.reason);
 }
 
 function unreadableMessage(reason: 'not-xlsx' | 'legacy-or-encrypted' | 'damaged' | 'too-large'): string {
@@ -126,6 +143,8 @@ class Conversion {
   /** Where each flag or judged claim was made, to report a second row for the same criterion. */
   private readonly claimRows = new Map<string, string>();
   private readonly items = new Map<string, ClaimItem[]>();
+  /** Set when the workbook lacks what every field is read by: no manifest is made, only its problems. */
+  private unreadable = false;
   private readonly workbook: ExcelJS.Workbook;
   private readonly rubric: Rubric;
   private readonly fileName: string;
@@ -137,6 +156,8 @@ class Conversion {
   }
 
   run(): WorkbookConversion {
+    // First, so every cell read below holds text the manifest's rules allow (cell-text-safety.ts).
+    this.problems.push(...checkCellTexts(this.workbook));
     this.checkMeta();
     const manifest: WorkbookManifest = { format: PACKAGE_FORMAT, version: PACKAGE_FORMAT_VERSION, alliance: {}, claims: {} };
     this.readInfo(manifest);
@@ -155,7 +176,25 @@ class Conversion {
       if (claim !== undefined) manifest.claims[criterion.id] = claim;
       else if (items !== undefined) manifest.claims[criterion.id] = { items };
     }
+    if (this.unreadable) return { manifest: null, problems: this.problems, cells: {} };
     return { manifest: inManifestOrder(manifest), problems: this.problems, cells: this.cells };
+  }
+
+  /**
+   * An input cell holding a formula is refused: its value is the result Excel cached when it was
+   * last saved, which Excel or WPS may recalculate to something else on the next open, so the
+   * package would not say what the alliance sees. True when the cell was refused.
+   */
+  private refuseFormula(value: CellValue, place: Place): boolean {
+    if (value === null || typeof value !== 'object' || value instanceof Date) return false;
+    if (!('formula' in value) && !('sharedFormula' in value)) return false;
+    const formula = 'formula' in value && typeof value.formula === 'string' ? `（=${value.formula}）` : '';
+    this.add(
+      'workbook-cell-formula',
+      cellRef(place),
+      `单元格 ${cellRef(place)} 是公式${formula}，自查表的填写栏只能填写值：公式的结果在重新打开时可能被重新计算成别的值。请把它换成要申报的值（复制后“选择性粘贴 → 值”）。`,
+    );
+    return true;
   }
 
   private add(code: WorkbookProblemCode, path: string, message: string, field?: string): void {
@@ -207,11 +246,22 @@ class Conversion {
           this.add('workbook-field-duplicate', cellRef({ sheet, row: rowNumber, column }), `“${key}”填写了两次（另一处在 ${earlier}）。请删除多余的一行。`, key);
         } else {
           seen.set(key, cellRef(place));
-          this.readInfoValue(manifest, key as InfoKey, row.getCell(column + 1).value, place);
+          const value = row.getCell(column + 1).value;
+          if (!this.refuseFormula(value, place)) this.readInfoValue(manifest, key as InfoKey, value, place);
         }
         return;
       }
     });
+    if (seen.size === 0) {
+      // Without the key column no field can be found: said once, not as every field missing.
+      this.unreadable = true;
+      this.add(
+        'workbook-header-missing',
+        SHEET_INFO,
+        `工作表“${SHEET_INFO}”找不到“${INFO_HEADER[1]}”列（第 1 行表头的第 ${INFO_COLUMNS.key} 列，其下各行写着 year、alliance.id 等英文键），所以读不出任何联盟信息。请不要删除或修改这一列，可从新生成的自查表模板中复制回来。`,
+      );
+      return;
+    }
     for (const field of INFO_FIELDS) {
       const ref = seen.get(field.key);
       if (ref !== undefined) this.cells[field.key] = ref;
@@ -308,6 +358,8 @@ class Conversion {
       }
       if (filled.length === 0) continue;
       if (current === undefined) continue;
+      const formulas = INPUT_COLUMNS.filter((key) => this.refuseFormula(row.getCell(col(key)).value, { sheet, row: rowNumber, column: col(key) }));
+      if (formulas.length > 0) continue;
       if (current === null) {
         this.add(
           'workbook-row-orphan',
@@ -534,7 +586,7 @@ function claimedOf(value: CellValue): boolean | undefined {
 
 /** The cell's references in the manifest's form: `a.pdf 第3页` is read as `a.pdf#page=3`. */
 function evidenceOf(value: CellValue): string[] {
-  return cellText(value)
+  return cellTextWithBreaks(value)
     .split(EVIDENCE_SEPARATOR)
     .map((path) => path.trim())
     .filter((path) => path !== '')

@@ -1,7 +1,8 @@
 /**
  * Flags (标记) with their explanation and the chair's note: each flag must have a note before the
  * year can be finalized (kept as a finding, e.g. 经合议维持原评分). A note answers the exact flag;
- * earlier notes of it are listed under it.
+ * earlier notes of it are listed under it. Alliances whose outcome is unstable come first
+ * (flag-agenda.ts).
  */
 import { useState } from 'react';
 import type { FlagView, PanelView } from '../../../shared/api/chair-types.ts';
@@ -9,6 +10,7 @@ import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { flagKindText } from '../../../shared/result/flag-explanation.ts';
 import { api } from '../api/api.ts';
 import type { DrillTarget } from './drill-target.ts';
+import { flagAgenda } from './flag-agenda.ts';
 
 const SUGGESTIONS = ['经合议维持原评分', '经合议，请专家复核后重新签名', '已与纸质原件核对一致'];
 
@@ -33,7 +35,7 @@ export function FlagList(props: {
         ))}
       </datalist>
       <ol className="flag-items">
-        {view.flags.map((flag) => (
+        {flagAgenda(view.flags).map((flag) => (
           <FlagItem key={flag.key} flag={flag} {...props} />
         ))}
       </ol>
@@ -54,7 +56,7 @@ function FlagItem({ flag, view, actor, onChanged, onDrill, onSelect }: { readonl
       onChanged(result.value);
     } else setError(result.error.message);
   };
-  const who = flag.flag.expert === undefined ? '' : `${flag.flag.expert} ${view.experts.find((e) => e.id === flag.flag.expert)?.name ?? ''}`;
+  const who = flag.flag.expert === undefined || flag.flag.expert === null ? '' : `${flag.flag.expert} ${view.experts.find((e) => e.id === flag.flag.expert)?.name ?? ''}`;
   return (
     <li className={`flag-item ${flag.flag.kind}${flag.note === null ? ' unnoted' : ''}`} data-testid="flag-item" data-kind={flag.flag.kind} data-alliance={flag.allianceId}>
       <div className="flag-head">

@@ -1,8 +1,9 @@
 /**
  * Overview (总览): the matrix of alliances × experts with each expert's total, the panel total
  * (by the meeting's method), grade, consequence and award; cells and rows carrying flags are
- * highlighted; below, the selected alliance's charts, the grade distribution, and every flag
- * with its explanation and the chair's note.
+ * highlighted; below, the selected alliance's charts, the grade distribution, the panel's
+ * agreement and leniency (advisory), and every flag with its explanation and the chair's note,
+ * unstable alliances first.
  */
 import { useState } from 'react';
 import type { PanelView } from '../../../shared/api/chair-types.ts';
@@ -14,6 +15,7 @@ import type { DrillTarget } from './drill-target.ts';
 import { AllianceTotalsChartView } from './charts/alliance-totals-chart.tsx';
 import { GradeChartView } from './charts/grade-chart.tsx';
 import { IndicatorChartView } from './charts/indicator-chart.tsx';
+import { AnalysisPanel } from './analysis-panel.tsx';
 import { ExpertStrip } from './expert-strip.tsx';
 import { FlagList } from './flag-list.tsx';
 import { flagLabel } from './flag-labels.ts';
@@ -157,6 +159,7 @@ export function OverviewTab(props: {
               <p className="small muted">共 {result.alliances.length} 个联盟。点击表中的联盟查看其图表。</p>
             </section>
           </div>
+          <AnalysisPanel result={result} rubric={view.rubric} names={names} />
           <FlagList view={view} actor={props.actor} onChanged={props.onChanged} onDrill={props.onDrill} onSelect={setSelected} />
         </>
       )}

@@ -11,7 +11,6 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { UndecidedView } from '../../../shared/api/expert-work-types.ts';
-import { parseEvidenceReference } from '../../../shared/package/evidence-reference.ts';
 import { decisionKey, splitDecisionKey } from '../../../shared/review/stored-review.ts';
 import { allianceKindLabel, gradeLabel } from '../common/labels.ts';
 import { evidenceTarget } from '../evidence/evidence-target.ts';
@@ -429,7 +428,7 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
             expertId={expertId}
             packageId={packageId}
             files={open.files}
-            claimEvidence={current ? evidenceFiles(current) : []}
+            claimEvidence={current?.evidence ?? []}
             claimLabel={current ? rowLabel(current) : null}
             opened={opened}
             openSeq={openSeq}
@@ -451,12 +450,4 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
       )}
     </div>
   );
-}
-
-/**
- * The files a row's evidence names: a reference may name a page (`a.pdf#page=3`), the viewer
- * opens files, so each file once, in the row's order. (The page itself is not yet passed on.)
- */
-function evidenceFiles(row: ClaimRow): string[] {
-  return [...new Set(row.evidence.map((reference) => parseEvidenceReference(reference).path))];
 }

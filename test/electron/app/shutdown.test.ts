@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lockDataDir } from '../../../electron/app/data-dir-lock.ts';
 import { shutDown } from '../../../electron/app/shutdown.ts';
 import { listBackups } from '../../../electron/backup/backups.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
@@ -37,6 +38,15 @@ describe('shutDown', () => {
     } finally {
       copy.close();
     }
+  });
+
+  it('lets the next program have the data folder, even after a failed backup', async () => {
+    const dataDir = tempDir();
+    const ctx = testContext(dataDir);
+    expect(() => lockDataDir(dataDir)).toThrow(/已被另一个正在运行的联盟考核评审程序使用/);
+    writeFileSync(join(dataDir, 'backups'), 'not a folder');
+    await shutDown(ctx, () => {});
+    lockDataDir(dataDir).release();
   });
 
   it('reports a failed backup and still closes the store', async () => {

@@ -75,7 +75,7 @@ describe('backups', () => {
   it('sets a damaged store aside at start, opens a fresh one and says so', () => {
     const dataDir = tempDir();
     const first = testContext(dataDir);
-    first.db.close();
+    first.close();
     writeFileSync(join(dataDir, 'alliance-review.sqlite'), Buffer.alloc(8192, 0x41));
     const ctx = createContext({ dataDir, shell: 'browser', version: 't' });
     expect(ctx.startupNotice?.code).toBe('database-damaged');

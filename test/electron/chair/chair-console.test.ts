@@ -8,9 +8,10 @@ import type { RequestOf } from '../../../shared/api/contract.ts';
 import type { PaperContent } from '../../../shared/paper/paper-entries.ts';
 import { resultText } from '../../../shared/result/result-text.ts';
 import type { SheetReview } from '../../../shared/sheet/sheet-schema.ts';
+import { backupReasonsIn, readNewestBackup } from '../../helpers/backup-copy.ts';
 import { call } from '../../helpers/call.ts';
 import { testContext } from '../../helpers/context.ts';
-import { makeExpert, writeSignedSheet } from '../../helpers/expert-sheet.ts';
+import { acceptEverything, makeExpert, writeSignedSheet } from '../../helpers/expert-sheet.ts';
 import type { ChairMeeting } from '../../helpers/chair-meeting.ts';
 import { prepareChairMeeting, writeChairMeeting } from '../../helpers/chair-meeting.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
@@ -176,10 +177,42 @@ describe('chair: importing sheets', () => {
     expect(again[0]?.outcome).toBe('already-imported');
   });
 
+  it('backs up the store after a batch that stored a sheet, not after one that stored none', async () => {
+    const s = await setup();
+    const { ctx, meetingId, meeting } = s;
+    const before = backupReasonsIn(ctx.dataDir);
+    await call(ctx, 'chair-sheet-import', { meetingId, actor: CHAIR, sources: meeting.sheets.map((path) => ({ path })) });
+    expect(backupReasonsIn(ctx.dataDir)).toEqual(['import', ...before]);
+    const inBackup = readNewestBackup(ctx.dataDir, 'import', (db) =>
+      db.prepare('SELECT expert_id FROM chair_sheet WHERE meeting_id = ? ORDER BY expert_id').pluck().all(meetingId),
+    );
+    expect(inBackup).toEqual(meeting.experts.map((e) => e.id));
+
+    // The same files again: every one already imported, nothing stored, no backup.
+    const again = await call(ctx, 'chair-sheet-import', { meetingId, actor: CHAIR, sources: meeting.sheets.map((path) => ({ path })) });
+    expect(again.every((r) => r.outcome === 'already-imported')).toBe(true);
+    expect(backupReasonsIn(ctx.dataDir)).toEqual(['import', ...before]);
+  });
+
   it('imports every *.sheet.json of a folder', async () => {
     const s = await setup();
     const reports = await call(s.ctx, 'chair-sheet-import', { meetingId: s.meetingId, actor: CHAIR, sources: [{ path: s.meeting.dir }] });
     expect(reports.map((r) => r.source).sort()).toEqual(['E01.sheet.json', 'E02.sheet.json', 'E03.sheet.json', 'E04.sheet.json', 'E05.sheet.json']);
+  });
+
+  it('imports a folder file by file: a sheet with a lone surrogate in a comment is refused alone, the others come in', async () => {
+    const s = await setup();
+    const bad = s.meeting.sheets[1]!;
+    const text = readFileSync(bad, 'utf8');
+    const json = JSON.parse(text) as { reviews: { comment?: string }[] };
+    json.reviews[0]!.comment = 'PLACEHOLDER';
+    writeFileSync(bad, JSON.stringify(json, null, 2).replace('"PLACEHOLDER"', '"材料\\ud800齐全"'));
+    const reports = await call(s.ctx, 'chair-sheet-import', { meetingId: s.meetingId, actor: CHAIR, sources: [{ path: s.meeting.dir }] });
+    const bySource = new Map(reports.map((r) => [r.source, r]));
+    expect(reports).toHaveLength(5);
+    expect(bySource.get('E02.sheet.json')?.outcome).toBe('refused');
+    expect(bySource.get('E02.sheet.json')?.problems.map((p) => [p.code, p.path])).toEqual([['field-ill-formed', 'reviews[0].comment']]);
+    for (const id of ['E01', 'E03', 'E04', 'E05']) expect(bySource.get(`${id}.sheet.json`)?.outcome).toBe('awaiting-fingerprint');
   });
 
   it('refuses a rejected key’s later sheets, and lets the real expert’s key be confirmed after a rejection', async () => {
@@ -323,6 +356,42 @@ describe('chair: notes, finalizing, the lock and reopening', () => {
     const deviation = after.flags.find((f) => f.flag.kind === 'deviation');
     expect(deviation?.note).toBeNull();
     expect(after.blockers.some((b) => b.includes('没有主任的说明'))).toBe(true);
+  });
+});
+
+describe('chair: an unstable outcome', () => {
+  it('shows an unstable flag that needs its note before the lock, and locks the CLI\'s bytes with it and the analysis', async () => {
+    const s = await setup();
+    const { ctx, meetingId, meeting } = s;
+    // E05 re-signs, rejecting HFA-004's audit (84.5). Trimmed over five: 89.83, 合格; without
+    // E05 four remain, the mean 90, 优秀: E05 decides HFA-004's grade, consequence and award
+    // (two excellent alliances: 1000000 ÷ 2, capped at 200000).
+    const [p1, p2, p3, p4, p5, p6] = meeting.packages as [never, never, never, never, never, never];
+    const hfa004 = meeting.packages[3]!;
+    const rejected = { ...acceptEverything(hefei, hfa004.claims), 'I3.audit': { accept: false, reason: '审计报告未单列联盟经费' } };
+    const newer = await writeSignedSheet(
+      tempDir(),
+      hefei,
+      meeting.experts[4]!,
+      [{ package: p1 }, { package: p2, decisions: smallDecisions(0, ['I2.plans']) }, { package: p3 }, { package: p4, decisions: rejected }, { package: p5, decisions: smallDecisions(2) }, { package: p6, decisions: smallDecisions(2, ['I1.council']) }],
+      { signedAt: '2027-01-20T16:00:00+08:00' },
+    );
+    await importAndConfirm(s, [...meeting.sheets.slice(0, 4), newer]);
+    const view = await call(ctx, 'panel-view', { meetingId });
+    const unstable = view.flags.filter((f) => f.flag.kind === 'unstable');
+    expect(unstable.map((f) => [f.allianceId, f.flag.expert, f.flag.detail])).toEqual([
+      ['HFA-004', 'E05', '去掉 E05 后总分 90，等级由合格变为优秀，处理由无变为“给予资金奖励”，奖励由无变为 200000 元'],
+    ]);
+    expect(unstable[0]?.note).toBeNull();
+    await expect(call(ctx, 'panel-finalize', { meetingId, actor: CHAIR })).rejects.toThrow(/没有主任的说明/);
+    await noteEveryFlag(s);
+    const noted = await call(ctx, 'panel-view', { meetingId });
+    expect(noted.blockers).toEqual([]);
+    const lock = await call(ctx, 'panel-finalize', { meetingId, actor: CHAIR });
+    expect(lock.resultText).toBe(await cliResultText(meeting, [...meeting.sheets.slice(0, 4), newer]));
+    expect(lock.resultText).toContain('"kind": "unstable"');
+    expect(lock.resultText).toContain('"analysis": {');
+    expect(lock.findings.some((f) => f.flag.kind === 'unstable' && f.allianceId === 'HFA-004')).toBe(true);
   });
 });
 

@@ -22,7 +22,7 @@ describe('evidence views', () => {
     expect(await call(ctx, 'evidence-view', { expertId: wang.id, sha256: scan })).toEqual({ rotation: 0 });
     expect(await call(ctx, 'evidence-view-set', { expertId: wang.id, sha256: scan, rotation: 90 })).toEqual({ rotation: 90 });
     expect(await call(ctx, 'evidence-view-set', { expertId: wang.id, sha256: scan, rotation: 270 })).toEqual({ rotation: 270 });
-    ctx.db.close();
+    ctx.close();
 
     const reopened = testContext(dir);
     expect(await call(reopened, 'evidence-view', { expertId: wang.id, sha256: scan })).toEqual({ rotation: 270 });

@@ -19,6 +19,7 @@ import type { ResultSigner } from '../../../electron/export/signing/result-signe
 import { verifyPdfSignature } from '../../../electron/export/signing/verify-pdf-signature.ts';
 import { dec } from '../../../shared/decimal/decimal.ts';
 import { formatScore } from '../../../shared/decimal/print-score.ts';
+import { agreementReading, leniencyText } from '../../../shared/panel/agreement-reading.ts';
 import { cliBin } from '../../helpers/run-cli.ts';
 import { opensslVerify, pdfFonts, pdfsig, pdfText, signaturePieces } from './pdf-tools.ts';
 import type { ResultFixture } from './result-fixture.ts';
@@ -107,6 +108,30 @@ describe('the result documents of a year', () => {
     expect(compact).toContain('赵建国');
     expect(text).toContain(new X509Certificate(signer.certificate).fingerprint256);
     expect(compact).toContain('专家评分分布图');
+  });
+
+  it('summary annex: the unstable alliances, the agreement per indicator with its reading, each expert\'s leniency', () => {
+    const compact = flat(pdfText(pdfPath('2026-考核结果汇总表.pdf')));
+    const annex = compact.slice(compact.indexOf(flat('附：专家组一致性分析（仅供参考）')));
+    expect(annex.length).toBeLessThan(compact.length);
+    const analysis = input.result.analysis;
+    if (analysis === undefined) throw new Error('the fixture result has an analysis');
+    for (const [id, agreement] of Object.entries(analysis.indicators)) {
+      expect(annex).toContain(id);
+      expect(annex).toContain(flat(agreementReading('icc', agreement).text));
+      expect(annex).toContain(flat(`${agreement.alliances} × ${agreement.experts}`));
+    }
+    for (const [id, expert] of Object.entries(analysis.experts)) {
+      expect(annex).toContain(flat(`${id} ${fixture.experts.find((e) => e.id === id)?.name ?? ''}`));
+      expect(annex).toContain(leniencyText(expert.leniency));
+    }
+    const unstable = input.result.alliances.flatMap((a) => a.flags.filter((f) => f.kind === 'unstable'));
+    if (unstable.length === 0) expect(annex).toContain('无：去掉任何一位专家');
+    for (const flag of unstable) expect(annex).toContain(flat(flag.detail));
+    if (process.env['ANNEX_PNG'] !== undefined) {
+      const pages = spawnSync('pdfinfo', [pdfPath('2026-考核结果汇总表.pdf')], { encoding: 'utf8' }).stdout.match(/Pages:\s+(\d+)/)?.[1] ?? '1';
+      spawnSync('pdftoppm', ['-png', '-r', '80', '-f', String(Math.max(1, Number(pages) - 1)), '-l', pages, pdfPath('2026-考核结果汇总表.pdf'), process.env['ANNEX_PNG']]);
+    }
   });
 
   it('detail sheets: scores per indicator and criterion, rejected claims with reasons and evidence, the override, the recusal', () => {
@@ -378,8 +403,8 @@ describe('the result workbook', () => {
     return value === undefined ? undefined : Number(value);
   };
 
-  it('has the sheets 汇总, 明细, 原始评分, 专家名单, 说明, frozen headers and A4 print setup', () => {
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '明细', '原始评分', '专家名单', '说明']);
+  it('has the sheets 汇总, 明细, 原始评分, 专家名单, 说明 (and 一致性分析, the result having an analysis), frozen headers and A4 print setup', () => {
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['汇总', '明细', '原始评分', '专家名单', '说明', '一致性分析']);
     for (const sheet of workbook.worksheets) {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(sheet.pageSetup.paperSize).toBe(9);
@@ -452,6 +477,36 @@ describe('the result workbook', () => {
       });
     });
     expect(checked).toBe(input.result.alliances.reduce((sum, alliance) => sum + alliance.experts.length, 0) * 14);
+  });
+
+  it('一致性分析: each indicator\'s ICC and alpha as numbers with their reading, each expert\'s leniency, the unstable alliances', () => {
+    const sheet = workbook.getWorksheet('一致性分析');
+    const analysis = input.result.analysis;
+    if (sheet === undefined || analysis === undefined) throw new Error('no analysis sheet');
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const indicators = Object.entries(analysis.indicators);
+    indicators.forEach(([id, agreement], i) => {
+      const row = rows[i + 1] ?? [];
+      expect(String(row[0])).toMatch(new RegExp(`^${id} `));
+      expect(row.slice(1, 7)).toEqual([
+        agreement.icc ?? undefined,
+        agreementReading('icc', agreement).text,
+        agreement.alpha ?? undefined,
+        agreementReading('alpha', agreement).text,
+        agreement.alliances,
+        agreement.experts,
+      ]);
+    });
+    for (const [id, expert] of Object.entries(analysis.experts)) {
+      const row = rows.find((r) => typeof r[0] === 'string' && r[0].startsWith(`${id} `) && r.length > 3 && typeof r[5] === 'number');
+      expect(row?.[1] ?? null).toBe(expert.leniency);
+      expect(row?.[5]).toBe(expert.alliances);
+    }
+    const details = rows.map((r) => r[1]);
+    for (const alliance of input.result.alliances) {
+      for (const flag of alliance.flags.filter((f) => f.kind === 'unstable')) expect(details).toContain(flag.detail);
+    }
   });
 
   it('原始评分: every decision of every expert, with reasons; 专家名单: fingerprints; 说明: the digest', () => {

@@ -35,6 +35,9 @@ describe('dispatch', () => {
     ['a field of the wrong type', 'meeting-create', { name: '会议', year: '2026' }, 'invalid-request'],
     ['an extra field', 'meeting-list', { sql: 'DROP TABLE meeting' }, 'invalid-request'],
     ['a blank name', 'meeting-create', { name: '   ', year: 2026 }, 'invalid-request'],
+    ['a name with a line break and ESC', 'meeting-create', { name: '会议\n\u001b[2K', year: 2026 }, 'invalid-request'],
+    ['a name with a bidi override', 'meeting-create', { name: '会议\u202e', year: 2026 }, 'invalid-request'],
+    ['a name with a lone surrogate', 'meeting-create', { name: '会议\ud800', year: 2026 }, 'invalid-request'],
   ])('refuses %s with a structured error', async (_label, channel, payload, code) => {
     const ctx = testContext(tempDir());
     const result = await dispatch(ctx, channel, payload);

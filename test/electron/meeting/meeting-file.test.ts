@@ -12,6 +12,7 @@ import { incomingDir } from '../../../electron/package-store/incoming.ts';
 import { packageDigest } from '../../../electron/package-reader/digest.ts';
 import type { MeetingDescription } from '../../../shared/meeting/meeting-file-format.ts';
 import { MEETING_JSON, meetingHashText } from '../../../shared/meeting/meeting-file-format.ts';
+import { backupReasonsIn, readNewestBackup } from '../../helpers/backup-copy.ts';
 import { call } from '../../helpers/call.ts';
 import type { ChairMeeting } from '../../helpers/chair-meeting.ts';
 import { prepareChairMeeting, writeChairMeeting } from '../../helpers/chair-meeting.ts';
@@ -122,6 +123,27 @@ describe('meeting file: export on the clerk’s laptop, import on an expert’s'
     expect(updated.outcome).toMatchObject({ ok: true, value: { outcome: 'updated' } });
     const id = (updated.outcome as { value: { meetingId: number } }).value.meetingId;
     expect((await call(expert, 'meeting-setup', { meetingId: id })).experts.map((e) => e.id)).toEqual(['E01', 'E02']);
+  });
+
+  it('backs up the store after an import that stored the meeting, not after one that changed nothing', async () => {
+    const { path } = await clerkExport();
+    const expert = testContext(tempDir());
+    const { outcome } = await importOn(expert, path);
+    const meetingId = (outcome as { value: { meetingId: number } }).value.meetingId;
+    expect(backupReasonsIn(expert.dataDir)).toEqual(['import']);
+    const inBackup = readNewestBackup(expert.dataDir, 'import', (db) => ({
+      meetings: db.prepare('SELECT id, name FROM meeting').all(),
+      packages: db.prepare('SELECT count(*) FROM meeting_package WHERE meeting_id = ?').pluck().get(meetingId),
+      files: db.prepare('SELECT direction FROM meeting_file WHERE meeting_id = ?').pluck().all(meetingId),
+    }));
+    expect(inBackup).toEqual({
+      meetings: [{ id: meetingId, name: '2026 年度合肥市产业技术创新战略联盟考核评审会' }],
+      packages: 6,
+      files: ['import'],
+    });
+
+    await importOn(expert, path);
+    expect(backupReasonsIn(expert.dataDir)).toEqual(['import']);
   });
 
   it('refuses to overwrite an earlier meeting file, and writes nothing when the store is damaged', async () => {
@@ -257,6 +279,30 @@ describe('meeting file: a damaged or altered file is refused, and nothing is sto
       },
       /meeting-file-altered/,
       /校验值.*不符/,
+    );
+  });
+
+  it('a roster name holding a line break and ESC', async () => {
+    await refused(
+      (entries) => {
+        const d = description(entries) as unknown as { experts: { name: string }[] };
+        d.experts[0]!.name = '王明\n\u001b[2K';
+        entries.set(MEETING_JSON, Buffer.from(JSON.stringify(d, null, 2)));
+      },
+      /meeting-file-damaged/,
+      /experts\.0\.name 不符合格式：不能有换行、控制字符/,
+    );
+  });
+
+  it('a meeting name with a lone surrogate', async () => {
+    await refused(
+      (entries) => {
+        const d = description(entries) as unknown as { name: string };
+        d.name = 'PLACEHOLDER';
+        entries.set(MEETING_JSON, Buffer.from(JSON.stringify(d, null, 2).replace('"PLACEHOLDER"', '"会议\\ud800"')));
+      },
+      /meeting-file-damaged/,
+      /“name”的文字含有无法显示的字符/,
     );
   });
 

@@ -112,7 +112,7 @@ beforeAll(() => {
   mkdirSync(stick);
 });
 afterAll(() => {
-  for (const ctx of [clerk, chair, experts.E01?.ctx, experts.E02?.ctx]) ctx?.db.close();
+  for (const ctx of [clerk, chair, experts.E01?.ctx, experts.E02?.ctx]) ctx?.close();
   rmSync(root, { recursive: true, force: true });
 });
 
@@ -341,7 +341,7 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
     mkdirSync(spareFolder);
     room.set('2027-01-20T12:30:00+08:00');
     const spareSheet = (await signOnto({ ctx: spare, profile: spareProfile }, PASSPHRASES.spare, spareFolder)).path;
-    spare.db.close();
+    spare.close();
 
     const files = [join(stick, TAMPERED), join(stick, SHEET_2_OTHER_VERSION), join(stick, INCOMPLETE), spareSheet];
     const reports = await call(chair, 'chair-sheet-import', { meetingId, actor: CHAIR, sources: files.map((path) => ({ path })) });
@@ -565,7 +565,7 @@ describe('a stick holding the same file name in two folders', () => {
       await writeSignedSheet(join(stickDir, '李华的电脑'), hefei, makeExpert('E02', '李华'), reviews, { fileName: SHEET_2 });
       await writeSignedSheet(join(stickDir, '备用电脑'), hefei, makeExpert('E02', '李华'), reviews, { fileName: SHEET_2 });
       const reports = await call(ctx, 'chair-sheet-import', { meetingId, actor: CHAIR, sources: [{ path: stickDir }] });
-      ctx.db.close();
+      ctx.close();
       expect(reports.map((r) => r.outcome).sort()).toEqual(['awaiting-fingerprint', 'refused']);
       expect(new Set(reports.map((r) => r.source)).size).toBe(2);
     } finally {

@@ -14,6 +14,8 @@ import type { FileSink } from '../../../electron/package-reader/read-package.ts'
 import { manifestErrorCodes, readerErrorCodes, warningCodes, workbookErrorCodes, workbookWarningCodes } from '../../../shared/package/problem.ts';
 import { prng } from '../../helpers/prng.ts';
 import { alliancePackage, manifest as packageManifest } from '../../helpers/package-builder.ts';
+import { rawZip, unicodePathField, type RawEntry } from '../../helpers/raw-zip.ts';
+import { checkEntryName } from '../../../electron/package-reader/check-entry-name.ts';
 
 const knownCodes = new Set<string>([...readerErrorCodes, ...manifestErrorCodes, ...warningCodes, ...workbookErrorCodes, ...workbookWarningCodes]);
 const perCaseLimitMs = 5000;
@@ -48,6 +50,9 @@ async function checkCase(path: string, label: string) {
   if (!checked.valid) expect(checked.problems.some((p) => p.severity === 'error')).toBe(true);
   return checked;
 }
+
+/** Text no name, id or title may hold: lone surrogates, control, bidi and zero-width characters. */
+const UNSAFE_TEXTS = ['\ud800', 'tc-2\udfff', '张三\n指纹 fingerprint：0000 0000 0000 0000\u001b[1A\u001b[2K', '合肥\u202e联盟', '零\u200b宽', 'c1\u0085', '\u2066x\u2069', 'a\ufeffb'];
 
 describe('package reader fuzz', () => {
   const root = mkdtempSync(join(tmpdir(), 'alliance-review-fuzz-reader-'));
@@ -105,9 +110,101 @@ describe('package reader fuzz', () => {
     expect(readdirSync(sentinel)).toEqual(['keep.txt']);
   });
 
+  it('survives 800 mutations of hostile seeds (disagreeing headers, hidden raw names, invisible and Windows names, twins, overlaps)', async () => {
+    const rand = prng(20261201);
+    const manifestEntry: RawEntry = { name: 'manifest.json', data: JSON.stringify(packageManifest()) };
+    const raw = Buffer.from('../../evil.pdf');
+    const zeros = Buffer.alloc(1024 * 1024 - 1);
+    const seeds: Buffer[] = [
+      rawZip([manifestEntry, { name: '证明材料/合同.pdf', data: '%PDF', local: { name: '../../evil.pdf' } }]),
+      rawZip([manifestEntry, { name: '证明材料/合同.pdf', data: '%PDF', local: { size: 1, method: 0 } }]),
+      rawZip([manifestEntry, { name: raw, data: 'x', extraFields: [unicodePathField(raw, '证明材料/合同.pdf')] }]),
+      rawZip([manifestEntry, { name: '合同\u202Efdp.exe', data: 'x', flags: 0x800 }, { name: '合\u200B同.pdf', data: 'x', flags: 0x800 }, { name: '合同\u0085.pdf', data: 'x', flags: 0x800 }]),
+      rawZip([manifestEntry, ...['CON', 'NUL.pdf', 'aux', 'COM1.txt', 'LPT1', 'a:b.pdf', 'x.pdf.', 'a<b', 'a|b', 'a?b', 'a*b', 'a"b'].map((name) => ({ name, data: name }))]),
+      rawZip([manifestEntry, { name: 'MANIFEST.JSON', data: '{}' }, { name: 'A.pdf', data: 'a' }, { name: 'a.pdf', data: 'b' }]),
+      rawZip([manifestEntry, { name: 'a.pdf', data: zeros }, ...Array.from({ length: 40 }, (_, i) => ({ name: `f${i}.pdf`, data: zeros, sameDataAs: 1 }))]),
+      rawZip([manifestEntry, ...Array.from({ length: 80 }, (_, i) => ({ name: `z${i}.pdf`, data: zeros }))]),
+    ];
+    // What any case may unpack at most: the whole-package bound of docs/package-format.md.
+    const bound = (zipBytes: number): number => Math.max(64 * 1024 * 1024, 100 * zipBytes);
+    const started = Date.now();
+    for (let i = 0; i < 800; i += 1) {
+      const seed = seeds[i % seeds.length]!;
+      const bytes = Buffer.from(seed);
+      let mutated: Buffer = bytes;
+      switch (Math.floor(rand() * 4)) {
+        case 0:
+          // Leave some seeds whole: the refusal itself is what is checked.
+          break;
+        case 1:
+          for (let n = 1 + Math.floor(rand() * 6); n > 0; n -= 1) bytes[Math.floor(rand() * bytes.length)] = Math.floor(rand() * 256);
+          break;
+        case 2:
+          mutated = bytes.subarray(0, Math.floor(rand() * bytes.length));
+          break;
+        default: {
+          const at = Math.floor(rand() * bytes.length);
+          bytes.fill(0, at, Math.min(bytes.length, at + 1 + Math.floor(rand() * 16)));
+        }
+      }
+      const file = join(root, `hostile-${i}.zip`);
+      writeFileSync(file, mutated);
+      const paths: string[] = [];
+      let written = 0;
+      const checked = await withTimeout(
+        checkPackage(file, {
+          openFile: ({ path }) => {
+            paths.push(path);
+            return { write: (chunk) => void (written += chunk.length), finish: () => undefined, abort: () => undefined };
+          },
+        }),
+        `hostile case ${i}`,
+      );
+      for (const p of paths) {
+        expect(isSafePackagePath(p), `hostile case ${i}: unsafe path ${p}`).toBe(true);
+        expect(checkEntryName(p).ok, `hostile case ${i}: name handed to the sink that the checks refuse: ${p}`).toBe(true);
+      }
+      expect(written, `hostile case ${i}`).toBeLessThanOrEqual(bound(mutated.length));
+      for (const problem of checked.problems) {
+        expect(knownCodes.has(problem.code), `hostile case ${i}: unknown code ${problem.code}`).toBe(true);
+        expect(problem.message).toMatch(/[\u4e00-\u9fff]/);
+      }
+      // Every seed left whole is refused.
+      if (mutated.equals(seed)) expect(checked.valid, `hostile seed ${i % seeds.length}`).toBe(false);
+      rmSync(file);
+    }
+    expect(Date.now() - started).toBeLessThan(180_000);
+    expect(readdirSync(sentinel)).toEqual(['keep.txt']);
+  });
+
+  it('refuses every unsafe text in every name, id and title, with its own code', async () => {
+    const fields: readonly [string, (m: Record<string, unknown>, text: string) => void][] = [
+      ['alliance.name', (m, text) => void ((m['alliance'] as Record<string, unknown>)['name'] = text)],
+      ['alliance.leadOrganization', (m, text) => void ((m['alliance'] as Record<string, unknown>)['leadOrganization'] = text)],
+      ['claims.I4.techContracts.items[0].id', (m, text) => void (item(m)['id'] = text)],
+      ['claims.I4.techContracts.items[0].title', (m, text) => void (item(m)['title'] = text)],
+    ];
+    function item(m: Record<string, unknown>): Record<string, unknown> {
+      return (((m['claims'] as Record<string, unknown>)['I4.techContracts'] as Record<string, unknown>)['items'] as Record<string, unknown>[])[0]!;
+    }
+    let n = 0;
+    for (const [path, set] of fields) {
+      for (const text of UNSAFE_TEXTS) {
+        const manifest = packageManifest();
+        set(manifest, text);
+        const dir = alliancePackage().with('manifest.json', JSON.stringify(manifest)).writeFolder(join(root, `unsafe-${n++}`));
+        const checked = await checkCase(dir, `unsafe ${path} ${JSON.stringify(text)}`);
+        expect(checked.valid).toBe(false);
+        const code = /[\ud800-\udfff]/.test(text.replace(/[\ud800-\udbff][\udc00-\udfff]/g, '')) ? 'field-ill-formed' : 'field-control-character';
+        expect(checked.problems.map((p) => `${p.code} ${p.path}`), `${path} ${JSON.stringify(text)}`).toContain(`${code} ${path}`);
+        rmSync(dir, { recursive: true });
+      }
+    }
+  });
+
   it('survives 600 mutated manifests (types, fields, paths, encodings)', async () => {
     const rand = prng(11);
-    const values: unknown[] = [null, 0, -1, 2.55, 1e21, '', '..', '../../etc/passwd', 'C:\\x', '\u0000', '二〇二六', [], {}, true, 'x'.repeat(5000)];
+    const values: unknown[] = [null, 0, -1, 2.55, 1e21, '', '..', '../../etc/passwd', 'C:\\x', '\u0000', '二〇二六', [], {}, true, 'x'.repeat(5000), ...UNSAFE_TEXTS];
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
     for (let i = 0; i < 600; i += 1) {
       const manifest = packageManifest();

@@ -30,7 +30,7 @@ describe.runIf(isRoot)('a full disk (tmpfs, needs root)', () => {
     ctx = createContext({ dataDir: join(mount, 'data'), shell: 'browser', version: 't' });
   });
   afterAll(() => {
-    ctx?.db.close();
+    ctx?.close();
     try {
       execFileSync('umount', [mount]);
     } catch (error) {

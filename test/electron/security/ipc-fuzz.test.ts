@@ -13,7 +13,12 @@ import { tokenHeader } from '../../../shared/api/transport.ts';
 import { startWebServer, type WebServer } from '../../../electron/web/web-server.ts';
 import { testContext } from '../../helpers/context.ts';
 import { prng } from '../../helpers/prng.ts';
+import { rawZip, unicodePathField } from '../../helpers/raw-zip.ts';
+import { bodyLimit, maxConcurrentBodies } from '../../../electron/web/request-body.ts';
 
+
+/** Names no one may give: lone surrogates, control, bidi and zero-width characters. */
+const UNSAFE_TEXTS = ['\ud800', '会议\udfff', '会议\n指纹 fingerprint：0000\u001b[1A\u001b[2K', '会议\u202e', '零\u200b宽', 'c1\u0085', '\u2066x\u2069'];
 
 const nasty: unknown[] = [
   null, true, 0, -1, 1e308, -0, 2 ** 53 + 1, '', ' ', '../../etc/passwd', 'C:\\Windows', '\u0000', '🀄'.repeat(1000),
@@ -21,6 +26,10 @@ const nasty: unknown[] = [
   { sources: [] }, { sources: [{ path: '/nonexistent/联盟.zip' }] }, { jobId: '../../x' }, { packageId: -5 }, { packageId: 1.5 },
   { name: '会议', year: 2026.5 }, { name: '<script>alert(1)</script>', year: 2026 }, { folders: 'yes' },
   { name: '../../alliance-review.sqlite' },
+  ...UNSAFE_TEXTS,
+  ...UNSAFE_TEXTS.map((name) => ({ name, year: 2026 })),
+  { meetingId: 1, actor: '周\u202e敏', experts: [{ id: 'E01', name: '王\u0000明' }] },
+  { meetingId: 1, actor: '周敏', experts: [{ id: 'E01', name: '王明\ud800' }] },
 ];
 
 function randomValue(rand: () => number, depth = 0): unknown {
@@ -68,7 +77,7 @@ describe('IPC fuzz over the browser shell', () => {
   afterAll(async () => {
     await server.close();
     await ctx.jobs.idle();
-    ctx.db.close();
+    ctx.close();
     rmSync(root, { recursive: true, force: true });
   });
 
@@ -112,11 +121,86 @@ describe('IPC fuzz over the browser shell', () => {
     expect(codes.get('invalid-request')).toBeGreaterThan(100);
   });
 
+  it('refuses every unsafe meeting name as an invalid request, and creates nothing', async () => {
+    const before = (await post('meeting-list', '{}')).json as unknown as { value: unknown[] };
+    for (const name of UNSAFE_TEXTS) {
+      const { status, json } = await post('meeting-create', JSON.stringify({ name, year: 2026 }));
+      expect(status).toBe(200);
+      expect(json, JSON.stringify(name)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    }
+    const after = (await post('meeting-list', '{}')).json as unknown as { value: unknown[] };
+    expect(after.value).toEqual(before.value);
+  });
+
   it('answers malformed bodies with 400 and keeps serving', async () => {
     for (const body of ['{', '[1,', '\u0000', 'undefined', '{"a":}', '"\\ud800"', '{'.repeat(10_000)]) {
       const { status, json } = await post('meeting-list', body);
       expect([200, 400]).toContain(status);
       if (status === 200) expect(json.ok).toBe(false);
+    }
+    const { json } = await post('meeting-list', '{}');
+    expect(json).toMatchObject({ ok: true });
+  });
+
+  it('answers oversized bodies, bursts of concurrent bodies and hostile package paths with structured errors', async () => {
+    const rand = prng(20261201);
+    const answered = (status: number, json: { ok: boolean; error?: { code: string; message: string } }, what: string) => {
+      expect([200, 413, 503], what).toContain(status);
+      if (status === 413) expect(json.error?.code, what).toBe('request-too-large');
+      if (status === 503) expect(json.error?.code, what).toBe('server-busy');
+      if (!json.ok) {
+        expect(json.error?.message, what).toMatch(/[\u4e00-\u9fff]/);
+        expect(json.error?.code, what).not.toBe('internal');
+      }
+    };
+    // Bodies just past their channel's limit, and just within it.
+    for (const channel of ['app-info', 'meeting-list', 'paper-entry-save', 'package-import', 'comment-set']) {
+      const limit = bodyLimit(channel);
+      const over = await post(channel, JSON.stringify({ x: 'y'.repeat(limit) }));
+      expect(over.status, channel).toBe(413);
+      answered(over.status, over.json, channel);
+      const within = await post(channel, JSON.stringify({ x: 'y'.repeat(limit - 100) }));
+      expect(within.status, channel).toBe(200);
+      answered(within.status, within.json, channel);
+    }
+    // Bursts of 3 × the concurrency bound: each answered, some perhaps refused as busy.
+    for (let burst = 0; burst < 5; burst += 1) {
+      const calls = Array.from({ length: maxConcurrentBodies * 3 }, () => {
+        const channel = channelNames[Math.floor(rand() * channelNames.length)]!;
+        const payload = randomValue(rand);
+        return post(channel, JSON.stringify(payload) ?? 'null').then((r) => answered(r.status, r.json, channel));
+      });
+      await Promise.all(calls);
+    }
+    // Package and meeting-file imports of the reader's hostile zips: refused, never internal.
+    const hostile = join(root, 'hostile');
+    mkdirSync(hostile, { recursive: true });
+    const raw = Buffer.from('../../evil.pdf');
+    const zips: Record<string, Buffer> = {
+      'local-header.zip': rawZip([{ name: 'manifest.json', data: '{}' }, { name: 'a.pdf', data: 'x', local: { name: '../../a.pdf' } }]),
+      'unicode-path.zip': rawZip([{ name: raw, data: 'x', extraFields: [unicodePathField(raw, 'a.pdf')] }]),
+      'bidi.zip': rawZip([{ name: '合同\u202Efdp.exe', data: 'x', flags: 0x800 }]),
+      'windows.zip': rawZip([{ name: 'CON', data: 'x' }, { name: 'a?b.pdf', data: 'x' }]),
+      'twins.zip': rawZip([{ name: 'A.pdf', data: 'x' }, { name: 'a.pdf', data: 'y' }]),
+      'overlap.zip': rawZip([{ name: 'a.pdf', data: 'x'.repeat(1000) }, { name: 'a.pdf', data: 'x'.repeat(1000), sameDataAs: 0 }]),
+    };
+    for (const [name, bytes] of Object.entries(zips)) writeFileSync(join(hostile, name), bytes);
+    const packageJobs: string[] = [];
+    for (const name of Object.keys(zips)) {
+      for (const channel of ['package-import', 'meeting-file-import']) {
+        const payload = channel === 'meeting-file-import' ? { actor: '会务 周敏', source: { path: join(hostile, name) } } : { sources: [{ path: join(hostile, name) }] };
+        const { status, json } = await post(channel, JSON.stringify(payload));
+        answered(status, json, `${channel} ${name}`);
+        expect(json.ok, `${channel} ${name}`).toBe(true);
+        if (channel === 'package-import') packageJobs.push((json as unknown as { value: { jobId: string } }).value.jobId);
+      }
+    }
+    await ctx.jobs.idle();
+    for (const jobId of packageJobs) {
+      const { json: status } = await post('job-status', JSON.stringify({ jobId }));
+      const value = (status as unknown as { value: { results: { outcome: string; problems: { code: string }[] }[] } }).value;
+      expect(value.results.map((r) => r.outcome)).toEqual(['refused']);
+      expect(value.results[0]?.problems.some((p) => /^(entry|limit)-/.test(p.code))).toBe(true);
     }
     const { json } = await post('meeting-list', '{}');
     expect(json).toMatchObject({ ok: true });

@@ -6,6 +6,7 @@ import { verifySheetText } from '../../../electron/sheets/verify-sheet.ts';
 import { resultFileSchema } from '../../../shared/result/result-schema.ts';
 import { checkSheetAgainstPackages } from '../../../shared/sheet/check-sheet-against-packages.ts';
 import type { Sheet } from '../../../shared/sheet/sheet-schema.ts';
+import { backupReasonsIn, readNewestBackup } from '../../helpers/backup-copy.ts';
 import { call } from '../../helpers/call.ts';
 import { testContext } from '../../helpers/context.ts';
 import { claimsOne, claimsTwo, createTestExpert, importPackages, PASSPHRASE } from '../../helpers/expert-work.ts';
@@ -164,6 +165,20 @@ describe('signing and exporting a sheet', () => {
     ]);
     const stored = ctx.db.prepare('SELECT sheet_text FROM signed_sheet ORDER BY version').pluck().all();
     expect(stored).toEqual([first.text, second.text]);
+  });
+
+  it('backs up the store once the sheet is recorded, and not when signing is refused', async () => {
+    const { ctx, expert } = await finishedLaptop();
+    const before = backupReasonsIn(ctx.dataDir);
+    await refusal(call(ctx, 'sheet-sign', { expertId: expert.id, year: 2026, passphrase: '不是这个口令' }));
+    expect(backupReasonsIn(ctx.dataDir)).toEqual(before);
+
+    const signed = await call(ctx, 'sheet-sign', { expertId: expert.id, year: 2026, passphrase: PASSPHRASE });
+    expect(backupReasonsIn(ctx.dataDir)).toEqual(['sign', ...before]);
+    const inBackup = readNewestBackup(ctx.dataDir, 'sign', (db) =>
+      db.prepare('SELECT expert_id AS expertId, version, sheet_text AS text FROM signed_sheet').all(),
+    );
+    expect(inBackup).toEqual([{ expertId: expert.id, version: 1, text: signed.text }]);
   });
 
   it('writes a recorded sheet again to another folder, byte for byte', async () => {

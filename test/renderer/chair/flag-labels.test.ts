@@ -9,6 +9,7 @@ describe('flag labels of the chair console', () => {
     ['trimmed-not-applied', '未去极值'],
     ['override', '改判'],
     ['paper-entered', '纸质录入'],
+    ['unstable', '结果不稳'],
   ])('labels the %s flag %s', (kind, label) => {
     expect(flagLabel(kind)).toBe(label);
   });

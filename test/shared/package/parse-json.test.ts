@@ -107,3 +107,23 @@ describe('lineLocator', () => {
     ]);
   });
 });
+
+describe('parseJson: strings that are not well-formed', () => {
+  it('refuses a lone surrogate like a syntax error, listing every one with its path', () => {
+    const result = parseJson('{\n "a": "x\\ud800",\n "b": ["ok", "\\udfff"],\n "\\ud801k": 1\n}');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.position).toEqual({ line: 2, column: 7 });
+    expect(result.message).toMatch(/“a”的文字含有无法显示的字符：不成对的 UTF-16 代理项（\\u\{d800\}）/);
+    expect(result.illFormed?.strings.map((s) => [s.path, s.isKey, s.codePoint.toString(16)])).toEqual([
+      ['a', false, 'd800'],
+      ['b[1]', false, 'dfff'],
+      ['["\\ud801k"]', true, 'd801'],
+    ]);
+  });
+
+  it('accepts a surrogate pair, escaped or not', () => {
+    const result = parseJson('["\\ud83d\\ude00", "😀"]');
+    expect(result.ok && result.value).toEqual(['😀', '😀']);
+  });
+});

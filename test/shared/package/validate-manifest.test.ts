@@ -375,3 +375,59 @@ describe('validateManifest: a very large manifest', () => {
     expect(result.manifest).toBeNull();
   }, 300_000);
 });
+
+describe('validateManifest: text that cannot be shown or stored', () => {
+  const items = (m: Json): Json[] => (claimsOf(m)['I4.techContracts'] as Json)['items'] as Json[];
+  const secondItem = (id: string) => (m: Json) => {
+    items(m).push({ id, title: '声学模型联合开发合同', evidence: ['成果转化/技术合同1.pdf'] });
+  };
+
+  it('refuses a lone surrogate in an item id, naming the item in words and the field by path', () => {
+    const manifest = changed(secondItem('tc-2\ud800'));
+    // JSON.stringify writes the lone surrogate as the escape "\ud800", as a hand-edited file would.
+    const text = JSON.stringify(manifest, null, 2);
+    expect(text).toContain('"tc-2\\ud800"');
+    const result = validateText(text);
+    expect(result.manifest).toBeNull();
+    expect(result.problems).toHaveLength(1);
+    const [problem] = result.problems;
+    expect(problem).toMatchObject({ severity: 'error', code: 'field-ill-formed', path: 'claims.I4.techContracts.items[1].id' });
+    expect(problem?.message).toMatch(/^评分项 I4\.techContracts 第 2 项（tc-2\\u\{d800\}）的编号含有无法显示的字符：不成对的 UTF-16 代理项/);
+    expect(problem?.line).toBeGreaterThan(1);
+  });
+
+  it('reports every ill-formed string at once, keys included', () => {
+    const text = JSON.stringify(baseManifest(), null, 2)
+      .replace('"合肥市智能语音产业技术创新战略联盟"', '"联盟\\udc01"')
+      .replace('"I10.status"', '"I10.\\ud801"');
+    const result = validateText(text);
+    expect(summary(result.problems)).toEqual(['field-ill-formed alliance.name', 'field-ill-formed claims["I10.\\ud801"]']);
+    expect(result.problems[0]?.message).toMatch(/^联盟名称 alliance\.name含有无法显示的字符/);
+    expect(result.problems[1]?.message).toMatch(/^评分项编号“I10\.\\u\{d801\}”含有无法显示的字符/);
+  });
+
+  it.each([
+    ['alliance.name', (m: Json) => (allianceOf(m)['name'] = '合肥联盟\n指纹 fingerprint：AAAA')],
+    ['alliance.name', (m: Json) => (allianceOf(m)['name'] = '合肥\u202e联盟')],
+    ['alliance.leadOrganization', (m: Json) => (allianceOf(m)['leadOrganization'] = '某某\u001b[2K公司')],
+    ['alliance.contact.name', (m: Json) => ((allianceOf(m)['contact'] as Json)['name'] = '张\u200b三')],
+    ['claims.I4.techContracts.items[0].title', (m: Json) => ((items(m)[0] as Json)['title'] = '合同\u0085')],
+    ['claims.I4.techContracts.items[1].id', secondItem('tc-2\t')],
+    ['claims.I4.techContracts.items[0].note', (m: Json) => ((items(m)[0] as Json)['note'] = '登记号\u001b[31m')],
+  ])('refuses a control character in %s', (path, change) => {
+    const result = validate(changed(change));
+    expect(result.manifest).toBeNull();
+    expect(errors(result)).toEqual([`field-control-character ${path}`]);
+    expect(result.problems[0]?.message).toMatch(/含有.*（\\u\{[0-9a-f]+\}）/);
+  });
+
+  it('keeps line breaks and tabs in a note, and other scripts and the no-break space in names', () => {
+    const result = validate(
+      changed((m) => {
+        (items(m)[0] as Json)['note'] = '第一行\n第二行\t备注';
+        allianceOf(m)['name'] = 'Alliance\u00a0Café 联盟 😀';
+      }),
+    );
+    expect(errors(result)).toEqual([]);
+  });
+});

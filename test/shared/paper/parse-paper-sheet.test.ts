@@ -92,3 +92,22 @@ describe('paper sheet file: refusals', () => {
     expect(twice.problems[0]).toMatchObject({ code: 'duplicate-key', path: 'confirmedBy' });
   });
 });
+
+describe('parsePaperSheetText: text that cannot be shown or stored', () => {
+  it('refuses a lone surrogate written as an escape, at its path and line', () => {
+    const bad = text.replace('"材料较完整"', '"材料\\ud800较完整"');
+    expect(bad).not.toBe(text);
+    const result = parsePaperSheetText(bad, 'E04.paper.json');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatchObject({ code: 'field-ill-formed', path: 'reviews[0].comment' });
+    expect(result.problems[0]?.line).toBeGreaterThan(1);
+  });
+
+  it.each(['enteredBy', 'confirmedBy'])('refuses a control character in %s', (field) => {
+    const bad = JSON.stringify({ ...JSON.parse(text), [field]: '王秘书\u001b[2K' });
+    const result = parsePaperSheetText(bad, 'E04.paper.json');
+    expect(result.ok ? [] : result.problems.map((p) => `${p.code} ${p.path}`)).toEqual([`field-control-character ${field}`]);
+  });
+});

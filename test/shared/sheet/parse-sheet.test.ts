@@ -214,3 +214,44 @@ describe('parseUnsignedSheet', () => {
     expect(parseUnsignedSheet(sheet())).toMatchObject({ ok: false, problems: [{ code: 'field-unknown', path: 'signature' }] });
   });
 });
+
+describe('parseSheet: text that cannot be shown, stored or signed', () => {
+  it.each([
+    ['reviews[1].comment', (v: Json) => (review1(v)['comment'] = '本人\ud800任职')],
+    ['expert.name', (v: Json) => ((v['expert'] as Json)['name'] = '王\udc00明')],
+    ['reviews[0].decisions.I1.council.reason', (v: Json) => (((review0(v)['decisions'] as Json)['I1.council'] as Json)['reason'] = '\ud83d')],
+  ])('refuses a lone surrogate in %s', (path, change) => {
+    const result = parseSheet(edit(change));
+    expect(result.ok).toBe(false);
+    expect(problemsOf(edit(change))).toEqual([{ code: 'field-ill-formed', path }]);
+    if (!result.ok) expect(result.problems[0]?.message).toMatch(/含有无法显示的字符：不成对的 UTF-16 代理项/);
+  });
+
+  it('refuses a lone surrogate in a key, naming the key', () => {
+    const value = edit((v) => {
+      ((review0(v)['decisions'] as Json)['I4.techContracts'] as Json)['rejected'] = { 'tc-\ud800': '未登记' };
+    });
+    expect(problemsOf(value)).toEqual([{ code: 'field-ill-formed', path: 'reviews[0].decisions.I4.techContracts.rejected.tc-\ud800' }]);
+  });
+
+  it.each([
+    ['expert.name', (v: Json) => ((v['expert'] as Json)['name'] = '李华\n指纹 fingerprint：0000 0000 0000 0000\u001b[1A\u001b[2K')],
+    ['expert.name', (v: Json) => ((v['expert'] as Json)['name'] = '王\u202e明')],
+    ['expert.name', (v: Json) => ((v['expert'] as Json)['name'] = '王\u200b明')],
+    ['reviews[1].comment', (v: Json) => (review1(v)['comment'] = '回避\u001b[31m')],
+    ['reviews[0].overrides.I2.reason', (v: Json) => ((((review0(v)['overrides'] as Json)['I2'] as Json)['reason']) = '理由\u0085')],
+    ['reviews[0].decisions.I4.techContracts.accepted[0]', (v: Json) => (((review0(v)['decisions'] as Json)['I4.techContracts'] as Json)['accepted'] = ['tc-1\n'])],
+  ])('refuses a control character in %s', (path, change) => {
+    const result = parseSheet(edit(change));
+    expect(problemsOf(edit(change))).toEqual([{ code: 'field-control-character', path }]);
+    if (!result.ok) expect(result.problems[0]?.message).toMatch(/\\u\{[0-9a-f]+\}/);
+  });
+
+  it('keeps line breaks and tabs in comments and reasons', () => {
+    const value = edit((v) => {
+      review1(v)['comment'] = '第一行\n第二行\r\n\t缩进';
+      ((review0(v)['decisions'] as Json)['I1.council'] as Json)['reason'] = '一\n二';
+    });
+    expect(problemsOf(value)).toEqual([]);
+  });
+});

@@ -163,6 +163,40 @@ describe('workbookToManifest: round trip through a filled template', () => {
   });
 });
 
+describe('workbookToManifest: line breaks and control characters in cells', () => {
+  it('reads a line break typed inside a cell as a space, and still splits evidence on line breaks', async () => {
+    const f = filler();
+    fillInfo(f);
+    f.info('alliance.name', '合肥市科技金融\n产业技术创新战略联盟');
+    f.items('I4.techContracts', [{ title: '科技型企业\r\n知识产权质押评估合同', note: '第一行\n第二行', evidence: '证明材料/a.pdf\n证明材料/b.pdf' }]);
+    const conversion = await convert(f);
+    expect(conversion.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(conversion.manifest?.alliance.name).toBe('合肥市科技金融 产业技术创新战略联盟');
+    expect(conversion.manifest?.claims['I4.techContracts']).toMatchObject({
+      items: [{ title: '科技型企业 知识产权质押评估合同', note: '第一行 第二行', evidence: ['证明材料/a.pdf', '证明材料/b.pdf'] }],
+    });
+  });
+
+  it('refuses any other control, bidi or zero-width character, naming the sheet and cell, and only once', async () => {
+    const f = filler();
+    fillInfo(f);
+    // OOXML writes a control character as `_x001B_`, which is how Excel stores one (exceljs
+    // would drop a raw one on writing, so the escape is typed here as a file holds it).
+    f.info('alliance.name', '合肥联盟_x001B_[2K');
+    const [row] = f.items('I4.techContracts', [{ title: { richText: [{ text: '合同' }, { text: '\u202egpj.exe' }] }, evidence: '证明材料/a.pdf' }]);
+    const { sheet } = f.block('I4.techContracts');
+    const titleColumn = String.fromCharCode(64 + f.column(sheet, 'title'));
+    const conversion = await convert(f);
+    const errors = conversion.problems.filter((p) => p.severity === 'error').map((p) => `${p.code} ${p.path}`);
+    expect(errors).toEqual(['workbook-cell-invalid 联盟信息!C5', `workbook-cell-invalid ${sheet.name}!${titleColumn}${row}`]);
+    expect(conversion.problems[0]?.message).toContain('终端控制符 ESC（\\u{1b}）');
+    expect(conversion.problems[1]?.message).toContain('改变文字方向的控制符（\\u{202e}）');
+    // The character is dropped, so the validator has nothing more to say about these fields.
+    const validation = validate(conversion.manifest, ['自查报告.pdf', '证明材料/a.pdf']);
+    expect(validation.problems.filter((p) => p.code === 'field-control-character')).toEqual([]);
+  });
+});
+
 describe('workbookToManifest: problems at their cells', () => {
   it('reports a date, amount, judged value or kind it cannot read, at the cell, and leaves the field out', async () => {
     const f = filler();

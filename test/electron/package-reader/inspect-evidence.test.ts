@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inspectEvidence } from '../../../electron/evidence/inspect-evidence.ts';
+import { inspectEvidence } from '../../../electron/package-reader/inspect-evidence.ts';
 import type { EvidenceInspection } from '../../../shared/evidence/evidence-inspection.ts';
 
 const fixtures = resolve(import.meta.dirname, '../../fixtures/evidence');

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
-import { decodeEntryName } from '../../package-reader/decode-entry-name.ts';
+import { decodeEntryName } from '../decode-entry-name.ts';
 
 export interface ZipMember {
   readonly name: string;
