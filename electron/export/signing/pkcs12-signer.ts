@@ -45,11 +45,12 @@ export function signerFromPkcs12(bytes: Uint8Array, password: string): ResultSig
     ...(p12.getBags({ bagType: forge.pki.oids['pkcs8ShroudedKeyBag'] ?? '' })[forge.pki.oids['pkcs8ShroudedKeyBag'] ?? ''] ?? []),
     ...(p12.getBags({ bagType: forge.pki.oids['keyBag'] ?? '' })[forge.pki.oids['keyBag'] ?? ''] ?? []),
   ];
-  const key = keyBags.find((bag) => bag.key !== undefined)?.key;
+  // forge leaves `key` null for a key it cannot read (EC, SM2), undefined when there is none.
+  const key = keyBags.find((bag) => bag.key !== undefined && bag.key !== null)?.key ?? undefined;
   if (key === undefined) {
     const undecoded = keyBags.length > 0;
     throw new SignerError(
-      undecoded ? '证书文件中的私钥不是 RSA 密钥，不支持 (only RSA keys are supported)' : '证书文件中没有私钥 (no private key in the PKCS#12 file)',
+      undecoded ? '证书文件中的私钥不是 RSA 密钥：本程序只支持 RSA 密钥，ECDSA 和 SM2（国密）证书不能用来签名结果。请向发证机构申请 RSA 证书，或不给证书，用本机证书签名 (only RSA keys are supported)' : '证书文件中没有私钥 (no private key in the PKCS#12 file)',
     );
   }
   const privateKey = createPrivateKey(forge.pki.privateKeyToPem(key));

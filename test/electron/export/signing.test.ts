@@ -139,6 +139,28 @@ describe('the bureau certificate from a PKCS#12 file', () => {
     expect(() => signerFromPkcs12(readFileSync(join(dir, 'chinese-password.p12')), '密码123')).toThrow(/只含字母、数字的密码/);
     expect(() => signerFromPkcs12(Buffer.from('not a certificate'), 'x')).toThrow(SignerError);
   });
+
+  it.each([
+    ['legacy', ['-legacy']],
+    ['AES', []],
+  ])('refuses an ECDSA certificate (%s encryption) with the only-RSA message, not a stack trace', (_label, extra) => {
+    const ec = mkdtempSync(join(tmpdir(), 'result-signing-ec-'));
+    try {
+      run(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-subj', '/CN=EC', '-days', '30',
+        '-keyout', join(ec, 'key.pem'), '-out', join(ec, 'cert.pem')]);
+      run(['pkcs12', '-export', ...extra, '-inkey', join(ec, 'key.pem'), '-in', join(ec, 'cert.pem'), '-out', join(ec, 'ec.p12'), '-passout', 'pass:s3cret']);
+      let thrown: unknown;
+      try {
+        signerFromPkcs12(readFileSync(join(ec, 'ec.p12')), 's3cret');
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(SignerError);
+      expect((thrown as Error).message).toMatch(/只支持 RSA/);
+    } finally {
+      rmSync(ec, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('the local certificate', () => {
