@@ -11,6 +11,7 @@ const workerEntries = {
   'capped-worker-entry': resolve(import.meta.dirname, 'electron/files/capped-worker-entry.ts'),
   'workbook-task': resolve(import.meta.dirname, 'electron/package-reader/workbook/workbook-task.ts'),
   'xlsx-preview-task': resolve(import.meta.dirname, 'electron/evidence/xlsx-preview-task.ts'),
+  'docx-preview-task': resolve(import.meta.dirname, 'electron/evidence/docx-preview-task.ts'),
 };
 
 export default defineConfig(({ mode }) => {

@@ -9,7 +9,7 @@ import type { EvidencePreview } from '../../shared/api/expert-work-types.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { evidenceChannels } from '../../shared/api/evidence-channels.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
-import { docxPreview } from './docx-preview.ts';
+import { readDocxPreview } from './read-docx-preview.ts';
 import { evidenceView, setEvidenceView } from './evidence-view-store.ts';
 import { openWithSystemViewer } from './open-external.ts';
 import { packageEvidenceFile } from './package-evidence.ts';
@@ -31,11 +31,10 @@ export const evidenceHandlers = {
       if (!reading.ok) throw new AppError(reading.failed === true ? 'preview-failed' : 'preview-refused', reading.message);
       return { kind: 'xlsx', sheets: reading.sheets };
     }
-    try {
-      return { kind: 'docx', ...(await docxPreview(bytes)) };
-    } catch {
-      throw new AppError('preview-failed', '无法预览此文件（文件可能已损坏或不是真正的 Word/Excel 文件）。可以尝试用系统程序打开。');
-    }
+    // In a capped worker too: a document that expands costs its preview, not the shell.
+    const reading = await readDocxPreview(bytes);
+    if (!reading.ok) throw new AppError(reading.failed === true ? 'preview-failed' : 'preview-refused', reading.message);
+    return { kind: 'docx', blocks: reading.blocks, truncated: reading.truncated };
   },
   'evidence-open': async (ctx, request) => {
     await openWithSystemViewer(ctx, request.packageId, request.path);
