@@ -9,6 +9,8 @@ import { defineConfig } from 'vite';
 // module, built as files of their own beside main.cjs, where `taskModule` finds them by name.
 const workerEntries = {
   'capped-worker-entry': resolve(import.meta.dirname, 'electron/files/capped-worker-entry.ts'),
+  'resident-worker-entry': resolve(import.meta.dirname, 'electron/files/resident-worker-entry.ts'),
+  'pdf-inspection-task': resolve(import.meta.dirname, 'electron/package-reader/inspect/pdf-inspection-task.ts'),
   'workbook-task': resolve(import.meta.dirname, 'electron/package-reader/workbook/workbook-task.ts'),
   'xlsx-preview-task': resolve(import.meta.dirname, 'electron/evidence/xlsx-preview-task.ts'),
   'docx-preview-task': resolve(import.meta.dirname, 'electron/evidence/docx-preview-task.ts'),

@@ -25,7 +25,7 @@ import {
 } from '../../shared/evidence/evidence-inspection.ts';
 import { expectedTypes, extensionOf, isViewableType, type EvidenceType } from '../../shared/evidence/evidence-type.ts';
 import { biffSheetCount, isCompoundFile, readCompoundFile } from './inspect/ole-compound-file.ts';
-import { inspectPdf } from './inspect/pdf-inspection.ts';
+import { inspectPdfCapped } from './inspect/capped-pdf-inspection.ts';
 import { isPlainText } from './inspect/text-encoding.ts';
 import { tiffPageCount } from './inspect/tiff-pages.ts';
 import { openZipInMemory, type ZipInMemory } from './inspect/zip-members.ts';
@@ -184,7 +184,7 @@ async function findings(input: InspectInput, options: typeof defaults): Promise<
       return zipFindings(path, bytes, complete, options);
     case 'pdf': {
       if (!complete) return { type: 'pdf' };
-      const pdf = await inspectPdf(bytes);
+      const pdf = await inspectPdfCapped(bytes);
       if (pdf.kind === 'password') return { type: 'pdf', password: true };
       if (pdf.kind === 'damaged') return { type: 'pdf', damaged: pdf.detail };
       return pdf.truncated
