@@ -54,7 +54,7 @@ export function BackupPanel({ onRestored }: { onRestored: () => void }) {
           立即备份
         </button>
       </div>
-      <p className="hint">导入材料包后、专家签名后和退出程序时会自动备份，保留最近 20 份。证明材料按内容存放、从不删除，备份只需包含数据文件。</p>
+      <p className="hint">导入材料包或会议包后、主任导入评分表后、专家签名后和退出程序时会自动备份，保留最近 20 份。证明材料按内容存放、从不删除，备份只需包含数据文件。</p>
       {message && (
         <p role="status" className="notice">
           {message}
