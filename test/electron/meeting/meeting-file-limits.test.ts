@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
-import { open as openZip, type Entry } from 'yauzl';
 import { describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../../electron/app/context.ts';
 import { packageDigest } from '../../../electron/package-reader/digest.ts';
@@ -17,32 +16,11 @@ import { call } from '../../helpers/call.ts';
 import { prepareChairMeeting, writeChairMeeting } from '../../helpers/chair-meeting.ts';
 import { testContext } from '../../helpers/context.ts';
 import { rawZip, type RawEntry } from '../../helpers/raw-zip.ts';
+import { readZip } from '../../helpers/read-zip.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 
 const tempDir = useTempDir('meeting-limits-');
 const MiB = 1024 * 1024;
-
-function readZip(path: string): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    openZip(path, { lazyEntries: true }, (error, zip) => {
-      if (error) return reject(error);
-      const files = new Map<string, Buffer>();
-      zip.on('entry', (entry: Entry) => {
-        zip.openReadStream(entry, (err, stream) => {
-          if (err) return reject(err);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            files.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(files));
-      zip.readEntry();
-    });
-  });
-}
 
 const zeros = Buffer.alloc(MiB - 1);
 const zerosPacked = deflateRawSync(zeros);

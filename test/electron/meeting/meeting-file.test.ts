@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { open as openZip, type Entry } from 'yauzl';
 import { describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../../electron/app/context.ts';
 import { dispatch } from '../../../electron/ipc/handlers.ts';
@@ -17,34 +16,12 @@ import { call } from '../../helpers/call.ts';
 import type { ChairMeeting } from '../../helpers/chair-meeting.ts';
 import { prepareChairMeeting, writeChairMeeting } from '../../helpers/chair-meeting.ts';
 import { testContext } from '../../helpers/context.ts';
+import { readZip } from '../../helpers/read-zip.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 import { packageFiles } from '../../helpers/package-builder.ts';
 
 const tempDir = useTempDir('meeting-file-');
 const CLERK = '会务 周敏';
-
-/** Every entry of a zip, by name, with its bytes (yauzl, the app's reader). */
-function readZip(path: string): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    openZip(path, { lazyEntries: true }, (error, zip) => {
-      if (error) return reject(error);
-      const files = new Map<string, Buffer>();
-      zip.on('entry', (entry: Entry) => {
-        zip.openReadStream(entry, (err, stream) => {
-          if (err) return reject(err);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            files.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(files));
-      zip.readEntry();
-    });
-  });
-}
 
 async function clerkExport(): Promise<{ meeting: ChairMeeting; clerk: ServiceContext; meetingId: number; path: string; fingerprint: string }> {
   const meeting = await writeChairMeeting(tempDir());

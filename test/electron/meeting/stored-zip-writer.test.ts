@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { open as openZip, type Entry } from 'yauzl';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ZipEntrySource } from '../../../electron/meeting/stored-zip-writer.ts';
 import { writeStoredZip, ZipSourceChanged } from '../../../electron/meeting/stored-zip-writer.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
+import { readZipWith } from '../../helpers/read-zip.ts';
 
 const tempDir = useTempDir('stored-zip-');
 const EXPORTED_AT = new Date('2026-12-01T09:30:00+08:00');
@@ -20,32 +20,12 @@ interface ReadEntry {
 
 /** Every entry of a zip read back with yauzl, the app's reader. */
 function readZip(path: string): Promise<Map<string, ReadEntry>> {
-  return new Promise((resolve, reject) => {
-    openZip(path, { lazyEntries: true, strictFileNames: true }, (error, zip) => {
-      if (error) return reject(error);
-      const files = new Map<string, ReadEntry>();
-      zip.on('error', reject);
-      zip.on('entry', (entry: Entry) => {
-        zip.openReadStream(entry, (err, stream) => {
-          if (err) return reject(err);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('error', reject);
-          stream.on('end', () => {
-            files.set(entry.fileName, {
-              bytes: Buffer.concat(chunks),
-              method: entry.compressionMethod,
-              zip64Extra: entry.extraFields.some((field) => field.id === 0x0001),
-              modified: { date: entry.lastModFileDate, time: entry.lastModFileTime },
-            });
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(files));
-      zip.readEntry();
-    });
-  });
+  return readZipWith(path, (entry, bytes) => ({
+    bytes,
+    method: entry.compressionMethod,
+    zip64Extra: entry.extraFields.some((field) => field.id === 0x0001),
+    modified: { date: entry.lastModFileDate, time: entry.lastModFileTime },
+  }));
 }
 
 function source(name: string, content: string | Buffer, recorded: Partial<Pick<ZipEntrySource, 'size' | 'sha256'>> = {}): ZipEntrySource {
