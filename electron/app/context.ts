@@ -15,6 +15,7 @@ import { openDatabase } from '../db/open.ts';
 import { isSoundDatabase, restoreBackupFile, setStoreAside } from '../backup/backups.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { clearStaleStaging } from '../evidence/evidence-staging.ts';
+import { clearStaleRenditions } from '../evidence/renditions.ts';
 import { clearIncoming } from '../package-store/incoming.ts';
 import { JobRegistry } from '../jobs/jobs.ts';
 import type { OsProtection } from '../experts/key-protection.ts';
@@ -84,6 +85,7 @@ export function createContext(options: ContextOptions): ServiceContext {
     // Staged files of an import that a crash interrupted belong to no package: no other
     // program can be staging here, the folder is ours.
     clearStaleStaging(options.dataDir);
+    clearStaleRenditions(options.dataDir);
     // So are uploads and half-unpacked meeting files in incoming/.
     clearIncoming(options.dataDir);
   } catch (error) {

@@ -9,7 +9,7 @@
  * - limit: the first 3000 blocks; a longer document is marked truncated.
  */
 import mammoth from 'mammoth';
-import type { DocumentBlock } from '../../shared/api/expert-work-types.ts';
+import type { DocumentBlock } from '../../shared/api/evidence-preview-types.ts';
 
 const MAX_BLOCKS = 3000;
 

@@ -4,7 +4,7 @@
  * gigabytes or takes mammoth forever costs its preview, never the shell. A refused preview
  * says why, in Chinese, for the viewer to show.
  */
-import type { DocumentBlock } from '../../shared/api/expert-work-types.ts';
+import type { DocumentBlock } from '../../shared/api/evidence-preview-types.ts';
 import { runCapped, taskModule, type WorkerCaps } from '../files/capped-worker.ts';
 import { previewRefusal, type PreviewRefusal } from './preview-refusal.ts';
 

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { channel } from './channel.ts';
 import type { EvidenceView } from './evidence-view-types.ts';
-import type { EvidencePreview } from './expert-work-types.ts';
+import type { EvidencePreview } from './evidence-preview-types.ts';
 import { packageId } from './request-fields.ts';
 
 const evidenceRequest = z.object({ packageId, path: z.string().min(1).max(4096) }).strict();

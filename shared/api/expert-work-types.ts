@@ -152,21 +152,6 @@ export interface ReviewOpen {
   readonly state: ReviewState;
 }
 
-export type DocumentBlock =
-  | { readonly type: 'paragraph'; readonly text: string; readonly heading: number | null }
-  | { readonly type: 'table'; readonly rows: readonly (readonly string[])[] };
-
-export type EvidencePreview =
-  | { readonly kind: 'docx'; readonly blocks: readonly DocumentBlock[]; readonly truncated: boolean }
-  | {
-      readonly kind: 'xlsx';
-      readonly sheets: readonly {
-        readonly name: string;
-        readonly rows: readonly (readonly string[])[];
-        readonly truncated: boolean;
-      }[];
-    };
-
 export interface SheetSignResult {
   readonly sheet: SignedSheetSummary;
   /** Where the file was written. */

@@ -6,8 +6,9 @@
  * - tabs: one per evidence reference of the claim, a page of a compilation named with it
  *   (`合同汇编.pdf 第3页`), so two items citing the same compilation each open at their page.
  * - PDF: pdf-viewer.tsx, at the reference's page, turned as this expert last turned the file;
- *   images: image-viewer.tsx; Word and Excel: office-preview.tsx; anything else: the system's
- *   viewer, only after the expert confirms (desktop shell).
+ *   images: image-viewer.tsx; every other file: the preview main converts it to
+ *   (previews/converted-preview.tsx), or, for a kind it cannot convert, the system's viewer,
+ *   only after the expert confirms (desktop shell).
  */
 import { useEffect, useState } from 'react';
 import type { PackageFileView } from '../../../shared/api/package-types.ts';
@@ -16,9 +17,9 @@ import { formatBytes } from '../../../shared/format/format-bytes.ts';
 import { evidenceTarget, targetLabel, type EvidenceTarget } from './evidence-target.ts';
 import { fileKind } from './file-kind.ts';
 import { ImageViewer } from './image-viewer.tsx';
-import { OfficePreview } from './office-preview.tsx';
 import type { Rotation } from './pdf-rotation.ts';
 import { PdfViewer } from './pdf-viewer.tsx';
+import { ConvertedPreview } from './previews/converted-preview.tsx';
 
 export interface EvidenceViewerProps {
   /** The expert whose rotations are remembered; null (the chair's console): not remembered. */
@@ -145,11 +146,8 @@ function FileView({ expertId, packageId, file, page, openSeq, onPageChange }: Fi
       return <PdfFile expertId={expertId} packageId={packageId} file={file} url={url} goal={{ page, seq: openSeq }} onPageChange={onPageChange} />;
     case 'image':
       return <ImageViewer url={url} name={file.path} />;
-    case 'docx':
-    case 'xlsx':
-      return <OfficePreview packageId={packageId} path={file.path} />;
-    case 'other':
-      return <ExternalFile packageId={packageId} file={file} />;
+    case 'converted':
+      return <ConvertedPreview packageId={packageId} path={file.path} fallback={<ExternalFile packageId={packageId} file={file} />} />;
   }
 }
 

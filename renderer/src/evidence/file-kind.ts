@@ -1,17 +1,16 @@
 /**
- * File kind: how the evidence viewer shows a file, from the extension of its path in the
- * package. (The store sniffs PDF and image bytes when serving them; an extension that lies only
- * makes the preview fail, it cannot make a file run.)
+ * File kind: how the evidence viewer shows a file. PDFs and the browser's own images are shown
+ * from their bytes (named by the path's extension: the store sniffs the bytes when serving
+ * them, so an extension that lies only makes the view fail, it cannot make a file run); every
+ * other file is converted by main, which reads it by its content (previews/converted-preview.tsx).
  */
-export type FileKind = 'pdf' | 'image' | 'docx' | 'xlsx' | 'other';
+export type FileKind = 'pdf' | 'image' | 'converted';
 
 export function fileKind(path: string): FileKind {
   const ext = /\.([^./]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
   if (ext === 'pdf') return 'pdf';
   if (['png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp'].includes(ext)) return 'image';
-  if (ext === 'docx') return 'docx';
-  if (ext === 'xlsx') return 'xlsx';
-  return 'other';
+  return 'converted';
 }
 
 /** 〔证明材料/合同1.pdf 第3页〕: how a reason cites the file and page the expert is looking at. */

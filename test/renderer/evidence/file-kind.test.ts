@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { citation, fileKind } from '../../../renderer/src/evidence/file-kind.ts';
 
-describe('fileKind: how the evidence viewer shows a file, from its extension', () => {
+describe('fileKind: PDFs and browser images by extension, everything else converted by main', () => {
   it.each([
     ['证明材料/合同1.pdf', 'pdf'],
     ['扫描件/审计报告.PDF', 'pdf'],
@@ -11,23 +11,24 @@ describe('fileKind: how the evidence viewer shows a file, from its extension', (
     ['a.gif', 'image'],
     ['a.webp', 'image'],
     ['a.bmp', 'image'],
-    ['说明/办公室说明.docx', 'docx'],
-    ['清单/合同清单.XLSX', 'xlsx'],
-    ['录像/会议录像.mp4', 'other'],
-    ['打开我.lnk', 'other'],
-    // Old Office formats are not previewed: only the XML ones are read safely.
-    ['旧格式.doc', 'other'],
-    ['旧格式.xls', 'other'],
+    // Everything else is converted by main, which reads the content, not the name.
+    ['说明/办公室说明.docx', 'converted'],
+    ['清单/合同清单.XLSX', 'converted'],
+    ['录像/会议录像.mp4', 'converted'],
+    ['打开我.lnk', 'converted'],
+    ['旧格式.doc', 'converted'],
+    ['照片/IMG_0001.HEIC', 'converted'],
+    ['扫描/合同.tif', 'converted'],
   ] as const)('%s → %s', (path, kind) => {
     expect(fileKind(path)).toBe(kind);
   });
 
   it('looks only at the last extension of the file name, not of a folder', () => {
-    expect(fileKind('合同.pdf.exe')).toBe('other');
-    expect(fileKind('a.pdf/说明')).toBe('other');
-    expect(fileKind('无扩展名')).toBe('other');
+    expect(fileKind('合同.pdf.exe')).toBe('converted');
+    expect(fileKind('a.pdf/说明')).toBe('converted');
+    expect(fileKind('无扩展名')).toBe('converted');
     expect(fileKind('.pdf')).toBe('pdf');
-    expect(fileKind('结尾是点.')).toBe('other');
+    expect(fileKind('结尾是点.')).toBe('converted');
   });
 });
 

@@ -1,0 +1,57 @@
+/**
+ * Converted previews: every file the renderer cannot show from its bytes (all but PDF and the
+ * browser's images) is asked of main (`evidence-preview`), which reads it by its content type
+ * and answers with one kind of preview (shared/api/evidence-preview-types.ts); this component
+ * shows each kind with its own component. Previews are shown as text nodes and data only:
+ * nothing of a document is inserted as HTML, so it cannot run or style anything in the app.
+ * A file main has no preview for is offered to the system's viewer (`fallback`).
+ */
+import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { EvidencePreview } from '../../../../shared/api/evidence-preview-types.ts';
+import { api } from '../../api/api.ts';
+import { DocxPreviewView } from './docx-preview.tsx';
+import { XlsxPreviewView } from './xlsx-preview.tsx';
+
+export interface ConvertedPreviewProps {
+  readonly packageId: number;
+  readonly path: string;
+  /** Shown when main has no preview of this kind of file (the system viewer's button). */
+  readonly fallback: ReactNode;
+}
+
+export function ConvertedPreview({ packageId, path, fallback }: ConvertedPreviewProps) {
+  const [preview, setPreview] = useState<EvidencePreview | null>(null);
+  const [error, setError] = useState<{ code: string; message: string } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    void api.invoke('evidence-preview', { packageId, path }).then((result) => {
+      if (!live) return;
+      if (result.ok) setPreview(result.value);
+      else setError({ code: result.error.code, message: result.error.message });
+    });
+    return () => {
+      live = false;
+    };
+  }, [packageId, path]);
+
+  if (error?.code === 'no-preview') return <>{fallback}</>;
+  if (error)
+    return (
+      <div className="evidence-focus" tabIndex={0}>
+        <p className="evidence-error" role="alert">
+          {error.message}
+        </p>
+        {fallback}
+      </div>
+    );
+  if (!preview) return <p className="muted loading">正在读取……</p>;
+
+  switch (preview.kind) {
+    case 'docx':
+      return <DocxPreviewView preview={preview} path={path} />;
+    case 'xlsx':
+      return <XlsxPreviewView preview={preview} path={path} />;
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * What the evidence viewer is sent for a file it cannot show from the raw bytes itself (every
+ * evidence type except PDF and the browser's own images): a preview main made from the stored
+ * bytes, by the file's content type, never its name. Each kind has one renderer component
+ * (renderer/src/evidence/previews/); a preview carries text and data only, never markup the
+ * renderer would insert as HTML.
+ *
+ * `notice`, where a kind has one, is a sentence for the expert about what the preview leaves out
+ * (a format no library reads fully, a truncated sheet), so nothing is silently missing.
+ */
+
+export type DocumentBlock =
+  | { readonly type: 'paragraph'; readonly text: string; readonly heading: number | null }
+  | { readonly type: 'table'; readonly rows: readonly (readonly string[])[] };
+
+/** A Word document's text blocks (mammoth). */
+export interface DocxPreview {
+  readonly kind: 'docx';
+  readonly blocks: readonly DocumentBlock[];
+  readonly truncated: boolean;
+}
+
+/** An Excel workbook's sheets as the cell texts exceljs gives. */
+export interface XlsxPreview {
+  readonly kind: 'xlsx';
+  readonly sheets: readonly {
+    readonly name: string;
+    readonly rows: readonly (readonly string[])[];
+    readonly truncated: boolean;
+  }[];
+}
+
+export type EvidencePreview = DocxPreview | XlsxPreview;
+
+export type EvidencePreviewKind = EvidencePreview['kind'];
