@@ -19,6 +19,7 @@ import { shutDown } from './app/shutdown.ts';
 import { isTrustedSender, untrustedSenderError } from './app/trusted-sender.ts';
 import { appVersion } from './app/version.ts';
 import { windowOptions } from './app/window-options.ts';
+import { renditionFile } from './evidence/renditions.ts';
 import { storedEvidencePath } from './evidence/evidence-path.ts';
 import { safeStorageProtection } from './experts/safe-storage-protection.ts';
 import { dispatch } from './ipc/handlers.ts';
@@ -60,7 +61,8 @@ async function start(): Promise<void> {
   const rendererDir = join(import.meta.dirname, '..', 'renderer');
   protocol.handle(desktopAppScheme, appProtocolHandler({ rendererDir, csp: contentSecurityPolicy(`${desktopEvidenceScheme}:`) }));
   const evidenceFile = (hash: string) => storedEvidencePath(ctx.dataDir, hash);
-  protocol.handle(desktopEvidenceScheme, evidenceProtocolHandler({ evidenceFile, corsOrigin: desktopAppOrigin }));
+  const renditionFileOf = (hash: string, converter: string, name: string) => renditionFile(ctx.dataDir, hash, converter, name);
+  protocol.handle(desktopEvidenceScheme, evidenceProtocolHandler({ evidenceFile, renditionFile: renditionFileOf, corsOrigin: desktopAppOrigin }));
   for (const channel of channelNames) {
     ipcMain.handle(channel, (event, payload: unknown) =>
       isTrustedSender(event, window.webContents) ? dispatch(ctx, channel, payload) : untrustedSenderError,

@@ -1,9 +1,13 @@
 /**
  * Stored evidence by content hash: `evidence://store/<sha256>` in the desktop shell, and the
  * same answers for `/evidence/<sha256>` in the browser shell (electron/web/web-server.ts checks
- * the token and passes the hash). The content type comes from the bytes, never a name; the
- * file may not run script or load anything (`default-src 'none'; sandbox`), and only the
- * renderer's own origin may read it cross-origin.
+ * the token and passes what follows the prefix). The content type comes from the bytes, never a
+ * name; the file may not run script or load anything (`default-src 'none'; sandbox`), and only
+ * the renderer's own origin may read it cross-origin.
+ *
+ * A file a converter made from stored evidence (electron/evidence/renditions.ts: the pages of a
+ * TIFF as PNG, an OFD page as SVG) is `<sha256>/<converter>-v<version>/<name>` under the same
+ * prefix, served the same way; its type comes from its name, which the app gave it.
  */
 import { desktopEvidenceHost } from '../../shared/api/transport.ts';
 import { sniffContentType } from '../evidence/evidence-path.ts';
@@ -13,6 +17,8 @@ import { refusal } from './refusal.ts';
 export interface EvidenceOptions {
   /** The stored file of a hash, or null when the hash is malformed or nothing is stored under it. */
   readonly evidenceFile: (hash: string) => string | null;
+  /** A rendition's file, or null when any part is malformed or nothing is stored there. */
+  readonly renditionFile?: ((hash: string, converter: string, name: string) => string | null) | undefined;
   /**
    * The one origin allowed to read evidence cross-origin: the desktop renderer (app://renderer)
    * reads evidence:// with fetch and must see the length in Content-Range. The browser shell
@@ -25,8 +31,17 @@ export interface EvidenceOptions {
 
 export const evidenceCsp = "default-src 'none'; sandbox";
 
-/** The stored file of `hash`, answered to `request`. */
-export async function evidenceResponse(request: Request, hash: string, options: EvidenceOptions): Promise<Response> {
+const renditionTypes: Readonly<Record<string, string>> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  svg: 'image/svg+xml',
+  json: 'application/json; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
+  pdf: 'application/pdf',
+};
+
+/** The file `target` names (`<sha256>` or `<sha256>/<converter>/<name>`), answered to `request`. */
+export async function evidenceResponse(request: Request, target: string, options: EvidenceOptions): Promise<Response> {
   const cors: Record<string, string> =
     options.corsOrigin === undefined
       ? {}
@@ -35,10 +50,24 @@ export async function evidenceResponse(request: Request, hash: string, options: 
     return refusal(405, 'method-not-allowed', '不支持的请求方法', { allow: 'GET, HEAD', ...cors });
   }
   const notFound = () => refusal(404, 'evidence-not-found', '证明材料不在本机的材料库中', cors);
-  const file = options.evidenceFile(hash);
-  if (file === null) return notFound();
+  const segments = target.split('/');
+  let file: string | null = null;
+  let contentType: ((head: Uint8Array) => string) | null = null;
+  if (segments.length === 1) {
+    file = options.evidenceFile(segments[0]!);
+    contentType = sniffContentType;
+  } else if (segments.length === 3 && options.renditionFile !== undefined) {
+    const [hash, converter, name] = segments as [string, string, string];
+    const type = renditionTypes[/\.([a-z]+)$/.exec(name)?.[1] ?? ''];
+    if (type !== undefined) {
+      file = options.renditionFile(hash, converter, name);
+      contentType = () => type;
+    }
+  }
+  if (file === null || contentType === null) return notFound();
+  const type = contentType;
   const response = await fileResponse(request, file, (head) => ({
-    'content-type': sniffContentType(head),
+    'content-type': type(head),
     'x-content-type-options': 'nosniff',
     'content-security-policy': evidenceCsp,
     // Named by the hash of its bytes: the same URL always means the same bytes.

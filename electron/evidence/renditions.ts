@@ -55,7 +55,7 @@ function checkConverter(converter: Converter): void {
 export function renditionDir(dataDir: string, sha256: string, converter: Converter): string {
   if (!isContentHash(sha256)) throw new Error('not a content hash');
   checkConverter(converter);
-  return join(renditionsRoot(dataDir), sha256.slice(0, 2), sha256, `${converter.name}-v${converter.version}`);
+  return join(renditionsRoot(dataDir), sha256.slice(0, 2), sha256, converterFolderName(converter));
 }
 
 function renditionAt(dir: string): Rendition {
@@ -70,6 +70,25 @@ function renditionAt(dir: string): Rendition {
     },
     file: (name) => (set.has(name) ? join(dir, name) : null),
   };
+}
+
+const converterFolder = /^([a-z0-9][a-z0-9-]{0,63})-v([1-9][0-9]{0,8})$/;
+
+/**
+ * The file `name` of the rendition in folder `converter` (`<name>-v<version>`) of `sha256`, or
+ * null when any part is malformed or the file is not there: what the evidence URLs serve.
+ */
+export function renditionFile(dataDir: string, sha256: string, converter: string, name: string): string | null {
+  const folder = converterFolder.exec(converter);
+  if (!isContentHash(sha256) || folder === null || !fileName.test(name)) return null;
+  const file = join(renditionDir(dataDir, sha256, { name: folder[1]!, version: Number(folder[2]) }), name);
+  return existsSync(file) ? file : null;
+}
+
+/** The folder name of a converter's renditions, as evidence URLs name it. */
+export function converterFolderName(converter: Converter): string {
+  checkConverter(converter);
+  return `${converter.name}-v${converter.version}`;
 }
 
 /** The rendition if it has been made, else null. */

@@ -27,6 +27,7 @@ import { contentSecurityPolicy } from '../app/csp.ts';
 import { rendererFileResponse } from '../app/app-protocol.ts';
 import { evidenceResponse } from '../app/evidence-protocol.ts';
 import { dispatch } from '../ipc/handlers.ts';
+import { renditionFile } from '../evidence/renditions.ts';
 import { storedEvidencePath } from '../evidence/evidence-path.ts';
 import { receiveUpload } from '../package-store/incoming.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -82,7 +83,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const { ctx, rendererDir } = options;
   const token = options.token ?? randomBytes(32).toString('hex');
   const csp = contentSecurityPolicy('');
-  const evidenceOptions = { evidenceFile: (hash: string) => storedEvidencePath(ctx.dataDir, hash), headers: sameOriginOnly };
+  const evidenceOptions = {
+    evidenceFile: (hash: string) => storedEvidencePath(ctx.dataDir, hash),
+    renditionFile: (hash: string, converter: string, name: string) => renditionFile(ctx.dataDir, hash, converter, name),
+    headers: sameOriginOnly,
+  };
   const bodies = new BodyBudget();
   let indexHtml: string | null = null;
   let origin = '';

@@ -9,6 +9,8 @@
  * (a format no library reads fully, a truncated sheet), so nothing is silently missing.
  */
 
+import type { RenditionRef } from './transport.ts';
+
 export type DocumentBlock =
   | { readonly type: 'paragraph'; readonly text: string; readonly heading: number | null }
   | { readonly type: 'table'; readonly rows: readonly (readonly string[])[] };
@@ -30,6 +32,20 @@ export interface XlsxPreview {
   }[];
 }
 
-export type EvidencePreview = DocxPreview | XlsxPreview;
+/**
+ * A file shown as page images main made from it (renditions): every page of a TIFF, a HEIC
+ * photo, an OFD document's pages. Each page names its image and its size in CSS pixels at 100%
+ * (so the viewer lays out and fits pages before any image arrives). Paged types (TIFF, OFD)
+ * number their pages for `#page=N` references; a photo has one page.
+ */
+export interface PagesPreview {
+  readonly kind: 'pages';
+  readonly pages: readonly { readonly image: RenditionRef; readonly width: number; readonly height: number }[];
+  /** Whether the pages are numbered pages of the document (TIFF, OFD) rather than one picture. */
+  readonly paged: boolean;
+  readonly notice: string | null;
+}
+
+export type EvidencePreview = DocxPreview | XlsxPreview | PagesPreview;
 
 export type EvidencePreviewKind = EvidencePreview['kind'];

@@ -54,7 +54,34 @@ export function browserEvidenceUrl(sha256: string, token: string): string {
   return `${evidencePathPrefix}${sha256}?${evidenceTokenParam}=${encodeURIComponent(token)}`;
 }
 
-/** The content hash an evidence path names (not yet checked to be one), or null when the path is not an evidence path. */
+/**
+ * A file a converter made from a stored evidence file (electron/evidence/renditions.ts): the
+ * source's hash, the converter's folder (`<name>-v<version>`) and the file's name in it.
+ */
+export interface RenditionRef {
+  readonly sha256: string;
+  readonly converter: string;
+  readonly name: string;
+}
+
+function renditionPath(ref: RenditionRef): string {
+  return `${ref.sha256}/${encodeURIComponent(ref.converter)}/${encodeURIComponent(ref.name)}`;
+}
+
+/** A rendition's file as the desktop shell's renderer names it. */
+export function desktopRenditionUrl(ref: RenditionRef): string {
+  return `${desktopEvidenceScheme}://${desktopEvidenceHost}/${renditionPath(ref)}`;
+}
+
+/** A rendition's file as the browser shell's renderer names it. */
+export function browserRenditionUrl(ref: RenditionRef, token: string): string {
+  return `${evidencePathPrefix}${renditionPath(ref)}?${evidenceTokenParam}=${encodeURIComponent(token)}`;
+}
+
+/**
+ * What an evidence path names after its prefix (a content hash, or `<hash>/<converter>/<name>`
+ * for a rendition; not yet checked), or null when the path is not an evidence path.
+ */
 export function hashOfEvidencePath(pathname: string): string | null {
   return pathname.startsWith(evidencePathPrefix) ? pathname.slice(evidencePathPrefix.length) : null;
 }

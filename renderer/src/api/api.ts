@@ -3,7 +3,7 @@
  * in the browser shell, the same contract over loopback HTTP.
  */
 import type { Api } from '../../../shared/api/contract.ts';
-import { browserEvidenceUrl, desktopEvidenceUrl } from '../../../shared/api/transport.ts';
+import { browserEvidenceUrl, browserRenditionUrl, desktopEvidenceUrl, desktopRenditionUrl, type RenditionRef } from '../../../shared/api/transport.ts';
 import { createHttpApi, pageToken } from './http-api.ts';
 
 export const api: Api = window.api ?? createHttpApi(pageToken());
@@ -14,4 +14,9 @@ export const isDesktopShell = window.api !== undefined;
 /** URL of a stored evidence file, by content hash, in whichever shell runs. */
 export function evidenceUrl(hash: string): string {
   return window.api ? desktopEvidenceUrl(hash) : browserEvidenceUrl(hash, pageToken());
+}
+
+/** URL of a file a converter made from stored evidence (a TIFF page as PNG), in whichever shell runs. */
+export function renditionUrl(ref: RenditionRef): string {
+  return window.api ? desktopRenditionUrl(ref) : browserRenditionUrl(ref, pageToken());
 }

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evidenceProtocolHandler } from '../../../electron/app/evidence-protocol.ts';
 import { storedEvidencePath } from '../../../electron/evidence/evidence-path.ts';
+import { rendition, renditionFile } from '../../../electron/evidence/renditions.ts';
+import { desktopRenditionUrl } from '../../../shared/api/transport.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -96,5 +98,38 @@ describe('the evidence: protocol (stored evidence by content hash)', () => {
     const response = await handle(new Request(`evidence://store/${hash}`));
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('serves a file a converter made from stored evidence, typed by its name, and nothing beside it', async () => {
+    const dataDir = tempDir();
+    const hash = 'cd'.repeat(32);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    await rendition(dataDir, hash, { name: 'tiff-pages', version: 2 }, async () => new Map<string, Uint8Array | string>([['page-3.png', png], ['page-1.svg', '<svg/>']]));
+    const handle = evidenceProtocolHandler({
+      evidenceFile: (given) => storedEvidencePath(dataDir, given),
+      renditionFile: (given, converter, name) => renditionFile(dataDir, given, converter, name),
+      corsOrigin: 'app://renderer',
+    });
+    const url = desktopRenditionUrl({ sha256: hash, converter: 'tiff-pages-v2', name: 'page-3.png' });
+    expect(url).toBe(`evidence://store/${hash}/tiff-pages-v2/page-3.png`);
+    const response = await handle(new Request(url));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
+    expect(Buffer.from(await response.arrayBuffer()).equals(png)).toBe(true);
+    const svg = await handle(new Request(`evidence://store/${hash}/tiff-pages-v2/page-1.svg`));
+    expect(svg.headers.get('content-type')).toBe('image/svg+xml');
+    for (const bad of [
+      `${hash}/tiff-pages-v1/page-3.png`,
+      `${hash}/tiff-pages/page-3.png`,
+      `${hash}/tiff-pages-v2/page-4.png`,
+      `${hash}/tiff-pages-v2/..%2Fpage-3.png`,
+      `${hash}/tiff-pages-v2/page-3.exe`,
+      `${hash}/tiff-pages-v2`,
+      `${hash}/tiff-pages-v2/x/page-3.png`,
+      `${'0'.repeat(64)}/tiff-pages-v2/page-3.png`,
+    ]) {
+      expect((await handle(new Request(`evidence://store/${bad}`))).status, bad).toBe(404);
+    }
   });
 });

@@ -3,7 +3,8 @@ import { request as httpRequest } from 'node:http';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tokenHeader } from '../../../shared/api/transport.ts';
+import { browserRenditionUrl, tokenHeader } from '../../../shared/api/transport.ts';
+import { rendition } from '../../../electron/evidence/renditions.ts';
 import { startWebServer, type WebServer } from '../../../electron/web/web-server.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 import { testContext } from '../../helpers/context.ts';
@@ -151,6 +152,20 @@ describe('the browser shell server', () => {
       expect(reply.status, bad).toBe(404);
     }
   });
+  it('serves a rendition of stored evidence under its hash with the token', async () => {
+    const { server, dataDir, host } = await start();
+    const hash = 'ef'.repeat(32);
+    await rendition(dataDir, hash, { name: 'heic-pages', version: 1 }, async () => new Map([['page-1.png', Buffer.from('\x89PNG\r\n')]]));
+    const path = browserRenditionUrl({ sha256: hash, converter: 'heic-pages-v1', name: 'page-1.png' }, server.token);
+    const ok = await send(server.url, { path, headers: { host } });
+    expect(ok.status).toBe(200);
+    expect(ok.headers['content-type']).toBe('image/png');
+    const noToken = await send(server.url, { path: path.replace(/\?.*$/, ''), headers: { host } });
+    expect(noToken.status).toBe(401);
+    const other = await send(server.url, { path: path.replace('page-1.png', '..%2f..%2falliance-review.sqlite'), headers: { host } });
+    expect(other.status).toBe(404);
+  });
+
   it('answers a malformed % escape with 400 instead of failing', async () => {
     const { server, host } = await start();
     for (const path of ['/%E0%A4%A', '/assets/%zz.js']) {

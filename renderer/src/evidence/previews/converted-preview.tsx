@@ -53,5 +53,8 @@ export function ConvertedPreview({ packageId, path, fallback }: ConvertedPreview
       return <DocxPreviewView preview={preview} path={path} />;
     case 'xlsx':
       return <XlsxPreviewView preview={preview} path={path} />;
+    case 'pages':
+      // Shown by the page viewer (previews/pages-viewer.tsx), which is being built.
+      return <>{fallback}</>;
   }
 }
