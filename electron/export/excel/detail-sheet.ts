@@ -99,7 +99,8 @@ export function addDetailSheet(workbook: Workbook, input: ResultDocumentsInput, 
     });
     totalRows.set(alliance.allianceId, t);
   }
-  for (let column = selfColumn; column <= panelColumn; column += 1) sheet.getColumn(column).numFmt = '0.##';
+  // General, not 0.##: with 0.## Excel and WPS show a whole score as "7." (with the point).
+  for (let column = selfColumn; column <= panelColumn; column += 1) sheet.getColumn(column).numFmt = 'General';
   sheet.getColumn(panelColumn).numFmt = '0.00';
   addFilter(sheet);
   return { totalRows, expertColumns, selfColumn, panelColumn };

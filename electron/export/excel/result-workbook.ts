@@ -13,6 +13,7 @@ import { addDecisionsSheet } from './decisions-sheet.ts';
 import { addDetailSheet } from './detail-sheet.ts';
 import { addExpertsSheet } from './experts-sheet.ts';
 import { addNotesSheet } from './notes-sheet.ts';
+import { fitRowHeights } from './sheet-style.ts';
 import { fillSummarySheet, SUMMARY_SHEET } from './summary-sheet.ts';
 
 export async function buildResultWorkbook(input: ResultDocumentsInput): Promise<Buffer> {
@@ -31,5 +32,6 @@ export async function buildResultWorkbook(input: ResultDocumentsInput): Promise<
   addExpertsSheet(workbook, input, index);
   addNotesSheet(workbook, input);
   addAnalysisSheet(workbook, input, index);
+  for (const sheet of workbook.worksheets) fitRowHeights(sheet);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

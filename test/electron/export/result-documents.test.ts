@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { ExportProgress, ExportReport } from '../../../electron/export/export-result-documents.ts';
 import { exportResultDocuments } from '../../../electron/export/export-result-documents.ts';
+import { wrappedLines } from '../../../electron/export/excel/sheet-style.ts';
 import { faceHas } from '../../../electron/export/fonts/font-runs.ts';
 import { loadShippedFonts } from '../../../electron/export/fonts/shipped-fonts.ts';
 import type { ResultDocumentsInput } from '../../../electron/export/result-documents-input.ts';
@@ -412,6 +413,40 @@ describe('the result workbook', () => {
       // exceljs leaves out widths equal to its default (9); the others are written.
       expect(Math.max(...[1, 2, 3].map((n) => sheet.getColumn(n).width ?? 9))).toBeGreaterThan(10);
     }
+  });
+
+  it('shows whole scores without a trailing point and sets row heights for wrapped text (LibreOffice and WPS keep stored heights)', () => {
+    // `0.##` makes Excel and WPS show 7 as "7.".
+    const styles = sheetXml.get('xl/styles.xml') ?? '';
+    expect(styles).not.toContain('0.##');
+    for (const sheet of workbook.worksheets) {
+      sheet.eachRow((row, number) => {
+        if (number === 1) return;
+        row.eachCell((cell, column) => {
+          if (cell.alignment?.wrapText !== true) return;
+          const raw = cell.value as unknown;
+          const text = raw !== null && typeof raw === 'object' && 'result' in raw ? String((raw as { result: unknown }).result) : String(raw ?? '');
+          const lines = wrappedLines(text, sheet.getColumn(column).width ?? 9);
+          if (lines > 1) expect(row.height, `${sheet.name}!${cell.address}`).toBeGreaterThanOrEqual(Math.min(409, lines * 15));
+        });
+      });
+    }
+    // The summary holds several flags for some alliance: its row really is taller than one line.
+    const summary = workbook.getWorksheet('汇总');
+    const heights: number[] = [];
+    summary?.eachRow((row, number) => {
+      if (number > 1) heights.push(row.height ?? 15);
+    });
+    expect(Math.max(...heights)).toBeGreaterThan(45);
+  });
+
+  it('汇总 fits one landscape A4 page wide at a readable scale (columns add up to at most about 190 characters)', () => {
+    const summary = workbook.getWorksheet('汇总');
+    if (summary === undefined) throw new Error('no 汇总');
+    let total = 0;
+    for (let column = 1; column <= summary.columnCount; column += 1) total += summary.getColumn(column).width ?? 9;
+    // About 146 characters fit a landscape A4 line at 100%; 190 prints at about 75%, where 11 pt stays legible.
+    expect(total).toBeLessThanOrEqual(190);
   });
 
   it('汇总: every number equals the result JSON, and the formulas recompute it', () => {
