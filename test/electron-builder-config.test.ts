@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-import { SHIPPED_FONT_FILES } from '../electron/export/fonts/shipped-fonts.ts';
+import { EMOJI_NAMES_FILE, SHIPPED_FONT_FILES } from '../electron/export/fonts/shipped-fonts.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -78,10 +78,10 @@ describe('electron-builder.yml', () => {
     expect(config.fileAssociations.map((a) => a.ext)).toEqual(expect.arrayContaining(['sheet.json']));
   });
 
-  it('copies every font the PDF export loads into resources/fonts, from files that exist', () => {
+  it('copies every font and the emoji names the PDF export loads into resources/fonts, with their licences, from files that exist', () => {
     const fonts = config.extraResources.filter((r) => r.to === 'resources/fonts');
     const shipped = fonts.flatMap((r) => r.filter.map((name) => resolve(root, r.from, name)));
-    expect(shipped.map((f) => f.split('/').pop()).sort()).toEqual([...SHIPPED_FONT_FILES, 'OFL.txt'].sort());
+    expect(shipped.map((f) => f.split('/').pop()).sort()).toEqual([...SHIPPED_FONT_FILES, EMOJI_NAMES_FILE, 'OFL.txt', 'CLDR-LICENSE.txt'].sort());
     for (const file of shipped) expect(existsSync(file), file).toBe(true);
   });
 

@@ -7,7 +7,11 @@
  *   typesetter's sign for a character the type case lacks) rather than an empty box, and
  *   reported, so the clerk can correct the name by hand on the printed sheet.
  * - invisible characters (variation selectors, zero-width joiners, other format characters)
- *   are dropped: they have no glyph of their own and would otherwise become boxes.
+ *   and control characters are dropped: they have no glyph of their own and would otherwise
+ *   become boxes, or be reported as characters the clerk must write in by hand.
+ * - emoji: the fonts have none (a colour emoji font would add tens of megabytes), so an emoji
+ *   (with its skin tone, flag or joined sequence) is printed as its Chinese name from Unicode
+ *   CLDR, 〔拇指向上〕, and is not reported missing: nothing of the comment is lost.
  */
 import type { FontFace } from './shipped-fonts.ts';
 
@@ -18,7 +22,18 @@ export interface TextRun {
   readonly text: string;
 }
 
-const INVISIBLE = /[\p{Cf}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]/u;
+const INVISIBLE = /[\p{Cf}\p{Cc}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]/u;
+const PICTOGRAPHIC = /[\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
+const graphemes = new Intl.Segmenter('zh', { granularity: 'grapheme' });
+
+/** Emoji sequence → its Chinese name (resources/fonts/emoji-names-zh.json). */
+export type EmojiNames = ReadonlyMap<string, string>;
+
+function emojiName(grapheme: string, names: EmojiNames): string {
+  const plain = grapheme.replace(/\uFE0F/g, '');
+  const first = String.fromCodePoint(grapheme.codePointAt(0) ?? 0x3013);
+  return names.get(grapheme) ?? names.get(plain) ?? names.get(first) ?? names.get(`${first}\uFE0F`) ?? '表情符号';
+}
 const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029]/g;
 
 /** Whether `face` can set `char` (one code point). */
@@ -31,15 +46,21 @@ export function faceHas(face: FontFace, char: string): boolean {
  * Runs for `text` (one line: line breaks become spaces). `missing` collects the characters no
  * face has; `faces` are tried in order and the first is the default.
  */
-export function splitRuns(text: string, faces: readonly FontFace[], missing: Set<string>): TextRun[] {
+export function splitRuns(text: string, faces: readonly FontFace[], missing: Set<string>, emoji: EmojiNames = new Map()): TextRun[] {
   const main = faces[0];
   if (main === undefined) throw new Error('no font face');
+  const settable = (char: string) => faces.some((candidate) => faceHas(candidate, char));
+  // An emoji no face has becomes its name before the characters are set.
+  let named = '';
+  for (const { segment } of graphemes.segment(text.replace(LINE_BREAKS, ' ').replace(/\t/g, ' '))) {
+    const unset = PICTOGRAPHIC.test(segment) && [...segment].some((char) => !INVISIBLE.test(char) && !settable(char));
+    named += unset ? `〔${emojiName(segment, emoji)}〕` : segment;
+  }
   const runs: TextRun[] = [];
   let face: FontFace | null = null;
   let buffer = '';
-  for (const raw of text.replace(LINE_BREAKS, ' ')) {
-    if (INVISIBLE.test(raw)) continue;
-    const char = raw === '\t' ? ' ' : raw;
+  for (const char of named) {
+    if (INVISIBLE.test(char)) continue;
     let chosen = faces.find((candidate) => faceHas(candidate, char));
     let shown = char;
     if (chosen === undefined) {

@@ -24,6 +24,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Font } from 'fontkit';
 import * as fontkit from 'fontkit';
+import type { EmojiNames } from './font-runs.ts';
 
 export type FontWeight = 'regular' | 'bold';
 
@@ -38,6 +39,8 @@ export interface FontSet {
   /** Faces to try in order, per weight: the main font first, then the fallback. */
   readonly regular: readonly FontFace[];
   readonly bold: readonly FontFace[];
+  /** The names emoji are printed by, the fonts having none (font-runs.ts). */
+  readonly emojiNames: EmojiNames;
 }
 
 interface ShippedFile {
@@ -96,5 +99,21 @@ export function loadShippedFonts(fontsDir?: string): FontSet {
   return {
     regular: [faceOf(MAIN.regular, fontsDir), faceOf(FALLBACK.regular, fontsDir)],
     bold: [faceOf(MAIN.bold, fontsDir), faceOf(FALLBACK.bold, fontsDir)],
+    emojiNames: emojiNamesOf(fontsDir),
   };
+}
+
+export const EMOJI_NAMES_FILE = 'emoji-names-zh.json';
+const EMOJI_NAMES: ShippedFile = { name: 'emoji-names', file: EMOJI_NAMES_FILE };
+const emojiCache = new Map<string, EmojiNames>();
+
+/** The Chinese names of emoji (CLDR), made by resources/fonts/make-emoji-names.py. */
+function emojiNamesOf(fontsDir: string | undefined): EmojiNames {
+  const path = pathOf(EMOJI_NAMES, fontsDir);
+  let names = emojiCache.get(path);
+  if (names === undefined) {
+    names = new Map(Object.entries(JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>));
+    emojiCache.set(path, names);
+  }
+  return names;
 }

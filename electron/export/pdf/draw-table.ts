@@ -35,6 +35,12 @@ export interface Row {
 }
 
 export interface TableOptions {
+  /**
+   * Points that must fit below the last row on its page (what follows the table and belongs
+   * with it, such as a signature box): when they do not, the last row starts the next page, so
+   * what follows never stands alone there.
+   */
+  readonly keepWithNext?: number;
   readonly size?: number;
   readonly headerFill?: string;
   readonly padding?: number;
@@ -106,17 +112,22 @@ export function drawTable(
 
   const bodyStyle = (cell: Cell): TextStyle => ({ size, weight: cell.bold === true ? 'bold' : 'regular', color: cell.color });
   let first = true;
-  for (const entry of rows) {
+  rows.forEach((entry, n) => {
     const row: Row = isRow(entry) ? entry : { cells: entry };
     const cells = row.cells.map(cellOf);
     const { height } = layoutRow(cells, row.span === true, bodyStyle);
-    if (first || canvas.y + height > canvas.bottom) {
-      canvas.ensureRoom(headerHeight + height);
+    const after = n === rows.length - 1 ? (options.keepWithNext ?? 0) : 0;
+    if (first) {
+      canvas.ensureRoom(headerHeight + height + after);
+      header();
+      first = false;
+    } else if (canvas.y + height + after > canvas.bottom) {
+      canvas.addPage();
       header();
       first = false;
     }
     drawRow(cells, row.span === true, row.fill, bodyStyle);
-  }
+  });
   if (first) {
     canvas.ensureRoom(headerHeight);
     header();

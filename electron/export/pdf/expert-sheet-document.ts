@@ -23,12 +23,12 @@ export function drawExpertSheet(canvas: PdfCanvas, input: ResultDocumentsInput, 
   const name = index.expertName(expertId);
   canvas.paragraph(`${result.year} 年度${EXPERT_TITLE}`, { size: 15, weight: 'bold' }, { align: 'center', after: 2 });
   canvas.paragraph(`专家：${name}（${expertId}）`, { size: 12, weight: 'bold' }, { align: 'center', after: 4 });
-  canvas.paragraph(
+  canvas.facts(
     [
       entry !== undefined && isPaperSheet(entry) ? `${paperEntryText(entry.paper)}（无电子签名，无密钥指纹）` : `密钥指纹：${entry?.fingerprint ?? '—'}`,
       `评分表签署${entry !== undefined && isPaperSheet(entry) ? '日期' : '时间'}：${entry === undefined ? '—' : isPaperSheet(entry) ? entry.sheet.signedAt.slice(0, 10) : entry.sheet.signedAt}`,
       `评审联盟：${entry?.sheet.reviews.length ?? 0} 个`,
-    ].join('\u3000\u3000'),
+    ],
     { size: 9 },
     { align: 'center', after: 8 },
   );
@@ -68,7 +68,10 @@ export function drawExpertSheet(canvas: PdfCanvas, input: ResultDocumentsInput, 
     }
     if (review?.comment !== undefined && review.comment.trim() !== '') notes.push([`${alliance.allianceId} ${alliance.name}`, review.comment]);
   }
-  drawTable(canvas, columns, rows, { size: 7.5, padding: 2.5 });
+  // The signature box and its heading go with the table above them, never alone on a page.
+  const signatureRoom = SIGNATURE_BOX_HEIGHT + 40;
+  const captionRoom = 2 * 7 * 1.4 + 8;
+  drawTable(canvas, columns, rows, { size: 7.5, padding: 2.5, keepWithNext: notes.length > 0 ? captionRoom : captionRoom + signatureRoom });
   canvas.paragraph('表中为本专家的得分，表头数字为指标上限（— 为不设上限），带 * 者为本专家改判的指标。等级一栏为按本专家总分所在的等级，仅供参考；正式等级以专家组得分为准。', {
     size: 7,
     color: '#555555',
@@ -77,10 +80,10 @@ export function drawExpertSheet(canvas: PdfCanvas, input: ResultDocumentsInput, 
   if (notes.length > 0) {
     canvas.ensureRoom(60);
     canvas.paragraph('改判与评审意见', { size: 11, weight: 'bold' }, { after: 3 });
-    drawTable(canvas, [{ header: '联盟', width: 220 }, { header: '内容', flex: 1 }], notes, { size: 8 });
+    drawTable(canvas, [{ header: '联盟', width: 220 }, { header: '内容', flex: 1 }], notes, { size: 8, keepWithNext: signatureRoom });
   }
 
-  canvas.ensureRoom(SIGNATURE_BOX_HEIGHT + 40);
+  canvas.ensureRoom(signatureRoom);
   canvas.y += 10;
   canvas.paragraph('专家签名', { size: 11, weight: 'bold' }, { after: 4 });
   drawSignatureBox(canvas, canvas.left, canvas.y, 200, signatureBoxContentOf(expertId, name, entry));

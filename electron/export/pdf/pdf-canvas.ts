@@ -119,7 +119,7 @@ export class PdfCanvas {
   }
 
   runsOf(text: string, style: TextStyle): TextRun[] {
-    return splitRuns(text, this.facesOf(style), this.missing);
+    return splitRuns(text, this.facesOf(style), this.missing, this.fonts.emojiNames);
   }
 
   runWidth(run: TextRun, size: number): number {
@@ -236,6 +236,32 @@ export class PdfCanvas {
       this.y += height;
     }
     this.y += options.after ?? 0;
+  }
+
+  /**
+   * A line of facts (`评分细则：… 联盟 12 个`) wrapped only between facts, so no fact is cut in
+   * two ("联盟 / 12 个"); a fact longer than a whole line is wrapped within itself.
+   */
+  facts(
+    facts: readonly string[],
+    style: TextStyle,
+    options: { readonly align?: Align; readonly after?: number } = {},
+  ): void {
+    const separator = '\u3000\u3000';
+    const width = this.contentWidth;
+    const lines: string[] = [];
+    let current = '';
+    for (const fact of facts) {
+      const candidate = current === '' ? fact : `${current}${separator}${fact}`;
+      if (current !== '' && this.measure(candidate, style) > width) {
+        lines.push(current);
+        current = fact;
+      } else {
+        current = candidate;
+      }
+    }
+    if (current !== '') lines.push(current);
+    lines.forEach((line, i) => this.paragraph(line, style, { align: options.align ?? 'left', after: i === lines.length - 1 ? (options.after ?? 0) : 0 }));
   }
 
   /** One line of text at a fixed place, not moving the cursor (running heads, labels). */

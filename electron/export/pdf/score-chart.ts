@@ -22,11 +22,14 @@ export function drawScoreCharts(canvas: PdfCanvas, alliances: readonly AllianceR
   }
 }
 
+const LABEL_ROWS = 3;
+/** The height one chart takes on the page, legend and labels included. */
+export const SCORE_CHART_HEIGHT = CHART_HEIGHT + 28 + LABEL_ROWS * 11 + 10;
+
 function drawScoreChart(canvas: PdfCanvas, alliances: readonly AllianceResult[], grades: GradeThresholds): void {
   const doc = canvas.doc;
-  const labelRows = 3;
-  const total = CHART_HEIGHT + 28 + labelRows * 11 + 10;
-  canvas.ensureRoom(total);
+  const labelRows = LABEL_ROWS;
+  canvas.ensureRoom(SCORE_CHART_HEIGHT);
   const top = canvas.y;
   legend(canvas, top);
 
@@ -87,7 +90,7 @@ function drawScoreChart(canvas: PdfCanvas, alliances: readonly AllianceResult[],
       canvas.drawLine(line, center - slot / 2 + 2, canvas.baselineOf(plotBottom + 14 + n * 10, nameStyle), nameStyle, 'center', slot - 4);
     });
   });
-  canvas.y = top + total;
+  canvas.y = top + SCORE_CHART_HEIGHT;
 }
 
 /** `合肥市智能语音产业技术创新战略联盟` → `智能语音`: what tells alliances apart on a chart. */

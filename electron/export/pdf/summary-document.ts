@@ -24,7 +24,7 @@ import { drawAnalysisAnnex } from './analysis-annex.ts';
 import type { Column, Row } from './draw-table.ts';
 import { drawTable } from './draw-table.ts';
 import type { PdfCanvas } from './pdf-canvas.ts';
-import { drawScoreCharts } from './score-chart.ts';
+import { drawScoreCharts, SCORE_CHART_HEIGHT } from './score-chart.ts';
 import { drawSignatureBox, SIGNATURE_BOX_HEIGHT, signatureBoxContentOf } from './signature-box.ts';
 
 export const SUMMARY_TITLE = '考核结果汇总表';
@@ -53,7 +53,7 @@ export function drawSummary(
     ...(input.budgetYuan === null || input.budgetYuan === undefined ? [] : [`奖励预算：${awardText(input.budgetYuan)} 元`]),
     `联盟 ${result.alliances.length} 个，专家 ${index.expertIds.length} 位`,
   ];
-  canvas.paragraph(facts.join('\u3000\u3000'), { size: 8.5, color: '#333333' }, { align: 'center', after: 8 });
+  canvas.facts(facts, { size: 8.5, color: '#333333' }, { align: 'center', after: 8 });
 
   const experts = index.expertIds;
   const columns: Column[] = [
@@ -101,7 +101,8 @@ export function drawSummary(
     { after: 10 },
   );
 
-  canvas.ensureRoom(120);
+  // The heading goes with the first chart: alone at a page's foot it would head nothing.
+  canvas.ensureRoom(24 + SCORE_CHART_HEIGHT);
   canvas.paragraph('专家评分分布图', { size: 12, weight: 'bold' }, { after: 4 });
   drawScoreCharts(canvas, result.alliances, rubric.grades);
 

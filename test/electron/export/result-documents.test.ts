@@ -232,6 +232,36 @@ describe('the result documents of a year', () => {
     expect(pdfText(path)).toContain('考核评审会（〓）');
   });
 
+  it('prints an emoji by its Chinese name and drops control characters, reporting neither as missing', async () => {
+    const withEmoji: ResultDocumentsInput = { ...input, meetingName: `${input.meetingName}\u0007🎉` };
+    const plan = planResultPdfs(withEmoji, signingCertificateOf(signer)).find((entry) => entry.kind === 'publication');
+    if (plan === undefined) throw new Error('no publication list');
+    const pdf = await renderPlannedPdf(withEmoji, plan, loadShippedFonts(), 'test');
+    expect([...pdf.missing]).toEqual([]);
+    const path = join(dir, 'emoji.pdf');
+    writeFileSync(path, pdf.bytes);
+    expect(pdfText(path)).toContain('考核评审会〔拉炮彩带〕');
+    // The expert's comment with an emoji, in the detail sheet.
+    expect(flat(pdfText(pdfPath('2026-联盟评分明细表-HFA-002.pdf')))).toContain('年度计划完整〔拇指向上〕');
+  });
+
+  it('never leaves a heading or a signature box alone on a page, and never splits a fact of a heading line', () => {
+    const pages = (file: string): string[] => pdfText(pdfPath(file)).split('\f');
+    // The chart heading shares its page with the chart's legend.
+    const summary = pages('2026-考核结果汇总表.pdf');
+    const chartPage = summary.find((page) => page.includes('专家评分分布图'));
+    expect(chartPage).toContain('专家总分');
+    // Each expert's signature box shares its page with a row of the table above it.
+    for (const expert of fixture.experts) {
+      const sheet = pages(`2026-专家评分表-${expert.id}.pdf`);
+      const signaturePage = sheet.find((page) => page.includes('专家签名'));
+      expect(signaturePage, expert.id).toMatch(/HFA-\d{3}/);
+    }
+    // The facts under the summary's title break only between facts.
+    const facts = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-f', '1', '-l', '1', pdfPath('2026-考核结果汇总表.pdf'), '-'], { encoding: 'utf8' }).stdout;
+    expect(facts).toMatch(new RegExp(`联盟 ${input.result.alliances.length} 个，专家 \\d+ 位`));
+  });
+
   it('keeps a text-only page under 200 KB: the fonts are subsetted', () => {
     const list = report.files.find((file) => file.kind === 'publication');
     expect(list?.pages).toBe(1);

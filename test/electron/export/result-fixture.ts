@@ -167,7 +167,7 @@ export async function resultFixture(): Promise<ResultFixture> {
       const spec: ReviewSpec = { package: base, decisions };
       // 刘䶮 (E02) overrides I2 of HFA-002: a plan without its half-year summary.
       if (expertIndex === 1 && pkg.allianceId === 'HFA-002') {
-        return { ...spec, overrides: { I2: { score: 3, reason: '仅有年度计划，缺半年工作总结' } }, comment: '年度计划完整，半年总结缺失，酌情改判。' };
+        return { ...spec, overrides: { I2: { score: 3, reason: '仅有年度计划，缺半年工作总结' } }, comment: '年度计划完整👍，半年总结缺失，酌情改判。' };
       }
       return { ...spec, comment: expertIndex === 0 ? '材料齐全，证明充分。' : undefined } as ReviewSpec;
     });

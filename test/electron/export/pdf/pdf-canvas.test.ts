@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { breakUnits } from '../../../../electron/export/pdf/pdf-canvas.ts';
+import PDFDocument from 'pdfkit';
+import { loadShippedFonts } from '../../../../electron/export/fonts/shipped-fonts.ts';
+import { breakUnits, PdfCanvas } from '../../../../electron/export/pdf/pdf-canvas.ts';
 
 describe('breakUnits (where a Chinese line may break)', () => {
   it.each([
@@ -12,5 +14,23 @@ describe('breakUnits (where a Chinese line may break)', () => {
   ])('%s', (_name, text, units) => {
     expect(breakUnits(text)).toEqual(units);
     expect(breakUnits(text).join('')).toBe(text);
+  });
+});
+
+describe('facts (a line of facts under a title)', () => {
+  it('breaks only between facts, never inside one', () => {
+    const doc = new PDFDocument({ autoFirstPage: false, size: 'A4' });
+    const canvas = new PdfCanvas(doc, loadShippedFonts());
+    canvas.addPage();
+    const lines: string[] = [];
+    canvas.paragraph = (text: string) => {
+      lines.push(text);
+    };
+    const facts = ['评分细则：合肥市产业技术创新战略联盟考核内容及评分细则（hefei-2017）', '汇总方法：平均分（mean）', '偏离阈值：10 分', '奖励预算：500,000 元', '联盟 12 个，专家 5 位'];
+    canvas.facts(facts, { size: 12 });
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join('\u3000\u3000')).toBe(facts.join('\u3000\u3000'));
+    for (const line of lines) for (const piece of line.split('\u3000\u3000')) expect(facts).toContain(piece);
+    doc.end();
   });
 });
