@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { isChannelName } from '../../shared/api/channels.ts';
 import { contract } from '../../shared/api/contract.ts';
+import { describeRequestIssues } from '../../shared/api/request-issues.ts';
 import { chineseZodLocale } from '../../shared/api/zod-messages.ts';
 import type { Result } from '../../shared/api/result.ts';
 import type { ServiceContext } from '../app/context.ts';
@@ -44,11 +45,9 @@ export const handlers: HandlerTable = {
   ...resultDocumentHandlers,
 };
 
-function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(请求)'}：${issue.message}`)
-    .join('；');
+/** The field paths, for the log: the person's message names fields in their words instead. */
+function issuePaths(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || '(request)'}: ${issue.code}`).join('; ');
 }
 
 /**
@@ -61,10 +60,8 @@ export async function dispatch(ctx: ServiceContext, channel: unknown, payload: u
   }
   const parsed = contract[channel].request.safeParse(payload);
   if (!parsed.success) {
-    return {
-      ok: false,
-      error: { code: 'invalid-request', message: `请求内容不正确：${describeIssues(parsed.error)}` },
-    };
+    console.warn(`[${channel}] invalid request: ${issuePaths(parsed.error)}`);
+    return { ok: false, error: { code: 'invalid-request', message: describeRequestIssues(parsed.error.issues) } };
   }
   try {
     const handler = handlers[channel] as (ctx: ServiceContext, request: unknown) => unknown;

@@ -10,11 +10,15 @@ import { fileSourceSchema } from './file-source.ts';
 import type { MeetingFileExport, MeetingFileImportOutcome, MeetingSetup } from './meeting-setup-types.ts';
 import { actorSchema, folderRequest, jobRequest, meetingId, meetingRequest } from './request-fields.ts';
 
-/** A non-negative decimal as typed (`10`, `7.5`, `1000000`), kept as text so nothing is rounded. */
+/**
+ * A non-negative decimal as typed (`10`, `7.5`, `1000000`), kept as text so nothing is rounded.
+ * Typed the way people write amounts, it is accepted too: thousands separators (`1,000,000`,
+ * `1，000，000`) and the full-width digits of a Chinese input method (`２．５`).
+ */
 const decimalTextSchema = z
   .string()
-  .trim()
-  .regex(/^\d{1,12}(\.\d{1,2})?$/, '应为不小于 0 的数字，最多两位小数');
+  .transform((text) => text.normalize('NFKC').trim().replace(/(?<=\d)[,，](?=\d{3}(\D|$))/g, '').replace(/。/g, '.'))
+  .pipe(z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, '应为不小于 0 的数字，最多两位小数（如 500000 或 7.5）'));
 
 const settingsSaveRequest = z
   .object({

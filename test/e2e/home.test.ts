@@ -49,7 +49,7 @@ describe('home screen', () => {
     await page.getByLabel('会议名称').fill('会议');
     await page.getByLabel('年度').fill('1999');
     await page.getByRole('button', { name: '新建会议' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^请求内容不正确：year：/);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^年度：数值过小：应不小于 2000，实际是 1999。请改正后再试。$/);
     expect(await page.getByTestId('meeting-row').count()).toBe(0);
   });
 

@@ -51,13 +51,13 @@ describe('dispatch', () => {
   it('explains schema problems in Chinese, naming the field', async () => {
     const result = await dispatch(testContext(tempDir()), 'meeting-create', { name: '会议', year: 1800 });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    if (!result.ok) expect(result.error.message).toMatch(/^请求内容不正确：year：.*[\u4e00-\u9fff]/);
+    if (!result.ok) expect(result.error.message).toMatch(/^年度：.*[\u4e00-\u9fff].*请改正后再试。$/);
   });
 
   it.each([
-    ['a year with a fraction', 2026.5, '请求内容不正确：year：应为整数，实际是 2026.5（有小数部分）'],
-    ['a year below the range', 1800, '请求内容不正确：year：数值过小：应不小于 2000，实际是 1800'],
-    ['a year that is text', '2026', '请求内容不正确：year：应为数字，实际是文字 "2026"'],
+    ['a year with a fraction', 2026.5, '年度：应为整数，实际是 2026.5（有小数部分）。请改正后再试。'],
+    ['a year below the range', 1800, '年度：数值过小：应不小于 2000，实际是 1800。请改正后再试。'],
+    ['a year that is text', '2026', '年度：应为数字，实际是文字 "2026"。请改正后再试。'],
   ])('words %s so a person can tell what is wrong', async (_what, year, message) => {
     const result = await dispatch(testContext(tempDir()), 'meeting-create', { name: '会议', year });
     expect(result).toEqual({ ok: false, error: { code: 'invalid-request', message } });
