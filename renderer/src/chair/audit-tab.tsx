@@ -7,18 +7,8 @@ import { useEffect, useState } from 'react';
 import type { AuditView } from '../../../shared/api/chair-types.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { api } from '../api/api.ts';
+import { auditDetailText } from './audit-detail.ts';
 
-function detailText(json: string): string {
-  try {
-    const detail = JSON.parse(json) as Record<string, unknown>;
-    return Object.entries(detail)
-      .filter(([, value]) => value !== null && value !== '')
-      .map(([key, value]) => `${key}: ${String(value)}`)
-      .join(' · ');
-  } catch {
-    return json;
-  }
-}
 
 export function AuditTab({ meetingId, generation }: { readonly meetingId: number; readonly generation: number }) {
   const [audit, setAudit] = useState<AuditView | null>(null);
@@ -89,7 +79,7 @@ export function AuditTab({ meetingId, generation }: { readonly meetingId: number
               <td className="nowrap">{chinaDateTime(entry.at)}</td>
               <td>{entry.actor}</td>
               <td>{entry.actionLabel}</td>
-              <td className="small detail">{detailText(entry.detail)}</td>
+              <td className="small detail">{auditDetailText(entry.detail)}</td>
               <td>
                 <code className="small">{entry.hash.slice(0, 12)}</code>
               </td>

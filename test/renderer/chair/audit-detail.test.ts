@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { auditDetailText } from '../../../renderer/src/chair/audit-detail.ts';
+
+describe('an audit entry in the chair’s words', () => {
+  it('words the settings change without keys or codes', () => {
+    const text = auditDetailText(JSON.stringify({ rubric: 'hefei-2017', method: 'mean', deviationThreshold: '10', budgetYuan: null, before: 'hefei-2017 trimmed 阈值 10 预算 无' }));
+    expect(text).toBe('评分细则：hefei-2017 · 汇总方法：平均分 · 偏离阈值（分）：10 · 修改前：hefei-2017 trimmed 阈值 10 预算 无');
+    expect(text).not.toMatch(/method|rubric|: /);
+  });
+
+  it('says whether an imported sheet counts, the signing time in China time, and a digest by its head', () => {
+    const text = auditDetailText(
+      JSON.stringify({ expert: 'E02', name: '刘洋', signedAt: '2026-12-01T19:57:39+00:00', sheetSha256: 'ab'.repeat(32), counts: false }),
+    );
+    expect(text).toBe('专家编号：E02 · 姓名：刘洋 · 签名时间：2026-12-02 03:57 · 评分表摘要：abababababab… · 计入结果：否（专家密钥指纹尚待核对）');
+  });
+
+  it('names a flag kind in words and keeps a key it does not know by its value', () => {
+    expect(auditDetailText(JSON.stringify({ alliance: 'HFA-001', kind: 'deviation', note: '已核实', mystery: 'x' }))).toBe(
+      '联盟：HFA-001 · 标记类型：偏离 · 说明：已核实 · x',
+    );
+  });
+
+  it('shows text that is not a JSON object as it is', () => {
+    expect(auditDetailText('not json')).toBe('not json');
+    expect(auditDetailText('[1,2]')).toBe('[1,2]');
+  });
+});
