@@ -10,6 +10,7 @@ import type { ResultDocumentsInput, ResultIndex } from '../result-documents-inpu
 import { isPaperSheet } from '../result-documents-input.ts';
 import { FLAG_LABELS } from '../result-labels.ts';
 import { addFilter, setUpSheet } from './sheet-style.ts';
+import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 
 export const EXPERTS_SHEET = '专家名单';
 
@@ -42,7 +43,7 @@ export function addExpertsSheet(workbook: Workbook, input: ResultDocumentsInput,
       index.expertName(expertId),
       paper ? `${FLAG_LABELS['paper-entered']}（无密钥）` : (entry?.fingerprint ?? ''),
       entry?.sheet.signature?.publicKey ?? '',
-      entry?.sheet.signedAt ?? '',
+      entry === undefined ? '' : paper ? entry.sheet.signedAt.slice(0, 10) : chinaDateTime(entry.sheet.signedAt),
       entry?.sheet.reviews.length ?? 0,
       recused.join('\n'),
       paper ? '见纸质原件' : entry?.sheet.expert.handSignature === undefined ? '无' : '有',

@@ -14,6 +14,7 @@ import type { Column, Row } from './draw-table.ts';
 import { drawTable } from './draw-table.ts';
 import type { PdfCanvas } from './pdf-canvas.ts';
 import { drawSignatureBox, paperEntryText, SIGNATURE_BOX_HEIGHT, signatureBoxContentOf } from './signature-box.ts';
+import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 
 export const EXPERT_TITLE = '专家评分表';
 
@@ -26,7 +27,7 @@ export function drawExpertSheet(canvas: PdfCanvas, input: ResultDocumentsInput, 
   canvas.facts(
     [
       entry !== undefined && isPaperSheet(entry) ? `${paperEntryText(entry.paper)}（无电子签名，无密钥指纹）` : `密钥指纹：${entry?.fingerprint ?? '—'}`,
-      `评分表签署${entry !== undefined && isPaperSheet(entry) ? '日期' : '时间'}：${entry === undefined ? '—' : isPaperSheet(entry) ? entry.sheet.signedAt.slice(0, 10) : entry.sheet.signedAt}`,
+      `评分表签署${entry !== undefined && isPaperSheet(entry) ? '日期' : '时间'}：${entry === undefined ? '—' : isPaperSheet(entry) ? entry.sheet.signedAt.slice(0, 10) : chinaDateTime(entry.sheet.signedAt)}`,
       `评审联盟：${entry?.sheet.reviews.length ?? 0} 个`,
     ],
     { size: 9 },

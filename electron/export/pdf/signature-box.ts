@@ -12,6 +12,7 @@ import type { PaperEntryPeople, ResultSheet } from '../result-documents-input.ts
 import { isPaperSheet } from '../result-documents-input.ts';
 import { FLAG_LABELS } from '../result-labels.ts';
 import type { PdfCanvas } from './pdf-canvas.ts';
+import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 
 export interface SignatureBoxContent {
   readonly name: string;
@@ -33,7 +34,7 @@ export function paperEntryText(paper: PaperEntryPeople | null | undefined): stri
 /** What an expert's box shows, for a signed sheet or a paper one. */
 export function signatureBoxContentOf(id: string, name: string, entry: ResultSheet | undefined): SignatureBoxContent {
   if (entry === undefined) return { name, id, fingerprint: '—' };
-  const when = entry.sheet.signedAt.slice(0, 16).replace('T', ' ');
+  const when = chinaDateTime(entry.sheet.signedAt);
   if (isPaperSheet(entry)) {
     return { name, id, fingerprint: '', paper: entry.paper ?? null, caption: `纸质评分表签于 ${when.slice(0, 10)}` };
   }

@@ -168,7 +168,7 @@ export function SheetsTab({ meetingId, actor, onChanged }: { readonly meetingId:
                   <td>
                     <span className={`sheet-status ${s.status}`}>{SHEET_STATUS_LABELS[s.status]}</span>
                   </td>
-                  <td>{s.signedAt}</td>
+                  <td>{chinaDateTime(s.signedAt)}</td>
                   <td>
                     <code>{s.fingerprint}</code>
                   </td>
@@ -210,7 +210,7 @@ function ImportReports({ reports }: { readonly reports: readonly SheetImportRepo
             </h3>
             {report.expertId && (
               <p className="muted">
-                {report.expertId} {report.expertName} · 指纹 <code>{report.fingerprint}</code> · 签于 {report.signedAt}
+                {report.expertId} {report.expertName} · 指纹 <code>{report.fingerprint}</code> · 签于 {report.signedAt === null ? '—' : chinaDateTime(report.signedAt)}
               </p>
             )}
             {report.problems.length > 0 && (

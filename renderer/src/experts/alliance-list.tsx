@@ -11,6 +11,7 @@ import { allianceKindLabel, gradeLabel } from '../common/labels.ts';
 import { RecusalDialog } from './recusal-dialog.tsx';
 import { SignDialog } from './sign-dialog.tsx';
 import { SignaturePad } from './signature-pad.tsx';
+import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 
 export const statusLabel: Record<ReviewStatus, string> = {
   'not-started': '未开始',
@@ -232,7 +233,7 @@ export function AllianceList({ workspace, onOpen, onChanged, onYear, onSwitchExp
         {locked && latest ? (
           <div data-testid="locked-note">
             <p>
-              已于 {new Date(latest.signedAt).toLocaleString('zh-CN', { hour12: false })} 签名导出第 {latest.version} 版评分表，评分已锁定。指纹{' '}
+              已于 {chinaDateTime(latest.signedAt)} 签名导出第 {latest.version} 版评分表，评分已锁定。指纹{' '}
               <code className="fingerprint-inline">{latest.fingerprint}</code>
             </p>
             <p className="muted small">文件：{latest.filePath}</p>
@@ -263,7 +264,7 @@ export function AllianceList({ workspace, onOpen, onChanged, onYear, onSwitchExp
             <ul>
               {workspace.sheets.map((s) => (
                 <li key={s.id}>
-                  第 {s.version} 版 · {new Date(s.signedAt).toLocaleString('zh-CN', { hour12: false })} · {s.fileName}
+                  第 {s.version} 版 · {chinaDateTime(s.signedAt)} · {s.fileName}
                   {s.superseded && <span className="muted">（已被新版本取代）</span>}
                 </li>
               ))}
