@@ -275,8 +275,15 @@ export interface PaperFormView {
 }
 
 export interface PaperMismatchView {
-  /** Where, for a person: `HFA-012 · I4.techContracts · tc-2`. */
+  /** Where, by ids: `HFA-012 · I4.techContracts · tc-2` (the screen names it from `at`). */
   readonly where: string;
+  readonly at: {
+    readonly allianceId: string | null;
+    readonly criterionId: string | null;
+    readonly itemId: string | null;
+    readonly indicatorId: string | null;
+    readonly field: string | null;
+  };
   readonly first: string;
   readonly second: string;
 }

@@ -13,6 +13,9 @@
  *   (`HFA-012 · I4.techContracts · tc-2`), with what each entry says.
  * - paper sheet: the agreed content as an unsigned sheet of the expert, signed at midnight China
  *   time of the date on the paper; it enters the merge marked as paper (shared/result/paper-sheet.ts).
+ *   Its texts are the first entry's exactly as typed (trimmed only): the normal form decides
+ *   whether two entries agree, but "不足，请" and "（仅签约）" must reach the signed documents as
+ *   the expert wrote them, not as "不足,请" and "(仅签约)".
  */
 import type { Decision, Override } from '../rubric/types.ts';
 import type { SheetReview, UnsignedSheet } from '../sheet/sheet-schema.ts';
@@ -26,7 +29,17 @@ export interface PaperContent {
 }
 
 export interface PaperMismatch {
+  /** Where, by ids (`HFA-012 · I4.techContracts · tc-2 · 备注`); screens name it from `at`. */
   readonly where: string;
+  /** The same place as parts, for a screen to name with the alliance's and criterion's names. */
+  readonly at: {
+    readonly allianceId: string | null;
+    readonly criterionId: string | null;
+    readonly itemId: string | null;
+    readonly indicatorId: string | null;
+    /** What of that place differs, in words (备注, 改判, 回避, 签字日期…), or null for its decision. */
+    readonly field: string | null;
+  };
   readonly first: string;
   readonly second: string;
 }
@@ -35,48 +48,56 @@ export function normalText(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
-function optionalText(text: string | undefined): { present: false } | { present: true; text: string } {
+/** What the agreed sheet keeps of a typed text: all of it, without the spaces around it. */
+export function keptText(text: string): string {
+  return text.trim();
+}
+
+type TextForm = (text: string) => string;
+
+function optionalText(text: string | undefined, form: TextForm): { present: false } | { present: true; text: string } {
   if (text === undefined) return { present: false };
-  const normal = normalText(text);
+  const normal = form(text);
   return normal === '' ? { present: false } : { present: true, text: normal };
 }
 
-function withOptional<T extends object>(base: T, key: string, text: string | undefined): T {
-  const value = optionalText(text);
+function withOptional<T extends object>(base: T, key: string, text: string | undefined, form: TextForm): T {
+  const value = optionalText(text, form);
   return value.present ? { ...base, [key]: value.text } : base;
 }
 
-function normalDecision(decision: Decision): Decision {
+function normalDecision(decision: Decision, form: TextForm): Decision {
   if ('accept' in decision) {
-    const base = decision.accept ? { accept: true } : { accept: false, reason: normalText(decision.reason ?? '') };
-    return withOptional(base, 'note', decision.note);
+    const base = decision.accept ? { accept: true } : { accept: false, reason: form(decision.reason ?? '') };
+    return withOptional(base, 'note', decision.note, form);
   }
   if ('accepted' in decision) {
     const rejected: Record<string, string> = {};
-    for (const [id, reason] of Object.entries(decision.rejected)) rejected[id] = normalText(reason);
-    return withOptional({ accepted: [...decision.accepted].sort(), rejected }, 'note', decision.note);
+    for (const [id, reason] of Object.entries(decision.rejected)) rejected[id] = form(reason);
+    return withOptional({ accepted: [...decision.accepted].sort(), rejected }, 'note', decision.note, form);
   }
-  return withOptional({ value: decision.value }, 'note', decision.note);
+  return withOptional({ value: decision.value }, 'note', decision.note, form);
 }
 
-function normalReview(review: SheetReview): SheetReview {
+function normalReview(review: SheetReview, form: TextForm): SheetReview {
   const base: SheetReview = { allianceId: review.allianceId, packageDigest: review.packageDigest, recused: review.recused };
   let normal: SheetReview = base;
   if (!review.recused) {
     const decisions: Record<string, Decision> = {};
-    for (const [id, decision] of Object.entries(review.decisions ?? {})) decisions[id] = normalDecision(decision);
+    for (const [id, decision] of Object.entries(review.decisions ?? {})) decisions[id] = normalDecision(decision, form);
     normal = { ...normal, decisions };
     const overrides: Record<string, Override> = {};
-    for (const [id, override] of Object.entries(review.overrides ?? {})) overrides[id] = { score: override.score, reason: normalText(override.reason) };
+    for (const [id, override] of Object.entries(review.overrides ?? {})) overrides[id] = { score: override.score, reason: form(override.reason) };
     if (Object.keys(overrides).length > 0) normal = { ...normal, overrides };
   } else {
     normal = { ...normal, decisions: {} };
   }
-  return withOptional(normal, 'comment', review.comment);
+  return withOptional(normal, 'comment', review.comment, form);
 }
 
-export function normalPaperContent(content: PaperContent): PaperContent {
-  const reviews = [...content.reviews].map(normalReview).sort((a, b) => (a.allianceId < b.allianceId ? -1 : a.allianceId > b.allianceId ? 1 : 0));
+/** The content in its normal form (`normalText`), or with its texts in another form (`keptText`). */
+export function normalPaperContent(content: PaperContent, form: TextForm = normalText): PaperContent {
+  const reviews = [...content.reviews].map((review) => normalReview(review, form)).sort((a, b) => (a.allianceId < b.allianceId ? -1 : a.allianceId > b.allianceId ? 1 : 0));
   return { signedOn: content.signedOn, reviews };
 }
 
@@ -121,10 +142,16 @@ export function comparePaperEntries(firstEntry: PaperContent, secondEntry: Paper
   const first = normalPaperContent(firstEntry);
   const second = normalPaperContent(secondEntry);
   const out: PaperMismatch[] = [];
-  const differ = (where: string, a: string, b: string) => {
-    if (a !== b) out.push({ where, first: a, second: b });
+  type Place = Partial<PaperMismatch['at']>;
+  const differ = (place: Place, a: string, b: string) => {
+    if (a === b) return;
+    const at = { allianceId: null, criterionId: null, itemId: null, indicatorId: null, field: null, ...place };
+    const indicatorPart = at.indicatorId === null ? [] : [`${at.indicatorId}${at.field === null ? '' : ` ${at.field}`}`];
+    const fieldPart = at.field === null || at.indicatorId !== null ? [] : [at.field];
+    const where = [at.allianceId, at.criterionId, at.itemId, ...indicatorPart, ...fieldPart].filter((part) => part !== null).join(' · ');
+    out.push({ where, at, first: a, second: b });
   };
-  differ('签字日期', first.signedOn, second.signedOn);
+  differ({ field: '签字日期' }, first.signedOn, second.signedOn);
   const byAlliance = (content: PaperContent) => new Map(content.reviews.map((review) => [review.allianceId, review]));
   const a = byAlliance(first);
   const b = byAlliance(second);
@@ -132,50 +159,55 @@ export function comparePaperEntries(firstEntry: PaperContent, secondEntry: Paper
     const ra = a.get(allianceId);
     const rb = b.get(allianceId);
     if (ra === undefined || rb === undefined) {
-      differ(`${allianceId} · 评审`, ra === undefined ? MISSING : '已填', rb === undefined ? MISSING : '已填');
+      differ({ allianceId, field: '评审' }, ra === undefined ? MISSING : '已填', rb === undefined ? MISSING : '已填');
       continue;
     }
-    differ(`${allianceId} · 材料包`, ra.packageDigest.slice(0, 12), rb.packageDigest.slice(0, 12));
-    differ(`${allianceId} · 回避`, ra.recused ? '回避' : '评审', rb.recused ? '回避' : '评审');
-    differ(`${allianceId} · 总体意见`, ra.comment ?? '', rb.comment ?? '');
+    differ({ allianceId, field: '材料包' }, ra.packageDigest.slice(0, 12), rb.packageDigest.slice(0, 12));
+    differ({ allianceId, field: '回避' }, ra.recused ? '回避' : '评审', rb.recused ? '回避' : '评审');
+    differ({ allianceId, field: '总体意见' }, ra.comment ?? '', rb.comment ?? '');
     const da = ra.decisions ?? {};
     const db = rb.decisions ?? {};
     for (const criterionId of sortedUnion(Object.keys(da), Object.keys(db))) {
       const x = da[criterionId];
       const y = db[criterionId];
-      const where = `${allianceId} · ${criterionId}`;
+      const where = { allianceId, criterionId };
       const shape = (d: Decision | undefined) => (d === undefined ? null : 'accept' in d ? 'flag' : 'accepted' in d ? 'list' : 'judged');
       const kind = shape(x) ?? shape(y);
       if (kind === 'flag') differ(where, flagText(x), flagText(y));
       else if (kind === 'judged') differ(where, judgedText(x), judgedText(y));
       else {
         const items = (d: Decision | undefined) => (d !== undefined && 'accepted' in d ? [...d.accepted, ...Object.keys(d.rejected)] : []);
-        for (const itemId of sortedUnion(items(x), items(y))) differ(`${where} · ${itemId}`, itemStatus(x, itemId), itemStatus(y, itemId));
+        for (const itemId of sortedUnion(items(x), items(y))) differ({ ...where, itemId }, itemStatus(x, itemId), itemStatus(y, itemId));
         if (shape(x) !== shape(y)) differ(where, x === undefined ? MISSING : '已填', y === undefined ? MISSING : '已填');
       }
-      differ(`${where} · 备注`, noteOf(x), noteOf(y));
+      differ({ ...where, field: '备注' }, noteOf(x), noteOf(y));
     }
     const oa = ra.overrides ?? {};
     const ob = rb.overrides ?? {};
     for (const indicatorId of sortedUnion(Object.keys(oa), Object.keys(ob))) {
-      differ(`${allianceId} · ${indicatorId} 改判`, overrideText(oa[indicatorId]), overrideText(ob[indicatorId]));
+      differ({ allianceId, indicatorId, field: '改判' }, overrideText(oa[indicatorId]), overrideText(ob[indicatorId]));
     }
   }
   // The field list above covers every member of the normal form; should it ever miss one, the
   // entries must still not pass for equal.
   if (out.length === 0 && !paperEntriesAgree(firstEntry, secondEntry)) {
-    out.push({ where: '（其他字段）', first: '与第二次录入不同', second: '与第一次录入不同' });
+    out.push({
+      where: '（其他字段）',
+      at: { allianceId: null, criterionId: null, itemId: null, indicatorId: null, field: '（其他字段）' },
+      first: '与第二次录入不同',
+      second: '与第一次录入不同',
+    });
   }
   return out;
 }
 
-/** The agreed content as the expert's unsigned sheet. */
+/** The agreed content as the expert's unsigned sheet, its texts as typed (`keptText`). */
 export function paperSheetOf(
   content: PaperContent,
   expert: { readonly id: string; readonly name: string },
   meeting: { readonly year: number; readonly rubric: string },
 ): UnsignedSheet {
-  const normal = normalPaperContent(content);
+  const normal = normalPaperContent(content, keptText);
   return {
     format: SHEET_FORMAT,
     version: SHEET_FORMAT_VERSION,

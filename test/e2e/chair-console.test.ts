@@ -318,7 +318,7 @@ describe('the chair’s console', () => {
     await type('秘书 吴刚', '第 2 次（盲录复核）', '2.5');
     const mismatches = page.getByTestId('paper-mismatches');
     await mismatches.waitFor();
-    expect(await mismatches.locator('tbody tr').allTextContents()).toEqual(['HFA-002 · I10.problems22.5']);
+    expect(await mismatches.locator('tbody tr').allTextContents()).toEqual(['合肥市新材料产业技术创新战略联盟（HFA-002） · 问题准确22.5']);
     await page.screenshot({ path: resolve(shots, 'chair-paper.png'), fullPage: true });
 
     // The second person checks the paper again and corrects their own entry.

@@ -13,6 +13,7 @@ import type { SheetReview } from '../../../shared/sheet/sheet-schema.ts';
 import type { RequestOf } from '../../../shared/api/contract.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { api } from '../api/api.ts';
+import { mismatchPlace } from './paper-place.ts';
 
 interface Choice {
   readonly accept: boolean | null;
@@ -213,7 +214,7 @@ export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: 
             {message.text}
           </p>
         )}
-        {current && <PaperStatus sheet={current} />}
+        {current && <PaperStatus sheet={current} form={form} />}
       </section>
       {expertId !== '' && current?.agreed == null && (
         <>
@@ -229,7 +230,7 @@ export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: 
   );
 }
 
-function PaperStatus({ sheet }: { readonly sheet: PaperSheetView }) {
+function PaperStatus({ sheet, form }: { readonly sheet: PaperSheetView; readonly form: PaperFormView }) {
   return (
     <div className="paper-status" data-testid="paper-status">
       <p>
@@ -253,7 +254,7 @@ function PaperStatus({ sheet }: { readonly sheet: PaperSheetView }) {
           <tbody>
             {sheet.mismatches.map((m, i) => (
               <tr key={i}>
-                <td>{m.where}</td>
+                <td>{mismatchPlace(m, form)}</td>
                 <td>{m.first}</td>
                 <td>{m.second}</td>
               </tr>

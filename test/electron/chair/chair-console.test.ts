@@ -467,7 +467,9 @@ describe('chair: paper sheets', () => {
     typo.reviews[1]!.decisions['I10.status'] = { value: 0.5 };
     view = await entry('秘书 吴刚', 2, typo as unknown as PaperContent);
     expect(view.agreed).toBeNull();
-    expect(view.mismatches).toEqual([{ where: 'HFA-002 · I10.status', first: '0', second: '0.5' }]);
+    expect(view.mismatches).toEqual([
+      { where: 'HFA-002 · I10.status', at: { allianceId: 'HFA-002', criterionId: 'I10.status', itemId: null, indicatorId: null, field: null }, first: '0', second: '0.5' },
+    ]);
     let panel = await call(ctx, 'panel-view', { meetingId });
     expect(panel.experts[4]?.state).toBe('paper-entering');
     expect(panel.blockers.some((b) => b.includes('纸质评分表两次录入尚未一致'))).toBe(true);

@@ -56,7 +56,7 @@ describe('paper entries: mismatches, field by field', () => {
     ['recused against scored', { recused: true, decisions: {}, overrides: {}, comment: '回避' }, 'HFA-012 · 回避', '回避', '评审'],
   ])('names %s', (_label, changes, where, first, second) => {
     const mismatches = comparePaperEntries(content(review(changes)), content(review()));
-    expect(mismatches).toContainEqual({ where, first, second });
+    expect(mismatches.map(({ where: w, first: a, second: b }) => ({ where: w, first: a, second: b }))).toContainEqual({ where, first, second });
     expect(paperEntriesAgree(content(review(changes)), content(review()))).toBe(false);
   });
 
@@ -64,9 +64,15 @@ describe('paper entries: mismatches, field by field', () => {
     const other: SheetReview = { ...review(), allianceId: 'HFA-013' };
     const mismatches = comparePaperEntries({ signedOn: '2027-01-21', reviews: [review(), other] }, content());
     expect(mismatches).toEqual([
-      { where: '签字日期', first: '2027-01-21', second: '2027-01-20' },
-      { where: 'HFA-013 · 评审', first: '已填', second: '（未填）' },
+      { where: '签字日期', at: { allianceId: null, criterionId: null, itemId: null, indicatorId: null, field: '签字日期' }, first: '2027-01-21', second: '2027-01-20' },
+      { where: 'HFA-013 · 评审', at: { allianceId: 'HFA-013', criterionId: null, itemId: null, indicatorId: null, field: '评审' }, first: '已填', second: '（未填）' },
     ]);
+  });
+
+  it('gives each place by its parts too, for the screen to name with the form’s names', () => {
+    const changed = review({ decisions: { ...review().decisions, 'I4.techContracts': { accepted: ['tc-1'], rejected: { 'tc-2': '合同未在技术市场登记', 'tc-3': '无盖章' } } } });
+    const [mismatch] = comparePaperEntries(content(changed), content());
+    expect(mismatch?.at).toEqual({ allianceId: 'HFA-012', criterionId: 'I4.techContracts', itemId: 'tc-3', indicatorId: null, field: null });
   });
 });
 
@@ -77,5 +83,20 @@ describe('paper sheet', () => {
     expect(sheet.signedAt).toBe('2027-01-20T00:00:00+08:00');
     expect(sheet.reviews[0]?.comment).toBe('材料较完整');
     expect(sheet).not.toHaveProperty('signature');
+  });
+
+  it('keeps the punctuation and forms exactly as typed, though entries differing only in width agree', () => {
+    const typed = review({
+      comment: '材料不足，请补充（仅签约）',
+      decisions: { ...review().decisions, 'I1.council': { accept: false, reason: '会议纪要不足，请补充  原件' } },
+    });
+    const halfWidth = review({
+      comment: '材料不足,请补充(仅签约)',
+      decisions: { ...review().decisions, 'I1.council': { accept: false, reason: '会议纪要不足,请补充 原件' } },
+    });
+    expect(paperEntriesAgree(content(typed), content(halfWidth))).toBe(true);
+    const sheet = paperSheetOf(content(typed), { id: 'E04', name: '赵六' }, { year: 2026, rubric: 'hefei-2017' });
+    expect(sheet.reviews[0]?.comment).toBe('材料不足，请补充（仅签约）');
+    expect(sheet.reviews[0]?.decisions?.['I1.council']).toEqual({ accept: false, reason: '会议纪要不足，请补充  原件' });
   });
 });
