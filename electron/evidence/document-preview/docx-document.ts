@@ -299,6 +299,19 @@ class PartReader {
             // A text box: its paragraphs follow the one it is anchored in.
             after.push(...(await this.container(child)));
             break;
+          case 'w:drawing': {
+            // A DrawingML picture: its description is on the drawing's wp:docPr, not on the blip.
+            const blip = find(child, 'a:blip');
+            const id = blip?.attributes['r:embed'];
+            if (id === undefined) {
+              await walk(child);
+              break;
+            }
+            flush();
+            const description = find(child, 'wp:docPr')?.attributes.descr ?? null;
+            blocks.push(await this.image(id, description));
+            break;
+          }
           case 'a:blip':
           case 'v:imagedata': {
             const id = child.attributes['r:embed'] ?? child.attributes['r:id'];
@@ -359,7 +372,7 @@ function alternative(element: XmlElement): XmlElement {
   return children.find((e) => e.name === 'mc:Choice') ?? children.find((e) => e.name === 'mc:Fallback') ?? { ...element, children: [] };
 }
 
-/** A picture's description: DrawingML keeps it on the drawing's wp:docPr, not on the blip. */
+/** A VML picture's description (o:title); a DrawingML one's is on wp:docPr (see `w:drawing`). */
 function descriptionOf(element: XmlElement): string | null {
   return element.attributes['o:title'] ?? null;
 }
