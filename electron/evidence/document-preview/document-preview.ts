@@ -15,13 +15,8 @@
  * `alliance-review evidence --text`.
  */
 import type { DocumentFormat, DocumentPreview } from '../../../shared/api/evidence-preview-types.ts';
-import { readDoc } from './doc-document.ts';
 import { previewText } from './document-blocks.ts';
 import type { DocumentContent } from './document-content.ts';
-import { readDocx } from './docx-document.ts';
-import { readOdt } from './odt-document.ts';
-import { readRtf } from './rtf-document.ts';
-import { readWps } from './wps-document.ts';
 
 export const documentFormats: readonly DocumentFormat[] = ['docx', 'doc', 'wps', 'rtf', 'odt'];
 
@@ -29,18 +24,20 @@ export function isDocumentFormat(type: string): type is DocumentFormat {
   return (documentFormats as readonly string[]).includes(type);
 }
 
+// Each reader is loaded when its format is first asked for: a worker previewing a .doc does
+// not load mammoth, so its start costs less.
 async function content(bytes: Uint8Array, format: DocumentFormat): Promise<DocumentContent> {
   switch (format) {
     case 'docx':
-      return readDocx(bytes);
+      return (await import('./docx-document.ts')).readDocx(bytes);
     case 'doc':
-      return readDoc(bytes);
+      return (await import('./doc-document.ts')).readDoc(bytes);
     case 'wps':
-      return readWps(bytes);
+      return (await import('./wps-document.ts')).readWps(bytes);
     case 'rtf':
-      return readRtf(bytes);
+      return (await import('./rtf-document.ts')).readRtf(bytes);
     case 'odt':
-      return readOdt(bytes);
+      return (await import('./odt-document.ts')).readOdt(bytes);
   }
 }
 
