@@ -178,7 +178,8 @@ class OdtReader {
             break;
           case 'text:note': {
             const citation = find(child, 'text:note-citation');
-            const mark = citation === null ? '' : textOf(citation);
+            // The note's number stays where it stands, bracketed so it does not read as part of a figure.
+            const mark = citation === null ? '' : `[${textOf(citation).trim()}]`;
             text += mark;
             const noteBody = find(child, 'text:note-body');
             if (noteBody !== null) {

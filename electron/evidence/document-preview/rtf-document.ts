@@ -49,6 +49,7 @@ interface State {
 
 interface Picture {
   format: 'PNG' | 'JPEG' | 'BMP' | 'EMF' | 'WMF' | 'PICT' | null;
+  /** Runs of hex digits, as slices of the source (line breaks between them dropped). */
   hex: string[];
   hexLength: number;
   binary: Uint8Array[];
@@ -577,14 +578,19 @@ export function readRtf(bytes: Uint8Array): DocumentContent {
     at += 1;
     if (ch === '\r' || ch === '\n') continue;
     if (state.dest === 'pict' && picture !== null) {
-      if (/[0-9a-fA-F]/.test(ch) && !picture.oversized) {
-        picture.hex.push(ch);
-        picture.hexLength += 1;
+      // A picture's data: take the whole run of hex digits at once, as one slice.
+      if (!isHexDigit(ch.charCodeAt(0))) continue;
+      let end = at;
+      while (end < length && isHexDigit(source.charCodeAt(end))) end += 1;
+      if (!picture.oversized) {
+        picture.hex.push(source.slice(at - 1, end));
+        picture.hexLength += end - at + 1;
         if (picture.hexLength > MAX_IMAGE_BYTES * 2) {
           picture.oversized = true;
           picture.hex = [];
         }
       }
+      at = end;
       continue;
     }
     if (state.dest !== 'text') continue;
@@ -603,6 +609,10 @@ export function readRtf(bytes: Uint8Array): DocumentContent {
     notice: null,
     truncated,
   };
+}
+
+function isHexDigit(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
 }
 
 /** A DIB (\dibitmap) as a .bmp file: the 14-byte file header in front of it. */

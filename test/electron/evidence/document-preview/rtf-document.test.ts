@@ -90,6 +90,12 @@ describe('readRtf', () => {
     ]);
   });
 
+  it('names a picture over 10 MB instead of decoding it', () => {
+    const hex = '89504e470d0a1a0a' + '00'.repeat(10 * 1024 * 1024);
+    const read = readRtf(rtf(`{\\rtf1\\ansi\\pard {\\pict\\pngblip\n${hex}}\\par}`));
+    expect(read.body).toEqual([expect.objectContaining({ type: 'image', src: null, label: expect.stringMatching(/超过 10 MB/) })]);
+  });
+
   it('refuses groups nested deeper than it reads, instead of running out of stack', () => {
     expect(() => readRtf(rtf(`{\\rtf1${'{'.repeat(5000)}x${'}'.repeat(5000)}}`))).toThrow(/nested too deep/);
   });
