@@ -204,7 +204,12 @@ async function headersAndFooters(zip: DocumentZip, images: ImageBudget): Promise
     const partRels = await zip.text(`${folder}_rels/${name}.rels`);
     const reader = new PartReader(zip, partRels === null ? new Map() : relationships(partRels, folder), images);
     const list = reference.kind === 'header' ? header : footer;
-    for (const block of await reader.container(parseXml(xml))) list.push(block);
+    const blocks = await reader.container(parseXml(xml));
+    // A first-page header that says what the default one says is shown once.
+    const key = JSON.stringify([reference.kind, blocks]);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    for (const block of blocks) list.push(block);
   }
   return { header, footer };
 }

@@ -350,7 +350,7 @@ export function readRtf(bytes: Uint8Array): DocumentContent {
       if (partStart !== null && stack.length === partStart.depth) {
         const made = parts[partStart.part];
         made.finish(closing);
-        const key = JSON.stringify(made.list.blocks);
+        const key = JSON.stringify([partStart.part, made.list.blocks]);
         const saved = partStart.saved;
         if (!seenParts.has(key)) {
           seenParts.add(key);

@@ -55,25 +55,28 @@ export function readWps(bytes: Uint8Array): DocumentContent {
 
 /**
  * Whether a run's Chinese characters are all pairs of ASCII letters read as UTF-16 ("Mi" is
- * U+694D): 8-bit text (a font or style name), not Chinese. A real Chinese run almost always
- * has a character whose low byte is no printable ASCII.
+ * U+694D: 8-bit text, a font or style name) or a byte and a zero (numbers in binary data):
+ * not Chinese. A real Chinese run almost always has a character whose low byte is neither.
  */
 function asciiPairs(run: string): boolean {
   const chinese = [...run].filter((c) => /[\u4e00-\u9fff]/.test(c));
   return chinese.every((c) => {
     const low = c.charCodeAt(0) & 0xff;
-    return low >= 0x20 && low <= 0x7e;
+    return low === 0 || (low >= 0x20 && low <= 0x7e);
   });
 }
 
 /** Runs of UTF-16LE text characters (at either byte alignment) worth showing as text. */
 export function utf16Runs(data: Uint8Array): string[] {
+  // Tried at even byte offsets first, then at odd ones if the even ones found nothing.
   const runs: string[] = [];
   for (const start of [0, 1]) {
     let run = '';
     const end = (): void => {
-      // Four characters at least, and either Chinese or a word of letters: not stray bytes.
-      if (run.trim().length >= 4 && (/[\u4e00-\u9fff]/.test(run) ? !asciiPairs(run) : /[A-Za-z]{4}/.test(run))) runs.push(run.trim());
+      // Four characters at least, and Chinese or a sentence of letters: not stray bytes.
+      // Latin-only runs must be sentence-long: short ones are font and style names.
+      const trimmed = run.trim();
+      if (trimmed.length >= 4 && (/[\u4e00-\u9fff]/.test(trimmed) ? !asciiPairs(trimmed) : trimmed.length >= 24 && /[A-Za-z]{4}/.test(trimmed))) runs.push(trimmed);
       run = '';
     };
     for (let at = start; at + 1 < data.length; at += 2) {
