@@ -48,6 +48,7 @@ async function headedDocx(): Promise<Uint8Array> {
         ['rIdDefault', 'header', 'header2.xml'],
         ['rIdEven', 'header', 'header3.xml'],
         ['rIdFoot', 'footer', 'footer1.xml'],
+        ['rIdBodyPic', 'image', 'media/seal.png'],
       ]),
     ],
     ['word/header1.xml', part('hdr', p('合肥市科学技术局文件', 'center') + seal + table)],
@@ -59,7 +60,8 @@ async function headedDocx(): Promise<Uint8Array> {
     ['word/footer1.xml', part('ftr', '<w:p><w:r><w:t xml:space="preserve">第 </w:t></w:r><w:fldSimple w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve"> 页</w:t></w:r></w:p>')],
     [
       'word/document.xml',
-      `<?xml version="1.0" encoding="UTF-8"?><w:document ${NS}><w:body>${p('正文')}<w:sectPr>` +
+      `<?xml version="1.0" encoding="UTF-8"?><w:document ${NS}><w:body>${p('正文')}` +
+        `<w:tbl><w:tr><w:tc>${p('证书')}</w:tc><w:tc>${seal.replace('rIdSeal', 'rIdBodyPic')}</w:tc></w:tr></w:tbl><w:sectPr>` +
         '<w:headerReference w:type="even" r:id="rIdEven"/><w:headerReference w:type="default" r:id="rIdDefault"/><w:headerReference w:type="first" r:id="rIdFirst"/>' +
         '<w:footerReference w:type="default" r:id="rIdFoot"/><w:titlePg/></w:sectPr></w:body></w:document>',
     ],
@@ -68,7 +70,7 @@ async function headedDocx(): Promise<Uint8Array> {
 }
 
 describe('readDocx headers and footers', () => {
-  it('lists the first-page header first, with its picture and merged table, then the default and even ones', async () => {
+  it('lists the first-page header first, with its picture and merged table, then the default and even ones; a picture in a body table shows', async () => {
     const read = await readDocx(await headedDocx());
     expect(read.header).toEqual([
       { type: 'paragraph', text: '合肥市科学技术局文件', heading: null, align: 'center' },
@@ -87,6 +89,18 @@ describe('readDocx headers and footers', () => {
       { type: 'paragraph', text: '偶数页页眉', heading: null },
     ]);
     expect(read.footer).toEqual([{ type: 'paragraph', text: '第 1 页', heading: null }]);
-    expect(read.body).toEqual([{ type: 'paragraph', text: '正文', heading: null }]);
+    // The body (mammoth): a picture inside a table cell is there too.
+    expect(read.body).toEqual([
+      { type: 'paragraph', text: '正文', heading: null },
+      {
+        type: 'table',
+        rows: [
+          [
+            { blocks: [{ type: 'paragraph', text: '证书', heading: null }], colSpan: 1, rowSpan: 1 },
+            { blocks: [{ type: 'image', src: `data:image/png;base64,${png.toString('base64')}`, mime: 'image/png', width: 32, height: 24, label: '局徽' }], colSpan: 1, rowSpan: 1 },
+          ],
+        ],
+      },
+    ]);
   });
 });
