@@ -96,3 +96,18 @@ describe('the picture in the .docx body', () => {
     expect(preview.body[at + 1]).toMatchObject({ type: 'paragraph', text: '合肥市科学技术局' });
   });
 });
+
+describe('a document cut short (an interrupted copy)', () => {
+  it.each(cases)('$file: refused with an error or shown in part, never hanging', async ({ file, format }) => {
+    const whole = fixture(file);
+    for (const fraction of [0.3, 0.6, 0.9]) {
+      const cut = whole.subarray(0, Math.floor(whole.length * fraction));
+      const outcome = await documentPreview(cut, format).then(
+        (preview) => ({ ok: true as const, preview }),
+        (error: unknown) => ({ ok: false as const, error }),
+      );
+      if (outcome.ok) expect(outcome.preview.kind).toBe('document');
+      else expect(outcome.error).toBeInstanceOf(Error);
+    }
+  });
+});
