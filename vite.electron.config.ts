@@ -13,7 +13,7 @@ const workerEntries = {
   'pdf-inspection-task': resolve(import.meta.dirname, 'electron/package-reader/inspect/pdf-inspection-task.ts'),
   'workbook-task': resolve(import.meta.dirname, 'electron/package-reader/workbook/workbook-task.ts'),
   'xlsx-preview-task': resolve(import.meta.dirname, 'electron/evidence/xlsx-preview-task.ts'),
-  'docx-preview-task': resolve(import.meta.dirname, 'electron/evidence/docx-preview-task.ts'),
+  'document-preview-task': resolve(import.meta.dirname, 'electron/evidence/document-preview-task.ts'),
 };
 
 export default defineConfig(({ mode }) => {

@@ -7,10 +7,11 @@
  * Every previewer reads untrusted bytes: it runs its library in a capped worker (or does only
  * bounded work in main), and makes its product once per content hash (renditions.ts).
  */
-import type { EvidencePreview } from '../../shared/api/evidence-preview-types.ts';
+import type { DocumentFormat, DocumentPreview, EvidencePreview } from '../../shared/api/evidence-preview-types.ts';
 import type { EvidenceType } from '../../shared/evidence/evidence-type.ts';
 import { AppError } from '../errors/app-error.ts';
-import { readDocxPreview } from './read-docx-preview.ts';
+import { readDocumentPreview } from './read-document-preview.ts';
+import { rendition } from './renditions.ts';
 import { readXlsxPreview } from './read-xlsx-preview.ts';
 
 export interface PreviewInput {
@@ -27,12 +28,21 @@ export interface PreviewInput {
 
 export type Previewer = (input: PreviewInput) => Promise<EvidencePreview>;
 
-const docx: Previewer = async ({ bytes }) => {
-  // In a capped worker: a document that expands costs its preview, not the shell.
-  const reading = await readDocxPreview(bytes);
-  if (!reading.ok) throw new AppError(reading.failed === true ? 'preview-failed' : 'preview-refused', reading.message);
-  return { kind: 'docx', blocks: reading.blocks, truncated: reading.truncated };
-};
+/**
+ * Word-processor files (.docx, .doc, .wps, .rtf, .odt): read in a capped worker, the preview
+ * kept as a rendition (one JSON file, pictures inside as data: URLs) so it is made once per
+ * file. The format is part of the converter's name: the same bytes are one format only.
+ */
+const documentPreviewer =
+  (format: DocumentFormat): Previewer =>
+  async ({ bytes, sha256, dataDir }) => {
+    const stored = await rendition(dataDir, sha256, { name: `document-${format}`, version: 1 }, async () => {
+      const reading = await readDocumentPreview(bytes, format);
+      if (!reading.ok) throw new AppError(reading.failed === true ? 'preview-failed' : 'preview-refused', reading.message);
+      return new Map([['preview.json', JSON.stringify(reading.preview)]]);
+    });
+    return JSON.parse((await stored.read('preview.json')).toString('utf8')) as DocumentPreview;
+  };
 
 const xlsx: Previewer = async ({ bytes, fileName }) => {
   // In a capped worker: a workbook that expands costs its preview, not the shell.
@@ -42,6 +52,10 @@ const xlsx: Previewer = async ({ bytes, fileName }) => {
 };
 
 export const previewers: Readonly<Partial<Record<EvidenceType, Previewer>>> = {
-  docx,
+  docx: documentPreviewer('docx'),
+  doc: documentPreviewer('doc'),
+  wps: documentPreviewer('wps'),
+  rtf: documentPreviewer('rtf'),
+  odt: documentPreviewer('odt'),
   xlsx,
 };

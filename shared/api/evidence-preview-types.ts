@@ -11,14 +11,61 @@
 
 import type { RenditionRef } from './transport.ts';
 
+/**
+ * A word-processor document's content as blocks (document-preview/, one reader per format):
+ * - paragraph: its text (line breaks inside it kept as `\n`), its heading level (1–6) when its
+ *   style is a heading, and its alignment when the document sets one.
+ * - table: rows of cells; a cell holds blocks of its own (paragraphs, images, nested tables)
+ *   and spans `colSpan` columns and `rowSpan` rows (1 when not merged). A cell covered by a
+ *   merged one is not listed.
+ * - image: an embedded picture as a `data:` URL (PNG, JPEG, GIF, BMP), with its size in
+ *   pixels read from the picture itself; `src` is null when it is not drawn (an EMF/WMF
+ *   drawing, or one over the size limits), and `label` then says why, in the expert's words.
+ */
 export type DocumentBlock =
-  | { readonly type: 'paragraph'; readonly text: string; readonly heading: number | null }
-  | { readonly type: 'table'; readonly rows: readonly (readonly string[])[] };
+  | {
+      readonly type: 'paragraph';
+      readonly text: string;
+      readonly heading: number | null;
+      readonly align?: 'left' | 'center' | 'right' | 'justify' | undefined;
+    }
+  | { readonly type: 'table'; readonly rows: readonly (readonly DocumentTableCell[])[] }
+  | DocumentImage;
 
-/** A Word document's text blocks (mammoth). */
-export interface DocxPreview {
-  readonly kind: 'docx';
+export interface DocumentTableCell {
   readonly blocks: readonly DocumentBlock[];
+  readonly colSpan: number;
+  readonly rowSpan: number;
+}
+
+export interface DocumentImage {
+  readonly type: 'image';
+  readonly src: string | null;
+  readonly mime: string | null;
+  readonly width: number | null;
+  readonly height: number | null;
+  /** What the picture is: its description in the document, or why it is not drawn. */
+  readonly label: string;
+}
+
+/** The word-processor formats the document preview reads (EvidenceType names). */
+export type DocumentFormat = 'docx' | 'doc' | 'wps' | 'rtf' | 'odt';
+
+/**
+ * A word-processor document (.docx, .doc, .wps, .rtf, .odt): its page headers (for a 红头文件,
+ * the issuing body), its body, its page footers and its footnotes/endnotes, each as blocks.
+ * Headers and footers are listed once each, whichever pages they are on (first, odd, even).
+ */
+export interface DocumentPreview {
+  readonly kind: 'document';
+  readonly format: DocumentFormat;
+  readonly header: readonly DocumentBlock[];
+  readonly body: readonly DocumentBlock[];
+  readonly footer: readonly DocumentBlock[];
+  readonly notes: readonly DocumentBlock[];
+  /** What this format's preview leaves out, for the expert; null when nothing is known to be. */
+  readonly notice: string | null;
+  /** The document had more blocks than the preview keeps (the first part is shown). */
   readonly truncated: boolean;
 }
 
@@ -46,6 +93,6 @@ export interface PagesPreview {
   readonly notice: string | null;
 }
 
-export type EvidencePreview = DocxPreview | XlsxPreview | PagesPreview;
+export type EvidencePreview = DocumentPreview | XlsxPreview | PagesPreview;
 
 export type EvidencePreviewKind = EvidencePreview['kind'];

@@ -39,8 +39,11 @@ export type EvidenceType = (typeof evidenceTypes)[number];
 
 export const pagedTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>(['pdf', 'tiff', 'ofd']);
 
-/** What the evidence viewer shows today: PDF, the browser's images, Word and Excel (OOXML) previews. */
-export const viewableTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>(['pdf', 'png', 'jpeg', 'gif', 'webp', 'bmp', 'docx', 'xlsx']);
+/**
+ * What the evidence viewer shows today: PDF, the browser's images, the word-processor documents
+ * (.docx, .doc, .wps, .rtf, .odt: electron/evidence/document-preview/) and Excel (.xlsx).
+ */
+export const viewableTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>(['pdf', 'png', 'jpeg', 'gif', 'webp', 'bmp', 'docx', 'doc', 'wps', 'rtf', 'odt', 'xlsx']);
 
 export function isPagedType(type: EvidenceType): boolean {
   return pagedTypes.has(type);

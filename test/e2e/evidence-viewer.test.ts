@@ -86,7 +86,7 @@ describe('the evidence viewer', () => {
     // keyboard back from the evidence pane to the claims.)
     await page.keyboard.press('Escape');
     await page.keyboard.press('j');
-    const docx = page.getByTestId('docx-preview');
+    const docx = page.getByTestId('document-preview');
     await docx.getByText('联盟办公室设置说明').waitFor();
     expect(await docx.textContent()).toContain('联盟于 2026 年 3 月设立专门办公室。<script>alert(1)</script>');
     expect(await docx.locator('script').count()).toBe(0);

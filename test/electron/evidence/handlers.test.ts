@@ -41,13 +41,19 @@ describe('evidence previews', () => {
     const ctx = testContext(tempDir());
     const packageId = await officePackage(ctx);
     const preview = await call(ctx, 'evidence-preview', { packageId, path: '说明.docx' });
+    const cell = (text: string) => ({ blocks: [{ type: 'paragraph', text, heading: null }], colSpan: 1, rowSpan: 1 });
     expect(preview).toEqual({
-      kind: 'docx',
+      kind: 'document',
+      format: 'docx',
+      header: [],
+      footer: [],
+      notes: [],
+      notice: null,
       truncated: false,
-      blocks: [
+      body: [
         { type: 'paragraph', text: '联盟办公室设置说明', heading: 1 },
         { type: 'paragraph', text: '联盟于 2026 年 3 月设立专门办公室。<script>alert(1)</script>', heading: null },
-        { type: 'table', rows: [['姓名', '岗位'], ['张三', '专职秘书']] },
+        { type: 'table', rows: [[cell('姓名'), cell('岗位')], [cell('张三'), cell('专职秘书')]] },
       ],
     });
   });

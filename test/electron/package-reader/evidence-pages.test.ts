@@ -133,8 +133,6 @@ describe('file-not-viewable', () => {
     ['password.pdf', '证明材料/加密.pdf', '设了打开密码'],
     ['photo-named.pdf', '证明材料/照片.pdf', '与扩展名不符'],
     ['photo.heic', '证明材料/手机照片.heic', '不能显示这种格式'],
-    ['letter.doc', '证明材料/通知.doc', '不能显示这种格式'],
-    ['letter.rtf', '证明材料/通知.rtf', '不能显示这种格式'],
     ['unknown.bin', '证明材料/数据.bin', '内容无法识别'],
   ])('warns about %s as %s, naming it and the reason; the package is still valid', async (fixtureName, path, reason) => {
     const manifest = manifestWith({ 'I1.office': { claimed: true, evidence: [path] } });
@@ -153,6 +151,21 @@ describe('file-not-viewable', () => {
     expect(warnings).toEqual([{ severity: 'warning', code: 'file-not-viewable', path, message: expect.stringContaining(reason) as string }]);
     expect(warnings[0]?.message).toContain(`“${path}”`);
     expect(warnings[0]?.message).toMatch(/请让联盟/);
+  });
+
+  it('does not warn about the word-processor files the viewer shows (.doc, a .doc named .wps, .rtf, .odt)', async () => {
+    const paths = { '证明材料/通知.doc': 'letter.doc', '证明材料/通知.wps': 'letter.doc', '证明材料/通知.rtf': 'letter.rtf', '证明材料/通知.odt': 'letter.odt' };
+    const manifest = manifestWith({ 'I1.office': { claimed: true, evidence: Object.keys(paths) } });
+    const zip = join(tempDir(), 'p.zip');
+    const files = new Map<string, string | Uint8Array>([
+      ['manifest.json', JSON.stringify(manifest)],
+      ['自查报告.pdf', minimalPdf('自查报告')],
+    ]);
+    for (const [path, name] of Object.entries(paths)) files.set(path, fixture(name));
+    await writeZipOf(zip, files);
+    const check = await checkPackage(zip);
+    expect(check.valid).toBe(true);
+    expect(check.problems.filter((p) => p.code === 'file-not-viewable')).toEqual([]);
   });
 
   it('does not warn about manifest.json or a 自查表 standing for it, nor about viewable files', async () => {

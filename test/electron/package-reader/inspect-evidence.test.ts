@@ -33,9 +33,9 @@ describe('inspectEvidence: real files', () => {
     ['three-pages.tiff', 'tiff', 3, null, false, 'unsupported-format', 'none'],
     ['photo.heic', 'heic', null, null, false, 'unsupported-format', 'none'],
     ['letter.docx', 'docx', null, null, true, null, 'document'],
-    ['letter.doc', 'doc', null, null, false, 'unsupported-format', 'document'],
-    ['letter.rtf', 'rtf', null, null, false, 'unsupported-format', 'document'],
-    ['letter.odt', 'odt', null, null, false, 'unsupported-format', 'document'],
+    ['letter.doc', 'doc', null, null, true, null, 'document'],
+    ['letter.rtf', 'rtf', null, null, true, null, 'document'],
+    ['letter.odt', 'odt', null, null, true, null, 'document'],
     ['sheet.xlsx', 'xlsx', null, 1, true, null, 'document'],
     ['sheet.xls', 'xls', null, 1, false, 'unsupported-format', 'document'],
     ['sheet.ods', 'ods', null, 1, false, 'unsupported-format', 'document'],
@@ -61,7 +61,7 @@ describe('inspectEvidence: real files', () => {
 
   it('types by content, never by name: a .wps that is a Word file is doc, an .et that is an Excel file is xls', async () => {
     expect((await inspect('letter.doc', '证明材料/通知.wps')).type).toBe('doc');
-    expect((await inspect('letter.doc', '证明材料/通知.wps')).problem?.code).toBe('unsupported-format');
+    expect((await inspect('letter.doc', '证明材料/通知.wps')).problem).toBeNull();
     expect((await inspect('sheet.xls', '证明材料/名单.et')).type).toBe('xls');
     expect((await inspect('photo.jpg', '证明材料/照片')).type).toBe('jpeg');
     expect((await inspect('photo.jpg', '证明材料/照片')).problem).toBeNull();

@@ -10,7 +10,7 @@ import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { EvidencePreview } from '../../../../shared/api/evidence-preview-types.ts';
 import { api } from '../../api/api.ts';
-import { DocxPreviewView } from './docx-preview.tsx';
+import { DocumentPreviewView } from './document-preview.tsx';
 import { XlsxPreviewView } from './xlsx-preview.tsx';
 
 export interface ConvertedPreviewProps {
@@ -49,8 +49,8 @@ export function ConvertedPreview({ packageId, path, fallback }: ConvertedPreview
   if (!preview) return <p className="muted loading">正在读取……</p>;
 
   switch (preview.kind) {
-    case 'docx':
-      return <DocxPreviewView preview={preview} path={path} />;
+    case 'document':
+      return <DocumentPreviewView preview={preview} path={path} />;
     case 'xlsx':
       return <XlsxPreviewView preview={preview} path={path} />;
     case 'pages':
