@@ -93,6 +93,8 @@ export type MergeOutcome =
       readonly paperSheets: readonly PaperSheet[];
       /** Inputs left out because they were the same sheet as another. */
       readonly duplicates: readonly DuplicateSheet[];
+      /** The panel's inputs, alliance id order: for analyses beyond the result (agreement by year). */
+      readonly alliances: readonly AllianceInput[];
     }
   | { readonly ok: false; readonly problems: readonly MergeProblem[] };
 
@@ -136,7 +138,7 @@ export function mergeSheets(
     analysis: panelAnalysis(rubric, alliances),
   };
   const merged = [...sheets].sort((a, b) => compareIds(a.sheet.expert.id, b.sheet.expert.id));
-  return { ok: true, result, sheets: merged, paperSheets, duplicates };
+  return { ok: true, result, sheets: merged, paperSheets, duplicates, alliances };
 }
 
 /** A `paper-entered` flag on every alliance a paper sheet reviews, after the panel's own flags, in expert order. */
