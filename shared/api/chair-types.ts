@@ -106,6 +106,10 @@ export interface PreviousResultView {
   readonly allianceCount: number;
   /** Alliance ids graded 不合格 last year. */
   readonly failed: readonly string[];
+  /** Last year's result file (any format version), or the bureau's own list (.xlsx / .csv). */
+  readonly kind: 'result' | 'list';
+  /** For a list, what it was read as and which year it is taken as, for the chair to read; null for a result file. */
+  readonly reading: string | null;
 }
 
 export interface FindingView {
