@@ -67,6 +67,11 @@ describe('readPreviousFile', () => {
     expect(read.ok ? '' : read.problems[0]?.message).toMatch(message);
   });
 
+  it('ends the worker at its time cap and says so, instead of waiting on a workbook', async () => {
+    const read = await readPreviousFile(join(fixtures, 'list-openpyxl.xlsx'), 'list-openpyxl.xlsx', { maxOldGenerationSizeMb: 256, timeoutMs: 1 });
+    expect(read.ok ? '' : read.problems[0]?.message).toMatch(/名单过大或过于复杂，读取超过了 .* 秒的时间上限，为防止程序卡死已停止读取/);
+  });
+
   it('refuses a file too large to be a list before reading it', async () => {
     const path = join(tempDir(), 'huge.csv');
     writeFileSync(path, Buffer.alloc(8 * 1024 * 1024 + 1, 0x61));
