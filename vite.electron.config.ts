@@ -14,6 +14,7 @@ const workerEntries = {
   'workbook-task': resolve(import.meta.dirname, 'electron/package-reader/workbook/workbook-task.ts'),
   'xlsx-preview-task': resolve(import.meta.dirname, 'electron/evidence/xlsx-preview-task.ts'),
   'document-preview-task': resolve(import.meta.dirname, 'electron/evidence/document-preview-task.ts'),
+  'previous-list-task': resolve(import.meta.dirname, 'electron/previous-year/previous-list-task.ts'),
 };
 
 export default defineConfig(({ mode }) => {

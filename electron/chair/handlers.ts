@@ -7,6 +7,7 @@ import type { chairChannels } from '../../shared/api/chair-channels.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
 import { AppError } from '../errors/app-error.ts';
 import { meetingExperts, meetingRow, meetingSettings } from '../meeting/meeting-store.ts';
+import { agreementHistory } from './agreement-history.ts';
 import { sheetsView } from './chair-sheets.ts';
 import { decideKey } from './decide-key.ts';
 import { drillDown } from './drill-down.ts';
@@ -32,6 +33,7 @@ export const chairHandlers = {
   },
   'panel-view': (ctx, request) => panelView(ctx, request.meetingId),
   'panel-drilldown': (ctx, request) => drillDown(ctx, request.meetingId, request.allianceId, request.indicatorId),
+  'panel-agreement-history': (ctx, request) => agreementHistory(ctx, request.meetingId),
   'flag-note-save': async (ctx, request) => {
     await saveFlagNote(ctx, request.meetingId, request.actor, request.flagKey, request.note);
     return panelView(ctx, request.meetingId);

@@ -101,7 +101,7 @@ export function computePanel(db: Database, meetingId: number, settings: Settings
           method: numbers.method,
           deviationThreshold: numbers.deviationThreshold,
           budgetYuan: numbers.budgetYuan,
-          previous: previous === null ? null : { source: previous.sourceName, result: previous.result },
+          previous: previous?.grades ?? null,
           paperSheets,
         });
   if (outcome !== null && !outcome.ok) {

@@ -2,7 +2,8 @@
  * Merging files: what `merge` does with the paths it is given, before and around the pure
  * merge (shared/result/merge-sheets.ts): read and check every package (electron/package-reader/),
  * read and verify every sheet, read every paper sheet file (shared/paper/paper-sheet-file.ts),
- * read last year's result, then merge.
+ * read last year's grades (a result file of any version, or the bureau's .xlsx / .csv list:
+ * electron/previous-year/read-previous-file.ts), then merge.
  *
  * - source: a path as the caller gave it, used in every message; files are read at the path
  *   resolved against `cwd`.
@@ -13,19 +14,17 @@
  *
  * Nothing is written anywhere; the caller prints the outcome.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseJson } from '../../shared/package/parse-json.ts';
 import type { PanelMethod } from '../../shared/panel/types.ts';
 import type { MergeProblem } from '../../shared/result/merge-problem.ts';
 import type { MergeOutcome, MergePackage, VerifiedSheet } from '../../shared/result/merge-sheets.ts';
 import { mergeSheets } from '../../shared/result/merge-sheets.ts';
-import type { ResultFile } from '../../shared/result/result-schema.ts';
-import { resultFileSchema } from '../../shared/result/result-schema.ts';
+import type { PreviousGrades } from '../../shared/result/previous-grades.ts';
 import type { Rubric } from '../../shared/rubric/types.ts';
 import { checkSheetAgainstPackages } from '../../shared/sheet/check-sheet-against-packages.ts';
-import { formatJsonPath } from '../../shared/sheet/sheet-problem.ts';
 import { checkPackage } from '../package-reader/check-package.ts';
+import type { PreviousFileKind } from '../previous-year/read-previous-file.ts';
+import { readPreviousFile } from '../previous-year/read-previous-file.ts';
 import type { PaperSheet } from '../../shared/result/paper-sheet.ts';
 import { readPaperSheetFile, readSheetFile } from './read-sheet-file.ts';
 
@@ -47,6 +46,8 @@ export type MergeFilesOutcome =
       readonly rubric: Rubric;
       /** The packages read, for the result documents' details (claims, evidence). */
       readonly packages: readonly MergePackage[];
+      /** What `--previous` was read as; `year` the year its grades were taken as. Null without `--previous`. */
+      readonly previous: { readonly source: string; readonly kind: PreviousFileKind; readonly year: number } | null;
     })
   | {
   readonly ok: false;
@@ -113,11 +114,11 @@ export async function mergeFiles(request: MergeFilesRequest): Promise<MergeFiles
     else for (const problem of read.problems) problems.push({ ...problem, source });
   }
 
-  let previous: { source: string; result: ResultFile } | null = null;
+  let previous: { grades: PreviousGrades; kind: PreviousFileKind } | null = null;
   if (request.previous !== undefined && request.previous !== null) {
-    const read = await readPreviousResult(at(request.previous), request.previous);
-    if ('problems' in read) problems.push(...read.problems);
-    else previous = { source: request.previous, result: read.result };
+    const read = await readPreviousFile(at(request.previous), request.previous);
+    if (!read.ok) problems.push(...read.problems);
+    else previous = { grades: read.previous, kind: read.kind };
   }
 
   if (problems.length > 0 || rubric === null) {
@@ -138,10 +139,12 @@ export async function mergeFiles(request: MergeFilesRequest): Promise<MergeFiles
     method: request.method,
     deviationThreshold: request.deviationThreshold,
     budgetYuan: request.budgetYuan,
-    previous,
+    previous: previous?.grades ?? null,
     paperSheets,
   });
-  return outcome.ok ? { ...outcome, rubric, packages } : outcome;
+  if (!outcome.ok) return outcome;
+  const taken = previous === null ? null : { source: previous.grades.source, kind: previous.kind, year: previous.grades.year ?? outcome.result.year - 1 };
+  return { ...outcome, rubric, packages, previous: taken };
 }
 
 /** `work` over every item with at most `limit` running at once; results in the items' order. */
@@ -153,38 +156,4 @@ async function mapInOrder<T, R>(items: readonly T[], limit: number, work: (item:
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
-}
-
-/** Last year's result (`--previous`): strict JSON, result format 1. */
-export async function readPreviousResult(
-  path: string,
-  source: string,
-): Promise<{ readonly result: ResultFile } | { readonly problems: readonly MergeProblem[] }> {
-  const fail = (message: string, where = '(root)', position?: { line: number; column: number }) => ({
-    problems: [{ code: 'previous-invalid' as const, source, path: where, message, line: position?.line, column: position?.column }],
-  });
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    return fail(`无法读取上一年度结果 (cannot read previous result)：${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  const json = parseJson(text);
-  if (!json.ok) return fail(`不是 JSON：${json.message} (not JSON)`, '(root)', json.position);
-  const duplicate = json.duplicateKeys[0];
-  if (duplicate !== undefined) {
-    return fail(`键 ${JSON.stringify(duplicate.key)} 重复 (duplicate key)`, duplicate.path, duplicate.position);
-  }
-  const parsed = resultFileSchema.safeParse(json.value);
-  if (!parsed.success) {
-    return {
-      problems: parsed.error.issues.map((issue) => ({
-        code: 'previous-invalid' as const,
-        source,
-        path: formatJsonPath(issue.path),
-        message: `不是格式 1 的汇总结果 (not a result of format 1)：${issue.message}`,
-      })),
-    };
-  }
-  return { result: parsed.data };
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { PaperContent } from '../paper/paper-entries.ts';
 import { EXPERT_ID, reviewSchema } from '../sheet/sheet-schema.ts';
 import type {
+  AgreementHistoryView,
   AuditView,
   DrillDownView,
   LockView,
@@ -84,6 +85,8 @@ export const chairChannels = {
   'chair-key-decide': channel<SheetsView>()(keyDecideRequest),
   'panel-view': channel<PanelView>()(meetingRequest),
   'panel-drilldown': channel<DrillDownView>()(drillDownRequest),
+  /** Each criterion's and indicator's agreement in every year up to the meeting's (agreement-history.ts). */
+  'panel-agreement-history': channel<AgreementHistoryView>()(meetingRequest),
   'flag-note-save': channel<PanelView>()(flagNoteRequest),
   'previous-result-import': channel<PreviousResultView>()(previousImportRequest),
   /** Locks the result; refused while any blocker stands (`PanelView.blockers`). */

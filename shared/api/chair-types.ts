@@ -7,6 +7,7 @@
  *   why the year cannot be finalized yet.
  * - drill-down: one alliance and one indicator, every expert's decisions side by side.
  */
+import type { AgreementHistory } from '../panel/agreement-by-year.ts';
 import type { PanelFlag } from '../panel/types.ts';
 import type { PublicityEntry } from '../result/publicity-list.ts';
 import type { ResultFile } from '../result/result-schema.ts';
@@ -105,6 +106,10 @@ export interface PreviousResultView {
   readonly allianceCount: number;
   /** Alliance ids graded 不合格 last year. */
   readonly failed: readonly string[];
+  /** Last year's result file (any format version), or the bureau's own list (.xlsx / .csv). */
+  readonly kind: 'result' | 'list';
+  /** For a list, what it was read as and which year it is taken as, for the chair to read; null for a result file. */
+  readonly reading: string | null;
 }
 
 export interface FindingView {
@@ -295,4 +300,13 @@ export interface PaperSheetView {
   readonly second: { readonly by: string; readonly at: string } | null;
   readonly agreed: { readonly enteredBy: string; readonly confirmedBy: string; readonly at: string } | null;
   readonly mismatches: readonly PaperMismatchView[];
+}
+
+/**
+ * Agreement by year (一致性逐年对比): each indicator's and criterion's agreement in every year
+ * the store holds a meeting of, up to the meeting's own (shared/panel/agreement-by-year.ts);
+ * `left` lists the years that have a meeting whose sheets cannot be merged (yet), with why.
+ */
+export interface AgreementHistoryView extends AgreementHistory {
+  readonly left: readonly { readonly year: number; readonly meetingName: string; readonly reason: string }[];
 }

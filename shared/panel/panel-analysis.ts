@@ -22,7 +22,7 @@ import type { Decimal } from '../decimal/decimal.ts';
 import { sumOf, ZERO } from '../decimal/decimal.ts';
 import { toJsonStatistic } from '../decimal/print-score.ts';
 import { indicatorsOf } from '../rubric/rubric-index.ts';
-import type { Decision, Indicator, Rubric } from '../rubric/types.ts';
+import type { Criterion, Decision, Indicator, Rubric } from '../rubric/types.ts';
 import type { AllianceInput } from './alliance-results.ts';
 import { icc21 } from './icc.ts';
 import { krippendorffAlphaNominal } from './krippendorff-alpha.ts';
@@ -32,19 +32,33 @@ import type { ExpertLeniency, IndicatorAgreement, PanelAnalysis, PanelExpert } f
 export const AGREEMENT_MINIMUM_EXPERTS = 3;
 export const AGREEMENT_MINIMUM_ALLIANCES = 5;
 
-type ScoringExpert = Extract<PanelExpert, { recused: false }>;
+export type ScoringExpert = Extract<PanelExpert, { recused: false }>;
 
-export function panelAnalysis(rubric: Rubric, alliances: readonly AllianceInput[]): PanelAnalysis {
+/** The agreement sample of a year's alliances (see the module comment), shared with criterion-agreement.ts. */
+export interface AgreementSample {
+  /** Every counted expert, in id order. */
+  readonly expertIds: readonly string[];
+  /** The alliances every counted expert scored, each with those experts in id order. */
+  readonly rows: readonly { readonly alliance: AllianceInput; readonly experts: readonly ScoringExpert[] }[];
+  /** At least the minimum experts and alliances: the statistics are computed. */
+  readonly enough: boolean;
+}
+
+export function agreementSample(alliances: readonly AllianceInput[]): AgreementSample {
   // Plain code-unit order, as shared/result/result-order.ts `compareIds` (the result's id order).
   const expertIds = [...new Set(alliances.flatMap((alliance) => alliance.experts.map((expert) => expert.expertId)))].sort((a, b) =>
     a < b ? -1 : a > b ? 1 : 0,
   );
-  const sample = alliances.flatMap((alliance) => {
+  const rows = alliances.flatMap((alliance) => {
     const byId = new Map(alliance.experts.flatMap((expert) => (expert.recused ? [] : [[expert.expertId, expert] as const])));
     const row = expertIds.map((id) => byId.get(id));
     return row.every((expert) => expert !== undefined) ? [{ alliance, experts: row as ScoringExpert[] }] : [];
   });
-  const enough = expertIds.length >= AGREEMENT_MINIMUM_EXPERTS && sample.length >= AGREEMENT_MINIMUM_ALLIANCES;
+  return { expertIds, rows, enough: expertIds.length >= AGREEMENT_MINIMUM_EXPERTS && rows.length >= AGREEMENT_MINIMUM_ALLIANCES };
+}
+
+export function panelAnalysis(rubric: Rubric, alliances: readonly AllianceInput[]): PanelAnalysis {
+  const { expertIds, rows: sample, enough } = agreementSample(alliances);
 
   const indicators: Record<string, IndicatorAgreement> = {};
   for (const indicator of indicatorsOf(rubric)) {
@@ -77,29 +91,32 @@ function totalOf(expert: ScoringExpert, indicatorIds: readonly string[]): Decima
 
 /** One unit per claimed flag or item of the indicator's criteria; each expert's value accept/reject, null when not decided. */
 function decisionUnits(indicator: Indicator, alliance: AllianceInput, experts: readonly ScoringExpert[]): (string | null)[][] {
+  return indicator.criteria.flatMap((criterion) => criterionDecisionUnits(criterion, alliance, experts));
+}
+
+/** The units of one criterion: one per claimed flag or item; none for a judged criterion or nothing claimed. */
+export function criterionDecisionUnits(criterion: Criterion, alliance: AllianceInput, experts: readonly ScoringExpert[]): (string | null)[][] {
   const units: (string | null)[][] = [];
-  for (const criterion of indicator.criteria) {
-    const claim = own(alliance.claims, criterion.id);
-    if (claim === undefined) continue;
-    switch (criterion.kind) {
-      case 'flag':
-        if ((claim as { claimed?: unknown }).claimed === true) {
-          units.push(experts.map((expert) => flagValue(own(expert.decisions ?? {}, criterion.id))));
-        }
-        break;
-      case 'perItem':
-      case 'perPair':
-      case 'band':
-      case 'tier': {
-        const items = (claim as { items?: unknown }).items;
-        if (!Array.isArray(items)) break;
-        const ids = [...new Set(items.flatMap((item: unknown) => (typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? [(item as { id: string }).id] : [])))];
-        for (const itemId of ids) units.push(experts.map((expert) => itemValue(own(expert.decisions ?? {}, criterion.id), itemId)));
-        break;
+  const claim = own(alliance.claims, criterion.id);
+  if (claim === undefined) return units;
+  switch (criterion.kind) {
+    case 'flag':
+      if ((claim as { claimed?: unknown }).claimed === true) {
+        units.push(experts.map((expert) => flagValue(own(expert.decisions ?? {}, criterion.id))));
       }
-      case 'judged':
-        break;
+      break;
+    case 'perItem':
+    case 'perPair':
+    case 'band':
+    case 'tier': {
+      const items = (claim as { items?: unknown }).items;
+      if (!Array.isArray(items)) break;
+      const ids = [...new Set(items.flatMap((item: unknown) => (typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? [(item as { id: string }).id] : [])))];
+      for (const itemId of ids) units.push(experts.map((expert) => itemValue(own(expert.decisions ?? {}, criterion.id), itemId)));
+      break;
     }
+    case 'judged':
+      break;
   }
   return units;
 }

@@ -35,6 +35,7 @@ import type { Sheet, UnsignedSheet } from '../sheet/sheet-schema.ts';
 import { canonicalJson } from '../format/canonical-json.ts';
 import type { MergeProblem } from './merge-problem.ts';
 import type { PaperSheet } from './paper-sheet.ts';
+import type { PreviousGrades } from './previous-grades.ts';
 import { PAPER_FINGERPRINT, paperEnteredFlag } from './paper-sheet.ts';
 import { compareIds } from './result-order.ts';
 import type { ResultFile } from './result-schema.ts';
@@ -61,8 +62,11 @@ export interface MergeOptions {
   readonly deviationThreshold?: number | undefined;
   /** The year's award budget in yuan; absent or null: `award` is null everywhere. */
   readonly budgetYuan?: number | null | undefined;
-  /** Last year's result, for `disqualify`; it must be of the year before. */
-  readonly previous?: { readonly source: string; readonly result: ResultFile } | null | undefined;
+  /**
+   * Last year's grades, for `disqualify` (previous-grades.ts): from a result file, which must be
+   * of the year before, or from the bureau's list (`year: null`), taken as the year before.
+   */
+  readonly previous?: PreviousGrades | null | undefined;
   /** Sheets typed in from paper (no signature): the console's agreed ones, or `merge --paper` files. */
   readonly paperSheets?: readonly PaperSheet[] | undefined;
 }
@@ -93,6 +97,8 @@ export type MergeOutcome =
       readonly paperSheets: readonly PaperSheet[];
       /** Inputs left out because they were the same sheet as another. */
       readonly duplicates: readonly DuplicateSheet[];
+      /** The panel's inputs, alliance id order: for analyses beyond the result (agreement by year). */
+      readonly alliances: readonly AllianceInput[];
     }
   | { readonly ok: false; readonly problems: readonly MergeProblem[] };
 
@@ -136,7 +142,7 @@ export function mergeSheets(
     analysis: panelAnalysis(rubric, alliances),
   };
   const merged = [...sheets].sort((a, b) => compareIds(a.sheet.expert.id, b.sheet.expert.id));
-  return { ok: true, result, sheets: merged, paperSheets, duplicates };
+  return { ok: true, result, sheets: merged, paperSheets, duplicates, alliances };
 }
 
 /** A `paper-entered` flag on every alliance a paper sheet reviews, after the panel's own flags, in expert order. */
@@ -322,18 +328,16 @@ function previousGradesOf(
   year: number | null,
   problems: MergeProblem[],
 ): Record<string, Grade | null> {
-  const grades: Record<string, Grade | null> = {};
-  if (previous === null || previous === undefined) return grades;
-  if (year !== null && previous.result.year !== year - 1) {
+  if (previous === null || previous === undefined) return {};
+  if (year !== null && previous.year !== null && previous.year !== year - 1) {
     problems.push({
       code: 'previous-invalid',
       source: previous.source,
       path: 'year',
-      message: `上一年度结果应为 ${year - 1} 年度，此文件为 ${previous.result.year} 年度 (previous result is not of the year before)`,
+      message: `上一年度结果应为 ${year - 1} 年度，此文件为 ${previous.year} 年度 (previous result is not of the year before)`,
     });
   }
-  for (const alliance of previous.result.alliances) grades[alliance.allianceId] = alliance.grade;
-  return grades;
+  return { ...previous.grades };
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {

@@ -7,7 +7,7 @@
  * Problems are returned as values, all at once, so whoever edits a rubric file fixes it in one
  * pass. Beyond the schema we check what a schema cannot: ids unique and well-formed, criterion
  * ids prefixed by their indicator, bands and tiers ascending and contiguous, indicator caps
- * adding up to at most their group's cap, and scores with at most two decimals so that every
+ * adding up to at most their group's cap, only judged criteria subjective, and scores with at most two decimals so that every
  * number the engine prints is exact.
  */
 import type { z } from 'zod';
@@ -84,6 +84,8 @@ function chineseFor(json: unknown, issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return `未知字段 ${issue.keys.join('、')}`;
     case 'invalid_value':
+      // zod reports a missing enum field (`nature`) as an invalid value, not a missing one.
+      if (valueAt(json, issue.path) === undefined) return '缺少此字段';
       return `取值不对，应为 ${issue.values.map((value) => JSON.stringify(value)).join(' 或 ')}`;
     case 'invalid_union':
       // zod puts the discriminator and its allowed values on the issue but not in its type.
@@ -194,6 +196,13 @@ function integrityErrors(rubric: Rubric): RubricError[] {
           if (new Set(criterion.forAllianceKinds).size !== criterion.forAllianceKinds.length) {
             add(`${criterionPath}.forAllianceKinds`, '联盟类型重复', 'duplicate alliance kind');
           }
+        }
+        if (criterion.nature === 'subjective' && criterion.kind !== 'judged') {
+          add(
+            `${criterionPath}.nature`,
+            `只有专家直接给分的评分项（judged）才能是主观项 subjective，此项是 ${criterion.kind}`,
+            'only a judged criterion can be subjective',
+          );
         }
         criterionErrors(criterion, criterionPath, add, twoPlaces);
       });

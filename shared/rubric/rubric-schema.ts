@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 
-import type { AllianceKind, Rubric } from './types.ts';
+import type { AllianceKind, CriterionNature, Rubric } from './types.ts';
 
 export const RUBRIC_FORMAT = 'alliance-review/rubric';
 export const RUBRIC_FORMAT_VERSION = 1;
@@ -20,6 +20,7 @@ const nonNegative = z.number().min(0);
 
 const criterionBase = {
   id: text,
+  nature: z.enum(['objective', 'subjective'] satisfies CriterionNature[]),
   label: text,
   rule: text,
   forAllianceKinds: z.array(z.enum(['general', 'incubator', 'finance'] satisfies AllianceKind[])).min(1).optional(),

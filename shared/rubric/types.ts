@@ -76,9 +76,19 @@ export interface Indicator {
   readonly criteria: readonly Criterion[];
 }
 
+/**
+ * Objective 客观项: whether a flag or an item is proven is a question of fact, on which experts
+ * must end up agreeing or record why not. Subjective 主观项: the expert's score is the score
+ * (专家评分即为得分), I10's four parts in hefei-2017 (rubric.md decision 13). Only a judged
+ * criterion, whose score the expert gives, can be subjective (parse-rubric.ts).
+ */
+export type CriterionNature = 'objective' | 'subjective';
+
 interface CriterionBase {
   /** `<indicator id>.<name>`, e.g. `I4.techContracts`. */
   readonly id: string;
+  /** Required in the data, so another year's rubric says which of its criteria are which. */
+  readonly nature: CriterionNature;
   readonly label: string;
   /** The part of the bureau's rule text that this criterion applies. */
   readonly rule: string;

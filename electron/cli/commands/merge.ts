@@ -1,6 +1,6 @@
 /**
  * `alliance-review merge --packages <p…> --sheets <s…> [--paper <f…>] [--method mean|trimmed]
- * [--previous result.json] [--budget yuan] [--deviation points] [--json]`: the chair's merge,
+ * [--previous result.json|list.xlsx|list.csv] [--budget yuan] [--deviation points] [--json]`: the chair's merge,
  * stateless (sheets-and-results.md): from the archived packages and signed sheets anyone can
  * recompute the official result.
  *
@@ -13,6 +13,9 @@
  *   byte the same for the same inputs in any order (alliances and experts in id order).
  * - Refusal: every problem on stderr, one a line, naming the file and where in it; exit 1;
  *   nothing on stdout and no file written. Everything is computed before anything is printed.
+ * - `--previous`: last year's result file of any format version, or the bureau's list of grades
+ *   (.xlsx, or .csv in UTF-8 or GBK; electron/previous-year/read-previous-file.ts), which names no
+ *   year and is taken as the year before the packages' (a note on stderr says so).
  * - `--deviation` (the meeting's deviation threshold, default 10 points) is an addition to
  *   the spec's options, so a meeting that set another threshold can be recomputed too.
  * - `--pdf DIR` and `--xlsx FILE` also write the signed result PDFs and the workbook
@@ -144,7 +147,7 @@ export const mergeCommand: Command = {
   name: 'merge',
   summary: '验证专家评分表并汇总考核结果 verify signed sheets and merge them into the result',
   usage:
-    'alliance-review merge --packages <材料包…> --sheets <评分表…> [--paper <纸质评分表.paper.json…>] [--method mean|trimmed] [--previous 上年结果.json] [--budget 元] [--deviation 分] [--json] [--pdf 文件夹] [--xlsx 文件.xlsx] [--meeting 会议名称] [--cert 证书.p12] [--force]',
+    'alliance-review merge --packages <材料包…> --sheets <评分表…> [--paper <纸质评分表.paper.json…>] [--method mean|trimmed] [--previous 上年结果.json|上年等级名单.xlsx|.csv] [--budget 元] [--deviation 分] [--json] [--pdf 文件夹] [--xlsx 文件.xlsx] [--meeting 会议名称] [--cert 证书.p12] [--force]',
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const options = parseMergeArguments(args);
     const outcome = await mergeFiles({
@@ -164,6 +167,10 @@ export const mergeCommand: Command = {
     }
     for (const duplicate of outcome.duplicates) {
       io.err(term`注意 note：${duplicate.source} 与 ${duplicate.sameAs} 是同一份评分表，只计一次 (same sheet given twice)\n`);
+    }
+    if (outcome.previous !== null && outcome.previous.kind !== 'result') {
+      // A list names no year: say which year it was taken as, so a list of the wrong year is noticed.
+      io.err(term`注意 note：${outcome.previous.source} 是考核等级名单，名单本身不写年度，按上一年度即 ${String(outcome.previous.year)} 年度的等级计 (list taken as the year before)\n`);
     }
     if (options.pdfDir !== null || options.xlsxPath !== null) {
       // PDFs and Excel pull in pdfkit, exceljs and the fonts: loaded only when asked for.

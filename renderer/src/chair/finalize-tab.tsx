@@ -50,17 +50,21 @@ export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelVi
       <section className="panel" aria-labelledby="history-title">
         <h2 id="history-title">上一年度结果与考核结论</h2>
         {view.previous ? (
-          <p>
-            已导入 {view.previous.year} 年度结果 <code>{view.previous.sourceName}</code>（{view.previous.allianceCount} 个联盟，不合格：
-            {view.previous.failed.length === 0 ? '无' : view.previous.failed.join('、')}；{view.previous.importedBy} 于 {chinaDateTime(view.previous.importedAt)} 导入）。
+          <p data-testid="previous-summary">
+            已导入{view.previous.kind === 'list' ? `上一年度考核等级名单` : ` ${view.previous.year} 年度结果`} <code>{view.previous.sourceName}</code>
+            {view.previous.reading !== null && `（${view.previous.reading}）`}：{view.previous.allianceCount} 个联盟，不合格：
+            {view.previous.failed.length === 0 ? '无' : view.previous.failed.join('、')}；{view.previous.importedBy} 于 {chinaDateTime(view.previous.importedAt)} 导入。
           </p>
         ) : (
-          <p className="muted">尚未导入上一年度结果。连续两年不合格的联盟取消市级联盟资格，需要上一年度的结果文件（{view.meeting.year - 1}-result.json）才能判断。</p>
+          <p className="muted">
+            尚未导入上一年度结果。连续两年不合格的联盟取消市级联盟资格，需要上一年度的结果文件（{view.meeting.year - 1}-result.json），或市科技局的考核等级名单（.xlsx 或
+            .csv，含“联盟编号”“考核等级”两列，等级为 优秀 / 合格 / 不合格）才能判断。
+          </p>
         )}
         <input
           ref={previousInput}
           type="file"
-          accept=".json"
+          accept=".json,.xlsx,.csv"
           hidden
           data-testid="previous-input"
           onChange={(e) => {

@@ -15,6 +15,7 @@ import type { DrillTarget } from './drill-target.ts';
 import { AllianceTotalsChartView } from './charts/alliance-totals-chart.tsx';
 import { GradeChartView } from './charts/grade-chart.tsx';
 import { IndicatorChartView } from './charts/indicator-chart.tsx';
+import { AgreementHistoryPanel } from './agreement-history-panel.tsx';
 import { AnalysisPanel } from './analysis-panel.tsx';
 import { ExpertStrip } from './expert-strip.tsx';
 import { FlagList } from './flag-list.tsx';
@@ -163,6 +164,7 @@ export function OverviewTab(props: {
           <FlagList view={view} actor={props.actor} onChanged={props.onChanged} onDrill={props.onDrill} onSelect={setSelected} />
         </>
       )}
+      <AgreementHistoryPanel meetingId={view.meeting.id} generation={view} />
     </div>
   );
 }

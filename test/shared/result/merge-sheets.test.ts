@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import type { MergePackage, VerifiedSheet } from '../../../shared/result/merge-sheets.ts';
 import { mergeSheets } from '../../../shared/result/merge-sheets.ts';
+import type { PreviousGrades } from '../../../shared/result/previous-grades.ts';
+import { previousFromResultJson } from '../../../shared/result/previous-grades.ts';
 import { resultFileSchema, type ResultFile } from '../../../shared/result/result-schema.ts';
 import { resultText } from '../../../shared/result/result-text.ts';
 import type { Claims } from '../../../shared/rubric/types.ts';
@@ -57,6 +59,13 @@ function alliance(result: ResultFile, id: string) {
   const found = result.alliances.find((a) => a.allianceId === id);
   if (found === undefined) throw new Error(`no ${id}`);
   return found;
+}
+
+/** Last year's grades as `merge --previous` reads them from a result file. */
+function gradesOf(result: ResultFile, source: string): PreviousGrades {
+  const read = previousFromResultJson(result, source);
+  if (!read.ok) throw new Error(JSON.stringify(read.problems));
+  return read.previous;
 }
 
 describe('mergeSheets: the result', () => {
@@ -199,7 +208,14 @@ describe('mergeSheets: recusal, methods and flags', () => {
       ...ok(mergeSheets(hefei, [small, rich], panel([2.5, 2, 1.5]))),
       year: 2025,
     };
-    const result = ok(mergeSheets(hefei, [small, rich], panel([2.5, 2, 1.5]), { previous: { source: 'r2025.json', result: previous } }));
+    const result = ok(mergeSheets(hefei, [small, rich], panel([2.5, 2, 1.5]), { previous: gradesOf(previous, 'r2025.json') }));
+    expect(alliance(result, 'HFA-002').consequence).toBe('disqualify');
+    expect(alliance(result, 'HFA-001').consequence).toBe('award');
+  });
+
+  it('takes the bureau’s list, which names no year, as the year before', () => {
+    const list = { source: '2025年考核等级.xlsx', year: null, grades: { 'HFA-002': 'fail', 'HFA-001': 'pass' } } as const;
+    const result = ok(mergeSheets(hefei, [small, rich], panel([2.5, 2, 1.5]), { previous: list }));
     expect(alliance(result, 'HFA-002').consequence).toBe('disqualify');
     expect(alliance(result, 'HFA-001').consequence).toBe('award');
   });
@@ -326,7 +342,7 @@ describe('mergeSheets: refusals', () => {
 
   it('refuses a previous result that is not of the year before', () => {
     const previous = { ...ok(mergeSheets(hefei, [small, rich], panel([2.5, 2, 1.5]))), year: 2024 };
-    expect(codes(mergeSheets(hefei, [small, rich], panel([2.5, 2, 1.5]), { previous: { source: 'r.json', result: previous } }))).toEqual([
+    expect(codes(mergeSheets(hefei, [small, rich], panel([2.5, 2, 1.5]), { previous: gradesOf(previous, 'r.json') }))).toEqual([
       { code: 'previous-invalid', source: 'r.json' },
     ]);
   });

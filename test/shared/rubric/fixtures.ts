@@ -127,8 +127,8 @@ export const madeUpJson = {
           cap: 12,
           rule: '新会员3-4家得2分，5-9家得4.5分，10家以上得8分；年会计4分。',
           criteria: [
-            { id: 'K1.members', kind: 'band', label: '新会员', rule: '3-4家2分，5-9家4.5分，10家以上8分', bands: [{ from: 3, to: 4, points: 2 }, { from: 5, to: 9, points: 4.5 }, { from: 10, to: null, points: 8 }] },
-            { id: 'K1.annualMeeting', kind: 'flag', points: 4, label: '年会', rule: '召开年会计4分' },
+            { id: 'K1.members', kind: 'band', nature: 'objective', label: '新会员', rule: '3-4家2分，5-9家4.5分，10家以上8分', bands: [{ from: 3, to: 4, points: 2 }, { from: 5, to: 9, points: 4.5 }, { from: 10, to: null, points: 8 }] },
+            { id: 'K1.annualMeeting', kind: 'flag', nature: 'objective', points: 4, label: '年会', rule: '召开年会计4分' },
           ],
         },
         {
@@ -137,9 +137,9 @@ export const madeUpJson = {
           cap: 28,
           rule: '授权专利每2件计1.5分；论文每篇0.5分，最多6分；报告专家评分，满分5分。',
           criteria: [
-            { id: 'K2.patents', kind: 'perPair', points: 1.5, label: '授权专利', rule: '每2件计1.5分' },
-            { id: 'K2.papers', kind: 'perItem', points: 0.5, cap: 6, label: '论文', rule: '每篇0.5分，最多6分' },
-            { id: 'K2.report', kind: 'judged', max: 5, label: '年度报告', rule: '专家评分，满分5分' },
+            { id: 'K2.patents', kind: 'perPair', nature: 'objective', points: 1.5, label: '授权专利', rule: '每2件计1.5分' },
+            { id: 'K2.papers', kind: 'perItem', nature: 'objective', points: 0.5, cap: 6, label: '论文', rule: '每篇0.5分，最多6分' },
+            { id: 'K2.report', kind: 'judged', nature: 'subjective', max: 5, label: '年度报告', rule: '专家评分，满分5分' },
           ],
         },
       ],
@@ -157,7 +157,7 @@ export const madeUpJson = {
           criteria: [
             {
               id: 'X1.investments',
-              kind: 'tier',
+              kind: 'tier', nature: 'objective',
               label: '投资',
               rule: '按金额分档',
               tiers: [

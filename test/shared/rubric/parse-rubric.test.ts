@@ -73,6 +73,12 @@ describe('hefei-2017 as shipped', () => {
     expect(indexRubric(hefei).indicators.get('I8')?.indicator.rule).toContain('当年进入实审的发明专利，每2件计1分');
   });
 
+  it('marks I10’s four judged criteria subjective and every other criterion objective (rubric.md decision 13)', () => {
+    const subjective = criteriaOf(hefei).filter((c) => c.nature === 'subjective').map((c) => c.id);
+    expect(subjective).toEqual(['I10.status', 'I10.problems', 'I10.measures', 'I10.outcomes']);
+    expect(criteriaOf(hefei).filter((c) => c.nature === 'objective')).toHaveLength(28);
+  });
+
   it('parses the made-up rubric too', () => {
     expect(madeUp.groups.map((g) => g.id)).toEqual(['core', 'extra']);
   });
@@ -110,6 +116,9 @@ describe('parseRubric refuses a malformed rubric, naming the field', () => {
     ['grade thresholds the wrong way round', (j) => (j.grades = { excellent: 60, pass: 90 }), 'grades', /优秀线必须高于合格线/],
     ['points with three decimals', (j) => (j.groups[0].indicators[0].criteria[0].points = 2.125), 'groups[0].indicators[0].criteria[0].points', /最多两位小数/],
     ['a judged max with two decimals', (j) => (j.groups[1].indicators[6].criteria[0].max = 2.55), 'groups[1].indicators[6].criteria[0].max', /最多一位小数/],
+    ['a criterion that says neither objective nor subjective', (j) => delete j.groups[0].indicators[0].criteria[0].nature, 'groups[0].indicators[0].criteria[0].nature', /缺少此字段/],
+    ['a criterion of another nature', (j) => (j.groups[0].indicators[0].criteria[0].nature = 'factual'), 'groups[0].indicators[0].criteria[0].nature', /取值不对，应为 "objective" 或 "subjective"/],
+    ['a subjective flag', (j) => (j.groups[0].indicators[0].criteria[0].nature = 'subjective'), 'groups[0].indicators[0].criteria[0].nature', /只有专家直接给分的评分项（judged）才能是主观项/],
     ['a repeated alliance kind', (j) => (j.groups[1].indicators[3].criteria[1].forAllianceKinds = ['incubator', 'incubator']), 'groups[1].indicators[3].criteria[1].forAllianceKinds', /重复/],
   ];
 

@@ -108,7 +108,7 @@ describe('decision 1: thresholds include their number', () => {
     // skips that check, and the grade must still follow the total people read (90.00).
     const fine = {
       ...hefei,
-      groups: [{ id: 'g', label: '组', cap: null, indicators: [{ id: 'A', label: '甲', cap: null, rule: '测试', criteria: [{ id: 'A.x', kind: 'flag', points: 89.995, label: '甲', rule: '测试' }] }] }],
+      groups: [{ id: 'g', label: '组', cap: null, indicators: [{ id: 'A', label: '甲', cap: null, rule: '测试', criteria: [{ id: 'A.x', kind: 'flag', nature: 'objective', points: 89.995, label: '甲', rule: '测试' }] }] }],
     } as const;
     const result = scoreReview(fine, { 'A.x': flagClaim() }, { decisions: { 'A.x': { accept: true } } });
     expect(result.total.toFixed()).toBe('89.995');
