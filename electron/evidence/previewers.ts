@@ -10,6 +10,7 @@
 import type { EvidencePreview } from '../../shared/api/evidence-preview-types.ts';
 import type { EvidenceType } from '../../shared/evidence/evidence-type.ts';
 import { AppError } from '../errors/app-error.ts';
+import { ofdPreview } from './ofd/ofd-previewer.ts';
 import { readDocxPreview } from './read-docx-preview.ts';
 import { readXlsxPreview } from './read-xlsx-preview.ts';
 
@@ -41,7 +42,11 @@ const xlsx: Previewer = async ({ bytes, fileName }) => {
   return { kind: 'xlsx', sheets: reading.sheets };
 };
 
+// In a capped worker, pages stored as SVG renditions (ofd/ofd-previewer.ts).
+const ofd: Previewer = (input) => ofdPreview(input);
+
 export const previewers: Readonly<Partial<Record<EvidenceType, Previewer>>> = {
   docx,
   xlsx,
+  ofd,
 };
