@@ -39,8 +39,23 @@ export type EvidenceType = (typeof evidenceTypes)[number];
 
 export const pagedTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>(['pdf', 'tiff', 'ofd']);
 
-/** What the evidence viewer shows today: PDF, the browser's images, Word and Excel (OOXML) previews. */
-export const viewableTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>(['pdf', 'png', 'jpeg', 'gif', 'webp', 'bmp', 'docx', 'xlsx']);
+/**
+ * What the evidence viewer shows today: PDF, the browser's images, Word and Excel (OOXML)
+ * previews, OFD pages, plain text (UTF-8, UTF-16, GBK) and the file list of a zip.
+ */
+export const viewableTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>([
+  'pdf',
+  'png',
+  'jpeg',
+  'gif',
+  'webp',
+  'bmp',
+  'docx',
+  'xlsx',
+  'ofd',
+  'txt',
+  'zip',
+]);
 
 export function isPagedType(type: EvidenceType): boolean {
   return pagedTypes.has(type);
