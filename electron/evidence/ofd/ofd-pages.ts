@@ -288,8 +288,10 @@ function drawText(d: Drawing, object: Element, style: Style): void {
     chars.forEach((_, i) => {
       xs.push(x);
       ys.push(y);
-      x += dx[i] ?? 0;
-      y += dy[i] ?? 0;
+      // Fewer deltas than gaps: the last one holds for the rest (what OFD writers rely on,
+      // `DeltaX="1.59"` for a whole line of digits).
+      x += dx[i] ?? dx.at(-1) ?? 0;
+      y += dy[i] ?? dy.at(-1) ?? 0;
     });
     lineText.push(chars.join(''));
     if (chars.length === 0) continue;

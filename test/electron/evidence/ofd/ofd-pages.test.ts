@@ -85,6 +85,9 @@ describe('OFD pages as SVG', () => {
     const title = all(svgRoot(svg), 'text').find((t) => t.textContent === '电子发票（普通发票）')!;
     expect(title.getAttribute('x')).toBe('0 7 14 21 28 35 42 49 56 63');
     expect(title.parentNode && (title.parentNode as Element).getAttribute('fill')).toBe('rgb(128,0,0)');
+    // One DeltaX for a line of digits holds for every gap, as OFD writers use it.
+    const number = all(svgRoot(svg), 'text').find((t) => t.textContent === '26342000000012345678')!;
+    expect(number.getAttribute('x')!.split(' ').map(Number)).toEqual(Array.from({ length: 20 }, (_, i) => Math.round(i * 2.1 * 1000) / 1000));
   });
 
   it('embeds the logo and draws the PNG seal of the signature at its StampAnnot boundary', async () => {
