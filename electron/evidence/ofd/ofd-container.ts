@@ -28,6 +28,8 @@ export interface OfdBounds {
   readonly maxObjectsPerPage: number;
   /** Most bytes of images embedded in one page's SVG. */
   readonly maxImageBytesPerPage: number;
+  /** Most bytes of images embedded in all pages together (the worker holds every page until it answers). */
+  readonly maxImageBytes: number;
 }
 
 const MiB = 1024 * 1024;
@@ -38,6 +40,7 @@ export const defaultOfdBounds: OfdBounds = {
   maxPages: 500,
   maxObjectsPerPage: 50_000,
   maxImageBytesPerPage: 24 * MiB,
+  maxImageBytes: 96 * MiB,
 };
 
 export class OfdUnreadable extends Error {}

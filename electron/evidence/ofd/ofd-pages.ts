@@ -96,8 +96,18 @@ interface Omissions {
   imagesCut: boolean;
 }
 
+/**
+ * Text for the SVG: escaped, and with the characters XML 1.0 cannot hold (C0 controls but tab
+ * and line breaks, lone surrogates, U+FFFE/U+FFFF) replaced one for one (a control by a space,
+ * the others by U+FFFD), since one of them would make the whole page's SVG malformed and the
+ * page blank, and each character keeps its place.
+ */
 const escapeXml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  text
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ' ')
+    .replace(/[\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A number written short and finite (SVG attributes never see NaN). */
 const num = (value: number): string => (Number.isFinite(value) ? String(Math.round(value * 1000) / 1000) : '0');
@@ -258,6 +268,8 @@ interface Drawing {
   readonly resources: Resources;
   readonly bounds: OfdBounds;
   readonly omissions: Omissions;
+  /** Image bytes embedded so far in the whole document (every page's SVG is held until the end). */
+  readonly budget: { imageBytes: number };
   readonly out: string[];
   readonly text: string[];
   objects: number;
@@ -318,11 +330,12 @@ async function drawImage(d: Drawing, object: Element): Promise<void> {
     d.omissions.images.add(media.format === '' ? '未知格式' : media.format.toUpperCase());
     return;
   }
-  if (d.imageBytes + bytes.length > d.bounds.maxImageBytesPerPage) {
+  if (d.imageBytes + bytes.length > d.bounds.maxImageBytesPerPage || d.budget.imageBytes + bytes.length > d.bounds.maxImageBytes) {
     d.omissions.imagesCut = true;
     return;
   }
   d.imageBytes += bytes.length;
+  d.budget.imageBytes += bytes.length;
   const boundary = box(attr(object, 'Boundary'));
   // An image fills the unit square of its CTM's space; without a CTM, its whole boundary.
   const ctm = attr(object, 'CTM') ?? (boundary ? `${boundary.width} 0 0 ${boundary.height} 0 0` : null);
@@ -464,7 +477,7 @@ function noticeOf(omissions: Omissions, pageCount: number, drawn: number): strin
   if (omissions.composite) notices.push('文件中的复合图元没有画出。');
   if (omissions.images.size > 0) notices.push(`文件中 ${[...omissions.images].join('、')} 格式的图片无法显示。`);
   if (omissions.objectsCut) notices.push('有的页面图元过多，只画出了一部分。');
-  if (omissions.imagesCut) notices.push('有的页面图片过大，部分图片没有显示。');
+  if (omissions.imagesCut) notices.push('文件中的图片过大或过多，部分图片没有显示。');
   return notices;
 }
 
@@ -503,6 +516,7 @@ export async function renderOfd(bytes: Uint8Array, bounds: OfdBounds = defaultOf
     const annotations = await annotationsByPage(container, documentPath, document);
     const omissions: Omissions = { embeddedFonts: false, composite: false, images: new Set(), objectsCut: false, imagesCut: false };
     const pages: OfdPage[] = [];
+    const budget = { imageBytes: 0 };
     for (const [index, ref] of pageRefs.slice(0, bounds.maxPages).entries()) {
       const page = await container.xml(ref.path);
       const resources: Resources = {
@@ -516,7 +530,7 @@ export async function renderOfd(bytes: Uint8Array, bounds: OfdBounds = defaultOf
         resources,
       );
       const area = box(textOf(descendant(page, 'Area', 'PhysicalBox'))) ?? defaultArea;
-      const d: Drawing = { container, resources, bounds, omissions, out: [], text: [], objects: 0, imageBytes: 0 };
+      const d: Drawing = { container, resources, bounds, omissions, budget, out: [], text: [], objects: 0, imageBytes: 0 };
       const pageTemplates = children(page, 'Template').map((t) => ({ path: templates.get(attr(t, 'TemplateID') ?? ''), z: attr(t, 'ZOrder') }));
       for (const template of pageTemplates.filter((t) => t.z !== 'Foreground')) {
         if (template.path !== undefined) await drawContent(d, child((await container.xml(template.path)) ?? undefined, 'Content'));

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser, type Element } from '@xmldom/xmldom';
+import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
 import { deltas, pathData, renderOfd } from '../../../../electron/evidence/ofd/ofd-pages.ts';
 import { ofdPreview } from '../../../../electron/evidence/ofd/ofd-previewer.ts';
@@ -184,5 +185,48 @@ describe('the OFD previewer', () => {
     const sha256 = 'b'.repeat(64);
     await expect(ofdPreview({ bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]), sha256, dataDir })).rejects.toThrow(/无法显示这个 OFD 文件/);
     expect(existsSync(renditionDir(dataDir, sha256, { name: 'ofd-pages', version: 1 }))).toBe(false);
+  });
+});
+
+/** A one-page OFD of the given page content (hand-written parts, zipped by yazl). */
+function tinyOfd(layer: string, extra: Record<string, Uint8Array> = {}): Promise<Uint8Array> {
+  const ns = 'xmlns:ofd="http://www.ofdspec.org/2016"';
+  const zip = new yazl.ZipFile();
+  const add = (path: string, data: string | Uint8Array) => zip.addBuffer(Buffer.from(data), path);
+  add('OFD.xml', `<ofd:OFD ${ns}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>`);
+  add(
+    'Doc_0/Document.xml',
+    `<ofd:Document ${ns}><ofd:CommonData><ofd:PageArea><ofd:PhysicalBox>0 0 100 100</ofd:PhysicalBox></ofd:PageArea><ofd:DocumentRes>Res.xml</ofd:DocumentRes></ofd:CommonData><ofd:Pages><ofd:Page ID="1" BaseLoc="P/Content.xml"/><ofd:Page ID="2" BaseLoc="P/Content.xml"/></ofd:Pages></ofd:Document>`,
+  );
+  add('Doc_0/Res.xml', `<ofd:Res ${ns}><ofd:MultiMedias><ofd:MultiMedia ID="9" Type="Image"><ofd:MediaFile>img.png</ofd:MediaFile></ofd:MultiMedia></ofd:MultiMedias></ofd:Res>`);
+  add('Doc_0/P/Content.xml', `<ofd:Page ${ns}><ofd:Content><ofd:Layer ID="3">${layer}</ofd:Layer></ofd:Content></ofd:Page>`);
+  for (const [path, data] of Object.entries(extra)) add(path, data);
+  zip.end();
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
+    zip.outputStream.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+  });
+}
+
+describe('OFD content that would break the SVG or the worker', () => {
+  it('keeps a page drawable when its text holds characters XML cannot, each character in its place', async () => {
+    const ofd = await tinyOfd('<ofd:TextObject ID="4" Boundary="0 0 50 5" Size="3"><ofd:TextCode X="0" Y="3" DeltaX="3">金&#x1;额 &lt;b&gt;</ofd:TextCode></ofd:TextObject>');
+    const [page] = (await renderOfd(ofd)).pages;
+    // eslint-disable-next-line no-control-regex
+    expect(page!.svg).not.toMatch(/[\u0000-\u0008]/);
+    const text = all(svgRoot(page!.svg), 'text')[0]!;
+    expect(text.textContent).toBe('金 额 <b>');
+    expect(text.getAttribute('x')!.split(' ')).toHaveLength(7);
+  });
+
+  it('embeds images only up to the document’s image budget, and says so', async () => {
+    const png = readFileSync(join(fixtures, 'photo.png'));
+    const ofd = await tinyOfd('<ofd:ImageObject ID="5" Boundary="0 0 10 10" ResourceID="9"/>', { 'Doc_0/img.png': png });
+    const full = await renderOfd(ofd);
+    expect(full.pages.map((p) => all(svgRoot(p.svg), 'image').length)).toEqual([1, 1]);
+    const cut = await renderOfd(ofd, { ...defaultOfdBounds, maxImageBytes: png.length + 1 });
+    expect(cut.pages.map((p) => all(svgRoot(p.svg), 'image').length)).toEqual([1, 0]);
+    expect(cut.notices).toEqual(['文件中的图片过大或过多，部分图片没有显示。']);
   });
 });
