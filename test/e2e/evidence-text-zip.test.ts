@@ -88,4 +88,73 @@ describe('text files and zips inside a package in the viewer', () => {
     await image.waitFor();
     await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(32);
   });
+
+  it('serves an OFD member’s pages as SVG images that draw in the app’s page, with the seal and the embedded image', { timeout: 120_000 }, async () => {
+    // The page viewer for `pages` previews is another part of the app; here the pages are
+    // loaded as it loads them (an <img> of the rendition URL, under the app's CSP and the
+    // evidence URL's headers) and looked at.
+    const { page } = app;
+    const manifest = packageManifest({ claims: { 'I1.office': { claimed: true, evidence: ['证明材料/附件.zip'] } } });
+    const zip = await packageFiles({
+      'manifest.json': JSON.stringify(manifest),
+      '自查报告.pdf': await longPdf(1),
+      '证明材料/附件.zip': readFileSync(join(fixtures, 'zip-text', 'bundle-gbk.zip')),
+    }).writeZip(join(work, 'OFD.zip'));
+    await importPackageZips(page, [zip]);
+    const sizes = await page.evaluate(async () => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="alliance-review-token"]')!.content;
+      const call = async (channel: string, body: unknown) => {
+        const response = await fetch(`/api/${channel}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-alliance-review-token': token }, body: JSON.stringify(body) });
+        return ((await response.json()) as { value: unknown }).value;
+      };
+      const [summary] = (await call('package-list', {})) as { id: number }[];
+      const preview = (await call('evidence-preview', { packageId: summary!.id, path: '证明材料/附件.zip/电子发票.ofd' })) as {
+        pages: { image: { sha256: string; converter: string; name: string }; width: number; height: number }[];
+      };
+      document.body.replaceChildren();
+      document.body.style.background = '#888';
+      return Promise.all(
+        preview.pages.map(
+          (p) =>
+            new Promise<[number, number]>((resolve, reject) => {
+              const img = document.createElement('img');
+              img.style.width = `${p.width}px`;
+              img.style.display = 'block';
+              img.style.marginBottom = '8px';
+              img.onload = () => resolve([img.naturalWidth, img.naturalHeight]);
+              img.onerror = () => reject(new Error(`page ${p.image.name} did not load`));
+              img.src = `/evidence/${p.image.sha256}/${p.image.converter}/${p.image.name}?t=${encodeURIComponent(token)}`;
+              document.body.append(img);
+            }),
+        ),
+      );
+    });
+    // 210 × 140 mm and 210 × 297 mm at 96 dpi.
+    expect(sizes).toEqual([
+      [794, 529],
+      [794, 1123],
+    ]);
+    // The images inside the SVG (data: URIs) are drawn too: the red seal's star at its centre
+    // (150 + 20, 95 + 20 mm) and the navy logo (12 + 8, 8 + 8 mm), at 96/25.4 px a millimetre.
+    const pixel = (xMm: number, yMm: number) =>
+      page.evaluate(
+        ([x, y]) => {
+          const img = document.querySelector('img')!;
+          const canvas = document.createElement('canvas');
+          canvas.width = img.naturalWidth;
+          canvas.height = img.naturalHeight;
+          const context = canvas.getContext('2d')!;
+          context.drawImage(img, 0, 0);
+          return [...context.getImageData(Math.round(x!), Math.round(y!), 1, 1).data.slice(0, 3)];
+        },
+        [(xMm * 96) / 25.4, (yMm * 96) / 25.4],
+      );
+    const [r, g, b] = await pixel(170, 115);
+    expect(r).toBeGreaterThan(180);
+    expect(g! + b!).toBeLessThan(80);
+    const [lr, , lb] = await pixel(20, 12);
+    expect(lb! - lr!).toBeGreaterThan(60);
+    await page.setViewportSize({ width: 820, height: 560 });
+    await page.screenshot({ path: resolve(shots, 'evidence-ofd-page.png') });
+  });
 });
