@@ -95,6 +95,38 @@ describe('a zip inside the package', () => {
   });
 });
 
+describe('a zip bomb inside the package', () => {
+  it('lists the member compressed past the ratio limit with why, and never inflates it', async () => {
+    const work = tempDir();
+    const bomb = join(work, 'bomb.zip');
+    await packageFiles([
+      ['zeros.txt', new Uint8Array(4 * 1024 * 1024)],
+      ['说明.txt', '正常的文件'],
+    ]).writeZip(bomb, { compress: true });
+    const root = tempDir();
+    packageFiles([
+      ['manifest.json', JSON.stringify(packageManifest({ claims: { 'I1.office': { claimed: true, evidence: ['附件.zip'] } }, selfReport: '自查报告.txt' }))],
+      ['自查报告.txt', '自查报告'],
+      ['附件.zip', readFileSync(bomb)],
+    ]).writeFolder(root);
+    const ctx = testContext(tempDir());
+    const { jobId } = await call(ctx, 'package-import', { sources: [{ path: root }] });
+    await ctx.jobs.idle();
+    const packageId = packageImportReports(await call(ctx, 'job-status', { jobId }))[0]!.packageId!;
+    const preview = await call(ctx, 'evidence-preview', { packageId, path: '附件.zip' });
+    expect(preview).toEqual({
+      kind: 'zip',
+      notice: null,
+      members: [
+        { path: 'zeros.txt', size: 4 * 1024 * 1024, type: null, viewable: false, problem: '压缩比超过了 200:1，是“压缩炸弹”的特征，不打开。' },
+        { path: '说明.txt', size: Buffer.byteLength('正常的文件'), type: 'txt', viewable: true, problem: null },
+      ],
+    });
+    await expect(call(ctx, 'evidence-preview', { packageId, path: '附件.zip/zeros.txt' })).rejects.toThrow(/^preview-refused.*压缩比超过了 200:1/);
+    expect(await call(ctx, 'evidence-preview', { packageId, path: '附件.zip/说明.txt' })).toMatchObject({ kind: 'text', lines: ['正常的文件'] });
+  });
+});
+
 describe('text and OFD files of the package', () => {
   it('shows a GBK text with its encoding and an OFD as numbered SVG pages', async () => {
     const ctx = testContext(tempDir());
