@@ -2,7 +2,8 @@
  * Text files and zips inside a package, end to end in Chromium: a GBK .txt shows its Chinese
  * and names its encoding; a zip made as Chinese Windows makes it (GBK names) lists its files,
  * and its PDF and text members open in the viewer from the stored zip. Screenshots go to
- * test-results/screenshots/.
+ * test-results/screenshots/; with UPDATE_DOCS_SCREENSHOTS=1 the guide's (the zip's file list)
+ * also to docs/images/.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,8 @@ import { createExpertProfile, importPackageZips } from './ui-steps.ts';
 
 const fixtures = resolve(import.meta.dirname, '..', 'fixtures', 'evidence');
 const shots = resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+const docsImages = resolve(import.meta.dirname, '..', '..', 'docs', 'images');
+const forDocs = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1';
 
 describe('text files and zips inside a package in the viewer', () => {
   let app: AppFixture;
@@ -67,6 +70,7 @@ describe('text files and zips inside a package in the viewer', () => {
     expect(await list.getByTestId('zip-member').filter({ hasText: '内层.zip' }).textContent()).toContain('压缩包里的压缩包只列出，不打开');
     expect(await list.getByRole('button', { name: '打开 内层.zip' }).count()).toBe(0);
     await page.screenshot({ path: resolve(shots, 'evidence-zip-list.png') });
+    if (forDocs) await page.screenshot({ path: resolve(docsImages, 'expert-zip-list.png') });
 
     // A PDF member opens in the PDF viewer, all five pages.
     await list.getByRole('button', { name: '打开 合同.pdf' }).click();
