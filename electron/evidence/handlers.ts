@@ -5,7 +5,7 @@
  * opening other files with the system's viewer, and how the expert last viewed a file (its
  * rotation, evidence-view-store.ts).
  */
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { EvidencePreview } from '../../shared/api/evidence-preview-types.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -26,6 +26,16 @@ import { zipMemberBytes } from './zip/zip-in-package.ts';
  * (its central directory and each member's first bytes), so it may be as large as a file the
  * package reader inspects; its members are read one at a time, each within `maxPreviewBytes`.
  */
+async function startsLikeZip(file: string): Promise<boolean> {
+  const handle = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4), 0, 4, 0);
+    return bytesRead === 4 && buffer.readUInt32LE(0) === 0x04034b50;
+  } finally {
+    await handle.close();
+  }
+}
+
 const tooLarge = () => new AppError('too-large-to-preview', '文件太大，不能在本程序中预览，请用系统程序打开。');
 
 export const evidenceHandlers = {
@@ -41,6 +51,8 @@ export const evidenceHandlers = {
       return zipMemberPreview(member, request.path, ctx.dataDir);
     }
     if (evidence.size > Math.max(maxPreviewBytes, defaultLimits.maxInspectBytes)) throw tooLarge();
+    // Only a zip may be larger; anything else is refused before it is read.
+    if (evidence.size > maxPreviewBytes && !(await startsLikeZip(evidence.file))) throw tooLarge();
     const bytes = await readFile(evidence.file);
     const { type } = await inspectEvidence({ path: request.path, bytes, size: bytes.length });
     if (type !== 'zip' && bytes.length > maxPreviewBytes) throw tooLarge();
