@@ -3,9 +3,9 @@
  * real imported package (a real SQLite file and store): the member list of a zip made as Chinese
  * Windows makes it (GBK names), and each member opened by `<zip path>/<member path>`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageImportReports } from '../../../../shared/api/job-results.ts';
 import type { ServiceContext } from '../../../../electron/app/context.ts';
@@ -19,6 +19,7 @@ const tempDir = useTempDir('zip-preview-');
 const fixtures = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'evidence');
 const fixture = (name: string) => readFileSync(join(fixtures, name));
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const filesUnder = (dir: string): string[] => (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[]).filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
 
 async function importPackage(ctx: ServiceContext): Promise<number> {
   const root = tempDir();
@@ -63,13 +64,15 @@ describe('a zip inside the package', () => {
     const ctx = testContext(dataDir);
     const packageId = await importPackage(ctx);
     const pdf = fixture('five-pages.pdf');
+    const before = new Set(filesUnder(dataDir));
     const preview = await call(ctx, 'evidence-preview', { packageId, path: '证明材料/附件.zip/合同.pdf' });
+    // The one file written is the rendition; nothing of the zip was unpacked anywhere else.
+    const added = filesUnder(dataDir).filter((f) => !before.has(f) && !/\.sqlite(-wal|-shm)?$/.test(f));
+    expect(added).toEqual([join('renditions', sha256(pdf).slice(0, 2), sha256(pdf), 'zip-member-v1', 'file.pdf')]);
     expect(preview).toEqual({ kind: 'file', type: 'pdf', sha256: sha256(pdf), file: { sha256: sha256(pdf), converter: 'zip-member-v1', name: 'file.pdf' } });
     const served = renditionFile(dataDir, sha256(pdf), 'zip-member-v1', 'file.pdf');
     expect(served).not.toBeNull();
     expect(readFileSync(served!).equals(pdf)).toBe(true);
-    // Only the data folder holds anything: nothing was unpacked beside it.
-    expect(readdirSync(dataDir).sort()).not.toContain('合同.pdf');
     const photo = await call(ctx, 'evidence-preview', { packageId, path: '证明材料/附件.zip/照片/现场.jpg' });
     expect(photo).toMatchObject({ kind: 'file', type: 'image', file: { name: 'file.jpg' } });
   });
