@@ -15,6 +15,7 @@ const workerEntries = {
   'xlsx-preview-task': resolve(import.meta.dirname, 'electron/evidence/xlsx-preview-task.ts'),
   'document-preview-task': resolve(import.meta.dirname, 'electron/evidence/document-preview-task.ts'),
   'previous-list-task': resolve(import.meta.dirname, 'electron/previous-year/previous-list-task.ts'),
+  'ofd-preview-task': resolve(import.meta.dirname, 'electron/evidence/ofd/ofd-preview-task.ts'),
 };
 
 export default defineConfig(({ mode }) => {

@@ -34,6 +34,9 @@ export const evidenceCsp = "default-src 'none'; sandbox";
 const renditionTypes: Readonly<Record<string, string>> = {
   png: 'image/png',
   jpg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  bmp: 'image/bmp',
   svg: 'image/svg+xml',
   json: 'application/json; charset=utf-8',
   txt: 'text/plain; charset=utf-8',

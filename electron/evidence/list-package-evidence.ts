@@ -11,7 +11,7 @@
  *   reader refuses one.
  * - order: by the UTF-8 bytes of the paths, as the digest orders them.
  */
-import type { EvidenceInspection } from '../../shared/evidence/evidence-inspection.ts';
+import { unsupportedProblem, type EvidenceInspection } from '../../shared/evidence/evidence-inspection.ts';
 import { normalizePackagePath } from '../../shared/package/package-path.ts';
 import { hasErrors, problem, type PackageProblem } from '../../shared/package/problem.ts';
 import { formatBytes } from '../../shared/format/format-bytes.ts';
@@ -108,7 +108,9 @@ export async function listPackageEvidence(path: string, options: { limits?: Part
         const read = await zip.hashed(member, limits.maxInspectBytes);
         if (read === null) continue;
         const inspection = await inspectEvidence({ path: where, bytes: read.head, size: member.size });
-        files.push({ path: where, sha256: read.sha256, ...inspection });
+        // One level deep: the viewer lists a zip in the zip but does not open it.
+        const nested = inspection.type === 'zip' ? { viewable: false, problem: unsupportedProblem(where, 'zip') } : {};
+        files.push({ path: where, sha256: read.sha256, ...inspection, ...nested });
       }
     } finally {
       zip.close();

@@ -12,6 +12,9 @@ import type { EvidenceType } from '../../shared/evidence/evidence-type.ts';
 import { AppError } from '../errors/app-error.ts';
 import { readDocumentPreview } from './read-document-preview.ts';
 import { rendition } from './renditions.ts';
+import { ofdPreview } from './ofd/ofd-previewer.ts';
+import { textPreview } from './text/plain-text.ts';
+import { zipPreview } from './zip/zip-preview.ts';
 import { readXlsxPreview } from './read-xlsx-preview.ts';
 
 export interface PreviewInput {
@@ -27,6 +30,9 @@ export interface PreviewInput {
 }
 
 export type Previewer = (input: PreviewInput) => Promise<EvidencePreview>;
+
+/** The largest file previewed from its bytes in memory (a zip's member too): a larger one is opened in the system's viewer. */
+export const maxPreviewBytes = 30 * 1024 * 1024;
 
 /**
  * Word-processor files (.docx, .doc, .wps, .rtf, .odt): read in a capped worker, the preview
@@ -51,6 +57,15 @@ const xlsx: Previewer = async ({ bytes, fileName }) => {
   return { kind: 'xlsx', sheets: reading.sheets };
 };
 
+// In a capped worker, pages stored as SVG renditions (ofd/ofd-previewer.ts).
+const ofd: Previewer = (input) => ofdPreview(input);
+
+// Bounded work in main: at most the first megabytes are decoded (text/plain-text.ts).
+const txt: Previewer = ({ bytes }) => Promise.resolve(textPreview(bytes));
+
+// Lists the members, each typed from its first bytes, made once per zip (zip/zip-preview.ts).
+const zip: Previewer = (input) => zipPreview(input, maxPreviewBytes);
+
 export const previewers: Readonly<Partial<Record<EvidenceType, Previewer>>> = {
   docx: documentPreviewer('docx'),
   doc: documentPreviewer('doc'),
@@ -58,4 +73,7 @@ export const previewers: Readonly<Partial<Record<EvidenceType, Previewer>>> = {
   rtf: documentPreviewer('rtf'),
   odt: documentPreviewer('odt'),
   xlsx,
+  ofd,
+  txt,
+  zip,
 };

@@ -16,7 +16,11 @@ const evidenceViewFields = {
 };
 
 export const evidenceChannels = {
-  /** A .docx or .xlsx evidence file as text blocks or tables, read in main. */
+  /**
+   * A preview of an evidence file the renderer cannot show from its bytes, made in main by its
+   * content type (evidence-preview-types.ts); `path` may name a member of a zip inside the
+   * package as `<zip path>/<member path>`.
+   */
   'evidence-preview': channel<EvidencePreview>()(evidenceRequest),
   /** Desktop shell: opens the file in the system's viewer. Browser shell: refused with `not-available`. */
   'evidence-open': channel<{ readonly opened: true }>()(evidenceRequest),

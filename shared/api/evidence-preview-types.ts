@@ -9,6 +9,7 @@
  * (a format no library reads fully, a truncated sheet), so nothing is silently missing.
  */
 
+import type { EvidenceType } from '../evidence/evidence-type.ts';
 import type { RenditionRef } from './transport.ts';
 
 /**
@@ -93,6 +94,52 @@ export interface PagesPreview {
   readonly notice: string | null;
 }
 
-export type EvidencePreview = DocumentPreview | XlsxPreview | PagesPreview;
+/** The encodings a text file is read in (electron/evidence/text/plain-text.ts). */
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+/** A plain text file's lines, decoded in the encoding its bytes are in. */
+export interface TextPreview {
+  readonly kind: 'text';
+  readonly encoding: TextEncodingName;
+  readonly lines: readonly string[];
+  /** Only the first part of a long file is sent (the notice says how much). */
+  readonly truncated: boolean;
+  readonly notice: string | null;
+}
+
+/** A file in a zip inside the package, as the zip preview lists it. */
+export interface ZipMemberView {
+  /** Its path inside the zip (names decoded as the package's own); opened as `<zip path>/<path>`. */
+  readonly path: string;
+  readonly size: number;
+  /** Its type by content (shared/evidence/evidence-type.ts), null when it could not be read. */
+  readonly type: EvidenceType | null;
+  /** Whether the viewer opens it. */
+  readonly viewable: boolean;
+  /** Why it is not opened (encrypted, a zip bomb's ratio, a zip in the zip), for the expert. */
+  readonly problem: string | null;
+}
+
+/** A zip inside the package: its files, one level deep, each opened in the viewer by its path. */
+export interface ZipPreview {
+  readonly kind: 'zip';
+  readonly members: readonly ZipMemberView[];
+  readonly notice: string | null;
+}
+
+/**
+ * A file the renderer shows from its own bytes (a PDF or an image) that has no URL of its own
+ * in the store: a member of a zip inside the package, whose bytes main copied out of the zip
+ * into a rendition of the zip. Shown by the PDF viewer or the image viewer from `file`.
+ */
+export interface FilePreview {
+  readonly kind: 'file';
+  readonly type: 'pdf' | 'image';
+  readonly file: RenditionRef;
+  /** The SHA-256 of the file's own bytes (what the expert's rotation is remembered by). */
+  readonly sha256: string;
+}
+
+export type EvidencePreview = DocumentPreview | XlsxPreview | PagesPreview | TextPreview | ZipPreview | FilePreview;
 
 export type EvidencePreviewKind = EvidencePreview['kind'];

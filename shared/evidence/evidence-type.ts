@@ -41,9 +41,26 @@ export const pagedTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>(['pdf
 
 /**
  * What the evidence viewer shows today: PDF, the browser's images, the word-processor documents
- * (.docx, .doc, .wps, .rtf, .odt: electron/evidence/document-preview/) and Excel (.xlsx).
+ * (.docx, .doc, .wps, .rtf, .odt: electron/evidence/document-preview/), Excel (.xlsx), OFD pages,
+ * plain text (UTF-8, UTF-16, GBK) and the file list of a zip.
  */
-export const viewableTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>(['pdf', 'png', 'jpeg', 'gif', 'webp', 'bmp', 'docx', 'doc', 'wps', 'rtf', 'odt', 'xlsx']);
+export const viewableTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>([
+  'pdf',
+  'png',
+  'jpeg',
+  'gif',
+  'webp',
+  'bmp',
+  'docx',
+  'doc',
+  'wps',
+  'rtf',
+  'odt',
+  'xlsx',
+  'ofd',
+  'txt',
+  'zip',
+]);
 
 export function isPagedType(type: EvidenceType): boolean {
   return pagedTypes.has(type);

@@ -21,11 +21,12 @@ import { pdfPageCount } from './pdf-pages.ts';
 import { measureRenderer, median } from './renderer-timing.ts';
 import { measureColdStart } from './cold-start.ts';
 import { measureDocumentConversion } from './word-documents.ts';
+import { measureOfdPages } from './ofd-pages.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const scale = values.quick ? 0.1 : 1;
-const only = new Set((values.only ?? 'import,validate,big,merge,export,renderer,start,documents').split(','));
+const only = new Set((values.only ?? 'import,validate,big,merge,export,renderer,start,documents,ofd').split(','));
 const dataRoot = join(root, 'bench-data', values.quick ? 'quick' : 'full');
 const GiB = 1024 ** 3;
 
@@ -283,6 +284,19 @@ async function startSection() {
   });
 }
 
+async function ofdSection() {
+  process.stderr.write('OFD pages …\n');
+  const result = await measureOfdPages(values.quick ? 20 : 200, 400);
+  row({
+    measure: `draw an OFD of ${result.pages} pages × ${result.objects} text objects as SVG`,
+    value: `${seconds(result.renderMs)} (${(result.renderMs / result.pages).toFixed(1)} ms a page)`,
+    reference: `inflate and parse its XML ${seconds(result.floorMs)}`,
+    ratio: `${(result.renderMs / result.floorMs).toFixed(2)}×`,
+    target: '< 3× parsing',
+    met: result.renderMs < 3 * result.floorMs,
+  });
+}
+
 const rubric = (await loadRubric('hefei-2017')) as Rubric;
 mkdirSync(dataRoot, { recursive: true });
 if (only.has('import') || only.has('validate')) {
@@ -302,6 +316,7 @@ if (only.has('export')) await exportSection(rubric);
 if (only.has('renderer')) await rendererSection();
 if (only.has('start')) await startSection();
 if (only.has('documents')) for (const r of await measureDocumentConversion()) row(r);
+if (only.has('ofd')) await ofdSection();
 
 const header = ['measure', 'value', 'reference (same run)', 'ratio', 'target', 'met'];
 const table = rows.map((r) => [r.measure, r.value, r.reference, r.ratio, r.target, r.met === null ? '—' : r.met ? 'yes' : 'NO']);

@@ -52,7 +52,8 @@ describe('the evidence viewer', () => {
       '照片/办公室.png': pngBytes(),
       '说明/办公室说明.docx': readFileSync(join(work, 'a.docx')),
       '清单/合同清单.xlsx': readFileSync(join(work, 'b.xlsx')),
-      '录像/会议录像.mp4': 'not really a video',
+      // The start of an MP4 (not text, or the text preview would show it).
+      '录像/会议录像.mp4': '\0\0\0\x18ftypmp42 not really a video',
       '其他/未引用.pdf': await longPdf(1),
     }).writeZip(join(work, '证据查看.zip'));
 

@@ -11,6 +11,8 @@ import { useTempDir } from '../../helpers/temp-dir.ts';
 import type { ServiceContext } from '../../../electron/app/context.ts';
 
 const tempDir = useTempDir('evidence-');
+/** The start of an MP4 (a box size, then `ftyp`): not text, so no previewer takes it. */
+const VIDEO = '\0\0\0\x18ftypmp42';
 
 /** A package whose evidence is a Word file, an Excel file and a shortcut, imported into `ctx`. */
 async function officePackage(ctx: ServiceContext): Promise<number> {
@@ -21,7 +23,7 @@ async function officePackage(ctx: ServiceContext): Promise<number> {
     },
     selfReport: '说明.docx',
   });
-  packageFiles([['manifest.json', JSON.stringify(manifest)], ['打开我.lnk', 'L\0\0\0'], ['会议录像.mp4', 'ftyp']]).writeFolder(root);
+  packageFiles([['manifest.json', JSON.stringify(manifest)], ['打开我.lnk', 'L\0\0\0'], ['会议录像.mp4', VIDEO]]).writeFolder(root);
   await writeDocx(join(root, '说明.docx'), [
     { heading: '联盟办公室设置说明' },
     { paragraph: '联盟于 2026 年 3 月设立专门办公室。<script>alert(1)</script>' },
@@ -99,7 +101,7 @@ describe('opening evidence with the system viewer', () => {
     expect(opened).toHaveLength(1);
     const copy = opened[0]!;
     expect(copy.endsWith(join('open', copy.split(/[/\\]/).at(-2)!, '会议录像.mp4'))).toBe(true);
-    expect(readFileSync(copy, 'utf8')).toBe('ftyp');
+    expect(readFileSync(copy, 'latin1')).toBe(VIDEO);
     expect(statSync(copy).mode & 0o222).toBe(0);
     await expect(call(ctx, 'evidence-open', { packageId, path: '打开我.lnk' })).rejects.toThrow(/^unsafe-file-type/);
     expect(opened).toHaveLength(1);

@@ -36,6 +36,19 @@ describe('listPackageEvidence: a zip inside the package, within the package limi
     expect(list.files.map((f) => f.path)).toEqual(['manifest.json', '自查报告.pdf', '附件.zip', '附件.zip/合同.pdf', '附件.zip/照片/现场.jpg']);
   });
 
+  it('lists GBK-named members as the viewer opens them, and a zip in the zip as not viewable', async () => {
+    const { path } = await packageWith(fixture('zip-text/bundle-gbk.zip'));
+    const list = await listPackageEvidence(path);
+    const members = list.files.filter((f) => f.path.startsWith('附件.zip/')).map((f) => [f.path, f.type, f.viewable, f.problem?.code ?? null]);
+    expect(members).toEqual([
+      ['附件.zip/内层.zip', 'zip', false, 'unsupported-format'],
+      ['附件.zip/合同.pdf', 'pdf', true, null],
+      ['附件.zip/照片/现场.jpg', 'jpeg', true, null],
+      ['附件.zip/电子发票.ofd', 'ofd', true, null],
+      ['附件.zip/说明.txt', 'txt', true, null],
+    ]);
+  });
+
   it('counts the members in the entry count', async () => {
     const { path } = await packageWith(fixture('bundle.zip'));
     // 3 package files + bundle.zip's 3 entries (合同.pdf, 照片/, 照片/现场.jpg) > 5.

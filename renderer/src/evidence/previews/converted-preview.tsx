@@ -11,7 +11,10 @@ import type { ReactNode } from 'react';
 import type { EvidencePreview } from '../../../../shared/api/evidence-preview-types.ts';
 import { api } from '../../api/api.ts';
 import { DocumentPreviewView } from './document-preview.tsx';
+import { FilePreviewView } from './file-preview.tsx';
+import { TextPreviewView } from './text-preview.tsx';
 import { XlsxPreviewView } from './xlsx-preview.tsx';
+import { ZipPreviewView } from './zip-preview.tsx';
 
 export interface ConvertedPreviewProps {
   readonly packageId: number;
@@ -56,5 +59,26 @@ export function ConvertedPreview({ packageId, path, fallback }: ConvertedPreview
     case 'pages':
       // Shown by the page viewer (previews/pages-viewer.tsx), which is being built.
       return <>{fallback}</>;
+    case 'text':
+      return <TextPreviewView preview={preview} path={path} />;
+    case 'file':
+      return <FilePreviewView preview={preview} path={path} />;
+    case 'zip':
+      // A member is shown as a file of the package is; it has no system-viewer fallback,
+      // since opening it there would mean unpacking it to disk.
+      return (
+        <ZipPreviewView
+          preview={preview}
+          path={path}
+          openMember={(memberPath) => (
+            <ConvertedPreview
+              key={memberPath}
+              packageId={packageId}
+              path={memberPath}
+              fallback={<p className="muted external-file">此类文件不能在本程序中预览；请让联盟解压后把文件直接放进材料包。</p>}
+            />
+          )}
+        />
+      );
   }
 }
