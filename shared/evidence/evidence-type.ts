@@ -39,8 +39,12 @@ export type EvidenceType = (typeof evidenceTypes)[number];
 
 export const pagedTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>(['pdf', 'tiff', 'ofd']);
 
-/** What the evidence viewer shows today: PDF, the browser's images, Word and Excel (OOXML) previews. */
-export const viewableTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>(['pdf', 'png', 'jpeg', 'gif', 'webp', 'bmp', 'docx', 'xlsx']);
+/**
+ * What the evidence viewer shows today: PDF, the browser's images, Word (OOXML) previews and
+ * spreadsheets (.xlsx, .xls, .ods, .csv). An .et that WPS saved as BIFF8 is detected as the
+ * `xls` it is; `et` is WPS's own format, which no library reads, so it is not viewable.
+ */
+export const viewableTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>(['pdf', 'png', 'jpeg', 'gif', 'webp', 'bmp', 'docx', 'xlsx', 'xls', 'ods', 'csv']);
 
 export function isPagedType(type: EvidenceType): boolean {
   return pagedTypes.has(type);

@@ -11,7 +11,7 @@ import type { ReactNode } from 'react';
 import type { EvidencePreview } from '../../../../shared/api/evidence-preview-types.ts';
 import { api } from '../../api/api.ts';
 import { DocxPreviewView } from './docx-preview.tsx';
-import { XlsxPreviewView } from './xlsx-preview.tsx';
+import { SpreadsheetPreviewView } from './spreadsheet-preview.tsx';
 
 export interface ConvertedPreviewProps {
   readonly packageId: number;
@@ -51,7 +51,7 @@ export function ConvertedPreview({ packageId, path, fallback }: ConvertedPreview
   switch (preview.kind) {
     case 'docx':
       return <DocxPreviewView preview={preview} path={path} />;
-    case 'xlsx':
-      return <XlsxPreviewView preview={preview} path={path} />;
+    case 'spreadsheet':
+      return <SpreadsheetPreviewView preview={preview} path={path} />;
   }
 }
