@@ -85,6 +85,16 @@ describe('a spreadsheet shows what its program shows', () => {
     expect(p.notice).toMatch(/^有 1 个公式单元格在文件里没有保存计算结果.*不重新计算公式/);
   });
 
+  it('a filled 自查表 openpyxl wrote (comments by absolute targets, ISO date cells) shows its dates as formatted', async () => {
+    const bytes = new Uint8Array(readFileSync(new URL('../../../fixtures/workbook/openpyxl-filled.xlsx', import.meta.url)));
+    const reading = await readSpreadsheetPreview(bytes, 'xlsx', '自查表.xlsx');
+    expect(reading.ok).toBe(true);
+    const tasks = reading.ok ? reading.preview.sheets.find((s) => s.name === '联盟工作任务') : undefined;
+    const row = tasks?.rows.find((r) => r.includes('语音识别技术许可合同'));
+    expect(row?.some((text) => /^2026-05-12$|^2026\/5\/12$/.test(text))).toBe(true);
+    expect(row?.join('')).not.toMatch(/GMT|object/);
+  });
+
   it('a workbook in the 1904 date system', async () => {
     const p = await preview('1904.xlsx', 'xlsx');
     expect(p.sheets[0]?.rows).toEqual(shown('1904.xlsx', '日期'));
