@@ -95,6 +95,15 @@ describe('a spreadsheet shows what its program shows', () => {
     expect(row?.join('')).not.toMatch(/GMT|object/);
   });
 
+  it.each([
+    ['rich.xlsx', 'xlsx'],
+    ['rich.xls', 'xls'],
+  ] as const)('rich text runs and a hyperlink show their text (%s)', async (name, format) => {
+    const p = await preview(name, format);
+    expect(p.sheets[0]?.rows).toEqual(shown(name, '富文本'));
+    expect(p.sheets[0]?.rows).toEqual([['经费已到账，余款待付', '联盟官网']]);
+  });
+
   it('a workbook in the 1904 date system', async () => {
     const p = await preview('1904.xlsx', 'xlsx');
     expect(p.sheets[0]?.rows).toEqual(shown('1904.xlsx', '日期'));
