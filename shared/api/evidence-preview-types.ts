@@ -43,6 +43,12 @@ export interface SpreadsheetSheet {
   readonly hidden: boolean;
   /** Display texts, row by row; every row has `columnLabels.length` cells. */
   readonly rows: readonly (readonly string[])[];
+  /**
+   * What each cell holds, one letter a cell, one string a row (parallel to `rows`): `n` a number
+   * (dates and times are numbers), `b` a boolean, `e` an error, `t` text or nothing. The viewer
+   * aligns them as a spreadsheet does by default: numbers right, booleans and errors centred.
+   */
+  readonly cellKinds: readonly string[];
   readonly merges: readonly SpreadsheetMerge[];
   /** A, B, … Z, AA, … for the columns shown. */
   readonly columnLabels: readonly string[];

@@ -137,15 +137,19 @@ function sheetGrid(worksheet: XLSX.WorkSheet, date1904: boolean): SheetGrid {
   const data = worksheet['!data'] ?? [];
   let uncached = 0;
   const rows: string[][] = [];
+  const kinds: string[] = [];
   for (let r = 0; r <= lastRow; r += 1) {
     const row = data[r] ?? [];
     const texts: string[] = [];
+    let rowKinds = '';
     for (let c = 0; c <= lastColumn; c += 1) {
       const cell = row[c];
       if (cell?.t === 'z' && cell.f !== undefined) uncached += 1;
       texts.push(cell === undefined ? '' : cellText(cell, date1904));
+      rowKinds += cell === undefined ? 't' : cellKind(cell);
     }
     rows.push(texts);
+    kinds.push(rowKinds);
   }
   const merges: SpreadsheetMerge[] = [];
   for (const range of worksheet['!merges'] ?? []) {
@@ -165,6 +169,7 @@ function sheetGrid(worksheet: XLSX.WorkSheet, date1904: boolean): SheetGrid {
   return {
     sheet: {
       rows: shown,
+      cellKinds: kinds.slice(0, height).map((k) => k.slice(0, width)),
       merges: merges.filter((m) => m.row < height && m.column < width),
       columnLabels: Array.from({ length: width }, (_, c) => XLSX.utils.encode_col(c)),
       rowLabels: Array.from({ length: height }, (_, r) => r + 1),
@@ -191,6 +196,21 @@ export function cellText(cell: XLSX.CellObject, date1904: boolean): string {
       if (format === US_DATE_TIME) return XLSX.SSF.format(CHINESE_DATE_TIME, cell.v as number, { date1904 });
       return cell.w ?? XLSX.SSF.format(format, cell.v as number, { date1904, dateNF: CHINESE_SHORT_DATE });
     }
+  }
+}
+
+function cellKind(cell: XLSX.CellObject): string {
+  switch (cell.t) {
+    case 'n':
+    case 'd':
+      return 'n';
+    case 'b':
+      return 'b';
+    case 'e':
+      return 'e';
+    case 's':
+    case 'z':
+      return 't';
   }
 }
 

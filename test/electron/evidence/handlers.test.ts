@@ -66,6 +66,7 @@ describe('evidence previews', () => {
           hidden: false,
           truncated: null,
           rows: [['编号', '合同名称', '金额（万元）'], ['tc-1', '语音识别技术许可合同', '120']],
+          cellKinds: ['ttt', 'ttn'],
           merges: [],
           columnLabels: ['A', 'B', 'C'],
           rowLabels: [1, 2],

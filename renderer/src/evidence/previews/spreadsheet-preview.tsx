@@ -33,6 +33,9 @@ export function SpreadsheetPreviewView({ preview, path }: { preview: Spreadsheet
   );
 }
 
+/** How a spreadsheet aligns a cell by default: numbers (and dates) right, booleans and errors centred. */
+const kindClass: Readonly<Record<string, string>> = { n: 'number', b: 'centred', e: 'centred', t: '' };
+
 function SheetGrid({ sheet }: { sheet: SpreadsheetSheet }) {
   // Where a merged range starts, its spans; every other cell it covers is left out of the row.
   const { spans, covered } = useMemo(() => {
@@ -70,8 +73,9 @@ function SheetGrid({ sheet }: { sheet: SpreadsheetSheet }) {
                 const key = `${r}:${c}`;
                 if (covered.has(key)) return null;
                 const span = spans.get(key);
+                const classes = [kindClass[sheet.cellKinds[r]?.[c] ?? 't'], span ? 'merged' : ''].filter(Boolean).join(' ');
                 return (
-                  <td key={c} rowSpan={span?.rowSpan} colSpan={span?.colSpan} className={span ? 'merged' : undefined}>
+                  <td key={c} rowSpan={span?.rowSpan} colSpan={span?.colSpan} className={classes || undefined}>
                     {text}
                   </td>
                 );

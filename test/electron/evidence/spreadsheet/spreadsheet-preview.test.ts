@@ -124,6 +124,8 @@ describe('a spreadsheet shows what its program shows', () => {
     expect(s.rows[0]?.[0]).toBe('2026年度联盟合同与经费清单');
     expect(s.columnLabels).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
     expect(s.rowLabels).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    // Numbers and dates right, booleans and errors centred, as the spreadsheet aligns them.
+    expect(s.cellKinds).toEqual(['tttttt', 'tttttt', 'ttnnnt', 'ttnnnt', 'ttnnnb', 'tttnen', 'nttttt']);
     expect(s.truncated).toBeNull();
   });
 });
@@ -161,6 +163,19 @@ describe('a .csv file shows its text, whatever its encoding', () => {
     expect(s.rows[499]).toHaveLength(50);
     expect(s.rows[499]?.[49]).toBe('r499c49');
     expect(s.columnLabels.at(-1)).toBe('AX');
+  });
+});
+
+describe('a large workbook', () => {
+  it('shows its first 500 rows, read no further, and says how far the sheet reaches', async () => {
+    const file = join(tempDir(), '大表.xlsx');
+    await writeXlsx(file, { 成员: Array.from({ length: 600 }, (_, r) => [`单位 ${r + 1}`, r + 1]) });
+    const p = await spreadsheetPreview(new Uint8Array(readFileSync(file)), 'xlsx', '大表.xlsx');
+    const s = p.sheets[0]!;
+    expect(s.truncated).toEqual({ rows: 600, columns: 2, maxRows: 500, maxColumns: 50 });
+    expect(s.rows).toHaveLength(500);
+    expect(s.rows[499]).toEqual(['单位 500', '500']);
+    expect(s.rowLabels.at(-1)).toBe(500);
   });
 });
 
