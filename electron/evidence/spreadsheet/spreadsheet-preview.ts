@@ -30,6 +30,7 @@ import type { SpreadsheetFormat, SpreadsheetMerge, SpreadsheetPreview, Spreadshe
 import { checkWorkbookZip, defaultWorkbookLimits, type WorkbookZipCheck } from '../../package-reader/workbook/check-workbook-zip.ts';
 import { extentFinding } from '../../package-reader/workbook/extent-message.ts';
 import { csvText, type CsvEncoding } from './csv-text.ts';
+import { MAX_ODS_CELLS, odsContent, odsExtentOf } from './ods-extent.ts';
 
 export const spreadsheetLimits = { rows: 500, columns: 50, sheets: 20 } as const;
 
@@ -75,6 +76,13 @@ export async function spreadsheetPreview(bytes: Uint8Array, format: SpreadsheetF
       const checked = await checkWorkbookZip(bytes, defaultWorkbookLimits);
       // The check names an .ods as such (it refuses one under an .xlsx name); here it is expected.
       if (!(checked.ok || (format === 'ods' && checked.reason === 'opendocument'))) throw new PreviewRefused(zipRefusal(checked, fileName));
+    }
+    if (format === 'ods') {
+      const extent = odsExtentOf((await odsContent(bytes)) ?? '');
+      if (extent.cells > MAX_ODS_CELLS) {
+        const where = extent.sheet === null ? '' : `的工作表“${extent.sheet}”`;
+        throw new PreviewRefused(`无法预览：“${fileName}”${where}重复的单元格展开后超过 ${MAX_ODS_CELLS.toLocaleString('en-US')} 个。为防止程序卡死，本程序不预览这个文件；可以尝试用系统程序打开。`);
+      }
     }
     workbook = readWith(() => XLSX.read(bytes, { ...workbookOptions, type: 'array' }), fileName, format);
   }
@@ -130,11 +138,16 @@ interface SheetGrid {
 
 function sheetGrid(worksheet: XLSX.WorkSheet, date1904: boolean): SheetGrid {
   const ref = worksheet['!ref'];
-  const full = XLSX.utils.decode_range(worksheet['!fullref'] ?? ref ?? 'A1');
-  const used = ref === undefined ? { s: { r: 0, c: 0 }, e: { r: -1, c: -1 } } : XLSX.utils.decode_range(ref);
-  const lastRow = Math.min(used.e.r, spreadsheetLimits.rows - 1);
-  const lastColumn = Math.min(used.e.c, spreadsheetLimits.columns - 1);
   const data = worksheet['!data'] ?? [];
+  // The cells themselves say how far the sheet reaches too: SheetJS leaves an .ods file's
+  // repeated cells (`number-columns-repeated`) out of `!ref`, and reads all its rows.
+  const dataRows = data.length;
+  const dataColumns = data.reduce((most, row) => Math.max(most, row?.length ?? 0), 0);
+  const declared = XLSX.utils.decode_range(worksheet['!fullref'] ?? ref ?? 'A1');
+  const full = { r: Math.max(declared.e.r, dataRows - 1), c: Math.max(declared.e.c, dataColumns - 1) };
+  const used = ref === undefined ? { r: -1, c: -1 } : XLSX.utils.decode_range(ref).e;
+  const lastRow = Math.min(Math.max(used.r, dataRows - 1), spreadsheetLimits.rows - 1);
+  const lastColumn = Math.min(Math.max(used.c, dataColumns - 1), spreadsheetLimits.columns - 1);
   let uncached = 0;
   const rows: string[][] = [];
   const kinds: string[] = [];
@@ -164,7 +177,9 @@ function sheetGrid(worksheet: XLSX.WorkSheet, date1904: boolean): SheetGrid {
   let width = lastColumn + 1;
   while (width > 0 && rows.slice(0, height).every((row) => row[width - 1] === '') && !merges.some((m) => m.column + m.columnSpan >= width)) width -= 1;
   const shown = rows.slice(0, height).map((row) => row.slice(0, width));
-  const truncated = full.e.r >= spreadsheetLimits.rows || full.e.c >= spreadsheetLimits.columns ? { rows: full.e.r + 1, columns: full.e.c + 1, maxRows: spreadsheetLimits.rows, maxColumns: spreadsheetLimits.columns }
+  const truncated =
+    full.r >= spreadsheetLimits.rows || full.c >= spreadsheetLimits.columns
+      ? { rows: full.r + 1, columns: full.c + 1, maxRows: spreadsheetLimits.rows, maxColumns: spreadsheetLimits.columns }
       : null;
   return {
     sheet: {

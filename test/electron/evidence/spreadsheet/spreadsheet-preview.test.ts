@@ -76,6 +76,12 @@ describe('a spreadsheet shows what its program shows', () => {
     expect(sheet(p, '成员单位')?.rows).toEqual(shown('contracts.ods', '成员单位'));
   });
 
+  it('.ods cells LibreOffice stored once with a repeat count show in every column they cover', async () => {
+    const p = await preview('repeated.ods', 'ods');
+    expect(p.sheets[0]?.rows).toEqual(shown('repeated.ods', 'repeated'));
+    expect(p.sheets[0]?.columnLabels).toEqual(['A', 'B', 'C', 'D', 'E']);
+  });
+
   it('.xlsx by openpyxl (comments by absolute part targets): as LibreOffice shows it, but a formula without a stored result stays empty, with a notice', async () => {
     const p = await preview('contracts.xlsx', 'xlsx');
     // D6 is =SUM(D3:D5), stored by openpyxl without a result; LibreOffice computes one.
@@ -203,6 +209,17 @@ describe('workbooks that would expand are refused', () => {
     const reading = await readSpreadsheetPreview(await mergeBomb(), 'xlsx', '大表.xlsx');
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(reading).toEqual({ ok: false, message: expect.stringMatching(/^无法预览：“大表.xlsx”的工作表“联盟信息”有范围过大的合并单元格（A1:XFD1048576）.*系统程序打开/) });
+  });
+
+  it('refuses an .ods whose repeated cells expand past a million, before SheetJS expands them', async () => {
+    // The real LibreOffice file with its one row of values repeated over the whole sheet.
+    const bomb = await patchXlsx(fixture('repeated.ods'), {
+      'content.xml': (xml) => xml.replace(/<table:table-row table:style-name="ro1">(?=<table:table-cell[^>]*><text:p>合同)/, '<table:table-row table:style-name="ro1" table:number-rows-repeated="1048000">').replace(/table:number-columns-repeated="4"([^>]*>\s*<text:p>已签)/, 'table:number-columns-repeated="16000"$1'),
+    });
+    const started = Date.now();
+    const reading = await readSpreadsheetPreview(bomb, 'ods', '名单.ods');
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(reading).toEqual({ ok: false, message: '无法预览：“名单.ods”的工作表“repeated”重复的单元格展开后超过 1,000,000 个。为防止程序卡死，本程序不预览这个文件；可以尝试用系统程序打开。' });
   });
 
   it('ends a preview that outgrows its cap, with a reason', async () => {
