@@ -30,6 +30,7 @@ import type { SpreadsheetFormat, SpreadsheetMerge, SpreadsheetPreview, Spreadshe
 import { checkWorkbookZip, defaultWorkbookLimits, type WorkbookZipCheck } from '../../package-reader/workbook/check-workbook-zip.ts';
 import { extentFinding } from '../../package-reader/workbook/extent-message.ts';
 import { csvText, type CsvEncoding } from './csv-text.ts';
+import { ssfFormat } from './chinese-formats.ts';
 import { MAX_ODS_CELLS, odsContent, odsExtentOf } from './ods-extent.ts';
 
 export const spreadsheetLimits = { rows: 500, columns: 50, sheets: 20 } as const;
@@ -206,11 +207,22 @@ export function cellText(cell: XLSX.CellObject, date1904: boolean): string {
     case 'e':
       return cell.w ?? errorTexts[cell.v as number] ?? '#N/A';
     case 'n':
-    case 'd': {
-      const format = typeof cell.z === 'string' ? cell.z : 'General';
-      if (format === US_DATE_TIME) return XLSX.SSF.format(CHINESE_DATE_TIME, cell.v as number, { date1904 });
-      return cell.w ?? XLSX.SSF.format(format, cell.v as number, { date1904, dateNF: CHINESE_SHORT_DATE });
-    }
+    case 'd':
+      return numberText(cell, date1904);
+  }
+}
+
+function numberText(cell: XLSX.CellObject, date1904: boolean): string {
+  const value = cell.v as number;
+  // Without its format's code (a built-in SheetJS maps to another), SheetJS's own text is the one.
+  if (typeof cell.z !== 'string') return cell.w ?? XLSX.SSF.format('General', value);
+  const format = cell.z === US_DATE_TIME ? CHINESE_DATE_TIME : ssfFormat(cell.z, value, date1904);
+  if (format === cell.z && cell.w !== undefined) return cell.w;
+  try {
+    return XLSX.SSF.format(format, value, { date1904, dateNF: CHINESE_SHORT_DATE });
+  } catch {
+    // A code SSF cannot read: the number as the General format shows it, rather than no preview.
+    return cell.w ?? XLSX.SSF.format('General', value);
   }
 }
 

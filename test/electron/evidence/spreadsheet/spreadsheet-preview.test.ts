@@ -121,6 +121,23 @@ describe('a spreadsheet shows what its program shows', () => {
     expect(p.sheets[0]?.rows).toEqual([['2026/2/1', '2026/2/1 14:30']]);
   });
 
+  it('the format codes of Chinese Excel and WPS as LibreOffice shows them in a Chinese locale (weekday, long date, unquoted ¥)', async () => {
+    const p = await preview('zh-formats.xlsx', 'xlsx');
+    const expected = shown('zh-formats.xlsx', '中文格式');
+    expect(expected.slice(0, 5)).toEqual([['2026年2月1日 星期日'], ['日'], ['2026年2月1日　星期日'], ['14:30:00'], [' ¥1,234.50 ']]);
+    expect(p.sheets[0]?.rows).toEqual(
+      withCells(expected, [
+        // LibreOffice cannot read the Chinese colour name and shows the bare number; Excel and WPS
+        // show the negative section's text (in red, which the preview leaves out).
+        [5, 0, '¥-12,345.68'],
+        // Chinese numerals ([DBNum1]) are not made: the date is right, in Arabic digits.
+        [7, 0, '2026年2月1日'],
+        // LibreOffice does not know 上午/下午 and shows the number; Excel and WPS show this.
+        [8, 0, '下午2时30分'],
+      ]),
+    );
+  });
+
   it('merged cells span their range, with the letters and numbers around the grid', async () => {
     const s = sheet(await preview('contracts.xls', 'xls'), '合同清单')!;
     expect(s.merges).toEqual([
