@@ -128,7 +128,8 @@ function readWith(read: () => XLSX.WorkBook, fileName: string, format: Spreadshe
     // An .et that WPS saved as BIFF8 is detected as the .xls it is; what is left as `et` is
     // WPS's own format, which no library reads reliably (SheetJS reads only some of it).
     if (format === 'et') throw new PreviewRefused(`无法预览：“${fileName}”是 WPS 表格自己的格式，本程序读不出其中的表格。请用 WPS 打开查看，或请联盟另存为 .xlsx 后重新提供。`);
-    throw error;
+    // What SheetJS cannot read is damaged (cut short, or not what its content first said).
+    throw new PreviewRefused(`无法预览：“${fileName}”已损坏或不完整，读不出其中的表格。可以尝试用系统程序打开；打不开时请联盟重新提供。`);
   }
 }
 

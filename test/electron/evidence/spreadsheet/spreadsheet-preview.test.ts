@@ -70,6 +70,11 @@ describe('a spreadsheet shows what its program shows', () => {
     expect(reading).toEqual({ ok: false, message: '无法预览：“成员名单.et”是 WPS 表格自己的格式，本程序读不出其中的表格。请用 WPS 打开查看，或请联盟另存为 .xlsx 后重新提供。' });
   });
 
+  it('a damaged .xls (cut short) says so, naming the file', async () => {
+    const reading = await readSpreadsheetPreview(fixture('contracts.xls').subarray(0, 1536), 'xls', '合同清单.xls');
+    expect(reading).toEqual({ ok: false, message: '无法预览：“合同清单.xls”已损坏或不完整，读不出其中的表格。可以尝试用系统程序打开；打不开时请联盟重新提供。' });
+  });
+
   it('.ods (LibreOffice) exactly as LibreOffice shows it', async () => {
     const p = await preview('contracts.ods', 'ods');
     expect(sheet(p, '合同清单')?.rows).toEqual(shown('contracts.ods', '合同清单'));
