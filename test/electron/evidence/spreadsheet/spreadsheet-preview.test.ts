@@ -172,6 +172,14 @@ describe('a .csv file shows its text, whatever its encoding', () => {
     expect(p.notice).toContain('按 UTF-16 编码读取');
   });
 
+  it('UTF-8 without a byte-order mark (LibreOffice\'s own CSV) and UTF-16BE with one', async () => {
+    const utf8 = await spreadsheetPreview(fixture('contracts.xls.expected/合同清单.csv'), 'csv', '合同清单.csv');
+    expect(utf8.sheets[0]?.rows).toEqual(shown('contracts.xls', '合同清单'));
+    expect(utf8.notice).toContain('按 UTF-8 编码读取');
+    const be = await preview('utf16be.csv', 'csv');
+    expect(be.sheets[0]?.rows).toEqual(shown('contracts.xls', '成员单位'));
+  });
+
   it('UTF-8 with a byte-order mark, semicolons, a quoted field with a line break and quotes', async () => {
     const p = await preview('semicolon.csv', 'csv');
     expect(p.sheets[0]?.rows).toEqual([
