@@ -33,7 +33,8 @@ describe('spreadsheet evidence in the viewer', () => {
   it('shows an .xls, an .ods, a GBK .csv and an openpyxl .xlsx with their dates, percent and yuan as displayed', { timeout: 120_000 }, async () => {
     const { page } = app;
     await page.setViewportSize({ width: 1366, height: 768 });
-    const files = ['清单/合同清单.xls', '清单/合同清单.ods', '清单/合同清单.csv', '清单/合同清单.xlsx'];
+    const files = ['清单/合同清单.xls', '清单/合同清单.ods', '清单/合同清单.csv', '清单/合同清单.xlsx', '清单/成员名录.csv'];
+    const members = ['序号,单位名称,加入日期', ...Array.from({ length: 650 }, (_, i) => `${i + 1},合肥某某科技有限公司第${i + 1}分公司,2025-12-31`)].join('\r\n');
     const manifest = packageManifest({ claims: { 'I1.office': { claimed: true, evidence: files } } });
     const zip = await packageFiles({
       'manifest.json': JSON.stringify(manifest),
@@ -42,6 +43,7 @@ describe('spreadsheet evidence in the viewer', () => {
       '清单/合同清单.ods': fixture('contracts.ods'),
       '清单/合同清单.csv': fixture('gbk.csv'),
       '清单/合同清单.xlsx': fixture('contracts.xlsx'),
+      '清单/成员名录.csv': members,
     }).writeZip(join(work, '表格证据.zip'));
 
     await importPackageZips(page, [zip]);
@@ -80,5 +82,12 @@ describe('spreadsheet evidence in the viewer', () => {
     await preview.getByRole('note').getByText(/有 1 个公式单元格在文件里没有保存计算结果/).waitFor();
     expect(await preview.getByRole('cell', { name: '2026/5/12 14:30', exact: true }).count()).toBe(1);
     await page.screenshot({ path: resolve(shots, 'evidence-spreadsheet-xlsx.png') });
+
+    // A long list: the first 500 rows, and how long the sheet really is.
+    await page.getByRole('button', { name: '成员名录.csv', exact: true }).click();
+    await preview.getByText('（工作表“CSV”共 651 行、3 列，这里只显示前 500 行、50 列；其余的请用系统程序打开查看）').waitFor();
+    expect(await preview.locator('tbody tr').count()).toBe(500);
+    await preview.locator('tbody tr').nth(300).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resolve(shots, 'evidence-spreadsheet-long.png') });
   });
 });

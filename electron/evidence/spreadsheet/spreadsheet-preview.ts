@@ -71,6 +71,9 @@ export async function spreadsheetPreview(bytes: Uint8Array, format: SpreadsheetF
     // raw: a CSV cell is the text the file holds; SheetJS would otherwise guess numbers and dates.
     // All rows are read (the file's size is capped), as the CSV reader keeps no `!fullref`.
     workbook = readWith(() => XLSX.read(text, { ...readOptions, type: 'string', raw: true }), fileName);
+    // A CSV has no sheets; its one is named for what it is, not SheetJS's "Sheet1" (nor by the
+    // file's name: the preview is kept by content, and the same file may come under another).
+    workbook = renameOnlySheet(workbook, 'CSV');
     notices.push(`CSV 文件只保存文字，没有数字格式：单元格按文件里的原文显示（按 ${encodingNames[encoding]} 编码读取）。`);
   } else {
     if (format === 'xlsx' || format === 'ods') {
@@ -131,6 +134,12 @@ function readWith(read: () => XLSX.WorkBook, fileName: string, format: Spreadshe
     // What SheetJS cannot read is damaged (cut short, or not what its content first said).
     throw new PreviewRefused(`无法预览：“${fileName}”已损坏或不完整，读不出其中的表格。可以尝试用系统程序打开；打不开时请联盟重新提供。`);
   }
+}
+
+function renameOnlySheet(workbook: XLSX.WorkBook, name: string): XLSX.WorkBook {
+  const [only] = workbook.SheetNames;
+  if (only === undefined || workbook.SheetNames.length !== 1) return workbook;
+  return { ...workbook, SheetNames: [name], Sheets: { [name]: workbook.Sheets[only]! } };
 }
 
 interface SheetGrid {

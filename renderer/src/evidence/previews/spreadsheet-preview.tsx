@@ -52,6 +52,12 @@ function SheetGrid({ sheet }: { sheet: SpreadsheetSheet }) {
   return (
     <>
       {sheet.hidden && <p className="preview-note">这个工作表在文件里是隐藏的。</p>}
+      {/* Above the grid, so the expert knows before scrolling that the list goes on. */}
+      {sheet.truncated !== null && (
+        <p className="preview-note">
+          （工作表“{sheet.name}”共 {sheet.truncated.rows} 行、{sheet.truncated.columns} 列，这里只显示前 {sheet.truncated.maxRows} 行、{sheet.truncated.maxColumns} 列；其余的请用系统程序打开查看）
+        </p>
+      )}
       <table className="preview-table spreadsheet-grid">
         <thead>
           <tr>
@@ -84,11 +90,6 @@ function SheetGrid({ sheet }: { sheet: SpreadsheetSheet }) {
           ))}
         </tbody>
       </table>
-      {sheet.truncated !== null && (
-        <p className="preview-note">
-          （工作表“{sheet.name}”共 {sheet.truncated.rows} 行、{sheet.truncated.columns} 列，这里只显示前 {sheet.truncated.maxRows} 行、{sheet.truncated.maxColumns} 列；其余的请用系统程序打开查看）
-        </p>
-      )}
     </>
   );
 }

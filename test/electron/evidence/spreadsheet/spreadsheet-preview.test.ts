@@ -199,6 +199,7 @@ describe('a .csv file shows its text, whatever its encoding', () => {
     expect(s.rows[499]).toHaveLength(50);
     expect(s.rows[499]?.[49]).toBe('r499c49');
     expect(s.columnLabels.at(-1)).toBe('AX');
+    expect(s.name).toBe('CSV');
   });
 });
 
