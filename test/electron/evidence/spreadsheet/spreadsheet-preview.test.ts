@@ -115,6 +115,14 @@ describe('a spreadsheet shows what its program shows', () => {
     expect(p.sheets[0]?.rows).toEqual([['经费已到账，余款待付', '联盟官网']]);
   });
 
+  it('a hidden sheet is shown too, marked as hidden', async () => {
+    const p = await preview('hidden.xlsx', 'xlsx');
+    expect(p.sheets.map((s) => [s.name, s.hidden, s.rows])).toEqual([
+      ['汇总', false, [['见明细']]],
+      ['明细', true, [['隐藏的明细']]],
+    ]);
+  });
+
   it('a workbook in the 1904 date system', async () => {
     const p = await preview('1904.xlsx', 'xlsx');
     expect(p.sheets[0]?.rows).toEqual(shown('1904.xlsx', '日期'));
