@@ -12,7 +12,7 @@ const workerEntries = {
   'resident-worker-entry': resolve(import.meta.dirname, 'electron/files/resident-worker-entry.ts'),
   'pdf-inspection-task': resolve(import.meta.dirname, 'electron/package-reader/inspect/pdf-inspection-task.ts'),
   'workbook-task': resolve(import.meta.dirname, 'electron/package-reader/workbook/workbook-task.ts'),
-  'xlsx-preview-task': resolve(import.meta.dirname, 'electron/evidence/xlsx-preview-task.ts'),
+  'spreadsheet-preview-task': resolve(import.meta.dirname, 'electron/evidence/spreadsheet/spreadsheet-preview-task.ts'),
   'document-preview-task': resolve(import.meta.dirname, 'electron/evidence/document-preview-task.ts'),
   'previous-list-task': resolve(import.meta.dirname, 'electron/previous-year/previous-list-task.ts'),
   'ofd-preview-task': resolve(import.meta.dirname, 'electron/evidence/ofd/ofd-preview-task.ts'),

@@ -1,7 +1,7 @@
 /**
  * Why a preview read in a capped worker is not shown, in the expert's words: the same three
- * reasons for every kind of file (capped-worker.ts), named by the kind (Excel, Word, WPS, RTF,
- * OpenDocument, OFD).
+ * reasons for every kind of file (capped-worker.ts), named by the kind (Excel, CSV, Word, WPS,
+ * RTF, OpenDocument, OFD).
  */
 import type { CappedOutcome, WorkerCaps } from '../files/capped-worker.ts';
 
@@ -12,7 +12,7 @@ export interface PreviewRefusal {
   readonly failed?: true;
 }
 
-export function previewRefusal(kind: 'Excel' | 'Word' | 'WPS' | 'RTF' | 'OpenDocument' | 'OFD', reason: Extract<CappedOutcome<unknown>, { ok: false }>['reason'], caps: WorkerCaps): PreviewRefusal {
+export function previewRefusal(kind: 'Excel' | 'CSV' | 'Word' | 'WPS' | 'RTF' | 'OpenDocument' | 'OFD', reason: Extract<CappedOutcome<unknown>, { ok: false }>['reason'], caps: WorkerCaps): PreviewRefusal {
   switch (reason) {
     case 'memory':
       return { ok: false, message: `无法预览：这个 ${kind} 文件展开后过大，读取所需的内存超过了上限。为防止程序卡死，本程序不预览这个文件；可以尝试用系统程序打开。` };

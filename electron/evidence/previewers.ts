@@ -7,7 +7,7 @@
  * Every previewer reads untrusted bytes: it runs its library in a capped worker (or does only
  * bounded work in main), and makes its product once per content hash (renditions.ts).
  */
-import type { DocumentFormat, DocumentPreview, EvidencePreview } from '../../shared/api/evidence-preview-types.ts';
+import type { DocumentFormat, DocumentPreview, EvidencePreview, SpreadsheetFormat, SpreadsheetPreview } from '../../shared/api/evidence-preview-types.ts';
 import type { EvidenceType } from '../../shared/evidence/evidence-type.ts';
 import { AppError } from '../errors/app-error.ts';
 import { readDocumentPreview } from './read-document-preview.ts';
@@ -15,7 +15,7 @@ import { rendition } from './renditions.ts';
 import { ofdPreview } from './ofd/ofd-previewer.ts';
 import { textPreview } from './text/plain-text.ts';
 import { zipPreview } from './zip/zip-preview.ts';
-import { readXlsxPreview } from './read-xlsx-preview.ts';
+import { readSpreadsheetPreview } from './spreadsheet/read-spreadsheet-preview.ts';
 
 export interface PreviewInput {
   /** The stored bytes of the file. */
@@ -50,12 +50,23 @@ const documentPreviewer =
     return JSON.parse((await stored.read('preview.json')).toString('utf8')) as DocumentPreview;
   };
 
-const xlsx: Previewer = async ({ bytes, fileName }) => {
-  // In a capped worker: a workbook that expands costs its preview, not the shell.
-  const reading = await readXlsxPreview(bytes, fileName);
-  if (!reading.ok) throw new AppError(reading.failed === true ? 'preview-failed' : 'preview-refused', reading.message);
-  return { kind: 'xlsx', sheets: reading.sheets };
-};
+/** Raised whenever what spreadsheet-preview.ts makes of a file changes. */
+const SPREADSHEET_PREVIEW_VERSION = 1;
+
+function spreadsheet(format: SpreadsheetFormat): Previewer {
+  // One converter per format: the same bytes are an .xls under one name and an .et under another.
+  const converter = { name: `spreadsheet-${format}`, version: SPREADSHEET_PREVIEW_VERSION };
+  return async ({ bytes, sha256, fileName, dataDir }) => {
+    // Made once per content hash. A refusal is not stored: the next request checks again.
+    const stored = await rendition(dataDir, sha256, converter, async () => {
+      // In a capped worker: a workbook that expands costs its preview, not the shell.
+      const reading = await readSpreadsheetPreview(bytes, format, fileName);
+      if (!reading.ok) throw new AppError(reading.failed === true ? 'preview-failed' : 'preview-refused', reading.message);
+      return new Map([['preview.json', JSON.stringify(reading.preview)]]);
+    });
+    return JSON.parse((await stored.read('preview.json')).toString('utf8')) as SpreadsheetPreview;
+  };
+}
 
 // In a capped worker, pages stored as SVG renditions (ofd/ofd-previewer.ts).
 const ofd: Previewer = (input) => ofdPreview(input);
@@ -72,7 +83,11 @@ export const previewers: Readonly<Partial<Record<EvidenceType, Previewer>>> = {
   wps: documentPreviewer('wps'),
   rtf: documentPreviewer('rtf'),
   odt: documentPreviewer('odt'),
-  xlsx,
+  xlsx: spreadsheet('xlsx'),
+  xls: spreadsheet('xls'),
+  et: spreadsheet('et'),
+  ods: spreadsheet('ods'),
+  csv: spreadsheet('csv'),
   ofd,
   txt,
   zip,

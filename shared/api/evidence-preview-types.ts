@@ -70,14 +70,16 @@ export interface DocumentPreview {
   readonly truncated: boolean;
 }
 
-/** An Excel workbook's sheets as the cell texts exceljs gives. */
-export interface XlsxPreview {
-  readonly kind: 'xlsx';
-  readonly sheets: readonly {
-    readonly name: string;
-    readonly rows: readonly (readonly string[])[];
-    readonly truncated: boolean;
-  }[];
+/**
+ * A merged range of a sheet, by the position of its top-left cell in `rows` (0-based) and how
+ * many rows and columns it spans, clipped to what the preview shows. The cells it covers other
+ * than the top-left one are not shown (a spreadsheet shows only the top-left cell's value).
+ */
+export interface SpreadsheetMerge {
+  readonly row: number;
+  readonly column: number;
+  readonly rowSpan: number;
+  readonly columnSpan: number;
 }
 
 /**
@@ -140,6 +142,44 @@ export interface FilePreview {
   readonly sha256: string;
 }
 
-export type EvidencePreview = DocumentPreview | XlsxPreview | PagesPreview | TextPreview | ZipPreview | FilePreview;
+/**
+ * One sheet of a spreadsheet as the spreadsheet program shows it: each cell's display text (its
+ * value formatted by its number format: dates, percent, currency; a formula by the result the
+ * file stored), from A1 on, and the labels a spreadsheet puts beside them.
+ */
+export interface SpreadsheetSheet {
+  readonly name: string;
+  /** Hidden in the workbook (shown here all the same, marked as hidden). */
+  readonly hidden: boolean;
+  /** Display texts, row by row; every row has `columnLabels.length` cells. */
+  readonly rows: readonly (readonly string[])[];
+  /**
+   * What each cell holds, one letter a cell, one string a row (parallel to `rows`): `n` a number
+   * (dates and times are numbers), `b` a boolean, `e` an error, `t` text or nothing. The viewer
+   * aligns them as a spreadsheet does by default: numbers right, booleans and errors centred.
+   */
+  readonly cellKinds: readonly string[];
+  readonly merges: readonly SpreadsheetMerge[];
+  /** A, B, … Z, AA, … for the columns shown. */
+  readonly columnLabels: readonly string[];
+  /** 1, 2, … for the rows shown. */
+  readonly rowLabels: readonly number[];
+  /** How far the sheet really reaches when the preview shows less of it (and how much it shows at most), else null. */
+  readonly truncated: { readonly rows: number; readonly columns: number; readonly maxRows: number; readonly maxColumns: number } | null;
+}
+
+/** Which spreadsheet format the file is, by its content (csv by its name). */
+export type SpreadsheetFormat = 'xlsx' | 'xls' | 'et' | 'ods' | 'csv';
+
+/** A spreadsheet (.xlsx, .xls, .et, .ods, .csv) as grids of display texts, one per sheet. */
+export interface SpreadsheetPreview {
+  readonly kind: 'spreadsheet';
+  readonly format: SpreadsheetFormat;
+  readonly sheets: readonly SpreadsheetSheet[];
+  /** What the preview leaves out or shows differently from the spreadsheet program, or null. */
+  readonly notice: string | null;
+}
+
+export type EvidencePreview = DocumentPreview | SpreadsheetPreview | PagesPreview | TextPreview | ZipPreview | FilePreview;
 
 export type EvidencePreviewKind = EvidencePreview['kind'];

@@ -41,8 +41,10 @@ export const pagedTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>(['pdf
 
 /**
  * What the evidence viewer shows today: PDF, the browser's images, the word-processor documents
- * (.docx, .doc, .wps, .rtf, .odt: electron/evidence/document-preview/), Excel (.xlsx), OFD pages,
- * plain text (UTF-8, UTF-16, GBK) and the file list of a zip.
+ * (.docx, .doc, .wps, .rtf, .odt: electron/evidence/document-preview/), spreadsheets (.xlsx, .xls,
+ * .ods, .csv: electron/evidence/spreadsheet/), OFD pages, plain text (UTF-8, UTF-16, GBK) and the
+ * file list of a zip. An .et that WPS saved as BIFF8 is detected as the `xls` it is; `et` is WPS's
+ * own format, which no library reads, so it is not viewable.
  */
 export const viewableTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>([
   'pdf',
@@ -57,6 +59,9 @@ export const viewableTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>([
   'rtf',
   'odt',
   'xlsx',
+  'xls',
+  'ods',
+  'csv',
   'ofd',
   'txt',
   'zip',

@@ -22,11 +22,12 @@ import { measureRenderer, median } from './renderer-timing.ts';
 import { measureColdStart } from './cold-start.ts';
 import { measureDocumentConversion } from './word-documents.ts';
 import { measureOfdPages } from './ofd-pages.ts';
+import { measureSpreadsheetPreview } from './spreadsheet-preview.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const scale = values.quick ? 0.1 : 1;
-const only = new Set((values.only ?? 'import,validate,big,merge,export,renderer,start,documents,ofd').split(','));
+const only = new Set((values.only ?? 'import,validate,big,merge,export,renderer,start,documents,ofd,spreadsheet').split(','));
 const dataRoot = join(root, 'bench-data', values.quick ? 'quick' : 'full');
 const GiB = 1024 ** 3;
 
@@ -297,6 +298,28 @@ async function ofdSection() {
   });
 }
 
+async function spreadsheetSection() {
+  process.stderr.write('spreadsheet preview …\n');
+  const r = await measureSpreadsheetPreview();
+  const perThousand = (ms: number) => `${((ms / r.cells) * 1000).toFixed(1)} ms/1000 cells`;
+  row({
+    measure: `.xls preview, ${r.sheets} sheets, ${r.cells} cells (median of 7)`,
+    value: `${r.previewMs.toFixed(0)} ms, ${perThousand(r.previewMs)}`,
+    reference: `SheetJS read + sheet_to_json ${r.floorMs.toFixed(0)} ms, ${perThousand(r.floorMs)}`,
+    ratio: `${(r.previewMs / r.floorMs).toFixed(2)}×`,
+    target: '≤ 1.5×',
+    met: r.previewMs / r.floorMs <= 1.5,
+  });
+  row({
+    measure: '.xls preview through its capped worker (as the viewer asks)',
+    value: `${r.workerMs.toFixed(0)} ms, ${(r.workerMs / r.sheets).toFixed(0)} ms/sheet`,
+    reference: `in-process ${r.previewMs.toFixed(0)} ms`,
+    ratio: `${(r.workerMs / r.previewMs).toFixed(2)}×`,
+    target: 'report',
+    met: null,
+  });
+}
+
 const rubric = (await loadRubric('hefei-2017')) as Rubric;
 mkdirSync(dataRoot, { recursive: true });
 if (only.has('import') || only.has('validate')) {
@@ -317,6 +340,7 @@ if (only.has('renderer')) await rendererSection();
 if (only.has('start')) await startSection();
 if (only.has('documents')) for (const r of await measureDocumentConversion()) row(r);
 if (only.has('ofd')) await ofdSection();
+if (only.has('spreadsheet')) await spreadsheetSection();
 
 const header = ['measure', 'value', 'reference (same run)', 'ratio', 'target', 'met'];
 const table = rows.map((r) => [r.measure, r.value, r.reference, r.ratio, r.target, r.met === null ? '—' : r.met ? 'yes' : 'NO']);

@@ -95,7 +95,7 @@ describe('the evidence viewer', () => {
 
     // Excel: a table of cell texts.
     await page.keyboard.press('j');
-    await page.getByTestId('xlsx-preview').getByText('语音识别技术许可合同').waitFor();
+    await page.getByTestId('spreadsheet-preview').getByText('语音识别技术许可合同').waitFor();
 
     // Anything else: asked first, and the browser shell cannot open it.
     await page.keyboard.press('j');

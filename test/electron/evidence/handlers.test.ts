@@ -60,13 +60,26 @@ describe('evidence previews', () => {
     });
   });
 
-  it('reads an Excel file as tables of cell texts', async () => {
+  it('reads an Excel file as a grid of cell texts', async () => {
     const ctx = testContext(tempDir());
     const packageId = await officePackage(ctx);
     const preview = await call(ctx, 'evidence-preview', { packageId, path: '清单.xlsx' });
     expect(preview).toEqual({
-      kind: 'xlsx',
-      sheets: [{ name: '合同清单', truncated: false, rows: [['编号', '合同名称', '金额（万元）'], ['tc-1', '语音识别技术许可合同', '120']] }],
+      kind: 'spreadsheet',
+      format: 'xlsx',
+      notice: null,
+      sheets: [
+        {
+          name: '合同清单',
+          hidden: false,
+          truncated: null,
+          rows: [['编号', '合同名称', '金额（万元）'], ['tc-1', '语音识别技术许可合同', '120']],
+          cellKinds: ['ttt', 'ttn'],
+          merges: [],
+          columnLabels: ['A', 'B', 'C'],
+          rowLabels: [1, 2],
+        },
+      ],
     });
   });
 

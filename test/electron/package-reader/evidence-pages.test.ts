@@ -198,6 +198,26 @@ describe('file-not-viewable', () => {
     expect(items.map((i) => i.evidence)).toEqual([['证明材料/合同汇编.pdf#page=3'], ['证明材料/合同汇编.pdf#page=5'], ['证明材料/合同汇编.pdf#page=4']]);
   });
 
+  it.each([
+    ['spreadsheets/contracts.xls', '证明材料/合同清单.xls'],
+    ['spreadsheets/contracts.et', '证明材料/合同清单.et'],
+    ['spreadsheets/contracts.ods', '证明材料/合同清单.ods'],
+    ['spreadsheets/gbk.csv', '证明材料/合同清单.csv'],
+  ])('does not warn about a spreadsheet the viewer shows: %s as %s', async (fixtureName, path) => {
+    const manifest = manifestWith({ 'I1.office': { claimed: true, evidence: [path] } });
+    const zip = join(tempDir(), 'p.zip');
+    await writeZipOf(
+      zip,
+      new Map<string, string | Uint8Array>([
+        ['manifest.json', JSON.stringify(manifest)],
+        ['自查报告.pdf', minimalPdf('自查报告')],
+        [path, fixture(fixtureName)],
+      ]),
+    );
+    const check = await checkPackage(zip);
+    expect(check.problems.filter((p) => p.code === 'file-not-viewable')).toEqual([]);
+  });
+
   it('places a workbook page past the last page on its cell', async () => {
     const rubric = (await loadRubric('hefei-2017')) as Rubric;
     const f = new WorkbookFiller(buildTemplate(rubric));

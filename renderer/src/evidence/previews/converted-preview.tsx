@@ -13,7 +13,7 @@ import { api } from '../../api/api.ts';
 import { DocumentPreviewView } from './document-preview.tsx';
 import { FilePreviewView } from './file-preview.tsx';
 import { TextPreviewView } from './text-preview.tsx';
-import { XlsxPreviewView } from './xlsx-preview.tsx';
+import { SpreadsheetPreviewView } from './spreadsheet-preview.tsx';
 import { ZipPreviewView } from './zip-preview.tsx';
 
 export interface ConvertedPreviewProps {
@@ -54,8 +54,8 @@ export function ConvertedPreview({ packageId, path, fallback }: ConvertedPreview
   switch (preview.kind) {
     case 'document':
       return <DocumentPreviewView preview={preview} path={path} />;
-    case 'xlsx':
-      return <XlsxPreviewView preview={preview} path={path} />;
+    case 'spreadsheet':
+      return <SpreadsheetPreviewView preview={preview} path={path} />;
     case 'pages':
       // Shown by the page viewer (previews/pages-viewer.tsx), which is being built.
       return <>{fallback}</>;
