@@ -14,6 +14,7 @@ const workerEntries = {
   'workbook-task': resolve(import.meta.dirname, 'electron/package-reader/workbook/workbook-task.ts'),
   'xlsx-preview-task': resolve(import.meta.dirname, 'electron/evidence/xlsx-preview-task.ts'),
   'docx-preview-task': resolve(import.meta.dirname, 'electron/evidence/docx-preview-task.ts'),
+  'image-pages-task': resolve(import.meta.dirname, 'electron/evidence/image-pages-task.ts'),
 };
 
 export default defineConfig(({ mode }) => {

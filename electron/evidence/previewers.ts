@@ -10,6 +10,7 @@
 import type { EvidencePreview } from '../../shared/api/evidence-preview-types.ts';
 import type { EvidenceType } from '../../shared/evidence/evidence-type.ts';
 import { AppError } from '../errors/app-error.ts';
+import { imagePagesPreviewer } from './image-pages-previewer.ts';
 import { readDocxPreview } from './read-docx-preview.ts';
 import { readXlsxPreview } from './read-xlsx-preview.ts';
 
@@ -44,4 +45,6 @@ const xlsx: Previewer = async ({ bytes, fileName }) => {
 export const previewers: Readonly<Partial<Record<EvidenceType, Previewer>>> = {
   docx,
   xlsx,
+  tiff: imagePagesPreviewer('tiff'),
+  heic: imagePagesPreviewer('heic'),
 };
