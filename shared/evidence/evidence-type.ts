@@ -39,8 +39,8 @@ export type EvidenceType = (typeof evidenceTypes)[number];
 
 export const pagedTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>(['pdf', 'tiff', 'ofd']);
 
-/** What the evidence viewer shows today: PDF, the browser's images, Word and Excel (OOXML) previews. */
-export const viewableTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>(['pdf', 'png', 'jpeg', 'gif', 'webp', 'bmp', 'docx', 'xlsx']);
+/** What the evidence viewer shows today: PDF, the browser's images, TIFF and HEIC as page images, Word and Excel (OOXML) previews. */
+export const viewableTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>(['pdf', 'png', 'jpeg', 'gif', 'webp', 'bmp', 'tiff', 'heic', 'docx', 'xlsx']);
 
 export function isPagedType(type: EvidenceType): boolean {
   return pagedTypes.has(type);

@@ -8,7 +8,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { EvidencePreview } from '../../../../shared/api/evidence-preview-types.ts';
+import type { EvidencePreview, PagesPreview } from '../../../../shared/api/evidence-preview-types.ts';
 import { api } from '../../api/api.ts';
 import { DocxPreviewView } from './docx-preview.tsx';
 import { XlsxPreviewView } from './xlsx-preview.tsx';
@@ -18,9 +18,11 @@ export interface ConvertedPreviewProps {
   readonly path: string;
   /** Shown when main has no preview of this kind of file (the system viewer's button). */
   readonly fallback: ReactNode;
+  /** Shows a pages preview (evidence-viewer.tsx gives the page viewer, at the reference's page, turned as the expert turned the file). */
+  readonly pages: (preview: PagesPreview) => ReactNode;
 }
 
-export function ConvertedPreview({ packageId, path, fallback }: ConvertedPreviewProps) {
+export function ConvertedPreview({ packageId, path, fallback, pages }: ConvertedPreviewProps) {
   const [preview, setPreview] = useState<EvidencePreview | null>(null);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
 
@@ -54,7 +56,6 @@ export function ConvertedPreview({ packageId, path, fallback }: ConvertedPreview
     case 'xlsx':
       return <XlsxPreviewView preview={preview} path={path} />;
     case 'pages':
-      // Shown by the page viewer (previews/pages-viewer.tsx), which is being built.
-      return <>{fallback}</>;
+      return <>{pages(preview)}</>;
   }
 }
