@@ -6,7 +6,8 @@
  * opens as the JPEG it is. What is on screen is checked from screenshots (pixels), not from the
  * DOM alone.
  *
- * Screenshots at 1366×768 and 1024×640 go to test-results/screenshots/.
+ * Screenshots at 1366×768 and 1024×640 go to test-results/screenshots/; with
+ * UPDATE_DOCS_SCREENSHOTS=1 the guide's one (a TIFF at its page) also to docs/images/.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +22,9 @@ import { createExpertProfile, importPackageZips } from './ui-steps.ts';
 const root = resolve(import.meta.dirname, '..', '..');
 const fixtures = resolve(root, 'test', 'fixtures', 'evidence', 'images');
 const shots = resolve(root, 'test-results', 'screenshots');
+const forDocs = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1';
+/** The screenshots docs/expert-guide.md shows (at 1366×768). */
+const docsShots: Record<string, string> = { 'tiff-at-page': 'expert-tiff-page.png' };
 const fixture = (name: string) => readFileSync(join(fixtures, name));
 
 const SCAN = '证明材料/合同扫描.tiff';
@@ -124,6 +128,8 @@ async function screenshots(page: Page, name: string): Promise<void> {
     });
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(shots, `${name}-${width}.png`) });
+    const docsName = docsShots[name];
+    if (forDocs && width === 1366 && docsName !== undefined) await page.screenshot({ path: join(root, 'docs', 'images', docsName) });
   }
   await page.setViewportSize({ width: 1440, height: 900 });
 }
