@@ -4,7 +4,7 @@
  * bench-data/ (ignored by git; reused between runs when present). Not part of `npm test`:
  * it takes minutes and several GiB of disk.
  *
- * usage: npm run bench [-- --quick] [-- --only import,merge,start]
+ * usage: npm run bench [-- --quick] [-- --only import,merge,start,images]
  *   --quick  a tenth of the scale (a smoke run of the script itself)
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -20,11 +20,12 @@ import { generateBigPackage, generatePackages, generateScanPackage, type BenchPa
 import { pdfPageCount } from './pdf-pages.ts';
 import { measureRenderer, median } from './renderer-timing.ts';
 import { measureColdStart } from './cold-start.ts';
+import { measureImagePages } from './image-pages.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const scale = values.quick ? 0.1 : 1;
-const only = new Set((values.only ?? 'import,validate,big,merge,export,renderer,start').split(','));
+const only = new Set((values.only ?? 'import,validate,big,merge,export,renderer,start,images').split(','));
 const dataRoot = join(root, 'bench-data', values.quick ? 'quick' : 'full');
 const GiB = 1024 ** 3;
 
@@ -282,6 +283,20 @@ async function startSection() {
   });
 }
 
+async function imagesSection() {
+  process.stderr.write('image pages …\n');
+  for (const t of await measureImagePages(join(dataRoot, 'images'), values.quick)) {
+    row({
+      measure: `convert to page images: ${t.label} (median of 3)`,
+      value: `${t.appMsPerPage.toFixed(0)} ms/page`,
+      reference: `bare sharp/libheif-js ${t.floorMsPerPage.toFixed(0)} ms/page`,
+      ratio: `${(t.appMsPerPage / t.floorMsPerPage).toFixed(2)}×`,
+      target: 'report',
+      met: null,
+    });
+  }
+}
+
 const rubric = (await loadRubric('hefei-2017')) as Rubric;
 mkdirSync(dataRoot, { recursive: true });
 if (only.has('import') || only.has('validate')) {
@@ -300,6 +315,7 @@ if (only.has('merge')) await mergeSection(rubric);
 if (only.has('export')) await exportSection(rubric);
 if (only.has('renderer')) await rendererSection();
 if (only.has('start')) await startSection();
+if (only.has('images')) await imagesSection();
 
 const header = ['measure', 'value', 'reference (same run)', 'ratio', 'target', 'met'];
 const table = rows.map((r) => [r.measure, r.value, r.reference, r.ratio, r.target, r.met === null ? '—' : r.met ? 'yes' : 'NO']);
