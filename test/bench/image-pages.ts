@@ -40,7 +40,9 @@ function makeScan(dir: string, pages: number, name: string, compress: string[]):
     const page = join(dir, `scan-page-${n}.png`);
     if (!existsSync(page)) {
       const lines = Array.from({ length: 70 }, (_, i) => `text 200,${300 + i * 45} 'Page ${n} line ${i + 1}: technology contract registration certificate 2026-${String(i).padStart(3, '0')}'`).join(' ');
-      run(im, ['-size', '2480x3508', 'xc:white', '-font', font, '-fill', 'black', '-pointsize', '34', '-draw', lines, '-units', 'PixelsPerInch', '-density', '300', page], dir);
+      // ImageMagick writes its output even when a drawing fails: only a finished page is kept.
+      run(im, ['-size', '2480x3508', 'xc:white', '-font', font, '-fill', 'black', '-pointsize', '34', '-draw', lines, '-units', 'PixelsPerInch', '-density', '300', `${page}.tmp.png`], dir);
+      renameSync(`${page}.tmp.png`, page);
     }
     pageFiles.push(page);
   }
