@@ -5,9 +5,22 @@
  * it is decoded, and the time by the worker's limit. A refusal says why, in Chinese.
  */
 import { runCapped, taskModule, type WorkerCaps } from '../files/capped-worker.ts';
+import { tiffPageCount } from '../package-reader/inspect/tiff-pages.ts';
 import { imagePagesLimits, type ImagePage, type ImagePagesLimits, type ImagePagesResult, type ImagePagesType } from './image-pages.ts';
 
-export const imagePagesCaps: WorkerCaps = { maxOldGenerationSizeMb: 256, timeoutMs: 120_000 };
+/** A photo, or a TIFF of few pages. */
+export const imagePagesCaps: WorkerCaps = { maxOldGenerationSizeMb: 256, timeoutMs: 60_000 };
+
+/**
+ * A long scan takes longer: a second a page on top (a page takes about 0.2 s on a loaded laptop,
+ * docs/benchmarks.md), counted from the file's directories before any decoding, up to 6 minutes.
+ */
+export function imagePagesCapsFor(bytes: Uint8Array, type: ImagePagesType, limits: ImagePagesLimits = imagePagesLimits): WorkerCaps {
+  if (type !== 'tiff') return imagePagesCaps;
+  const counted = tiffPageCount(bytes, limits.maxPages);
+  const pages = counted.ok ? counted.pages : limits.maxPages;
+  return { ...imagePagesCaps, timeoutMs: Math.min(360_000, imagePagesCaps.timeoutMs + 1_000 * Math.min(pages, limits.maxPages)) };
+}
 
 export type ImagePagesReading =
   | { readonly ok: true; readonly pages: ImagePage[]; readonly pageCount: number }
@@ -22,7 +35,7 @@ export async function readImagePages(
   bytes: Uint8Array,
   type: ImagePagesType,
   limits: ImagePagesLimits = imagePagesLimits,
-  caps: WorkerCaps = imagePagesCaps,
+  caps: WorkerCaps = imagePagesCapsFor(bytes, type, limits),
 ): Promise<ImagePagesReading> {
   // sharp must be loaded by the main thread before a worker loads it, or on glibc Linux its
   // libraries are unloaded when the first worker ends and the next one crashes (sharp's

@@ -183,3 +183,13 @@ describe('pages previews through evidence-preview', () => {
     await expect(preview({ bytes: fixture('sideways.heic'), sha256, fileName: '现场.heic', dataDir })).rejects.toThrow('无法读取这个 HEIC 文件');
   });
 });
+
+describe('imagePagesCapsFor', () => {
+  it('gives a long scan more time, a second a page, counted from its directories', async () => {
+    const { imagePagesCaps, imagePagesCapsFor } = await import('../../../electron/evidence/read-image-pages.ts');
+    expect(imagePagesCapsFor(fixture('three-pages-g4.tiff'), 'tiff').timeoutMs).toBe(imagePagesCaps.timeoutMs + 3_000);
+    expect(imagePagesCapsFor(fixture('sideways.heic'), 'heic')).toBe(imagePagesCaps);
+    // A file whose directories cannot be counted gets the time of the most pages converted.
+    expect(imagePagesCapsFor(fixture('three-pages-g4.tiff').slice(0, 8), 'tiff').timeoutMs).toBe(imagePagesCaps.timeoutMs + 300_000);
+  });
+});
