@@ -7,7 +7,7 @@
  */
 import type { PagesPreview } from '../../shared/api/evidence-preview-types.ts';
 import { AppError } from '../errors/app-error.ts';
-import type { ImagePagesType } from './image-pages.ts';
+import type { ImagePagesType } from './image-pages-limits.ts';
 import { readImagePages } from './read-image-pages.ts';
 import { converterFolderName, rendition, type Converter } from './renditions.ts';
 

@@ -4,7 +4,8 @@
  * laptop the expert is scoring on), and no cache (the worker ends after one file).
  */
 import sharp from 'sharp';
-import { heicPage, tiffPages, type ImagePagesLimits, type ImagePagesResult, type ImagePagesType } from './image-pages.ts';
+import type { ImagePagesLimits, ImagePagesResult, ImagePagesType } from './image-pages-limits.ts';
+import { heicPage, tiffPages } from './image-pages.ts';
 
 export async function convertImagePages(input: { readonly bytes: Uint8Array; readonly type: ImagePagesType; readonly limits: ImagePagesLimits }): Promise<ImagePagesResult> {
   sharp.concurrency(1);

@@ -23,31 +23,9 @@
  */
 import libheif from 'libheif-js/wasm-bundle.js';
 import sharp from 'sharp';
+import { imagePagesLimits, type ImagePage, type ImagePagesLimits, type ImagePagesResult } from './image-pages-limits.ts';
 
-export type ImagePagesType = 'tiff' | 'heic';
-
-export interface ImagePagesLimits {
-  /** Pages converted at most (a longer TIFF shows these and says so). */
-  readonly maxPages: number;
-  readonly maxWidth: number;
-  /** The largest picture decoded, in pixels (width × height). */
-  readonly maxInputPixels: number;
-}
-
-export const imagePagesLimits: ImagePagesLimits = { maxPages: 300, maxWidth: 2000, maxInputPixels: 100_000_000 };
-
-export interface ImagePage {
-  readonly image: Uint8Array;
-  readonly format: 'png' | 'jpg';
-  /** CSS pixels at 100%. */
-  readonly width: number;
-  readonly height: number;
-}
-
-export type ImagePagesResult =
-  | { readonly ok: true; readonly pages: ImagePage[]; readonly pageCount: number }
-  /** A refusal or a file the library cannot read, said for the expert (without the file's name, which the caller adds). */
-  | { readonly ok: false; readonly message: string };
+export type { ImagePage, ImagePagesLimits, ImagePagesResult, ImagePagesType } from './image-pages-limits.ts';
 
 /** sharp's resolution is dots per inch; CSS has 96 px to the inch. Values outside this range are a file's mistake. */
 const plausibleDpi = (dpi: number | undefined): dpi is number => dpi !== undefined && dpi >= 24 && dpi <= 4800;

@@ -6,7 +6,7 @@
  */
 import { runCapped, taskModule, type WorkerCaps } from '../files/capped-worker.ts';
 import { tiffPageCount } from '../package-reader/inspect/tiff-pages.ts';
-import { imagePagesLimits, type ImagePage, type ImagePagesLimits, type ImagePagesResult, type ImagePagesType } from './image-pages.ts';
+import { imagePagesLimits, type ImagePage, type ImagePagesLimits, type ImagePagesResult, type ImagePagesType } from './image-pages-limits.ts';
 
 /** A photo, or a TIFF of few pages. */
 export const imagePagesCaps: WorkerCaps = { maxOldGenerationSizeMb: 256, timeoutMs: 60_000 };
