@@ -131,6 +131,13 @@ describe('readImagePages', () => {
   });
 });
 
+describe('readImagePages under its caps', () => {
+  it('gives up on a conversion past its time, saying so, and marks it as worth another try', async () => {
+    const reading = await readImagePages(fixture('three-pages-lzw.tiff'), 'tiff', undefined, { maxOldGenerationSizeMb: 256, timeoutMs: 1 });
+    expect(reading).toEqual({ ok: false, lasting: false, message: expect.stringContaining('秒内没能转换完') as string });
+  });
+});
+
 describe('pages previews through evidence-preview', () => {
   it('answers a TIFF with its pages as renditions made once, and a HEIC photo as one upright page', async () => {
     const root = tempDir();
