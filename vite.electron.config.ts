@@ -16,6 +16,7 @@ const workerEntries = {
   'document-preview-task': resolve(import.meta.dirname, 'electron/evidence/document-preview-task.ts'),
   'previous-list-task': resolve(import.meta.dirname, 'electron/previous-year/previous-list-task.ts'),
   'ofd-preview-task': resolve(import.meta.dirname, 'electron/evidence/ofd/ofd-preview-task.ts'),
+  'image-pages-task': resolve(import.meta.dirname, 'electron/evidence/image-pages-task.ts'),
 };
 
 export default defineConfig(({ mode }) => {

@@ -16,6 +16,7 @@ import { ofdPreview } from './ofd/ofd-previewer.ts';
 import { textPreview } from './text/plain-text.ts';
 import { zipPreview } from './zip/zip-preview.ts';
 import { readSpreadsheetPreview } from './spreadsheet/read-spreadsheet-preview.ts';
+import { imagePagesPreviewer } from './image-pages-previewer.ts';
 
 export interface PreviewInput {
   /** The stored bytes of the file. */
@@ -91,4 +92,6 @@ export const previewers: Readonly<Partial<Record<EvidenceType, Previewer>>> = {
   ofd,
   txt,
   zip,
+  tiff: imagePagesPreviewer('tiff'),
+  heic: imagePagesPreviewer('heic'),
 };

@@ -41,7 +41,8 @@ export const pagedTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>(['pdf
 
 /**
  * What the evidence viewer shows today: PDF, the browser's images, the word-processor documents
- * (.docx, .doc, .wps, .rtf, .odt: electron/evidence/document-preview/), spreadsheets (.xlsx, .xls,
+ * (.docx, .doc, .wps, .rtf, .odt: electron/evidence/document-preview/), TIFF and HEIC as page
+ * images (electron/evidence/image-pages*), spreadsheets (.xlsx, .xls,
  * .ods, .csv: electron/evidence/spreadsheet/), OFD pages, plain text (UTF-8, UTF-16, GBK) and the
  * file list of a zip. An .et that WPS saved as BIFF8 is detected as the `xls` it is; `et` is WPS's
  * own format, which no library reads, so it is not viewable.
@@ -53,6 +54,8 @@ export const viewableTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>([
   'gif',
   'webp',
   'bmp',
+  'tiff',
+  'heic',
   'docx',
   'doc',
   'wps',

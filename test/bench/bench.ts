@@ -23,11 +23,12 @@ import { measureColdStart } from './cold-start.ts';
 import { measureDocumentConversion } from './word-documents.ts';
 import { measureOfdPages } from './ofd-pages.ts';
 import { measureSpreadsheetPreview } from './spreadsheet-preview.ts';
+import { measureImagePages } from './image-pages.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const scale = values.quick ? 0.1 : 1;
-const only = new Set((values.only ?? 'import,validate,big,merge,export,renderer,start,documents,ofd,spreadsheet').split(','));
+const only = new Set((values.only ?? 'import,validate,big,merge,export,renderer,start,documents,ofd,spreadsheet,images').split(','));
 const dataRoot = join(root, 'bench-data', values.quick ? 'quick' : 'full');
 const GiB = 1024 ** 3;
 
@@ -320,6 +321,20 @@ async function spreadsheetSection() {
   });
 }
 
+async function imagesSection() {
+  process.stderr.write('image pages …\n');
+  for (const t of await measureImagePages(join(dataRoot, 'images'), values.quick)) {
+    row({
+      measure: `convert to page images: ${t.label} (median of 3)`,
+      value: `${t.appMsPerPage.toFixed(0)} ms/page`,
+      reference: `bare sharp/libheif-js ${t.floorMsPerPage.toFixed(0)} ms/page`,
+      ratio: `${(t.appMsPerPage / t.floorMsPerPage).toFixed(2)}×`,
+      target: 'report',
+      met: null,
+    });
+  }
+}
+
 const rubric = (await loadRubric('hefei-2017')) as Rubric;
 mkdirSync(dataRoot, { recursive: true });
 if (only.has('import') || only.has('validate')) {
@@ -341,6 +356,7 @@ if (only.has('start')) await startSection();
 if (only.has('documents')) for (const r of await measureDocumentConversion()) row(r);
 if (only.has('ofd')) await ofdSection();
 if (only.has('spreadsheet')) await spreadsheetSection();
+if (only.has('images')) await imagesSection();
 
 const header = ['measure', 'value', 'reference (same run)', 'ratio', 'target', 'met'];
 const table = rows.map((r) => [r.measure, r.value, r.reference, r.ratio, r.target, r.met === null ? '—' : r.met ? 'yes' : 'NO']);

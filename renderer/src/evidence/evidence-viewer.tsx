@@ -6,20 +6,24 @@
  * - tabs: one per evidence reference of the claim, a page of a compilation named with it
  *   (`合同汇编.pdf 第3页`), so two items citing the same compilation each open at their page.
  * - PDF: pdf-viewer.tsx, at the reference's page, turned as this expert last turned the file;
- *   images: image-viewer.tsx; every other file: the preview main converts it to
+ *   images: image-viewer.tsx; TIFF scans, HEIC photos and OFD documents: the page images main
+ *   makes of them (pages-viewer.tsx), paged and turned like a PDF; every other file:
+ *   the preview main converts it to
  *   (previews/converted-preview.tsx), or, for a kind it cannot convert, the system's viewer,
  *   only after the expert confirms (desktop shell).
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import type { PagesPreview } from '../../../shared/api/evidence-preview-types.ts';
 import type { PackageFileView } from '../../../shared/api/package-types.ts';
 import { api, evidenceUrl, isDesktopShell } from '../api/api.ts';
 import { formatBytes } from '../../../shared/format/format-bytes.ts';
 import { evidenceTarget, targetLabel, type EvidenceTarget } from './evidence-target.ts';
 import { fileKind } from './file-kind.ts';
 import { ImageViewer } from './image-viewer.tsx';
-import type { Rotation } from './pdf-rotation.ts';
+import { PagesViewer, type PagesGoal } from './pages-viewer.tsx';
 import { PdfViewer } from './pdf-viewer.tsx';
 import { ConvertedPreview } from './previews/converted-preview.tsx';
+import { useRememberedRotation } from './remembered-rotation.ts';
 
 export interface EvidenceViewerProps {
   /** The expert whose rotations are remembered; null (the chair's console): not remembered. */
@@ -34,7 +38,7 @@ export interface EvidenceViewerProps {
   /** Changes each time something is opened, so the viewer goes to its page again. */
   readonly openSeq: number;
   readonly onOpen: (reference: string) => void;
-  /** The page on screen of the open PDF. */
+  /** The page on screen of the open paged file (PDF, TIFF, OFD). */
   readonly onPageChange: (path: string, page: number) => void;
 }
 
@@ -147,36 +151,17 @@ function FileView({ expertId, packageId, file, page, openSeq, onPageChange }: Fi
     case 'image':
       return <ImageViewer url={url} name={file.path} />;
     case 'converted':
-      return <ConvertedPreview packageId={packageId} path={file.path} fallback={<ExternalFile packageId={packageId} file={file} />} />;
+      return (
+        <ConvertedPreview
+          packageId={packageId}
+          path={file.path}
+          fallback={<ExternalFile packageId={packageId} file={file} />}
+          pages={(preview) => (
+            <PagesFile expertId={expertId} file={file} preview={preview} goal={{ page, seq: openSeq }} onPageChange={onPageChange} />
+          )}
+        />
+      );
   }
-}
-
-/**
- * The rotation this expert last gave the file (by content), read before the PDF is shown so a
- * turned scan never flashes unturned; a turn is shown at once and stored in the background.
- */
-function useRememberedRotation(expertId: number | null, sha256: string) {
-  const [rotation, setRotation] = useState<Rotation | null>(expertId === null ? 0 : null);
-  const [notice, setNotice] = useState<string | null>(null);
-  useEffect(() => {
-    if (expertId === null) return;
-    let live = true;
-    void api.invoke('evidence-view', { expertId, sha256 }).then((result) => {
-      // Not being able to read it only costs the expert a turn: show the file unturned.
-      if (live) setRotation(result.ok ? result.value.rotation : 0);
-    });
-    return () => {
-      live = false;
-    };
-  }, [expertId, sha256]);
-  const change = (next: Rotation) => {
-    setRotation(next);
-    if (expertId === null) return;
-    void api.invoke('evidence-view-set', { expertId, sha256, rotation: next }).then((result) => {
-      setNotice(result.ok ? null : `旋转没有记住（${result.error.message}），下次打开时需重新旋转。`);
-    });
-  };
-  return { rotation, change, notice };
 }
 
 function PdfFile(props: {
@@ -204,6 +189,26 @@ function PdfFile(props: {
         desktop={isDesktopShell}
         systemViewer={<SystemViewerButton packageId={props.packageId} file={props.file} />}
       />
+    </>
+  );
+}
+
+function PagesFile(props: {
+  expertId: number | null;
+  file: PackageFileView;
+  preview: PagesPreview;
+  goal: PagesGoal;
+  onPageChange: (page: number) => void;
+}) {
+  const { rotation, change, notice } = useRememberedRotation(props.expertId, props.file.sha256);
+  return (
+    <>
+      {notice && (
+        <p className="notice small" role="status">
+          {notice}
+        </p>
+      )}
+      <PagesViewer preview={props.preview} name={props.file.path} goal={props.goal} rotation={rotation} onRotate={change} onPageChange={props.onPageChange} />
     </>
   );
 }

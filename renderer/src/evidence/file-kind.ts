@@ -9,7 +9,8 @@ export type FileKind = 'pdf' | 'image' | 'converted';
 export function fileKind(path: string): FileKind {
   const ext = /\.([^./]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
   if (ext === 'pdf') return 'pdf';
-  if (['png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp'].includes(ext)) return 'image';
+  // .jfif and .jpe are JPEG under other names (cameras, Windows' "save picture as").
+  if (['png', 'jpg', 'jpeg', 'jpe', 'jfif', 'gif', 'webp', 'bmp'].includes(ext)) return 'image';
   return 'converted';
 }
 

@@ -61,7 +61,7 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
   const [openedReference, setOpenedReference] = useState<string | null>(null);
   // Bumped by every opening, so the viewer goes to the opened reference's page again.
   const [openSeq, setOpenSeq] = useState(0);
-  // The page on screen of the open PDF, as the viewer reports it.
+  // The page on screen of the open paged file (PDF, TIFF, OFD), as its viewer reports it.
   const [shownPage, setShownPage] = useState<{ readonly path: string; readonly page: number } | null>(null);
   const rowElements = useRef(new Map<string, HTMLDivElement>());
   const judgedInputs = useRef(new Map<string, HTMLInputElement>());
@@ -99,11 +99,14 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
     rowElements.current.get(current.key)?.focus();
   }, [current]);
 
-  // The page on screen (the expert may have paged on from the referenced one).
+  // The page on screen (the expert may have paged on from the referenced one), of any paged
+  // file: the PDF and page viewers report it; a photo's viewer reports none and is cited whole.
+  // Before the viewer has said (still opening), the reference's page, and page 1 of a PDF.
   const citation = useCallback(() => {
     if (path === null) return null;
-    if (fileKind(path) !== 'pdf') return citationText(path, null);
-    return citationText(path, shownPage?.path === path ? shownPage.page : (opened?.page ?? 1));
+    if (shownPage?.path === path) return citationText(path, shownPage.page);
+    if (fileKind(path) === 'pdf') return citationText(path, opened?.page ?? 1);
+    return citationText(path, opened?.page ?? null);
   }, [path, opened, shownPage]);
 
   const decide = (row: ClaimRow, decision: { accept: true } | { accept: false; reason: string } | { value: number } | null) => {

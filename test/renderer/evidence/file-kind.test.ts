@@ -11,7 +11,11 @@ describe('fileKind: PDFs and browser images by extension, everything else conver
     ['a.gif', 'image'],
     ['a.webp', 'image'],
     ['a.bmp', 'image'],
-    // Everything else is converted by main, which reads the content, not the name.
+    // JPEG under the names cameras and Windows give it.
+    ['照片/现场.jfif', 'image'],
+    ['照片/现场.JPE', 'image'],
+    // Everything else is converted by main, which reads the content, not the name (TIFF and
+    // HEIC into page images).
     ['说明/办公室说明.docx', 'converted'],
     ['清单/合同清单.XLSX', 'converted'],
     ['录像/会议录像.mp4', 'converted'],

@@ -8,7 +8,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { EvidencePreview } from '../../../../shared/api/evidence-preview-types.ts';
+import type { EvidencePreview, PagesPreview } from '../../../../shared/api/evidence-preview-types.ts';
 import { api } from '../../api/api.ts';
 import { DocumentPreviewView } from './document-preview.tsx';
 import { FilePreviewView } from './file-preview.tsx';
@@ -21,9 +21,11 @@ export interface ConvertedPreviewProps {
   readonly path: string;
   /** Shown when main has no preview of this kind of file (the system viewer's button). */
   readonly fallback: ReactNode;
+  /** Shows a pages preview (evidence-viewer.tsx gives the page viewer, at the reference's page, turned as the expert turned the file). */
+  readonly pages: (preview: PagesPreview) => ReactNode;
 }
 
-export function ConvertedPreview({ packageId, path, fallback }: ConvertedPreviewProps) {
+export function ConvertedPreview({ packageId, path, fallback, pages }: ConvertedPreviewProps) {
   const [preview, setPreview] = useState<EvidencePreview | null>(null);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
 
@@ -57,8 +59,7 @@ export function ConvertedPreview({ packageId, path, fallback }: ConvertedPreview
     case 'spreadsheet':
       return <SpreadsheetPreviewView preview={preview} path={path} />;
     case 'pages':
-      // Shown by the page viewer (previews/pages-viewer.tsx), which is being built.
-      return <>{fallback}</>;
+      return <>{pages(preview)}</>;
     case 'text':
       return <TextPreviewView preview={preview} path={path} />;
     case 'file':
@@ -75,6 +76,7 @@ export function ConvertedPreview({ packageId, path, fallback }: ConvertedPreview
               key={memberPath}
               packageId={packageId}
               path={memberPath}
+              pages={pages}
               fallback={<p className="muted external-file">此类文件不能在本程序中预览；请让联盟解压后把文件直接放进材料包。</p>}
             />
           )}

@@ -1,0 +1,315 @@
+/**
+ * Page viewer: a file main turned into page images (shared/api/evidence-preview-types.ts
+ * `PagesPreview`): every page of a TIFF scan, a HEIC photo, an OFD document's pages. It looks
+ * and works like the PDF viewer (pdf-viewer.tsx), for any page images:
+ *
+ * - column: the pages in one scrolling column, each a box of its size from the preview, so the
+ *   column has its full length at once; only the pages near the visible part have an image
+ *   (requested when they come near: a 300-page scan asks for a handful at a time).
+ * - goal: the page the evidence reference names (`合同.tiff#page=3`); each new goal (a new `seq`)
+ *   jumps there; past the last page it shows the last and says which page was meant.
+ * - page on screen: the page a third of the way down the view, or the page just jumped to while
+ *   it is in view; reported (`onPageChange`, so 插入引用 cites it) for paged files only: a photo
+ *   has no page to cite.
+ * - zoom: 适合宽度 (default), 整页, or a factor; + and − step it, 0 switches between the fits.
+ * - rotation: quarter turns, remembered per file for the expert (remembered-rotation.ts); R
+ *   turns clockwise, Shift+R back.
+ * - keys: PageDown/PageUp go a page on or back, Home and End to the first and last page.
+ *
+ * It lives beside the PDF viewer, not in previews/: previews/converted-preview.tsx is given it
+ * by evidence-viewer.tsx (`pages`), so previews/ needs nothing of this folder.
+ *
+ * The parent mounts one viewer per file (`key`), so nothing here resets by hand.
+ */
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { PagesPreview } from '../../../shared/api/evidence-preview-types.ts';
+import { renditionUrl } from '../api/api.ts';
+import { turn, turnedSize, type Rotation } from './pdf-rotation.ts';
+import { fitScale, type Fit } from './pdf-scale.ts';
+import { startPage } from './pdf-start-page.ts';
+
+const GAP = 12;
+const ZOOMS = [0.25, 0.33, 0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 3];
+const fitLabel: Record<Fit, string> = { width: '适合宽度', page: '整页' };
+
+export interface PagesGoal {
+  readonly page: number | null;
+  readonly seq: number;
+}
+
+export interface PagesViewerProps {
+  readonly preview: PagesPreview;
+  /** The file's package path, for labels. */
+  readonly name: string;
+  readonly goal: PagesGoal;
+  /** The expert's rotation of this file; null while it is being read. */
+  readonly rotation: Rotation | null;
+  readonly onRotate: (rotation: Rotation) => void;
+  readonly onPageChange: (page: number) => void;
+}
+
+export function PagesViewer({ preview, name, goal, rotation: remembered, onRotate, onPageChange }: PagesViewerProps) {
+  const [zoom, setZoom] = useState<number | Fit>('width');
+  const [fitBasis, setFitBasis] = useState(1);
+  const [frame, setFrame] = useState({ top: 0, height: 600, width: 600 });
+  const [page, setPage] = useState(1);
+  const [pageInput, setPageInput] = useState('1');
+  const [beyond, setBeyond] = useState<number | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const rotation: Rotation = remembered ?? 0;
+  const ready = remembered !== null;
+  const count = preview.pages.length;
+  const paged = preview.paged && count > 0;
+
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => {
+      setFrame({ top: element.scrollTop, height: element.clientHeight, width: element.clientWidth });
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const shown = useMemo(() => preview.pages.map((p) => turnedSize(p, rotation)), [preview, rotation]);
+  const basisSize = shown[fitBasis - 1] ?? shown[0] ?? { width: 595, height: 842 };
+  const scale = typeof zoom === 'number' ? zoom : fitScale(zoom, frame, basisSize, GAP);
+
+  const tops = useMemo(() => {
+    const result: number[] = [];
+    let y = GAP;
+    for (const size of shown) {
+      result.push(y);
+      y += Math.round(size.height * scale) + GAP;
+    }
+    result.push(y);
+    return result;
+  }, [shown, scale]);
+  const columnWidth = useMemo(() => Math.max(0, ...shown.map((s) => Math.round(s.width * scale))) + 2 * GAP, [shown, scale]);
+
+  // Pages within one screen above and two below the visible part get their image.
+  const drawFrom = frame.top - frame.height;
+  const drawTo = frame.top + 2 * frame.height;
+
+  const pageAt = useCallback(
+    (y: number) => {
+      let n = 1;
+      for (let i = 0; i < shown.length; i += 1) if ((tops[i] ?? 0) <= y) n = i + 1;
+      return n;
+    },
+    [shown, tops],
+  );
+
+  // The place being read (a page and how far into it), kept across zoom, rotation and resizes.
+  const place = useRef<{ page: number; fraction: number }>({ page: 1, fraction: -1 });
+  const remember = (scrollTop: number) => {
+    const at = pageAt(scrollTop + GAP);
+    const top = tops[at - 1] ?? 0;
+    place.current = { page: at, fraction: (scrollTop - top) / Math.max(1, (tops[at] ?? top + 1) - top) };
+  };
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element || !ready) return;
+    const { page: at, fraction } = place.current;
+    const top = tops[at - 1] ?? 0;
+    element.scrollTop = top + fraction * Math.max(1, (tops[at] ?? top + 1) - top);
+  }, [tops, ready]);
+
+  // A page jumped to stays the page on screen while it is in view (near the end it cannot
+  // scroll to the top, and the page a third down would be an earlier one).
+  const pinned = useRef<number | null>(null);
+  const unpin = () => {
+    pinned.current = null;
+  };
+
+  const show = (n: number) => {
+    setPage(n);
+    setPageInput(String(n));
+    if (paged) onPageChange(n);
+  };
+
+  const onScroll = () => {
+    const element = scroller.current;
+    if (!element) return;
+    setFrame({ top: element.scrollTop, height: element.clientHeight, width: element.clientWidth });
+    remember(element.scrollTop);
+    const jumped = pinned.current;
+    const jumpedInView =
+      jumped !== null && (tops[jumped - 1] ?? 0) < element.scrollTop + element.clientHeight && (tops[jumped] ?? 0) - GAP > element.scrollTop;
+    if (!jumpedInView) pinned.current = null;
+    const current = jumpedInView ? jumped : pageAt(element.scrollTop + element.clientHeight / 3);
+    if (current !== page) show(current);
+  };
+
+  const goTo = (n: number) => {
+    const element = scroller.current;
+    if (!element || count === 0) return;
+    const target = Math.min(Math.max(1, n), count);
+    const top = tops[target - 1] ?? 0;
+    place.current = { page: target, fraction: -GAP / Math.max(1, (tops[target] ?? top + 1) - top) };
+    pinned.current = target;
+    element.scrollTop = top - GAP;
+    show(target);
+  };
+  const goToRef = useRef(goTo);
+  useLayoutEffect(() => {
+    goToRef.current = goTo;
+  });
+
+  // A new goal (another item opened): its page, or page 1 when the file is first opened.
+  const goalSeen = useRef<number | null>(null);
+  useEffect(() => {
+    if (!ready || goalSeen.current === goal.seq) return;
+    const first = goalSeen.current === null;
+    goalSeen.current = goal.seq;
+    if (goal.page === null && !first) return;
+    const start = startPage(paged ? goal.page : null, count);
+    setBeyond(start.beyond);
+    setFitBasis(start.page);
+    goToRef.current(start.page);
+  }, [ready, goal.seq, goal.page, paged, count]);
+
+  const zoomTo = (next: number | Fit) => {
+    if (typeof next !== 'number') setFitBasis(page);
+    setZoom(next);
+  };
+  const zoomBy = (direction: 1 | -1) => {
+    const current = scale;
+    const steps = direction > 0 ? ZOOMS.filter((z) => z > current + 0.001) : ZOOMS.filter((z) => z < current - 0.001).reverse();
+    zoomTo(steps[0] ?? current);
+  };
+  const rotate = (direction: 1 | -1) => onRotate(turn(rotation, direction));
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.target !== scroller.current) return;
+    unpin();
+    const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (event.key === '+' || event.key === '=') zoomBy(1);
+    else if (event.key === '-') zoomBy(-1);
+    else if (event.key === '0') zoomTo(zoom === 'width' ? 'page' : 'width');
+    else if (event.key === 'r' && plain) rotate(1);
+    else if (event.key === 'R' && plain) rotate(-1);
+    else if (event.key === 'PageDown' && plain) goTo(page + 1);
+    else if (event.key === 'PageUp' && plain) goTo(page - 1);
+    else if (event.key === 'Home' && plain) goTo(1);
+    else if (event.key === 'End' && plain) goTo(count);
+    else return;
+    event.preventDefault();
+  };
+
+  const what = paged ? '页面' : '图片';
+  return (
+    <div className="pdf-viewer pages-viewer">
+      {ready && (
+        <div className="viewer-toolbar" role="toolbar" aria-label={`${what}工具栏`}>
+          {paged && (
+            <>
+              <button type="button" className="secondary small" onClick={() => goTo(page - 1)} disabled={page <= 1} aria-label="上一页">
+                ‹
+              </button>
+              <form
+                className="page-form"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  goTo(Number(pageInput) || 1);
+                }}
+              >
+                第
+                <input aria-label="页码" value={pageInput} onChange={(e) => setPageInput(e.target.value)} inputMode="numeric" size={3} />/
+                <span data-testid="pages-count">{count}</span> 页
+              </form>
+              <button type="button" className="secondary small" onClick={() => goTo(page + 1)} disabled={page >= count} aria-label="下一页">
+                ›
+              </button>
+              <span className="toolbar-gap" />
+            </>
+          )}
+          <button type="button" className="secondary small" onClick={() => zoomBy(-1)} aria-label="缩小">
+            −
+          </button>
+          <button
+            type="button"
+            className="secondary small zoom-label"
+            onClick={() => zoomTo(zoom === 'width' ? 'page' : 'width')}
+            title="适合宽度 / 整页（0）"
+            data-testid="pages-zoom"
+            data-fit={typeof zoom === 'number' ? '' : zoom}
+          >
+            {typeof zoom === 'number' ? `${Math.round(scale * 100)}%` : fitLabel[zoom]}
+          </button>
+          <button type="button" className="secondary small" onClick={() => zoomBy(1)} aria-label="放大">
+            +
+          </button>
+          <span className="toolbar-gap" />
+          <button type="button" className="secondary small" onClick={() => rotate(-1)} aria-label="向左旋转 90°" title="向左旋转 90°（Shift+R）">
+            ↺
+          </button>
+          <button type="button" className="secondary small" onClick={() => rotate(1)} aria-label="向右旋转 90°" title="向右旋转 90°（R）">
+            ↻
+          </button>
+        </div>
+      )}
+      {preview.notice && (
+        <p className="search-result" role="note">
+          {preview.notice}
+        </p>
+      )}
+      {ready && beyond !== null && (
+        <p className="search-result" role="note" data-testid="pages-beyond">
+          引用的是第 {beyond} 页，但此文件只有 {count} 页，现显示最后一页。
+        </p>
+      )}
+      <div
+        ref={scroller}
+        className={`pdf-scroll${ready ? ' evidence-focus' : ''}`}
+        tabIndex={ready ? 0 : -1}
+        onScroll={onScroll}
+        onKeyDown={onKeyDown}
+        onWheel={unpin}
+        onPointerDown={unpin}
+        aria-label={ready ? (paged ? `${name}，第 ${page} 页，共 ${count} 页` : `图片 ${name}`) : name}
+        data-testid="pages-scroll"
+        data-current-page={ready ? page : ''}
+        data-rotation={rotation}
+      >
+        {!ready ? (
+          <p className="muted loading">正在打开……</p>
+        ) : (
+          <div className="pdf-column" style={{ height: tops[tops.length - 1] ?? 0, width: columnWidth }}>
+            {preview.pages.map((source, i) => {
+              const box = shown[i]!;
+              const top = tops[i] ?? 0;
+              const width = Math.round(box.width * scale);
+              const height = Math.round(box.height * scale);
+              const draw = top + height >= drawFrom && top <= drawTo;
+              // The image keeps its own proportions and is turned inside the turned box.
+              const imageWidth = Math.round(source.width * scale);
+              const imageHeight = Math.round(source.height * scale);
+              return (
+                <div key={i + 1} className="pdf-page" style={{ top, width, height }} data-page={i + 1} aria-label={paged ? `第 ${i + 1} 页` : name}>
+                  {draw ? (
+                    <img
+                      src={renditionUrl(source.image)}
+                      alt={paged ? `${name} 第 ${i + 1} 页` : name}
+                      draggable={false}
+                      style={{
+                        width: imageWidth,
+                        height: imageHeight,
+                        left: (width - imageWidth) / 2,
+                        top: (height - imageHeight) / 2,
+                        transform: rotation === 0 ? undefined : `rotate(${rotation}deg)`,
+                      }}
+                      data-testid="pages-image"
+                    />
+                  ) : (
+                    <span className="page-placeholder">{i + 1}</span>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
