@@ -5,14 +5,18 @@
  * serial number). A cell's own line breaks become spaces, so each row stays one line; the
  * cells a merged range covers are empty.
  */
-import type { SpreadsheetSheet } from '../api/evidence-preview-types.ts';
-
 export interface SheetText {
   readonly sheet: string;
   readonly text: string;
 }
 
-export function sheetsText(sheets: readonly Pick<SpreadsheetSheet, 'name' | 'rows'>[]): SheetText[] {
+/** What of a sheet the text needs (a `SpreadsheetSheet` has it; named here so shared/evidence needs no api types). */
+export interface SheetCells {
+  readonly name: string;
+  readonly rows: readonly (readonly string[])[];
+}
+
+export function sheetsText(sheets: readonly SheetCells[]): SheetText[] {
   return sheets.map((sheet) => ({
     sheet: sheet.name,
     text: sheet.rows.map((row) => row.map((cell) => cell.replace(/[\t\r\n]+/g, ' ')).join('\t')).join('\n'),

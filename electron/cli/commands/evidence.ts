@@ -61,7 +61,10 @@ function evidenceTable(files: readonly EvidenceEntry[]): string {
   const problems = files.filter((f) => f.problem !== null);
   const details = problems.map((f) => `· ${f.problem?.message ?? ''}\n`).join('');
   const unseen = files.filter((f) => !f.viewable).length;
-  const summary = `共 ${files.length} 个文件，其中 ${unseen} 个专家在本程序里看不到（${problems.length} 个有问题）。`;
+  const summary =
+    unseen === 0 && problems.length === 0
+      ? `共 ${files.length} 个文件，专家在本程序里都能看到。`
+      : `共 ${files.length} 个文件，其中 ${unseen} 个专家在本程序里看不到（${problems.length} 个有问题）。`;
   const kinds = [...new Set(files.map((f) => f.type))].map((t) => `${t} = ${evidenceTypeNames[t]}`).join('；');
   return `${table}\n${details === '' ? '' : `\n${details}`}\n${summary}\n类型 types：${kinds}\n`;
 }

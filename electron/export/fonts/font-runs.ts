@@ -13,7 +13,7 @@
  *   (with its skin tone, flag or joined sequence) is printed as its Chinese name from Unicode
  *   CLDR, 〔拇指向上〕, and is not reported missing: nothing of the comment is lost.
  */
-import type { FontFace } from './shipped-fonts.ts';
+import type { EmojiNames, FontFace } from './shipped-fonts.ts';
 
 export const MISSING_MARK = '〓';
 
@@ -26,8 +26,6 @@ const INVISIBLE = /[\p{Cf}\p{Cc}\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]/u;
 const PICTOGRAPHIC = /[\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
 const graphemes = new Intl.Segmenter('zh', { granularity: 'grapheme' });
 
-/** Emoji sequence → its Chinese name (resources/fonts/emoji-names-zh.json). */
-export type EmojiNames = ReadonlyMap<string, string>;
 
 function emojiName(grapheme: string, names: EmojiNames): string {
   const plain = grapheme.replace(/\uFE0F/g, '');

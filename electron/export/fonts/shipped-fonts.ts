@@ -24,7 +24,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Font } from 'fontkit';
 import * as fontkit from 'fontkit';
-import type { EmojiNames } from './font-runs.ts';
 
 export type FontWeight = 'regular' | 'bold';
 
@@ -34,6 +33,9 @@ export interface FontFace {
   readonly path: string;
   readonly font: Font;
 }
+
+/** Emoji sequence → its Chinese name (resources/fonts/emoji-names-zh.json), for font-runs.ts. */
+export type EmojiNames = ReadonlyMap<string, string>;
 
 export interface FontSet {
   /** Faces to try in order, per weight: the main font first, then the fallback. */

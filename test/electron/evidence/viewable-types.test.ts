@@ -9,8 +9,8 @@ import { previewers } from '../../../electron/evidence/previewers.ts';
 import { evidenceTypes, isViewableType, viewableTypes } from '../../../shared/evidence/evidence-type.ts';
 
 describe('viewableTypes', () => {
-  it('is PDF, the browser images, the word-processor documents, the spreadsheets, OFD, text and zips', () => {
-    expect([...viewableTypes].sort()).toEqual(['bmp', 'csv', 'doc', 'docx', 'gif', 'jpeg', 'ods', 'odt', 'ofd', 'pdf', 'png', 'rtf', 'txt', 'webp', 'wps', 'xls', 'xlsx', 'zip']);
+  it('is PDF, the browser images, TIFF and HEIC, the word-processor documents, the spreadsheets, OFD, text and zips', () => {
+    expect([...viewableTypes].sort()).toEqual(['bmp', 'csv', 'doc', 'docx', 'gif', 'heic', 'jpeg', 'ods', 'odt', 'ofd', 'pdf', 'png', 'rtf', 'tiff', 'txt', 'webp', 'wps', 'xls', 'xlsx', 'zip']);
   });
 
   it.each(evidenceTypes.filter((t) => !['pdf', 'png', 'jpeg', 'gif', 'webp', 'bmp'].includes(t)))('%s is viewable only when main has a previewer for it', (type) => {

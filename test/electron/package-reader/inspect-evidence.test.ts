@@ -74,7 +74,8 @@ describe('inspectEvidence: real files', () => {
     expect((await inspect('photo-named.pdf')).problem?.message).toMatch(/^“证明材料\/photo-named\.pdf”的扩展名是 \.pdf，但内容是JPEG 图片，与扩展名不符。.*请让联盟/);
     expect((await inspect('password.pdf')).problem?.message).toMatch(/^“证明材料\/password\.pdf”（PDF 文档）设了打开密码.*不加密的 PDF/);
     expect((await inspect('truncated.pdf')).problem?.message).toMatch(/^“证明材料\/truncated\.pdf”（PDF 文档）已损坏：文件不完整，缺少结尾。/);
-    expect((await inspect('letter.rtf')).problem?.message).toMatch(/^“证明材料\/letter\.rtf”（扩展名 \.rtf）内容是RTF 文档.*不能显示这种格式.*转成 PDF/);
+    // An RTF letter is shown now (word-processor previews): no warning for it.
+    expect((await inspect('letter.rtf')).problem).toBeNull();
   });
 
   it('a PDF cut short that pdf.js still opens is shown, with its pages, and warned as damaged', async () => {
