@@ -14,6 +14,7 @@ const workerEntries = {
   'workbook-task': resolve(import.meta.dirname, 'electron/package-reader/workbook/workbook-task.ts'),
   'xlsx-preview-task': resolve(import.meta.dirname, 'electron/evidence/xlsx-preview-task.ts'),
   'docx-preview-task': resolve(import.meta.dirname, 'electron/evidence/docx-preview-task.ts'),
+  'pdf-text-task': resolve(import.meta.dirname, 'electron/evidence/pdf-text-task.ts'),
 };
 
 export default defineConfig(({ mode }) => {

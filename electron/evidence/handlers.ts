@@ -1,8 +1,8 @@
 /**
  * The evidence channels the viewer needs beyond the content-addressed file URLs: previews of
  * the formats the renderer cannot show itself (previewers.ts, chosen by the file's content),
- * opening other files with the system's viewer, and how the expert last viewed a file (its
- * rotation, evidence-view-store.ts).
+ * opening other files with the system's viewer, how the expert last viewed a file (its
+ * rotation, evidence-view-store.ts), and the searches and 自动定位 (evidence-search.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -11,6 +11,7 @@ import { AppError } from '../errors/app-error.ts';
 import type { evidenceChannels } from '../../shared/api/evidence-channels.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
 import { inspectEvidence } from '../package-reader/inspect-evidence.ts';
+import { locateInFile, searchFile, searchPackage } from './evidence-search.ts';
 import { evidenceView, setEvidenceView } from './evidence-view-store.ts';
 import { openWithSystemViewer } from './open-external.ts';
 import { packageEvidenceFile } from './package-evidence.ts';
@@ -35,4 +36,7 @@ export const evidenceHandlers = {
   },
   'evidence-view': (ctx, request) => evidenceView(ctx.db, request.expertId, request.sha256),
   'evidence-view-set': (ctx, request) => setEvidenceView(ctx.db, request.expertId, request.sha256, { rotation: request.rotation }, ctx.now()),
+  'evidence-search': (ctx, request) => searchFile(ctx, request.packageId, request.path, request.query),
+  'package-search': (ctx, request) => searchPackage(ctx, request.packageId, request.query),
+  'evidence-locate': (ctx, request) => locateInFile(ctx, request.packageId, request.path, request.item),
 } satisfies HandlerSlice<keyof typeof evidenceChannels>;
