@@ -131,7 +131,7 @@ function hitAt(page: FoldedPage, start: number, end: number): TextHit {
     match += line.text.slice(sourceFrom, sourceTo);
     after += line.text.slice(sourceTo);
     if (lineEnd > end) after += ' ';
-    if (line.box !== null) boxes.push(partOfBox(line.box, sourceFrom, sourceTo, line.text.length));
+    if (line.box !== null) boxes.push(partOfLine(line.box, line.text, sourceFrom, sourceTo));
   }
   before = collapse(before);
   after = collapse(after);
@@ -157,6 +157,33 @@ export function partOfBox(box: TextBox, from: number, to: number, length: number
   const b = Math.min(1, to / length);
   if (x1 - x0 >= y1 - y0 || length === 1) return [x0 + (x1 - x0) * a, y0, x0 + (x1 - x0) * b, y1];
   return [x0, y0 + (y1 - y0) * a, x1, y0 + (y1 - y0) * b];
+}
+
+/**
+ * How wide a character is set, in ems, roughly: Chinese and full-width forms take a whole em,
+ * Latin letters and digits about half, a space less. An OCR line of `签订日期：2026 年 5 月 12 日`
+ * is not cut at its 4th of 18 characters but where 签订日期 ends.
+ */
+function charWidth(char: string): number {
+  const code = char.codePointAt(0) ?? 0;
+  if (/\s/u.test(char)) return 0.3;
+  return code >= 0x2e80 ? 1 : 0.55;
+}
+
+/** The part of a line's box that characters `from`..`to` of its text cover, by their widths. */
+export function partOfLine(box: TextBox, text: string, from: number, to: number): TextBox {
+  let before = 0;
+  let inside = 0;
+  let total = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const w = charWidth(text[i]!);
+    if (i < from) before += w;
+    else if (i < to) inside += w;
+    total += w;
+  }
+  if (total === 0) return box;
+  const scale = 1000;
+  return partOfBox(box, Math.round((before / total) * scale), Math.round(((before + inside) / total) * scale), scale);
 }
 
 /** Every hit of `query` in the pages, in page order; at most `limit`. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findInPages, foldText, partOfBox, type PageText } from '../../../shared/evidence/page-text.ts';
+import { findInPages, foldText, partOfBox, partOfLine, type PageText } from '../../../shared/evidence/page-text.ts';
 
 describe('foldText', () => {
   it.each([
@@ -75,5 +75,15 @@ describe('partOfBox', () => {
   });
   it('keeps the whole box of a one-character line', () => {
     expect(partOfBox([0.1, 0.1, 0.12, 0.3], 0, 1, 1)).toEqual([0.1, 0.1, 0.12, 0.3]);
+  });
+});
+
+describe('partOfLine', () => {
+  it('weighs Chinese characters a whole em and digits and spaces less (an OCR line of mixed text)', () => {
+    const [x0, , x1] = partOfLine([0, 0, 1, 0.1], '签订日期：2026 年 5 月 12 日', 0, 4);
+    expect(x0).toBe(0);
+    // 签订日期 is 4 of about 13.4 ems, not 4 of 22 characters.
+    expect(x1).toBeGreaterThan(0.27);
+    expect(x1).toBeLessThan(0.33);
   });
 });
