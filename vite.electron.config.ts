@@ -15,6 +15,7 @@ const workerEntries = {
   'xlsx-preview-task': resolve(import.meta.dirname, 'electron/evidence/xlsx-preview-task.ts'),
   'docx-preview-task': resolve(import.meta.dirname, 'electron/evidence/docx-preview-task.ts'),
   'pdf-text-task': resolve(import.meta.dirname, 'electron/evidence/pdf-text-task.ts'),
+  'pdf-skeleton-task': resolve(import.meta.dirname, 'electron/evidence/pdf-skeleton-task.ts'),
 };
 
 export default defineConfig(({ mode }) => {

@@ -12,6 +12,7 @@ import type { evidenceChannels } from '../../shared/api/evidence-channels.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
 import { inspectEvidence } from '../package-reader/inspect-evidence.ts';
 import { locateInFile, searchFile, searchPackage } from './evidence-search.ts';
+import { pdfSkeletonOf } from './read-pdf-skeleton.ts';
 import { evidenceView, setEvidenceView } from './evidence-view-store.ts';
 import { openWithSystemViewer } from './open-external.ts';
 import { packageEvidenceFile } from './package-evidence.ts';
@@ -39,4 +40,8 @@ export const evidenceHandlers = {
   'evidence-search': (ctx, request) => searchFile(ctx, request.packageId, request.path, request.query),
   'package-search': (ctx, request) => searchPackage(ctx, request.packageId, request.query),
   'evidence-locate': (ctx, request) => locateInFile(ctx, request.packageId, request.path, request.item),
+  'evidence-pdf-skeleton': (ctx, request) => {
+    const evidence = packageEvidenceFile(ctx.db, ctx.dataDir, request.packageId, request.path);
+    return pdfSkeletonOf(ctx.dataDir, evidence.sha256, evidence.file, evidence.size);
+  },
 } satisfies HandlerSlice<keyof typeof evidenceChannels>;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { channel } from './channel.ts';
 import type { EvidenceView } from './evidence-view-types.ts';
 import type { EvidencePreview } from './evidence-preview-types.ts';
-import type { EvidenceLocation, EvidenceSearch, PackageSearch } from './evidence-search-types.ts';
+import type { EvidenceLocation, EvidenceSearch, PackageSearch, PdfSkeleton } from './evidence-search-types.ts';
 import { packageId } from './request-fields.ts';
 
 const evidenceRequest = z.object({ packageId, path: z.string().min(1).max(4096) }).strict();
@@ -45,4 +45,6 @@ export const evidenceChannels = {
   'package-search': channel<PackageSearch>()(z.object({ packageId, query: searchQuery }).strict()),
   /** 自动定位: the page of a paged file an item's fields point to. */
   'evidence-locate': channel<EvidenceLocation>()(z.object({ packageId, path: z.string().min(1).max(4096), item: itemFields }).strict()),
+  /** The parts of a big PDF the viewer needs to open it at any page by range. */
+  'evidence-pdf-skeleton': channel<PdfSkeleton>()(evidenceRequest),
 } as const;

@@ -41,3 +41,19 @@ export interface EvidenceLocation {
   readonly page: number | null;
   readonly found: readonly LocatedField[];
 }
+
+/**
+ * The parts of a big PDF pdf.js reads before it can show a page (electron/evidence/
+ * pdf-skeleton.ts), for the viewer to open it by range without hundreds of round trips; or why
+ * there is none: a small file (fetched whole), one being made (ask again next time), or none.
+ */
+export type PdfSkeleton =
+  | {
+      readonly ready: true;
+      readonly length: number;
+      readonly chunkSize: number;
+      readonly ranges: readonly (readonly [number, number])[];
+      /** The ranges' bytes one after another, base64. */
+      readonly parts: string;
+    }
+  | { readonly ready: false; readonly reason: 'small' | 'making' | 'none' };

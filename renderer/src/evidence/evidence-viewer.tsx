@@ -265,6 +265,10 @@ function PdfFile(props: {
   const { rotation, change, notice } = useRememberedRotation(props.expertId, file.sha256);
   const { goal, located } = useLocatedGoal(packageId, file.path, props.goal, props.locateItem);
   const find = useCallback((query: string) => api.invoke('evidence-search', { packageId, path: file.path, query }), [packageId, file.path]);
+  const skeleton = useCallback(
+    () => api.invoke('evidence-pdf-skeleton', { packageId, path: file.path }).then((result) => (result.ok ? result.value : null)),
+    [packageId, file.path],
+  );
   return (
     <>
       {notice && (
@@ -281,6 +285,7 @@ function PdfFile(props: {
         url={props.url}
         goal={goal}
         find={find}
+        skeleton={skeleton}
         rotation={rotation}
         onRotate={change}
         onPageChange={props.onPageChange}

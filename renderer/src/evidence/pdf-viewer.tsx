@@ -40,6 +40,7 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
+import type { PdfSkeleton } from '../../../shared/api/evidence-search-types.ts';
 import type { TextBox } from '../../../shared/evidence/page-text.ts';
 import { searchStatus, useFileSearch, type FindText } from './file-search.ts';
 import { openPdf, type PasswordRequest, type PdfOpening } from './pdf-document.ts';
@@ -75,6 +76,8 @@ export interface PdfViewerProps {
   readonly onPageChange: (page: number) => void;
   /** Searches the file's text (in main). */
   readonly find: FindText;
+  /** The parts of a big file pdf.js needs first (pdf-document.ts), from main. */
+  readonly skeleton?: (() => Promise<PdfSkeleton | null>) | undefined;
   /** The desktop shell, which can open a file with the system's program. */
   readonly desktop: boolean;
   /** Offered where a failure may be got round with the system's program (desktop shell). */
@@ -83,7 +86,7 @@ export interface PdfViewerProps {
 
 const fitLabel: Record<Fit, string> = { width: '适合宽度', page: '整页' };
 
-export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageChange, find, desktop, systemViewer }: PdfViewerProps) {
+export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageChange, find, skeleton, desktop, systemViewer }: PdfViewerProps) {
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
   const [problem, setProblem] = useState<PdfProblem | null>(null);
   const [ask, setAsk] = useState<PasswordRequest | null>(null);
@@ -100,13 +103,22 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
   const searchBox = useRef<HTMLInputElement>(null);
   const opening = useRef<PdfOpening | null>(null);
   const rotation: Rotation = remembered ?? 0;
+  // Read when the file is opened; a new function for the same file must not open it again.
+  const skeletonRef = useRef(skeleton);
+  useLayoutEffect(() => {
+    skeletonRef.current = skeleton;
+  });
 
   useEffect(() => {
     let live = true;
     let opened: PDFDocumentProxy | null = null;
-    const current = openPdf(url, (request) => {
-      if (live) setAsk(request);
-    });
+    const current = openPdf(
+      url,
+      (request) => {
+        if (live) setAsk(request);
+      },
+      () => skeletonRef.current?.() ?? Promise.resolve(null),
+    );
     opening.current = current;
     current.promise
       .then(async (d) => {
