@@ -99,6 +99,12 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
   const [pageInput, setPageInput] = useState('1');
   const [beyond, setBeyond] = useState<number | null>(null);
   const search = useFileSearch(find);
+  // The page an opening jumped to is drawn before its neighbours, which wait until it is (or
+  // until the expert scrolls): pdf.js decodes one page image at a time, and a scan's page 150
+  // would otherwise wait behind 149.
+  const [leadPage, setLeadPage] = useState<number | null>(null);
+  const [leadDrawn, setLeadDrawn] = useState<number | null>(null);
+  const onDrawn = useCallback((n: number) => setLeadDrawn(n), []);
   const scroller = useRef<HTMLDivElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const opening = useRef<PdfOpening | null>(null);
@@ -219,18 +225,23 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
     const jumped = pinned.current;
     const jumpedInView =
       jumped !== null && (tops[jumped - 1] ?? 0) < element.scrollTop + element.clientHeight && (tops[jumped] ?? 0) - GAP > element.scrollTop;
-    if (!jumpedInView) pinned.current = null;
+    if (!jumpedInView) {
+      pinned.current = null;
+      if (leadPage !== null) setLeadPage(null);
+    }
     const current = jumpedInView ? jumped : pageAt(element.scrollTop + element.clientHeight / 3);
     if (current !== page) show(current);
   };
 
-  const goTo = (n: number) => {
+  const goTo = (n: number, lead = false) => {
     const element = scroller.current;
     if (!element || shown.length === 0) return;
     const target = Math.min(Math.max(1, n), shown.length);
     const top = tops[target - 1] ?? 0;
     place.current = { page: target, fraction: -GAP / Math.max(1, (tops[target] ?? top + 1) - top) };
     pinned.current = target;
+    // A page already drawn (another item of the same file) leads nothing.
+    setLeadPage(lead && element.querySelector(`[data-page="${target}"] canvas[data-rendered="true"]`) === null ? target : null);
     element.scrollTop = top - GAP;
     show(target);
   };
@@ -250,7 +261,7 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
     const start = startPage(goal.page, doc.numPages);
     setBeyond(start.beyond);
     setFitBasis(start.page);
-    goToRef.current(start.page);
+    goToRef.current(start.page, true);
     if (goal.find) runSearch(goal.find, start.page);
   }, [doc, ready, goal.seq, goal.page, goal.pending, goal.find, runSearch]);
 
@@ -458,7 +469,8 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
             {shown.map((size, i) => {
               const top = tops[i] ?? 0;
               const height = Math.round(size.height * scale);
-              const draw = top + height >= drawFrom && top <= drawTo;
+              const waiting = leadPage !== null && leadDrawn !== leadPage && leadPage !== i + 1;
+              const draw = top + height >= drawFrom && top <= drawTo && !waiting;
               return (
                 <PdfPage
                   key={i + 1}
@@ -472,6 +484,7 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
                   draw={draw}
                   hits={hitsByPage.get(i + 1) ?? NO_HITS}
                   onSize={onSize}
+                  onDrawn={onDrawn}
                 />
               );
             })}
@@ -570,11 +583,13 @@ interface PdfPageProps {
   readonly draw: boolean;
   readonly hits: readonly PageHit[];
   readonly onSize: (n: number, size: Size) => void;
+  /** Called when the page is drawn, or could not be. */
+  readonly onDrawn: (n: number) => void;
 }
 
 const NO_HITS: readonly PageHit[] = [];
 
-function PdfPage({ doc, number, top, width, height, scale, rotation, draw, hits, onSize }: PdfPageProps) {
+function PdfPage({ doc, number, top, width, height, scale, rotation, draw, hits, onSize, onDrawn }: PdfPageProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const text = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
@@ -608,19 +623,23 @@ function PdfPage({ doc, number, top, width, height, scale, rotation, draw, hits,
         await layer.render();
         if (live) {
           target.dataset['rendered'] = 'true';
+          onDrawn(number);
           setFailed(false);
         }
       })
       .catch((e: unknown) => {
         // A cancelled render (the page scrolled away, the zoom changed) is not an error.
         const name = typeof e === 'object' && e !== null ? (e as { name?: unknown }).name : undefined;
-        if (live && name !== 'RenderingCancelledException' && name !== 'AbortException') setFailed(true);
+        if (live && name !== 'RenderingCancelledException' && name !== 'AbortException') {
+          setFailed(true);
+          onDrawn(number);
+        }
       });
     return () => {
       live = false;
       cancel?.();
     };
-  }, [doc, number, scale, rotation, draw, onSize]);
+  }, [doc, number, scale, rotation, draw, onSize, onDrawn]);
 
   return (
     <div className="pdf-page" style={{ top, width, height }} data-page={number} aria-label={`第 ${number} 页`}>
