@@ -14,7 +14,8 @@
  * pdf.js fetching nothing it is not asked for (`disableAutoFetch`), so opening a 50 MB scan at
  * page 150 reads that page, not the file: the parts pdf.js needs to open it at all (its page
  * tree, spread through a scan) come first in one answer, the skeleton main made of it
- * (electron/evidence/pdf-skeleton.ts); the rest is fetched as pdf.js asks.
+ * (electron/evidence/pdf-skeleton.ts); the rest is fetched as pdf.js asks. Until main has made
+ * the skeleton (the first opening of the file starts it), the file is fetched whole.
  * Before pdf.js sees them, an empty file and a file that is plainly something else (a photo
  * named .pdf) are told apart (pdf-error-message.ts), so the expert hears what is wrong.
  *
@@ -67,7 +68,6 @@ export interface PdfOpening {
 /** Files up to this size are fetched whole: one request is quicker than reading by range. */
 export const WHOLE_BYTES = 8 * 1024 * 1024;
 const HEAD_BYTES = 64 * 1024;
-const DEFAULT_CHUNK = 64 * 1024;
 
 async function fetchOk(url: string, init?: RequestInit, first = false): Promise<Response> {
   let response: Response;
@@ -141,21 +141,25 @@ export function openPdf(url: string, askPassword: (request: PasswordRequest) => 
   let task: PDFDocumentLoadingTask | null = null;
   let cancelled = false;
   const promise = (async () => {
+    // Asked at once, beside the first bytes (main answers `small` for a small file).
+    const asked = skeleton?.().catch(() => null) ?? Promise.resolve(null);
     // An empty file has no first byte to give: 416 with `bytes */0`.
     const head = await fetchOk(url, { headers: { range: `bytes=0-${HEAD_BYTES - 1}` } }, true);
     const length = totalLength(head);
     let source: { data: Uint8Array } | { range: RangeReader; rangeChunkSize: number; disableAutoFetch: true; disableStream: true };
-    if (length === null || length <= WHOLE_BYTES) {
-      // A small file (or an answer without ranges): the whole of it.
+    const parts = length === null || length <= WHOLE_BYTES ? null : await asked;
+    if (length === null || length <= HEAD_BYTES || parts?.ready !== true) {
+      // A small file, an answer without ranges, or a big file whose skeleton is not made yet
+      // (main is making it): the whole of it. By range without the skeleton would be slower,
+      // one round trip per page of the page tree.
       const data = new Uint8Array(await (length === null || length <= HEAD_BYTES ? head : await fetchOk(url)).arrayBuffer());
       checkBytes(data);
       source = { data };
     } else {
-      const [first, parts] = await Promise.all([head.arrayBuffer(), skeleton?.().catch(() => null) ?? Promise.resolve(null)]);
-      const data = new Uint8Array(first);
+      const data = new Uint8Array(await head.arrayBuffer());
       checkBytes(data);
       const reader = new RangeReader(url, length, data, parts, () => void task?.destroy());
-      source = { range: reader, rangeChunkSize: parts?.ready === true ? parts.chunkSize : DEFAULT_CHUNK, disableAutoFetch: true, disableStream: true };
+      source = { range: reader, rangeChunkSize: parts.chunkSize, disableAutoFetch: true, disableStream: true };
     }
     if (cancelled) throw new PdfOpenError({ kind: 'unknown' });
     task = getDocument({
