@@ -11,7 +11,8 @@
  * text-source seam by test/e2e/web-with-ocr.ts (the OCR store is built elsewhere; with it in
  * the app that entry goes and the scan's text comes from the store).
  *
- * Screenshots at 1366×768 and 1024×640 go to test-results/screenshots/ (find-*.png).
+ * Screenshots at 1366×768 and 1024×640 go to test-results/screenshots/ (find-*.png); with
+ * UPDATE_DOCS_SCREENSHOTS=1 the guide's three also to docs/images/.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,13 @@ const root = resolve(import.meta.dirname, '..', '..');
 const fixtures = resolve(root, 'test', 'fixtures', 'evidence', 'find-page');
 const shots = resolve(root, 'test-results', 'screenshots');
 const fixture = (name: string) => readFileSync(join(fixtures, name));
+const forDocs = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1';
+/** The screenshots docs/expert-guide.md shows (at 1366×768). */
+const docsShots: Record<string, string> = {
+  'find-auto-locate': 'expert-auto-locate.png',
+  'find-in-pdf': 'expert-pdf-search.png',
+  'find-package-hit': 'expert-package-search.png',
+};
 
 const COMPILATION = '证明材料/合同汇编.pdf';
 const SCAN = '证明材料/合同扫描件.pdf';
@@ -87,6 +95,8 @@ async function screenshots(page: Page, name: string): Promise<void> {
     await page.waitForFunction(() => document.querySelector('[data-testid="evidence-body"] canvas[data-rendered="true"]') !== null);
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(shots, `${name}-${width}.png`) });
+    const docsName = docsShots[name];
+    if (forDocs && width === 1366 && docsName !== undefined) await page.screenshot({ path: join(root, 'docs', 'images', docsName) });
   }
   await page.setViewportSize({ width: 1440, height: 900 });
 }
@@ -122,7 +132,7 @@ describe('finding the page', () => {
     // No page in the reference: the page with the item's title, number and date (page 1 only lists the title).
     await row(page, 'I4.techContracts#HT-2026-015').click();
     expect(await (await shownPage(page, 2)).locator('.textLayer').textContent()).toContain('HT-2026-015');
-    await expect.poll(() => mark.textContent()).toBe('自动定位（第2页，可能不准）');
+    await expect.poll(() => mark.textContent(), { timeout: 30_000 }).toBe('自动定位（第2页，可能不准）');
     await screenshots(page, 'find-auto-locate');
 
     // Nothing of the item in the file: page 1, no mark.
@@ -136,19 +146,19 @@ describe('finding the page', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('在 PDF 中搜索');
     await page.keyboard.type('合同编号');
     await page.keyboard.press('Enter');
-    await expect.poll(() => status(page)).toBe('“合同编号”第 1 / 2 处，在第 2 页（共 2 页有）');
+    await expect.poll(() => status(page), { timeout: 30_000 }).toBe('“合同编号”第 1 / 2 处，在第 2 页（共 2 页有）');
     await shownPage(page, 2);
     expect(await hitOverText(page, 2, '合同编号')).toBe(true);
     await page.keyboard.press('Enter');
-    await expect.poll(() => status(page)).toBe('“合同编号”第 2 / 2 处，在第 3 页（共 2 页有）');
+    await expect.poll(() => status(page), { timeout: 30_000 }).toBe('“合同编号”第 2 / 2 处，在第 3 页（共 2 页有）');
     await shownPage(page, 3);
     expect(await hitOverText(page, 3, '合同编号')).toBe(true);
     await page.keyboard.press('Shift+Enter');
-    await expect.poll(() => status(page)).toContain('第 1 / 2 处，在第 2 页');
+    await expect.poll(() => status(page), { timeout: 30_000 }).toContain('第 1 / 2 处，在第 2 页');
     await shownPage(page, 2);
     await page.getByLabel('在 PDF 中搜索').fill('人民币120万元');
     await page.keyboard.press('Enter');
-    await expect.poll(() => status(page)).toBe('“人民币120万元”第 1 / 1 处，在第 2 页（共 1 页有）');
+    await expect.poll(() => status(page), { timeout: 30_000 }).toBe('“人民币120万元”第 1 / 1 处，在第 2 页（共 1 页有）');
     expect(await hitOverText(page, 2, '人民币')).toBe(true);
     await screenshots(page, 'find-in-pdf');
 
@@ -173,12 +183,12 @@ describe('finding the page', () => {
     // The scan names no page: located by its OCR text.
     await row(page, 'I4.techContracts#HT-2026-021').click();
     await shownPage(page, 3);
-    await expect.poll(() => page.getByTestId('auto-locate').textContent()).toBe('自动定位（第3页，可能不准）');
+    await expect.poll(() => page.getByTestId('auto-locate').textContent(), { timeout: 30_000 }).toBe('自动定位（第3页，可能不准）');
     await viewer(page).focus();
     await page.keyboard.press('Control+f');
     await page.keyboard.type('签订日期');
     await page.keyboard.press('Enter');
-    await expect.poll(() => status(page)).toBe('“签订日期”第 1 / 2 处，在第 2 页（共 2 页有）；文字由识别（OCR）得到，可能有误');
+    await expect.poll(() => status(page), { timeout: 30_000 }).toBe('“签订日期”第 1 / 2 处，在第 2 页（共 2 页有）；文字由识别（OCR）得到，可能有误');
     const drawn = await shownPage(page, 2);
     // A scan has no text layer: the box is where OCR read the line, over the picture.
     expect(await drawn.locator('.textLayer span').count()).toBe(0);
@@ -194,7 +204,7 @@ describe('finding the page', () => {
     await page.getByLabel('在本联盟全部材料中搜索').fill('85.5万元');
     await page.getByLabel('在本联盟全部材料中搜索').press('Enter');
     const result = page.getByTestId('package-search-result');
-    await expect.poll(() => result.locator('p').first().textContent()).toBe('“85.5万元”共 3 处，在 3 个文件中。点击页码打开该页。');
+    await expect.poll(() => result.locator('p').first().textContent(), { timeout: 30_000 }).toBe('“85.5万元”共 3 处，在 3 个文件中。点击页码打开该页。');
     expect(await result.locator('.package-search-file strong').allTextContents()).toEqual(['自查报告.pdf', SCAN, COMPILATION]);
     expect(await result.getByTestId('package-search-hit').allTextContents()).toEqual(['第3页', '第3页', '第3页']);
     expect(await result.locator('.snippet').first().textContent()).toMatch(/合同金额：85\.5\s?万元/);
@@ -203,7 +213,7 @@ describe('finding the page', () => {
     await result.getByTestId('package-search-hit').nth(1).click();
     expect(await page.getByTestId('evidence-body').getAttribute('data-path')).toBe(SCAN);
     const opened = await shownPage(page, 3);
-    await expect.poll(() => status(page)).toContain('“85.5万元”第 1 / 1 处，在第 3 页');
+    await expect.poll(() => status(page), { timeout: 30_000 }).toContain('“85.5万元”第 1 / 1 处，在第 3 页');
     expect(await opened.locator('[data-testid="search-hit"].current').count()).toBe(1);
     await screenshots(page, 'find-package-hit');
   });
