@@ -399,7 +399,7 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
             <input
               ref={searchBox}
               aria-label="在 PDF 中搜索"
-              placeholder="搜索文字（Ctrl+F）"
+              placeholder="搜索（Ctrl+F）"
               title="Enter 下一处，Shift+Enter 上一处，Esc 关闭"
               value={search.query}
               onChange={(e) => search.setQuery(e.target.value)}
