@@ -11,13 +11,13 @@
  *   not flood the screen.
  */
 import { open, readFile } from 'node:fs/promises';
-import type { EvidenceLocation, EvidenceSearch, PackageSearch, PackageSearchFile } from '../../shared/api/evidence-search-types.ts';
+import type { EvidenceLocation, EvidenceSearch, NoText, PackageSearch, PackageSearchFile } from '../../shared/api/evidence-search-types.ts';
 import { locatePage, type ItemFields } from '../../shared/evidence/auto-locate.ts';
 import { isPagedType, type EvidenceType } from '../../shared/evidence/evidence-type.ts';
 import { findInPages } from '../../shared/evidence/page-text.ts';
 import { inspectEvidence } from '../package-reader/inspect-evidence.ts';
 import { storedEvidencePath } from './evidence-path.ts';
-import { fileText, hasTextSource, type TextContext, type TextFile } from './file-text.ts';
+import { fileText, hasTextSource, pdfTextLayer, type TextContext, type TextFile } from './file-text.ts';
 import { packageEvidenceFile } from './package-evidence.ts';
 
 export const MAX_FILE_HITS = 500;
@@ -50,10 +50,18 @@ async function packageTextFile(ctx: TextContext, packageId: number, path: string
 }
 
 export async function searchFile(ctx: TextContext, packageId: number, path: string, query: string): Promise<EvidenceSearch> {
-  const text = await fileText(ctx, await packageTextFile(ctx, packageId, path));
-  if (text === null) return { source: null, hits: [], truncated: false };
+  const file = await packageTextFile(ctx, packageId, path);
+  const text = await fileText(ctx, file);
+  if (text === null) return { source: null, noText: await noTextReason(ctx, file), hits: [], truncated: false };
   const hits = findInPages(text.pages, query, MAX_FILE_HITS + 1);
   return { source: text.source, hits: hits.slice(0, MAX_FILE_HITS), truncated: hits.length > MAX_FILE_HITS };
+}
+
+/** Why `fileText` had nothing for the file. */
+async function noTextReason(ctx: TextContext, file: TextFile): Promise<NoText> {
+  if (file.type !== 'pdf') return 'scan';
+  const layer = await pdfTextLayer(ctx, file);
+  return layer.kind === 'ok' ? 'scan' : layer.kind === 'password' ? 'password' : 'unreadable';
 }
 
 export async function searchPackage(ctx: TextContext, packageId: number, query: string): Promise<PackageSearch> {

@@ -14,9 +14,13 @@ import type { TextHit, TextSnippet } from '../evidence/page-text.ts';
 /** Where a file's text came from: its own text layer, OCR, a document or spreadsheet reader. */
 export type TextSourceKind = 'text-layer' | 'ocr' | 'document' | 'spreadsheet';
 
+/** Why a file has no text to search: a scan without OCR text, an open password, a file its reader gave up on. */
+export type NoText = 'scan' | 'password' | 'unreadable';
+
 export interface EvidenceSearch {
-  /** null: the file has no text to search (a scan not yet read by OCR, a damaged file). */
+  /** null: the file has no text to search (`noText` says why). */
   readonly source: TextSourceKind | null;
+  readonly noText?: NoText | undefined;
   readonly hits: readonly TextHit[];
   /** More hits than were sent (`MAX_FILE_HITS`). */
   readonly truncated: boolean;

@@ -101,7 +101,11 @@ export function searchStatus(search: FileSearch): string | null {
   if (search.error !== null) return search.error;
   const answer = search.answer;
   if (answer === null) return null;
-  if (answer.source === null) return '此文件没有可搜索的文字：它是扫描件，还没有识别出文字（OCR）。';
+  if (answer.source === null) {
+    if (answer.noText === 'password') return '此 PDF 设有打开密码，程序读不出其中的文字，无法搜索。';
+    if (answer.noText === 'unreadable') return '程序读不出此文件的文字（文件可能已损坏或过于复杂），无法搜索。';
+    return '此文件没有可搜索的文字：它是扫描件，还没有识别出文字（OCR）。';
+  }
   const hits = answer.hits;
   if (hits.length === 0) return `没有找到“${search.searched}”。`;
   const hit = hits[search.current]!;

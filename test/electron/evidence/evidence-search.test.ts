@@ -40,6 +40,7 @@ async function importPackage(ctx: ServiceContext): Promise<number> {
     '证明材料/合同汇编.pdf': fixture('contracts.pdf'),
     '证明材料/合同扫描件.pdf': fixture('scan.pdf'),
     '证明材料/说明.txt': '联盟办公室说明',
+    '证明材料/加密.pdf': readFileSync(join(fixtures, '..', 'password.pdf')),
   }).writeFolder(root);
   const { jobId } = await call(ctx, 'package-import', { sources: [{ path: root }] });
   await ctx.jobs.idle();
@@ -81,7 +82,7 @@ describe('searching one file', () => {
     const ctx = testContext(tempDir());
     const packageId = await importPackage(ctx);
     const before = await call(ctx, 'evidence-search', { packageId, path: '证明材料/合同扫描件.pdf', query: '签订日期' });
-    expect(before).toEqual({ source: null, hits: [], truncated: false });
+    expect(before).toEqual({ source: null, noText: 'scan', hits: [], truncated: false });
 
     const sha = scanHash(ctx, packageId);
     setTextSource('ocr', (_ctx, file) => (file.sha256 === sha ? scanOcr : null));
@@ -91,6 +92,12 @@ describe('searching one file', () => {
     const line = scanOcr[2]!.lines.find((l) => l.text.startsWith('签订日期'))!;
     expect(after.hits[1]!.boxes[0]![1]).toBe(line.box![1]);
     expect(after.hits[1]!.boxes[0]![0]).toBe(line.box![0]);
+  });
+
+  it('says why a PDF has no text: an open password', async () => {
+    const ctx = testContext(tempDir());
+    const packageId = await importPackage(ctx);
+    expect(await call(ctx, 'evidence-search', { packageId, path: '证明材料/加密.pdf', query: '合同' })).toEqual({ source: null, noText: 'password', hits: [], truncated: false });
   });
 
   it('refuses a path the package does not have', async () => {
@@ -114,7 +121,7 @@ describe('searching every file of the package', () => {
     ]);
     expect(found.files[0]!.paged).toBe(true);
     expect(found.files[0]!.hits[1]!.snippet).toEqual({ before: '语音识别技术', match: '许可合同', after: '合同编号：HT-2026-015 甲…' });
-    expect(found.unsearchable).toEqual(['证明材料/说明.txt']);
+    expect(found.unsearchable).toEqual(['证明材料/加密.pdf', '证明材料/说明.txt']);
   });
 });
 

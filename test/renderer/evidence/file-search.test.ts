@@ -30,6 +30,8 @@ describe('the line under the search box', () => {
     ['searching', state(null, { busy: true }), '正在搜索“合同”……'],
     ['a refusal from main, in its words', state(null, { error: '材料包中没有文件 a.pdf。' }), '材料包中没有文件 a.pdf。'],
     ['a scan without OCR text', state({ source: null, hits: [], truncated: false }), '此文件没有可搜索的文字：它是扫描件，还没有识别出文字（OCR）。'],
+    ['a PDF with an open password', state({ source: null, noText: 'password', hits: [], truncated: false }), '此 PDF 设有打开密码，程序读不出其中的文字，无法搜索。'],
+    ['a file its reader gave up on', state({ source: null, noText: 'unreadable', hits: [], truncated: false }), '程序读不出此文件的文字（文件可能已损坏或过于复杂），无法搜索。'],
     ['no hit', state({ source: 'text-layer', hits: [], truncated: false }), '没有找到“合同”。'],
     [
       'the second of three hits, on two pages',
