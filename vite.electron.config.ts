@@ -17,6 +17,8 @@ const workerEntries = {
   'previous-list-task': resolve(import.meta.dirname, 'electron/previous-year/previous-list-task.ts'),
   'ofd-preview-task': resolve(import.meta.dirname, 'electron/evidence/ofd/ofd-preview-task.ts'),
   'image-pages-task': resolve(import.meta.dirname, 'electron/evidence/image-pages-task.ts'),
+  'pdf-text-task': resolve(import.meta.dirname, 'electron/evidence/pdf-text-task.ts'),
+  'pdf-skeleton-task': resolve(import.meta.dirname, 'electron/evidence/pdf-skeleton-task.ts'),
 };
 
 export default defineConfig(({ mode }) => {

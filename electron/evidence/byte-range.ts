@@ -5,9 +5,8 @@
  * satisfiable ranges are not, so we send no multipart body. A header in another unit, or not a
  * byte range at all, is ignored too: the whole file.
  *
- * Nothing in the renderer asks for a range today (the PDF viewer fetches a file whole, see
- * renderer/src/evidence/pdf-document.ts); ranges are served because Chromium's media and
- * download loaders, and any later incremental reader, may ask for them.
+ * The PDF viewer reads a big PDF by range (renderer/src/evidence/pdf-document.ts), and
+ * Chromium's media and download loaders may ask for ranges too.
  */
 export type ByteRange = { readonly start: number; readonly end: number } | 'unsatisfiable' | null;
 

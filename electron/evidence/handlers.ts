@@ -3,7 +3,7 @@
  * the formats the renderer cannot show itself (previewers.ts, chosen by the file's content),
  * of the members of a zip inside the package (zip/, by the path `<zip path>/<member path>`),
  * opening other files with the system's viewer, and how the expert last viewed a file (its
- * rotation, evidence-view-store.ts).
+ * rotation, evidence-view-store.ts), and the searches and 自动定位 (evidence-search.ts).
  */
 import { open, readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -12,6 +12,8 @@ import { AppError } from '../errors/app-error.ts';
 import type { evidenceChannels } from '../../shared/api/evidence-channels.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
 import { inspectEvidence } from '../package-reader/inspect-evidence.ts';
+import { locateInFile, searchFile, searchPackage } from './evidence-search.ts';
+import { pdfSkeletonOf } from './read-pdf-skeleton.ts';
 import { evidenceView, setEvidenceView } from './evidence-view-store.ts';
 import { openWithSystemViewer } from './open-external.ts';
 import { defaultLimits } from '../package-reader/limits.ts';
@@ -66,4 +68,11 @@ export const evidenceHandlers = {
   },
   'evidence-view': (ctx, request) => evidenceView(ctx.db, request.expertId, request.sha256),
   'evidence-view-set': (ctx, request) => setEvidenceView(ctx.db, request.expertId, request.sha256, { rotation: request.rotation }, ctx.now()),
+  'evidence-search': (ctx, request) => searchFile(ctx, request.packageId, request.path, request.query),
+  'package-search': (ctx, request) => searchPackage(ctx, request.packageId, request.query),
+  'evidence-locate': (ctx, request) => locateInFile(ctx, request.packageId, request.path, request.item),
+  'evidence-pdf-skeleton': (ctx, request) => {
+    const evidence = packageEvidenceFile(ctx.db, ctx.dataDir, request.packageId, request.path);
+    return pdfSkeletonOf(ctx.dataDir, evidence.sha256, evidence.file, evidence.size);
+  },
 } satisfies HandlerSlice<keyof typeof evidenceChannels>;

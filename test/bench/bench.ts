@@ -24,11 +24,12 @@ import { measureDocumentConversion } from './word-documents.ts';
 import { measureOfdPages } from './ofd-pages.ts';
 import { measureSpreadsheetPreview } from './spreadsheet-preview.ts';
 import { measureImagePages } from './image-pages.ts';
+import { measureDeepPage } from './deep-page.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const scale = values.quick ? 0.1 : 1;
-const only = new Set((values.only ?? 'import,validate,big,merge,export,renderer,start,documents,ofd,spreadsheet,images').split(','));
+const only = new Set((values.only ?? 'import,validate,big,merge,export,renderer,deep-page,start,documents,ofd,spreadsheet,images').split(','));
 const dataRoot = join(root, 'bench-data', values.quick ? 'quick' : 'full');
 const GiB = 1024 ** 3;
 
@@ -352,6 +353,18 @@ if (only.has('big')) await bigPackageSection();
 if (only.has('merge')) await mergeSection(rubric);
 if (only.has('export')) await exportSection(rubric);
 if (only.has('renderer')) await rendererSection();
+if (only.has('deep-page')) {
+  process.stderr.write('deep page …\n');
+  const deep = await measureDeepPage({ dir: join(dataRoot, 'deep-page'), runs: 7 });
+  row({
+    measure: `click item → page 150 of a 300-page scan (${(deep.scanBytes / 1024 ** 2).toFixed(0)} MB), median of 7`,
+    value: `${median(deep.deepPageMs).toFixed(0)} ms`,
+    reference: `fetching the whole file in the page ${median(deep.wholeFetchMs).toFixed(0)} ms; runs: ${deep.deepPageMs.map((t) => t.toFixed(0)).join(', ')}`,
+    ratio: `${(median(deep.deepPageMs) / median(deep.wholeFetchMs)).toFixed(2)}×`,
+    target: '< 300 ms',
+    met: median(deep.deepPageMs) < 300,
+  });
+}
 if (only.has('start')) await startSection();
 if (only.has('documents')) for (const r of await measureDocumentConversion()) row(r);
 if (only.has('ofd')) await ofdSection();

@@ -27,7 +27,7 @@ export { median };
  * Waits in the page until `selector` matches (and, with `changed`, until the text of
  * `changed.selector` is no longer `changed.from`), and returns ms since the input event.
  */
-async function timeUntil(page: Page, selector: string, act: () => Promise<void>, changed?: { selector: string; from: string }): Promise<number> {
+export async function timeUntil(page: Page, selector: string, act: () => Promise<void>, changed?: { selector: string; from: string }): Promise<number> {
   await page.evaluate(({ sel, changed: change }) => {
     const w = window as unknown as { __benchDone?: Promise<number> };
     performance.clearMarks();

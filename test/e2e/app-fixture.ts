@@ -30,11 +30,18 @@ export interface RunningServer {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
+export interface ServerOptions {
+  /** Another entry that sets things up and then runs electron/web/main.ts (test/e2e/web-with-ocr.ts). */
+  readonly script?: string | undefined;
+  readonly env?: Readonly<Record<string, string>> | undefined;
+}
+
 /** Starts `node electron/web/main.ts` on `dataDir` and resolves with its URL once it prints READY. */
-export function startServer(dataDir: string, extraArgs: readonly string[] = []): Promise<RunningServer> {
-  const child = spawn(process.execPath, [resolve(root, 'electron', 'web', 'main.ts'), '--port', '0', '--data-dir', dataDir, ...extraArgs], {
+export function startServer(dataDir: string, extraArgs: readonly string[] = [], options: ServerOptions = {}): Promise<RunningServer> {
+  const child = spawn(process.execPath, [options.script ?? resolve(root, 'electron', 'web', 'main.ts'), '--port', '0', '--data-dir', dataDir, ...extraArgs], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
@@ -71,9 +78,9 @@ export interface AppFixture {
   close(): Promise<void>;
 }
 
-export async function startApp(): Promise<AppFixture> {
+export async function startApp(options: ServerOptions = {}): Promise<AppFixture> {
   const dataDir = mkdtempSync(join(tmpdir(), 'alliance-review-e2e-'));
-  let server = await startServer(dataDir);
+  let server = await startServer(dataDir, [], options);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
@@ -89,7 +96,7 @@ export async function startApp(): Promise<AppFixture> {
     dataDir,
     async restartServer(signal = 'SIGKILL') {
       await server.stop(signal);
-      server = await startServer(dataDir);
+      server = await startServer(dataDir, [], options);
       return server;
     },
     async close() {

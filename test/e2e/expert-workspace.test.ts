@@ -217,8 +217,9 @@ describe('the expert workspace', () => {
         expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('pdf-scroll');
         await page.getByLabel('在 PDF 中搜索').fill('联盟');
         await page.getByLabel('在 PDF 中搜索').press('Enter');
-        await expect.poll(() => page.getByTestId('pdf-search-result').textContent()).toMatch(/“联盟”共 \d+ 处，在第 [\d、]+ 页/);
-        await page.locator('[data-testid="evidence-body"] .textLayer span.match').first().waitFor();
+        // The first search of a file reads its text layer in main (once per file): it may take a few seconds.
+        await expect.poll(() => page.getByTestId('pdf-search-result').textContent(), { timeout: 30_000 }).toMatch(/“联盟”第 1 \/ \d+ 处，在第 \d+ 页/);
+        await page.locator('[data-testid="evidence-body"] [data-testid="search-hit"]').first().waitFor();
         await page.screenshot({ path: join(shots, 'expert-scoring-pdf.png') });
         // Esc gives the keyboard back to the claim list.
         await page.keyboard.press('Escape');

@@ -11,17 +11,24 @@
  *   the preview main converts it to
  *   (previews/converted-preview.tsx), or, for a kind it cannot convert, the system's viewer,
  *   only after the expert confirms (desktop shell).
+ * - 全文搜索: the words in every file of the package (package-search-panel.tsx); a hit opens its
+ *   file at its page with the words highlighted.
+ * - 自动定位: a reference of an item that names a PDF but no page opens at the page the item's
+ *   fields point to (evidence-locate), marked 自动定位（第N页，可能不准） since it is a guess;
+ *   when nothing is found, at page 1 without a mark.
  */
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { PagesPreview } from '../../../shared/api/evidence-preview-types.ts';
+import type { ItemFields } from '../../../shared/evidence/auto-locate.ts';
 import type { PackageFileView } from '../../../shared/api/package-types.ts';
 import { api, evidenceUrl, isDesktopShell } from '../api/api.ts';
 import { formatBytes } from '../../../shared/format/format-bytes.ts';
 import { evidenceTarget, targetLabel, type EvidenceTarget } from './evidence-target.ts';
 import { fileKind } from './file-kind.ts';
 import { ImageViewer } from './image-viewer.tsx';
+import { PackageSearchPanel } from './package-search-panel.tsx';
 import { PagesViewer, type PagesGoal } from './pages-viewer.tsx';
-import { PdfViewer } from './pdf-viewer.tsx';
+import { PdfViewer, type PdfGoal } from './pdf-viewer.tsx';
 import { ConvertedPreview } from './previews/converted-preview.tsx';
 import { useRememberedRotation } from './remembered-rotation.ts';
 
@@ -33,6 +40,8 @@ export interface EvidenceViewerProps {
   /** Evidence references of the selected claim, in its order (`a.pdf`, `b.pdf#page=3`). */
   readonly claimEvidence: readonly string[];
   readonly claimLabel: string | null;
+  /** The selected claim's item (title, id, date, amount), for 自动定位; null for other claims. */
+  readonly claimItem?: ItemFields | null | undefined;
   /** What is open: a reference of the claim, or a file picked from the list. */
   readonly opened: EvidenceTarget | null;
   /** Changes each time something is opened, so the viewer goes to its page again. */
@@ -45,6 +54,9 @@ export interface EvidenceViewerProps {
 export function EvidenceViewer(props: EvidenceViewerProps) {
   const { files, claimEvidence, opened, onOpen } = props;
   const [showFiles, setShowFiles] = useState(false);
+  const [showSearch, setShowSearch] = useState(false);
+  // The words of the alliance-wide search hit last opened, for the reference it opened.
+  const [find, setFind] = useState<{ readonly reference: string; readonly query: string } | null>(null);
   const path = opened?.path ?? null;
   const file = files.find((f) => f.path === path) ?? null;
   const unreferenced = files.filter((f) => !f.namedByClaim).length;
@@ -83,6 +95,16 @@ export function EvidenceViewer(props: EvidenceViewerProps) {
         <button
           type="button"
           className="secondary small"
+          aria-expanded={showSearch}
+          onClick={() => setShowSearch((s) => !s)}
+          data-testid="package-search-toggle"
+          title="在本联盟的全部材料中搜索文字"
+        >
+          全文搜索
+        </button>
+        <button
+          type="button"
+          className="secondary small"
           aria-expanded={showFiles}
           onClick={() => setShowFiles((s) => !s)}
           data-testid="file-list-toggle"
@@ -114,6 +136,17 @@ export function EvidenceViewer(props: EvidenceViewerProps) {
           ))}
         </ul>
       )}
+      {showSearch && (
+        <PackageSearchPanel
+          packageId={props.packageId}
+          onClose={() => setShowSearch(false)}
+          onOpenHit={(hitPath, page, query) => {
+            const reference = page === null ? hitPath : `${hitPath}#page=${page}`;
+            setFind({ reference, query });
+            onOpen(reference);
+          }}
+        />
+      )}
       <div className="evidence-body" data-testid="evidence-body" data-path={path ?? ''}>
         {file === null ? (
           <p className="muted empty-viewer">{path === null ? '选择一项申报后，这里显示它的证明材料。' : `材料包中没有文件 ${path}`}</p>
@@ -125,6 +158,8 @@ export function EvidenceViewer(props: EvidenceViewerProps) {
             file={file}
             page={opened?.page ?? null}
             openSeq={props.openSeq}
+            find={find !== null && find.reference === opened?.reference ? find.query : null}
+            locateItem={opened !== null && claimEvidence.includes(opened.reference) ? (props.claimItem ?? null) : null}
             onPageChange={(page) => props.onPageChange(file.path, page)}
           />
         )}
@@ -139,15 +174,27 @@ interface FileViewProps {
   readonly file: PackageFileView;
   readonly page: number | null;
   readonly openSeq: number;
+  readonly find: string | null;
+  readonly locateItem: ItemFields | null;
   readonly onPageChange: (page: number) => void;
 }
 
-function FileView({ expertId, packageId, file, page, openSeq, onPageChange }: FileViewProps) {
+function FileView({ expertId, packageId, file, page, openSeq, find, locateItem, onPageChange }: FileViewProps) {
   const kind = fileKind(file.path);
   const url = evidenceUrl(file.sha256);
   switch (kind) {
     case 'pdf':
-      return <PdfFile expertId={expertId} packageId={packageId} file={file} url={url} goal={{ page, seq: openSeq }} onPageChange={onPageChange} />;
+      return (
+        <PdfFile
+          expertId={expertId}
+          packageId={packageId}
+          file={file}
+          url={url}
+          goal={{ page, seq: openSeq, find }}
+          locateItem={page === null ? locateItem : null}
+          onPageChange={onPageChange}
+        />
+      );
     case 'image':
       return <ImageViewer url={url} name={file.path} />;
     case 'converted':
@@ -164,15 +211,49 @@ function FileView({ expertId, packageId, file, page, openSeq, onPageChange }: Fi
   }
 }
 
+/**
+ * 自动定位 for one opening (`seq`) of a reference without a page: the page main finds from the
+ * item's fields, or null. Until it answers, the goal is pending (the viewer waits rather than
+ * show page 1 and jump).
+ */
+function useLocatedGoal(packageId: number, path: string, goal: PdfGoal, item: ItemFields | null): { goal: PdfGoal; located: number | null } {
+  const [located, setLocated] = useState<{ seq: number; page: number | null } | null>(null);
+  const wanted = item === null ? null : JSON.stringify({ id: item.id, title: item.title, date: item.date, amountWan: item.amountWan });
+  useEffect(() => {
+    if (wanted === null) return;
+    let live = true;
+    const fields = JSON.parse(wanted) as ItemFields;
+    void api.invoke('evidence-locate', { packageId, path, item: fields }).then((result) => {
+      // Not finding it (or failing to look) costs only the guess: the file opens at page 1.
+      if (live) setLocated({ seq: goal.seq, page: result.ok ? result.value.page : null });
+    });
+    return () => {
+      live = false;
+    };
+  }, [packageId, path, goal.seq, wanted]);
+  if (wanted === null) return { goal, located: null };
+  if (located?.seq !== goal.seq) return { goal: { ...goal, pending: true }, located: null };
+  // Nothing found: page 1 (also when the file was open at another item's page), unmarked.
+  return { goal: { ...goal, page: located.page ?? 1 }, located: located.page };
+}
+
 function PdfFile(props: {
   expertId: number | null;
   packageId: number;
   file: PackageFileView;
   url: string;
-  goal: { page: number | null; seq: number };
+  goal: PdfGoal;
+  locateItem: ItemFields | null;
   onPageChange: (page: number) => void;
 }) {
-  const { rotation, change, notice } = useRememberedRotation(props.expertId, props.file.sha256);
+  const { packageId, file } = props;
+  const { rotation, change, notice } = useRememberedRotation(props.expertId, file.sha256);
+  const { goal, located } = useLocatedGoal(packageId, file.path, props.goal, props.locateItem);
+  const find = useCallback((query: string) => api.invoke('evidence-search', { packageId, path: file.path, query }), [packageId, file.path]);
+  const skeleton = useCallback(
+    () => api.invoke('evidence-pdf-skeleton', { packageId, path: file.path }).then((result) => (result.ok ? result.value : null)),
+    [packageId, file.path],
+  );
   return (
     <>
       {notice && (
@@ -180,9 +261,16 @@ function PdfFile(props: {
           {notice}
         </p>
       )}
+      {located !== null && (
+        <p className="auto-locate" role="note" data-testid="auto-locate" title="此项的材料没有注明页码，程序按标题、编号、日期和金额在文件中找到了这一页，请核对。">
+          自动定位（第{located}页，可能不准）
+        </p>
+      )}
       <PdfViewer
         url={props.url}
-        goal={props.goal}
+        goal={goal}
+        find={find}
+        skeleton={skeleton}
         rotation={rotation}
         onRotate={change}
         onPageChange={props.onPageChange}

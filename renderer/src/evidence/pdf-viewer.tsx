@@ -21,8 +21,11 @@
  *   (pdf-scale.ts): a 14 400 pt page is drawn a little blurred, never blank.
  * - password and failures: asked for in the viewer (输入打开密码), failures told in Chinese
  *   (pdf-error-message.ts), never pdf.js' English.
- * - search: the text of every page (pdf.js text content) is searched for the words; pages with
- *   hits are listed and the hits are marked in the text layer of the drawn pages.
+ * - search: the words are searched in main (file-search.ts: the text layer, or the OCR text of
+ *   a scan), Ctrl+F in the viewer goes to the box, Enter and Shift+Enter step through the hits
+ *   (第 2 / 7 处), Esc closes it; the page of the current hit is shown and every hit on a drawn
+ *   page is a box over it (the current one stronger), turned with the page.
+ * - goal with words (a hit of the alliance-wide search): opens at its page and searches them.
  *
  * The parent mounts one viewer per file (`key`), so nothing here resets by hand.
  */
@@ -34,28 +37,34 @@ import {
   useMemo,
   useRef,
   useState,
-  type FormEvent,
   type KeyboardEvent,
   type ReactNode,
 } from 'react';
+import type { PdfSkeleton } from '../../../shared/api/evidence-search-types.ts';
+import type { TextBox } from '../../../shared/evidence/page-text.ts';
+import { searchStatus, useFileSearch, type FindText } from './file-search.ts';
 import { openPdf, type PasswordRequest, type PdfOpening } from './pdf-document.ts';
 import { PAGE_FAILED, pdfMessage, pdfProblem, type PdfProblem } from './pdf-error-message.ts';
-import { turn, turnedSize, type Rotation } from './pdf-rotation.ts';
+import { turn, turnedBox, turnedSize, type Rotation } from './pdf-rotation.ts';
 import { canvasRatio, canvasSize, fitScale, type Fit, type Size } from './pdf-scale.ts';
 import { startPage } from './pdf-start-page.ts';
 
 const GAP = 12;
 const ZOOMS = [0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 3];
 
-interface SearchHit {
-  readonly page: number;
-  readonly count: number;
-}
-
 /** Where to go: `page` null names the whole file; a new `seq` is a new request. */
 export interface PdfGoal {
   readonly page: number | null;
   readonly seq: number;
+  /** Words to search and highlight from that page on (a hit of the alliance-wide search). */
+  readonly find?: string | null | undefined;
+  /** The page is still being worked out (自动定位): wait before going anywhere. */
+  readonly pending?: boolean | undefined;
+}
+
+interface PageHit {
+  readonly boxes: readonly TextBox[];
+  readonly current: boolean;
 }
 
 export interface PdfViewerProps {
@@ -65,6 +74,10 @@ export interface PdfViewerProps {
   readonly rotation: Rotation | null;
   readonly onRotate: (rotation: Rotation) => void;
   readonly onPageChange: (page: number) => void;
+  /** Searches the file's text (in main). */
+  readonly find: FindText;
+  /** The parts of a big file pdf.js needs first (pdf-document.ts), from main. */
+  readonly skeleton?: (() => Promise<PdfSkeleton | null>) | undefined;
   /** The desktop shell, which can open a file with the system's program. */
   readonly desktop: boolean;
   /** Offered where a failure may be got round with the system's program (desktop shell). */
@@ -73,7 +86,7 @@ export interface PdfViewerProps {
 
 const fitLabel: Record<Fit, string> = { width: '适合宽度', page: '整页' };
 
-export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageChange, desktop, systemViewer }: PdfViewerProps) {
+export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageChange, find, skeleton, desktop, systemViewer }: PdfViewerProps) {
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
   const [problem, setProblem] = useState<PdfProblem | null>(null);
   const [ask, setAsk] = useState<PasswordRequest | null>(null);
@@ -85,21 +98,33 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
   const [page, setPage] = useState(1);
   const [pageInput, setPageInput] = useState('1');
   const [beyond, setBeyond] = useState<number | null>(null);
-  const [query, setQuery] = useState('');
-  const [searched, setSearched] = useState('');
-  const [hits, setHits] = useState<readonly SearchHit[] | null>(null);
-  const [searching, setSearching] = useState<string | null>(null);
+  const search = useFileSearch(find);
+  // The page an opening jumped to is drawn before its neighbours, which wait until it is (or
+  // until the expert scrolls): pdf.js decodes one page image at a time, and a scan's page 150
+  // would otherwise wait behind 149.
+  const [leadPage, setLeadPage] = useState<number | null>(null);
+  const [leadDrawn, setLeadDrawn] = useState<number | null>(null);
+  const onDrawn = useCallback((n: number) => setLeadDrawn(n), []);
   const scroller = useRef<HTMLDivElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const opening = useRef<PdfOpening | null>(null);
   const rotation: Rotation = remembered ?? 0;
+  // Read when the file is opened; a new function for the same file must not open it again.
+  const skeletonRef = useRef(skeleton);
+  useLayoutEffect(() => {
+    skeletonRef.current = skeleton;
+  });
 
   useEffect(() => {
     let live = true;
     let opened: PDFDocumentProxy | null = null;
-    const current = openPdf(url, (request) => {
-      if (live) setAsk(request);
-    });
+    const current = openPdf(
+      url,
+      (request) => {
+        if (live) setAsk(request);
+      },
+      () => skeletonRef.current?.() ?? Promise.resolve(null),
+    );
     opening.current = current;
     current.promise
       .then(async (d) => {
@@ -200,18 +225,23 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
     const jumped = pinned.current;
     const jumpedInView =
       jumped !== null && (tops[jumped - 1] ?? 0) < element.scrollTop + element.clientHeight && (tops[jumped] ?? 0) - GAP > element.scrollTop;
-    if (!jumpedInView) pinned.current = null;
+    if (!jumpedInView) {
+      pinned.current = null;
+      if (leadPage !== null) setLeadPage(null);
+    }
     const current = jumpedInView ? jumped : pageAt(element.scrollTop + element.clientHeight / 3);
     if (current !== page) show(current);
   };
 
-  const goTo = (n: number) => {
+  const goTo = (n: number, lead = false) => {
     const element = scroller.current;
     if (!element || shown.length === 0) return;
     const target = Math.min(Math.max(1, n), shown.length);
     const top = tops[target - 1] ?? 0;
     place.current = { page: target, fraction: -GAP / Math.max(1, (tops[target] ?? top + 1) - top) };
     pinned.current = target;
+    // A page already drawn (another item of the same file) leads nothing.
+    setLeadPage(lead && element.querySelector(`[data-page="${target}"] canvas[data-rendered="true"]`) === null ? target : null);
     element.scrollTop = top - GAP;
     show(target);
   };
@@ -220,18 +250,35 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
     goToRef.current = goTo;
   });
 
+  const runSearch = search.run;
   // A new goal (another item opened): its page, or page 1 when the file is first opened.
   const goalSeen = useRef<number | null>(null);
   useEffect(() => {
-    if (doc === null || !ready || goalSeen.current === goal.seq) return;
+    if (doc === null || !ready || goal.pending === true || goalSeen.current === goal.seq) return;
     const first = goalSeen.current === null;
     goalSeen.current = goal.seq;
     if (goal.page === null && !first) return;
     const start = startPage(goal.page, doc.numPages);
     setBeyond(start.beyond);
     setFitBasis(start.page);
-    goToRef.current(start.page);
-  }, [doc, ready, goal.seq, goal.page]);
+    goToRef.current(start.page, true);
+    if (goal.find) runSearch(goal.find, start.page);
+  }, [doc, ready, goal.seq, goal.page, goal.pending, goal.find, runSearch]);
+
+  // The current hit's page is shown (Enter, Shift+Enter, a new search).
+  const hit = search.hit;
+  useEffect(() => {
+    if (hit !== null) goToRef.current(hit.page);
+  }, [hit]);
+  const hitsByPage = useMemo(() => {
+    const byPage = new Map<number, PageHit[]>();
+    for (const h of search.answer?.hits ?? []) {
+      const list = byPage.get(h.page) ?? [];
+      list.push({ boxes: h.boxes, current: h === hit });
+      byPage.set(h.page, list);
+    }
+    return byPage;
+  }, [search.answer, hit]);
 
   const onSize = useCallback((n: number, size: Size) => {
     setSizes((old) => {
@@ -254,35 +301,6 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
   };
   const rotate = (direction: 1 | -1) => onRotate(turn(rotation, direction));
 
-  const search = async (event: FormEvent) => {
-    event.preventDefault();
-    const words = query.trim();
-    setSearched(words);
-    if (!doc || words === '') {
-      setHits(null);
-      return;
-    }
-    const needle = words.toLowerCase();
-    const found: SearchHit[] = [];
-    for (let n = 1; n <= doc.numPages; n += 1) {
-      setSearching(`正在搜索第 ${n} / ${doc.numPages} 页……`);
-      const content = await (await doc.getPage(n)).getTextContent();
-      const text = content.items.map((item) => ('str' in item ? item.str : '')).join('').toLowerCase();
-      let count = 0;
-      for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) count += 1;
-      if (count > 0) found.push({ page: n, count });
-    }
-    setSearching(null);
-    setHits(found);
-    if (found[0]) goTo(found[0].page);
-  };
-
-  const nextHit = (direction: 1 | -1) => {
-    if (!hits || hits.length === 0) return;
-    const after = direction > 0 ? hits.find((h) => h.page > page) : [...hits].reverse().find((h) => h.page < page);
-    goTo((after ?? (direction > 0 ? hits[0] : hits[hits.length - 1]))!.page);
-  };
-
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.target !== scroller.current) return;
     unpin();
@@ -291,10 +309,28 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
     else if (event.key === '0') zoomTo(zoom === 'width' ? 'page' : 'width');
     else if (event.key === 'r' && !event.ctrlKey && !event.metaKey && !event.altKey) rotate(1);
     else if (event.key === 'R' && !event.ctrlKey && !event.metaKey && !event.altKey) rotate(-1);
-    else if (event.key === 'f' && (event.ctrlKey || event.metaKey)) searchBox.current?.focus();
     else return;
     event.preventDefault();
   };
+
+  // Ctrl+F anywhere in the viewer (its pages, its toolbar) goes to the search box.
+  const onViewerKeyDown = (event: KeyboardEvent) => {
+    if (event.key.toLowerCase() !== 'f' || !(event.ctrlKey || event.metaKey) || event.altKey || !ready) return;
+    event.preventDefault();
+    searchBox.current?.focus();
+    searchBox.current?.select();
+  };
+
+  const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      search.submit(event.shiftKey ? -1 : 1);
+    } else if (event.key === 'Escape') {
+      // Closes the search; the scoring view then takes the keyboard back to the claims.
+      search.close();
+    }
+  };
+  const status = ready ? searchStatus(search) : null;
 
   const retryPassword = () => {
     setProblem(null);
@@ -307,7 +343,7 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
   };
 
   return (
-    <div className="pdf-viewer">
+    <div className="pdf-viewer" onKeyDown={onViewerKeyDown}>
       {ready && (
         <div className="viewer-toolbar" role="toolbar" aria-label="PDF 工具栏">
           <button type="button" className="secondary small" onClick={() => goTo(page - 1)} disabled={page <= 1} aria-label="上一页">
@@ -352,25 +388,46 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
             ↻
           </button>
           <span className="toolbar-gap" />
-          <form className="search-form" onSubmit={(e) => void search(e)} role="search">
+          <form
+            className="search-form"
+            role="search"
+            onSubmit={(e) => {
+              e.preventDefault();
+              search.submit(1);
+            }}
+          >
             <input
               ref={searchBox}
               aria-label="在 PDF 中搜索"
-              placeholder="搜索文字"
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              size={10}
+              placeholder="搜索（Ctrl+F）"
+              title="Enter 下一处，Shift+Enter 上一处，Esc 关闭"
+              value={search.query}
+              onChange={(e) => search.setQuery(e.target.value)}
+              onKeyDown={onSearchKey}
+              size={12}
             />
             <button type="submit" className="secondary small">
               搜索
             </button>
-            {hits && hits.length > 0 && (
+            {(search.answer?.hits.length ?? 0) > 0 && (
               <>
-                <button type="button" className="secondary small" onClick={() => nextHit(-1)} aria-label="上一处">
+                <button type="button" className="secondary small" onClick={() => search.step(-1)} aria-label="上一处" title="上一处（Shift+Enter）">
                   ↑
                 </button>
-                <button type="button" className="secondary small" onClick={() => nextHit(1)} aria-label="下一处">
+                <button type="button" className="secondary small" onClick={() => search.step(1)} aria-label="下一处" title="下一处（Enter）">
                   ↓
+                </button>
+                <button
+                  type="button"
+                  className="secondary small"
+                  onClick={() => {
+                    search.close();
+                    scroller.current?.focus();
+                  }}
+                  aria-label="关闭搜索"
+                  title="关闭搜索（Esc）"
+                >
+                  ×
                 </button>
               </>
             )}
@@ -382,12 +439,9 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
           引用的是第 {beyond} 页，但此文件只有 {sizes.length} 页，现显示最后一页。
         </p>
       )}
-      {ready && (searching ?? hits) !== null && (
-        <p className="search-result" role="status" data-testid="pdf-search-result">
-          {searching ??
-            (hits && hits.length > 0
-              ? `“${searched}”共 ${hits.reduce((n, h) => n + h.count, 0)} 处，在第 ${hits.map((h) => h.page).join('、')} 页`
-              : `没有找到“${searched}”（扫描件没有文字层时无法搜索）`)}
+      {status !== null && (
+        <p className="search-result" role="status" data-testid="pdf-search-result" data-hits={search.answer?.hits.length ?? ''}>
+          {status}
         </p>
       )}
       <div
@@ -415,7 +469,8 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
             {shown.map((size, i) => {
               const top = tops[i] ?? 0;
               const height = Math.round(size.height * scale);
-              const draw = top + height >= drawFrom && top <= drawTo;
+              const waiting = leadPage !== null && leadDrawn !== leadPage && leadPage !== i + 1;
+              const draw = top + height >= drawFrom && top <= drawTo && !waiting;
               return (
                 <PdfPage
                   key={i + 1}
@@ -427,8 +482,9 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
                   scale={scale}
                   rotation={rotation}
                   draw={draw}
-                  highlight={searched}
+                  hits={hitsByPage.get(i + 1) ?? NO_HITS}
                   onSize={onSize}
+                  onDrawn={onDrawn}
                 />
               );
             })}
@@ -525,28 +581,18 @@ interface PdfPageProps {
   readonly scale: number;
   readonly rotation: Rotation;
   readonly draw: boolean;
-  readonly highlight: string;
+  readonly hits: readonly PageHit[];
   readonly onSize: (n: number, size: Size) => void;
+  /** Called when the page is drawn, or could not be. */
+  readonly onDrawn: (n: number) => void;
 }
 
-function markMatches(container: HTMLElement | null, words: string): void {
-  if (!container) return;
-  const needle = words.trim().toLowerCase();
-  for (const span of container.querySelectorAll('span')) {
-    span.classList.toggle('match', needle !== '' && (span.textContent ?? '').toLowerCase().includes(needle));
-  }
-}
+const NO_HITS: readonly PageHit[] = [];
 
-function PdfPage({ doc, number, top, width, height, scale, rotation, draw, highlight, onSize }: PdfPageProps) {
+function PdfPage({ doc, number, top, width, height, scale, rotation, draw, hits, onSize, onDrawn }: PdfPageProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const text = useRef<HTMLDivElement>(null);
-  const highlightRef = useRef(highlight);
   const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    highlightRef.current = highlight;
-    markMatches(text.current, highlight);
-  }, [highlight]);
 
   useEffect(() => {
     if (!draw) return;
@@ -576,21 +622,24 @@ function PdfPage({ doc, number, top, width, height, scale, rotation, draw, highl
         cancel = () => layer.cancel();
         await layer.render();
         if (live) {
-          markMatches(container, highlightRef.current);
           target.dataset['rendered'] = 'true';
+          onDrawn(number);
           setFailed(false);
         }
       })
       .catch((e: unknown) => {
         // A cancelled render (the page scrolled away, the zoom changed) is not an error.
         const name = typeof e === 'object' && e !== null ? (e as { name?: unknown }).name : undefined;
-        if (live && name !== 'RenderingCancelledException' && name !== 'AbortException') setFailed(true);
+        if (live && name !== 'RenderingCancelledException' && name !== 'AbortException') {
+          setFailed(true);
+          onDrawn(number);
+        }
       });
     return () => {
       live = false;
       cancel?.();
     };
-  }, [doc, number, scale, rotation, draw, onSize]);
+  }, [doc, number, scale, rotation, draw, onSize, onDrawn]);
 
   return (
     <div className="pdf-page" style={{ top, width, height }} data-page={number} aria-label={`第 ${number} 页`}>
@@ -598,10 +647,32 @@ function PdfPage({ doc, number, top, width, height, scale, rotation, draw, highl
         <>
           <canvas ref={canvas} style={{ width, height }} />
           <div ref={text} className="textLayer" />
+          {hits.length > 0 && <HitBoxes hits={hits} rotation={rotation} />}
           {failed && <p className="page-failed">{PAGE_FAILED}</p>}
         </>
       ) : (
         <span className="page-placeholder">{number}</span>
+      )}
+    </div>
+  );
+}
+
+/** The search hits on one page: a box over each (in 0..1 of the page, turned with it). */
+function HitBoxes({ hits, rotation }: { hits: readonly PageHit[]; rotation: Rotation }) {
+  return (
+    <div className="search-hits" aria-hidden="true">
+      {hits.flatMap((h, i) =>
+        h.boxes.map((box, j) => {
+          const [x0, y0, x1, y1] = turnedBox(box, rotation);
+          return (
+            <div
+              key={`${i}-${j}`}
+              className={`search-hit${h.current ? ' current' : ''}`}
+              data-testid="search-hit"
+              style={{ left: `${x0 * 100}%`, top: `${y0 * 100}%`, width: `${(x1 - x0) * 100}%`, height: `${(y1 - y0) * 100}%` }}
+            />
+          );
+        }),
       )}
     </div>
   );

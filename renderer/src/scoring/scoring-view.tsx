@@ -433,6 +433,7 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
             files={open.files}
             claimEvidence={current?.evidence ?? []}
             claimLabel={current ? rowLabel(current) : null}
+            claimItem={current?.kind === 'item' ? current.item : null}
             opened={opened}
             openSeq={openSeq}
             onOpen={(r) => {

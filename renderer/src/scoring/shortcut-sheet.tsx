@@ -14,7 +14,7 @@ export const shortcuts: readonly (readonly [string, string])[] = [
   ['U', '跳到下一项未评项'],
   ['O', '改判当前指标（须填理由）'],
   ['C', '填写评审意见'],
-  ['E', '进入右侧证明材料（+/− 缩放，0 适合宽度/整页，R 旋转 90°（PDF 中 Shift+R 反向），Ctrl+F 搜索；Esc 返回）'],
+  ['E', '进入右侧证明材料（+/− 缩放，0 适合宽度/整页，R 旋转 90°（PDF 中 Shift+R 反向），Ctrl+F 搜索，Enter / Shift+Enter 下一处 / 上一处；Esc 返回）'],
   [']  /  [', '下一个 / 上一个联盟'],
   ['Ctrl+Z', '撤销上一步（可连续撤销）'],
   ['Esc', '从证明材料或输入框回到申报列表；关闭对话框'],

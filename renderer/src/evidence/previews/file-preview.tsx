@@ -6,11 +6,16 @@
 import { useState } from 'react';
 import type { FilePreview } from '../../../../shared/api/evidence-preview-types.ts';
 import { isDesktopShell, renditionUrl } from '../../api/api.ts';
+import type { FindText } from '../file-search.ts';
 import { ImageViewer } from '../image-viewer.tsx';
 import type { Rotation } from '../pdf-rotation.ts';
 import { PdfViewer } from '../pdf-viewer.tsx';
 
 const noGoal = { page: null, seq: 0 };
+
+// The search reads a file's text in main by its package path, which a member of a zip has not.
+const noSearch: FindText = () =>
+  Promise.resolve({ ok: false, error: { code: 'not-available', message: '压缩包里的文件不能搜索；需要搜索时，请让联盟解压后把文件直接放进材料包。' } });
 
 export function FilePreviewView({ preview, path }: { preview: FilePreview; path: string }) {
   const [rotation, setRotation] = useState<Rotation>(0);
@@ -23,6 +28,7 @@ export function FilePreviewView({ preview, path }: { preview: FilePreview; path:
       rotation={rotation}
       onRotate={setRotation}
       onPageChange={() => undefined}
+      find={noSearch}
       desktop={isDesktopShell}
       systemViewer={<p className="muted small">这个文件在压缩包里，不能用系统程序打开；请让联盟解压后把文件直接放进材料包。</p>}
     />
