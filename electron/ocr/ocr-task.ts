@@ -1,0 +1,57 @@
+/**
+ * OCR task: what the OCR worker (read-ocr.ts) runs, one call per step so a time cap is per
+ * page and a crash costs one page: `plan` counts a file's pages, `page` reads one page.
+ *
+ * - source: the file on disk (the stored evidence or a page PNG another converter made), and
+ *   how to read it: `pdf` (pages from pdf.js) or `image` (one page, via sharp).
+ * - The last PDF opened stays open for the next call, since pages of one file come in a row.
+ */
+import { readFile } from 'node:fs/promises';
+import { recognise, OCR_ENGINE, type OcrLine } from './ocr-engine.ts';
+import { imageFilePage, pdfPageImage } from './page-image.ts';
+
+export type OcrSource = { readonly kind: 'pdf'; readonly file: string } | { readonly kind: 'image'; readonly file: string };
+
+export type OcrTaskInput =
+  | { readonly op: 'plan'; readonly source: OcrSource }
+  | { readonly op: 'page'; readonly source: OcrSource; readonly page: number };
+
+/** How a page was read: by OCR, or not at all since it has its own text or no picture. */
+export type OcrPageSource = 'ocr' | 'text-layer' | 'no-image';
+
+export type OcrTaskResult =
+  | { readonly op: 'plan'; readonly pages: number }
+  | { readonly op: 'page'; readonly page: number; readonly source: OcrPageSource; readonly lines: OcrLine[]; readonly engine: string };
+
+type PdfDocument = import('pdfjs-dist/types/src/display/api').PDFDocumentProxy;
+
+let open: { readonly file: string; readonly document: Promise<PdfDocument>; readonly destroy: () => Promise<void> } | null = null;
+
+async function pdfDocument(file: string): Promise<PdfDocument> {
+  if (open?.file === file) return open.document;
+  if (open !== null) await open.destroy();
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(await readFile(file)),
+    disableFontFace: true,
+    useSystemFonts: false,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    stopAtErrors: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  });
+  open = { file, document: task.promise, destroy: () => task.destroy() };
+  return task.promise;
+}
+
+export async function ocrTask(input: OcrTaskInput): Promise<OcrTaskResult> {
+  const { source } = input;
+  if (input.op === 'plan') return { op: 'plan', pages: source.kind === 'pdf' ? (await pdfDocument(source.file)).numPages : 1 };
+  if (source.kind === 'image') {
+    return { op: 'page', page: input.page, source: 'ocr', lines: await recognise(await imageFilePage(source.file)), engine: OCR_ENGINE };
+  }
+  const document = await pdfDocument(source.file);
+  const found = await pdfPageImage(await document.getPage(input.page));
+  if (found.kind !== 'image') return { op: 'page', page: input.page, source: found.kind, lines: [], engine: OCR_ENGINE };
+  return { op: 'page', page: input.page, source: 'ocr', lines: await recognise(found.page), engine: OCR_ENGINE };
+}
