@@ -2,15 +2,20 @@
  * OCR task: what the OCR worker (read-ocr.ts) runs, one call per step so a time cap is per
  * page and a crash costs one page: `plan` counts a file's pages, `page` reads one page.
  *
- * - source: the file on disk (the stored evidence or a page PNG another converter made), and
- *   how to read it: `pdf` (pages from pdf.js) or `image` (one page, via sharp).
+ * - source: the file on disk (the stored evidence, or the page PNGs another converter made), and
+ *   how to read it: `pdf` (pages from pdf.js), `image` (one page, via sharp) or `images` (a
+ *   file a page).
  * - The last PDF opened stays open for the next call, since pages of one file come in a row.
  */
 import { readFile } from 'node:fs/promises';
 import { recognise, OCR_ENGINE, type OcrLine } from './ocr-engine.ts';
 import { imageFilePage, pdfPageImage } from './page-image.ts';
 
-export type OcrSource = { readonly kind: 'pdf'; readonly file: string } | { readonly kind: 'image'; readonly file: string };
+export type OcrSource =
+  | { readonly kind: 'pdf'; readonly file: string }
+  | { readonly kind: 'image'; readonly file: string }
+  /** One image file a page, in page order: the page PNGs a converter made of a TIFF or HEIC file. */
+  | { readonly kind: 'images'; readonly files: readonly string[] };
 
 export type OcrTaskInput =
   | { readonly op: 'plan'; readonly source: OcrSource }
@@ -23,7 +28,7 @@ export type OcrTaskResult =
   | { readonly op: 'plan'; readonly pages: number }
   | { readonly op: 'page'; readonly page: number; readonly source: OcrPageSource; readonly lines: OcrLine[]; readonly engine: string };
 
-type PdfDocument = import('pdfjs-dist/types/src/display/api').PDFDocumentProxy;
+type PdfDocument = import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy;
 
 let open: { readonly file: string; readonly document: Promise<PdfDocument>; readonly destroy: () => Promise<void> } | null = null;
 
@@ -46,9 +51,14 @@ async function pdfDocument(file: string): Promise<PdfDocument> {
 
 export async function ocrTask(input: OcrTaskInput): Promise<OcrTaskResult> {
   const { source } = input;
-  if (input.op === 'plan') return { op: 'plan', pages: source.kind === 'pdf' ? (await pdfDocument(source.file)).numPages : 1 };
-  if (source.kind === 'image') {
-    return { op: 'page', page: input.page, source: 'ocr', lines: await recognise(await imageFilePage(source.file)), engine: OCR_ENGINE };
+  if (input.op === 'plan') {
+    if (source.kind === 'pdf') return { op: 'plan', pages: (await pdfDocument(source.file)).numPages };
+    return { op: 'plan', pages: source.kind === 'image' ? 1 : source.files.length };
+  }
+  if (source.kind !== 'pdf') {
+    const file = source.kind === 'image' ? source.file : source.files[input.page - 1];
+    if (file === undefined) throw new Error(`no page ${input.page}`);
+    return { op: 'page', page: input.page, source: 'ocr', lines: await recognise(await imageFilePage(file)), engine: OCR_ENGINE };
   }
   const document = await pdfDocument(source.file);
   const found = await pdfPageImage(await document.getPage(input.page));

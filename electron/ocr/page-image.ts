@@ -14,7 +14,7 @@
  *   padded right and bottom to a multiple of 32, the size the detection model takes, so the
  *   engine's own resize is a no-op and its boxes are in our pixels.
  */
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 
 /** Largest picture decoded at all (a 600 dpi A3 scan is about 70 megapixels). */
 export const MAX_INPUT_PIXELS = 100_000_000;
@@ -44,7 +44,7 @@ interface DecodedImage {
 }
 
 /** Scales to `MAX_SIDE` and pads to the engine's block size. */
-async function prepare(image: sharp.Sharp): Promise<PreparedPage> {
+async function prepare(image: Sharp): Promise<PreparedPage> {
   const resized = await image
     .resize({ width: MAX_SIDE, height: MAX_SIDE, fit: 'inside', withoutEnlargement: true })
     .removeAlpha()
@@ -65,7 +65,7 @@ export function imageFilePage(file: string): Promise<PreparedPage> {
   return prepare(sharp(file, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate());
 }
 
-function toSharp(image: DecodedImage): sharp.Sharp {
+function toSharp(image: DecodedImage): Sharp {
   const { width, height } = image;
   if (width * height > MAX_INPUT_PIXELS) throw new Error(`image of ${width}x${height} pixels is past the cap`);
   if (image.kind === 1) {
@@ -81,7 +81,7 @@ function toSharp(image: DecodedImage): sharp.Sharp {
   return sharp(image.data, { raw: { width, height, channels } });
 }
 
-type PdfPage = import('pdfjs-dist/types/src/display/api').PDFPageProxy;
+type PdfPage = import('pdfjs-dist/legacy/build/pdf.mjs').PDFPageProxy;
 
 /** The page's picture, or why it needs none. */
 export async function pdfPageImage(page: PdfPage): Promise<PdfPageImage> {
