@@ -4,9 +4,10 @@ import type { Migration } from '../migration.ts';
  * OCR results, by the evidence file's content hash, so a file in two packages is read once and
  * a result made on another laptop (carried in the meeting file) is used as is.
  *
- * - ocr_file: one row per file that needs OCR: its page count once known (NULL until the OCR
- *   worker has counted them), and `refusal`, the reason code when the file cannot be read at
- *   all (damaged, past a cap); a refused file is not tried again.
+ * - ocr_file: one row per stored file the OCR queue has looked at: its page count once known
+ *   (NULL until the OCR worker has counted them; 0 for a file OCR has nothing to read in, such
+ *   as a Word file), and `refusal`, the reason code when the file cannot be read at all
+ *   (damaged, past a cap); a refused file is not tried again.
  * - ocr_page: one row per page read, written when the page is done, so after a restart only the
  *   pages without a row are read. `source` says how: `ocr` (the engine read it), `text-layer`
  *   (the page has its own text, no OCR needed) or `no-image` (nothing to read), or `refused`
