@@ -8,6 +8,7 @@
  * - The last PDF opened stays open for the next call, since pages of one file come in a row.
  */
 import { readFile } from 'node:fs/promises';
+import type { PDFDocumentProxy as PdfDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { recognise, OCR_ENGINE, type OcrLine } from './ocr-engine.ts';
 import { imageFilePage, pdfPageImage } from './page-image.ts';
 
@@ -27,8 +28,6 @@ export type OcrPageSource = 'ocr' | 'text-layer' | 'no-image';
 export type OcrTaskResult =
   | { readonly op: 'plan'; readonly pages: number }
   | { readonly op: 'page'; readonly page: number; readonly source: OcrPageSource; readonly lines: OcrLine[]; readonly engine: string };
-
-type PdfDocument = import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy;
 
 let open: { readonly file: string; readonly document: Promise<PdfDocument>; readonly destroy: () => Promise<void> } | null = null;
 

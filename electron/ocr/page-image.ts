@@ -14,6 +14,7 @@
  *   padded right and bottom to a multiple of 32, the size the detection model takes, so the
  *   engine's own resize is a no-op and its boxes are in our pixels.
  */
+import type { PDFPageProxy as PdfPage } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import sharp, { type Sharp } from 'sharp';
 
 /** Largest picture decoded at all (a 600 dpi A3 scan is about 70 megapixels). */
@@ -80,8 +81,6 @@ function toSharp(image: DecodedImage): Sharp {
   const channels = image.kind === 3 ? 4 : 3;
   return sharp(image.data, { raw: { width, height, channels } });
 }
-
-type PdfPage = import('pdfjs-dist/legacy/build/pdf.mjs').PDFPageProxy;
 
 /** The page's picture, or why it needs none. */
 export async function pdfPageImage(page: PdfPage): Promise<PdfPageImage> {
