@@ -8,7 +8,7 @@
  * - The last PDF opened stays open for the next call, since pages of one file come in a row.
  */
 import { readFile } from 'node:fs/promises';
-import type { PDFDocumentProxy as PdfDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy as PdfDocument, PDFPageProxy as PdfPage } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { recognise, OCR_ENGINE, type OcrLine } from './ocr-engine.ts';
 import { imageFilePage, pdfPageImage } from './page-image.ts';
 
@@ -20,6 +20,8 @@ export type OcrSource =
 
 export type OcrTaskInput =
   | { readonly op: 'plan'; readonly source: OcrSource }
+  /** A PDF page's own text (its text layer), for `evidence --text`; null when it has none. */
+  | { readonly op: 'text'; readonly source: Extract<OcrSource, { kind: 'pdf' }>; readonly page: number }
   | { readonly op: 'page'; readonly source: OcrSource; readonly page: number };
 
 /** How a page was read: by OCR, or not at all since it has its own text or no picture. */
@@ -27,6 +29,7 @@ export type OcrPageSource = 'ocr' | 'text-layer' | 'no-image';
 
 export type OcrTaskResult =
   | { readonly op: 'plan'; readonly pages: number }
+  | { readonly op: 'text'; readonly page: number; readonly text: string | null }
   | { readonly op: 'page'; readonly page: number; readonly source: OcrPageSource; readonly lines: OcrLine[]; readonly engine: string };
 
 let open: { readonly file: string; readonly document: Promise<PdfDocument>; readonly destroy: () => Promise<void> } | null = null;
@@ -48,12 +51,25 @@ async function pdfDocument(file: string): Promise<PdfDocument> {
   return task.promise;
 }
 
+/** A page's text layer as pdf.js reads it (headers and footers included), line breaks kept. */
+async function pageTextOf(page: PdfPage): Promise<string | null> {
+  const content = await page.getTextContent();
+  let text = '';
+  for (const item of content.items) {
+    if (!('str' in item)) continue;
+    text += item.str;
+    if (item.hasEOL) text += '\n';
+  }
+  return text.trim() === '' ? null : text.trimEnd();
+}
+
 export async function ocrTask(input: OcrTaskInput): Promise<OcrTaskResult> {
   const { source } = input;
   if (input.op === 'plan') {
     if (source.kind === 'pdf') return { op: 'plan', pages: (await pdfDocument(source.file)).numPages };
     return { op: 'plan', pages: source.kind === 'image' ? 1 : source.files.length };
   }
+  if (input.op === 'text') return { op: 'text', page: input.page, text: await pageTextOf(await (await pdfDocument(input.source.file)).getPage(input.page)) };
   if (source.kind !== 'pdf') {
     const file = source.kind === 'image' ? source.file : source.files[input.page - 1];
     if (file === undefined) throw new Error(`no page ${input.page}`);

@@ -65,6 +65,13 @@ export class OcrReader {
     return outcome.value.op === 'page' ? { ok: true, value: outcome.value } : { ok: false, refusal: { code: 'ocr-failed', message: '识别程序的回答有误。' } };
   }
 
+  /** A PDF page's own text; null when it has none. */
+  async pageText(source: Extract<OcrSource, { kind: 'pdf' }>, page: number): Promise<OcrOutcome<string | null>> {
+    const outcome = await this.worker.run({ op: 'text', source, page });
+    if (!outcome.ok) return { ok: false, refusal: refusal(outcome, this.caps) };
+    return outcome.value.op === 'text' ? { ok: true, value: outcome.value.text } : { ok: false, refusal: { code: 'ocr-failed', message: '识别程序的回答有误。' } };
+  }
+
   close(): Promise<void> {
     return this.worker.close();
   }
