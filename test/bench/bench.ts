@@ -20,11 +20,12 @@ import { generateBigPackage, generatePackages, generateScanPackage, type BenchPa
 import { pdfPageCount } from './pdf-pages.ts';
 import { measureRenderer, median } from './renderer-timing.ts';
 import { measureColdStart } from './cold-start.ts';
+import { ocrSection } from './ocr.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const scale = values.quick ? 0.1 : 1;
-const only = new Set((values.only ?? 'import,validate,big,merge,export,renderer,start').split(','));
+const only = new Set((values.only ?? 'import,validate,big,merge,export,renderer,start,ocr').split(','));
 const dataRoot = join(root, 'bench-data', values.quick ? 'quick' : 'full');
 const GiB = 1024 ** 3;
 
@@ -300,6 +301,7 @@ if (only.has('merge')) await mergeSection(rubric);
 if (only.has('export')) await exportSection(rubric);
 if (only.has('renderer')) await rendererSection();
 if (only.has('start')) await startSection();
+if (only.has('ocr')) for (const r of await ocrSection(join(dataRoot, 'ocr'), values.quick ? 2 : 10)) row(r);
 
 const header = ['measure', 'value', 'reference (same run)', 'ratio', 'target', 'met'];
 const table = rows.map((r) => [r.measure, r.value, r.reference, r.ratio, r.target, r.met === null ? '—' : r.met ? 'yes' : 'NO']);
