@@ -15,8 +15,8 @@
 import { readFile } from 'node:fs/promises';
 import type { EvidenceType } from '../../shared/evidence/evidence-type.ts';
 import { decodePlainText } from '../package-reader/inspect/text-encoding.ts';
-import type { OcrReader } from '../ocr/read-ocr.ts';
-import type { OcrSource } from '../ocr/ocr-task.ts';
+import type { OcrReader } from './read-ocr.ts';
+import type { OcrSource } from './ocr-task.ts';
 
 export type TextSource = 'document' | 'ocr' | 'none';
 
