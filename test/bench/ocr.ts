@@ -39,9 +39,9 @@ function peakRssBytes(): number {
 
 async function engineAlone(dir: string): Promise<OcrBenchResult> {
   const { default: Ocr } = await import('@gutenye/ocr-node');
-  const { modelPaths } = await import('../../electron/ocr/ocr-engine.ts');
+  const { modelPaths, onnxOptions } = await import('../../electron/ocr/ocr-engine.ts');
   const images = readdirSync(dir).filter((n) => /^page-\d+\.jpg$/.test(n));
-  const engine = (await Ocr.create({ models: modelPaths(), onnxOptions: { intraOpNumThreads: 1, interOpNumThreads: 1, executionProviders: ['cpu'] } })) as {
+  const engine = (await Ocr.create({ models: await modelPaths(), onnxOptions })) as {
     detect(image: Buffer): Promise<unknown[]>;
   };
   const started = performance.now();
