@@ -8,6 +8,9 @@
  * - The last PDF opened stays open for the next call, since pages of one file come in a row.
  */
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { PDFDocumentProxy as PdfDocument, PDFPageProxy as PdfPage } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { recognise, OCR_ENGINE, type OcrLine } from './ocr-engine.ts';
 import { imageFilePage, pdfPageImage } from './page-image.ts';
@@ -32,6 +35,11 @@ export type OcrTaskResult =
   | { readonly op: 'text'; readonly page: number; readonly text: string | null }
   | { readonly op: 'page'; readonly page: number; readonly source: OcrPageSource; readonly lines: OcrLine[]; readonly engine: string };
 
+function pdfjsWasmUrl(): string {
+  const packageJson = createRequire(import.meta.url).resolve('pdfjs-dist/package.json');
+  return `${pathToFileURL(join(dirname(packageJson), 'wasm')).href}/`;
+}
+
 let open: { readonly file: string; readonly document: Promise<PdfDocument>; readonly destroy: () => Promise<void> } | null = null;
 
 async function pdfDocument(file: string): Promise<PdfDocument> {
@@ -44,6 +52,10 @@ async function pdfDocument(file: string): Promise<PdfDocument> {
     useSystemFonts: false,
     isOffscreenCanvasSupported: false,
     isImageDecoderSupported: false,
+    // Scanners' 1-bit pages (JBIG2, CCITT) and JPEG 2000 pages are decoded by pdf.js's wasm
+    // decoders, found here; Node's fetch cannot read file: URLs, so pdf.js falls back to their
+    // JavaScript builds beside them, which it imports from this folder.
+    wasmUrl: pdfjsWasmUrl(),
     stopAtErrors: false,
     verbosity: pdfjs.VerbosityLevel.ERRORS,
   });

@@ -82,6 +82,20 @@ function toSharp(image: DecodedImage): Sharp {
   return sharp(image.data, { raw: { width, height, channels } });
 }
 
+interface PdfObjects {
+  get(name: string, callback: (data: unknown) => void): unknown;
+}
+
+/**
+ * An image object of the page once pdf.js has decoded it: the operator list can name an image
+ * before its pixels are ready, and the plain `get(name)` throws for those.
+ */
+function decodedObject(objs: PdfObjects, name: string): Promise<DecodedImage | null> {
+  return new Promise((resolve) => {
+    objs.get(name, (data) => resolve((data ?? null) as DecodedImage | null));
+  });
+}
+
 /** The page's picture, or why it needs none. */
 export async function pdfPageImage(page: PdfPage): Promise<PdfPageImage> {
   const content = await page.getTextContent();
@@ -94,8 +108,7 @@ export async function pdfPageImage(page: PdfPage): Promise<PdfPageImage> {
     let image: DecodedImage | null = null;
     if (op === pdfjs.OPS.paintImageXObject || op === pdfjs.OPS.paintImageXObjectRepeat) {
       const name = (list.argsArray[i] as unknown[])[0] as string;
-      const objs = name.startsWith('g_') ? page.commonObjs : page.objs;
-      image = objs.get(name) as DecodedImage | null;
+      image = await decodedObject(name.startsWith('g_') ? page.commonObjs : page.objs, name);
     } else if (op === pdfjs.OPS.paintInlineImageXObject) {
       image = (list.argsArray[i] as unknown[])[0] as DecodedImage;
     }
