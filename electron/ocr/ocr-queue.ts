@@ -4,8 +4,9 @@
  * time, and each page is stored as soon as it is done (ocr-store.ts), so a restart goes on
  * where it stopped and a page done is never read again.
  *
- * - order: a file someone opened (`putFirst`) goes before the others, between two pages of the
- *   file being read; then files in the order they came.
+ * - order: first every queued file's pages are counted (quick), so the total is known; then a
+ *   file someone opened (`putFirst`) goes before the others, between two pages of the file
+ *   being read; then files in the order they came.
  * - looked at: each stored file is looked at once: a file with nothing to read (a Word file)
  *   is recorded with 0 pages, so later wakes do not look at it again.
  * - refused: a file whose pages cannot be counted is refused as a whole; a page past a cap
@@ -99,6 +100,14 @@ export class OcrQueue {
       if ((await ocrSourceOf(dataDir, sha256)) === null) setOcrPageCount(db(), sha256, 0);
     }
     if (!this.options.run) return;
+    // Count every file's pages first (quick), so the packages screen shows the whole total.
+    for (const sha256 of filesWithPagesLeft(db())) {
+      if (this.stopped) return;
+      if ((ocrFile(db(), sha256)?.pages ?? null) !== null) continue;
+      const source = await ocrSourceOf(dataDir, sha256);
+      if (source === null) setOcrPageCount(db(), sha256, 0);
+      else await this.countPages(sha256, source);
+    }
     for (;;) {
       if (this.stopped) return;
       const left = filesWithPagesLeft(db());
@@ -118,17 +127,9 @@ export class OcrQueue {
       setOcrPageCount(db(), sha256, 0);
       return;
     }
+    const pages = ocrFile(db(), sha256)?.pages ?? (await this.countPages(sha256, source));
+    if (pages === null) return;
     this.reader ??= this.options.reader ?? new OcrReader();
-    let pages = ocrFile(db(), sha256)?.pages ?? null;
-    if (pages === null) {
-      const counted = await this.reader.pages(source);
-      if (!counted.ok) {
-        refuseOcrFile(db(), sha256, counted.refusal.code);
-        return;
-      }
-      pages = counted.value;
-      setOcrPageCount(db(), sha256, pages);
-    }
     const done = donePages(db(), sha256);
     for (let page = 1; page <= pages; page += 1) {
       if (this.stopped) return;
@@ -140,6 +141,20 @@ export class OcrQueue {
     this.first = this.first.filter((s) => s !== sha256);
   }
 
+  /** Counts the file's pages and stores the count; null when the file is refused. */
+  private async countPages(sha256: string, source: OcrSource): Promise<number | null> {
+    this.reader ??= this.options.reader ?? new OcrReader();
+    const counted = await this.reader.pages(source);
+    if (this.stopped) return null;
+    const db = this.options.db();
+    if (!counted.ok) {
+      refuseOcrFile(db, sha256, counted.refusal.code);
+      return null;
+    }
+    setOcrPageCount(db, sha256, counted.value);
+    return counted.value;
+  }
+
   private async readPage(sha256: string, source: OcrSource, page: number): Promise<void> {
     const reader = this.reader;
     if (reader === null) return;
@@ -147,6 +162,7 @@ export class OcrQueue {
     if (this.stopped) return; // ended by shutdown, not refused: read again next time
     const db = this.options.db();
     if (!read.ok) {
+      console.warn(`[ocr] ${sha256} page ${page}: ${read.refusal.code} ${read.refusal.detail ?? ''}`);
       saveOcrPage(db, sha256, { page, source: 'refused', text: '', lines: [], engine: OCR_ENGINE, refusal: read.refusal.code });
       return;
     }
