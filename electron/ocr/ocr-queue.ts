@@ -95,7 +95,8 @@ export class OcrQueue {
     this.again = false;
     // Files nobody has looked at: queue those with something to read, record the others as 0 pages.
     for (const sha256 of filesNotQueued(db())) {
-      if (this.stopped) return;
+      // The store may be closed under us (shutdown, a test ending): stop quietly.
+      if (this.stopped || !db().open) return;
       queueOcrFiles(db(), [sha256], now());
       if ((await ocrSourceOf(dataDir, sha256)) === null) setOcrPageCount(db(), sha256, 0);
     }

@@ -14,6 +14,8 @@ import { useTempDir } from '../../helpers/temp-dir.ts';
 const tempDir = useTempDir('cli-evidence-text-');
 const fixture = (name: string): Buffer => readFileSync(resolve(import.meta.dirname, '../../fixtures/evidence', name));
 const keys = ['技术合同登记证明', '340104202600123', '2026年3月18日'];
+// Each run is the real CLI starting, reading the package and loading the OCR models: seconds each.
+const CLI_OCR_TIMEOUT = 180_000;
 
 async function writePackage(): Promise<string> {
   const inner = join(tempDir(), 'inner.zip');
@@ -52,7 +54,7 @@ describe('alliance-review evidence with OCR', () => {
       '证明材料/附件.zip/扫描件.pdf': 'none',
       '证明材料/合同.pdf': 'document',
     });
-  });
+  }, CLI_OCR_TIMEOUT);
 
   it('--text prints the text the search uses: OCR for a scan (also inside a zip), the text layer, a text file', async () => {
     const path = await writePackage();
@@ -67,7 +69,7 @@ describe('alliance-review evidence with OCR', () => {
     const skipped = runCli(['evidence', path, '--text', '证明材料/登记证明扫描.pdf', '--no-ocr']);
     expect(skipped.status).toBe(0);
     expect(skipped.stdout.trim()).toBe('');
-  });
+  }, CLI_OCR_TIMEOUT);
 
   it('--text exits 1 in Chinese for a path not in the package or a page past the last, 2 for --page without --text', async () => {
     const path = await writePackage();
@@ -80,5 +82,5 @@ describe('alliance-review evidence with OCR', () => {
     expect(past.stdout).toBe('');
     expect(runCli(['evidence', path, '--page', '1']).status).toBe(2);
     expect(runCli(['evidence', path, '--text', '证明材料/合同.pdf', '--page', '0']).status).toBe(2);
-  });
+  }, CLI_OCR_TIMEOUT);
 });

@@ -58,7 +58,8 @@ async function clerkWithOcr() {
   return { clerk, path: exported.path };
 }
 
-describe('meeting file with OCR results', () => {
+// The clerk's laptop runs the real OCR before exporting.
+describe('meeting file with OCR results', { timeout: 180_000 }, () => {
   it('carries the clerk’s OCR results, covered by the fingerprint: the expert laptop stores them and reads nothing again; a changed copy is refused', async () => {
     const { clerk, path } = await clerkWithOcr();
     const entries = await readZip(path);

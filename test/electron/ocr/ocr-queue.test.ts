@@ -30,7 +30,8 @@ class CountingReader extends OcrReader {
   }
 }
 
-describe('OcrQueue', () => {
+// The real engine: seconds a page on a busy two-core machine.
+describe('OcrQueue', { timeout: 120_000 }, () => {
   const tempDir = useTempDir();
   const open: { ctx: ServiceContext; queue: OcrQueue }[] = [];
   afterEach(async () => {

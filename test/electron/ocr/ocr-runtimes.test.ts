@@ -18,7 +18,8 @@ const expected = ['技术合同登记证明', '340104202600123', '2026年3月18�
 
 const textOf = (lines: readonly { text: string }[]): string => lines.map((l) => l.text).join('\n');
 
-describe('the OCR engine runs', () => {
+// Loading the models and reading a page takes seconds on a busy two-core machine.
+describe('the OCR engine runs', { timeout: 120_000 }, () => {
   const reader = new OcrReader();
   afterAll(() => reader.close());
 

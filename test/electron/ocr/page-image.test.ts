@@ -8,7 +8,7 @@ import { ocrTask } from '../../../electron/ocr/ocr-task.ts';
 
 const fixtures = resolve(import.meta.dirname, '../../fixtures/evidence');
 
-describe('PDF pages for OCR', () => {
+describe('PDF pages for OCR', { timeout: 120_000 }, () => {
   it('reads a 1-bit scanned page', async () => {
     const result = await ocrTask({ op: 'page', source: { kind: 'pdf', file: resolve(fixtures, 'ocr/scanned-certificate-1bit.pdf') }, page: 1 });
     expect(result).toMatchObject({ op: 'page', source: 'ocr' });
