@@ -19,6 +19,7 @@ const workerEntries = {
   'image-pages-task': resolve(import.meta.dirname, 'electron/evidence/image-pages-task.ts'),
   'pdf-text-task': resolve(import.meta.dirname, 'electron/evidence/pdf-text-task.ts'),
   'pdf-skeleton-task': resolve(import.meta.dirname, 'electron/evidence/pdf-skeleton-task.ts'),
+  'ocr-task': resolve(import.meta.dirname, 'electron/ocr/ocr-task.ts'),
 };
 
 export default defineConfig(({ mode }) => {
@@ -32,7 +33,8 @@ export default defineConfig(({ mode }) => {
       target: 'node22',
       rollupOptions: {
         input: { [mode]: resolve(import.meta.dirname, 'electron', `${mode}.ts`), ...(mode === 'main' ? workerEntries : {}) },
-        external: ['electron', 'better-sqlite3', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+        // Native modules, and the OCR models, which are found beside their package's files.
+        external: ['electron', 'better-sqlite3', 'sharp', 'onnxruntime-node', /^@gutenye\//, ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

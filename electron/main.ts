@@ -39,6 +39,7 @@ async function start(): Promise<void> {
       resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(import.meta.dirname, '..', '..', 'resources'),
       shell: 'desktop',
       version: appVersion,
+      backgroundOcr: process.env['ALLIANCE_REVIEW_OCR'] !== 'off',
       pickPaths: async (what) => pickedPaths(await dialog.showOpenDialog(window, pickDialogOptions(what))),
       osProtection: safeStorageProtection(),
       openPath: async (path) => {

@@ -18,6 +18,7 @@ import { clearStaleStaging } from '../evidence/evidence-staging.ts';
 import { clearStaleRenditions } from '../evidence/renditions.ts';
 import { clearIncoming } from '../package-store/incoming.ts';
 import { JobRegistry } from '../jobs/jobs.ts';
+import { OcrQueue } from '../ocr/ocr-queue.ts';
 import type { OsProtection } from '../experts/key-protection.ts';
 
 export interface StartupNotice {
@@ -41,6 +42,8 @@ export interface ServiceContext {
   readonly version: string;
   readonly now: () => Date;
   readonly jobs: JobRegistry;
+  /** The background OCR of stored scans (docs/ocr.md); woken after each import. */
+  readonly ocr: OcrQueue;
   /** The system's file picker; only the desktop shell has one. */
   readonly pickPaths?: ((what: 'zip-files' | 'folders' | 'export-folder') => Promise<string[]>) | undefined;
   /** The OS keychain (Electron safeStorage) wrapping sealed expert keys; only the desktop shell, where available. */
@@ -58,6 +61,8 @@ export interface ContextOptions {
   readonly pickPaths?: ServiceContext['pickPaths'];
   readonly osProtection?: ServiceContext['osProtection'];
   readonly openPath?: ServiceContext['openPath'];
+  /** Read scans in the background (the shells); off by default, so tests start no OCR worker. */
+  readonly backgroundOcr?: boolean;
 }
 
 /** The resources folder of a checkout; a packaged app passes `process.resourcesPath` instead. */
@@ -92,6 +97,9 @@ export function createContext(options: ContextOptions): ServiceContext {
     lock.release();
     throw error;
   }
+  const ocr = new OcrQueue({ db: () => db, dataDir: options.dataDir, now, run: options.backgroundOcr ?? false });
+  // What a restart interrupted, and files stored before OCR existed, are read now.
+  if (options.backgroundOcr === true) ocr.wake();
   return {
     get db() {
       return db;
@@ -111,6 +119,8 @@ export function createContext(options: ContextOptions): ServiceContext {
       }
     },
     close() {
+      // Normally stopped already (shutDown waits for it); this ends the worker thread regardless.
+      void ocr.stop();
       try {
         if (db.open) db.close();
       } finally {
@@ -123,6 +133,7 @@ export function createContext(options: ContextOptions): ServiceContext {
     version: options.version,
     now,
     jobs: new JobRegistry(),
+    ocr,
     pickPaths: options.pickPaths,
     osProtection: options.osProtection,
     openPath: options.openPath,

@@ -8,10 +8,12 @@ import { createBackup } from '../backup/backups.ts';
 import type { ServiceContext } from './context.ts';
 
 export async function shutDown(
-  ctx: Pick<ServiceContext, 'db' | 'dataDir' | 'jobs' | 'now' | 'close'>,
+  ctx: Pick<ServiceContext, 'db' | 'dataDir' | 'jobs' | 'now' | 'close'> & { readonly ocr?: Pick<ServiceContext['ocr'], 'stop'> },
   report: (error: unknown) => void = (error) => console.error('[exit backup]', error),
 ): Promise<void> {
   try {
+    // OCR is not waited for: the page being read is read again at the next start.
+    await ctx.ocr?.stop();
     await ctx.jobs.idle();
     await createBackup(ctx.db, ctx.dataDir, 'exit', ctx.now());
   } catch (error) {

@@ -11,6 +11,10 @@
  *   reader refuses one.
  * - order: by the UTF-8 bytes of the paths, as the digest orders them.
  */
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { unsupportedProblem, type EvidenceInspection } from '../../shared/evidence/evidence-inspection.ts';
 import { normalizePackagePath } from '../../shared/package/package-path.ts';
 import { hasErrors, problem, type PackageProblem } from '../../shared/package/problem.ts';
@@ -26,6 +30,8 @@ import { openZipInMemory } from '../package-reader/inspect/zip-members.ts';
 export interface EvidenceEntry extends EvidenceInspection {
   readonly path: string;
   readonly sha256: string;
+  /** With `spoolDir`: where the file's bytes were written (`<spoolDir>/<sha256>`); else null. */
+  readonly spooled: string | null;
 }
 
 export interface EvidenceList {
@@ -63,10 +69,71 @@ function zipCollector(cap: number, into: Map<string, Uint8Array>): (file: { path
   };
 }
 
-export async function listPackageEvidence(path: string, options: { limits?: Partial<PackageLimits> } = {}): Promise<EvidenceList> {
+/**
+ * Writes each file's bytes to `<dir>/<sha256>` as they stream by, for commands that read files
+ * again after the listing (`evidence --text`, OCR): the reader's own limits bound what is written.
+ */
+function spooler(dir: string): (file: { path: string; size: number }) => FileSink {
+  return () => {
+    const temp = join(dir, `.part-${randomBytes(6).toString('hex')}`);
+    const out = createWriteStream(temp);
+    return {
+      write: (chunk) =>
+        new Promise<void>((done, fail) => {
+          out.write(chunk, (error) => (error ? fail(error) : done()));
+        }),
+      finish: async (file) => {
+        await new Promise<void>((done) => out.end(done));
+        await rename(temp, join(dir, file.sha256));
+      },
+      abort: async () => {
+        await new Promise<void>((done) => out.end(done));
+        await rm(temp, { force: true });
+      },
+    };
+  };
+}
+
+/** Both sinks see every chunk; `first` may decline a file. */
+function bothSinks(
+  first: (file: { path: string; size: number }) => FileSink | undefined,
+  second: ((file: { path: string; size: number }) => FileSink) | null,
+): (file: { path: string; size: number }) => FileSink | undefined {
+  if (second === null) return first;
+  return (file) => {
+    const a = first(file);
+    const b = second(file);
+    if (a === undefined) return b;
+    return {
+      write: async (chunk) => {
+        await a.write(chunk);
+        await b.write(chunk);
+      },
+      finish: async (f) => {
+        await a.finish(f);
+        await b.finish(f);
+      },
+      abort: async () => {
+        await a.abort();
+        await b.abort();
+      },
+    };
+  };
+}
+
+export interface ListOptions {
+  readonly limits?: Partial<PackageLimits>;
+  /** A folder to keep every listed file's bytes in, by SHA-256 (the caller removes it). */
+  readonly spoolDir?: string;
+}
+
+export async function listPackageEvidence(path: string, options: ListOptions = {}): Promise<EvidenceList> {
   const limits = resolveLimits(options.limits);
   const zips = new Map<string, Uint8Array>();
-  const check = await checkPackage(path, { limits, openFile: zipCollector(limits.maxInspectBytes, zips) });
+  const spoolDir = options.spoolDir ?? null;
+  const openFile = bothSinks(zipCollector(limits.maxInspectBytes, zips), spoolDir === null ? null : spooler(spoolDir));
+  const check = await checkPackage(path, { limits, openFile });
+  const spooledAt = (sha256: string): string | null => (spoolDir === null ? null : join(spoolDir, sha256));
   const problems: PackageProblem[] = [...check.problems];
   const files: EvidenceEntry[] = [];
   if (!check.valid) return { check, files, problems, valid: false };
@@ -77,7 +144,7 @@ export async function listPackageEvidence(path: string, options: { limits?: Part
     if (inspection === undefined) continue;
     // The declaration (manifest.json or the 自查表) is read by the program, not shown to experts as evidence.
     const declaration = file.path === 'manifest.json' || file.path === check.reading.workbook?.path;
-    files.push({ path: file.path, sha256: file.sha256, ...inspection, ...(declaration ? { problem: null } : {}) });
+    files.push({ path: file.path, sha256: file.sha256, ...inspection, ...(declaration ? { problem: null } : {}), spooled: spooledAt(file.sha256) });
     const bytes = zips.get(file.path);
     zips.delete(file.path);
     if (inspection.type !== 'zip' || bytes === undefined) continue;
@@ -107,10 +174,16 @@ export async function listPackageEvidence(path: string, options: { limits?: Part
         }
         const read = await zip.hashed(member, limits.maxInspectBytes);
         if (read === null) continue;
+        // A member held whole is spooled from memory (before the inspection consumes its bytes).
+        let spooled: string | null = null;
+        if (spoolDir !== null && read.head.length >= member.size) {
+          spooled = join(spoolDir, read.sha256);
+          await writeFile(spooled, read.head);
+        }
         const inspection = await inspectEvidence({ path: where, bytes: read.head, size: member.size });
         // One level deep: the viewer lists a zip in the zip but does not open it.
         const nested = inspection.type === 'zip' ? { viewable: false, problem: unsupportedProblem(where, 'zip') } : {};
-        files.push({ path: where, sha256: read.sha256, ...inspection, ...nested });
+        files.push({ path: where, sha256: read.sha256, ...inspection, ...nested, spooled });
       }
     } finally {
       zip.close();

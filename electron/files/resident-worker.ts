@@ -21,6 +21,8 @@ interface Pending {
 
 export class ResidentWorker<I, O> {
   private worker: Worker | null = null;
+  /** A thread being ended: the next one starts only once it is gone (see `runNow`). */
+  private ending: Promise<unknown> = Promise.resolve();
   private pending: Pending | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
@@ -44,10 +46,13 @@ export class ResidentWorker<I, O> {
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
-    if (worker !== null) await worker.terminate();
+    if (worker !== null) await (this.ending = worker.terminate());
   }
 
-  private runNow(input: I, transfer: readonly ArrayBuffer[]): Promise<CappedOutcome<O>> {
+  private async runNow(input: I, transfer: readonly ArrayBuffer[]): Promise<CappedOutcome<O>> {
+    // Some native modules (onnxruntime-node) cannot be loaded by a second thread while the
+    // thread that loaded them is still alive: a new thread waits until the ended one is gone.
+    await this.ending;
     return new Promise((resolve) => {
       let worker: Worker;
       try {
@@ -109,6 +114,6 @@ export class ResidentWorker<I, O> {
     const worker = this.worker;
     this.worker = null;
     this.settle(outcome);
-    if (worker !== null) void worker.terminate();
+    if (worker !== null) this.ending = worker.terminate().catch(() => undefined);
   }
 }

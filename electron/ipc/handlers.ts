@@ -25,6 +25,7 @@ import { sheetHandlers } from '../sheets/handlers.ts';
 import { meetingSetupHandlers } from '../meeting/setup-handlers.ts';
 import { chairHandlers } from '../chair/handlers.ts';
 import { resultDocumentHandlers } from '../chair/result-document-handlers.ts';
+import { ocrHandlers } from '../ocr/handlers.ts';
 
 // Schema messages reach clerks: let zod word them in Chinese (zod-messages.ts words the
 // cases zod's own locale gets wrong).
@@ -43,6 +44,7 @@ export const handlers: HandlerTable = {
   ...meetingSetupHandlers,
   ...chairHandlers,
   ...resultDocumentHandlers,
+  ...ocrHandlers,
 };
 
 /** The field paths, for the log: the person's message names fields in their words instead. */

@@ -9,6 +9,9 @@
  * laptop computes the very digest the clerk's store holds, whether the alliance sent a zip or a
  * folder. Each file's bytes are checked against the SHA-256 the store recorded while they are
  * copied: a damaged store stops the export instead of travelling on.
+ *
+ * The clerk's OCR results for those files travel with them (`ocr.json`,
+ * shared/meeting/meeting-ocr-format.ts), so expert laptops do not read the scans again.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -22,8 +25,11 @@ import {
   MEETING_FORMAT_VERSION,
   MEETING_JSON,
   meetingHashText,
+  OCR_JSON,
   packageEntryName,
 } from '../../shared/meeting/meeting-file-format.ts';
+import { MEETING_OCR_FORMAT, MEETING_OCR_VERSION, type MeetingOcr } from '../../shared/meeting/meeting-ocr-format.ts';
+import { storedOcrFiles } from '../ocr/ocr-store.ts';
 import { formatFingerprint } from '../../shared/sheet/fingerprint-text.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { storedEvidencePath } from '../evidence/evidence-path.ts';
@@ -45,8 +51,28 @@ function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/**
+ * The clerk's OCR results for the files of these packages, as `ocr.json`; null when there are
+ * none. Made once per export: OCR goes on in the background, so the description must hash the
+ * very bytes that are written.
+ */
+function meetingOcrJson(ctx: ServiceContext, packages: readonly MeetingPackage[]): Buffer | null {
+  const files = storedOcrFiles(
+    ctx.db,
+    packages.flatMap((pkg) => pkg.files.map((f) => f.sha256)),
+  ).filter((f) => f.pages !== 0 && (f.done.length > 0 || f.refusal !== null));
+  if (files.length === 0) return null;
+  const ocr: MeetingOcr = { format: MEETING_OCR_FORMAT, version: MEETING_OCR_VERSION, files: files.map((f) => ({ ...f, done: [...f.done] })) as MeetingOcr['files'] };
+  return Buffer.from(`${JSON.stringify(ocr)}\n`, 'utf8');
+}
+
 /** The description of a prepared meeting, with its content hash. */
 export function describeMeeting(ctx: ServiceContext, meetingId: number): MeetingDescription {
+  return describeMeetingWithOcr(ctx, meetingId).description;
+}
+
+/** The description and the `ocr.json` it describes (null when there are no OCR results). */
+function describeMeetingWithOcr(ctx: ServiceContext, meetingId: number): { description: MeetingDescription; ocrJson: Buffer | null } {
   const { db } = ctx;
   const meeting = meetingRow(db, meetingId);
   const settings = meetingSettings(db, meetingId);
@@ -72,6 +98,7 @@ export function describeMeeting(ctx: ServiceContext, meetingId: number): Meeting
     }
     return { allianceId: pkg.allianceId, allianceName: pkg.allianceName, digest: pkg.digest, files };
   });
+  const ocrJson = meetingOcrJson(ctx, described);
   const body: Omit<MeetingDescription, 'contentSha256'> = {
     format: MEETING_FORMAT,
     version: MEETING_FORMAT_VERSION,
@@ -82,9 +109,11 @@ export function describeMeeting(ctx: ServiceContext, meetingId: number): Meeting
     settings: settingsNumbers(settings),
     experts,
     packages: described,
+    // Left out when there is nothing, so a meeting without OCR results hashes as before.
+    ...(ocrJson === null ? {} : { ocr: { sha256: createHash('sha256').update(ocrJson).digest('hex'), size: ocrJson.length } }),
     exportedAt: ctx.now().toISOString(),
   };
-  return { ...body, contentSha256: sha256Hex(meetingHashText(body)) };
+  return { description: { ...body, contentSha256: sha256Hex(meetingHashText(body)) }, ocrJson };
 }
 
 export async function exportMeetingFile(ctx: ServiceContext, meetingId: number, folder: string): Promise<MeetingFileExport> {
@@ -95,7 +124,7 @@ export async function exportMeetingFile(ctx: ServiceContext, meetingId: number, 
     throw new AppError('folder-missing', `找不到文件夹 ${folder}，请确认 U 盘已插好，或选择别的文件夹。`);
   }
   if (!info.isDirectory()) throw new AppError('folder-missing', `${folder} 不是文件夹。`);
-  const description = describeMeeting(ctx, meetingId);
+  const { description, ocrJson } = describeMeetingWithOcr(ctx, meetingId);
   const path = join(folder, meetingFileName(description.name));
   if (existsSync(path)) {
     throw new AppError('file-exists', `${path} 已经存在。请先删除或改名旧的会议包，或换一个文件夹，以免专家拿到旧文件。`);
@@ -109,6 +138,9 @@ export async function exportMeetingFile(ctx: ServiceContext, meetingId: number, 
       open: () => Readable.from([meetingJson]),
     },
   ];
+  if (ocrJson !== null && description.ocr !== undefined) {
+    entries.push({ name: OCR_JSON, size: ocrJson.length, sha256: description.ocr.sha256, open: () => Readable.from([ocrJson]) });
+  }
   for (const pkg of description.packages) {
     for (const file of pkg.files) {
       entries.push({

@@ -41,8 +41,11 @@ import {
   MEETING_JSON,
   meetingDescriptionSchema,
   meetingHashText,
+  OCR_JSON,
   packageEntryName,
 } from '../../shared/meeting/meeting-file-format.ts';
+import { meetingOcrSchema } from '../../shared/meeting/meeting-ocr-format.ts';
+import { storeOcrFiles, type StoredOcrFile } from '../ocr/ocr-store.ts';
 import { parseJson } from '../../shared/package/parse-json.ts';
 import { formatFingerprint } from '../../shared/sheet/fingerprint-text.ts';
 import type { ServiceContext } from '../app/context.ts';
@@ -166,6 +169,35 @@ async function readDescription(zip: ZipFile, entry: Entry | undefined, source: M
   return description;
 }
 
+/**
+ * The clerk's OCR results (`ocr.json`) when the description lists them: checked against the
+ * size and SHA-256 the description gives (so the fingerprint covers them) and against their
+ * schema; only results for files of the meeting's packages are kept.
+ */
+async function readOcrResults(zip: ZipFile, entries: readonly Entry[], description: MeetingDescription, source: MeetingFileSource): Promise<StoredOcrFile[]> {
+  const declared = description.ocr;
+  if (declared === undefined) return [];
+  const entry = entries.find((e) => e.fileName === OCR_JSON);
+  if (entry === undefined) throw refuse('meeting-file-damaged', source, `缺少文件 ${OCR_JSON}。${DAMAGED}`);
+  if (entry.uncompressedSize !== declared.size) throw refuse('meeting-file-damaged', source, `文件 ${OCR_JSON} 的大小与清单不符。${DAMAGED}`);
+  let bytes: Buffer;
+  try {
+    bytes = await readWhole(await openEntry(zip, entry));
+  } catch (error) {
+    throw refuse('meeting-file-damaged', source, `文件 ${OCR_JSON} 读不出来（${(error as Error).message}）。${DAMAGED}`);
+  }
+  if (sha256Hex(bytes) !== declared.sha256) throw refuse('meeting-file-altered', source, `文件 ${OCR_JSON} 的内容与清单不符：已损坏或被改动过。${DAMAGED}`);
+  let parsed;
+  try {
+    parsed = meetingOcrSchema.safeParse(JSON.parse(bytes.toString('utf8')));
+  } catch {
+    parsed = null;
+  }
+  if (parsed === null || !parsed.success) throw refuse('meeting-file-damaged', source, `文件 ${OCR_JSON} 不符合格式。${DAMAGED}`);
+  const listed = new Set(description.packages.flatMap((pkg) => pkg.files.map((f) => f.sha256)));
+  return parsed.data.files.filter((f) => listed.has(f.sha256));
+}
+
 /** Unpacks every listed file into `root`, checking sizes and SHA-256 (steps 4–5). */
 async function unpack(
   zip: ZipFile,
@@ -186,6 +218,7 @@ async function unpack(
   }
   for (const entry of entries) {
     if (entry.fileName === MEETING_JSON || entry.fileName.endsWith('/')) continue;
+    if (entry.fileName === OCR_JSON && description.ocr !== undefined) continue;
     if (!listed.has(entry.fileName)) throw refuse('meeting-file-altered', source, `压缩包中有清单以外的文件 ${entry.fileName}。${DAMAGED}`);
   }
   const bytesTotal = [...listed.values()].reduce((sum, file) => sum + file.size, 0);
@@ -297,6 +330,7 @@ export async function importMeetingFile(
     }
     await mkdir(root, { recursive: true });
     await unpack(zip, entries, description, root, source, control);
+    const ocrResults = await readOcrResults(zip, entries, description, source);
 
     // Every package is checked (its evidence staged) before any is stored: a file refused
     // for its last package must leave the store as it was, not holding the first ones.
@@ -322,6 +356,9 @@ export async function importMeetingFile(
       }
       control.signal.throwIfAborted();
       const stored = await storeMeeting(ctx, checks, description, source, actor);
+      // The clerk's OCR results: this laptop reads only what they leave out.
+      storeOcrFiles(ctx.db, ocrResults, ctx.now());
+      ctx.ocr.wake();
       if (stored.outcome !== 'unchanged' || stored.reports.some((report) => report.outcome === 'imported')) await backUpAfter(ctx, 'import');
       return {
         meetingId: stored.meetingId,

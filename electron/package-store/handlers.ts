@@ -25,7 +25,10 @@ export function samplePackageSources(resourcesDir: string): FileSource[] {
 /** An import job; a backup follows whenever it stored something new. */
 async function importJob(ctx: ServiceContext, sources: readonly FileSource[], control: JobControl) {
   const reports = await importPackages(ctx, sources, control);
-  if (reports.some((r) => r.outcome === 'imported')) await createBackup(ctx.db, ctx.dataDir, 'import', ctx.now());
+  if (reports.some((r) => r.outcome === 'imported')) {
+    await createBackup(ctx.db, ctx.dataDir, 'import', ctx.now());
+    ctx.ocr.wake(); // the new scans are read in the background
+  }
   return reports;
 }
 

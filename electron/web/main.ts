@@ -32,7 +32,7 @@ const rendererDir = resolve(values['renderer-dir'] ?? resolve(import.meta.dirnam
 
 let ctx: ServiceContext;
 try {
-  ctx = createContext({ dataDir, shell: 'browser', version: appVersion });
+  ctx = createContext({ dataDir, shell: 'browser', version: appVersion, backgroundOcr: process.env['ALLIANCE_REVIEW_OCR'] !== 'off' });
 } catch (error) {
   if (!isDataDirInUse(error)) throw error;
   process.stderr.write(`${error.message}\n`);

@@ -19,6 +19,7 @@ import { expertChannels } from './expert-channels.ts';
 import { jobChannels } from './job-channels.ts';
 import { meetingChannels } from './meeting-channels.ts';
 import { meetingSetupChannels } from './meeting-setup-channels.ts';
+import { ocrChannels } from './ocr-channels.ts';
 import { packageChannels } from './package-channels.ts';
 import type { Result } from './result.ts';
 import { resultDocumentChannels } from './result-document-channels.ts';
@@ -40,6 +41,7 @@ export const contract = {
   ...meetingSetupChannels,
   ...chairChannels,
   ...resultDocumentChannels,
+  ...ocrChannels,
 } as const satisfies Record<string, Channel<z.ZodType, unknown>>;
 
 type Contract = typeof contract;

@@ -29,8 +29,13 @@ export const MEETING_FORMAT = 'alliance-review/meeting' as const;
 export const MEETING_FORMAT_VERSION = 1 as const;
 /** The description's name inside the zip. */
 export const MEETING_JSON = 'meeting.json';
+/** The OCR results' name inside the zip (meeting-ocr-format.ts), present when `ocr` is described. */
+export const OCR_JSON = 'ocr.json';
 /** What a meeting file's name ends with. */
 export const MEETING_FILE_EXTENSION = '.meeting.zip';
+
+/** Largest `ocr.json` a meeting file may carry (about 25,000 pages of dense text). */
+export const MAX_OCR_JSON_BYTES = 256 * 1024 * 1024;
 
 const ALLIANCE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const RUBRIC_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -75,6 +80,12 @@ export interface MeetingDescription {
   readonly settings: MeetingSettings;
   readonly experts: readonly MeetingExpert[];
   readonly packages: readonly MeetingPackage[];
+  /**
+   * The clerk's OCR results (`ocr.json`), so expert laptops do not read the scans again; absent
+   * when the clerk's laptop had none, and in meeting files written before OCR existed. Its
+   * SHA-256 is part of the description, so the content hash covers it too.
+   */
+  readonly ocr?: { readonly sha256: string; readonly size: number };
   /** When the clerk wrote the file (ISO 8601, UTC). */
   readonly exportedAt: string;
   readonly contentSha256: string;
@@ -123,6 +134,7 @@ export const meetingDescriptionSchema = z.strictObject({
     )
     .min(1)
     .max(1000),
+  ocr: z.strictObject({ sha256: z.string().regex(SHA256), size: z.int().min(0).max(MAX_OCR_JSON_BYTES) }).optional(),
   exportedAt: z.iso.datetime({ offset: true }),
   contentSha256: z.string().regex(SHA256),
 });

@@ -25,11 +25,12 @@ import { measureOfdPages } from './ofd-pages.ts';
 import { measureSpreadsheetPreview } from './spreadsheet-preview.ts';
 import { measureImagePages } from './image-pages.ts';
 import { measureDeepPage } from './deep-page.ts';
+import { ocrSection } from './ocr.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const scale = values.quick ? 0.1 : 1;
-const only = new Set((values.only ?? 'import,validate,big,merge,export,renderer,deep-page,start,documents,ofd,spreadsheet,images').split(','));
+const only = new Set((values.only ?? 'import,validate,big,merge,export,renderer,deep-page,start,documents,ofd,spreadsheet,images,ocr').split(','));
 const dataRoot = join(root, 'bench-data', values.quick ? 'quick' : 'full');
 const GiB = 1024 ** 3;
 
@@ -370,6 +371,7 @@ if (only.has('documents')) for (const r of await measureDocumentConversion()) ro
 if (only.has('ofd')) await ofdSection();
 if (only.has('spreadsheet')) await spreadsheetSection();
 if (only.has('images')) await imagesSection();
+if (only.has('ocr')) for (const r of await ocrSection(join(dataRoot, 'ocr'), values.quick ? 2 : 10)) row(r);
 
 const header = ['measure', 'value', 'reference (same run)', 'ratio', 'target', 'met'];
 const table = rows.map((r) => [r.measure, r.value, r.reference, r.ratio, r.target, r.met === null ? '—' : r.met ? 'yes' : 'NO']);

@@ -21,7 +21,7 @@ function pdfBytes(build: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
   return done;
 }
 
-async function pageImages(count: number): Promise<Buffer[]> {
+export async function pageImages(count: number): Promise<Buffer[]> {
   const work = mkdtempSync(join(tmpdir(), 'alliance-review-scan-'));
   try {
     const source = await pdfBytes((doc) => {
@@ -41,7 +41,7 @@ async function pageImages(count: number): Promise<Buffer[]> {
   }
 }
 
-/** `pages` pages, each a distinct JPEG covering the A4 page. */
+/** `pages` pages, each a distinct JPEG covering the A4 page (the first 30 distinct, then repeated). */
 export async function scannedPdf(pages: number): Promise<Buffer> {
   const distinct = Math.min(pages, 30);
   const images = await pageImages(distinct);

@@ -35,3 +35,11 @@ export function isPlainText(bytes: Uint8Array, sampleBytes = SAMPLE_BYTES): bool
   else text = decodes('utf-8', sample, partial) ?? decodes('gb18030', sample, partial);
   return text !== null && !hasControl(text);
 }
+
+/** The text of plain-text bytes in the same encodings (BOM dropped), or null when they are not text. */
+export function decodePlainText(bytes: Uint8Array): string | null {
+  if (!isPlainText(bytes, bytes.length)) return null;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodes('utf-16le', bytes, false);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodes('utf-16be', bytes, false);
+  return decodes('utf-8', bytes, false) ?? decodes('gb18030', bytes, false);
+}

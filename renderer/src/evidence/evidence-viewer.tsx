@@ -182,6 +182,8 @@ interface FileViewProps {
 function FileView({ expertId, packageId, file, page, openSeq, find, locateItem, onPageChange }: FileViewProps) {
   const kind = fileKind(file.path);
   const url = evidenceUrl(file.sha256);
+  // A scan the expert opens is read by the background OCR next (its text for the search).
+  useEffect(() => void api.invoke('ocr-put-first', { sha256: file.sha256 }), [file.sha256]);
   switch (kind) {
     case 'pdf':
       return (

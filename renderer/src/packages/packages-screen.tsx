@@ -11,6 +11,7 @@ import { api } from '../api/api.ts';
 import { allianceKindLabel, gradeLabel } from '../common/labels.ts';
 import { formatBytes } from '../../../shared/format/format-bytes.ts';
 import { packageImportReports } from '../../../shared/api/job-results.ts';
+import { OcrProgressCell, useOcrProgress } from './ocr-progress.tsx';
 import { useJob } from './use-job.ts';
 import { uploadFile } from './upload.ts';
 
@@ -42,6 +43,8 @@ export function PackagesScreen() {
       live = false;
     };
   }, [generation]);
+
+  const ocr = useOcrProgress(generation);
 
   const job = useJob(jobId, (status: JobStatus) => {
     setJobId(null);
@@ -208,6 +211,7 @@ export function PackagesScreen() {
               <th scope="col">自评等级</th>
               <th scope="col" className="num">提醒</th>
               <th scope="col" className="num">文件</th>
+              <th scope="col">扫描件文字识别</th>
             </tr>
           </thead>
           <tbody>
@@ -230,6 +234,9 @@ export function PackagesScreen() {
                 <td className="num">{p.warningCount > 0 ? <span className="warn-count">{p.warningCount}</span> : 0}</td>
                 <td className="num">
                   {p.fileCount} <span className="muted small">({formatBytes(p.totalBytes)})</span>
+                </td>
+                <td>
+                  <OcrProgressCell progress={ocr.get(p.id)} />
                 </td>
               </tr>
             ))}

@@ -1,0 +1,101 @@
+/**
+ * File text: the text the viewer's search uses for one evidence file, page by page, as
+ * `alliance-review evidence --text` prints it.
+ *
+ * - own text (`document`): a PDF's text layer, page by page (headers and footers included, as
+ *   pdf.js reads them); a text file's content; and for the types in `documentTexts`, what
+ *   their reader gives.
+ * - OCR text (`ocr`): where a PDF page has no text of its own, and for photos, what the OCR
+ *   engine reads (electron/ocr/), unless OCR is off.
+ * - seam: Word, OpenDocument and spreadsheet text (cell values as displayed) come from the
+ *   converters that preview them; each is wired by adding its reader to `documentTexts`.
+ *
+ * Every reader of the file's bytes runs capped: PDFs and pictures in the OCR worker.
+ */
+import { readFile } from 'node:fs/promises';
+import type { EvidenceType } from '../../shared/evidence/evidence-type.ts';
+import { decodePlainText } from '../package-reader/inspect/text-encoding.ts';
+import type { OcrReader } from './read-ocr.ts';
+import type { OcrSource } from './ocr-task.ts';
+
+export type TextSource = 'document' | 'ocr' | 'none';
+
+/** The pages' texts of a file of a type with its own text (one entry a page; one for unpaged types). */
+export type DocumentTextReader = (file: string) => Promise<readonly string[]>;
+
+const plainText: DocumentTextReader = async (file) => {
+  // A text file the inspection called text is small enough to hold (the reader's own limits).
+  const text = decodePlainText(new Uint8Array(await readFile(file)));
+  return [text ?? ''];
+};
+
+export const documentTexts: Partial<Record<EvidenceType, DocumentTextReader>> = {
+  txt: plainText,
+  csv: plainText,
+};
+
+const pictureTypes: ReadonlySet<EvidenceType> = new Set(['jpeg', 'png', 'webp', 'gif', 'bmp']);
+
+export interface FileTextOptions {
+  /** Read pictures with OCR where there is no text of the file's own. */
+  readonly ocr: boolean;
+  /** Only this page (from 1). */
+  readonly page?: number | undefined;
+}
+
+export type FileText =
+  | { readonly ok: true; readonly pages: readonly string[]; readonly source: TextSource }
+  /** The page asked for is past the file's last page. */
+  | { readonly ok: false; readonly pageCount: number };
+
+/** Whether OCR could find text in a file of this type (PDF pages without text, pictures). */
+export function ocrCanRead(type: EvidenceType): boolean {
+  return type === 'pdf' || pictureTypes.has(type);
+}
+
+async function ocrText(reader: OcrReader, source: OcrSource, page: number): Promise<string> {
+  const read = await reader.page(source, page);
+  // A page OCR could not read (past a cap) has no text; the listing says so with 'none'.
+  return read.ok ? read.value.lines.map((l) => l.text).join('\n') : '';
+}
+
+function wanted(pageCount: number, page: number | undefined): number[] | null {
+  if (page !== undefined) return page >= 1 && page <= pageCount ? [page] : null;
+  return Array.from({ length: pageCount }, (_, i) => i + 1);
+}
+
+export async function fileText(reader: OcrReader, type: EvidenceType, file: string, options: FileTextOptions): Promise<FileText> {
+  if (type === 'pdf') {
+    const source = { kind: 'pdf', file } as const;
+    const counted = await reader.pages(source);
+    const pageCount = counted.ok ? counted.value : 0;
+    const pages = wanted(pageCount, options.page);
+    if (pages === null) return { ok: false, pageCount };
+    const texts: string[] = [];
+    let own = false;
+    let recognised = false;
+    for (const page of pages) {
+      const layer = await reader.pageText(source, page);
+      if (layer.ok && layer.value !== null) {
+        own = true;
+        texts.push(layer.value);
+        continue;
+      }
+      const text = options.ocr ? await ocrText(reader, source, page) : '';
+      recognised ||= text !== '';
+      texts.push(text);
+    }
+    return { ok: true, pages: texts, source: own ? 'document' : recognised ? 'ocr' : 'none' };
+  }
+  if (pictureTypes.has(type)) {
+    if (wanted(1, options.page) === null) return { ok: false, pageCount: 1 };
+    const text = options.ocr ? await ocrText(reader, { kind: 'image', file }, 1) : '';
+    return { ok: true, pages: [text], source: text === '' ? 'none' : 'ocr' };
+  }
+  const own = documentTexts[type];
+  const texts = own === undefined ? [''] : await own(file);
+  const pages = wanted(texts.length, options.page);
+  if (pages === null) return { ok: false, pageCount: texts.length };
+  const chosen = pages.map((p) => texts[p - 1] ?? '');
+  return { ok: true, pages: chosen, source: own !== undefined && chosen.some((t) => t.trim() !== '') ? 'document' : 'none' };
+}

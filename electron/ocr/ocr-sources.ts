@@ -1,0 +1,61 @@
+/**
+ * Which stored files OCR reads, and where their page pictures come from: the seam
+ * `(sha256) → page images`. The type is the one the file's content says (inspect-evidence.ts
+ * on its first bytes), never its name.
+ *
+ * - PDF: its pages through pdf.js (a page with its own text is skipped page by page, so a
+ *   document that is partly scanned is read where it needs it).
+ * - JPEG, PNG, WebP, GIF, BMP: the file itself, one page, decoded by sharp.
+ * - TIFF and HEIC: their page PNGs, made by the converter that shows them in the viewer
+ *   (renditions.ts); such a converter adds its entry to `ocrSources`, returning
+ *   `{ kind: 'images', files }` with one PNG a page.
+ * - anything else: nothing to read (Word, Excel and text files carry their own text).
+ */
+import { open } from 'node:fs/promises';
+import type { EvidenceType } from '../../shared/evidence/evidence-type.ts';
+import { storedEvidencePath } from '../evidence/evidence-path.ts';
+import { inspectEvidence } from '../package-reader/inspect-evidence.ts';
+import type { OcrSource } from './ocr-task.ts';
+
+export interface OcrSourceInput {
+  readonly dataDir: string;
+  readonly sha256: string;
+  /** The stored file. */
+  readonly file: string;
+}
+
+export type OcrSourceFinder = (input: OcrSourceInput) => Promise<OcrSource | null>;
+
+const wholeFile: OcrSourceFinder = ({ file }) => Promise.resolve({ kind: 'image', file });
+
+export const ocrSources: Partial<Record<EvidenceType, OcrSourceFinder>> = {
+  pdf: ({ file }) => Promise.resolve({ kind: 'pdf', file }),
+  jpeg: wholeFile,
+  png: wholeFile,
+  webp: wholeFile,
+  gif: wholeFile,
+  bmp: wholeFile,
+};
+
+const HEAD_BYTES = 4096;
+
+/** The type a file's first bytes announce (no parsing of the rest). */
+export async function headType(file: string): Promise<EvidenceType> {
+  const handle = await open(file, 'r');
+  try {
+    const head = new Uint8Array(HEAD_BYTES);
+    const { bytesRead } = await handle.read(head, 0, HEAD_BYTES, 0);
+    // A size past the head makes the inspection tell the type from the head alone.
+    return (await inspectEvidence({ path: '', bytes: head.subarray(0, bytesRead), size: bytesRead + 1 })).type;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Where the page pictures of a stored file come from; null when OCR has nothing to read in it. */
+export async function ocrSourceOf(dataDir: string, sha256: string): Promise<OcrSource | null> {
+  const file = storedEvidencePath(dataDir, sha256);
+  if (file === null) return null;
+  const finder = ocrSources[await headType(file)];
+  return finder === undefined ? null : finder({ dataDir, sha256, file });
+}

@@ -1,0 +1,121 @@
+/**
+ * The background OCR queue on a real store: packages imported for real, the real engine in
+ * its capped worker, results read back by evidence hash. Few pages, so the test stays fast.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ServiceContext } from '../../../electron/app/context.ts';
+import { importPackage } from '../../../electron/package-store/import-packages.ts';
+import { OcrQueue } from '../../../electron/ocr/ocr-queue.ts';
+import { ocrPageTexts, packageOcrProgress } from '../../../electron/ocr/ocr-store.ts';
+import { OcrReader } from '../../../electron/ocr/read-ocr.ts';
+import type { OcrSource } from '../../../electron/ocr/ocr-task.ts';
+import { testContext } from '../../helpers/context.ts';
+import { alliancePackage, manifest } from '../../helpers/package-builder.ts';
+import { useTempDir } from '../../helpers/temp-dir.ts';
+
+const fixtures = resolve(import.meta.dirname, '../../fixtures/evidence/ocr');
+const scan = readFileSync(join(fixtures, 'scanned-certificate.pdf'));
+const turned = readFileSync(join(fixtures, 'certificate-exif-rotated.jpg'));
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** The real reader, counting the pages it is asked to read (in order). */
+class CountingReader extends OcrReader {
+  readonly asked: string[] = [];
+  override page(source: OcrSource, page: number) {
+    this.asked.push(`${'file' in source ? source.file.slice(-64) : ''}#${page}`);
+    return super.page(source, page);
+  }
+}
+
+// The real engine: seconds a page on a busy two-core machine.
+describe('OcrQueue', { timeout: 120_000 }, () => {
+  const tempDir = useTempDir();
+  const open: { ctx: ServiceContext; queue: OcrQueue }[] = [];
+  afterEach(async () => {
+    for (const { ctx, queue } of open.splice(0)) {
+      await queue.stop();
+      ctx.close();
+    }
+  });
+
+  async function setup(reader = new CountingReader()) {
+    const ctx = testContext(tempDir());
+    const queue = new OcrQueue({ db: () => ctx.db, dataDir: ctx.dataDir, now: ctx.now, run: true, reader });
+    open.push({ ctx, queue });
+    const files = alliancePackage().with('成果转化/技术合同1.pdf', scan).with('证明/登记证明照片.jpg', turned);
+    const report = await importPackage(ctx, { path: files.writeFolder(join(tempDir(), 'pkg')), name: 'pkg', uploadId: null });
+    expect(report.outcome).toBe('imported');
+    return { ctx, queue, reader };
+  }
+
+  it('reads a scanned PDF and a photo turned by its EXIF tag, and keeps pages with boxes on the page as shown', async () => {
+    const { ctx, queue } = await setup();
+    queue.wake();
+    await queue.idle();
+    for (const bytes of [scan, turned]) {
+      const pages = ocrPageTexts(ctx.db, sha256(bytes));
+      expect(pages).toHaveLength(1);
+      const [page] = pages!;
+      for (const key of ['技术合同登记证明', '340104202600123', '2026年3月18日']) expect(page!.text).toContain(key);
+      for (const line of page!.lines) {
+        const [x0, y0, x1, y1] = line.box;
+        expect(0 <= x0 && x0 < x1 && x1 <= 1 && 0 <= y0 && y0 < y1 && y1 <= 1, JSON.stringify(line)).toBe(true);
+      }
+      // The title is at the top of the certificate as it is shown, not at a side.
+      const title = page!.lines.find((l) => l.text.includes('技术合同登记证明'))!;
+      expect(title.box[1]).toBeLessThan(0.3);
+      expect(title.box[2] - title.box[0]).toBeGreaterThan(title.box[3] - title.box[1]);
+    }
+    const [progress] = packageOcrProgress(ctx.db);
+    expect(progress).toMatchObject({ filesUncounted: 0 });
+    expect(progress!.pagesDone).toBe(progress!.pagesTotal);
+    // A file never read by OCR has no result.
+    expect(ocrPageTexts(ctx.db, sha256(Buffer.from('missing')))).toBeNull();
+  });
+
+  it('reads a file in two packages once, and after a restart only the page not yet stored', async () => {
+    const { ctx, queue, reader } = await setup();
+    queue.wake();
+    await queue.idle();
+    const other = alliancePackage(manifest({ alliance: { id: 'HFA-099' } })).with('成果转化/技术合同1.pdf', scan);
+    const report = await importPackage(ctx, { path: other.writeFolder(join(tempDir(), 'other')), name: 'other', uploadId: null });
+    expect(report.outcome).toBe('imported');
+    queue.wake();
+    await queue.idle();
+    // The other package's own files are read; the shared scan is not read a second time.
+    expect(reader.asked.filter((a) => a.startsWith(sha256(scan)))).toEqual([`${sha256(scan)}#1`]);
+    expect(packageOcrProgress(ctx.db)).toHaveLength(2);
+
+    // As if the app had stopped before storing the photo's page: a new queue reads only that.
+    ctx.db.prepare('DELETE FROM ocr_page WHERE sha256 = ?').run(sha256(turned));
+    const again = new CountingReader();
+    const restarted = new OcrQueue({ db: () => ctx.db, dataDir: ctx.dataDir, now: ctx.now, run: true, reader: again });
+    restarted.wake();
+    await restarted.idle();
+    await restarted.stop();
+    expect(again.asked).toEqual([`${sha256(turned)}#1`]);
+    expect(ocrPageTexts(ctx.db, sha256(turned))?.[0]?.text).toContain('340104202600123');
+  });
+
+  it('reads the file put first before the others', async () => {
+    const { queue, reader } = await setup();
+    // Files of one import are queued in hash order: put first the one that would come later.
+    const [earlier, later] = [sha256(scan), sha256(turned)].sort();
+    queue.putFirst(later!);
+    await queue.idle();
+    expect(reader.asked[0]).toBe(`${later}#1`);
+    expect(reader.asked).toContain(`${earlier}#1`);
+  });
+
+  it('refuses a file it cannot open within the cap and does not try it again', async () => {
+    const { ctx, queue } = await setup(new CountingReader({ maxOldGenerationSizeMb: 256, timeoutMs: 1 }));
+    queue.wake();
+    await queue.idle();
+    const refused = ctx.db.prepare("SELECT count(*) FROM ocr_file WHERE refusal = 'ocr-timeout'").pluck().get() as number;
+    expect(refused).toBeGreaterThanOrEqual(2);
+    expect(ocrPageTexts(ctx.db, sha256(scan))).toBeNull();
+  });
+});
