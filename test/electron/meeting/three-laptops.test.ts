@@ -476,7 +476,7 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
     await entry(CLERK, 1, paper);
     let sheet = await entry(SECOND, 2, misread as unknown as Content);
     expect(sheet.agreed).toBeNull();
-    expect(sheet.mismatches).toEqual([{ where: 'HFA-011 · I10.status', first: '1.5', second: '2.5' }]);
+    expect(sheet.mismatches.map(({ where, first, second }) => ({ where, first, second }))).toEqual([{ where: 'HFA-011 · I10.status', first: '1.5', second: '2.5' }]);
     let view = await call(chair, 'panel-view', { meetingId });
     expect(view.experts[2]?.state).toBe('paper-entering');
     expect(view.result?.alliances[0]?.experts.map((e) => e.id)).toEqual(['E01', 'E02']);
