@@ -34,6 +34,8 @@ export interface PageFeatures {
 }
 
 export interface FileFeatures {
+  /** Pages of a paged file (1 for an image), or null when unknown. */
+  readonly pageCount: number | null;
   readonly imageHash: string | null;
   /** `YYYY-MM-DD` the EXIF says the photo was taken, or null. */
   readonly photoDate: string | null;
@@ -51,6 +53,11 @@ export interface CheckedPackage {
   readonly year: number;
   readonly earlier: boolean;
   readonly claims: Claims;
+  /**
+   * The self-check report's path: it restates the claims, so identifiers read from it are not
+   * counted (every one would be claimed twice), while the file itself is compared like any other.
+   */
+  readonly selfReport: string | null;
   /** Every evidence file (the manifest and self-check workbook aside). */
   readonly files: readonly CheckedFile[];
 }
@@ -164,8 +171,13 @@ export function crossCheck(packages: readonly CheckedPackage[]): Finding[] {
     }
     const alliances = new Set(now.map((u) => u.allianceId));
     const pages = new Map<string, Set<string>>();
+    // Items citing one page of a file (or the whole of a one-page file, a photo) at once are a
+    // finding; a document of several pages cited whole by several items (a members' list
+    // cited by each new member) is how packages are made.
+    const onePage = (features.get(sha)?.pageCount ?? 1) <= 1;
     for (const u of now.filter(cites)) {
-      const key = `${u.allianceId}\u0000${u.page ?? ''}`;
+      if (u.page === null && !onePage) continue;
+      const key = `${u.allianceId}\u0000${u.page ?? 1}`;
       const claims = pages.get(key) ?? new Set<string>();
       claims.add(claimKey(u));
       pages.set(key, claims);
@@ -178,22 +190,36 @@ export function crossCheck(packages: readonly CheckedPackage[]): Finding[] {
     }
   }
 
-  // 2. Similar images: across alliances, and against earlier years.
+  // 2. Similar images: groups of images each near another (a certificate photo re-saved in
+  // three packages is one finding, not three), across alliances and against earlier years.
   const images = [...usesBySha.keys()].flatMap((sha) => {
     const hash = features.get(sha)?.imageHash ?? null;
     return hash === null ? [] : [{ sha, hash }];
   });
+  const imageGroups = new Groups();
+  const imageEdges: { sha: string; distance: number }[] = [];
   for (let i = 0; i < images.length; i += 1) {
     for (let j = i + 1; j < images.length; j += 1) {
       const a = images[i] as { sha: string; hash: string };
       const b = images[j] as { sha: string; hash: string };
       const distance = hammingDistance(a.hash, b.hash);
-      if (distance > SIMILAR_IMAGE_BITS) continue;
-      pairFinding(findings, usesBySha.get(a.sha) ?? [], usesBySha.get(b.sha) ?? [], null, 'similar-image', `两张图片看起来几乎一样（重新保存、缩放、压缩或略有裁剪；感知哈希相差 ${distance}/64 位）`);
+      if (distance > SIMILAR_IMAGE_BITS || textsDisagree(features.get(a.sha), features.get(b.sha))) continue;
+      imageGroups.join(a.sha, b.sha);
+      imageEdges.push({ sha: a.sha, distance });
     }
   }
+  for (const members of imageGroups.groups()) {
+    const root = imageGroups.find(members[0] as string);
+    const distance = Math.max(...imageEdges.filter((e) => imageGroups.find(e.sha) === root).map((e) => e.distance));
+    groupFinding(
+      findings,
+      members.flatMap((sha) => usesBySha.get(sha) ?? []),
+      'similar-image',
+      `${members.length} 张图片看起来几乎一样（像是同一张图重新保存、缩放、压缩或略有裁剪；感知哈希最多相差 ${distance}/64 位）`,
+    );
+  }
 
-  // 3. Similar pages, through the bands of their fingerprints.
+  // 3. Similar pages, through the bands of their fingerprints, grouped the same way.
   const pagesByBand = new Map<string, { sha: string; page: number; fingerprint: string }[]>();
   for (const sha of usesBySha.keys()) {
     for (const p of features.get(sha)?.pages ?? []) {
@@ -206,27 +232,37 @@ export function crossCheck(packages: readonly CheckedPackage[]): Finding[] {
     }
   }
   const compared = new Set<string>();
+  const pageGroups = new Groups();
+  const lowestShare = new Map<string, number>();
   for (const list of pagesByBand.values()) {
     for (let i = 0; i < list.length; i += 1) {
       for (let j = i + 1; j < list.length; j += 1) {
         const a = list[i] as { sha: string; page: number; fingerprint: string };
         const b = list[j] as { sha: string; page: number; fingerprint: string };
         if (a.sha === b.sha) continue;
-        const [x, y] = a.sha < b.sha || (a.sha === b.sha && a.page < b.page) ? [a, b] : [b, a];
+        const [x, y] = a.sha < b.sha ? [a, b] : [b, a];
         const key = `${x.sha}#${x.page}|${y.sha}#${y.page}`;
         if (compared.has(key)) continue;
         compared.add(key);
         const share = fingerprintSimilarity(x.fingerprint, y.fingerprint);
         if (share < SIMILAR_PAGE_SHARE) continue;
-        const onPage = (uses: readonly Use[], page: number): Use[] => {
-          const covering = uses.filter((u) => u.page === null || u.page === page).map((u) => ({ ...u, page }));
-          return covering;
-        };
-        pairFinding(findings, onPage(usesBySha.get(x.sha) ?? [], x.page), onPage(usesBySha.get(y.sha) ?? [], y.page), null, 'similar-page', `两页的文字几乎一样（约 ${Math.round(share * 100)}% 相同）`);
+        const xKey = `${x.sha}#${x.page}`;
+        const yKey = `${y.sha}#${y.page}`;
+        pageGroups.join(xKey, yKey);
+        lowestShare.set(xKey, Math.min(lowestShare.get(xKey) ?? 1, share));
+        lowestShare.set(yKey, Math.min(lowestShare.get(yKey) ?? 1, share));
       }
     }
   }
-
+  for (const members of pageGroups.groups()) {
+    const uses = members.flatMap((key) => {
+      const [sha = '', page = '0'] = key.split('#');
+      const n = Number(page);
+      return (usesBySha.get(sha) ?? []).filter((u) => u.page === null || u.page === n).map((u) => ({ ...u, page: n }));
+    });
+    const share = Math.min(...members.map((m) => lowestShare.get(m) ?? 1));
+    groupFinding(findings, uses, 'similar-page', `${members.length} 页的文字几乎一样（两两至少约 ${Math.floor(share * 100)}% 相同）`);
+  }
   // 4. Identifiers: from claim fields and from the pages of the files claims cite.
   interface Occurrence extends FindingPlace {
     readonly earlier: boolean;
@@ -243,9 +279,21 @@ export function crossCheck(packages: readonly CheckedPackage[]): Finding[] {
         }
       }
     }
+    // A page another item cites by number belongs to that item, not to an item citing the
+    // whole file (a compilation: each contract's page is some item's proof).
+    const citedPages = new Map<string, Map<number, Set<string>>>();
     for (const use of uses) {
+      if (use.page === null || use.criterion === null) continue;
+      const pages = citedPages.get(use.sha256) ?? new Map<number, Set<string>>();
+      pages.set(use.page, (pages.get(use.page) ?? new Set()).add(claimKey(use)));
+      citedPages.set(use.sha256, pages);
+    }
+    for (const use of uses) {
+      if (use.file === pkg.selfReport) continue;
       for (const p of features.get(use.sha256)?.pages ?? []) {
         if (use.page !== null && use.page !== p.page) continue;
+        const owners = use.page === null ? citedPages.get(use.sha256)?.get(p.page) : undefined;
+        if (owners !== undefined && !owners.has(claimKey(use))) continue;
         for (const identifier of p.identifiers) {
           occurrences.push({ ...place(use), page: p.page, earlier: pkg.earlier, source: `${use.sha256}#${p.page}`, identifier, fromOcr: p.text === 'ocr' });
         }
@@ -344,21 +392,62 @@ export function crossCheck(packages: readonly CheckedPackage[]): Finding[] {
   return dedupe(findings).sort(compareFindings);
 }
 
-/** Two similar things (images, pages): a finding across alliances, or a reuse from an earlier year. */
-function pairFinding(findings: Finding[], a: readonly Use[], b: readonly Use[], identifier: string | null, kind: FindingKind, what: string): void {
-  const all = [...a, ...b];
+/**
+ * Pictures of one template (two certificates of one kind, two banners of one hall) hash alike:
+ * the hash sees the layout, not the words. When OCR has read words on both, words that differ
+ * say they are two pictures, not one re-saved.
+ */
+export const IMAGE_TEXT_AGREEMENT = 0.5;
+
+function textsDisagree(a: FileFeatures | undefined, b: FileFeatures | undefined): boolean {
+  const fa = a?.pages.find((p) => p.page === 1)?.fingerprint ?? null;
+  const fb = b?.pages.find((p) => p.page === 1)?.fingerprint ?? null;
+  return fa !== null && fb !== null && fingerprintSimilarity(fa, fb) < IMAGE_TEXT_AGREEMENT;
+}
+
+/** Similar things (images, pages): a finding across alliances, and a reuse when one is from an earlier year. */
+function groupFinding(findings: Finding[], all: readonly Use[], kind: FindingKind, what: string): void {
   const now = all.filter((u) => !u.earlier);
   if (now.length === 0 || !now.some(cites)) return;
   const earlier = all.filter((u) => u.earlier);
   if (earlier.length > 0) {
     const places = uniquePlaces(all);
     const years = [...new Set(earlier.map((u) => u.year))].sort().join('、');
-    findings.push({ kind: 'reused-from-earlier-year', identifier, places, detail: `${what}，其中一份在 ${years} 年的材料包里已经用过：${listLabels(places, true)}。${newItemsNote(now)}${HINT}` });
-    return;
+    findings.push({ kind: 'reused-from-earlier-year', identifier: null, places, detail: `${what}，其中有 ${years} 年的材料包里已经用过的：${listLabels(places, true)}。${newItemsNote(now)}${HINT}` });
   }
   if (new Set(now.map((u) => u.allianceId)).size < 2) return;
   const places = uniquePlaces(now);
-  findings.push({ kind, identifier, places, detail: `${what}，分别在：${listLabels(places, false)}。${HINT}` });
+  findings.push({ kind, identifier: null, places, detail: `${what}，分别在：${listLabels(places, false)}。${HINT}` });
+}
+
+/** Groups of keys joined pair by pair (union–find), each group in first-seen order. */
+class Groups {
+  readonly #parent = new Map<string, string>();
+
+  find(key: string): string {
+    let root = key;
+    while (this.#parent.has(root) && this.#parent.get(root) !== root) root = this.#parent.get(root) as string;
+    this.#parent.set(key, root);
+    return root;
+  }
+
+  join(a: string, b: string): string {
+    if (!this.#parent.has(a)) this.#parent.set(a, a);
+    if (!this.#parent.has(b)) this.#parent.set(b, b);
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.#parent.set(rb, ra);
+    return ra;
+  }
+
+  groups(): string[][] {
+    const byRoot = new Map<string, string[]>();
+    for (const key of this.#parent.keys()) {
+      const root = this.find(key);
+      byRoot.set(root, [...(byRoot.get(root) ?? []), key]);
+    }
+    return [...byRoot.values()].filter((g) => g.length > 1);
+  }
 }
 
 function dedupe(findings: readonly Finding[]): Finding[] {
