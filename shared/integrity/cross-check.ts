@@ -239,7 +239,8 @@ export function crossCheck(packages: readonly CheckedPackage[]): Finding[] {
       for (let j = i + 1; j < list.length; j += 1) {
         const a = list[i] as { sha: string; page: number; fingerprint: string };
         const b = list[j] as { sha: string; page: number; fingerprint: string };
-        if (a.sha === b.sha) continue;
+        // Two pictures already found alike (their OCR text agreeing) are one finding, not two.
+        if (a.sha === b.sha || imageGroups.find(a.sha) === imageGroups.find(b.sha)) continue;
         const [x, y] = a.sha < b.sha ? [a, b] : [b, a];
         const key = `${x.sha}#${x.page}|${y.sha}#${y.page}`;
         if (compared.has(key)) continue;
@@ -427,7 +428,7 @@ class Groups {
   find(key: string): string {
     let root = key;
     while (this.#parent.has(root) && this.#parent.get(root) !== root) root = this.#parent.get(root) as string;
-    this.#parent.set(key, root);
+    if (this.#parent.has(key)) this.#parent.set(key, root);
     return root;
   }
 
