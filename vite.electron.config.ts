@@ -14,6 +14,7 @@ const workerEntries = {
   'workbook-task': resolve(import.meta.dirname, 'electron/package-reader/workbook/workbook-task.ts'),
   'xlsx-preview-task': resolve(import.meta.dirname, 'electron/evidence/xlsx-preview-task.ts'),
   'docx-preview-task': resolve(import.meta.dirname, 'electron/evidence/docx-preview-task.ts'),
+  'file-features-task': resolve(import.meta.dirname, 'electron/integrity/file-features-task.ts'),
 };
 
 export default defineConfig(({ mode }) => {
@@ -27,7 +28,7 @@ export default defineConfig(({ mode }) => {
       target: 'node22',
       rollupOptions: {
         input: { [mode]: resolve(import.meta.dirname, 'electron', `${mode}.ts`), ...(mode === 'main' ? workerEntries : {}) },
-        external: ['electron', 'better-sqlite3', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+        external: ['electron', 'better-sqlite3', 'sharp', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
