@@ -11,7 +11,7 @@ import { crossCheck, type CheckedPackage } from '../../shared/integrity/cross-ch
 import type { Finding } from '../../shared/integrity/finding.ts';
 import type { Claims } from '../../shared/rubric/types.ts';
 import { meetingRow } from '../meeting/meeting-store.ts';
-import { withOcrPages, type PageTexts } from './file-features.ts';
+import { noFeatures, withOcrPages, type PageTexts } from './file-features.ts';
 import { featureStore, storedFileFeatures } from './feature-store.ts';
 
 interface PackageRow {
@@ -53,14 +53,18 @@ export async function crossCheckMeeting(
     )
     .all(year);
   const files = db.prepare<[number], { path: string; sha256: string }>('SELECT path, sha256 FROM package_file WHERE package_id = ? ORDER BY path');
+  // A file the package check found unreadable (damaged, password-protected, not what its
+  // name says) was already read once by the import, to no end: it is not read again.
+  const unreadable = db.prepare<[number], string>("SELECT path FROM package_problem WHERE package_id = ? AND code = 'file-not-viewable'").pluck();
   const cache = featureStore(db, options.now);
   const packages: CheckedPackage[] = [];
   for (const [rows, isEarlier] of [[current, false], [earlier, true]] as const) {
     for (const row of rows) {
       const checked = [];
+      const skipped = new Set(unreadable.all(row.id));
       for (const file of files.all(row.id)) {
         if (isDeclaration(file.path)) continue;
-        const features = await storedFileFeatures(cache, dataDir, file.sha256);
+        const features = skipped.has(file.path) ? noFeatures : await storedFileFeatures(cache, dataDir, file.sha256);
         checked.push({ path: file.path, sha256: file.sha256, features: withOcrPages(features, options.pageTexts?.(file.sha256) ?? null) });
       }
       const claims = (JSON.parse(row.manifest_json) as { claims?: Claims }).claims ?? {};
