@@ -24,6 +24,7 @@ import { sheetHandlers } from '../sheets/handlers.ts';
 import { meetingSetupHandlers } from '../meeting/setup-handlers.ts';
 import { chairHandlers } from '../chair/handlers.ts';
 import { resultDocumentHandlers } from '../chair/result-document-handlers.ts';
+import { integrityHandlers } from '../integrity/handlers.ts';
 
 // Schema messages reach clerks: let zod word them in Chinese (zod-messages.ts words the
 // cases zod's own locale gets wrong).
@@ -42,6 +43,7 @@ export const handlers: HandlerTable = {
   ...meetingSetupHandlers,
   ...chairHandlers,
   ...resultDocumentHandlers,
+  ...integrityHandlers,
 };
 
 function describeIssues(error: z.ZodError): string {

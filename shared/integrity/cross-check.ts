@@ -174,9 +174,11 @@ export function crossCheck(packages: readonly CheckedPackage[]): Finding[] {
     // Items citing one page of a file (or the whole of a one-page file, a photo) at once are a
     // finding; a document of several pages cited whole by several items (a members' list
     // cited by each new member) is how packages are made.
+    // Only list items count here: flag and judged claims share documents by design (one white
+    // paper for the four I10 claims, package-format.md).
     const onePage = (features.get(sha)?.pageCount ?? 1) <= 1;
     for (const u of now.filter(cites)) {
-      if (u.page === null && !onePage) continue;
+      if (u.itemId === null || (u.page === null && !onePage)) continue;
       const key = `${u.allianceId}\u0000${u.page ?? 1}`;
       const claims = pages.get(key) ?? new Set<string>();
       claims.add(claimKey(u));

@@ -72,6 +72,12 @@ describe('crossCheck: the same file', () => {
     expect(membersList).toEqual([]);
   });
 
+  it('does not make a finding of flag and judged claims sharing a document (one white paper for the I10 claims)', () => {
+    const paper: Record<string, [string, FileFeatures]> = { '白皮书.pdf': ['wp', photo('0000000000000000')] };
+    const claims: Claims = { 'I10.status': { value: 2, evidence: ['白皮书.pdf'] }, 'I10.problems': { value: 1, evidence: ['白皮书.pdf'] }, 'I1.office': { claimed: true, evidence: ['白皮书.pdf'] } };
+    expect(crossCheck([pkg('HFA-012', claims, paper)])).toEqual([]);
+  });
+
   it('does not make a finding of files no claim cites', () => {
     expect(crossCheck([pkg('HFA-012', {}, { '通知.pdf': ['nnn', none] }), pkg('HFA-017', {}, { '通知.pdf': ['nnn', none] })])).toEqual([]);
   });
