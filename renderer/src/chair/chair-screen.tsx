@@ -129,7 +129,7 @@ export function ChairScreen() {
           {tab === 'drill' && <DrillDownTab meetingId={meetingId} view={shown} target={drill} onTarget={setDrill} />}
           {tab === 'finalize' && <FinalizeTab view={shown} actor={actor} onChanged={refresh} />}
           {tab === 'audit' && <AuditTab meetingId={meetingId} generation={generation} />}
-          {tab === 'cross-check' && <CrossCheckTab meetingId={meetingId} />}
+          {tab === 'cross-check' && <CrossCheckTab meetingId={meetingId} actor={actor} />}
         </>
       )}
     </section>

@@ -6,13 +6,15 @@
  * names every place it concerns, side by side.
  *
  * The check runs when the tab opens (files read before are not read again) and on 重新核查.
+ * The chair may write a note on a finding (经核实为两联盟共同承担的项目); it goes into the audit log.
  */
 import { useEffect, useState } from 'react';
-import type { CrossCheckView } from '../../../shared/api/integrity-types.ts';
+import type { CrossCheckView, NotedFinding } from '../../../shared/api/integrity-types.ts';
+import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { findingKindNames, findingKinds, placeLabel } from '../../../shared/integrity/finding.ts';
 import { api } from '../api/api.ts';
 
-export function CrossCheckTab({ meetingId }: { readonly meetingId: number }) {
+export function CrossCheckTab({ meetingId, actor }: { readonly meetingId: number; readonly actor: string }) {
   const [checked, setChecked] = useState<{ readonly meetingId: number; readonly run: number; readonly view: CrossCheckView } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [run, setRun] = useState(0);
@@ -62,21 +64,77 @@ export function CrossCheckTab({ meetingId }: { readonly meetingId: number }) {
         </p>
       )}
       <ol className="flag-items">
-        {view.findings.map((finding, i) => (
-          <li key={i} className="flag-item" data-testid="finding" data-kind={finding.kind}>
-            <div className="flag-head">
-              <span className={`flag-badge finding-${finding.kind}`}>{findingKindNames[finding.kind]}</span>
-              {finding.identifier !== null && <code>{finding.identifier}</code>}
-            </div>
-            <p className="flag-detail">{finding.detail}</p>
-            <ul className="finding-places">
-              {finding.places.map((place, j) => (
-                <li key={j}>{placeLabel(place, { year: true })}</li>
-              ))}
-            </ul>
-          </li>
+        {view.findings.map((finding) => (
+          <FindingItem
+            key={finding.key}
+            finding={finding}
+            meetingId={meetingId}
+            actor={actor}
+            onChanged={(next) => setChecked({ meetingId, run, view: next })}
+          />
         ))}
       </ol>
     </div>
+  );
+}
+
+function FindingItem({
+  finding,
+  meetingId,
+  actor,
+  onChanged,
+}: {
+  readonly finding: NotedFinding;
+  readonly meetingId: number;
+  readonly actor: string;
+  readonly onChanged: (view: CrossCheckView) => void;
+}) {
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    setError(null);
+    const result = await api.invoke('cross-check-note-save', { meetingId, actor, findingKey: finding.key, note });
+    if (result.ok) {
+      setNote('');
+      onChanged(result.value);
+    } else setError(result.error.message);
+  };
+  return (
+    <li className="flag-item" data-testid="finding" data-kind={finding.kind}>
+      <div className="flag-head">
+        <span className={`flag-badge finding-${finding.kind}`}>{findingKindNames[finding.kind]}</span>
+        {finding.identifier !== null && <code>{finding.identifier}</code>}
+      </div>
+      <p className="flag-detail">{finding.detail}</p>
+      <ul className="finding-places">
+        {finding.places.map((place, j) => (
+          <li key={j}>{placeLabel(place, { year: true })}</li>
+        ))}
+      </ul>
+      {finding.note && (
+        <p className="flag-note" data-testid="finding-note">
+          主任批注：<strong>{finding.note.text}</strong>{' '}
+          <span className="small muted">
+            （{finding.note.by}，{chinaDateTime(finding.note.at)}）
+          </span>
+        </p>
+      )}
+      <div className="note-form">
+        <input
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder={finding.note ? '修改批注（原批注保留在审计日志中）' : '核实结果（记入审计日志）'}
+          aria-label={`对这条${findingKindNames[finding.kind]}提示的批注`}
+        />
+        <button type="button" onClick={() => void save()} disabled={note.trim() === ''}>
+          保存批注
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </li>
   );
 }

@@ -13,6 +13,21 @@ describe('0006-cross-check', () => {
     expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'file_features'").pluck().get()).toMatch(/STRICT$/);
   });
 
+  it('keeps notes on findings of a meeting that exists, named by a 64-digit key, never empty', () => {
+    const db = databaseAt(6);
+    db.prepare("INSERT INTO meeting (name, year, created_at) VALUES ('2026', 2026, 't')").run();
+    const insert = (meetingId: number, key: string, note: string) =>
+      db
+        .prepare("INSERT INTO cross_check_note (meeting_id, finding_key, kind, detail, note, noted_at, noted_by, audit_seq) VALUES (?, ?, 'same-file', 'd', ?, 't', '主任', 1)")
+        .run(meetingId, key, note);
+    insert(1, sha, '经核实为共同承担的项目');
+    insert(1, sha, '补充：已核对原件');
+    expect(db.prepare('SELECT count(*) FROM cross_check_note').pluck().get()).toBe(2);
+    expect(() => insert(2, sha, 'x')).toThrow(/FOREIGN KEY/);
+    expect(() => insert(1, 'AB'.repeat(32), 'x')).toThrow(/CHECK/);
+    expect(() => insert(1, sha, '')).toThrow(/CHECK/);
+  });
+
   it('keeps one row of valid JSON per stored file', () => {
     const db = databaseAt(6);
     db.prepare("INSERT INTO evidence_file (sha256, size, content_type, stored_at) VALUES (?, 3, 'image/jpeg', 't')").run(sha);
