@@ -22,7 +22,7 @@ import { parseEvidenceReference } from '../package/evidence-reference.ts';
 import { normalizePackagePath } from '../package/package-path.ts';
 import { compareFindings, comparePlaces, placeLabel, samePlace, type Finding, type FindingKind, type FindingPlace } from './finding.ts';
 import { extractIdentifiers, identifierKey, identifierKindNames, type Identifier } from './identifiers.ts';
-import { hammingDistance, SIMILAR_IMAGE_BITS } from './perceptual-hash.ts';
+import { halvesDistance, hashHalves, SIMILAR_IMAGE_BITS } from './perceptual-hash.ts';
 import { fingerprintBands, fingerprintSimilarity, SIMILAR_PAGE_SHARE } from './page-fingerprint.ts';
 
 export interface PageFeatures {
@@ -196,15 +196,15 @@ export function crossCheck(packages: readonly CheckedPackage[]): Finding[] {
   // three packages is one finding, not three), across alliances and against earlier years.
   const images = [...usesBySha.keys()].flatMap((sha) => {
     const hash = features.get(sha)?.imageHash ?? null;
-    return hash === null ? [] : [{ sha, hash }];
+    return hash === null ? [] : [{ sha, halves: hashHalves(hash) }];
   });
   const imageGroups = new Groups();
   const imageEdges: { sha: string; distance: number }[] = [];
   for (let i = 0; i < images.length; i += 1) {
     for (let j = i + 1; j < images.length; j += 1) {
-      const a = images[i] as { sha: string; hash: string };
-      const b = images[j] as { sha: string; hash: string };
-      const distance = hammingDistance(a.hash, b.hash);
+      const a = images[i] as { sha: string; halves: readonly [number, number] };
+      const b = images[j] as { sha: string; halves: readonly [number, number] };
+      const distance = halvesDistance(a.halves, b.halves);
       if (distance > SIMILAR_IMAGE_BITS || textsDisagree(features.get(a.sha), features.get(b.sha))) continue;
       imageGroups.join(a.sha, b.sha);
       imageEdges.push({ sha: a.sha, distance });

@@ -58,13 +58,24 @@ export function perceptualHash(grey: ArrayLike<number>): string {
   return bits.toString(16).padStart(16, '0');
 }
 
+/** A hash as its two 32-bit halves, for comparing many pairs without BigInt. */
+export function hashHalves(hash: string): readonly [number, number] {
+  return [Number.parseInt(hash.slice(0, 8), 16) >>> 0, Number.parseInt(hash.slice(8, 16), 16) >>> 0];
+}
+
+function popcount32(value: number): number {
+  let v = value >>> 0;
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/** How many bits two hashes, as halves, differ in. */
+export function halvesDistance(a: readonly [number, number], b: readonly [number, number]): number {
+  return popcount32(a[0] ^ b[0]) + popcount32(a[1] ^ b[1]);
+}
+
 /** How many bits two hashes differ in. */
 export function hammingDistance(a: string, b: string): number {
-  let x = BigInt(`0x${a}`) ^ BigInt(`0x${b}`);
-  let count = 0;
-  while (x > 0n) {
-    x &= x - 1n;
-    count += 1;
-  }
-  return count;
+  return halvesDistance(hashHalves(a), hashHalves(b));
 }
