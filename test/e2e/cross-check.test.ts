@@ -3,7 +3,8 @@
  * chair meeting of six alliances (test/helpers/chair-meeting.ts, real zips imported by the real
  * importer), with HFA-001's package of 2025 in the store too. The tab shows the findings the
  * cross-check makes of them: the 2025 files found again, the same files claimed by several
- * alliances, each with every place, in Chinese.
+ * alliances, each with every place, in Chinese; the chair's note on one is kept beside it and
+ * appears in the audit log.
  *
  * Screenshot to docs/images/ when UPDATE_DOCS_SCREENSHOTS=1, else test-results/screenshots/.
  */
@@ -71,6 +72,17 @@ describe('材料核查 (chair console)', () => {
     const all = (await page.getByTestId('cross-check').textContent()) ?? '';
     expect(all).not.toContain('[object Object]');
     expect(all).not.toContain('undefined');
+
+    // The chair's note on the first finding: kept beside it, and in the audit log.
+    await page.getByLabel('操作人').fill('主任 孙立');
+    const first = findings.first();
+    await first.getByRole('textbox').fill('已核对原件：三个联盟共用同一办公场所');
+    await first.getByRole('button', { name: '保存批注' }).click();
+    await expect.poll(async () => (await first.getByTestId('finding-note').textContent()) ?? '', { timeout: 30_000 }).toContain('主任批注：已核对原件：三个联盟共用同一办公场所');
+    await page.getByRole('navigation', { name: '主任控制台' }).getByRole('button', { name: '审计日志' }).click();
+    await expect.poll(async () => (await page.locator('.audit').textContent()) ?? '', { timeout: 30_000 }).toContain('材料核查批注');
+    await page.getByRole('navigation', { name: '主任控制台' }).getByRole('button', { name: '材料核查' }).click();
+    await page.getByTestId('cross-check').waitFor({ timeout: 60_000 });
 
     mkdirSync(shots, { recursive: true });
     await page.screenshot({ path: resolve(shots, 'chair-cross-check.png'), fullPage: false });
