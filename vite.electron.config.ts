@@ -20,6 +20,7 @@ const workerEntries = {
   'pdf-text-task': resolve(import.meta.dirname, 'electron/evidence/pdf-text-task.ts'),
   'pdf-skeleton-task': resolve(import.meta.dirname, 'electron/evidence/pdf-skeleton-task.ts'),
   'ocr-task': resolve(import.meta.dirname, 'electron/ocr/ocr-task.ts'),
+  'file-features-task': resolve(import.meta.dirname, 'electron/integrity/file-features-task.ts'),
 };
 
 export default defineConfig(({ mode }) => {

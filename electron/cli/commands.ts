@@ -11,4 +11,5 @@ export const commands: readonly CommandEntry[] = [
   { name: 'merge', load: async () => (await import('./commands/merge.ts')).mergeCommand },
   { name: 'verify', load: async () => (await import('./commands/verify.ts')).verifyCommand },
   { name: 'evidence', load: async () => (await import('./commands/evidence.ts')).evidenceCommand },
+  { name: 'cross-check', load: async () => (await import('./commands/cross-check.ts')).crossCheckCommand },
 ];

@@ -26,6 +26,7 @@ import { meetingSetupHandlers } from '../meeting/setup-handlers.ts';
 import { chairHandlers } from '../chair/handlers.ts';
 import { resultDocumentHandlers } from '../chair/result-document-handlers.ts';
 import { ocrHandlers } from '../ocr/handlers.ts';
+import { integrityHandlers } from '../integrity/handlers.ts';
 
 // Schema messages reach clerks: let zod word them in Chinese (zod-messages.ts words the
 // cases zod's own locale gets wrong).
@@ -45,6 +46,7 @@ export const handlers: HandlerTable = {
   ...chairHandlers,
   ...resultDocumentHandlers,
   ...ocrHandlers,
+  ...integrityHandlers,
 };
 
 /** The field paths, for the log: the person's message names fields in their words instead. */

@@ -65,8 +65,11 @@ const starts = (bytes: Uint8Array, ...signature: number[]): boolean => signature
 
 const HEIC_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'hevm', 'hevs', 'mif1', 'msf1']);
 
-/** The type a file's first bytes announce; 'ole' and 'zip' are containers told apart later. */
-function signatureType(head: Uint8Array): EvidenceType | 'ole' | null {
+/**
+ * The type a file's first bytes announce; 'ole' and 'zip' are containers told apart later.
+ * Exported for the cross-check, which needs only to know an image or a PDF by its head.
+ */
+export function signatureType(head: Uint8Array): EvidenceType | 'ole' | null {
   if (ascii(head, 0, Math.min(head.length, 1024)).includes('%PDF-')) return 'pdf';
   if (starts(head, 0xff, 0xd8, 0xff)) return 'jpeg';
   if (starts(head, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'png';

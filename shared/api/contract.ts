@@ -16,6 +16,7 @@ import { chairChannels } from './chair-channels.ts';
 import type { Channel } from './channel.ts';
 import { evidenceChannels } from './evidence-channels.ts';
 import { expertChannels } from './expert-channels.ts';
+import { integrityChannels } from './integrity-channels.ts';
 import { jobChannels } from './job-channels.ts';
 import { meetingChannels } from './meeting-channels.ts';
 import { meetingSetupChannels } from './meeting-setup-channels.ts';
@@ -42,6 +43,7 @@ export const contract = {
   ...chairChannels,
   ...resultDocumentChannels,
   ...ocrChannels,
+  ...integrityChannels,
 } as const satisfies Record<string, Channel<z.ZodType, unknown>>;
 
 type Contract = typeof contract;

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'paper-agree',
   'previous-import',
   'flag-note',
+  'cross-check-note',
   'lock',
   'reopen',
 ] as const;
@@ -48,6 +49,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'paper-agree': '纸质评分表双人录入一致',
   'previous-import': '导入上一年度结果',
   'flag-note': '标记说明',
+  'cross-check-note': '材料核查批注',
   lock: '定稿（锁定结果）',
   reopen: '重新开启',
 };

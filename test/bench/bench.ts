@@ -4,7 +4,7 @@
  * bench-data/ (ignored by git; reused between runs when present). Not part of `npm test`:
  * it takes minutes and several GiB of disk.
  *
- * usage: npm run bench [-- --quick] [-- --only import,merge,start]
+ * usage: npm run bench [-- --quick] [-- --only import,crosscheck,merge,start]
  *   --quick  a tenth of the scale (a smoke run of the script itself)
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -26,11 +26,12 @@ import { measureSpreadsheetPreview } from './spreadsheet-preview.ts';
 import { measureImagePages } from './image-pages.ts';
 import { measureDeepPage } from './deep-page.ts';
 import { ocrSection } from './ocr.ts';
+import { crossCheckSection } from './cross-check.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const scale = values.quick ? 0.1 : 1;
-const only = new Set((values.only ?? 'import,validate,big,merge,export,renderer,deep-page,start,documents,ofd,spreadsheet,images,ocr').split(','));
+const only = new Set((values.only ?? 'import,validate,crosscheck,big,merge,export,renderer,deep-page,start,documents,ofd,spreadsheet,images,ocr').split(','));
 const dataRoot = join(root, 'bench-data', values.quick ? 'quick' : 'full');
 const GiB = 1024 ** 3;
 
@@ -339,7 +340,7 @@ async function imagesSection() {
 
 const rubric = (await loadRubric('hefei-2017')) as Rubric;
 mkdirSync(dataRoot, { recursive: true });
-if (only.has('import') || only.has('validate')) {
+if (only.has('import') || only.has('validate') || only.has('crosscheck')) {
   process.stderr.write('generating packages …\n');
   const packages = await generatePackages({
     dir: join(dataRoot, 'packages'),
@@ -348,7 +349,8 @@ if (only.has('import') || only.has('validate')) {
     bigScans: values.quick ? 0 : 3,
     seed: 1,
   });
-  await importSection(packages);
+  if (only.has('import') || only.has('validate')) await importSection(packages);
+  if (only.has('crosscheck')) for (const r of await crossCheckSection(packages, dataRoot, runJson)) row(r);
 }
 if (only.has('big')) await bigPackageSection();
 if (only.has('merge')) await mergeSection(rubric);

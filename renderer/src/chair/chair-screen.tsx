@@ -2,7 +2,8 @@
  * The chair's console (主任控制台): the panel on a projector. Tabs: the overview (matrix
  * of alliances × experts with the panel result, flags with their notes, charts), sheets (import,
  * fingerprint confirmation, history), paper entry, the drill-down of one alliance and indicator,
- * finalizing (last year's result, awards, lock, publicity list, reopening), and the audit log.
+ * finalizing (last year's result, awards, lock, publicity list, reopening), the audit log, and
+ * 材料核查, the evidence cross-check (cross-check-tab.tsx).
  *
  * Every number shown comes from `panel-view`: the result the shared merge computed (or the
  * locked one); the screen never computes a score. Chart data comes from shared/charts/.
@@ -13,6 +14,7 @@ import { api } from '../api/api.ts';
 import { MeetingBar, useMeetings } from '../meeting/meeting-bar.tsx';
 import { useActor } from '../meeting/use-actor.ts';
 import { AuditTab } from './audit-tab.tsx';
+import { CrossCheckTab } from './cross-check-tab.tsx';
 import { DrillDownTab } from './drill-down-tab.tsx';
 import type { DrillTarget } from './drill-target.ts';
 import { FinalizeTab } from './finalize-tab.tsx';
@@ -23,7 +25,7 @@ import '../evidence/evidence.css';
 import '../meeting/meeting.css';
 import './chair.css';
 
-type TabId = 'overview' | 'sheets' | 'paper' | 'drill' | 'finalize' | 'audit';
+type TabId = 'overview' | 'sheets' | 'paper' | 'drill' | 'finalize' | 'audit' | 'cross-check';
 
 export function ChairScreen() {
   const { meetings, meetingId, choose } = useMeetings();
@@ -61,6 +63,7 @@ export function ChairScreen() {
     { id: 'drill', label: '逐项对照' },
     { id: 'finalize', label: '定稿' },
     { id: 'audit', label: '审计日志' },
+    { id: 'cross-check', label: '材料核查' },
   ];
 
   return (
@@ -126,6 +129,7 @@ export function ChairScreen() {
           {tab === 'drill' && <DrillDownTab meetingId={meetingId} view={shown} target={drill} onTarget={setDrill} />}
           {tab === 'finalize' && <FinalizeTab view={shown} actor={actor} onChanged={refresh} />}
           {tab === 'audit' && <AuditTab meetingId={meetingId} generation={generation} />}
+          {tab === 'cross-check' && <CrossCheckTab meetingId={meetingId} actor={actor} />}
         </>
       )}
     </section>

@@ -1,0 +1,59 @@
+/**
+ * File features under a cap (file-features-task.ts in one resident capped worker, like the PDF
+ * inspection: sharp and pdf.js load once for file after file), merged with the page texts OCR
+ * found, which come from outside (`PageTexts`, injected: the OCR store gives them to the app).
+ *
+ * A file that hits the cap has no features: nothing of it is compared, and the package check
+ * has already warned about a file that cannot be read.
+ *
+ * OCR text stands in for pages without a text layer. Its identifiers count for same-identifier
+ * findings but never for check-character findings (the page is marked `ocr`): a misread
+ * character is the OCR's error, not the alliance's.
+ */
+import type { EvidenceType } from '../../shared/evidence/evidence-type.ts';
+import type { FileFeatures, PageFeatures } from '../../shared/integrity/cross-check.ts';
+import { extractIdentifiers } from '../../shared/integrity/identifiers.ts';
+import { pageFingerprint } from '../../shared/integrity/page-fingerprint.ts';
+import { taskModule, type WorkerCaps } from '../files/capped-worker.ts';
+import { ResidentWorker } from '../files/resident-worker.ts';
+import type { FileFeaturesInput } from './file-features-task.ts';
+
+export const fileFeaturesCaps: WorkerCaps = { maxOldGenerationSizeMb: 512, timeoutMs: 120_000 };
+
+/** One page's text as OCR read it (the shape of electron/ocr's `OcrPage`, as much as is used here). */
+export interface OcrPageText {
+  readonly page: number;
+  readonly text: string;
+}
+
+/** The OCR text of a stored file's pages, by content hash, or null when it has none. */
+export type PageTexts = (sha256: string) => readonly OcrPageText[] | null;
+
+export const noFeatures: FileFeatures = { pageCount: null, imageHash: null, photoDate: null, pages: [] };
+
+let shared: ResidentWorker<FileFeaturesInput, FileFeatures> | null = null;
+
+/** The features of one file's bytes (copied to the worker). */
+export async function readFileFeatures(bytes: Uint8Array, type: EvidenceType): Promise<FileFeatures> {
+  shared ??= new ResidentWorker<FileFeaturesInput, FileFeatures>({ module: taskModule(import.meta.url, 'file-features-task'), exportName: 'fileFeaturesTask' }, fileFeaturesCaps);
+  const outcome = await shared.run({ bytes, type });
+  return outcome.ok ? outcome.value : noFeatures;
+}
+
+/** Ends the worker (a command that is done; the next call starts a new one). */
+export async function closeFileFeatures(): Promise<void> {
+  const worker = shared;
+  shared = null;
+  await worker?.close();
+}
+
+/** The features with OCR pages added where the document has no text of its own. */
+export function withOcrPages(features: FileFeatures, ocr: readonly OcrPageText[] | null): FileFeatures {
+  if (ocr === null || ocr.length === 0) return features;
+  const own = new Set(features.pages.map((p) => p.page));
+  const added: PageFeatures[] = ocr
+    .filter((p) => !own.has(p.page) && p.text.trim() !== '')
+    .map((p) => ({ page: p.page, fingerprint: pageFingerprint(p.text), identifiers: extractIdentifiers(p.text), text: 'ocr' as const }));
+  if (added.length === 0) return features;
+  return { ...features, pages: [...features.pages, ...added].sort((a, b) => a.page - b.page) };
+}

@@ -1,0 +1,140 @@
+/**
+ * 材料核查 (the cross-check, docs/cross-check.md) in the chair's console: what no single
+ * expert can see, over every package of the meeting and the earlier years' packages on this
+ * laptop: the same file or identifier claimed twice, similar photos and pages, wrong check
+ * characters, dates. Each finding is a hint, never a verdict and never a score change; each
+ * names every place it concerns, side by side.
+ *
+ * The check runs when the tab opens (files read before are not read again) and on 重新核查.
+ * The chair may write a note on a finding (经核实为两联盟共同承担的项目); it goes into the audit log.
+ */
+import { useEffect, useState } from 'react';
+import type { CrossCheckView, NotedFinding } from '../../../shared/api/integrity-types.ts';
+import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
+import { findingKindNames, findingKinds, placeLabel } from '../../../shared/integrity/finding.ts';
+import { api } from '../api/api.ts';
+
+export function CrossCheckTab({ meetingId, actor }: { readonly meetingId: number; readonly actor: string }) {
+  const [checked, setChecked] = useState<{ readonly meetingId: number; readonly run: number; readonly view: CrossCheckView } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [run, setRun] = useState(0);
+  useEffect(() => {
+    let live = true;
+    void api.invoke('cross-check-findings', { meetingId }).then((result) => {
+      if (!live) return;
+      if (result.ok) {
+        setChecked({ meetingId, run, view: result.value });
+        setError(null);
+      } else setError(result.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [meetingId, run]);
+
+  if (error) {
+    return (
+      <p role="alert" className="error">
+        {error}
+      </p>
+    );
+  }
+  // Another meeting's findings, or those before 重新核查, are not shown while the check runs.
+  const view = checked !== null && checked.meetingId === meetingId && checked.run === run ? checked.view : null;
+  if (view === null) return <p className="muted">正在核查材料……（每个文件只读一次，以后再核查会快得多）</p>;
+  const counts = findingKinds.map((kind) => [kind, view.findings.filter((f) => f.kind === kind).length] as const).filter(([, n]) => n > 0);
+  return (
+    <div className="cross-check" data-testid="cross-check">
+      <p className="cross-check-summary">
+        核查了本次会议的 {view.packages} 个材料包
+        {view.earlierPackages > 0 ? `，并与本机往年的 ${view.earlierPackages} 个材料包比较` : '（本机没有往年的材料包可比较）'}：
+        {view.findings.length === 0 ? '没有发现需要核对的情况。' : `${view.findings.length} 条提示。`}
+        <button type="button" className="secondary" onClick={() => setRun((n) => n + 1)}>
+          重新核查
+        </button>
+      </p>
+      <p className="small muted">每条都只是提示，不是结论，也不改变分数：两个联盟共同承担的项目、同一成员单位的同一份证书都可能是正当的。请对照原件核实。</p>
+      {counts.length > 0 && (
+        <p className="cross-check-kinds">
+          {counts.map(([kind, n]) => (
+            <span key={kind} className={`flag-badge finding-${kind}`}>
+              {findingKindNames[kind]} {n}
+            </span>
+          ))}
+        </p>
+      )}
+      <ol className="flag-items">
+        {view.findings.map((finding) => (
+          <FindingItem
+            key={finding.key}
+            finding={finding}
+            meetingId={meetingId}
+            actor={actor}
+            onChanged={(next) => setChecked({ meetingId, run, view: next })}
+          />
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function FindingItem({
+  finding,
+  meetingId,
+  actor,
+  onChanged,
+}: {
+  readonly finding: NotedFinding;
+  readonly meetingId: number;
+  readonly actor: string;
+  readonly onChanged: (view: CrossCheckView) => void;
+}) {
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    setError(null);
+    const result = await api.invoke('cross-check-note-save', { meetingId, actor, findingKey: finding.key, note });
+    if (result.ok) {
+      setNote('');
+      onChanged(result.value);
+    } else setError(result.error.message);
+  };
+  return (
+    <li className="flag-item" data-testid="finding" data-kind={finding.kind}>
+      <div className="flag-head">
+        <span className={`flag-badge finding-${finding.kind}`}>{findingKindNames[finding.kind]}</span>
+        {finding.identifier !== null && <code>{finding.identifier}</code>}
+      </div>
+      <p className="flag-detail">{finding.detail}</p>
+      <ul className="finding-places">
+        {finding.places.map((place, j) => (
+          <li key={j}>{placeLabel(place, { year: true })}</li>
+        ))}
+      </ul>
+      {finding.note && (
+        <p className="flag-note" data-testid="finding-note">
+          主任批注：<strong>{finding.note.text}</strong>{' '}
+          <span className="small muted">
+            （{finding.note.by}，{chinaDateTime(finding.note.at)}）
+          </span>
+        </p>
+      )}
+      <div className="note-form">
+        <input
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          placeholder={finding.note ? '修改批注（原批注保留在审计日志中）' : '核实结果（记入审计日志）'}
+          aria-label={`对这条${findingKindNames[finding.kind]}提示的批注`}
+        />
+        <button type="button" onClick={() => void save()} disabled={note.trim() === ''}>
+          保存批注
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}

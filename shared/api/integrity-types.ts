@@ -1,0 +1,27 @@
+/**
+ * What the cross-check channels answer (docs/cross-check.md): the findings of a meeting's
+ * packages, against each other and the earlier years' packages in this laptop's store, each
+ * with its key and the chair's latest note. Each finding is a hint for a person, never a
+ * verdict or a score.
+ */
+import type { Finding } from '../integrity/finding.ts';
+
+export interface FindingNote {
+  readonly text: string;
+  readonly by: string;
+  /** ISO 8601, UTC. */
+  readonly at: string;
+}
+
+export interface NotedFinding extends Finding {
+  /** Names this exact finding (its kind, identifier and places) for a note. */
+  readonly key: string;
+  readonly note: FindingNote | null;
+}
+
+export interface CrossCheckView {
+  readonly findings: readonly NotedFinding[];
+  /** Packages of the meeting compared, and earlier years' packages compared with. */
+  readonly packages: number;
+  readonly earlierPackages: number;
+}

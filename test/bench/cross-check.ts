@@ -1,0 +1,69 @@
+/**
+ * Bench section: the evidence cross-check (docs/cross-check.md) of the 200-package bench set
+ * and of 200 packages with real photos and text PDFs (cross-check-packages.ts), each next to
+ * the import of the same packages in the same run (target: under half of it), and the cost of
+ * checking again after adding one package, next to the first check (target: about one
+ * package's share, not all of them: at most 3 × the first check's cost per package, or
+ * 0.5 s where that share is smaller than the fixed cost of a check).
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BenchPackage } from './generate-packages.ts';
+import { crossCheckPackages } from './cross-check-packages.ts';
+
+export interface CrossCheckRow {
+  readonly measure: string;
+  readonly value: string;
+  readonly reference: string;
+  readonly ratio: string;
+  readonly target: string;
+  readonly met: boolean | null;
+}
+
+interface WorkerResult {
+  readonly importMs: number;
+  readonly checkMs: number;
+  readonly addImportMs: number;
+  readonly addCheckMs: number;
+  readonly findings: number;
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+async function measure(label: string, packages: readonly BenchPackage[], dataRoot: string, runJson: <T>(args: readonly string[]) => Promise<T>): Promise<CrossCheckRow[]> {
+  const dataDir = join(dataRoot, 'store-cross-check');
+  rmSync(dataDir, { recursive: true, force: true });
+  const r = await runJson<WorkerResult>(['test/bench/cross-check-worker.ts', dataDir, ...packages.map((p) => p.path)]);
+  rmSync(dataDir, { recursive: true, force: true });
+  const n = packages.length - 1;
+  const perPackage = r.checkMs / n;
+  const allowed = Math.max(3 * perPackage, 500);
+  return [
+    {
+      measure: `cross-check ${n} packages, ${label} (every file read)`,
+      value: `${seconds(r.checkMs)} (${r.findings} findings with one more)`,
+      reference: `import ${seconds(r.importMs)}`,
+      ratio: `${(r.checkMs / r.importMs).toFixed(2)}×`,
+      target: '< 0.5× import',
+      met: r.checkMs < 0.5 * r.importMs,
+    },
+    {
+      measure: `cross-check again after adding one package, ${label}`,
+      value: seconds(r.addCheckMs),
+      reference: `first check ${seconds(r.checkMs)}, ${seconds(perPackage)} a package`,
+      ratio: `${(r.addCheckMs / perPackage).toFixed(2)}× a package`,
+      target: '≈ one package (≤ 3×, or 0.5 s)',
+      met: r.addCheckMs <= allowed,
+    },
+  ];
+}
+
+export async function crossCheckSection(
+  packages: readonly BenchPackage[],
+  dataRoot: string,
+  runJson: <T>(args: readonly string[]) => Promise<T>,
+): Promise<CrossCheckRow[]> {
+  process.stderr.write('cross-check …\n');
+  const real = await crossCheckPackages(join(dataRoot, 'cross-check-packages'), packages.length);
+  return [...(await measure('bench set', packages, dataRoot, runJson)), ...(await measure('real photos and PDFs', real, dataRoot, runJson))];
+}
