@@ -14,7 +14,7 @@ describe('0007-cross-check', () => {
   });
 
   it('keeps notes on findings of a meeting that exists, named by a 64-digit key, never empty', () => {
-    const db = databaseAt(6);
+    const db = databaseAt(7);
     db.prepare("INSERT INTO meeting (name, year, created_at) VALUES ('2026', 2026, 't')").run();
     const insert = (meetingId: number, key: string, note: string) =>
       db
@@ -29,7 +29,7 @@ describe('0007-cross-check', () => {
   });
 
   it('keeps one row of valid JSON per stored file', () => {
-    const db = databaseAt(6);
+    const db = databaseAt(7);
     db.prepare("INSERT INTO evidence_file (sha256, size, content_type, stored_at) VALUES (?, 3, 'image/jpeg', 't')").run(sha);
     const insert = (hash: string, json: string, format = 1) =>
       db.prepare("INSERT INTO file_features (sha256, format, features_json, read_at) VALUES (?, ?, ?, 't')").run(hash, format, json);
