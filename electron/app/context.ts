@@ -19,6 +19,7 @@ import { clearStaleRenditions } from '../evidence/renditions.ts';
 import { clearIncoming } from '../package-store/incoming.ts';
 import { JobRegistry } from '../jobs/jobs.ts';
 import { OcrQueue } from '../ocr/ocr-queue.ts';
+import { giveTextSources } from './text-sources.ts';
 import type { OsProtection } from '../experts/key-protection.ts';
 
 export interface StartupNotice {
@@ -72,6 +73,8 @@ export const storeFileName = 'alliance-review.sqlite';
 
 /** Throws AppError `data-dir-in-use` when another program has the data folder. */
 export function createContext(options: ContextOptions): ServiceContext {
+  // The viewer's search reads OCR results and the own text of documents through these.
+  giveTextSources();
   mkdirSync(options.dataDir, { recursive: true });
   const lock = lockDataDir(options.dataDir);
   const now = options.now ?? (() => new Date());

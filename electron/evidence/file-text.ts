@@ -56,9 +56,10 @@ export function hasTextSource(): boolean {
   return sources.size > 0;
 }
 
-const documentTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>(['docx', 'doc', 'wps', 'rtf', 'odt', 'txt']);
+const documentTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>(['docx', 'doc', 'wps', 'rtf', 'odt', 'txt', 'ofd']);
 const spreadsheetTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>(['xlsx', 'xls', 'et', 'ods', 'csv']);
-const scanTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>(['tiff', 'jpeg', 'png', 'gif', 'bmp', 'webp', 'heic', 'ofd']);
+// An OFD has its own text (its TextObjects): it is a document here, not a scan.
+const scanTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>(['tiff', 'jpeg', 'png', 'gif', 'bmp', 'webp', 'heic']);
 
 const pdfTextConverter = { name: 'pdf-text', version: 1 } as const;
 

@@ -7,12 +7,15 @@
  *   their reader gives.
  * - OCR text (`ocr`): where a PDF page has no text of its own, and for photos, what the OCR
  *   engine reads (electron/ocr/), unless OCR is off.
- * - seam: Word, OpenDocument and spreadsheet text (cell values as displayed) come from the
- *   converters that preview them; each is wired by adding its reader to `documentTexts`.
+ * - Word, OpenDocument, OFD and spreadsheet text (cell values as displayed) come from the
+ *   converters that preview them (electron/evidence/own-text.ts), the same text the viewer's
+ *   search uses.
  *
  * Every reader of the file's bytes runs capped: PDFs and pictures in the OCR worker.
  */
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { ownText } from '../evidence/own-text.ts';
 import type { EvidenceType } from '../../shared/evidence/evidence-type.ts';
 import { decodePlainText } from '../package-reader/inspect/text-encoding.ts';
 import type { OcrReader } from './read-ocr.ts';
@@ -29,9 +32,15 @@ const plainText: DocumentTextReader = async (file) => {
   return [text ?? ''];
 };
 
+/** The same own text the viewer's search uses (own-text.ts): documents, spreadsheets as displayed, OFD pages. */
+const ownTextOf =
+  (type: EvidenceType): DocumentTextReader =>
+  async (file) =>
+    (await ownText(type, new Uint8Array(await readFile(file)), basename(file))) ?? [''];
+
 export const documentTexts: Partial<Record<EvidenceType, DocumentTextReader>> = {
   txt: plainText,
-  csv: plainText,
+  ...Object.fromEntries((['docx', 'doc', 'wps', 'rtf', 'odt', 'xlsx', 'xls', 'et', 'ods', 'csv', 'ofd'] as const).map((type) => [type, ownTextOf(type)])),
 };
 
 const pictureTypes: ReadonlySet<EvidenceType> = new Set(['jpeg', 'png', 'webp', 'gif', 'bmp']);

@@ -26,6 +26,9 @@ async function writePackage(): Promise<string> {
     '证明材料/合同.pdf': fixture('text.pdf'),
     '证明材料/说明.txt': fixture('note.txt'),
     '证明材料/附件.zip': readFileSync(inner),
+    '证明材料/红头文件.doc': fixture('documents/红头文件.doc'),
+    '证明材料/合同清单.xls': fixture('spreadsheets/contracts.xls'),
+    '证明材料/电子发票.ofd': fixture('ofd/invoice.ofd'),
   };
   const m = manifest({ claims: { 'I1.office': { claimed: true, evidence: Object.keys(evidence) } } });
   const path = join(tempDir(), 'HFA-012.zip');
@@ -69,6 +72,24 @@ describe('alliance-review evidence with OCR', () => {
     const skipped = runCli(['evidence', path, '--text', '证明材料/登记证明扫描.pdf', '--no-ocr']);
     expect(skipped.status).toBe(0);
     expect(skipped.stdout.trim()).toBe('');
+  }, CLI_OCR_TIMEOUT);
+
+  it('--text prints a document with its header and footer, a spreadsheet as displayed, and an OFD page by page', async () => {
+    const path = await writePackage();
+    const doc = runCli(['evidence', path, '--text', '证明材料/红头文件.doc', '--no-ocr']);
+    expect(doc.status, doc.stderr).toBe(0);
+    expect(doc.stdout).toContain('合肥市科学技术局文件');
+    const sheet = runCli(['evidence', path, '--text', '证明材料/合同清单.xls', '--no-ocr']);
+    expect(sheet.status, sheet.stderr).toBe(0);
+    expect(sheet.stdout).toContain('¥12,345.68');
+    expect(sheet.stdout).toContain('2026年2月1日');
+    expect(sheet.stdout).toContain('25.6%');
+    const second = runCli(['evidence', path, '--text', '证明材料/电子发票.ofd', '--page', '1', '--no-ocr']);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stdout).toContain('电子发票（普通发票）');
+    const past = runCli(['evidence', path, '--text', '证明材料/电子发票.ofd', '--page', '3', '--no-ocr']);
+    expect(past.status).toBe(1);
+    expect(past.stderr).toBe('文件“证明材料/电子发票.ofd”只有 2 页，没有第 3 页。请换一个页码再试。\n');
   }, CLI_OCR_TIMEOUT);
 
   it('--text exits 1 in Chinese for a path not in the package or a page past the last, 2 for --page without --text', async () => {
