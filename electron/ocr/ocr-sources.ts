@@ -6,12 +6,13 @@
  * - PDF: its pages through pdf.js (a page with its own text is skipped page by page, so a
  *   document that is partly scanned is read where it needs it).
  * - JPEG, PNG, WebP, GIF, BMP: the file itself, one page, decoded by sharp.
- * - TIFF and HEIC: their page PNGs, made by the converter that shows them in the viewer
- *   (renditions.ts); such a converter adds its entry to `ocrSources`, returning
- *   `{ kind: 'images', files }` with one PNG a page.
+ * - TIFF and HEIC: their page pictures, made by the converter that shows them in the viewer
+ *   (image-pages-previewer.ts, kept as renditions), one a page.
  * - anything else: nothing to read (Word, Excel and text files carry their own text).
  */
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
+import { imagePagesConverter, imagePagesPreviewer } from '../evidence/image-pages-previewer.ts';
+import { storedRendition } from '../evidence/renditions.ts';
 import type { EvidenceType } from '../../shared/evidence/evidence-type.ts';
 import { storedEvidencePath } from '../evidence/evidence-path.ts';
 import { inspectEvidence } from '../package-reader/inspect-evidence.ts';
@@ -28,6 +29,24 @@ export type OcrSourceFinder = (input: OcrSourceInput) => Promise<OcrSource | nul
 
 const wholeFile: OcrSourceFinder = ({ file }) => Promise.resolve({ kind: 'image', file });
 
+/**
+ * A TIFF's pages or a HEIC photo: the page pictures the viewer shows (made once per content
+ * hash by the image-pages converter, so OCR reads the pages upright as the expert sees them);
+ * made here if nobody has opened the file yet. A file the converter refuses has nothing to read.
+ */
+const imagePages =
+  (type: 'tiff' | 'heic'): OcrSourceFinder =>
+  async ({ dataDir, sha256, file }) => {
+    try {
+      const preview = await imagePagesPreviewer(type)({ bytes: new Uint8Array(await readFile(file)), sha256, fileName: sha256, dataDir });
+      const stored = storedRendition(dataDir, sha256, imagePagesConverter);
+      const files = stored === null ? [] : preview.pages.map((page) => stored.file(page.image.name)).filter((path): path is string => path !== null);
+      return files.length === 0 ? null : { kind: 'images', files };
+    } catch {
+      return null;
+    }
+  };
+
 export const ocrSources: Partial<Record<EvidenceType, OcrSourceFinder>> = {
   pdf: ({ file }) => Promise.resolve({ kind: 'pdf', file }),
   jpeg: wholeFile,
@@ -35,6 +54,8 @@ export const ocrSources: Partial<Record<EvidenceType, OcrSourceFinder>> = {
   webp: wholeFile,
   gif: wholeFile,
   bmp: wholeFile,
+  tiff: imagePages('tiff'),
+  heic: imagePages('heic'),
 };
 
 const HEAD_BYTES = 4096;
