@@ -7,9 +7,9 @@
  * each, on the text layer of a PDF, also turned, and on the OCR lines of a scan; the
  * alliance-wide search lists hits by file and page and opens one at its page, highlighted.
  *
- * The scan's OCR text is the OCR store's pages as scan-ocr.json holds them, given through the
- * text-source seam by test/e2e/web-with-ocr.ts (the OCR store is built elsewhere; with it in
- * the app that entry goes and the scan's text comes from the store).
+ * The scan's OCR text is in the app's own OCR store before the shell starts, as on an expert
+ * laptop that imported the clerk's meeting file (test/e2e/web-with-stored-ocr.ts); the search
+ * reads it from there.
  *
  * Screenshots at 1366×768 and 1024×640 go to test-results/screenshots/ (find-*.png); with
  * UPDATE_DOCS_SCREENSHOTS=1 the guide's three also to docs/images/.
@@ -109,7 +109,7 @@ describe('finding the page', () => {
     const ocr = join(work, 'ocr-pages.json');
     const scanSha = createHash('sha256').update(fixture('scan.pdf')).digest('hex');
     writeFileSync(ocr, JSON.stringify({ [scanSha]: JSON.parse(fixture('scan-ocr.json').toString('utf8')) as unknown }));
-    app = await startApp({ script: resolve(root, 'test', 'e2e', 'web-with-ocr.ts'), env: { E2E_OCR_PAGES: ocr } });
+    app = await startApp({ script: resolve(root, 'test', 'e2e', 'web-with-stored-ocr.ts'), env: { E2E_OCR_PAGES: ocr, ALLIANCE_REVIEW_OCR: 'off' } });
     await importPackageZips(app.page, [await packageZip(work)]);
     await createExpertProfile(app.page, { name: '王芳', id: 'E05', passphrase: 'passphrase-2027' });
     await app.page.getByTestId('alliance-row').first().getByRole('button', { name: '开始评分' }).click();
