@@ -12,6 +12,8 @@ export interface MeetingSettingsView {
   /** Decimal text as entered (`10`). */
   readonly deviationThreshold: string;
   readonly budgetYuan: string | null;
+  /** 畸高畸低: a subjective score further than this percentage of the criterion's cap from the others' mean (`30`). */
+  readonly outlierPercent: string;
 }
 
 export interface MeetingPackageView {

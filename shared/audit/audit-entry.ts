@@ -30,6 +30,10 @@ export const AUDIT_ACTIONS = [
   'paper-agree',
   'previous-import',
   'flag-note',
+  'difference-standing',
+  'outlier-explanation',
+  'pledge-record',
+  'previous-none',
   'lock',
   'reopen',
 ] as const;
@@ -48,6 +52,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'paper-agree': '纸质评分表双人录入一致',
   'previous-import': '导入上一年度结果',
   'flag-note': '标记说明',
+  'difference-standing': '记录客观分歧维持的理由',
+  'outlier-explanation': '登记畸高畸低评分的说明',
+  'pledge-record': '登记专家签字承诺书',
+  'previous-none': '确认没有上一年度结果',
   lock: '定稿（锁定结果）',
   reopen: '重新开启',
 };
