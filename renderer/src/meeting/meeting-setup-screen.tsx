@@ -88,7 +88,7 @@ function SettingsForm({ setup, actor, onSaved, onError }: FormProps) {
   const [method, setMethod] = useState(setup.settings.method);
   const [threshold, setThreshold] = useState(setup.settings.deviationThreshold);
   const [budget, setBudget] = useState(setup.settings.budgetYuan ?? '');
-  const [outlierPercent, setOutlierPercent] = useState(setup.settings.outlierPercent);
+  const [outlierPercent, setOutlierPercent] = useState(setup.outlierPercent);
   const [rubricId, setRubricId] = useState(setup.rubricId);
   const save = async () => {
     const result = await api.invoke('meeting-settings-save', {
