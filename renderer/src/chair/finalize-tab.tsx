@@ -17,6 +17,7 @@ import { api } from '../api/api.ts';
 import { gradeLabel } from '../common/labels.ts';
 import { fileSources } from '../meeting/file-sources.ts';
 import { ResultDocumentsPanel } from './result-documents-panel.tsx';
+import './procedure.css';
 
 export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelView; readonly actor: string; readonly onChanged: () => void }) {
   const meetingId = view.meeting.id;
@@ -135,7 +136,7 @@ export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelVi
           <ul className="lock-conditions" data-testid="lock-conditions" aria-label="定稿条件">
             {conditions.map((c) => (
               <li key={c.id} className={c.met ? 'met' : 'unmet'} data-condition={c.id} data-met={c.met}>
-                <span className="mark">{c.met ? '✓' : '✗'}</span> {c.label}
+                <span className="cond-mark">{c.met ? '✓' : '✗'}</span> {c.label}
                 {c.missing.length > 0 && (
                   <ul className="small">
                     {c.missing.slice(0, 5).map((m, i) => (
