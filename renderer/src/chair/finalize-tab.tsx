@@ -26,6 +26,8 @@ export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelVi
   const [ground, setGround] = useState<ReopenGround | null>(null);
   const conditions = view.procedure?.conditions ?? [];
   const previousNone = view.procedure?.previousNone ?? null;
+  // What stops the lock besides the conditions listed (a package missing, an alliance nobody reviewed).
+  const otherBlockers = view.blockers.filter((b) => !conditions.some((c) => c.missing.includes(b)));
   const [folder, setFolder] = useState('');
   const previousInput = useRef<HTMLInputElement>(null);
   const result = view.result;
@@ -149,14 +151,16 @@ export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelVi
             ))}
           </ul>
           {view.blockers.length > 0 ? (
-            <>
-              <p>以下事项处理完毕后才能定稿：</p>
-              <ul className="blockers" data-testid="blockers">
-                {view.blockers.map((b, i) => (
-                  <li key={i}>{b}</li>
-                ))}
-              </ul>
-            </>
+            otherBlockers.length > 0 && (
+              <>
+                <p>此外，以下事项处理完毕后才能定稿：</p>
+                <ul className="blockers" data-testid="blockers">
+                  {otherBlockers.map((b, i) => (
+                    <li key={i}>{b}</li>
+                  ))}
+                </ul>
+              </>
+            )
           ) : (
             <p data-testid="blockers-none">定稿条件都已满足，可以定稿。定稿后结果锁定，只有出现财政部令第87号第六十四条所列情形之一，才能写明事由重新开启，并记入审计日志。</p>
           )}
@@ -168,6 +172,11 @@ export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelVi
           >
             定稿并锁定结果
           </button>
+          {view.blockers.length > 0 && (
+            <p className="hint" data-testid="lock-unmet">
+              尚不能定稿。未满足：{conditions.filter((c) => !c.met).map((c) => c.label).join('；') || '见上'}。
+            </p>
+          )}
         </section>
       ) : (
         <section className="panel locked-panel" aria-labelledby="lock-title">
@@ -247,7 +256,7 @@ export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelVi
           <ResultDocumentsPanel meetingId={meetingId} year={view.meeting.year} />
           <h3>重新开启</h3>
           <p className="hint">
-            定稿后只有出现财政部令第87号第六十四条所列情形之一才能重新开启：请选择事由并写明具体情况。事由、理由和操作人记入审计日志和结果文书，本次定稿的记录保留。
+            定稿后只有出现财政部令第87号第六十四条所列情形之一才能重新开启：请选择事由并写明具体情况。事由、理由和操作人记入审计日志并保存在定稿记录中，本次定稿的记录保留。
           </p>
           <fieldset className="reopen-grounds" aria-label="重新开启的法定事由">
             {REOPEN_GROUNDS.map((g) => (
