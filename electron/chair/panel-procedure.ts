@@ -273,6 +273,8 @@ export function procedureView(db: Database, meetingId: number, rubric: Rubric, i
       }
     }
     for (const o of currentOutliers) {
+      // The chair's entry of the expert's explanation. A sheet format that carries the expert's own
+      // signed explanation per criterion is to be read here too, as `source: 'sheet'`.
       const explained = explanations.get(outlierKey(o));
       outliers.push(
         outlierView(o, names, {
