@@ -1,5 +1,5 @@
 /**
- * The panel's procedure before the lock (docs/meeting-procedure.md, 分歧、畸高畸低与定稿条件):
+ * The panel's procedure before the lock (docs/meeting-procedure.md, 第 6 节“签到与分歧” and 第 8 节's lock conditions):
  * what the chair must see settled, and the conditions of 定稿. Read-only: the records it reads
  * are written by procedure-records.ts; the chair never changes an expert's score.
  *

@@ -20,6 +20,8 @@ async function preparedRubric(ctx: ServiceContext, meetingId: number) {
   return meetingRubric(ctx, settings.rubricId);
 }
 
+const DECISION_WORDS = { accept: '认可', reject: '不认可', none: '未判断' } as const;
+
 /** The panel records that an objective difference stands (经合议维持), with its reason. */
 export async function recordDifferenceStanding(ctx: ServiceContext, meetingId: number, actor: string, key: string, reason: string): Promise<void> {
   const rubric = await preparedRubric(ctx, meetingId);
@@ -44,15 +46,16 @@ export async function recordDifferenceStanding(ctx: ServiceContext, meetingId: n
         reason,
       },
     });
-    const [allianceId, criterionId, itemId, decisions] = key.split('|');
+    // The key is the claim then its decisions (panel-procedure.ts `differenceKey`); the claim's
+    // parts come from the difference itself, so an id containing '|' cannot shift them.
+    const itemId = difference.itemId ?? '';
+    const decisions = key.slice(`${difference.allianceId}|${difference.criterionId}|${itemId}|`.length);
     db.prepare(
       `INSERT INTO difference_standing (meeting_id, alliance_id, criterion_id, item_id, decisions, reason, recorded_at, recorded_by, audit_seq)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(meetingId, allianceId, criterionId, itemId, decisions, reason, at, actor, auditSeq);
+    ).run(meetingId, difference.allianceId, difference.criterionId, itemId, decisions, reason, at, actor, auditSeq);
   })();
 }
-
-const DECISION_WORDS = { accept: '认可', reject: '不认可', none: '未判断' } as const;
 
 /** The explanation an expert gave of one outlying score, as the chair entered it. */
 export async function recordOutlierExplanation(ctx: ServiceContext, meetingId: number, actor: string, key: string, explanation: string): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Migration } from '../migration.ts';
 
 /**
- * The panel's procedure before the lock (docs/meeting-procedure.md, 分歧、畸高畸低与定稿条件).
+ * The panel's procedure before the lock (docs/meeting-procedure.md, 第 6 节“签到与分歧” and 第 8 节's lock conditions).
  *
  * - meeting_settings.outlier_share: the meeting's share of a criterion's cap beyond which a
  *   subjective score is an outlier (畸高畸低), decimal text as the clerk typed it; 0.3 unless set.
