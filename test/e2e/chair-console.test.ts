@@ -239,6 +239,14 @@ describe('the chair’s console', () => {
       await row.getByRole('button', { name: '登记承诺书' }).click();
       await row.getByText('签字', { exact: false }).filter({ hasText: '✓' }).waitFor();
     }
+    // The link opens the drill-down of I2 with the claim's own evidence in the viewer.
+    await difference.getByRole('button', { name: '查看证明材料与逐项对照' }).click();
+    await page.getByTestId('drill-table').waitFor();
+    await page.locator('[data-testid="evidence-body"][data-path="计划总结/年度计划.pdf"]').waitFor();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: resolve(shots, 'chair-difference-evidence.png'), fullPage: false });
+    await page.setViewportSize({ width: 1500, height: 1000 });
+    await tab(page, '签到与分歧');
     await difference.getByRole('textbox').fill('经合议，E05 认为工作计划证明材料不足，其余专家认可，分歧维持');
     await difference.getByRole('button', { name: '记录维持分歧' }).click();
     await page.locator('[data-testid="difference"][data-status="standing"]').waitFor();

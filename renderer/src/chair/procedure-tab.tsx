@@ -170,7 +170,11 @@ function DifferenceItem({ difference: d, view, actor, onChanged, onDrill }: { re
           {d.itemTitle !== null && `：${d.itemTitle}`}
         </span>
         <span className={`status-pill ${d.status === 'open' ? 'open-item' : 'done'}`}>{DIFFERENCE_STATUS[d.status]}</span>
-        <button type="button" className="secondary small" onClick={() => onDrill({ allianceId: d.allianceId, indicatorId: d.indicatorId })}>
+        <button
+          type="button"
+          className="secondary small"
+          onClick={() => onDrill({ allianceId: d.allianceId, indicatorId: d.indicatorId, evidenceOf: { criterionId: d.criterionId, itemId: d.itemId } })}
+        >
           查看证明材料与逐项对照
         </button>
       </div>
