@@ -84,6 +84,11 @@ const REFERENCING_TABLES = [
   'flag_note',
   'panel_lock',
   'panel_reopen',
+  // The panel's procedure (migration 0006).
+  'difference_standing',
+  'outlier_explanation',
+  'paper_pledge',
+  'previous_none',
 ] as const;
 
 export function verifyAuditChain(db: Database): AuditVerification {

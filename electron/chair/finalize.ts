@@ -2,17 +2,20 @@
  * Finalizing (定稿) and reopening (重新开启) the year's result.
  *
  * - lock: refused while any blocker stands (panel-state.ts: missing sheets, keys to confirm,
- *   paper entries that disagree, unreviewed alliances, flags without a note). Otherwise the
+ *   paper entries that disagree, unreviewed alliances, and each unmet lock condition of
+ *   panel-procedure.ts: sign-ins, objective differences, outliers, flag notes, last year). Otherwise the
  *   result text (`resultText`, the bytes `merge --json` prints) is stored with its SHA-256, the
  *   findings (each flag with its note) and the settings and inputs it came from; the lock's audit
  *   entry records the same hash and the audit log's head. From then on every action that would
  *   change the result is refused (electron/meeting/lock-state.ts).
- * - reopen: only with a written reason; logged; the lock row stays as history, and the next
+ * - reopen: only for one of art. 64's four grounds (shared/panel/reopen-grounds.ts) with the
+ *   chair's words; logged, and stored with its ground for the result documents; the lock row stays as history, and the next
  *   lock is a new row.
  * Both are computed and written inside one transaction, so nothing can slip in between.
  */
 import { createHash } from 'node:crypto';
 import type { FindingView, LockView } from '../../shared/api/chair-types.ts';
+import type { ReopenGround } from '../../shared/panel/reopen-grounds.ts';
 import { resultText } from '../../shared/result/result-text.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { appendAudit, verifyAuditChain } from '../audit/audit-log.ts';
@@ -55,6 +58,8 @@ export async function finalizeResult(ctx: ServiceContext, meetingId: number, act
       sheets: computation.sheets.map((s) => ({ expert: s.sheet.expert.id, fingerprint: s.fingerprint, signedAt: s.sheet.signedAt })),
       paperSheets: computation.paperSheets.map((p) => ({ expert: p.sheet.expert.id, enteredBy: p.enteredBy, confirmedBy: p.confirmedBy })),
       previous: computation.previous === null ? null : { file: computation.previous.sourceName, sha256: computation.previous.view.sha256 },
+      previousNone: computation.previous === null ? (view.procedure?.previousNone ?? null) : null,
+      outlierShare: view.procedure?.outlierShare ?? null,
     };
     const at = ctx.now().toISOString();
     const auditSeq = appendAudit(db, {
@@ -79,7 +84,7 @@ export async function finalizeResult(ctx: ServiceContext, meetingId: number, act
   return lock;
 }
 
-export function reopenResult(ctx: ServiceContext, meetingId: number, actor: string, reason: string): void {
+export function reopenResult(ctx: ServiceContext, meetingId: number, actor: string, ground: ReopenGround, reason: string): void {
   const { db } = ctx;
   db.transaction(() => {
     const lock = currentLock(db, meetingId);
@@ -90,8 +95,8 @@ export function reopenResult(ctx: ServiceContext, meetingId: number, actor: stri
       at,
       actor,
       action: 'reopen',
-      detail: { resultSha256: lock.resultSha256, lockedAt: lock.lockedAt, lockedBy: lock.lockedBy, reason },
+      detail: { resultSha256: lock.resultSha256, lockedAt: lock.lockedAt, lockedBy: lock.lockedBy, ground, reason },
     });
-    db.prepare('INSERT INTO panel_reopen (lock_id, reason, reopened_at, reopened_by, audit_seq) VALUES (?, ?, ?, ?, ?)').run(lock.id, reason, at, actor, auditSeq);
+    db.prepare('INSERT INTO panel_reopen (lock_id, ground, reason, reopened_at, reopened_by, audit_seq) VALUES (?, ?, ?, ?, ?, ?)').run(lock.id, ground, reason, at, actor, auditSeq);
   })();
 }

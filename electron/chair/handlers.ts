@@ -1,6 +1,7 @@
 /**
- * Handlers of the chair's console: sheets and keys, paper sheets, the panel view, notes, last
- * year's result, finalizing and the audit log (the result documents: result-document-handlers.ts).
+ * Handlers of the chair's console: sheets and keys, paper sheets, the panel view, notes, the
+ * procedure's records (differences, outliers, pledges, no last year), last year's result,
+ * finalizing and the audit log (the result documents: result-document-handlers.ts).
  */
 import { listAudit, verifyAuditChain } from '../audit/audit-log.ts';
 import type { chairChannels } from '../../shared/api/chair-channels.ts';
@@ -20,6 +21,7 @@ import { meetingMergePackages, meetingRubric } from './meeting-inputs.ts';
 import { panelView } from './panel-state.ts';
 import { paperEntryContent, paperSheetsView, savePaperEntry } from './paper-sheets.ts';
 import { importPreviousResult } from './previous-result.ts';
+import { confirmNoPrevious, recordDifferenceStanding, recordOutlierExplanation, recordPaperPledge } from './procedure-records.ts';
 
 export const chairHandlers = {
   'chair-sheet-import': (ctx, request) => importSheets(ctx, request.meetingId, request.actor, request.sources),
@@ -48,7 +50,25 @@ export const chairHandlers = {
   },
   'panel-finalize': (ctx, request) => finalizeResult(ctx, request.meetingId, request.actor),
   'panel-reopen': (ctx, request) => {
-    reopenResult(ctx, request.meetingId, request.actor, request.reason);
+    reopenResult(ctx, request.meetingId, request.actor, request.ground, request.reason);
+    return panelView(ctx, request.meetingId);
+  },
+  'panel-difference-standing': async (ctx, request) => {
+    await recordDifferenceStanding(ctx, request.meetingId, request.actor, request.differenceKey, request.reason);
+    return panelView(ctx, request.meetingId);
+  },
+  'panel-outlier-explain': async (ctx, request) => {
+    await recordOutlierExplanation(ctx, request.meetingId, request.actor, request.outlierKey, request.explanation);
+    return panelView(ctx, request.meetingId);
+  },
+  'panel-pledge-record': (ctx, request) => {
+    meetingRow(ctx.db, request.meetingId);
+    recordPaperPledge(ctx, request.meetingId, request.actor, request.expertId, request.signedOn);
+    return panelView(ctx, request.meetingId);
+  },
+  'panel-previous-none': (ctx, request) => {
+    meetingRow(ctx.db, request.meetingId);
+    confirmNoPrevious(ctx, request.meetingId, request.actor);
     return panelView(ctx, request.meetingId);
   },
   'panel-result-export': (ctx, request) => exportLockedResult(ctx, request.meetingId, request.folder),

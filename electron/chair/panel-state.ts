@@ -11,7 +11,8 @@
  *   as unreviewed. Finalizing needs them all.
  * - locked: once the chair locks the year, the console shows the locked result text, not a new
  *   computation; its SHA-256 is checked on every display.
- * - blockers: every reason finalizing is refused now, in words for the chair.
+ * - blockers: every reason finalizing is refused now, in words for the chair: what the inputs
+ *   lack, and each unmet lock condition (panel-procedure.ts).
  *
  * Everything here is synchronous once the rubric is loaded, so finalizing and noting can compute
  * and write inside one transaction.
@@ -30,6 +31,7 @@ import { publicityList } from '../../shared/result/publicity-list.ts';
 import type { ResultFile } from '../../shared/result/result-schema.ts';
 import { resultFileSchema } from '../../shared/result/result-schema.ts';
 import type { Rubric } from '../../shared/rubric/types.ts';
+import type { ReopenGround } from '../../shared/panel/reopen-grounds.ts';
 import type { ServiceContext } from '../app/context.ts';
 import type { SettingsRow } from '../meeting/meeting-store.ts';
 import { settingsNumbers } from '../meeting/meeting-setup.ts';
@@ -40,6 +42,7 @@ import type { LockRow } from '../meeting/lock-state.ts';
 import { currentLock } from '../meeting/lock-state.ts';
 import { meetingMergePackages, meetingRubric } from './meeting-inputs.ts';
 import { agreedPaperSheets, paperInProgress } from './paper-sheets.ts';
+import { procedureView } from './panel-procedure.ts';
 import type { StoredPrevious } from './previous-result.ts';
 import { currentPrevious } from './previous-result.ts';
 
@@ -180,9 +183,9 @@ function reopenings(db: Database, meetingId: number): ReopeningView[] {
   return db
     .prepare<
       [number],
-      { locked_at: string; locked_by: string; result_sha256: string; reopened_at: string; reopened_by: string; reason: string }
+      { locked_at: string; locked_by: string; result_sha256: string; reopened_at: string; reopened_by: string; ground: ReopenGround | null; reason: string }
     >(
-      `SELECT l.locked_at, l.locked_by, l.result_sha256, r.reopened_at, r.reopened_by, r.reason
+      `SELECT l.locked_at, l.locked_by, l.result_sha256, r.reopened_at, r.reopened_by, r.ground, r.reason
        FROM panel_reopen r JOIN panel_lock l ON l.id = r.lock_id WHERE l.meeting_id = ? ORDER BY r.lock_id DESC`,
     )
     .all(meetingId)
@@ -192,6 +195,7 @@ function reopenings(db: Database, meetingId: number): ReopeningView[] {
       resultSha256: row.result_sha256,
       reopenedAt: row.reopened_at,
       reopenedBy: row.reopened_by,
+      ground: row.ground,
       reason: row.reason,
     }));
 }
@@ -237,19 +241,11 @@ function blockersOf(
   if (lock !== null) return [`结果已于 ${chinaDateTime(lock.lockedAt)} 由 ${lock.lockedBy} 定稿锁定`];
   if (computation === null) return ['会议尚未准备：请先导入会议包，或在“会议准备”中保存设置、名册和材料包'];
   const blockers: string[] = [];
-  if (view.experts.length === 0) blockers.push('专家名册是空的');
   if (computation.packages.length === 0 && computation.problems.length === 0) blockers.push('会议没有材料包');
   for (const problem of computation.problems) blockers.push(`${problem.source === null ? '' : `${problem.source}：`}${problem.message}`);
   for (const alliance of computation.unreviewed) blockers.push(`联盟 ${alliance.allianceId} ${alliance.allianceName} 还没有任何计入的评分表评审`);
-  for (const expert of view.experts) {
-    if (expert.state === 'awaiting-fingerprint') blockers.push(`专家 ${expert.id} ${expert.name} 的评分表等待核对指纹`);
-    else if (expert.state === 'paper-entering') blockers.push(`专家 ${expert.id} ${expert.name} 的纸质评分表两次录入尚未一致`);
-    else if (expert.state === 'none') {
-      blockers.push(`专家 ${expert.id} ${expert.name} 的评分表尚未导入（如该专家未参会，请在“会议准备”中将其移出名册）`);
-    }
-  }
-  const unnoted = view.flags.filter((flag) => flag.note === null);
-  if (unnoted.length > 0) blockers.push(`还有 ${unnoted.length} 个标记没有主任的说明（每个标记都需写明处理意见，如“经合议维持原评分”）`);
+  // The lock conditions (panel-procedure.ts): each unmet one names what is missing.
+  for (const condition of view.procedure?.conditions ?? []) blockers.push(...condition.missing);
   return blockers;
 }
 
@@ -268,6 +264,8 @@ export function panelViewWith(db: Database, meetingId: number, rubric: Rubric | 
     result = computation.outcome.result;
   }
   const numbers = settingsNumbers(settings ?? { method: 'mean', deviationThreshold: '10', budgetYuan: null });
+  const experts = expertViews(db, meetingId, computation);
+  const flags = flagViews(db, meetingId, result);
   const excellent = result?.alliances.filter((a) => a.grade === 'excellent').length ?? 0;
   const base: Omit<PanelView, 'blockers'> = {
     meeting: {
@@ -280,16 +278,17 @@ export function panelViewWith(db: Database, meetingId: number, rubric: Rubric | 
       budgetYuan: numbers.budgetYuan,
     },
     rubric,
-    experts: expertViews(db, meetingId, computation),
+    experts,
     result,
     problems: computation?.problems ?? [],
     unreviewed: computation?.unreviewed ?? [],
-    flags: flagViews(db, meetingId, result),
+    flags,
     previous: computation?.previous?.view ?? null,
     awardRule: numbers.budgetYuan === null || rubric === null || result === null ? null : awardRuleText(numbers.budgetYuan, excellent, rubric.awardCapYuan),
     consequenceReasons: consequenceReasons(result),
     lock: lockInfo,
     reopenings: reopenings(db, meetingId),
+    procedure: rubric === null ? null : procedureView(db, meetingId, rubric, { computation, experts, flags }),
   };
   return { view: { ...base, blockers: blockersOf(base, computation, lock) }, computation };
 }

@@ -2,7 +2,9 @@
  * Meeting setup (会议准备): what the clerk prepares before the meeting (migration 0004).
  *
  * - settings: the rubric, the aggregation method (mean or trimmed), the deviation threshold and
- *   the award budget, kept as the decimal text the clerk typed so nothing is rounded on the way.
+ *   the award budget, kept as the decimal text the clerk typed so nothing is rounded on the way;
+ *   and the 畸高畸低 share (migration 0006), which only the chair's console reads, so the meeting
+ *   file does not carry it. Its change is its own audit entry.
  * - roster (专家名册): the experts' ids and names; a sheet counts only for an expert on it.
  * - meeting packages: the one package version each alliance is reviewed with, by digest.
  * - prepared: a meeting gets its settings row (and its uid, shared by every laptop that imports
@@ -35,8 +37,12 @@ import {
   meetingSettings,
   replacePackages,
   replaceRoster,
+  outlierShareOf,
+  updateOutlierShare,
   updateSettings,
 } from './meeting-store.ts';
+import { dec } from '../../shared/decimal/decimal.ts';
+import { DEFAULT_OUTLIER_SHARE } from '../../shared/panel/criterion-disagreements.ts';
 
 export const DEFAULT_RUBRIC = 'hefei-2017';
 
@@ -92,6 +98,7 @@ export async function meetingSetup(ctx: ServiceContext, meetingId: number): Prom
     rubricId: settings.rubricId,
     rubricIds: await knownRubricIds(join(ctx.resourcesDir, 'rubrics')),
     settings: { method: settings.method, deviationThreshold: settings.deviationThreshold, budgetYuan: settings.budgetYuan },
+    outlierPercent: dec(outlierShareOf(db, meetingId) ?? DEFAULT_OUTLIER_SHARE).times(100).toFixed(),
     experts: meetingExperts(db, meetingId),
     packages,
     candidates: listPackages(db).filter((p) => p.year === meeting.year),
@@ -110,6 +117,8 @@ export interface SettingsInput {
   readonly method: 'mean' | 'trimmed';
   readonly deviationThreshold: string;
   readonly budgetYuan: string | null;
+  /** Percent of a criterion's cap (`30`); undefined leaves the meeting's share as it is. */
+  readonly outlierPercent?: string | undefined;
 }
 
 export async function saveSettings(ctx: ServiceContext, meetingId: number, actor: string, input: SettingsInput): Promise<void> {
@@ -122,6 +131,19 @@ export async function saveSettings(ctx: ServiceContext, meetingId: number, actor
   db.transaction(() => {
     assertUnlocked(db, meetingId);
     const before = ensurePrepared(db, meetingId);
+    const shareBefore = outlierShareOf(db, meetingId) ?? DEFAULT_OUTLIER_SHARE;
+    const shareAfter = input.outlierPercent === undefined ? shareBefore : dec(input.outlierPercent).dividedBy(100).toFixed();
+    const shareChanged = !dec(shareBefore).equals(shareAfter);
+    if (shareChanged) {
+      updateOutlierShare(db, meetingId, shareAfter);
+      appendAudit(db, {
+        meetingId,
+        at: ctx.now().toISOString(),
+        actor,
+        action: 'settings-change',
+        detail: { outlierPercent: dec(shareAfter).times(100).toFixed(), before: `畸高畸低阈值 ${dec(shareBefore).times(100).toFixed()}%` },
+      });
+    }
     const after = {
       rubricId: input.rubricId,
       method: input.method,

@@ -200,3 +200,12 @@ export function recordMeetingFile(
     'INSERT INTO meeting_file (meeting_id, direction, content_sha256, file_name, at) VALUES (?, ?, ?, ?, ?)',
   ).run(file.meetingId, file.direction, file.contentSha256, file.fileName, file.at);
 }
+
+/** The meeting's 畸高畸低 share of a criterion's cap, decimal text (`0.3`); migration 0006. */
+export function updateOutlierShare(db: Database, meetingId: number, share: string): void {
+  db.prepare<[string, number]>('UPDATE meeting_settings SET outlier_share = ? WHERE meeting_id = ?').run(share, meetingId);
+}
+
+export function outlierShareOf(db: Database, meetingId: number): string | null {
+  return db.prepare<[number], string>('SELECT outlier_share FROM meeting_settings WHERE meeting_id = ?').pluck().get(meetingId) ?? null;
+}

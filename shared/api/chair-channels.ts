@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { PaperContent } from '../paper/paper-entries.ts';
+import { REOPEN_GROUNDS } from '../panel/reopen-grounds.ts';
 import { EXPERT_ID, reviewSchema } from '../sheet/sheet-schema.ts';
 import type {
   AgreementHistoryView,
@@ -52,8 +53,38 @@ const flagNoteRequest = z
 const previousImportRequest = z.object({ meetingId, actor: actorSchema, source: fileSourceSchema }).strict();
 const finalizeRequest = z.object({ meetingId, actor: actorSchema }).strict();
 const reopenRequest = z
-  .object({ meetingId, actor: actorSchema, reason: z.string().trim().min(1, '请写明重新开启的理由').max(2000) })
+  .object({
+    meetingId,
+    actor: actorSchema,
+    /** One of 财政部令第87号 art. 64's four reasons; nothing else reopens a locked result. */
+    ground: z.enum(REOPEN_GROUNDS, '请选择重新开启的法定事由（计分汇总错误；分项评分超出评分标准范围；客观评分不一致；经评审委员会认定评分畸高、畸低）'),
+    reason: z.string().trim().min(1, '请写明重新开启的理由').max(2000),
+  })
   .strict();
+
+const differenceStandingRequest = z
+  .object({
+    meetingId,
+    actor: actorSchema,
+    differenceKey: z.string().min(1).max(4000),
+    reason: z.string().trim().min(1, '请写明维持分歧的理由').max(2000, '理由不能超过 2000 个字'),
+  })
+  .strict();
+
+const outlierExplainRequest = z
+  .object({
+    meetingId,
+    actor: actorSchema,
+    outlierKey: z.string().min(1).max(1000),
+    explanation: z.string().trim().min(1, '请填写专家的书面说明').max(2000, '说明不能超过 2000 个字'),
+  })
+  .strict();
+
+const pledgeRequest = z
+  .object({ meetingId, actor: actorSchema, expertId: z.string().regex(EXPERT_ID), signedOn: z.iso.date('签字日期应为 YYYY-MM-DD') })
+  .strict();
+
+const previousNoneRequest = z.object({ meetingId, actor: actorSchema }).strict();
 
 /** What a paper sheet says, as one person typed it: the date on the paper and the reviews. */
 const paperContentSchema = z
@@ -91,7 +122,16 @@ export const chairChannels = {
   'previous-result-import': channel<PreviousResultView>()(previousImportRequest),
   /** Locks the result; refused while any blocker stands (`PanelView.blockers`). */
   'panel-finalize': channel<LockView>()(finalizeRequest),
+  /** Reopens a locked result for one of art. 64's four grounds, with the chair's words. */
   'panel-reopen': channel<PanelView>()(reopenRequest),
+  /** The panel records that an objective difference stands, and why (panel-procedure.ts). */
+  'panel-difference-standing': channel<PanelView>()(differenceStandingRequest),
+  /** The expert's written explanation of an outlying subjective score, entered by the chair. */
+  'panel-outlier-explain': channel<PanelView>()(outlierExplainRequest),
+  /** The chair has the expert's signed paper pledge: the sign-in of a paper or format-1 expert. */
+  'panel-pledge-record': channel<PanelView>()(pledgeRequest),
+  /** The chair confirms there are no results of last year to load. */
+  'panel-previous-none': channel<PanelView>()(previousNoneRequest),
   /** Writes the locked `<year>-result.json` and `<year>-公示名单.txt` into the folder. */
   'panel-result-export': channel<{ readonly resultPath: string; readonly publicityPath: string }>()(folderRequest),
   /** The meeting's audit log and the verification of the whole hash chain. */

@@ -8,6 +8,7 @@
  * - drill-down: one alliance and one indicator, every expert's decisions side by side.
  */
 import type { AgreementHistory } from '../panel/agreement-by-year.ts';
+import type { ReopenGround } from '../panel/reopen-grounds.ts';
 import type { PanelFlag } from '../panel/types.ts';
 import type { PublicityEntry } from '../result/publicity-list.ts';
 import type { ResultFile } from '../result/result-schema.ts';
@@ -139,6 +140,8 @@ export interface ReopeningView {
   readonly resultSha256: string;
   readonly reopenedAt: string;
   readonly reopenedBy: string;
+  /** Which of art. 64's four reasons; null for a reopening recorded before grounds were asked. */
+  readonly ground: ReopenGround | null;
   readonly reason: string;
 }
 
@@ -168,8 +171,101 @@ export interface PanelView {
   readonly consequenceReasons: Readonly<Record<string, string>>;
   readonly lock: LockView | null;
   readonly reopenings: readonly ReopeningView[];
+  /** Objective differences, subjective outliers, pledges and the lock conditions; null before the meeting is prepared. */
+  readonly procedure: ProcedureView | null;
   /** Why finalizing is refused now; empty when the chair may lock the result. */
   readonly blockers: readonly string[];
+}
+
+/** Who recorded something, and when. */
+export interface RecordedBy {
+  readonly by: string;
+  readonly at: string;
+}
+
+/** One scoring expert's decision on a claim an objective difference is about. */
+export interface DifferenceDecisionView {
+  readonly expertId: string;
+  readonly expertName: string;
+  readonly decision: 'accept' | 'reject' | 'value' | 'none';
+  /** A judged criterion's value, as decimal text. */
+  readonly value: string | null;
+  readonly reason: string | null;
+}
+
+/**
+ * 客观分歧: one objective claim (flag, item or objective judged value) the scoring experts
+ * decided differently. `open` until the experts' current sheets agree (`settled`: found in
+ * the experts' first counted sheets, gone from the current ones) or the panel records that it
+ * stands, and why (`standing`).
+ */
+export interface DifferenceView {
+  /** Identifies this difference with these exact decisions, for the panel's record. */
+  readonly key: string;
+  readonly allianceId: string;
+  readonly allianceName: string;
+  readonly criterionId: string;
+  readonly criterionLabel: string;
+  readonly indicatorId: string;
+  readonly itemId: string | null;
+  readonly itemTitle: string | null;
+  readonly decisions: readonly DifferenceDecisionView[];
+  readonly status: 'open' | 'settled' | 'standing';
+  readonly standing: (RecordedBy & { readonly reason: string }) | null;
+}
+
+/**
+ * 畸高畸低: a subjective score further than share × cap from the other scoring experts' mean.
+ * `open` until the expert revises it (`revised`: the expert re-signed with another score) or
+ * explains it in writing (`explained`). `source` says where the explanation came from: the chair
+ * entered it from the expert (`chair`); an expert's own signed explanation arrives later.
+ */
+export interface OutlierView {
+  readonly key: string;
+  readonly allianceId: string;
+  readonly allianceName: string;
+  readonly criterionId: string;
+  readonly criterionLabel: string;
+  readonly indicatorId: string;
+  readonly expertId: string;
+  readonly expertName: string;
+  /** Decimal text. */
+  readonly score: string;
+  readonly othersMean: string;
+  readonly distance: string;
+  readonly limit: string;
+  readonly direction: 'high' | 'low';
+  readonly status: 'open' | 'revised' | 'explained';
+  /** The score in the expert's current sheet, when revised. */
+  readonly revisedTo: string | null;
+  readonly explanation: (RecordedBy & { readonly text: string; readonly source: 'chair' | 'sheet' }) | null;
+}
+
+export interface PledgeView extends RecordedBy {
+  readonly expertId: string;
+  /** The date on the signed paper pledge. */
+  readonly signedOn: string;
+}
+
+export type LockConditionId = 'signed' | 'signed-in' | 'differences' | 'outliers' | 'flags' | 'previous';
+
+export interface LockConditionView {
+  readonly id: LockConditionId;
+  readonly label: string;
+  readonly met: boolean;
+  /** What is still missing, in words for the chair; empty when met. */
+  readonly missing: readonly string[];
+}
+
+export interface ProcedureView {
+  /** The meeting's outlier share (decimal text, `0.3`). */
+  readonly outlierShare: string;
+  readonly differences: readonly DifferenceView[];
+  readonly outliers: readonly OutlierView[];
+  readonly pledges: readonly PledgeView[];
+  /** The chair's confirmation that there are no results of last year; null when not given. */
+  readonly previousNone: RecordedBy | null;
+  readonly conditions: readonly LockConditionView[];
 }
 
 export interface EvidenceRef {

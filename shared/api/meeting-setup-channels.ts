@@ -28,6 +28,13 @@ const settingsSaveRequest = z
     method: z.enum(['mean', 'trimmed']),
     deviationThreshold: decimalTextSchema,
     budgetYuan: decimalTextSchema.nullable(),
+    /**
+     * 畸高畸低 threshold as a percentage of a criterion's cap (`30`); absent: unchanged. Kept
+     * apart from the meeting file's settings: only the chair's console uses it.
+     */
+    outlierPercent: decimalTextSchema
+      .refine((text) => Number(text) > 0 && Number(text) <= 100, '应为大于 0、不超过 100 的百分数（如 30）')
+      .optional(),
   })
   .strict();
 

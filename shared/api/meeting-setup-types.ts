@@ -37,6 +37,12 @@ export interface MeetingSetup {
   readonly rubricId: string;
   readonly rubricIds: readonly string[];
   readonly settings: MeetingSettingsView;
+  /**
+   * 畸高畸低: a subjective score further than this percentage of the criterion's cap from the
+   * others' mean (`30`). Apart from `settings`, which the meeting file carries: only the chair's
+   * console uses it.
+   */
+  readonly outlierPercent: string;
   readonly experts: readonly { readonly id: string; readonly name: string }[];
   readonly packages: readonly MeetingPackageView[];
   /** The store's packages of the meeting's year, to choose from. */

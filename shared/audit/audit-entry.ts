@@ -31,6 +31,10 @@ export const AUDIT_ACTIONS = [
   'previous-import',
   'flag-note',
   'cross-check-note',
+  'difference-standing',
+  'outlier-explanation',
+  'pledge-record',
+  'previous-none',
   'lock',
   'reopen',
 ] as const;
@@ -50,6 +54,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'previous-import': '导入上一年度结果',
   'flag-note': '标记说明',
   'cross-check-note': '材料核查批注',
+  'difference-standing': '记录客观分歧维持的理由',
+  'outlier-explanation': '登记畸高畸低评分的说明',
+  'pledge-record': '登记专家签字承诺书',
+  'previous-none': '确认没有上一年度结果',
   lock: '定稿（锁定结果）',
   reopen: '重新开启',
 };

@@ -7,8 +7,9 @@
  *
  * - every number of the matrix equals the real CLI's `merge --json` on the same files;
  * - the flags appear exactly where the data puts them, and the deviating cell is highlighted;
- * - finalizing is refused while a flag has no note; with notes it locks the CLI's exact bytes;
- * - the lock holds (main refuses a sheet import), reopening is logged with its reason;
+ * - finalizing is refused while a flag has no note or another lock condition is unmet; with
+ *   notes, pledges, the difference recorded and the outliers explained it locks the CLI's bytes;
+ * - the lock holds (main refuses a sheet import), reopening is logged with its ground and reason;
  * - tampering with the audit log in the database is detected and shown.
  *
  * Screenshots go to docs/images/ when UPDATE_DOCS_SCREENSHOTS=1, else test-results/screenshots/.
@@ -197,11 +198,19 @@ describe('the chair’s console', () => {
     await page.getByTestId('drill-table').getByText('✗ 不予认定：证明材料不足').waitFor();
     await page.screenshot({ path: resolve(shots, 'chair-drill-down.png'), fullPage: false });
 
-    // Finalizing is refused while a flag has no note.
+    // Finalizing is refused while a flag has no note (and the other lock conditions are unmet).
     await tab(page, '定稿');
-    await page.getByTestId('blockers').getByText('还有 7 个标记没有主任的说明').waitFor();
-    await page.getByRole('button', { name: '定稿并锁定结果' }).click();
-    await page.getByTestId('finalize-message').filter({ hasText: '现在还不能定稿' }).waitFor();
+    await page.getByTestId('lock-conditions').getByText('还有 7 个标记没有主任的说明').waitFor();
+    expect(await page.getByRole('button', { name: '定稿并锁定结果' }).isDisabled()).toBe(true);
+    const conditions = () => page.getByTestId('lock-conditions').locator(':scope > li').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-condition')} ${e.getAttribute('data-met')}`));
+    expect(await conditions()).toEqual(['signed true', 'signed-in false', 'differences false', 'outliers false', 'flags false', 'previous true']);
+    expect(await page.getByTestId('lock-unmet').textContent()).toBe(
+      '尚不能定稿。未满足：每位专家都已签到（纸质签字承诺书已登记）；客观分歧都已由专家重新签名解决，或已记录维持的理由；畸高畸低的评分都已由专家修改或书面说明；每个标记都有主任的说明。',
+    );
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByTestId('lock-conditions').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resolve(shots, 'chair-lock-conditions.png'), fullPage: false });
+    await page.setViewportSize({ width: 1500, height: 1000 });
     expect(await page.getByTestId('lock-state').textContent()).toBe('未定稿');
 
     // Notes on every flag, through the UI.
@@ -213,6 +222,43 @@ describe('the chair’s console', () => {
       await expect.poll(() => page.locator('[data-testid="flag-item"].unnoted').count()).toBe(6 - i);
     }
     await page.screenshot({ path: resolve(shots, 'chair-flags.png'), fullPage: true });
+
+    // Sign-ins, the objective difference and the outliers, through the UI.
+    await tab(page, '签到与分歧');
+    await expect.poll(() => page.locator('[data-testid="difference"][data-status="open"]').count()).toBe(1);
+    const difference = page.locator('[data-testid="difference"][data-alliance="HFA-002"]');
+    expect(await difference.locator('tbody tr').allTextContents()).toEqual(['E01 王明认可', 'E02 李华认可', 'E03 张伟认可', 'E04 刘洋认可', 'E05 陈静不认可证明材料不足']);
+    await expect.poll(() => page.locator('[data-testid="outlier"][data-status="open"]').count()).toBe(8);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: resolve(shots, 'chair-procedure.png'), fullPage: false });
+    await page.locator('.outliers').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resolve(shots, 'chair-outliers.png'), fullPage: false });
+    await page.setViewportSize({ width: 1500, height: 1000 });
+    for (const expert of meeting.experts) {
+      const row = page.locator(`[data-testid="pledge-row"][data-expert="${expert.id}"]`);
+      await row.getByRole('button', { name: '登记承诺书' }).click();
+      await row.getByText('签字', { exact: false }).filter({ hasText: '✓' }).waitFor();
+    }
+    // The link opens the drill-down of I2 with the claim's own evidence in the viewer.
+    await difference.getByRole('button', { name: '查看证明材料与逐项对照' }).click();
+    await page.getByTestId('drill-table').waitFor();
+    await page.locator('[data-testid="evidence-body"][data-path="计划总结/年度计划.pdf"]').waitFor();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: resolve(shots, 'chair-difference-evidence.png'), fullPage: false });
+    await page.setViewportSize({ width: 1500, height: 1000 });
+    await tab(page, '签到与分歧');
+    await difference.getByRole('textbox').fill('经合议，E05 认为工作计划证明材料不足，其余专家认可，分歧维持');
+    await difference.getByRole('button', { name: '记录维持分歧' }).click();
+    await page.locator('[data-testid="difference"][data-status="standing"]').waitFor();
+    for (let i = 0; i < 8; i += 1) {
+      const row = page.locator('[data-testid="outlier"][data-status="open"]').first();
+      await row.getByRole('textbox').fill('专家书面说明：对照佐证材料评分');
+      await row.getByRole('button', { name: '登记说明' }).click();
+      await expect.poll(() => page.locator('[data-testid="outlier"][data-status="open"]').count()).toBe(7 - i);
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: resolve(shots, 'chair-procedure-settled.png'), fullPage: false });
+    await page.setViewportSize({ width: 1500, height: 1000 });
 
     // Finalize: the lock holds the CLI's exact bytes.
     await tab(page, '定稿');
@@ -236,10 +282,16 @@ describe('the chair’s console', () => {
     await page.getByTestId('sheet-file-input').setInputFiles([meeting.sheets[0]!]);
     await page.getByRole('alert').filter({ hasText: '已于' }).filter({ hasText: '定稿锁定' }).waitFor();
 
-    // Reopening needs a reason and is logged.
+    // Reopening needs one of art. 64's four grounds and a reason, and is logged.
     await tab(page, '定稿');
     await expect.poll(() => page.getByRole('button', { name: '重新开启' }).isDisabled()).toBe(true);
     await page.getByLabel('重新开启的理由').fill('E05 要求复核 HFA-002 的 I10');
+    expect(await page.getByRole('button', { name: '重新开启' }).isDisabled()).toBe(true);
+    await page.getByRole('radio', { name: '经评审委员会认定评分畸高、畸低' }).check();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByRole('radio', { name: '经评审委员会认定评分畸高、畸低' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: resolve(shots, 'chair-reopen.png'), fullPage: false });
+    await page.setViewportSize({ width: 1500, height: 1000 });
     await page.getByRole('button', { name: '重新开启' }).click();
     await page.getByTestId('reopening').first().waitFor();
     expect(await page.getByTestId('lock-state').textContent()).toBe('未定稿');
@@ -249,6 +301,7 @@ describe('the chair’s console', () => {
     expect(await last.getAttribute('data-action')).toBe('reopen');
     expect(await last.textContent()).toContain(CHAIR);
     expect(await last.textContent()).toContain('E05 要求复核 HFA-002 的 I10');
+    expect(await last.textContent()).toContain('法定事由：经评审委员会认定评分畸高、畸低');
     await page.screenshot({ path: resolve(shots, 'chair-audit-log.png'), fullPage: false });
 
     // Tampering with the log in the database (triggers dropped first) is detected and shown.

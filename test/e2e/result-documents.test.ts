@@ -16,6 +16,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call } from '../helpers/call.ts';
 import { prepareChairMeeting, writeChairMeeting } from '../helpers/chair-meeting.ts';
 import { testContext } from '../helpers/context.ts';
+import { settlePanelProcedure } from '../helpers/panel-procedure.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -35,6 +36,7 @@ async function lockedMeetingIn(dataDir: string, work: string): Promise<string> {
     for (const flag of (await call(ctx, 'panel-view', { meetingId })).flags) {
       await call(ctx, 'flag-note-save', { meetingId, actor: CHAIR, flagKey: flag.key, note: '经合议维持原评分' });
     }
+    await settlePanelProcedure(ctx, meetingId, CHAIR);
     return (await call(ctx, 'panel-finalize', { meetingId, actor: CHAIR })).resultSha256;
   } finally {
     ctx.close();

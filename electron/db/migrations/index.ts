@@ -6,6 +6,16 @@ import { m0004MeetingAndPanel } from './0004-meeting-and-panel.ts';
 import { m0005EvidenceView } from './0005-evidence-view.ts';
 import { m0006Ocr } from './0006-ocr.ts';
 import { m0007CrossCheck } from './0007-cross-check.ts';
+import { m0008PanelProcedure } from './0008-panel-procedure.ts';
 
 /** Every migration, in order. Append only: a released step is never edited. */
-export const migrations: readonly Migration[] = [m0001Meetings, m0002Packages, m0003ExpertWork, m0004MeetingAndPanel, m0005EvidenceView, m0006Ocr, m0007CrossCheck];
+export const migrations: readonly Migration[] = [
+  m0001Meetings,
+  m0002Packages,
+  m0003ExpertWork,
+  m0004MeetingAndPanel,
+  m0005EvidenceView,
+  m0006Ocr,
+  m0007CrossCheck,
+  m0008PanelProcedure,
+];

@@ -5,6 +5,7 @@
  * know is shown by its value alone, so nothing recorded is hidden.
  */
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
+import { REOPEN_GROUND_LABELS, isReopenGround } from '../../../shared/panel/reopen-grounds.ts';
 import { flagLabel } from './flag-labels.ts';
 
 const labels: Readonly<Record<string, string>> = {
@@ -43,6 +44,14 @@ const labels: Readonly<Record<string, string>> = {
   indicator: '指标',
   flag: '标记内容',
   note: '说明',
+  outlierPercent: '畸高畸低阈值（占满分 %）',
+  criterion: '评分项',
+  item: '条目',
+  decisions: '各专家判断',
+  score: '评分',
+  othersMean: '其他专家平均分',
+  explanation: '专家说明',
+  ground: '法定事由',
 };
 
 const methods: Readonly<Record<string, string>> = { mean: '平均分', trimmed: '去掉一个最高分和一个最低分后平均' };
@@ -52,6 +61,7 @@ function valueText(key: string, value: string | number | boolean): string {
   if (key === 'method' && typeof value === 'string') return methods[value] ?? value;
   if (key === 'outcome' && typeof value === 'string') return outcomes[value] ?? value;
   if (key === 'kind' && typeof value === 'string') return flagLabel(value);
+  if (key === 'ground' && typeof value === 'string') return isReopenGround(value) ? REOPEN_GROUND_LABELS[value] : value;
   if (key === 'counts') return value === true ? '是' : '否（专家密钥指纹尚待核对）';
   if ((key === 'signedAt' || key === 'lockedAt') && typeof value === 'string') return chinaDateTime(value);
   // A digest is shown by its first 12 digits: enough to compare with a document's, short enough to read.

@@ -1,7 +1,8 @@
 /**
  * The chair's console (主任控制台): the panel on a projector. Tabs: the overview (matrix
  * of alliances × experts with the panel result, flags with their notes, charts), sheets (import,
- * fingerprint confirmation, history), paper entry, the drill-down of one alliance and indicator,
+ * fingerprint confirmation, history), paper entry, sign-ins and differences (procedure-tab.tsx:
+ * pledges, objective differences, outliers), the drill-down of one alliance and indicator,
  * finalizing (last year's result, awards, lock, publicity list, reopening), the audit log, and
  * 材料核查, the evidence cross-check (cross-check-tab.tsx).
  *
@@ -20,12 +21,13 @@ import type { DrillTarget } from './drill-target.ts';
 import { FinalizeTab } from './finalize-tab.tsx';
 import { OverviewTab } from './overview-tab.tsx';
 import { PaperTab } from './paper-tab.tsx';
+import { ProcedureTab } from './procedure-tab.tsx';
 import { SheetsTab } from './sheets-tab.tsx';
 import '../evidence/evidence.css';
 import '../meeting/meeting.css';
 import './chair.css';
 
-type TabId = 'overview' | 'sheets' | 'paper' | 'drill' | 'finalize' | 'audit' | 'cross-check';
+type TabId = 'overview' | 'sheets' | 'paper' | 'procedure' | 'drill' | 'finalize' | 'audit' | 'cross-check';
 
 export function ChairScreen() {
   const { meetings, meetingId, choose } = useMeetings();
@@ -55,11 +57,19 @@ export function ChairScreen() {
   const shown = view !== null && view.meeting.id === meetingId ? view : null;
   const unnoted = shown?.flags.filter((f) => f.note === null).length ?? 0;
   const pending = shown?.experts.filter((e) => e.state === 'awaiting-fingerprint').length ?? 0;
+  const procedure = shown?.procedure ?? null;
+  const openItems =
+    procedure === null || shown?.lock !== null
+      ? 0
+      : procedure.differences.filter((d) => d.status === 'open').length +
+        procedure.outliers.filter((o) => o.status === 'open').length +
+        (shown?.experts.filter((e) => !procedure.pledges.some((p) => p.expertId === e.id)).length ?? 0);
 
   const tabs: { id: TabId; label: string; badge?: number }[] = [
     { id: 'overview', label: '总览', badge: unnoted },
     { id: 'sheets', label: '评分表', badge: pending },
     { id: 'paper', label: '纸质录入' },
+    { id: 'procedure', label: '签到与分歧', badge: openItems },
     { id: 'drill', label: '逐项对照' },
     { id: 'finalize', label: '定稿' },
     { id: 'audit', label: '审计日志' },
@@ -126,6 +136,17 @@ export function ChairScreen() {
           )}
           {tab === 'sheets' && <SheetsTab meetingId={meetingId} actor={actor} onChanged={refresh} />}
           {tab === 'paper' && <PaperTab meetingId={meetingId} actor={actor} onChanged={refresh} />}
+          {tab === 'procedure' && (
+            <ProcedureTab
+              view={shown}
+              actor={actor}
+              onChanged={setView}
+              onDrill={(target) => {
+                setDrill(target);
+                setTab('drill');
+              }}
+            />
+          )}
           {tab === 'drill' && <DrillDownTab meetingId={meetingId} view={shown} target={drill} onTarget={setDrill} />}
           {tab === 'finalize' && <FinalizeTab view={shown} actor={actor} onChanged={refresh} />}
           {tab === 'audit' && <AuditTab meetingId={meetingId} generation={generation} />}

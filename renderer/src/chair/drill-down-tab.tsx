@@ -39,7 +39,7 @@ export function DrillDownTab(props: {
   useEffect(() => {
     if (target === null) return;
     let live = true;
-    void api.invoke('panel-drilldown', { meetingId: props.meetingId, ...target }).then(async (result) => {
+    void api.invoke('panel-drilldown', { meetingId: props.meetingId, allianceId: target.allianceId, indicatorId: target.indicatorId }).then(async (result) => {
       if (!live) return;
       if (!result.ok) {
         setError(result.error.message);
@@ -47,6 +47,15 @@ export function DrillDownTab(props: {
       }
       setError(null);
       setDrill(result.value);
+      // Opened for one claim (an objective difference): show that claim's evidence at once.
+      const claim = target.evidenceOf;
+      const criterion = claim === undefined ? undefined : result.value.criteria.find((c) => c.id === claim.criterionId);
+      if (claim !== undefined && criterion !== undefined) {
+        const item = claim.itemId === null ? null : (criterion.items.find((i) => i.id === claim.itemId) ?? null);
+        const refs = item === null ? criterion.evidence : item.evidence;
+        const label = item === null ? criterion.label : `${item.id} ${item.title}`;
+        setEvidence((e) => ({ target: `${target.allianceId}/${target.indicatorId}`, paths: refs.map((r) => r.path), label, open: refs[0]?.path ?? null, seq: e.seq + 1 }));
+      }
       if (result.value.packageId !== null) {
         const detail = await api.invoke('package-detail', { packageId: result.value.packageId });
         if (live && detail.ok) setFiles(detail.value.files);
@@ -55,7 +64,7 @@ export function DrillDownTab(props: {
     return () => {
       live = false;
     };
-  }, [props.meetingId, target?.allianceId, target?.indicatorId]); // eslint-disable-line react-hooks/exhaustive-deps -- the target object is rebuilt each render; its ids are what matter
+  }, [props.meetingId, target?.allianceId, target?.indicatorId, target?.evidenceOf?.criterionId, target?.evidenceOf?.itemId]); // eslint-disable-line react-hooks/exhaustive-deps -- the target object is rebuilt each render; its ids are what matter
 
   if (target === null) return <p className="muted empty">还没有可对照的评分。</p>;
   const shown = drill !== null && drill.allianceId === target.allianceId && drill.indicator.id === target.indicatorId ? drill : null;

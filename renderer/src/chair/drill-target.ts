@@ -6,4 +6,6 @@
 export interface DrillTarget {
   readonly allianceId: string;
   readonly indicatorId: string;
+  /** A claim whose evidence opens with the drill-down (from an objective difference); its item, null for a flag. */
+  readonly evidenceOf?: { readonly criterionId: string; readonly itemId: string | null } | undefined;
 }

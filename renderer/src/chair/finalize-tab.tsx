@@ -2,22 +2,32 @@
  * Finalizing (定稿): last year's result (for 取消市级联盟资格), the consequences and the award split
  * with the rule used, what still stands in the way, the lock itself (the result text of format 1
  * and its SHA-256), the publicity list (公示名单) of excellent alliances, saving the locked result,
- * exporting its signed PDFs and workbook (result-documents-panel.tsx), and reopening with a
- * written, logged reason.
+ * exporting its signed PDFs and workbook (result-documents-panel.tsx), and reopening for one of
+ * art. 64's four grounds with a written, logged reason. The lock conditions are listed one by one
+ * with ✓/✗ (panel-procedure.ts); the lock button stays disabled while any blocker stands, and
+ * the handler refuses the same way whatever the screen shows.
  */
 import { useRef, useState } from 'react';
 import type { PanelView } from '../../../shared/api/chair-types.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { CONSEQUENCE_LABELS } from '../../../shared/panel/consequence.ts';
+import type { ReopenGround } from '../../../shared/panel/reopen-grounds.ts';
+import { REOPEN_GROUND_LABELS, REOPEN_GROUNDS } from '../../../shared/panel/reopen-grounds.ts';
 import { api } from '../api/api.ts';
 import { gradeLabel } from '../common/labels.ts';
 import { fileSources } from '../meeting/file-sources.ts';
 import { ResultDocumentsPanel } from './result-documents-panel.tsx';
+import './procedure.css';
 
 export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelView; readonly actor: string; readonly onChanged: () => void }) {
   const meetingId = view.meeting.id;
   const [message, setMessage] = useState<{ kind: 'error' | 'notice'; text: string } | null>(null);
   const [reason, setReason] = useState('');
+  const [ground, setGround] = useState<ReopenGround | null>(null);
+  const conditions = view.procedure?.conditions ?? [];
+  const previousNone = view.procedure?.previousNone ?? null;
+  // What stops the lock besides the conditions listed (a package missing, an alliance nobody reviewed).
+  const otherBlockers = view.blockers.filter((b) => !conditions.some((c) => c.missing.includes(b)));
   const [folder, setFolder] = useState('');
   const previousInput = useRef<HTMLInputElement>(null);
   const result = view.result;
@@ -76,6 +86,21 @@ export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelVi
         <button type="button" className="secondary" onClick={() => previousInput.current?.click()} disabled={lock !== null}>
           导入上一年度结果…
         </button>
+        {view.previous === null &&
+          (previousNone !== null ? (
+            <p data-testid="previous-none">
+              {previousNone.by} 于 {chinaDateTime(previousNone.at)} 确认：本会议没有上一年度结果（已记入审计日志）。
+            </p>
+          ) : (
+            <button
+              type="button"
+              className="secondary"
+              disabled={lock !== null}
+              onClick={() => void run(() => api.invoke('panel-previous-none', { meetingId, actor }), '已确认本会议没有上一年度结果，记入审计日志。')}
+            >
+              确认没有上一年度结果
+            </button>
+          ))}
         <p className="hint">{view.awardRule ?? '未填写奖励预算：优秀联盟的奖励金额暂不计算（可在“会议准备”中填写预算）。'}</p>
         {result && (
           <table className="table compact" aria-label="考核结论">
@@ -110,21 +135,48 @@ export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelVi
       {lock === null ? (
         <section className="panel" aria-labelledby="lock-title">
           <h2 id="lock-title">定稿</h2>
+          <ul className="lock-conditions" data-testid="lock-conditions" aria-label="定稿条件">
+            {conditions.map((c) => (
+              <li key={c.id} className={c.met ? 'met' : 'unmet'} data-condition={c.id} data-met={c.met}>
+                <span className="cond-mark">{c.met ? '✓' : '✗'}</span> {c.label}
+                {c.missing.length > 0 && (
+                  <ul className="small">
+                    {c.missing.slice(0, 5).map((m, i) => (
+                      <li key={i}>{m}</li>
+                    ))}
+                    {c.missing.length > 5 && <li className="muted">另有 {c.missing.length - 5} 项</li>}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
           {view.blockers.length > 0 ? (
-            <>
-              <p>以下事项处理完毕后才能定稿：</p>
-              <ul className="blockers" data-testid="blockers">
-                {view.blockers.map((b, i) => (
-                  <li key={i}>{b}</li>
-                ))}
-              </ul>
-            </>
+            otherBlockers.length > 0 && (
+              <>
+                <p>此外，以下事项处理完毕后才能定稿：</p>
+                <ul className="blockers" data-testid="blockers">
+                  {otherBlockers.map((b, i) => (
+                    <li key={i}>{b}</li>
+                  ))}
+                </ul>
+              </>
+            )
           ) : (
-            <p data-testid="blockers-none">所有评分表已计入，所有标记都有主任意见，可以定稿。定稿后结果锁定，任何修改都须写明理由重新开启，并记入审计日志。</p>
+            <p data-testid="blockers-none">定稿条件都已满足，可以定稿。定稿后结果锁定，只有出现财政部令第87号第六十四条所列情形之一，才能写明事由重新开启，并记入审计日志。</p>
           )}
-          <button type="button" onClick={() => void run(() => api.invoke('panel-finalize', { meetingId, actor }), '结果已定稿锁定。')}>
+          <button
+            type="button"
+            disabled={view.blockers.length > 0}
+            title={view.blockers.length > 0 ? `尚不能定稿：${conditions.filter((c) => !c.met).map((c) => c.label).join('；')}` : undefined}
+            onClick={() => void run(() => api.invoke('panel-finalize', { meetingId, actor }), '结果已定稿锁定。')}
+          >
             定稿并锁定结果
           </button>
+          {view.blockers.length > 0 && (
+            <p className="hint" data-testid="lock-unmet">
+              尚不能定稿。未满足：{conditions.filter((c) => !c.met).map((c) => c.label).join('；') || '见上'}。
+            </p>
+          )}
         </section>
       ) : (
         <section className="panel locked-panel" aria-labelledby="lock-title">
@@ -203,17 +255,30 @@ export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelVi
           </div>
           <ResultDocumentsPanel meetingId={meetingId} year={view.meeting.year} />
           <h3>重新开启</h3>
-          <p className="hint">重新开启后才能再修改（导入评分表、修改意见或设置）；理由和操作人记入审计日志，本次定稿的记录保留。</p>
+          <p className="hint">
+            定稿后只有出现财政部令第87号第六十四条所列情形之一才能重新开启：请选择事由并写明具体情况。事由、理由和操作人记入审计日志并保存在定稿记录中，本次定稿的记录保留。
+          </p>
+          <fieldset className="reopen-grounds" aria-label="重新开启的法定事由">
+            {REOPEN_GROUNDS.map((g) => (
+              <label key={g} className="inline">
+                <input type="radio" name="reopen-ground" checked={ground === g} onChange={() => setGround(g)} /> {REOPEN_GROUND_LABELS[g]}
+              </label>
+            ))}
+          </fieldset>
           <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} placeholder="写明重新开启的理由" aria-label="重新开启的理由" className="reason" />
           <div>
             <button
               type="button"
               className="danger"
-              disabled={reason.trim() === ''}
+              disabled={reason.trim() === '' || ground === null}
               onClick={() =>
                 void run(async () => {
-                  const reopened = await api.invoke('panel-reopen', { meetingId, actor, reason });
-                  if (reopened.ok) setReason('');
+                  if (ground === null) return { ok: false, error: { message: '请选择重新开启的法定事由。' } };
+                  const reopened = await api.invoke('panel-reopen', { meetingId, actor, ground, reason });
+                  if (reopened.ok) {
+                    setReason('');
+                    setGround(null);
+                  }
                   return reopened;
                 }, '已重新开启，可以修改；再次定稿时将生成新的定稿记录。')
               }
@@ -230,7 +295,7 @@ export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelVi
           <ul className="reopen-list">
             {view.reopenings.map((r, i) => (
               <li key={i} data-testid="reopening">
-                {chinaDateTime(r.lockedAt)} {r.lockedBy} 定稿（<code>{r.resultSha256.slice(0, 16)}…</code>）；{chinaDateTime(r.reopenedAt)} {r.reopenedBy} 重新开启，理由：{r.reason}
+                {chinaDateTime(r.lockedAt)} {r.lockedBy} 定稿（<code>{r.resultSha256.slice(0, 16)}…</code>）；{chinaDateTime(r.reopenedAt)} {r.reopenedBy} 重新开启，事由：{r.ground === null ? '（未选择事由）' : REOPEN_GROUND_LABELS[r.ground]}；理由：{r.reason}
               </li>
             ))}
           </ul>

@@ -88,6 +88,7 @@ function SettingsForm({ setup, actor, onSaved, onError }: FormProps) {
   const [method, setMethod] = useState(setup.settings.method);
   const [threshold, setThreshold] = useState(setup.settings.deviationThreshold);
   const [budget, setBudget] = useState(setup.settings.budgetYuan ?? '');
+  const [outlierPercent, setOutlierPercent] = useState(setup.outlierPercent);
   const [rubricId, setRubricId] = useState(setup.rubricId);
   const save = async () => {
     const result = await api.invoke('meeting-settings-save', {
@@ -97,6 +98,7 @@ function SettingsForm({ setup, actor, onSaved, onError }: FormProps) {
       method,
       deviationThreshold: threshold,
       budgetYuan: budget.trim() === '' ? null : budget.trim(),
+      outlierPercent,
     });
     if (result.ok) onSaved(result.value, '会议设置已保存。');
     else onError(result.error.message);
@@ -125,6 +127,10 @@ function SettingsForm({ setup, actor, onSaved, onError }: FormProps) {
         <label>
           偏离阈值（分）
           <input value={threshold} onChange={(e) => setThreshold(e.target.value)} inputMode="decimal" disabled={setup.locked} className="short" />
+        </label>
+        <label title="主观评分与其他专家平均分之差超过该项满分的这一比例时，需该专家书面说明或修改">
+          畸高畸低阈值（占该项满分的 %）
+          <input value={outlierPercent} onChange={(e) => setOutlierPercent(e.target.value)} inputMode="decimal" disabled={setup.locked} className="short" />
         </label>
         <label>
           奖励预算（元，可不填）

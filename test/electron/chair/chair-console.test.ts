@@ -14,6 +14,7 @@ import { testContext } from '../../helpers/context.ts';
 import { acceptEverything, makeExpert, writeSignedSheet } from '../../helpers/expert-sheet.ts';
 import type { ChairMeeting } from '../../helpers/chair-meeting.ts';
 import { prepareChairMeeting, writeChairMeeting } from '../../helpers/chair-meeting.ts';
+import { settlePanelProcedure } from '../../helpers/panel-procedure.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 import { hefei } from '../../shared/rubric/fixtures.ts';
 import { smallDecisions } from '../../shared/result/merge-fixtures.ts';
@@ -48,6 +49,8 @@ async function noteEveryFlag({ ctx, meetingId }: Setup, note = '经合议维持�
   for (const flag of view.flags) {
     if (flag.note === null) await call(ctx, 'flag-note-save', { meetingId, actor: CHAIR, flagKey: flag.key, note });
   }
+  // The other lock conditions (pledges, differences, outliers, last year): panel-procedure.test.ts tests them.
+  await settlePanelProcedure(ctx, meetingId, CHAIR);
 }
 
 /** What `alliance-review merge --json` prints for the same files (the same function the CLI runs). */
@@ -314,10 +317,10 @@ describe('chair: notes, finalizing, the lock and reopening', () => {
     expect(readFileSync(saved.resultPath, 'utf8')).toBe(lock.resultText);
     expect(readFileSync(saved.publicityPath, 'utf8')).toContain('1. 合肥市智能语音产业技术创新战略联盟（HFA-001）  总分 90.5  奖励 200,000 元');
 
-    await expect(call(ctx, 'panel-reopen', { meetingId, actor: CHAIR, reason: '  ' })).rejects.toThrow(/^invalid-request/);
-    view = await call(ctx, 'panel-reopen', { meetingId, actor: CHAIR, reason: '专家 E05 要求复核 HFA-002' });
+    await expect(call(ctx, 'panel-reopen', { meetingId, actor: CHAIR, ground: 'extreme-score', reason: '  ' })).rejects.toThrow(/^invalid-request/);
+    view = await call(ctx, 'panel-reopen', { meetingId, actor: CHAIR, ground: 'extreme-score', reason: '专家 E05 要求复核 HFA-002' });
     expect(view.lock).toBeNull();
-    expect(view.reopenings[0]).toMatchObject({ reopenedBy: CHAIR, reason: '专家 E05 要求复核 HFA-002', resultSha256: lock.resultSha256 });
+    expect(view.reopenings[0]).toMatchObject({ reopenedBy: CHAIR, ground: 'extreme-score', reason: '专家 E05 要求复核 HFA-002', resultSha256: lock.resultSha256 });
     const audit = await call(ctx, 'audit-log', { meetingId });
     expect(audit.verification.ok).toBe(true);
     expect(audit.entries.at(-1)).toMatchObject({ action: 'reopen', actor: CHAIR });

@@ -18,6 +18,7 @@ import type { SheetReview } from '../../../shared/sheet/sheet-schema.ts';
 import { call } from '../../helpers/call.ts';
 import { prepareChairMeeting, writeChairMeeting } from '../../helpers/chair-meeting.ts';
 import { testContext } from '../../helpers/context.ts';
+import { settlePanelProcedure } from '../../helpers/panel-procedure.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 import { openssl, pdfText } from '../export/pdf-tools.ts';
 
@@ -40,6 +41,7 @@ async function readyMeeting(): Promise<{ ctx: ServiceContext; meetingId: number 
   await call(ctx, 'paper-entry-save', { meetingId, actor: '秘书 吴刚', expertId: 'E05', entryNo: 2, content });
   const view = await call(ctx, 'panel-view', { meetingId });
   for (const flag of view.flags) await call(ctx, 'flag-note-save', { meetingId, actor: CHAIR, flagKey: flag.key, note: '经合议维持原评分' });
+  await settlePanelProcedure(ctx, meetingId, CHAIR);
   return { ctx, meetingId };
 }
 

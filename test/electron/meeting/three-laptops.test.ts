@@ -44,6 +44,7 @@ import { prepareChairMeeting, writeChairMeeting } from '../../helpers/chair-meet
 import { makeExpert, writeSignedSheet } from '../../helpers/expert-sheet.ts';
 import type { AlliancePlan } from '../../helpers/meeting-room.ts';
 import { importMeetingFile, RoomClock, roomLaptop, scoreThroughWorkspace } from '../../helpers/meeting-room.ts';
+import { settlePanelProcedure } from '../../helpers/panel-procedure.ts';
 import { repoRoot, runCli } from '../../helpers/run-cli.ts';
 import { hefei } from '../../shared/rubric/fixtures.ts';
 
@@ -505,6 +506,9 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
     let view = await call(chair, 'panel-view', { meetingId });
     expect(view.blockers.some((b) => b.includes('没有主任的说明'))).toBe(true);
     for (const flag of view.flags) await call(chair, 'flag-note-save', { meetingId, actor: CHAIR, flagKey: flag.key, note: '经合议维持原评分' });
+    // The other lock conditions: every expert's signed paper pledge (format-1 and paper sheets carry
+    // no sign-in), the panel's word on any difference or outlier, and that there is no 2025 result.
+    await settlePanelProcedure(chair, meetingId, CHAIR);
     view = await call(chair, 'panel-view', { meetingId });
     expect(view.blockers).toEqual([]);
     const lock = await call(chair, 'panel-finalize', { meetingId, actor: CHAIR });

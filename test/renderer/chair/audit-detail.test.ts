@@ -21,6 +21,18 @@ describe('an audit entry in the chair’s words', () => {
     );
   });
 
+  it('words the panel procedure’s records and a reopening’s ground of art. 64', () => {
+    expect(
+      auditDetailText(JSON.stringify({ alliance: 'HFA-001', criterion: 'I3.audit', item: null, decisions: 'E01 认可、E05 不认可', reason: '分歧维持' })),
+    ).toBe('联盟：HFA-001 · 评分项：I3.audit · 各专家判断：E01 认可、E05 不认可 · 理由：分歧维持');
+    expect(auditDetailText(JSON.stringify({ alliance: 'HFA-002', criterion: 'I10.status', expert: 'E05', score: '0', othersMean: '2', explanation: '按材料评分' }))).toBe(
+      '联盟：HFA-002 · 评分项：I10.status · 专家编号：E05 · 评分：0 · 其他专家平均分：2 · 专家说明：按材料评分',
+    );
+    expect(auditDetailText(JSON.stringify({ outlierPercent: '50', before: '畸高畸低阈值 30%' }))).toBe('畸高畸低阈值（占满分 %）：50 · 修改前：畸高畸低阈值 30%');
+    expect(auditDetailText(JSON.stringify({ ground: 'extreme-score', reason: '复核' }))).toBe('法定事由：经评审委员会认定评分畸高、畸低 · 理由：复核');
+    expect(auditDetailText(JSON.stringify({ ground: 'unknown-ground' }))).toBe('法定事由：unknown-ground');
+  });
+
   it('shows text that is not a JSON object as it is', () => {
     expect(auditDetailText('not json')).toBe('not json');
     expect(auditDetailText('[1,2]')).toBe('[1,2]');
