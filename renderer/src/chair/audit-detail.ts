@@ -6,6 +6,7 @@
  */
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { REOPEN_GROUND_LABELS, isReopenGround } from '../../../shared/panel/reopen-grounds.ts';
+import { findingKindNames, type FindingKind } from '../../../shared/integrity/finding.ts';
 import { flagLabel } from './flag-labels.ts';
 
 const labels: Readonly<Record<string, string>> = {
@@ -52,6 +53,8 @@ const labels: Readonly<Record<string, string>> = {
   othersMean: '其他专家平均分',
   explanation: '专家说明',
   ground: '法定事由',
+  identifier: '编号',
+  finding: '核查发现',
 };
 
 const methods: Readonly<Record<string, string>> = { mean: '平均分', trimmed: '去掉一个最高分和一个最低分后平均' };
@@ -60,7 +63,7 @@ const outcomes: Readonly<Record<string, string>> = { created: '新建会议', up
 function valueText(key: string, value: string | number | boolean): string {
   if (key === 'method' && typeof value === 'string') return methods[value] ?? value;
   if (key === 'outcome' && typeof value === 'string') return outcomes[value] ?? value;
-  if (key === 'kind' && typeof value === 'string') return flagLabel(value);
+  if (key === 'kind' && typeof value === 'string') return Object.prototype.hasOwnProperty.call(findingKindNames, value) ? findingKindNames[value as FindingKind] : flagLabel(value);
   if (key === 'ground' && typeof value === 'string') return isReopenGround(value) ? REOPEN_GROUND_LABELS[value] : value;
   if (key === 'counts') return value === true ? '是' : '否（专家密钥指纹尚待核对）';
   if ((key === 'signedAt' || key === 'lockedAt') && typeof value === 'string') return chinaDateTime(value);

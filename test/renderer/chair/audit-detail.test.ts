@@ -37,4 +37,10 @@ describe('an audit entry in the chair’s words', () => {
     expect(auditDetailText('not json')).toBe('not json');
     expect(auditDetailText('[1,2]')).toBe('[1,2]');
   });
+
+  it('words the chair’s note on a cross-check finding', () => {
+    expect(auditDetailText(JSON.stringify({ kind: 'same-file', identifier: null, finding: '同一文件也出现在 HFA-017', note: '共同承担的项目' }))).toBe(
+      '标记类型：同一文件 · 核查发现：同一文件也出现在 HFA-017 · 说明：共同承担的项目',
+    );
+  });
 });
