@@ -9,7 +9,8 @@
  * Screenshots at 1366×768 and 1024×640 go to test-results/screenshots/; with
  * UPDATE_DOCS_SCREENSHOTS=1 the guide's one (a TIFF at its page) also to docs/images/.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -227,3 +228,53 @@ describe('images as pages', () => {
     expect(await photoUpright(page.getByTestId('evidence-image'))).toBe(true);
   });
 });
+
+describe('searching a TIFF scan', () => {
+  let app: AppFixture;
+  let work: string;
+  beforeEach(async () => {
+    work = mkdtempSync(join(tmpdir(), 'alliance-review-image-search-'));
+    // The scan's OCR results in the app's store, as an expert laptop has them from the meeting file.
+    const sha = createHash('sha256').update(fixture('three-pages-g4.tiff')).digest('hex');
+    const ocr = join(work, 'ocr-pages.json');
+    const pages = [1, 2, 3].map((n) => ({
+      page: n,
+      text: `合同扫描件 第${n}页\n技术合同登记号 3401042026000${n}`,
+      lines: [
+        { text: `合同扫描件 第${n}页`, box: [0.1, 0.08, 0.6, 0.14] },
+        { text: `技术合同登记号 3401042026000${n}`, box: [0.1, 0.2, 0.8, 0.26] },
+      ],
+    }));
+    writeFileSync(ocr, JSON.stringify({ [sha]: pages }));
+    app = await startApp({ script: join(root, 'test', 'e2e', 'web-with-stored-ocr.ts'), env: { E2E_OCR_PAGES: ocr, ALLIANCE_REVIEW_OCR: 'off' } });
+    await importPackageZips(app.page, [await packageZip(work)]);
+    await createExpertProfile(app.page, { name: '李华', id: 'E02', passphrase: 'passphrase-2027' });
+    await app.page.getByTestId('alliance-row').first().getByRole('button', { name: '开始评分' }).click();
+    await app.page.getByTestId('claim-row').first().waitFor();
+  });
+  afterEach(async () => {
+    await app.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('finds words in the scan by its OCR text and marks them on their page', { timeout: 180_000 }, async () => {
+    const { page } = app;
+    await row(page, 'I4.techContracts#tc-1').click();
+    await expect.poll(() => viewer(page).getAttribute('data-current-page'), { timeout: 30_000 }).toBe('1');
+    await viewer(page).focus();
+    await page.keyboard.press('Control+f');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('在文件中搜索');
+    await page.keyboard.type('340104202600003');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('pages-search-result').textContent(), { timeout: 30_000 }).toContain('第 1 / 1 处，在第 3 页');
+    await expect.poll(() => viewer(page).getAttribute('data-current-page')).toBe('3');
+    const hit = viewer(page).locator('[data-page="3"] [data-testid="search-hit"]');
+    await expect.poll(() => hit.count()).toBe(1);
+    const box = await hit.boundingBox();
+    const pageBox = await viewer(page).locator('[data-page="3"]').boundingBox();
+    // The box sits where the OCR line is: a fifth of the way down the page.
+    expect((box!.y - pageBox!.y) / pageBox!.height).toBeCloseTo(0.2, 1);
+    await screenshots(page, 'tiff-search');
+  });
+});
+

@@ -206,7 +206,7 @@ function FileView({ expertId, packageId, file, page, openSeq, find, locateItem, 
           path={file.path}
           fallback={<ExternalFile packageId={packageId} file={file} />}
           pages={(preview) => (
-            <PagesFile expertId={expertId} file={file} preview={preview} goal={{ page, seq: openSeq }} onPageChange={onPageChange} />
+            <PagesFile expertId={expertId} packageId={packageId} file={file} preview={preview} goal={{ page, seq: openSeq, find }} onPageChange={onPageChange} />
           )}
         />
       );
@@ -285,12 +285,16 @@ function PdfFile(props: {
 
 function PagesFile(props: {
   expertId: number | null;
+  packageId: number;
   file: PackageFileView;
   preview: PagesPreview;
   goal: PagesGoal;
   onPageChange: (page: number) => void;
 }) {
   const { rotation, change, notice } = useRememberedRotation(props.expertId, props.file.sha256);
+  const { packageId } = props;
+  const path = props.file.path;
+  const find = useCallback((query: string) => api.invoke('evidence-search', { packageId, path, query }), [packageId, path]);
   return (
     <>
       {notice && (
@@ -298,7 +302,15 @@ function PagesFile(props: {
           {notice}
         </p>
       )}
-      <PagesViewer preview={props.preview} name={props.file.path} goal={props.goal} rotation={rotation} onRotate={change} onPageChange={props.onPageChange} />
+      <PagesViewer
+        preview={props.preview}
+        name={props.file.path}
+        goal={props.goal}
+        rotation={rotation}
+        onRotate={change}
+        onPageChange={props.onPageChange}
+        find={find}
+      />
     </>
   );
 }

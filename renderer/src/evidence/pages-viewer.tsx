@@ -15,6 +15,10 @@
  * - rotation: quarter turns, remembered per file for the expert (remembered-rotation.ts); R
  *   turns clockwise, Shift+R back.
  * - keys: PageDown/PageUp go a page on or back, Home and End to the first and last page.
+ * - search: as in the PDF viewer (file-search.ts: the OCR text of a scan, an OFD's own text),
+ *   Ctrl+F to the box, Enter and Shift+Enter through the hits, Esc closes; the current hit's
+ *   page is shown and the hits on a page with boxes (OCR lines) are drawn over it; a goal with
+ *   words (a hit of the alliance-wide search) opens at its page and searches them.
  *
  * It lives beside the PDF viewer, not in previews/: previews/converted-preview.tsx is given it
  * by evidence-viewer.tsx (`pages`), so previews/ needs nothing of this folder.
@@ -24,6 +28,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { PagesPreview } from '../../../shared/api/evidence-preview-types.ts';
 import { renditionUrl } from '../api/api.ts';
+import { searchStatus, useFileSearch, type FindText } from './file-search.ts';
+import { HitBoxes, hitsByPage, NO_HITS } from './hit-boxes.tsx';
 import { turn, turnedSize, type Rotation } from './pdf-rotation.ts';
 import { fitScale, type Fit } from './pdf-scale.ts';
 import { startPage } from './pdf-start-page.ts';
@@ -35,6 +41,8 @@ const fitLabel: Record<Fit, string> = { width: '适合宽度', page: '整页' };
 export interface PagesGoal {
   readonly page: number | null;
   readonly seq: number;
+  /** Words to search and highlight from that page on (a hit of the alliance-wide search). */
+  readonly find?: string | null | undefined;
 }
 
 export interface PagesViewerProps {
@@ -46,9 +54,11 @@ export interface PagesViewerProps {
   readonly rotation: Rotation | null;
   readonly onRotate: (rotation: Rotation) => void;
   readonly onPageChange: (page: number) => void;
+  /** Searches the file's text (in main). */
+  readonly find: FindText;
 }
 
-export function PagesViewer({ preview, name, goal, rotation: remembered, onRotate, onPageChange }: PagesViewerProps) {
+export function PagesViewer({ preview, name, goal, rotation: remembered, onRotate, onPageChange, find }: PagesViewerProps) {
   const [zoom, setZoom] = useState<number | Fit>('width');
   const [fitBasis, setFitBasis] = useState(1);
   const [frame, setFrame] = useState({ top: 0, height: 600, width: 600 });
@@ -56,6 +66,8 @@ export function PagesViewer({ preview, name, goal, rotation: remembered, onRotat
   const [pageInput, setPageInput] = useState('1');
   const [beyond, setBeyond] = useState<number | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const search = useFileSearch(find);
   const rotation: Rotation = remembered ?? 0;
   const ready = remembered !== null;
   const count = preview.pages.length;
@@ -156,6 +168,7 @@ export function PagesViewer({ preview, name, goal, rotation: remembered, onRotat
     goToRef.current = goTo;
   });
 
+  const runSearch = search.run;
   // A new goal (another item opened): its page, or page 1 when the file is first opened.
   const goalSeen = useRef<number | null>(null);
   useEffect(() => {
@@ -167,7 +180,33 @@ export function PagesViewer({ preview, name, goal, rotation: remembered, onRotat
     setBeyond(start.beyond);
     setFitBasis(start.page);
     goToRef.current(start.page);
-  }, [ready, goal.seq, goal.page, paged, count]);
+    if (goal.find) runSearch(goal.find, start.page);
+  }, [ready, goal.seq, goal.page, goal.find, paged, count, runSearch]);
+
+  // The current hit's page is shown (Enter, Shift+Enter, a new search).
+  const hit = search.hit;
+  useEffect(() => {
+    if (hit !== null) goToRef.current(hit.page);
+  }, [hit]);
+  const pageHits = useMemo(() => hitsByPage(search.answer, hit), [search.answer, hit]);
+
+  // Ctrl+F anywhere in the viewer (its pages, its toolbar) goes to the search box.
+  const onViewerKeyDown = (event: KeyboardEvent) => {
+    if (event.key.toLowerCase() !== 'f' || !(event.ctrlKey || event.metaKey) || event.altKey || !ready) return;
+    event.preventDefault();
+    searchBox.current?.focus();
+    searchBox.current?.select();
+  };
+  const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      search.submit(event.shiftKey ? -1 : 1);
+    } else if (event.key === 'Escape') {
+      search.close();
+      scroller.current?.focus();
+    }
+  };
+  const status = ready ? searchStatus(search) : null;
 
   const zoomTo = (next: number | Fit) => {
     if (typeof next !== 'number') setFitBasis(page);
@@ -199,7 +238,7 @@ export function PagesViewer({ preview, name, goal, rotation: remembered, onRotat
 
   const what = paged ? '页面' : '图片';
   return (
-    <div className="pdf-viewer pages-viewer">
+    <div className="pdf-viewer pages-viewer" onKeyDown={onViewerKeyDown}>
       {ready && (
         <div className="viewer-toolbar" role="toolbar" aria-label={`${what}工具栏`}>
           {paged && (
@@ -247,7 +286,45 @@ export function PagesViewer({ preview, name, goal, rotation: remembered, onRotat
           <button type="button" className="secondary small" onClick={() => rotate(1)} aria-label="向右旋转 90°" title="向右旋转 90°（R）">
             ↻
           </button>
+          <span className="toolbar-gap" />
+          <form
+            className="search-form"
+            role="search"
+            onSubmit={(e) => {
+              e.preventDefault();
+              search.submit(1);
+            }}
+          >
+            <input
+              ref={searchBox}
+              aria-label={`在${paged ? '文件' : '图片'}中搜索`}
+              placeholder="搜索（Ctrl+F）"
+              title="Enter 下一处，Shift+Enter 上一处，Esc 关闭"
+              value={search.query}
+              onChange={(e) => search.setQuery(e.target.value)}
+              onKeyDown={onSearchKey}
+              size={12}
+            />
+            <button type="submit" className="secondary small">
+              搜索
+            </button>
+            {(search.answer?.hits.length ?? 0) > 0 && (
+              <>
+                <button type="button" className="secondary small" onClick={() => search.step(-1)} aria-label="上一处" title="上一处（Shift+Enter）">
+                  ↑
+                </button>
+                <button type="button" className="secondary small" onClick={() => search.step(1)} aria-label="下一处" title="下一处（Enter）">
+                  ↓
+                </button>
+              </>
+            )}
+          </form>
         </div>
+      )}
+      {status !== null && (
+        <p className="search-result" role="status" data-testid="pages-search-result" data-hits={search.answer?.hits.length ?? ''}>
+          {status}
+        </p>
       )}
       {preview.notice && (
         <p className="search-result" role="note">
@@ -304,6 +381,7 @@ export function PagesViewer({ preview, name, goal, rotation: remembered, onRotat
                   ) : (
                     <span className="page-placeholder">{i + 1}</span>
                   )}
+                  {draw && (pageHits.get(i + 1)?.length ?? 0) > 0 && <HitBoxes hits={pageHits.get(i + 1) ?? NO_HITS} rotation={rotation} />}
                 </div>
               );
             })}

@@ -41,11 +41,11 @@ import {
   type ReactNode,
 } from 'react';
 import type { PdfSkeleton } from '../../../shared/api/evidence-search-types.ts';
-import type { TextBox } from '../../../shared/evidence/page-text.ts';
 import { searchStatus, useFileSearch, type FindText } from './file-search.ts';
 import { openPdf, type PasswordRequest, type PdfOpening } from './pdf-document.ts';
 import { PAGE_FAILED, pdfMessage, pdfProblem, type PdfProblem } from './pdf-error-message.ts';
-import { turn, turnedBox, turnedSize, type Rotation } from './pdf-rotation.ts';
+import { turn, turnedSize, type Rotation } from './pdf-rotation.ts';
+import { HitBoxes, hitsByPage, NO_HITS, type PageHit } from './hit-boxes.tsx';
 import { canvasRatio, canvasSize, fitScale, type Fit, type Size } from './pdf-scale.ts';
 import { startPage } from './pdf-start-page.ts';
 
@@ -60,11 +60,6 @@ export interface PdfGoal {
   readonly find?: string | null | undefined;
   /** The page is still being worked out (自动定位): wait before going anywhere. */
   readonly pending?: boolean | undefined;
-}
-
-interface PageHit {
-  readonly boxes: readonly TextBox[];
-  readonly current: boolean;
 }
 
 export interface PdfViewerProps {
@@ -270,15 +265,7 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
   useEffect(() => {
     if (hit !== null) goToRef.current(hit.page);
   }, [hit]);
-  const hitsByPage = useMemo(() => {
-    const byPage = new Map<number, PageHit[]>();
-    for (const h of search.answer?.hits ?? []) {
-      const list = byPage.get(h.page) ?? [];
-      list.push({ boxes: h.boxes, current: h === hit });
-      byPage.set(h.page, list);
-    }
-    return byPage;
-  }, [search.answer, hit]);
+  const pageHits = useMemo(() => hitsByPage(search.answer, hit), [search.answer, hit]);
 
   const onSize = useCallback((n: number, size: Size) => {
     setSizes((old) => {
@@ -482,7 +469,7 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
                   scale={scale}
                   rotation={rotation}
                   draw={draw}
-                  hits={hitsByPage.get(i + 1) ?? NO_HITS}
+                  hits={pageHits.get(i + 1) ?? NO_HITS}
                   onSize={onSize}
                   onDrawn={onDrawn}
                 />
@@ -587,7 +574,6 @@ interface PdfPageProps {
   readonly onDrawn: (n: number) => void;
 }
 
-const NO_HITS: readonly PageHit[] = [];
 
 function PdfPage({ doc, number, top, width, height, scale, rotation, draw, hits, onSize, onDrawn }: PdfPageProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -652,27 +638,6 @@ function PdfPage({ doc, number, top, width, height, scale, rotation, draw, hits,
         </>
       ) : (
         <span className="page-placeholder">{number}</span>
-      )}
-    </div>
-  );
-}
-
-/** The search hits on one page: a box over each (in 0..1 of the page, turned with it). */
-function HitBoxes({ hits, rotation }: { hits: readonly PageHit[]; rotation: Rotation }) {
-  return (
-    <div className="search-hits" aria-hidden="true">
-      {hits.flatMap((h, i) =>
-        h.boxes.map((box, j) => {
-          const [x0, y0, x1, y1] = turnedBox(box, rotation);
-          return (
-            <div
-              key={`${i}-${j}`}
-              className={`search-hit${h.current ? ' current' : ''}`}
-              data-testid="search-hit"
-              style={{ left: `${x0 * 100}%`, top: `${y0 * 100}%`, width: `${(x1 - x0) * 100}%`, height: `${(y1 - y0) * 100}%` }}
-            />
-          );
-        }),
       )}
     </div>
   );
