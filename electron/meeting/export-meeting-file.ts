@@ -19,6 +19,7 @@ import type { MeetingDescription, MeetingPackage } from '../../shared/meeting/me
 import {
   MEETING_FILE_EXTENSION,
   MEETING_FORMAT,
+  meetingExpertOf,
   MEETING_FORMAT_VERSION,
   MEETING_JSON,
   meetingHashText,
@@ -80,7 +81,7 @@ export function describeMeeting(ctx: ServiceContext, meetingId: number): Meeting
     year: meeting.year,
     rubric: settings.rubricId,
     settings: settingsNumbers(settings),
-    experts,
+    experts: experts.map(meetingExpertOf),
     packages: described,
     exportedAt: ctx.now().toISOString(),
   };

@@ -42,7 +42,9 @@ import {
   meetingDescriptionSchema,
   meetingHashText,
   packageEntryName,
+  rosterEntryOf,
 } from '../../shared/meeting/meeting-file-format.ts';
+import { rosterText } from '../../shared/meeting/roster.ts';
 import { parseJson } from '../../shared/package/parse-json.ts';
 import { formatFingerprint } from '../../shared/sheet/fingerprint-text.ts';
 import type { ServiceContext } from '../app/context.ts';
@@ -398,7 +400,7 @@ function recordMeeting(
       assertUnlocked(db, meetingId);
       outcome = 'updated';
     }
-    const roster = (list: readonly { id: string; name: string }[]) => list.map((e) => `${e.id} ${e.name}`).sort().join('、');
+    const experts = description.experts.map(rosterEntryOf);
     const packages = (list: readonly { allianceId: string; digest: string }[]) =>
       list.map((p) => `${p.allianceId}@${p.digest}`).sort().join('、');
     const settings = meetingSettings(db, meetingId);
@@ -409,14 +411,14 @@ function recordMeeting(
       settings.method === wanted.method &&
       settings.deviationThreshold === wanted.deviationThreshold &&
       settings.budgetYuan === wanted.budgetYuan &&
-      roster(meetingExperts(db, meetingId)) === roster(description.experts) &&
+      rosterText(meetingExperts(db, meetingId)) === rosterText(experts) &&
       packages(meetingPackages(db, meetingId)) === packages(description.packages);
     if (same) {
       outcome = 'unchanged';
     } else {
       updateSettings(db, meetingId, wanted);
       renameMeeting(db, meetingId, description.name);
-      replaceRoster(db, meetingId, description.experts);
+      replaceRoster(db, meetingId, experts);
       replacePackages(db, meetingId, description.packages);
       appendAudit(db, {
         meetingId,
@@ -427,7 +429,7 @@ function recordMeeting(
           file: source.name,
           contentSha256: description.contentSha256,
           outcome,
-          roster: roster(description.experts),
+          roster: rosterText(experts),
           packages: description.packages.length,
           method: description.settings.method,
           deviationThreshold: wanted.deviationThreshold,
