@@ -4,7 +4,8 @@
  * (opened by their passphrase), written atomically to the folder they chose (a USB stick), and
  * recorded on this laptop. The year's work is then locked until the expert chooses to revise.
  *
- * - Order: everything is checked before the key is opened; the file is written before the
+ * - Order: everything is checked before the key is opened (the profile against the year's
+ *   roster first: the chair refuses a sheet whose id or name is not on it); the file is written before the
  *   sheet is recorded, so a stick pulled out half-way leaves the work unsigned and unlocked,
  *   and the expert simply signs again. Once recorded, the store is backed up (reason `sign`).
  * - The sheet is checked exactly as the chair's merge will check it (`checkSheetAgainstPackages`)
@@ -24,6 +25,7 @@ import { reviewFromStored } from '../../shared/review/stored-review.ts';
 import { offsetTimestamp } from '../../shared/time/offset-timestamp.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { expertById, unlockExpertKey } from '../experts/expert-store.ts';
+import { assertProfileOnRoster } from '../experts/roster-binding.ts';
 import { AppError } from '../errors/app-error.ts';
 import { defaultExportDir, signingBlockers } from '../reviews/expert-workspace.ts';
 import { latestPackages } from '../reviews/review-package.ts';
@@ -53,6 +55,7 @@ export async function signAndExportSheet(ctx: ServiceContext, request: SignReque
   const { db } = ctx;
   const expert = expertById(db, request.expertId);
   assertNotSigned(db, expert.id, request.year);
+  assertProfileOnRoster(db, expert, request.year);
   const packages = await latestPackages(ctx, request.year);
   const alliances = packages.map((pkg) => allianceProgress(db, pkg, expert.id));
   const blockers = signingBlockers(packages, alliances);

@@ -51,9 +51,9 @@ const CLERK = '会务 周敏';
 const SECOND = '秘书 吴刚';
 const CHAIR = '主任 孙立';
 const ROSTER = [
-  { id: 'E01', name: '王明' },
-  { id: 'E02', name: '李华' },
-  { id: 'E03', name: '张伟' },
+  { id: 'E01', name: '王明', title: '教授', specialty: '材料科学', employer: '合肥工业大学', leader: true },
+  { id: 'E02', name: '李华', title: '研究员', specialty: '信息技术', employer: '中国科学院合肥物质科学研究院', leader: false },
+  { id: 'E03', name: '张伟', title: '高级工程师', specialty: '', employer: '', leader: false },
 ];
 const PASSPHRASES = { E01: '王明的口令-2027', E02: '李华的口令-2027', spare: '备用电脑口令-2027' } as const;
 const MEETING_NAME = '2026 年度合肥市产业技术创新战略联盟考核评审会';
@@ -186,10 +186,24 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
     expect(e02ctx.db.prepare('SELECT count(*) FROM meeting').pluck().get()).toBe(0);
 
     const e01ctx = laptop('专家电脑-E01');
-    await importOnExpertLaptop(e01ctx, '专家 王明');
-    await importOnExpertLaptop(e02ctx, '专家 李华');
-    experts.E01 = { ctx: e01ctx, profile: await call(e01ctx, 'expert-create', { rosterId: 'E01', name: '王明', passphrase: PASSPHRASES.E01 }) };
-    experts.E02 = { ctx: e02ctx, profile: await call(e02ctx, 'expert-create', { rosterId: 'E02', name: '李华', passphrase: PASSPHRASES.E02 }) };
+    const e01meeting = await importOnExpertLaptop(e01ctx, '专家 王明');
+    const e02meeting = await importOnExpertLaptop(e02ctx, '专家 李华');
+    // The roster arrived whole with the meeting file, and a profile is made by choosing one's
+    // entry from it: typing an id (the `e01` for `E01` of the issue) is refused on such a laptop.
+    const choices = await call(e01ctx, 'expert-roster-choices', {});
+    expect(choices).toEqual([
+      { meetingId: e01meeting, meetingName: MEETING_NAME, year: 2026, experts: ROSTER.map((entry) => ({ ...entry, profileId: null })) },
+    ]);
+    await expect(call(e01ctx, 'expert-create', { rosterId: 'e01', name: '王明', passphrase: PASSPHRASES.E01 })).rejects.toThrow(
+      /expert-roster-required.*从名册里选择/,
+    );
+    await expect(call(e01ctx, 'expert-create', { meetingId: e01meeting, rosterId: 'e01', passphrase: PASSPHRASES.E01 })).rejects.toThrow(
+      /expert-not-in-roster.*没有编号 e01/,
+    );
+    experts.E01 = { ctx: e01ctx, profile: await call(e01ctx, 'expert-create', { meetingId: e01meeting, rosterId: 'E01', passphrase: PASSPHRASES.E01 }) };
+    experts.E02 = { ctx: e02ctx, profile: await call(e02ctx, 'expert-create', { meetingId: e02meeting, rosterId: 'E02', passphrase: PASSPHRASES.E02 }) };
+    expect(experts.E01.profile).toMatchObject({ rosterId: 'E01', name: '王明', title: '教授', employer: '合肥工业大学' });
+    expect((await call(e01ctx, 'expert-roster-choices', {}))[0]?.experts.map((e) => e.profileId)).toEqual([experts.E01.profile.id, null, null]);
 
     room.set('2027-01-20T09:00:00+08:00');
     const e01 = await scoreThroughWorkspace(e01ctx, experts.E01.profile.id, E01_PLAN);
@@ -334,8 +348,9 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
 
     // A spare laptop with its own profile "E02 李华": the same expert id, another key.
     const spare = laptop('备用电脑');
-    await importMeetingFile(spare, meetingFile.path, '专家 李华');
-    const spareProfile = await call(spare, 'expert-create', { rosterId: 'E02', name: '李华', passphrase: PASSPHRASES.spare });
+    const spareImport = await importMeetingFile(spare, meetingFile.path, '专家 李华');
+    if (!spareImport.outcome.ok) throw new Error(JSON.stringify(spareImport.outcome.error));
+    const spareProfile = await call(spare, 'expert-create', { meetingId: spareImport.outcome.value.meetingId, rosterId: 'E02', passphrase: PASSPHRASES.spare });
     await scoreThroughWorkspace(spare, spareProfile.id, {});
     const spareFolder = join(stick, '备用电脑');
     mkdirSync(spareFolder);
