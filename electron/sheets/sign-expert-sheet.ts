@@ -26,6 +26,7 @@ import { offsetTimestamp } from '../../shared/time/offset-timestamp.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { expertById, unlockExpertKey } from '../experts/expert-store.ts';
 import { assertProfileOnRoster } from '../experts/roster-binding.ts';
+import { assertSignedIn } from '../reviews/sign-in-store.ts';
 import { AppError } from '../errors/app-error.ts';
 import { defaultExportDir, signingBlockers } from '../reviews/expert-workspace.ts';
 import { latestPackages } from '../reviews/review-package.ts';
@@ -56,6 +57,7 @@ export async function signAndExportSheet(ctx: ServiceContext, request: SignReque
   const expert = expertById(db, request.expertId);
   assertNotSigned(db, expert.id, request.year);
   assertProfileOnRoster(db, expert, request.year);
+  assertSignedIn(db, expert.id, request.year);
   const packages = await latestPackages(ctx, request.year);
   const alliances = packages.map((pkg) => allianceProgress(db, pkg, expert.id));
   const blockers = signingBlockers(packages, alliances);

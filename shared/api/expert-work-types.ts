@@ -11,6 +11,7 @@
  *   item of a list criterion (see shared/review/stored-review.ts).
  */
 import type { RosterEntry } from '../meeting/roster.ts';
+import type { SignIn } from '../meeting/sign-in.ts';
 import type { Claims, Grade, Rubric } from '../rubric/types.ts';
 import type { PackageFileView, PackageProblemView, PackageSummary } from './package-types.ts';
 
@@ -42,6 +43,17 @@ export interface RosterChoices {
     /** The profile already made here for this roster id, if any. */
     readonly profileId: number | null;
   })[];
+}
+
+/** An expert's sign-in for a year as the workspace shows it (shared/meeting/sign-in.ts). */
+export interface SignInView {
+  readonly year: number;
+  /** A meeting of the year on this laptop has a roster: scoring waits for the sign-in. */
+  readonly required: boolean;
+  /** The pledge to read and sign (PLEDGE_TEXT). */
+  readonly pledgeText: string;
+  /** The stored sign-in, as signed; null before the expert signs in. */
+  readonly signIn: SignIn | null;
 }
 
 /** 未开始 / 进行中 / 已完成 / 已回避 */

@@ -4,7 +4,7 @@ import { m0002Packages } from './0002-packages.ts';
 import { m0003ExpertWork } from './0003-expert-work.ts';
 import { m0004MeetingAndPanel } from './0004-meeting-and-panel.ts';
 import { m0005EvidenceView } from './0005-evidence-view.ts';
-import { m0006RosterDetails } from './0006-roster-details.ts';
+import { m0006RosterAndSignIn } from './0006-roster-and-sign-in.ts';
 
 /** Every migration, in order. Append only: a released step is never edited. */
-export const migrations: readonly Migration[] = [m0001Meetings, m0002Packages, m0003ExpertWork, m0004MeetingAndPanel, m0005EvidenceView, m0006RosterDetails];
+export const migrations: readonly Migration[] = [m0001Meetings, m0002Packages, m0003ExpertWork, m0004MeetingAndPanel, m0005EvidenceView, m0006RosterAndSignIn];

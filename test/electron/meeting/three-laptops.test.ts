@@ -44,7 +44,9 @@ import { prepareChairMeeting, writeChairMeeting } from '../../helpers/chair-meet
 import { makeExpert, writeSignedSheet } from '../../helpers/expert-sheet.ts';
 import type { AlliancePlan } from '../../helpers/meeting-room.ts';
 import { importMeetingFile, RoomClock, roomLaptop, scoreThroughWorkspace } from '../../helpers/meeting-room.ts';
+import { pngDataUrl } from '../../helpers/png.ts';
 import { repoRoot, runCli } from '../../helpers/run-cli.ts';
+import { PLEDGE_TEXT } from '../../../shared/meeting/sign-in.ts';
 import { hefei } from '../../shared/rubric/fixtures.ts';
 
 const CLERK = '会务 周敏';
@@ -85,7 +87,8 @@ const E01_PLAN: Record<string, AlliancePlan> = {
 };
 /** E02 recuses HFA-017 and accepts the rest, but for one rejection. */
 const E02_PLAN: Record<string, AlliancePlan> = {
-  'HFA-017': { recuse: '本人任职于该联盟牵头单位，申请回避' },
+  // Declared at sign-in with a standard reason; the plan states the same, so it changes nothing.
+  'HFA-017': { recuse: '近三年内在该联盟成员单位任职：本人任职于该联盟牵头单位' },
   'HFA-022': { reject: { 'B2.majorProjects#mp-3': '项目尚未落地' } },
 };
 
@@ -205,6 +208,44 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
     expect(experts.E01.profile).toMatchObject({ rosterId: 'E01', name: '王明', title: '教授', employer: '合肥工业大学' });
     expect((await call(e01ctx, 'expert-roster-choices', {}))[0]?.experts.map((e) => e.profileId)).toEqual([experts.E01.profile.id, null, null]);
 
+    // Scoring is locked until the expert has signed in: identity, pledge, recusals, key.
+    const before = await call(e01ctx, 'expert-workspace', { expertId: experts.E01.profile.id });
+    const first = { expertId: experts.E01.profile.id, packageId: before.alliances[0]!.packageId };
+    await expect(call(e01ctx, 'decision-set', { ...first, criterionId: 'I1.council', decision: { accept: true } })).rejects.toThrow(/^sign-in-required: 2026 年度的评分尚未开始/);
+    await expect(call(e01ctx, 'recusal-set', { ...first, reason: '测试' })).rejects.toThrow(/^sign-in-required/);
+    expect(await call(e01ctx, 'sign-in-get', { expertId: experts.E01.profile.id, year: 2026 })).toMatchObject({ required: true, signIn: null, pledgeText: PLEDGE_TEXT });
+    room.set('2027-01-20T08:50:00+08:00');
+    await expect(
+      call(e01ctx, 'sign-in-save', { expertId: experts.E01.profile.id, year: 2026, passphrase: '错误的口令-2027', handSignature: pngDataUrl(), recusals: [] }),
+    ).rejects.toThrow(/^wrong-passphrase/);
+    const e01signIn = await call(e01ctx, 'sign-in-save', { expertId: experts.E01.profile.id, year: 2026, passphrase: PASSPHRASES.E01, handSignature: pngDataUrl(), recusals: [] });
+    // The time in the laptop's own offset, as a sheet's signedAt.
+    const at = e01signIn.signIn?.at ?? '';
+    expect(new Date(at).toISOString()).toBe('2027-01-20T00:50:00.000Z');
+    expect(e01signIn.signIn).toEqual({ at, pledge: { text: PLEDGE_TEXT, signedAt: at }, recusals: [] });
+    await expect(
+      call(e01ctx, 'sign-in-save', { expertId: experts.E01.profile.id, year: 2026, passphrase: PASSPHRASES.E01, handSignature: pngDataUrl(), recusals: [] }),
+    ).rejects.toThrow(/^signed-in-already/);
+    await expect(
+      call(e02ctx, 'sign-in-save', {
+        expertId: experts.E02.profile.id,
+        year: 2026,
+        passphrase: PASSPHRASES.E02,
+        handSignature: pngDataUrl(),
+        recusals: [{ allianceId: 'HFA-017', reason: 'other' }],
+      }),
+    ).rejects.toThrow(/^sign-in-invalid: 未签到：对 .* 选择了“其他利害关系”，请写明具体情况。/);
+    const e02signIn = await call(e02ctx, 'sign-in-save', {
+      expertId: experts.E02.profile.id,
+      year: 2026,
+      passphrase: PASSPHRASES.E02,
+      handSignature: pngDataUrl(),
+      recusals: [{ allianceId: 'HFA-017', reason: 'employed', detail: '本人任职于该联盟牵头单位' }],
+    });
+    expect(e02signIn.signIn?.recusals).toEqual([{ allianceId: 'HFA-017', reason: 'employed', detail: '本人任职于该联盟牵头单位' }]);
+    // The declared recusal is the alliance's recusal, before any scoring.
+    expect((await call(e02ctx, 'expert-workspace', { expertId: experts.E02.profile.id })).alliances.find((a) => a.allianceId === 'HFA-017')?.status).toBe('recused');
+
     room.set('2027-01-20T09:00:00+08:00');
     const e01 = await scoreThroughWorkspace(e01ctx, experts.E01.profile.id, E01_PLAN);
     expect(e01.alliances.map((a) => a.status)).toEqual(Array(6).fill('complete'));
@@ -241,7 +282,7 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
       allianceId: 'HFA-017',
       packageDigest: meetingPackages[2]!.digest,
       recused: true,
-      comment: '本人任职于该联盟牵头单位，申请回避',
+      comment: '近三年内在该联盟成员单位任职：本人任职于该联盟牵头单位',
     });
   });
 
@@ -351,6 +392,7 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
     const spareImport = await importMeetingFile(spare, meetingFile.path, '专家 李华');
     if (!spareImport.outcome.ok) throw new Error(JSON.stringify(spareImport.outcome.error));
     const spareProfile = await call(spare, 'expert-create', { meetingId: spareImport.outcome.value.meetingId, rosterId: 'E02', passphrase: PASSPHRASES.spare });
+    await call(spare, 'sign-in-save', { expertId: spareProfile.id, year: 2026, passphrase: PASSPHRASES.spare, handSignature: pngDataUrl(), recusals: [] });
     await scoreThroughWorkspace(spare, spareProfile.id, {});
     const spareFolder = join(stick, '备用电脑');
     mkdirSync(spareFolder);
@@ -491,7 +533,7 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
     await entry(CLERK, 1, paper);
     let sheet = await entry(SECOND, 2, misread as unknown as Content);
     expect(sheet.agreed).toBeNull();
-    expect(sheet.mismatches).toEqual([{ where: 'HFA-011 · I10.status', first: '1.5', second: '2.5' }]);
+    expect(sheet.mismatches).toEqual([expect.objectContaining({ where: 'HFA-011 · I10.status', first: '1.5', second: '2.5' })]);
     let view = await call(chair, 'panel-view', { meetingId });
     expect(view.experts[2]?.state).toBe('paper-entering');
     expect(view.result?.alliances[0]?.experts.map((e) => e.id)).toEqual(['E01', 'E02']);

@@ -1,20 +1,23 @@
 import type { Migration } from '../migration.ts';
 
 /**
- * The roster's details, and a profile's tie to its roster entry.
+ * The roster's details, a profile's tie to its roster entry, and the expert's sign-in.
  *
  * - meeting_expert gains title (职称), specialty (专业), employer (工作单位) — '' when the clerk
  *   has not given one (older rosters and meeting files have none) — and the 组长 mark
  *   (`leader`): at most one per meeting, which a partial unique index enforces.
  * - expert (a profile on this laptop) gains title and employer, copied from the roster entry
  *   the expert chose when the profile was made ('' for profiles made by typing, as before).
+ * - expert_sign_in: an expert's sign-in (签到) for a year: the signed record exactly as signed
+ *   (`record_json`, the JCS text of shared/meeting/sign-in.ts), its Ed25519 signature and the
+ *   public key that made it. One per expert and year; it is never changed once stored.
  *
  * Written as version 6 in this branch because the runner refuses gaps (migration.ts); it is
  * meant to follow whatever other migrations are merged first.
  */
-export const m0006RosterDetails: Migration = {
+export const m0006RosterAndSignIn: Migration = {
   version: 6,
-  name: '0006-roster-details',
+  name: '0006-roster-and-sign-in',
   up(db) {
     db.exec(`
       ALTER TABLE meeting_expert ADD COLUMN title TEXT NOT NULL DEFAULT '' CHECK (length(title) <= 100);
@@ -25,6 +28,16 @@ export const m0006RosterDetails: Migration = {
 
       ALTER TABLE expert ADD COLUMN title TEXT NOT NULL DEFAULT '' CHECK (length(title) <= 100);
       ALTER TABLE expert ADD COLUMN employer TEXT NOT NULL DEFAULT '' CHECK (length(employer) <= 200);
+
+      CREATE TABLE expert_sign_in (
+        expert_id INTEGER NOT NULL REFERENCES expert (id),
+        year INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        record_json TEXT NOT NULL CHECK (json_valid(record_json)),
+        signature TEXT NOT NULL,
+        public_key TEXT NOT NULL,
+        PRIMARY KEY (expert_id, year)
+      ) STRICT;
     `);
   },
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { databaseAt, emptyDatabase, migrateTo } from '../../../helpers/migrate-to.ts';
 
-describe('0006-roster-details', () => {
+describe('0006-roster-and-sign-in', () => {
   it('migrates a version-5 store: its roster and profiles keep their rows, with empty details and no 组长', () => {
     const db = emptyDatabase();
     migrateTo(db, 5);
@@ -14,6 +14,18 @@ describe('0006-roster-details', () => {
       { expert_id: 'E02', name: '李华', title: '', specialty: '', employer: '', leader: 0 },
     ]);
     expect(db.prepare('SELECT roster_id, title, employer FROM expert').all()).toEqual([{ roster_id: 'E01', title: '', employer: '' }]);
+    expect(db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'expert_sign_in'").pluck().get()).toMatch(/STRICT$/);
+  });
+
+  it('keeps one sign-in per expert and year, of a profile that exists, with a JSON record', () => {
+    const db = databaseAt(6);
+    db.prepare("INSERT INTO expert (roster_id, name, created_at) VALUES ('E01', '王明', 't')").run();
+    const insert = db.prepare("INSERT INTO expert_sign_in (expert_id, year, at, record_json, signature, public_key) VALUES (?, ?, 't', ?, 's', 'k')");
+    insert.run(1, 2026, '{}');
+    expect(() => insert.run(1, 2026, '{}')).toThrow(/UNIQUE|PRIMARY KEY/);
+    insert.run(1, 2027, '{}');
+    expect(() => insert.run(1, 2028, 'not json')).toThrow(/CHECK/);
+    expect(() => insert.run(2, 2026, '{}')).toThrow(/FOREIGN KEY/);
   });
 
   it('allows one 组长 per meeting, not two, and a 组长 in each of two meetings', () => {
