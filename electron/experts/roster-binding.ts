@@ -13,7 +13,21 @@ import type { Database } from 'better-sqlite3';
 import type { RosterChoices } from '../../shared/api/expert-work-types.ts';
 import type { RosterEntry } from '../../shared/meeting/roster.ts';
 import { AppError } from '../errors/app-error.ts';
-import { meetingExperts } from '../meeting/meeting-store.ts';
+
+/**
+ * A meeting's roster, read here rather than through meeting/meeting-store.ts: meeting/ reaches
+ * experts/ through evidence/, so importing it back would make a folder cycle. The same columns,
+ * the same order (code units, as meetingExperts).
+ */
+function meetingExperts(db: Database, meetingId: number): RosterEntry[] {
+  return db
+    .prepare<[number], { id: string; name: string; title: string; specialty: string; employer: string; leader: number }>(
+      'SELECT expert_id AS id, name, title, specialty, employer, leader FROM meeting_expert WHERE meeting_id = ?',
+    )
+    .all(meetingId)
+    .map((row) => ({ id: row.id, name: row.name, title: row.title, specialty: row.specialty, employer: row.employer, leader: row.leader === 1 }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
 
 /** Meetings on this laptop with a non-empty roster, newest year first, each entry with its profile here. */
 export function rosterChoices(db: Database): RosterChoices[] {
