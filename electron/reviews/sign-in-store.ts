@@ -1,7 +1,7 @@
 /**
  * Storing and reading an expert's sign-in (签到) for a year (migration 0006), and the lock it
  * lifts: where a meeting of the year on this laptop has a roster, nothing of the year can be
- * scored, recused or signed until the expert has signed in (shared/meeting/sign-in.ts).
+ * scored, recused or signed until the expert has signed in (shared/sheet/sign-in.ts).
  *
  * Signing in: the profile is checked against the roster (experts/roster-binding.ts), every recusal
  * against the year's alliances, the drawn signature is kept on the profile (the sheet carries
@@ -12,8 +12,8 @@
 import { sign, verify, createPublicKey } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { SignInView } from '../../shared/api/expert-work-types.ts';
-import type { SignIn, SignInRecusal } from '../../shared/meeting/sign-in.ts';
-import { PLEDGE_TEXT, recusalReasonText, signInProblems, signInSigningText } from '../../shared/meeting/sign-in.ts';
+import type { SignIn, SignInRecusal } from '../../shared/sheet/sign-in.ts';
+import { PLEDGE_TEXT, recusalReasonText, signInProblems, signInSigningText } from '../../shared/sheet/sign-in.ts';
 import { offsetTimestamp } from '../../shared/time/offset-timestamp.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { AppError } from '../errors/app-error.ts';

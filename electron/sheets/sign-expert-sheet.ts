@@ -1,6 +1,7 @@
 /**
  * Signing and exporting an expert's sheet: when every alliance of the year is
- * decided or recused, the expert's work becomes one sheet in format 1, signed with their key
+ * decided or recused, the expert's work becomes one sheet — format 2 with the sign-in (and the
+ * expert's dissent, if written) where the expert signed in, format 1 otherwise — signed with their key
  * (opened by their passphrase), written atomically to the folder they chose (a USB stick), and
  * recorded on this laptop. The year's work is then locked until the expert chooses to revise.
  *
@@ -26,7 +27,7 @@ import { offsetTimestamp } from '../../shared/time/offset-timestamp.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { expertById, unlockExpertKey } from '../experts/expert-store.ts';
 import { assertProfileOnRoster } from '../experts/roster-binding.ts';
-import { assertSignedIn } from '../reviews/sign-in-store.ts';
+import { assertSignedIn, storedSignIn } from '../reviews/sign-in-store.ts';
 import { AppError } from '../errors/app-error.ts';
 import { defaultExportDir, signingBlockers } from '../reviews/expert-workspace.ts';
 import { latestPackages } from '../reviews/review-package.ts';
@@ -50,6 +51,7 @@ export interface SignRequest {
   readonly year: number;
   readonly passphrase: string;
   readonly folder?: string | undefined;
+  readonly dissent?: string | undefined;
 }
 
 export async function signAndExportSheet(ctx: ServiceContext, request: SignRequest): Promise<SheetSignResult> {
@@ -67,8 +69,16 @@ export async function signAndExportSheet(ctx: ServiceContext, request: SignReque
   const rubric = packages[0]!.rubric;
   const folder = exportFolder(ctx, request.folder);
 
+  // Signed in (a laptop with the year's roster): the sheet is format 2 and carries the sign-in.
+  const stored = storedSignIn(db, expert.id, request.year);
+  const dissent = request.dissent?.trim() ?? '';
+  if (stored === null && dissent !== '') {
+    throw new AppError('dissent-needs-sign-in', '异议只能写在签到后签署的评分表（格式 2）中；本机没有本年度的签到记录，请删去异议后再签名。');
+  }
   const now = ctx.now();
   const unsigned = buildUnsignedSheet({
+    signIn: stored === null ? null : { at: stored.at, pledge: stored.pledge, recusals: stored.recusals },
+    dissent,
     year: request.year,
     rubricId: rubric.id,
     expert: { id: expert.rosterId, name: expert.name, handSignature: expert.handSignature },

@@ -11,7 +11,7 @@
  *   item of a list criterion (see shared/review/stored-review.ts).
  */
 import type { RosterEntry } from '../meeting/roster.ts';
-import type { SignIn } from '../meeting/sign-in.ts';
+import type { SignIn } from '../sheet/sign-in.ts';
 import type { Claims, Grade, Rubric } from '../rubric/types.ts';
 import type { PackageFileView, PackageProblemView, PackageSummary } from './package-types.ts';
 
@@ -45,7 +45,7 @@ export interface RosterChoices {
   })[];
 }
 
-/** An expert's sign-in for a year as the workspace shows it (shared/meeting/sign-in.ts). */
+/** An expert's sign-in for a year as the workspace shows it (shared/sheet/sign-in.ts). */
 export interface SignInView {
   readonly year: number;
   /** A meeting of the year on this laptop has a roster: scoring waits for the sign-in. */

@@ -4,12 +4,12 @@
  * is 2.6 above the maximum) are checked by the handlers. Types in expert-work-types.ts.
  *
  * - decision: accept, reject with a reason, or a judged value; `null` clears it.
- * - sign-in: the pledge and the recusals declared before scoring (shared/meeting/sign-in.ts).
+ * - sign-in: the pledge and the recusals declared before scoring (shared/sheet/sign-in.ts).
  */
 import { z } from 'zod';
 import { channel } from './channel.ts';
 import { multiLineText } from '../format/safe-text-schema.ts';
-import { RECUSAL_REASON_CODES } from '../meeting/sign-in.ts';
+import { RECUSAL_REASON_CODES } from '../sheet/sign-in.ts';
 import type { ExpertWorkspace, ReviewOpen, ReviewState, SignInView } from './expert-work-types.ts';
 import { expertId, packageId } from './request-fields.ts';
 

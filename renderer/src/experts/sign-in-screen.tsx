@@ -6,8 +6,8 @@
  */
 import { useState } from 'react';
 import type { AllianceProgress, ExpertProfile, SignInView } from '../../../shared/api/expert-work-types.ts';
-import type { RecusalReasonCode, SignIn } from '../../../shared/meeting/sign-in.ts';
-import { RECUSAL_REASONS, recusalReasonText } from '../../../shared/meeting/sign-in.ts';
+import type { RecusalReasonCode, SignIn } from '../../../shared/sheet/sign-in.ts';
+import { RECUSAL_REASONS, recusalReasonText } from '../../../shared/sheet/sign-in.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { api } from '../api/api.ts';
 import { SignaturePad } from './signature-pad.tsx';

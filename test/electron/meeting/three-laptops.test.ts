@@ -46,7 +46,7 @@ import type { AlliancePlan } from '../../helpers/meeting-room.ts';
 import { importMeetingFile, RoomClock, roomLaptop, scoreThroughWorkspace } from '../../helpers/meeting-room.ts';
 import { pngDataUrl } from '../../helpers/png.ts';
 import { repoRoot, runCli } from '../../helpers/run-cli.ts';
-import { PLEDGE_TEXT } from '../../../shared/meeting/sign-in.ts';
+import { PLEDGE_TEXT } from '../../../shared/sheet/sign-in.ts';
 import { hefei } from '../../shared/rubric/fixtures.ts';
 
 const CLERK = '会务 周敏';
@@ -278,6 +278,10 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
     expect(hfa003.decisions?.['I10.status']).toEqual({ value: 2 });
     expect(hfa003.overrides).toEqual({ I8: { score: 8, reason: '参与制定的标准尚未发布，酌减' } });
     const sheet2 = JSON.parse(readFileSync(signed2.path, 'utf8')) as Sheet;
+    // Format 2: the sign-in travels in the signed sheet, word for word as signed on the laptop.
+    expect(sheet2.version).toBe(2);
+    expect(sheet2.signIn).toEqual(e02signIn.signIn);
+    expect(sheet2.dissent).toBeUndefined();
     expect(sheet2.reviews.find((r) => r.allianceId === 'HFA-017')).toEqual({
       allianceId: 'HFA-017',
       packageDigest: meetingPackages[2]!.digest,
@@ -384,6 +388,7 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
       expert: sheet1.expert,
       signedAt: '2027-01-20T12:20:00+08:00',
       reviews: [{ ...first!, decisions: fewer }, ...rest],
+      signIn: sheet1.signIn,
     };
     await writeSheetFile(join(stick, INCOMPLETE), signSheet(incomplete, key));
 
@@ -453,8 +458,16 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
       itemId: 'tc-3',
       decision: { accept: true },
     });
-    const revised = await signOnto(e01, PASSPHRASES.E01);
+    // E01 writes a dissent (异议) on the sign dialog; it is signed with the rest of the sheet.
+    const DISSENT = '对 HFA-011 的技术合同认定，本人保留意见：部分合同未见登记证明。';
+    const revised = await call(e01.ctx, 'sheet-sign', { expertId: e01.profile.id, year: 2026, passphrase: PASSPHRASES.E01, folder: stick, dissent: `  ${DISSENT}\n` });
     expect(revised.path).toBe(join(stick, SHEET_1_REVISED));
+    const revisedSheet = JSON.parse(readFileSync(revised.path, 'utf8')) as Sheet;
+    expect(revisedSheet).toMatchObject({ version: 2, dissent: DISSENT });
+    // The dissent is signed: changing it breaks the signature.
+    const altered = join(root, '改过异议.sheet.json');
+    writeFileSync(altered, readFileSync(revised.path, 'utf8').replace('保留意见', '没有意见'));
+    expect(runCli(['verify', altered]).status).not.toBe(0);
 
     // The chair takes the whole stick again: only the revised sheet is new.
     const reports = await call(chair, 'chair-sheet-import', { meetingId, actor: CHAIR, sources: [{ path: stick }] });
@@ -506,6 +519,7 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
     const verify = runCli(['verify', join(stick, SHEET_1_REVISED)]);
     expect(verify.status).toBe(0);
     expect(verify.stdout).toContain(experts.E01.profile.fingerprint);
+    expect(verify.stdout).toMatch(/签到时间 signed in：2027-01-20T00:50:00\+00:00（已签署承诺书 pledge signed 2027-01-20T00:50:00\+00:00；签到时声明回避 recusals declared 0）/);
   });
 
   it('E03’s paper sheet is entered twice by two people; a disagreeing entry is shown field by field, then corrected, and the result marks it paper-entered', async () => {
