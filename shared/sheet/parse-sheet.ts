@@ -23,7 +23,6 @@ import {
   judgedDecisionSchema,
   listDecisionSchema,
   SHEET_FORMAT,
-  SHEET_FORMAT_VERSION,
   SHEET_FORMAT_VERSION_2,
   SHEET_FORMAT_VERSIONS,
   sheetSchema,

@@ -9,7 +9,7 @@ import type { Migration } from '../migration.ts';
  * - expert (a profile on this laptop) gains title and employer, copied from the roster entry
  *   the expert chose when the profile was made ('' for profiles made by typing, as before).
  * - expert_sign_in: an expert's sign-in (签到) for a year: the signed record exactly as signed
- *   (`record_json`, the JCS text of shared/meeting/sign-in.ts), its Ed25519 signature and the
+ *   (`record_json`, the JCS text of shared/sheet/sign-in.ts), its Ed25519 signature and the
  *   public key that made it. One per expert and year; it is never changed once stored.
  *
  * Written as version 6 in this branch because the runner refuses gaps (migration.ts); it is
