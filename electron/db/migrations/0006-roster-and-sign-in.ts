@@ -8,9 +8,10 @@ import type { Migration } from '../migration.ts';
  *   (`leader`): at most one per meeting, which a partial unique index enforces.
  * - expert (a profile on this laptop) gains title and employer, copied from the roster entry
  *   the expert chose when the profile was made ('' for profiles made by typing, as before).
- * - expert_sign_in: an expert's sign-in (签到) for a year: the signed record exactly as signed
- *   (`record_json`, the JCS text of shared/sheet/sign-in.ts), its Ed25519 signature and the
- *   public key that made it. One per expert and year; it is never changed once stored.
+ * - expert_sign_in: an expert's sign-in (签到) for a year: the sign-in (`record_json`: time,
+ *   pledge text and signing time, recusals — the `signIn` of a format-2 sheet), the Ed25519
+ *   signature over its signing text (shared/sheet/sign-in.ts `signInSigningText`, which adds
+ *   the year and the expert) and the public key that made it. One per expert and year; it is never changed once stored.
  *
  * Written as version 6 in this branch because the runner refuses gaps (migration.ts); it is
  * meant to follow whatever other migrations are merged first.
