@@ -22,6 +22,7 @@ import { expertById, setHandSignature, unlockExpertKey } from '../experts/expert
 import { assertProfileOnRoster } from '../experts/roster-binding.ts';
 import { applyChange } from './review-changes.ts';
 import { latestPackages } from './review-package.ts';
+import { assertNotSigned } from './signed-sheet-store.ts';
 
 interface SignInRow {
   at: string;
@@ -78,6 +79,8 @@ export async function signInExpert(ctx: ServiceContext, request: SignInRequest):
   if (storedSignIn(db, expert.id, request.year) !== null) {
     throw new AppError('signed-in-already', `您已完成 ${request.year} 年度的签到，签到和承诺书签署后不能更改。`);
   }
+  // A year already signed (a roster that arrived after the sheet) keeps its locked work.
+  assertNotSigned(db, expert.id, request.year);
   const packages = await latestPackages(ctx, request.year);
   const problems = signInProblems(request.recusals, packages);
   if (problems.length > 0) throw new AppError('sign-in-invalid', `未签到：${problems.join(' ')}`);
