@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call } from '../../helpers/call.ts';
 import { testContext } from '../../helpers/context.ts';
+import { pngDataUrl } from '../../helpers/png.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 
 const tempDir = useTempDir('roster-binding-');
@@ -67,5 +68,17 @@ describe('profiles bound to the roster', () => {
     await expect(call(ctx, 'sheet-sign', { expertId: profile.id, year: 2026, passphrase: PASSPHRASE })).rejects.toThrow(
       /expert-not-in-roster: .*名册中 E01 的姓名是“王敏”，您的档案是“王明”。/,
     );
+  });
+
+  it('on the roster, signing waits for the sign-in, and a sign-in names an alliance that is not the year’s', async () => {
+    const { ctx, meetingId } = await laptopWithRoster();
+    const profile = await call(ctx, 'expert-create', { meetingId, rosterId: 'E01', passphrase: PASSPHRASE });
+    await expect(call(ctx, 'sheet-sign', { expertId: profile.id, year: 2026, passphrase: PASSPHRASE })).rejects.toThrow(/^sign-in-required: 2026 年度的评分尚未开始/);
+    await expect(
+      call(ctx, 'sign-in-save', { expertId: profile.id, year: 2026, passphrase: PASSPHRASE, handSignature: pngDataUrl(), recusals: [{ allianceId: 'HFA-999', reason: 'employed' }] }),
+    ).rejects.toThrow('sign-in-invalid: 未签到：联盟 HFA-999 不在本年度的评审联盟中，不能声明回避。');
+    expect(ctx.db.prepare('SELECT count(*) FROM expert_sign_in').pluck().get()).toBe(0);
+    // Another year has no roster here: no sign-in needed, as on a laptop without a meeting.
+    expect(await call(ctx, 'sign-in-get', { expertId: profile.id, year: 2027 })).toMatchObject({ required: false, signIn: null });
   });
 });
