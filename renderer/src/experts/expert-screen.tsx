@@ -136,11 +136,11 @@ export function ExpertScreen() {
     <>
       {signIn?.signIn && <SignInSummary signIn={signIn.signIn} alliances={workspace.alliances} />}
       <AllianceList
-      workspace={workspace}
-      onOpen={(packageId, focus) => setScoring({ packageId, focus })}
-      onChanged={refresh}
-      onYear={setYear}
-      onSwitchExpert={switchExpert}
+        workspace={workspace}
+        onOpen={(packageId, focus) => setScoring({ packageId, focus })}
+        onChanged={refresh}
+        onYear={setYear}
+        onSwitchExpert={switchExpert}
       />
     </>
   );

@@ -31,9 +31,15 @@ export function SignInScreen({ expert, view, alliances, onSignedIn, onSwitchExpe
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const choose = (allianceId: string, change: Partial<Choice>) =>
+  // Any change clears the last refusal: it described the form as it was then.
+  const choose = (allianceId: string, change: Partial<Choice>) => {
+    setError(null);
     setChoices((current) => ({ ...current, [allianceId]: { reason: '', detail: '', ...current[allianceId], ...change } }));
-  const noneForAll = () => setChoices(Object.fromEntries(alliances.map((a) => [a.allianceId, { reason: 'none', detail: '' }])));
+  };
+  const noneForAll = () => {
+    setError(null);
+    setChoices(Object.fromEntries(alliances.map((a) => [a.allianceId, { reason: 'none', detail: '' }])));
+  };
 
   const submit = async () => {
     const undeclared = alliances.filter((a) => (choices[a.allianceId]?.reason ?? '') === '');
@@ -94,7 +100,10 @@ export function SignInScreen({ expert, view, alliances, onSignedIn, onSwitchExpe
           </dd>
         </dl>
         <label className="inline">
-          <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> 以上身份信息是本人
+          <input type="checkbox" checked={confirmed} onChange={(e) => {
+              setError(null);
+              setConfirmed(e.target.checked);
+            }} /> 以上身份信息是本人
         </label>
       </div>
 
@@ -105,6 +114,7 @@ export function SignInScreen({ expert, view, alliances, onSignedIn, onSwitchExpe
           <SignaturePad
             onCancel={() => setDrawing(false)}
             onSave={async (dataUrl) => {
+              setError(null);
               setSignature(dataUrl);
               setDrawing(false);
               return true;
