@@ -100,10 +100,15 @@ export function SignInScreen({ expert, view, alliances, onSignedIn, onSwitchExpe
           </dd>
         </dl>
         <label className="inline">
-          <input type="checkbox" checked={confirmed} onChange={(e) => {
+          <input
+            type="checkbox"
+            checked={confirmed}
+            onChange={(e) => {
               setError(null);
               setConfirmed(e.target.checked);
-            }} /> 以上身份信息是本人
+            }}
+          />{' '}
+          以上身份信息是本人
         </label>
       </div>
 
