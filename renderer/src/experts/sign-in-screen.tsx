@@ -192,7 +192,7 @@ export function SignInScreen({ expert, view, alliances, onSignedIn, onSwitchExpe
 
       <div className="panel">
         <h3>四、签名</h3>
-        <label>
+        <label className="field">
           签名口令
           <input type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoComplete="current-password" />
         </label>
