@@ -18,7 +18,7 @@ const PASSPHRASE = '会议室口令-2027';
 const ROSTER = [
   'E01，王明，教授，材料科学，合肥工业大学，组长',
   'E02\t李华\t研究员\t信息技术\t中国科学院合肥物质科学研究院',
-  'E03 张伟 高级工程师',
+  'E03，张伟，高级工程师',
 ];
 
 describe('the roster on 会议准备 and a profile chosen from it', () => {
@@ -41,7 +41,7 @@ describe('the roster on 会议准备 and a profile chosen from it', () => {
     await page.getByLabel('操作人').fill('会务 周敏');
 
     const roster = page.getByRole('textbox', { name: '专家名册' });
-    await roster.fill([...ROSTER.slice(0, 2), 'E03 张伟 高级工程师 组长'].join('\n'));
+    await roster.fill([...ROSTER.slice(0, 2), 'E03，张伟，高级工程师，组长'].join('\n'));
     await page.getByRole('button', { name: '保存名册' }).click();
     await expect
       .poll(() => page.getByRole('alert').textContent())

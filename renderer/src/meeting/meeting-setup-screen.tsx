@@ -152,7 +152,7 @@ function RosterForm({ setup, actor, onSaved, onError }: FormProps) {
     <section className="panel" aria-labelledby="roster-title">
       <h2 id="roster-title">专家名册（{setup.experts.length} 位）</h2>
       <p className="hint">
-        每行一位专家：编号，姓名，职称，专业，工作单位，组长（用逗号或制表符分隔；职称以后可不填，组长只在一行标出），例如“E01，王明，教授，材料科学，合肥工业大学，组长”。可从表格中整行复制粘贴。编号由会务人员分配，专家在本机建档时从名册中选择自己，评分表上的编号须与名册一致才能导入。
+        每行一位专家：编号，姓名，职称，专业，工作单位，组长（用逗号或制表符分隔；职称以后可不填，组长只在一行标出；只有编号和姓名时也可用空格分隔，如“E02 李华”），例如“E01，王明，教授，材料科学，合肥工业大学，组长”。可从表格中整行复制粘贴。编号由会务人员分配，专家在本机建档时从名册中选择自己，评分表上的编号须与名册一致才能导入。
       </p>
       <textarea
         value={text}
