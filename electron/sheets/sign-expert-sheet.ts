@@ -20,6 +20,7 @@ import type { SheetSignResult } from '../../shared/api/expert-work-types.ts';
 import { buildUnsignedSheet } from '../../shared/sheet/build-sheet.ts';
 import type { SheetPackage } from '../../shared/sheet/check-sheet-against-packages.ts';
 import { checkSheetAgainstPackages } from '../../shared/sheet/check-sheet-against-packages.ts';
+import { parseUnsignedSheet } from '../../shared/sheet/parse-sheet.ts';
 import { describeSheetProblem } from '../../shared/sheet/sheet-problem.ts';
 import { sheetText } from '../../shared/sheet/sheet-text.ts';
 import { reviewFromStored } from '../../shared/review/stored-review.ts';
@@ -52,6 +53,7 @@ export interface SignRequest {
   readonly passphrase: string;
   readonly folder?: string | undefined;
   readonly dissent?: string | undefined;
+  readonly explanations?: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined;
 }
 
 export async function signAndExportSheet(ctx: ServiceContext, request: SignRequest): Promise<SheetSignResult> {
@@ -72,8 +74,9 @@ export async function signAndExportSheet(ctx: ServiceContext, request: SignReque
   // Signed in (a laptop with the year's roster): the sheet is format 2 and carries the sign-in.
   const stored = storedSignIn(db, expert.id, request.year);
   const dissent = request.dissent?.trim() ?? '';
-  if (stored === null && dissent !== '') {
-    throw new AppError('dissent-needs-sign-in', '异议只能写在签到后签署的评分表（格式 2）中；本机没有本年度的签到记录，请删去异议后再签名。');
+  const explained = Object.values(request.explanations ?? {}).some((byCriterion) => Object.values(byCriterion).some((text) => text.trim() !== ''));
+  if (stored === null && (dissent !== '' || explained)) {
+    throw new AppError('dissent-needs-sign-in', '异议和评分说明只能写在签到后签署的评分表（格式 2）中；本机没有本年度的签到记录，请删去后再签名。');
   }
   const now = ctx.now();
   const unsigned = buildUnsignedSheet({
@@ -92,6 +95,7 @@ export async function signAndExportSheet(ctx: ServiceContext, request: SignReque
         recusalReason: computed.recusalReason,
         review: reviewFromStored(pkg.rubric, pkg.claims, computed.work.decisions, computed.work.overrides),
         comment: computed.work.comment,
+        explanations: request.explanations?.[pkg.allianceId],
       };
     }),
   });
@@ -103,7 +107,9 @@ export async function signAndExportSheet(ctx: ServiceContext, request: SignReque
     allianceName: pkg.allianceName,
     claims: pkg.claims,
   }));
-  const problems = checkSheetAgainstPackages(unsigned, sheetPackages, rubric);
+  // The format's own rules first (an explanation of an undecided criterion, say), then the packages'.
+  const parsed = parseUnsignedSheet(unsigned);
+  const problems = parsed.ok ? checkSheetAgainstPackages(unsigned, sheetPackages, rubric) : parsed.problems;
   if (problems.length > 0) {
     throw new AppError('sheet-invalid', `评分表未通过检查，未签名：${problems.slice(0, 3).map(describeSheetProblem).join('；')}`);
   }

@@ -14,6 +14,13 @@ const sheetSignRequest = z
     folder: z.string().trim().min(1).max(4096).optional(),
     /** The expert's dissent (异议), carried in a format-2 sheet only (one signed after the sign-in). */
     dissent: multiLineText(z.string().max(5000, '异议不能超过 5000 个字')).optional(),
+    /**
+     * Format 2: alliance id → criterion id → the expert's explanation of their score (e.g. one
+     * far from the others'). No screen writes them yet; the chair's side will ask for them.
+     */
+    explanations: z
+      .record(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), z.record(z.string().min(1).max(100), multiLineText(z.string().max(2000, '说明不能超过 2000 个字'))))
+      .optional(),
   })
   .strict();
 

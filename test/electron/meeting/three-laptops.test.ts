@@ -460,10 +460,23 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
     });
     // E01 writes a dissent (异议) on the sign dialog; it is signed with the rest of the sheet.
     const DISSENT = '对 HFA-011 的技术合同认定，本人保留意见：部分合同未见登记证明。';
-    const revised = await call(e01.ctx, 'sheet-sign', { expertId: e01.profile.id, year: 2026, passphrase: PASSPHRASES.E01, folder: stick, dissent: `  ${DISSENT}\n` });
+    // An explanation of a criterion E01 did not decide is refused, as merge would refuse it.
+    await expect(
+      call(e01.ctx, 'sheet-sign', { expertId: e01.profile.id, year: 2026, passphrase: PASSPHRASES.E01, folder: stick, explanations: { 'HFA-011': { 'I9.nothing': '说明' } } }),
+    ).rejects.toThrow(/^sheet-invalid: .*I9\.nothing/);
+    const EXPLANATION = '技术合同登记证明齐全，故认定';
+    const revised = await call(e01.ctx, 'sheet-sign', {
+      expertId: e01.profile.id,
+      year: 2026,
+      passphrase: PASSPHRASES.E01,
+      folder: stick,
+      dissent: `  ${DISSENT}\n`,
+      explanations: { 'HFA-011': { 'I4.techContracts': EXPLANATION } },
+    });
     expect(revised.path).toBe(join(stick, SHEET_1_REVISED));
     const revisedSheet = JSON.parse(readFileSync(revised.path, 'utf8')) as Sheet;
     expect(revisedSheet).toMatchObject({ version: 2, dissent: DISSENT });
+    expect(revisedSheet.reviews.find((r) => r.allianceId === 'HFA-011')?.explanations).toEqual({ 'I4.techContracts': EXPLANATION });
     // The dissent is signed: changing it breaks the signature.
     const altered = join(root, '改过异议.sheet.json');
     writeFileSync(altered, readFileSync(revised.path, 'utf8').replace('保留意见', '没有意见'));
