@@ -3,7 +3,8 @@
  * their drawn signature.
  *
  * - profile: a name and the roster id the clerk gave (`E01`), plus the fingerprint of the key
- *   made for it when it was created. Several profiles may share a laptop; choosing one shows
+ *   made for it when it was created. On a laptop with a meeting's roster it is made from the
+ *   chosen roster entry (roster-binding.ts), with that entry's title and employer. Several profiles may share a laptop; choosing one shows
  *   only that expert's work.
  * - active key: the one key of a profile that signs; its private half is stored only sealed
  *   (key-protection.ts) and is opened with the passphrase when the expert signs.
@@ -24,6 +25,8 @@ interface ProfileRow {
   id: number;
   roster_id: string;
   name: string;
+  title: string;
+  employer: string;
   hand_signature: string | null;
   created_at: string;
   fingerprint: string;
@@ -31,7 +34,7 @@ interface ProfileRow {
 }
 
 const profileSelect = `
-  SELECT e.id, e.roster_id, e.name, e.hand_signature, e.created_at, k.fingerprint, k.protection
+  SELECT e.id, e.roster_id, e.name, e.title, e.employer, e.hand_signature, e.created_at, k.fingerprint, k.protection
   FROM expert e JOIN expert_key k ON k.expert_id = e.id AND k.retired_at IS NULL`;
 
 function toProfile(row: ProfileRow): ExpertProfile {
@@ -39,6 +42,8 @@ function toProfile(row: ProfileRow): ExpertProfile {
     id: row.id,
     rosterId: row.roster_id,
     name: row.name,
+    title: row.title,
+    employer: row.employer,
     fingerprint: row.fingerprint,
     protection: row.protection,
     handSignature: row.hand_signature,
@@ -64,6 +69,8 @@ export function expertById(db: Database, expertId: number): ExpertProfile {
 export interface NewExpert {
   readonly rosterId: string;
   readonly name: string;
+  readonly title?: string | undefined;
+  readonly employer?: string | undefined;
   readonly passphrase: string;
 }
 
@@ -85,8 +92,8 @@ export function createExpert(db: Database, input: NewExpert, now: Date, os?: OsP
   const at = now.toISOString();
   const id = db.transaction(() => {
     const expertId = db
-      .prepare('INSERT INTO expert (roster_id, name, created_at) VALUES (?, ?, ?)')
-      .run(input.rosterId, input.name, at).lastInsertRowid as number;
+      .prepare('INSERT INTO expert (roster_id, name, title, employer, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run(input.rosterId, input.name, input.title ?? '', input.employer ?? '', at).lastInsertRowid as number;
     db.prepare(
       `INSERT INTO expert_key (expert_id, public_key, fingerprint, protection, sealed_private_key, created_at)
        VALUES (?, ?, ?, ?, ?, ?)`,

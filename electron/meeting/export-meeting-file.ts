@@ -22,6 +22,7 @@ import type { MeetingDescription, MeetingPackage } from '../../shared/meeting/me
 import {
   MEETING_FILE_EXTENSION,
   MEETING_FORMAT,
+  meetingExpertOf,
   MEETING_FORMAT_VERSION,
   MEETING_JSON,
   meetingHashText,
@@ -107,7 +108,7 @@ function describeMeetingWithOcr(ctx: ServiceContext, meetingId: number): { descr
     year: meeting.year,
     rubric: settings.rubricId,
     settings: settingsNumbers(settings),
-    experts,
+    experts: experts.map(meetingExpertOf),
     packages: described,
     // Left out when there is nothing, so a meeting without OCR results hashes as before.
     ...(ocrJson === null ? {} : { ocr: { sha256: createHash('sha256').update(ocrJson).digest('hex'), size: ocrJson.length } }),

@@ -43,9 +43,11 @@ import {
   meetingHashText,
   OCR_JSON,
   packageEntryName,
+  rosterEntryOf,
 } from '../../shared/meeting/meeting-file-format.ts';
 import { meetingOcrSchema } from '../../shared/meeting/meeting-ocr-format.ts';
 import { storeOcrFiles, type StoredOcrFile } from '../ocr/ocr-store.ts';
+import { rosterText } from '../../shared/meeting/roster.ts';
 import { parseJson } from '../../shared/package/parse-json.ts';
 import { formatFingerprint } from '../../shared/sheet/fingerprint-text.ts';
 import type { ServiceContext } from '../app/context.ts';
@@ -435,7 +437,7 @@ function recordMeeting(
       assertUnlocked(db, meetingId);
       outcome = 'updated';
     }
-    const roster = (list: readonly { id: string; name: string }[]) => list.map((e) => `${e.id} ${e.name}`).sort().join('、');
+    const experts = description.experts.map(rosterEntryOf);
     const packages = (list: readonly { allianceId: string; digest: string }[]) =>
       list.map((p) => `${p.allianceId}@${p.digest}`).sort().join('、');
     const settings = meetingSettings(db, meetingId);
@@ -446,14 +448,14 @@ function recordMeeting(
       settings.method === wanted.method &&
       settings.deviationThreshold === wanted.deviationThreshold &&
       settings.budgetYuan === wanted.budgetYuan &&
-      roster(meetingExperts(db, meetingId)) === roster(description.experts) &&
+      rosterText(meetingExperts(db, meetingId)) === rosterText(experts) &&
       packages(meetingPackages(db, meetingId)) === packages(description.packages);
     if (same) {
       outcome = 'unchanged';
     } else {
       updateSettings(db, meetingId, wanted);
       renameMeeting(db, meetingId, description.name);
-      replaceRoster(db, meetingId, description.experts);
+      replaceRoster(db, meetingId, experts);
       replacePackages(db, meetingId, description.packages);
       appendAudit(db, {
         meetingId,
@@ -464,7 +466,7 @@ function recordMeeting(
           file: source.name,
           contentSha256: description.contentSha256,
           outcome,
-          roster: roster(description.experts),
+          roster: rosterText(experts),
           packages: description.packages.length,
           method: description.settings.method,
           deviationThreshold: wanted.deviationThreshold,

@@ -3,9 +3,10 @@
  *
  * - settings: the rubric, the aggregation method (mean or trimmed), the deviation threshold and
  *   the award budget, kept as the decimal text the clerk typed so nothing is rounded on the way;
- *   and the 畸高畸低 share (migration 0006), which only the chair's console reads, so the meeting
+ *   and the 畸高畸低 share (migration 0008), which only the chair's console reads, so the meeting
  *   file does not carry it. Its change is its own audit entry.
- * - roster (专家名册): the experts' ids and names; a sheet counts only for an expert on it.
+ * - roster (专家名册): the experts' ids, names, titles, specialties, employers and the 组长 mark
+ *   (shared/meeting/roster.ts); a sheet counts only for an expert on it.
  * - meeting packages: the one package version each alliance is reviewed with, by digest.
  * - prepared: a meeting gets its settings row (and its uid, shared by every laptop that imports
  *   its meeting file) at the first save; before that, defaults are shown.
@@ -20,6 +21,8 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { MeetingPackageView, MeetingSetup } from '../../shared/api/meeting-setup-types.ts';
 import type { MeetingSettings } from '../../shared/meeting/meeting-file-format.ts';
+import type { RosterEntry } from '../../shared/meeting/roster.ts';
+import { rosterProblems, rosterText } from '../../shared/meeting/roster.ts';
 import { DEFAULT_DEVIATION_THRESHOLD } from '../../shared/panel/types.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { appendAudit } from '../audit/audit-log.ts';
@@ -175,36 +178,23 @@ export async function saveSettings(ctx: ServiceContext, meetingId: number, actor
   })();
 }
 
-export function saveRoster(
-  ctx: ServiceContext,
-  meetingId: number,
-  actor: string,
-  experts: readonly { readonly id: string; readonly name: string }[],
-): void {
+export function saveRoster(ctx: ServiceContext, meetingId: number, actor: string, experts: readonly RosterEntry[]): void {
   const { db } = ctx;
   meetingRow(db, meetingId);
-  const seen = new Set<string>();
-  for (const expert of experts) {
-    if (seen.has(expert.id)) throw new AppError('roster-duplicate', `专家编号 ${expert.id} 出现了两次，每位专家的编号必须不同。`);
-    seen.add(expert.id);
-  }
+  const problems = rosterProblems(experts);
+  if (problems.length > 0) throw new AppError('roster-invalid', `名册未保存：${problems.join(' ')}`);
   db.transaction(() => {
     assertUnlocked(db, meetingId);
     ensurePrepared(db, meetingId);
     const before = meetingExperts(db, meetingId);
-    const text = (list: readonly { id: string; name: string }[]) =>
-      [...list]
-        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-        .map((e) => `${e.id} ${e.name}`)
-        .join('、');
-    if (text(before) === text(experts)) return;
+    if (rosterText(before) === rosterText(experts)) return;
     replaceRoster(db, meetingId, experts);
     appendAudit(db, {
       meetingId,
       at: ctx.now().toISOString(),
       actor,
       action: 'roster-change',
-      detail: { roster: text(experts), before: text(before) },
+      detail: { roster: rosterText(experts), before: rosterText(before) },
     });
   })();
 }

@@ -10,6 +10,7 @@ import type { Database } from 'better-sqlite3';
 import type { Meeting } from '../../shared/api/meeting-types.ts';
 import type { MeetingFileRecord } from '../../shared/api/meeting-setup-types.ts';
 import { formatFingerprint } from '../../shared/sheet/fingerprint-text.ts';
+import type { RosterEntry } from '../../shared/meeting/roster.ts';
 import type { Claims } from '../../shared/rubric/types.ts';
 import { AppError } from '../errors/app-error.ts';
 
@@ -88,10 +89,14 @@ export function meetingSettings(db: Database, meetingId: number): SettingsRow | 
   };
 }
 
-export function meetingExperts(db: Database, meetingId: number): { id: string; name: string }[] {
+/** The meeting's roster, by id (code-unit order, the same on every laptop). */
+export function meetingExperts(db: Database, meetingId: number): RosterEntry[] {
   return db
-    .prepare<[number], { id: string; name: string }>('SELECT expert_id AS id, name FROM meeting_expert WHERE meeting_id = ? ORDER BY expert_id')
+    .prepare<[number], { id: string; name: string; title: string; specialty: string; employer: string; leader: number }>(
+      'SELECT expert_id AS id, name, title, specialty, employer, leader FROM meeting_expert WHERE meeting_id = ? ORDER BY expert_id',
+    )
     .all(meetingId)
+    .map((row) => ({ id: row.id, name: row.name, title: row.title, specialty: row.specialty, employer: row.employer, leader: row.leader === 1 }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
@@ -178,10 +183,12 @@ export function updateSettings(db: Database, meetingId: number, settings: Stored
 }
 
 /** Puts this roster in place of the meeting's roster. */
-export function replaceRoster(db: Database, meetingId: number, experts: readonly { readonly id: string; readonly name: string }[]): void {
+export function replaceRoster(db: Database, meetingId: number, experts: readonly RosterEntry[]): void {
   db.prepare<[number]>('DELETE FROM meeting_expert WHERE meeting_id = ?').run(meetingId);
-  const insert = db.prepare<[number, string, string]>('INSERT INTO meeting_expert (meeting_id, expert_id, name) VALUES (?, ?, ?)');
-  for (const expert of experts) insert.run(meetingId, expert.id, expert.name);
+  const insert = db.prepare<[number, string, string, string, string, string, number]>(
+    'INSERT INTO meeting_expert (meeting_id, expert_id, name, title, specialty, employer, leader) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const expert of experts) insert.run(meetingId, expert.id, expert.name, expert.title, expert.specialty, expert.employer, expert.leader ? 1 : 0);
 }
 
 /** Puts these packages (one per alliance, by digest) in place of the meeting's packages. */

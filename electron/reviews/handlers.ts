@@ -1,6 +1,6 @@
 /**
  * The scoring channels: every change is checked against the rubric and the package, refused
- * while the year is signed (until the expert revises) or the alliance recused, stored in one
+ * before the expert's sign-in where the year's meeting needs one (sign-in-store.ts), while the year is signed (until the expert revises) or the alliance recused, stored in one
  * transaction with its change-log entry, and answered with the review state as now stored, so
  * what the expert sees is always what is saved.
  */
@@ -11,6 +11,7 @@ import { scoreView } from '../../shared/review/score-view.ts';
 import { selfScore } from '../../shared/rubric/self-score.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { expertById } from '../experts/expert-store.ts';
+import { assertSignedIn, signInExpert, signInView } from './sign-in-store.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { reviewChannels } from '../../shared/api/review-channels.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
@@ -37,6 +38,7 @@ async function writable(ctx: ServiceContext, expertId: number, packageId: number
     throw new AppError('package-superseded', `${pkg.allianceName} 已有新版本的材料包，请回到联盟列表重新打开该联盟。`);
   }
   const guard = () => {
+    assertSignedIn(ctx.db, expertId, pkg.year);
     assertNotSigned(ctx.db, expertId, pkg.year);
     if (scoring && readRecusal(ctx.db, expertId, pkg.allianceId, pkg.year) !== null) {
       throw new AppError('recused', `您已申请回避 ${pkg.allianceName}，不能评分。如需评分，请先在联盟列表中撤销回避。`);
@@ -101,6 +103,8 @@ export const reviewHandlers = {
     undoLastChange(ctx.db, key, ctx.now(), guard);
     return reviewState(ctx.db, pkg, request.expertId);
   },
+  'sign-in-get': (ctx, request) => signInView(ctx.db, request.expertId, request.year),
+  'sign-in-save': (ctx, request) => signInExpert(ctx, request),
   'recusal-set': async (ctx, request): Promise<ReviewState> => {
     const { pkg, key, guard } = await writable(ctx, request.expertId, request.packageId, false);
     const subject = { kind: 'recusal', allianceId: pkg.allianceId, year: pkg.year } as const;

@@ -1,10 +1,12 @@
 /**
  * Signing and exporting an expert's sheet: when every alliance of the year is
- * decided or recused, the expert's work becomes one sheet in format 1, signed with their key
+ * decided or recused, the expert's work becomes one sheet — format 2 with the sign-in (and the
+ * expert's dissent, if written) where the expert signed in, format 1 otherwise — signed with their key
  * (opened by their passphrase), written atomically to the folder they chose (a USB stick), and
  * recorded on this laptop. The year's work is then locked until the expert chooses to revise.
  *
- * - Order: everything is checked before the key is opened; the file is written before the
+ * - Order: everything is checked before the key is opened (the profile against the year's
+ *   roster first: the chair refuses a sheet whose id or name is not on it); the file is written before the
  *   sheet is recorded, so a stick pulled out half-way leaves the work unsigned and unlocked,
  *   and the expert simply signs again. Once recorded, the store is backed up (reason `sign`).
  * - The sheet is checked exactly as the chair's merge will check it (`checkSheetAgainstPackages`)
@@ -18,12 +20,15 @@ import type { SheetSignResult } from '../../shared/api/expert-work-types.ts';
 import { buildUnsignedSheet } from '../../shared/sheet/build-sheet.ts';
 import type { SheetPackage } from '../../shared/sheet/check-sheet-against-packages.ts';
 import { checkSheetAgainstPackages } from '../../shared/sheet/check-sheet-against-packages.ts';
+import { parseUnsignedSheet } from '../../shared/sheet/parse-sheet.ts';
 import { describeSheetProblem } from '../../shared/sheet/sheet-problem.ts';
 import { sheetText } from '../../shared/sheet/sheet-text.ts';
 import { reviewFromStored } from '../../shared/review/stored-review.ts';
 import { offsetTimestamp } from '../../shared/time/offset-timestamp.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { expertById, unlockExpertKey } from '../experts/expert-store.ts';
+import { assertProfileOnRoster } from '../experts/roster-binding.ts';
+import { assertSignedIn, storedSignIn } from '../reviews/sign-in-store.ts';
 import { AppError } from '../errors/app-error.ts';
 import { defaultExportDir, signingBlockers } from '../reviews/expert-workspace.ts';
 import { latestPackages } from '../reviews/review-package.ts';
@@ -47,12 +52,16 @@ export interface SignRequest {
   readonly year: number;
   readonly passphrase: string;
   readonly folder?: string | undefined;
+  readonly dissent?: string | undefined;
+  readonly explanations?: Readonly<Record<string, Readonly<Record<string, string>>>> | undefined;
 }
 
 export async function signAndExportSheet(ctx: ServiceContext, request: SignRequest): Promise<SheetSignResult> {
   const { db } = ctx;
   const expert = expertById(db, request.expertId);
   assertNotSigned(db, expert.id, request.year);
+  assertProfileOnRoster(db, expert, request.year);
+  assertSignedIn(db, expert.id, request.year);
   const packages = await latestPackages(ctx, request.year);
   const alliances = packages.map((pkg) => allianceProgress(db, pkg, expert.id));
   const blockers = signingBlockers(packages, alliances);
@@ -62,8 +71,17 @@ export async function signAndExportSheet(ctx: ServiceContext, request: SignReque
   const rubric = packages[0]!.rubric;
   const folder = exportFolder(ctx, request.folder);
 
+  // Signed in (a laptop with the year's roster): the sheet is format 2 and carries the sign-in.
+  const stored = storedSignIn(db, expert.id, request.year);
+  const dissent = request.dissent?.trim() ?? '';
+  const explained = Object.values(request.explanations ?? {}).some((byCriterion) => Object.values(byCriterion).some((text) => text.trim() !== ''));
+  if (stored === null && (dissent !== '' || explained)) {
+    throw new AppError('dissent-needs-sign-in', '异议和评分说明只能写在签到后签署的评分表（格式 2）中；本机没有本年度的签到记录，请删去后再签名。');
+  }
   const now = ctx.now();
   const unsigned = buildUnsignedSheet({
+    signIn: stored === null ? null : { at: stored.at, pledge: stored.pledge, recusals: stored.recusals },
+    dissent,
     year: request.year,
     rubricId: rubric.id,
     expert: { id: expert.rosterId, name: expert.name, handSignature: expert.handSignature },
@@ -77,6 +95,7 @@ export async function signAndExportSheet(ctx: ServiceContext, request: SignReque
         recusalReason: computed.recusalReason,
         review: reviewFromStored(pkg.rubric, pkg.claims, computed.work.decisions, computed.work.overrides),
         comment: computed.work.comment,
+        explanations: request.explanations?.[pkg.allianceId],
       };
     }),
   });
@@ -88,7 +107,9 @@ export async function signAndExportSheet(ctx: ServiceContext, request: SignReque
     allianceName: pkg.allianceName,
     claims: pkg.claims,
   }));
-  const problems = checkSheetAgainstPackages(unsigned, sheetPackages, rubric);
+  // The format's own rules first (an explanation of an undecided criterion, say), then the packages'.
+  const parsed = parseUnsignedSheet(unsigned);
+  const problems = parsed.ok ? checkSheetAgainstPackages(unsigned, sheetPackages, rubric) : parsed.problems;
   if (problems.length > 0) {
     throw new AppError('sheet-invalid', `评分表未通过检查，未签名：${problems.slice(0, 3).map(describeSheetProblem).join('；')}`);
   }

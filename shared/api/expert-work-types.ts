@@ -10,6 +10,8 @@
  * - decision key: `criterionId` for a flag or judged criterion, `criterionId#itemId` for an
  *   item of a list criterion (see shared/review/stored-review.ts).
  */
+import type { RosterEntry } from '../meeting/roster.ts';
+import type { SignIn } from '../sheet/sign-in.ts';
 import type { Claims, Grade, Rubric } from '../rubric/types.ts';
 import type { PackageFileView, PackageProblemView, PackageSummary } from './package-types.ts';
 
@@ -21,12 +23,37 @@ export interface ExpertProfile {
   /** The expert id of the roster (`E01`), written into the sheet as `expert.id`. */
   readonly rosterId: string;
   readonly name: string;
+  /** 职称 and 工作单位 copied from the roster entry chosen at creation; '' for a typed profile. */
+  readonly title: string;
+  readonly employer: string;
   /** `3f9a 0c11 7be2 d405` */
   readonly fingerprint: string;
   readonly protection: KeyProtection;
   /** PNG data URL, or null when none is drawn. */
   readonly handSignature: string | null;
   readonly createdAt: string;
+}
+
+/** A meeting on this laptop with a roster, whose entries a new profile is chosen from. */
+export interface RosterChoices {
+  readonly meetingId: number;
+  readonly meetingName: string;
+  readonly year: number;
+  readonly experts: readonly (RosterEntry & {
+    /** The profile already made here for this roster id, if any. */
+    readonly profileId: number | null;
+  })[];
+}
+
+/** An expert's sign-in for a year as the workspace shows it (shared/sheet/sign-in.ts). */
+export interface SignInView {
+  readonly year: number;
+  /** A meeting of the year on this laptop has a roster: scoring waits for the sign-in. */
+  readonly required: boolean;
+  /** The pledge to read and sign (PLEDGE_TEXT). */
+  readonly pledgeText: string;
+  /** The stored sign-in, as signed; null before the expert signs in. */
+  readonly signIn: SignIn | null;
 }
 
 /** 未开始 / 进行中 / 已完成 / 已回避 */

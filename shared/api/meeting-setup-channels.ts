@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { singleLineText } from '../format/safe-text-schema.ts';
+import { ROSTER_LIMITS } from '../meeting/roster.ts';
 import { EXPERT_ID } from '../sheet/sheet-schema.ts';
 import { channel } from './channel.ts';
 import { fileSourceSchema } from './file-source.ts';
@@ -38,6 +39,7 @@ const settingsSaveRequest = z
   })
   .strict();
 
+/** Title, specialty, employer and the 组长 mark may be left out (a roster of ids and names, as before). */
 const rosterSaveRequest = z
   .object({
     meetingId,
@@ -48,6 +50,10 @@ const rosterSaveRequest = z
           .object({
             id: z.string().trim().regex(EXPERT_ID, '专家编号只能用字母、数字、- 和 _（1–64 个）'),
             name: singleLineText(z.string().trim().min(1, '专家姓名不能为空').max(100)),
+            title: singleLineText(z.string().trim().max(ROSTER_LIMITS.title, `职称不能超过 ${ROSTER_LIMITS.title} 个字`)).default(''),
+            specialty: singleLineText(z.string().trim().max(ROSTER_LIMITS.specialty, `专业不能超过 ${ROSTER_LIMITS.specialty} 个字`)).default(''),
+            employer: singleLineText(z.string().trim().max(ROSTER_LIMITS.employer, `工作单位不能超过 ${ROSTER_LIMITS.employer} 个字`)).default(''),
+            leader: z.boolean().default(false),
           })
           .strict(),
       )

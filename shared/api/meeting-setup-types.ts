@@ -5,6 +5,7 @@
  * - setup: what the clerk prepares: settings, roster, the package of each alliance.
  * - meeting file: the `.meeting.zip` that carries a prepared meeting to the other laptops.
  */
+import type { RosterEntry } from '../meeting/roster.ts';
 import type { PackageImportReport, PackageSummary } from './package-types.ts';
 
 export interface MeetingSettingsView {
@@ -43,7 +44,8 @@ export interface MeetingSetup {
    * console uses it.
    */
   readonly outlierPercent: string;
-  readonly experts: readonly { readonly id: string; readonly name: string }[];
+  /** The roster (专家名册), by id. */
+  readonly experts: readonly RosterEntry[];
   readonly packages: readonly MeetingPackageView[];
   /** The store's packages of the meeting's year, to choose from. */
   readonly candidates: readonly PackageSummary[];

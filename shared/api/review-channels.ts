@@ -4,14 +4,37 @@
  * is 2.6 above the maximum) are checked by the handlers. Types in expert-work-types.ts.
  *
  * - decision: accept, reject with a reason, or a judged value; `null` clears it.
+ * - sign-in: the pledge and the recusals declared before scoring (shared/sheet/sign-in.ts).
  */
 import { z } from 'zod';
 import { channel } from './channel.ts';
-import type { ExpertWorkspace, ReviewOpen, ReviewState } from './expert-work-types.ts';
+import { multiLineText } from '../format/safe-text-schema.ts';
+import { RECUSAL_REASON_CODES } from '../sheet/sign-in.ts';
+import type { ExpertWorkspace, ReviewOpen, ReviewState, SignInView } from './expert-work-types.ts';
 import { expertId, packageId } from './request-fields.ts';
 
 const criterionId = z.string().min(1).max(100);
 const reason = (what: string) => z.string().trim().min(1, `${what}不能为空`).max(2000, `${what}不能超过 2000 个字`);
+
+const signInRequest = z
+  .object({
+    expertId,
+    year: z.int().min(2000).max(2100),
+    passphrase: z.string().min(1, '请输入签名口令').max(1000),
+    handSignature: z.string().min(1, '请先手写签名').max(300 * 1024),
+    recusals: z
+      .array(
+        z
+          .object({
+            allianceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+            reason: z.enum(RECUSAL_REASON_CODES),
+            detail: multiLineText(z.string().max(500, '回避情况说明不能超过 500 个字')).optional(),
+          })
+          .strict(),
+      )
+      .max(1000),
+  })
+  .strict();
 
 const workspaceRequest = z.object({ expertId, year: z.number().int().min(2000).max(2100).optional() }).strict();
 
@@ -57,4 +80,8 @@ export const reviewChannels = {
   'review-undo': channel<ReviewState>()(reviewRequest),
   'recusal-set': channel<ReviewState>()(recusalRequest),
   'recusal-clear': channel<ReviewState>()(reviewRequest),
+  /** The expert's sign-in (签到) for a year, with the pledge text; whether scoring waits for it. */
+  'sign-in-get': channel<SignInView>()(z.object({ expertId, year: z.int().min(2000).max(2100) }).strict()),
+  /** Signs in: the pledge signed with the drawn signature and the key, and the recusals declared. */
+  'sign-in-save': channel<SignInView>()(signInRequest),
 } as const;

@@ -1,5 +1,6 @@
 /** The signing channels of the expert's workspace. Types in expert-work-types.ts. */
 import { z } from 'zod';
+import { multiLineText } from '../format/safe-text-schema.ts';
 import { channel } from './channel.ts';
 import type { ExpertWorkspace, SheetSignResult } from './expert-work-types.ts';
 import { emptyRequest, expertId } from './request-fields.ts';
@@ -11,6 +12,15 @@ const sheetSignRequest = z
     passphrase: z.string().min(1, '请输入口令').max(1000),
     /** Absent: `<data>/exports`. */
     folder: z.string().trim().min(1).max(4096).optional(),
+    /** The expert's dissent (异议), carried in a format-2 sheet only (one signed after the sign-in). */
+    dissent: multiLineText(z.string().max(5000, '异议不能超过 5000 个字')).optional(),
+    /**
+     * Format 2: alliance id → criterion id → the expert's explanation of their score (e.g. one
+     * far from the others'). No screen writes them yet; the chair's side will ask for them.
+     */
+    explanations: z
+      .record(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), z.record(z.string().min(1).max(100), multiLineText(z.string().max(2000, '说明不能超过 2000 个字'))))
+      .optional(),
   })
   .strict();
 

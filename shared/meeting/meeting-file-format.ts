@@ -5,7 +5,8 @@
  * - meeting file: a zip holding `meeting.json` (the meeting description) and, under
  *   `packages/<allianceId>/`, every file of every package exactly as the clerk's store holds it.
  * - meeting description: year, rubric, settings (aggregation method, deviation threshold, award
- *   budget), the expert roster, and each package by alliance, digest and file list (path,
+ *   budget), the expert roster (with title, specialty, employer and the 组长 mark where given),
+ *   and each package by alliance, digest and file list (path,
  *   SHA-256, size), closed by `contentSha256`.
  * - content hash (`contentSha256`): SHA-256 of the RFC 8785 (JCS) text of the description
  *   without its `contentSha256` member. Since the description lists the SHA-256 of every file and
@@ -24,6 +25,8 @@ import { z } from 'zod';
 import { canonicalJson } from '../format/canonical-json.ts';
 import { singleLineText } from '../format/safe-text-schema.ts';
 import { EXPERT_ID } from '../sheet/sheet-schema.ts';
+import type { RosterEntry } from './roster.ts';
+import { ROSTER_LIMITS, rosterProblems } from './roster.ts';
 
 export const MEETING_FORMAT = 'alliance-review/meeting' as const;
 export const MEETING_FORMAT_VERSION = 1 as const;
@@ -50,9 +53,42 @@ export interface MeetingSettings {
   readonly budgetYuan: number | null;
 }
 
+/**
+ * A roster entry as the meeting file carries it. Title (职称), specialty (专业) and employer
+ * (工作单位) are left out when empty and `leader` (组长) unless true, so a roster without them
+ * is written, and hashed, exactly as before these fields existed, and older files still import.
+ */
 export interface MeetingExpert {
   readonly id: string;
   readonly name: string;
+  readonly title?: string | undefined;
+  readonly specialty?: string | undefined;
+  readonly employer?: string | undefined;
+  readonly leader?: true | undefined;
+}
+
+/** A roster entry in the meeting file's form (empty details left out). */
+export function meetingExpertOf(entry: RosterEntry): MeetingExpert {
+  return {
+    id: entry.id,
+    name: entry.name,
+    ...(entry.title === '' ? {} : { title: entry.title }),
+    ...(entry.specialty === '' ? {} : { specialty: entry.specialty }),
+    ...(entry.employer === '' ? {} : { employer: entry.employer }),
+    ...(entry.leader ? { leader: true as const } : {}),
+  };
+}
+
+/** A meeting file's roster entry as stored (absent details are ''). */
+export function rosterEntryOf(expert: MeetingExpert): RosterEntry {
+  return {
+    id: expert.id,
+    name: expert.name,
+    title: expert.title ?? '',
+    specialty: expert.specialty ?? '',
+    employer: expert.employer ?? '',
+    leader: expert.leader === true,
+  };
 }
 
 export interface MeetingPackageFile {
@@ -117,7 +153,16 @@ export const meetingDescriptionSchema = z.strictObject({
     budgetYuan: decimalNumber.nullable(),
   }),
   experts: z
-    .array(z.strictObject({ id: z.string().regex(EXPERT_ID), name: singleLineText(z.string().trim().min(1).max(100)) }))
+    .array(
+      z.strictObject({
+        id: z.string().regex(EXPERT_ID),
+        name: singleLineText(z.string().trim().min(1).max(100)),
+        title: singleLineText(z.string().trim().min(1).max(ROSTER_LIMITS.title)).optional(),
+        specialty: singleLineText(z.string().trim().min(1).max(ROSTER_LIMITS.specialty)).optional(),
+        employer: singleLineText(z.string().trim().min(1).max(ROSTER_LIMITS.employer)).optional(),
+        leader: z.literal(true).optional(),
+      }),
+    )
     .min(1)
     .max(200),
   packages: z
@@ -159,16 +204,12 @@ export function packageEntryName(allianceId: string, path: string): string {
 }
 
 /**
- * Rules across fields that the schema cannot state: one package per alliance, one roster entry
- * per expert id, each path once per package. Returns the problems in Chinese; none means fine.
+ * Rules across fields that the schema cannot state: one package per alliance, the roster's
+ * rules (roster.ts: one entry per expert id, at most one 组长), each path once per package.
+ * Returns the problems in Chinese; none means fine.
  */
 export function checkMeetingDescription(description: MeetingDescription): string[] {
-  const problems: string[] = [];
-  const experts = new Set<string>();
-  for (const expert of description.experts) {
-    if (experts.has(expert.id)) problems.push(`专家编号 ${expert.id} 在名册中出现了两次`);
-    experts.add(expert.id);
-  }
+  const problems: string[] = rosterProblems(description.experts.map(rosterEntryOf));
   const alliances = new Set<string>();
   for (const pkg of description.packages) {
     if (alliances.has(pkg.allianceId)) problems.push(`联盟 ${pkg.allianceId} 有两个材料包，会议包中每个联盟只能有一个`);

@@ -1,6 +1,7 @@
 /**
- * Building an expert's sheet (format 1, sheets-and-results.md) from their work, before it is
- * signed.
+ * Building an expert's sheet (sheets-and-results.md) from their work, before it is signed:
+ * format 2 when the expert signed in (the sign-in travels in the sheet, with the optional
+ * dissent and explanations), format 1 otherwise (a laptop without a meeting's roster).
  *
  * - review input: one alliance's package (by digest) and what the expert did with it: either a
  *   recusal with its reason, or the review (decisions and overrides) and a comment.
@@ -9,8 +10,8 @@
  *   says only what the expert said.
  */
 import type { Review } from '../rubric/types.ts';
-import type { SheetReview, UnsignedSheet } from './sheet-schema.ts';
-import { SHEET_FORMAT, SHEET_FORMAT_VERSION } from './sheet-schema.ts';
+import type { SheetReview, SheetSignIn, UnsignedSheet } from './sheet-schema.ts';
+import { SHEET_FORMAT, SHEET_FORMAT_VERSION, SHEET_FORMAT_VERSION_2 } from './sheet-schema.ts';
 
 export interface SheetReviewInput {
   readonly allianceId: string;
@@ -19,6 +20,8 @@ export interface SheetReviewInput {
   readonly recusalReason: string | null;
   readonly review: Review;
   readonly comment: string;
+  /** Format 2: criterion id → the expert's explanation of their score; blank ones are left out. */
+  readonly explanations?: Readonly<Record<string, string>> | undefined;
 }
 
 export interface SheetInput {
@@ -28,12 +31,23 @@ export interface SheetInput {
   /** `2027-01-20T09:30:00+08:00` (shared/time/offset-timestamp.ts). */
   readonly signedAt: string;
   readonly reviews: readonly SheetReviewInput[];
+  /** The expert's sign-in; given, the sheet is format 2. */
+  readonly signIn?: SheetSignIn | null | undefined;
+  /** Format 2: the expert's dissent (异议); blank is left out. */
+  readonly dissent?: string | undefined;
 }
 
 export function buildUnsignedSheet(input: SheetInput): UnsignedSheet {
+  const signIn = input.signIn ?? null;
+  const dissent = input.dissent?.trim() ?? '';
+  if (signIn === null && (dissent !== '' || input.reviews.some((r) => Object.keys(r.explanations ?? {}).length > 0))) {
+    // Dissent and explanations exist only in format 2, which needs the sign-in.
+    throw new Error('a sheet with dissent or explanations needs the sign-in (format 2)');
+  }
+  const reviews = [...input.reviews].sort((a, b) => compareIds(a.allianceId, b.allianceId)).map(sheetReview);
   return {
     format: SHEET_FORMAT,
-    version: SHEET_FORMAT_VERSION,
+    version: signIn === null ? SHEET_FORMAT_VERSION : SHEET_FORMAT_VERSION_2,
     year: input.year,
     rubric: input.rubricId,
     expert: {
@@ -42,7 +56,9 @@ export function buildUnsignedSheet(input: SheetInput): UnsignedSheet {
       ...(input.expert.handSignature === null ? {} : { handSignature: input.expert.handSignature }),
     },
     signedAt: input.signedAt,
-    reviews: [...input.reviews].sort((a, b) => compareIds(a.allianceId, b.allianceId)).map(sheetReview),
+    reviews,
+    ...(signIn === null ? {} : { signIn }),
+    ...(dissent === '' ? {} : { dissent }),
   };
 }
 
@@ -51,12 +67,18 @@ function sheetReview(input: SheetReviewInput): SheetReview {
   if (input.recusalReason !== null) return { ...base, recused: true, comment: input.recusalReason };
   const overrides = input.review.overrides ?? {};
   const comment = input.comment.trim();
+  const explanations = Object.fromEntries(
+    Object.entries(input.explanations ?? {})
+      .map(([criterionId, text]) => [criterionId, text.trim()] as const)
+      .filter(([, text]) => text !== ''),
+  );
   return {
     ...base,
     recused: false,
     decisions: input.review.decisions,
     ...(Object.keys(overrides).length > 0 ? { overrides } : {}),
     ...(comment === '' ? {} : { comment }),
+    ...(Object.keys(explanations).length > 0 ? { explanations } : {}),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * Parsing a sheet: untrusted JSON in, a typed sheet or every problem with it out.
  *
- * - format problem: the JSON is not a well-formed expert sheet, format 1: a missing or
+ * - format problem: the JSON is not a well-formed expert sheet of format 1 or 2 (each checked
+ *   by its own schema, sheet-schema.ts): a missing or
  *   unknown field, a value of the wrong type or form, two reviews of one alliance, a recused
  *   review that still decides something or gives no reason, a bad handwritten signature.
  *
@@ -22,9 +23,12 @@ import {
   judgedDecisionSchema,
   listDecisionSchema,
   SHEET_FORMAT,
-  SHEET_FORMAT_VERSION,
+  SHEET_FORMAT_VERSION_2,
+  SHEET_FORMAT_VERSIONS,
   sheetSchema,
+  sheetSchemaV2,
   unsignedSheetSchema,
+  unsignedSheetSchemaV2,
 } from './sheet-schema.ts';
 
 export type SheetParseResult<T> =
@@ -38,15 +42,16 @@ export function looksLikeSheet(json: unknown): boolean {
 
 /** A signed sheet (with `signature`). The signature itself is checked elsewhere. */
 export function parseSheet(json: unknown): SheetParseResult<Sheet> {
-  return parseWith(json, sheetSchema);
+  return parseWith<Sheet>(json, sheetSchema, sheetSchemaV2);
 }
 
 /** A sheet before signing: the same rules, and no `signature` member. */
 export function parseUnsignedSheet(json: unknown): SheetParseResult<UnsignedSheet> {
-  return parseWith(json, unsignedSheetSchema);
+  return parseWith<UnsignedSheet>(json, unsignedSheetSchema, unsignedSheetSchemaV2);
 }
 
-function parseWith<T extends UnsignedSheet>(json: unknown, schema: z.ZodType<T>): SheetParseResult<T> {
+/** The schema of the sheet's own version: format 1 stays exactly as strict as it was. */
+function parseWith<T extends UnsignedSheet>(json: unknown, v1: z.ZodType<T, unknown>, v2: z.ZodType<T, unknown>): SheetParseResult<T> {
   if (!looksLikeSheet(json)) {
     return {
       ok: false,
@@ -62,18 +67,19 @@ function parseWith<T extends UnsignedSheet>(json: unknown, schema: z.ZodType<T>)
   const record = json as Record<string, unknown>;
   // A missing version is an ordinary missing field (the schema reports it); a different one
   // is a sheet of another program version, which deserves its own words.
-  if (record['version'] !== undefined && record['version'] !== SHEET_FORMAT_VERSION) {
+  if (record['version'] !== undefined && !(SHEET_FORMAT_VERSIONS as readonly unknown[]).includes(record['version'])) {
     return {
       ok: false,
       problems: [
         sheetProblem(
           'sheet-wrong-version',
           'version',
-          `评分表格式版本 ${JSON.stringify(record['version'])} 本程序不能读取，只能读取版本 ${SHEET_FORMAT_VERSION}；请用相同版本的程序导出 (unsupported sheet version)`,
+          `评分表格式版本 ${JSON.stringify(record['version'])} 本程序不能读取，只能读取版本 ${SHEET_FORMAT_VERSIONS.join(' 和 ')}；请用相同版本的程序导出 (unsupported sheet version)`,
         ),
       ],
     };
   }
+  const schema = record['version'] === SHEET_FORMAT_VERSION_2 ? v2 : v1;
   const parsed = parseWithSchema(json, schema);
   if (!parsed.ok) return parsed;
   const problems = crossFieldProblems(parsed.value);
@@ -171,6 +177,42 @@ function crossFieldProblems(sheet: UnsignedSheet): SheetProblem[] {
       problems.push(sheetProblem('decisions-missing', `${at}.decisions`, '缺少评审意见 decisions（未回避的评审必须有）'));
     }
   });
+  if (sheet.signIn !== undefined) problems.push(...signInProblemsOf(sheet));
+  return problems;
+}
+
+/**
+ * Format 2: a recusal declared at sign-in is a recused review (a declared conflict cannot be
+ * scored), and an explanation explains a criterion the review decides.
+ */
+function signInProblemsOf(sheet: UnsignedSheet): SheetProblem[] {
+  const problems: SheetProblem[] = [];
+  const declared = new Set<string>();
+  sheet.signIn?.recusals.forEach((recusal, i) => {
+    const at = `signIn.recusals[${i}]`;
+    if (declared.has(recusal.allianceId)) {
+      problems.push(sheetProblem('review-duplicate', `${at}.allianceId`, `签到时对联盟 ${recusal.allianceId} 声明了两次回避 (duplicate recusal)`));
+    }
+    declared.add(recusal.allianceId);
+    const review = sheet.reviews.find((r) => r.allianceId === recusal.allianceId);
+    if (review === undefined || !review.recused) {
+      problems.push(
+        sheetProblem('sign-in-recusal-not-recused', `${at}.allianceId`, `签到时已对联盟 ${recusal.allianceId} 声明回避，但评分表中该联盟${review === undefined ? '没有评审' : '没有回避'} (declared recusal not recused)`),
+      );
+    }
+    if (recusal.reason === 'other' && recusal.detail === undefined) {
+      problems.push(sheetProblem('field-missing', `${at}.detail`, '回避理由为“其他利害关系”时必须写明情况 (detail missing)'));
+    }
+  });
+  sheet.reviews.forEach((review, i) => {
+    for (const criterionId of Object.keys(review.explanations ?? {})) {
+      if (review.recused || review.decisions?.[criterionId] === undefined) {
+        problems.push(
+          sheetProblem('explanation-without-decision', `reviews[${i}].explanations.${criterionId}`, `对评分项 ${criterionId} 的说明没有对应的评审意见 (explanation without a decision)`),
+        );
+      }
+    }
+  });
   return problems;
 }
 
@@ -188,7 +230,7 @@ function problemsOfIssue(json: unknown, issue: z.core.$ZodIssue, prefix: readonl
       return make('field-invalid', `类型不对，应为${typeName(issue.expected)} (expected ${issue.expected})`);
     case 'unrecognized_keys':
       return issue.keys.map((key) =>
-        sheetProblem('field-unknown', formatJsonPath([...path, key]), '未知字段，格式 1 没有此字段 (unknown field)'),
+        sheetProblem('field-unknown', formatJsonPath([...path, key]), '未知字段，此版本的评分表格式没有此字段 (unknown field)'),
       );
     case 'invalid_value':
       if (valueAt(json, path) === undefined) return make('field-missing', '缺少此字段 (missing)');

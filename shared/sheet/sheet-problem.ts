@@ -39,6 +39,10 @@ export const sheetFormatCodes = [
   'decisions-missing',
   'hand-signature-invalid',
   'hand-signature-too-large',
+  /** Format 2: a recusal declared at sign-in whose alliance is not a recused review. */
+  'sign-in-recusal-not-recused',
+  /** Format 2: an explanation of a criterion the review does not decide. */
+  'explanation-without-decision',
 ] as const;
 
 export const sheetSignatureCodes = [

@@ -1,5 +1,5 @@
 /**
- * Expert sheet, format 1 (sheets-and-results.md): the shape of a `*.sheet.json` file.
+ * Expert sheet, formats 1 and 2 (sheets-and-results.md): the shape of a `*.sheet.json` file.
  *
  * - sheet: one expert's signed work for the meeting: who they are, when they signed, and one
  *   review per alliance they were given.
@@ -8,6 +8,11 @@
  * - decision: per criterion id, `{accept, reason?}` (flag), `{accepted, rejected}` (lists) or
  *   `{value}` (judged), each with an optional `note`.
  * - unsigned sheet: a sheet without its `signature` member: what is signed.
+ * - format 2 adds `signIn` (the sign-in: time, pledge text and its signing time, the recusals
+ *   declared with standard reasons; shared/sheet/sign-in.ts), an optional `dissent` (the
+ *   expert's dissenting opinion on the panel's result, 异议) and, per review, optional
+ *   `explanations` (criterion id → the expert's explanation of a score). Format 1 has none of
+ *   them and stays valid as it was.
  *
  * The schema is strict about shapes (an unknown key is an error: a misspelt `"acept"` must not
  * be read as "undecided") and never transforms a value, so what it accepts is exactly what was
@@ -17,10 +22,16 @@
 import { z } from 'zod';
 
 import { multiLineText, singleLineText } from '../format/safe-text-schema.ts';
+import type { RecusalReasonCode } from './sign-in.ts';
+import { RECUSAL_REASON_CODES } from './sign-in.ts';
 import type { Decision, Decisions, Overrides } from '../rubric/types.ts';
 
 export const SHEET_FORMAT = 'alliance-review/sheet' as const;
+/** Format 1: the original sheet. Paper sheets are still written in it. */
 export const SHEET_FORMAT_VERSION = 1 as const;
+/** Format 2: format 1 plus the expert's sign-in, and optional dissent and explanations. */
+export const SHEET_FORMAT_VERSION_2 = 2 as const;
+export const SHEET_FORMAT_VERSIONS = [SHEET_FORMAT_VERSION, SHEET_FORMAT_VERSION_2] as const;
 export const SIGNATURE_ALG = 'Ed25519' as const;
 
 /** Expert ids, like alliance ids: 1–64 characters of `A-Z a-z 0-9 - _`. */
@@ -78,6 +89,26 @@ export const reviewSchema = z.strictObject({
   comment: freeText().optional(),
 });
 
+/** Criterion id → the expert's explanation of their score on it (format 2 only). */
+const explanationsSchema = z.record(z.string().regex(CRITERION_KEY), multiLineText(z.string().trim().min(1).max(2000))).optional();
+
+export const reviewSchemaV2 = reviewSchema.extend({ explanations: explanationsSchema });
+
+export const signInSchema = z.strictObject({
+  /** ISO 8601 with seconds and a zone offset. */
+  at: z.iso.datetime({ offset: true }),
+  pledge: z.strictObject({ text: multiLineText(z.string().min(1).max(5000)), signedAt: z.iso.datetime({ offset: true }) }),
+  recusals: z
+    .array(
+      z.strictObject({
+        allianceId: z.string().regex(ALLIANCE_ID),
+        reason: z.enum(RECUSAL_REASON_CODES),
+        detail: multiLineText(z.string().trim().min(1).max(500)).optional(),
+      }),
+    )
+    .max(1000),
+});
+
 export const expertSchema = z.strictObject({
   id: z.string().regex(EXPERT_ID),
   name: singleLineText(
@@ -107,8 +138,19 @@ const sheetFields = {
   reviews: z.array(reviewSchema).min(1),
 };
 
+/** Format 1 (the names are kept: paper sheets are built from its parts). */
 export const unsignedSheetSchema = z.strictObject(sheetFields);
 export const sheetSchema = z.strictObject({ ...sheetFields, signature: signatureSchema });
+
+const sheetFieldsV2 = {
+  ...sheetFields,
+  version: z.literal(SHEET_FORMAT_VERSION_2),
+  reviews: z.array(reviewSchemaV2).min(1),
+  signIn: signInSchema,
+  dissent: multiLineText(z.string().trim().min(1).max(5000)).optional(),
+};
+export const unsignedSheetSchemaV2 = z.strictObject(sheetFieldsV2);
+export const sheetSchemaV2 = z.strictObject({ ...sheetFieldsV2, signature: signatureSchema });
 
 /*
  * The types are written out (rather than inferred) so they are readonly and use the rubric
@@ -123,6 +165,14 @@ export interface SheetReview {
   readonly decisions?: Decisions | undefined;
   readonly overrides?: Overrides | undefined;
   readonly comment?: string | undefined;
+  /** Format 2: criterion id → the expert's explanation of their score. */
+  readonly explanations?: Readonly<Record<string, string>> | undefined;
+}
+
+export interface SheetSignIn {
+  readonly at: string;
+  readonly pledge: { readonly text: string; readonly signedAt: string };
+  readonly recusals: readonly { readonly allianceId: string; readonly reason: RecusalReasonCode; readonly detail?: string | undefined }[];
 }
 
 export interface SheetExpert {
@@ -141,12 +191,16 @@ export interface SheetSignature {
 
 export interface UnsignedSheet {
   readonly format: typeof SHEET_FORMAT;
-  readonly version: typeof SHEET_FORMAT_VERSION;
+  readonly version: (typeof SHEET_FORMAT_VERSIONS)[number];
   readonly year: number;
   readonly rubric: string;
   readonly expert: SheetExpert;
   readonly signedAt: string;
   readonly reviews: readonly SheetReview[];
+  /** Format 2 (required there): the expert's sign-in. */
+  readonly signIn?: SheetSignIn | undefined;
+  /** Format 2: the expert's dissenting opinion on the panel's result (异议). */
+  readonly dissent?: string | undefined;
 }
 
 export interface Sheet extends UnsignedSheet {
@@ -156,4 +210,6 @@ export interface Sheet extends UnsignedSheet {
 type Fits<Parsed, Declared> = Parsed extends Declared ? true : never;
 const _unsignedFits: Fits<z.infer<typeof unsignedSheetSchema>, UnsignedSheet> = true;
 const _sheetFits: Fits<z.infer<typeof sheetSchema>, Sheet> = true;
+const _unsignedV2Fits: Fits<z.infer<typeof unsignedSheetSchemaV2>, UnsignedSheet> = true;
+const _sheetV2Fits: Fits<z.infer<typeof sheetSchemaV2>, Sheet> = true;
 const _decisionFits: Fits<z.infer<typeof decisionSchema>, Decision> = true;

@@ -17,6 +17,15 @@ export function sheetText(sheet: Sheet): string {
     expert: { id: sheet.expert.id, name: sheet.expert.name, handSignature: sheet.expert.handSignature },
     signedAt: sheet.signedAt,
     reviews: sheet.reviews.map(orderedReview),
+    signIn:
+      sheet.signIn === undefined
+        ? undefined
+        : {
+            at: sheet.signIn.at,
+            pledge: { text: sheet.signIn.pledge.text, signedAt: sheet.signIn.pledge.signedAt },
+            recusals: sheet.signIn.recusals.map((r) => ({ allianceId: r.allianceId, reason: r.reason, detail: r.detail })),
+          },
+    dissent: sheet.dissent,
     signature: { alg: sheet.signature.alg, publicKey: sheet.signature.publicKey, value: sheet.signature.value },
   };
   // JSON.stringify drops the members whose value is undefined (an absent handSignature).
@@ -32,5 +41,6 @@ export function orderedReview(review: SheetReview): SheetReview {
     decisions: review.decisions,
     overrides: review.overrides,
     comment: review.comment,
+    explanations: review.explanations,
   };
 }

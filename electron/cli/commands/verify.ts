@@ -7,6 +7,7 @@
  *   result sheet), or something else. Each kind has its own verifier; a new kind is a new case
  *   of the switch in `run`.
  * - For a sheet: the expert (id, name), the key's fingerprint in groups of four, `signedAt`
+ *   (and for format 2 the sign-in time and the pledge's signing time)
  *   and the number of reviews; exit 0. Any mismatch (a changed byte, another key, a malformed
  *   sheet): the reasons on stderr, one a line with where, exit 1.
  * - For a paper sheet (`*.paper.json`, format `alliance-review/paper-sheet`): it has no digital
@@ -109,6 +110,12 @@ async function verifySheetFile(path: string, file: string, io: CliIo): Promise<n
       term`专家 expert：${sheet.expert.id} ${sheet.expert.name}`,
       term`指纹 fingerprint：${verification.fingerprint}`,
       term`签名时间 signedAt：${sheet.signedAt}`,
+      ...(sheet.signIn === undefined
+        ? []
+        : [
+            term`签到时间 signed in：${sheet.signIn.at}（已签署承诺书 pledge signed ${sheet.signIn.pledge.signedAt}；签到时声明回避 recusals declared ${String(sheet.signIn.recusals.length)}）`,
+            ...(sheet.dissent === undefined ? [] : ['附有异议 dissent attached']),
+          ]),
       `评审 reviews：${sheet.reviews.length}${recused > 0 ? `（其中回避 recused ${recused}）` : ''}`,
       term`年度 year：${sheet.year} · 评分细则 rubric：${sheet.rubric}`,
       `请与专家本人宣读或签到表上的指纹核对 (compare the fingerprint with the expert's read-out)`,

@@ -1,14 +1,16 @@
 /**
- * The expert's workspace (专家评分): choose a profile, then the alliance list, then the scoring
+ * The expert's workspace (专家评分): choose a profile, sign in where the year's meeting needs
+ * it (sign-in-screen.tsx), then the alliance list, then the scoring
  * view of one alliance. Which profile was chosen last is remembered on this laptop (only its
  * row id), so a reload returns to the same expert's list.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { ExpertWorkspace, UndecidedView } from '../../../shared/api/expert-work-types.ts';
+import type { ExpertWorkspace, SignInView, UndecidedView } from '../../../shared/api/expert-work-types.ts';
 import { api } from '../api/api.ts';
 import { ScoringView } from '../scoring/scoring-view.tsx';
 import { AllianceList } from './alliance-list.tsx';
 import { ExpertPicker } from './expert-picker.tsx';
+import { SignInScreen, SignInSummary } from './sign-in-screen.tsx';
 import './experts.css';
 import '../scoring/scoring.css';
 import '../evidence/evidence.css';
@@ -27,6 +29,7 @@ export function ExpertScreen() {
   const [error, setError] = useState<string | null>(null);
   const [scoring, setScoring] = useState<{ packageId: number; focus: UndecidedView | null } | null>(null);
   const [generation, setGeneration] = useState(0);
+  const [signIn, setSignIn] = useState<SignInView | null>(null);
 
   useEffect(() => {
     if (expertId === null) return;
@@ -48,6 +51,29 @@ export function ExpertScreen() {
 
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
 
+  // The year's sign-in: where the year's meeting has a roster, scoring waits for it.
+  const shownYear = workspace?.year ?? null;
+  useEffect(() => {
+    if (expertId === null || shownYear === null) return;
+    let live = true;
+    void api.invoke('sign-in-get', { expertId, year: shownYear }).then((result) => {
+      if (!live) return;
+      if (result.ok) setSignIn(result.value);
+      else setError(result.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [expertId, shownYear]);
+
+  const switchExpert = () => {
+    window.localStorage.removeItem(remembered);
+    setWorkspace(null);
+    setScoring(null);
+    setSignIn(null);
+    setExpertId(null);
+  };
+
   if (expertId === null) {
     return (
       <ExpertPicker
@@ -67,6 +93,21 @@ export function ExpertScreen() {
     );
   }
   if (!workspace || workspace.expert.id !== expertId) return <p className="muted">正在读取……</p>;
+  if (workspace.year !== null && (signIn === null || signIn.year !== workspace.year)) return <p className="muted">正在读取……</p>;
+  if (signIn !== null && signIn.required && signIn.signIn === null) {
+    return (
+      <SignInScreen
+        expert={workspace.expert}
+        view={signIn}
+        alliances={workspace.alliances}
+        onSignedIn={(view) => {
+          setSignIn(view);
+          refresh();
+        }}
+        onSwitchExpert={switchExpert}
+      />
+    );
+  }
 
   if (scoring) {
     const links = workspace.alliances
@@ -92,17 +133,15 @@ export function ExpertScreen() {
   }
 
   return (
-    <AllianceList
-      workspace={workspace}
-      onOpen={(packageId, focus) => setScoring({ packageId, focus })}
-      onChanged={refresh}
-      onYear={setYear}
-      onSwitchExpert={() => {
-        window.localStorage.removeItem(remembered);
-        setWorkspace(null);
-        setScoring(null);
-        setExpertId(null);
-      }}
-    />
+    <>
+      {signIn?.signIn && <SignInSummary signIn={signIn.signIn} alliances={workspace.alliances} />}
+      <AllianceList
+        workspace={workspace}
+        onOpen={(packageId, focus) => setScoring({ packageId, focus })}
+        onChanged={refresh}
+        onYear={setYear}
+        onSwitchExpert={switchExpert}
+      />
+    </>
   );
 }

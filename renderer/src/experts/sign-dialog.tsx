@@ -5,7 +5,7 @@
  * `<data>/exports`), with a download of the same file as well. Afterwards the fingerprint is
  * shown large, to be read out to the chair.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { ExpertWorkspace, SheetSignResult } from '../../../shared/api/expert-work-types.ts';
 import { api } from '../api/api.ts';
 
@@ -23,6 +23,19 @@ export function SignDialog({ workspace, onSigned, onClose }: SignDialogProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<SheetSignResult | null>(null);
+  const [dissent, setDissent] = useState('');
+  // A dissent travels only in a format-2 sheet, which a signed-in expert signs.
+  const [signedIn, setSignedIn] = useState(false);
+  useEffect(() => {
+    if (workspace.year === null) return;
+    let live = true;
+    void api.invoke('sign-in-get', { expertId: workspace.expert.id, year: workspace.year }).then((r) => {
+      if (live && r.ok) setSignedIn(r.value.signIn !== null);
+    });
+    return () => {
+      live = false;
+    };
+  }, [workspace.expert.id, workspace.year]);
   const recused = workspace.alliances.filter((a) => a.status === 'recused').length;
   const scored = workspace.alliances.length - recused;
 
@@ -42,6 +55,7 @@ export function SignDialog({ workspace, onSigned, onClose }: SignDialogProps) {
       year: workspace.year,
       passphrase,
       ...(folder.trim() === '' ? {} : { folder: folder.trim() }),
+      ...(signedIn && dissent.trim() !== '' ? { dissent } : {}),
     });
     setBusy(false);
     if (signed.ok) {
@@ -103,6 +117,12 @@ export function SignDialog({ workspace, onSigned, onClose }: SignDialogProps) {
               {workspace.expert.handSignature ? ' · 附手写签名' : ' · 未绘制手写签名'}
             </p>
             <p className="hint">签名后，本年度的评分和回避将被锁定；如需修改须点击“修改评分”并重新签名，旧的评分表会保留在记录中。</p>
+            {signedIn && (
+              <label className="field">
+                异议（可不填）：对专家组结论的不同意见，由您本人填写，随评分表一起签名
+                <textarea value={dissent} onChange={(e) => setDissent(e.target.value)} rows={3} maxLength={5000} aria-label="异议" />
+              </label>
+            )}
             <label className="field">
               签名口令
               <input type="password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} autoFocus required autoComplete="current-password" />

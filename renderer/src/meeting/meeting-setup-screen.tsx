@@ -11,6 +11,7 @@ import { api } from '../api/api.ts';
 import { formatBytes } from '../../../shared/format/format-bytes.ts';
 import { useJob } from '../packages/use-job.ts';
 import { fileSources } from './file-sources.ts';
+import { parseRosterText, rosterLine } from './roster-text.ts';
 import { MeetingBar, useMeetings } from './meeting-bar.tsx';
 import { useActor } from './use-actor.ts';
 import './meeting.css';
@@ -145,29 +146,20 @@ function SettingsForm({ setup, actor, onSaved, onError }: FormProps) {
   );
 }
 
-/** `E01 王明` per line (a space, a tab or a comma between id and name). */
-function parseRoster(text: string): { id: string; name: string }[] {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '')
-    .map((line) => {
-      const match = /^(\S+)[\s,，、]+(.+)$/.exec(line);
-      return match ? { id: match[1] ?? '', name: (match[2] ?? '').trim() } : { id: line, name: '' };
-    });
-}
-
 function RosterForm({ setup, actor, onSaved, onError }: FormProps) {
-  const [text, setText] = useState(setup.experts.map((e) => `${e.id} ${e.name}`).join('\n'));
+  const [text, setText] = useState(setup.experts.map(rosterLine).join('\n'));
   const save = async () => {
-    const result = await api.invoke('meeting-roster-save', { meetingId: setup.meeting.id, actor, experts: parseRoster(text) });
+    const result = await api.invoke('meeting-roster-save', { meetingId: setup.meeting.id, actor, experts: parseRosterText(text) });
     if (result.ok) onSaved(result.value, '专家名册已保存。');
     else onError(result.error.message);
   };
+  const leader = setup.experts.find((e) => e.leader);
   return (
     <section className="panel" aria-labelledby="roster-title">
       <h2 id="roster-title">专家名册（{setup.experts.length} 位）</h2>
-      <p className="hint">每行一位专家：编号 姓名，例如“E01 王明”。编号由会务人员分配，专家建立评分档案时填写同一编号；评分表上的编号和姓名须与名册一致才能导入。</p>
+      <p className="hint">
+        每行一位专家：编号，姓名，职称，专业，工作单位，组长（用逗号或制表符分隔；职称以后可不填，组长只在一行标出；只有编号和姓名时也可用空格分隔，如“E02 李华”），例如“E01，王明，教授，材料科学，合肥工业大学，组长”。可从表格中整行复制粘贴。编号由会务人员分配，专家在本机建档时从名册中选择自己，评分表上的编号须与名册一致才能导入。
+      </p>
       <textarea
         value={text}
         onChange={(e) => setText(e.target.value)}
@@ -181,6 +173,33 @@ function RosterForm({ setup, actor, onSaved, onError }: FormProps) {
           保存名册
         </button>
       </div>
+      {setup.experts.length > 0 && (
+        <table className="table compact roster-table" aria-label="已保存的专家名册">
+          <thead>
+            <tr>
+              <th>编号</th>
+              <th>姓名</th>
+              <th>职称</th>
+              <th>专业</th>
+              <th>工作单位</th>
+              <th>组长</th>
+            </tr>
+          </thead>
+          <tbody>
+            {setup.experts.map((e) => (
+              <tr key={e.id}>
+                <td>{e.id}</td>
+                <td>{e.name}</td>
+                <td>{e.title}</td>
+                <td>{e.specialty}</td>
+                <td>{e.employer}</td>
+                <td>{e.leader ? '组长' : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {setup.experts.length > 0 && leader === undefined && <p className="hint">尚未指定组长：在组长那一行末尾加上“组长”后保存。</p>}
     </section>
   );
 }

@@ -102,6 +102,45 @@ describe('meeting file: export on the clerk’s laptop, import on an expert’s'
     expect((await call(expert, 'meeting-setup', { meetingId: id })).experts.map((e) => e.id)).toEqual(['E01', 'E02']);
   });
 
+  it('carries each roster entry’s title, specialty, employer and 组长 mark, writing only those given', async () => {
+    const { clerk, meetingId } = await clerkExport();
+    const roster = [
+      { id: 'E01', name: '王明', title: '教授', specialty: '材料科学', employer: '合肥工业大学', leader: true },
+      { id: 'E02', name: '李华', title: '', specialty: '', employer: '', leader: false },
+    ];
+    await call(clerk, 'meeting-roster-save', { meetingId, actor: CLERK, experts: roster });
+    const exported = await call(clerk, 'meeting-file-export', { meetingId, folder: tempDir() });
+    const description = JSON.parse((await readZip(exported.path)).get(MEETING_JSON)!.toString('utf8')) as MeetingDescription;
+    // An entry without details is written exactly as before these fields existed.
+    expect(description.experts).toEqual([
+      { id: 'E01', name: '王明', title: '教授', specialty: '材料科学', employer: '合肥工业大学', leader: true },
+      { id: 'E02', name: '李华' },
+    ]);
+    const expert = testContext(tempDir());
+    const { outcome } = await importOn(expert, exported.path);
+    const id = (outcome as { value: { meetingId: number } }).value.meetingId;
+    expect((await call(expert, 'meeting-setup', { meetingId: id })).experts).toEqual(roster);
+  });
+
+  it('refuses a roster with two 组长 or with one id twice, naming the lines, and keeps the saved one', async () => {
+    const { clerk, meetingId } = await clerkExport();
+    const before = (await call(clerk, 'meeting-setup', { meetingId })).experts;
+    await expect(
+      call(clerk, 'meeting-roster-save', {
+        meetingId,
+        actor: CLERK,
+        experts: [
+          { id: 'E01', name: '王明', leader: true },
+          { id: 'E02', name: '李华', leader: true },
+        ],
+      }),
+    ).rejects.toThrow('roster-invalid: 名册未保存：专家名册中有 2 位组长（第 1 行（王明）、第 2 行（李华）），只能有一位组长；请只在一行标“组长”。');
+    await expect(
+      call(clerk, 'meeting-roster-save', { meetingId, actor: CLERK, experts: [{ id: 'E01', name: '王明' }, { id: 'E01', name: '李华' }] }),
+    ).rejects.toThrow(/第 2 行（李华）的编号 E01 与第 1 行（王明）重复/);
+    expect((await call(clerk, 'meeting-setup', { meetingId })).experts).toEqual(before);
+  });
+
   it('backs up the store after an import that stored the meeting, not after one that changed nothing', async () => {
     const { path } = await clerkExport();
     const expert = testContext(tempDir());

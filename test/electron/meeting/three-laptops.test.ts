@@ -45,16 +45,18 @@ import { makeExpert, writeSignedSheet } from '../../helpers/expert-sheet.ts';
 import type { AlliancePlan } from '../../helpers/meeting-room.ts';
 import { importMeetingFile, RoomClock, roomLaptop, scoreThroughWorkspace } from '../../helpers/meeting-room.ts';
 import { settlePanelProcedure } from '../../helpers/panel-procedure.ts';
+import { pngDataUrl } from '../../helpers/png.ts';
 import { repoRoot, runCli } from '../../helpers/run-cli.ts';
+import { PLEDGE_TEXT } from '../../../shared/sheet/sign-in.ts';
 import { hefei } from '../../shared/rubric/fixtures.ts';
 
 const CLERK = '会务 周敏';
 const SECOND = '秘书 吴刚';
 const CHAIR = '主任 孙立';
 const ROSTER = [
-  { id: 'E01', name: '王明' },
-  { id: 'E02', name: '李华' },
-  { id: 'E03', name: '张伟' },
+  { id: 'E01', name: '王明', title: '教授', specialty: '材料科学', employer: '合肥工业大学', leader: true },
+  { id: 'E02', name: '李华', title: '研究员', specialty: '信息技术', employer: '中国科学院合肥物质科学研究院', leader: false },
+  { id: 'E03', name: '张伟', title: '高级工程师', specialty: '', employer: '', leader: false },
 ];
 const PASSPHRASES = { E01: '王明的口令-2027', E02: '李华的口令-2027', spare: '备用电脑口令-2027' } as const;
 const MEETING_NAME = '2026 年度合肥市产业技术创新战略联盟考核评审会';
@@ -86,7 +88,8 @@ const E01_PLAN: Record<string, AlliancePlan> = {
 };
 /** E02 recuses HFA-017 and accepts the rest, but for one rejection. */
 const E02_PLAN: Record<string, AlliancePlan> = {
-  'HFA-017': { recuse: '本人任职于该联盟牵头单位，申请回避' },
+  // Declared at sign-in with a standard reason; the plan states the same, so it changes nothing.
+  'HFA-017': { recuse: '近三年内在该联盟成员单位任职：本人任职于该联盟牵头单位' },
   'HFA-022': { reject: { 'B2.majorProjects#mp-3': '项目尚未落地' } },
 };
 
@@ -187,10 +190,62 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
     expect(e02ctx.db.prepare('SELECT count(*) FROM meeting').pluck().get()).toBe(0);
 
     const e01ctx = laptop('专家电脑-E01');
-    await importOnExpertLaptop(e01ctx, '专家 王明');
-    await importOnExpertLaptop(e02ctx, '专家 李华');
-    experts.E01 = { ctx: e01ctx, profile: await call(e01ctx, 'expert-create', { rosterId: 'E01', name: '王明', passphrase: PASSPHRASES.E01 }) };
-    experts.E02 = { ctx: e02ctx, profile: await call(e02ctx, 'expert-create', { rosterId: 'E02', name: '李华', passphrase: PASSPHRASES.E02 }) };
+    const e01meeting = await importOnExpertLaptop(e01ctx, '专家 王明');
+    const e02meeting = await importOnExpertLaptop(e02ctx, '专家 李华');
+    // The roster arrived whole with the meeting file, and a profile is made by choosing one's
+    // entry from it: typing an id (the `e01` for `E01` of the issue) is refused on such a laptop.
+    const choices = await call(e01ctx, 'expert-roster-choices', {});
+    expect(choices).toEqual([
+      { meetingId: e01meeting, meetingName: MEETING_NAME, year: 2026, experts: ROSTER.map((entry) => ({ ...entry, profileId: null })) },
+    ]);
+    await expect(call(e01ctx, 'expert-create', { rosterId: 'e01', name: '王明', passphrase: PASSPHRASES.E01 })).rejects.toThrow(
+      /expert-roster-required.*从名册里选择/,
+    );
+    await expect(call(e01ctx, 'expert-create', { meetingId: e01meeting, rosterId: 'e01', passphrase: PASSPHRASES.E01 })).rejects.toThrow(
+      /expert-not-in-roster.*没有编号 e01/,
+    );
+    experts.E01 = { ctx: e01ctx, profile: await call(e01ctx, 'expert-create', { meetingId: e01meeting, rosterId: 'E01', passphrase: PASSPHRASES.E01 }) };
+    experts.E02 = { ctx: e02ctx, profile: await call(e02ctx, 'expert-create', { meetingId: e02meeting, rosterId: 'E02', passphrase: PASSPHRASES.E02 }) };
+    expect(experts.E01.profile).toMatchObject({ rosterId: 'E01', name: '王明', title: '教授', employer: '合肥工业大学' });
+    expect((await call(e01ctx, 'expert-roster-choices', {}))[0]?.experts.map((e) => e.profileId)).toEqual([experts.E01.profile.id, null, null]);
+
+    // Scoring is locked until the expert has signed in: identity, pledge, recusals, key.
+    const before = await call(e01ctx, 'expert-workspace', { expertId: experts.E01.profile.id });
+    const first = { expertId: experts.E01.profile.id, packageId: before.alliances[0]!.packageId };
+    await expect(call(e01ctx, 'decision-set', { ...first, criterionId: 'I1.council', decision: { accept: true } })).rejects.toThrow(/^sign-in-required: 2026 年度的评分尚未开始/);
+    await expect(call(e01ctx, 'recusal-set', { ...first, reason: '测试' })).rejects.toThrow(/^sign-in-required/);
+    expect(await call(e01ctx, 'sign-in-get', { expertId: experts.E01.profile.id, year: 2026 })).toMatchObject({ required: true, signIn: null, pledgeText: PLEDGE_TEXT });
+    room.set('2027-01-20T08:50:00+08:00');
+    await expect(
+      call(e01ctx, 'sign-in-save', { expertId: experts.E01.profile.id, year: 2026, passphrase: '错误的口令-2027', handSignature: pngDataUrl(), recusals: [] }),
+    ).rejects.toThrow(/^wrong-passphrase/);
+    const e01signIn = await call(e01ctx, 'sign-in-save', { expertId: experts.E01.profile.id, year: 2026, passphrase: PASSPHRASES.E01, handSignature: pngDataUrl(), recusals: [] });
+    // The time in the laptop's own offset, as a sheet's signedAt.
+    const at = e01signIn.signIn?.at ?? '';
+    expect(new Date(at).toISOString()).toBe('2027-01-20T00:50:00.000Z');
+    expect(e01signIn.signIn).toEqual({ at, pledge: { text: PLEDGE_TEXT, signedAt: at }, recusals: [] });
+    await expect(
+      call(e01ctx, 'sign-in-save', { expertId: experts.E01.profile.id, year: 2026, passphrase: PASSPHRASES.E01, handSignature: pngDataUrl(), recusals: [] }),
+    ).rejects.toThrow(/^signed-in-already/);
+    await expect(
+      call(e02ctx, 'sign-in-save', {
+        expertId: experts.E02.profile.id,
+        year: 2026,
+        passphrase: PASSPHRASES.E02,
+        handSignature: pngDataUrl(),
+        recusals: [{ allianceId: 'HFA-017', reason: 'other' }],
+      }),
+    ).rejects.toThrow(/^sign-in-invalid: 未签到：对 .* 选择了“其他利害关系”，请写明具体情况。/);
+    const e02signIn = await call(e02ctx, 'sign-in-save', {
+      expertId: experts.E02.profile.id,
+      year: 2026,
+      passphrase: PASSPHRASES.E02,
+      handSignature: pngDataUrl(),
+      recusals: [{ allianceId: 'HFA-017', reason: 'employed', detail: '本人任职于该联盟牵头单位' }],
+    });
+    expect(e02signIn.signIn?.recusals).toEqual([{ allianceId: 'HFA-017', reason: 'employed', detail: '本人任职于该联盟牵头单位' }]);
+    // The declared recusal is the alliance's recusal, before any scoring.
+    expect((await call(e02ctx, 'expert-workspace', { expertId: experts.E02.profile.id })).alliances.find((a) => a.allianceId === 'HFA-017')?.status).toBe('recused');
 
     room.set('2027-01-20T09:00:00+08:00');
     const e01 = await scoreThroughWorkspace(e01ctx, experts.E01.profile.id, E01_PLAN);
@@ -224,11 +279,15 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
     expect(hfa003.decisions?.['I10.status']).toEqual({ value: 2 });
     expect(hfa003.overrides).toEqual({ I8: { score: 8, reason: '参与制定的标准尚未发布，酌减' } });
     const sheet2 = JSON.parse(readFileSync(signed2.path, 'utf8')) as Sheet;
+    // Format 2: the sign-in travels in the signed sheet, word for word as signed on the laptop.
+    expect(sheet2.version).toBe(2);
+    expect(sheet2.signIn).toEqual(e02signIn.signIn);
+    expect(sheet2.dissent).toBeUndefined();
     expect(sheet2.reviews.find((r) => r.allianceId === 'HFA-017')).toEqual({
       allianceId: 'HFA-017',
       packageDigest: meetingPackages[2]!.digest,
       recused: true,
-      comment: '本人任职于该联盟牵头单位，申请回避',
+      comment: '近三年内在该联盟成员单位任职：本人任职于该联盟牵头单位',
     });
   });
 
@@ -330,13 +389,16 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
       expert: sheet1.expert,
       signedAt: '2027-01-20T12:20:00+08:00',
       reviews: [{ ...first!, decisions: fewer }, ...rest],
+      signIn: sheet1.signIn,
     };
     await writeSheetFile(join(stick, INCOMPLETE), signSheet(incomplete, key));
 
     // A spare laptop with its own profile "E02 李华": the same expert id, another key.
     const spare = laptop('备用电脑');
-    await importMeetingFile(spare, meetingFile.path, '专家 李华');
-    const spareProfile = await call(spare, 'expert-create', { rosterId: 'E02', name: '李华', passphrase: PASSPHRASES.spare });
+    const spareImport = await importMeetingFile(spare, meetingFile.path, '专家 李华');
+    if (!spareImport.outcome.ok) throw new Error(JSON.stringify(spareImport.outcome.error));
+    const spareProfile = await call(spare, 'expert-create', { meetingId: spareImport.outcome.value.meetingId, rosterId: 'E02', passphrase: PASSPHRASES.spare });
+    await call(spare, 'sign-in-save', { expertId: spareProfile.id, year: 2026, passphrase: PASSPHRASES.spare, handSignature: pngDataUrl(), recusals: [] });
     await scoreThroughWorkspace(spare, spareProfile.id, {});
     const spareFolder = join(stick, '备用电脑');
     mkdirSync(spareFolder);
@@ -397,8 +459,29 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
       itemId: 'tc-3',
       decision: { accept: true },
     });
-    const revised = await signOnto(e01, PASSPHRASES.E01);
+    // E01 writes a dissent (异议) on the sign dialog; it is signed with the rest of the sheet.
+    const DISSENT = '对 HFA-011 的技术合同认定，本人保留意见：部分合同未见登记证明。';
+    // An explanation of a criterion E01 did not decide is refused, as merge would refuse it.
+    await expect(
+      call(e01.ctx, 'sheet-sign', { expertId: e01.profile.id, year: 2026, passphrase: PASSPHRASES.E01, folder: stick, explanations: { 'HFA-011': { 'I9.nothing': '说明' } } }),
+    ).rejects.toThrow(/^sheet-invalid: .*I9\.nothing/);
+    const EXPLANATION = '技术合同登记证明齐全，故认定';
+    const revised = await call(e01.ctx, 'sheet-sign', {
+      expertId: e01.profile.id,
+      year: 2026,
+      passphrase: PASSPHRASES.E01,
+      folder: stick,
+      dissent: `  ${DISSENT}\n`,
+      explanations: { 'HFA-011': { 'I4.techContracts': EXPLANATION } },
+    });
     expect(revised.path).toBe(join(stick, SHEET_1_REVISED));
+    const revisedSheet = JSON.parse(readFileSync(revised.path, 'utf8')) as Sheet;
+    expect(revisedSheet).toMatchObject({ version: 2, dissent: DISSENT });
+    expect(revisedSheet.reviews.find((r) => r.allianceId === 'HFA-011')?.explanations).toEqual({ 'I4.techContracts': EXPLANATION });
+    // The dissent is signed: changing it breaks the signature.
+    const altered = join(root, '改过异议.sheet.json');
+    writeFileSync(altered, readFileSync(revised.path, 'utf8').replace('保留意见', '没有意见'));
+    expect(runCli(['verify', altered]).status).not.toBe(0);
 
     // The chair takes the whole stick again: only the revised sheet is new.
     const reports = await call(chair, 'chair-sheet-import', { meetingId, actor: CHAIR, sources: [{ path: stick }] });
@@ -450,6 +533,7 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
     const verify = runCli(['verify', join(stick, SHEET_1_REVISED)]);
     expect(verify.status).toBe(0);
     expect(verify.stdout).toContain(experts.E01.profile.fingerprint);
+    expect(verify.stdout).toMatch(/签到时间 signed in：2027-01-20T00:50:00\+00:00（已签署承诺书 pledge signed 2027-01-20T00:50:00\+00:00；签到时声明回避 recusals declared 0）/);
   });
 
   it('E03’s paper sheet is entered twice by two people; a disagreeing entry is shown field by field, then corrected, and the result marks it paper-entered', async () => {

@@ -90,11 +90,12 @@ describe('parseSheet', () => {
   });
 
   it('refuses another version with one clear problem', () => {
-    const result = parseSheet(edit((s) => (s['version'] = 2)));
+    const result = parseSheet(edit((s) => (s['version'] = 3)));
     expect(result.ok).toBe(false);
     expect(result.problems).toHaveLength(1);
     expect(result.problems[0]).toMatchObject({ code: 'sheet-wrong-version', path: 'version' });
-    expect(result.problems[0]?.message).toContain('版本 2');
+    expect(result.problems[0]?.message).toContain('版本 3');
+    expect(result.problems[0]?.message).toContain('只能读取版本 1 和 2');
   });
 
   it.each<[string, (s: Json) => void, { code: string; path: string }[]]>([
