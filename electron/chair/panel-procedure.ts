@@ -14,8 +14,10 @@
  *   exactly this score is recorded; `revised`, when it was an outlier in the expert's first
  *   counted sheet and the expert's current sheet gives another score (if that one is again an
  *   outlier, it is listed again on its own).
- * - signed in (签到): an expert has signed in once the chair recorded the expert's signed paper
- *   pledge (`expertSignedIn`). Format-1 sheets and paper sheets carry no sign-in of their own.
+ * - signed in (签到): an expert whose counted sheet is of format 2 signed in on their laptop (the
+ *   sheet carries the signed sign-in and pledge); any other expert once the chair recorded the
+ *   expert's signed paper pledge (`expertSignedIn`): format-1 sheets and paper sheets carry no
+ *   sign-in of their own.
  * - lock conditions: every expert signed (and signed in), objective differences settled or
  *   recorded, outliers revised or explained, every flag noted, last year's results loaded or
  *   confirmed absent. The lock is refused while any is unmet (panel-state.ts `blockers`).
@@ -86,8 +88,17 @@ export function outlierKey(o: { readonly allianceId: string; readonly criterionI
  * the only sign-in a format-1 sheet or a paper sheet has. A signed sheet of a later format that
  * carries its own sign-in is to be read here as well.
  */
-export function expertSignedIn(expert: Pick<PanelExpertView, 'id'>, pledges: ReadonlyMap<string, PledgeView>): boolean {
-  return pledges.has(expert.id);
+export function expertSignedIn(
+  expert: Pick<PanelExpertView, 'id'>,
+  pledges: ReadonlyMap<string, PledgeView>,
+  sheetSignIns: ReadonlySet<string> = new Set(),
+): boolean {
+  return sheetSignIns.has(expert.id) || pledges.has(expert.id);
+}
+
+/** The experts whose counted sheet carries their own signed sign-in (sheet format 2). */
+export function sheetSignInsOf(sheets: readonly VerifiedSheet[]): Set<string> {
+  return new Set(sheets.filter((s) => s.sheet.signIn !== undefined).map((s) => s.sheet.expert.id));
 }
 
 export function pledgesOf(db: Database, meetingId: number): Map<string, PledgeView> {
@@ -273,16 +284,18 @@ export function procedureView(db: Database, meetingId: number, rubric: Rubric, i
       }
     }
     for (const o of currentOutliers) {
-      // The chair's entry of the expert's explanation. A sheet format that carries the expert's own
-      // signed explanation per criterion is to be read here too, as `source: 'sheet'`.
+      // The expert's own explanation, signed in their sheet (format 2), comes first; else the
+      // chair's entry of what the expert explained.
+      const signed = computation.sheets.find((s) => s.sheet.expert.id === o.expertId);
+      const ownText = signed?.sheet.reviews.find((r) => r.allianceId === o.allianceId)?.explanations?.[o.criterionId];
       const explained = explanations.get(outlierKey(o));
-      outliers.push(
-        outlierView(o, names, {
-          status: explained === undefined ? 'open' : 'explained',
-          revisedTo: null,
-          explanation: explained === undefined ? null : { ...explained, source: 'chair' },
-        }),
-      );
+      const explanation =
+        ownText !== undefined && signed !== undefined
+          ? { text: ownText, by: `${o.expertId}（评分表内签名）`, at: signed.sheet.signedAt, source: 'sheet' as const }
+          : explained === undefined
+            ? null
+            : { ...explained, source: 'chair' as const };
+      outliers.push(outlierView(o, names, { status: explanation === null ? 'open' : 'explained', revisedTo: null, explanation }));
     }
   }
   const who = (e: PanelExpertView) => `专家 ${e.id} ${e.name}`;
@@ -299,7 +312,8 @@ export function procedureView(db: Database, meetingId: number, rubric: Rubric, i
         return [`${who(e)} 的评分表尚未导入（如该专家未参会，请在“会议准备”中将其移出名册）`];
     }
   });
-  const notSignedIn = experts.filter((e) => !expertSignedIn(e, pledges)).map((e) => `${who(e)} 的签字承诺书尚未登记`);
+  const signIns = computation === null ? new Set<string>() : sheetSignInsOf(computation.sheets);
+  const notSignedIn = experts.filter((e) => !expertSignedIn(e, pledges, signIns)).map((e) => `${who(e)} 尚未签到（没有签到记录，也没有登记签字承诺书）`);
   const openDifferences = differences.filter((d) => d.status === 'open');
   const openOutliers = outliers.filter((o) => o.status === 'open');
   const unnoted = flags.filter((f) => f.note === null).length;
@@ -328,5 +342,6 @@ export function procedureView(db: Database, meetingId: number, rubric: Rubric, i
           : ['上一年度结果尚未导入：连续两年不合格要取消资格，请在“定稿”页导入上一年度结果，或确认本会议没有上一年度结果'],
     ),
   ];
-  return { outlierShare, differences, outliers, pledges: [...pledges.values()], previousNone, conditions };
+  const sheetSignIns = (computation?.sheets ?? []).flatMap((s) => (s.sheet.signIn === undefined ? [] : [{ expertId: s.sheet.expert.id, at: s.sheet.signIn.at }]));
+  return { outlierShare, differences, outliers, pledges: [...pledges.values()], sheetSignIns, previousNone, conditions };
 }

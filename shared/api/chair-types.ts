@@ -263,6 +263,8 @@ export interface ProcedureView {
   readonly differences: readonly DifferenceView[];
   readonly outliers: readonly OutlierView[];
   readonly pledges: readonly PledgeView[];
+  /** Experts who signed in on their own laptop: their counted sheet (format 2) carries the signed sign-in and pledge. */
+  readonly sheetSignIns: readonly { readonly expertId: string; readonly at: string }[];
   /** The chair's confirmation that there are no results of last year; null when not given. */
   readonly previousNone: RecordedBy | null;
   readonly conditions: readonly LockConditionView[];

@@ -91,6 +91,7 @@ function PledgeSection({ view, actor, onChanged }: TabProps) {
   const { error, run } = useRecord(onChanged);
   const [dates, setDates] = useState<Record<string, string>>({});
   const pledges = new Map((view.procedure?.pledges ?? []).map((p) => [p.expertId, p]));
+  const signIns = new Map((view.procedure?.sheetSignIns ?? []).map((s) => [s.expertId, s]));
   const locked = view.lock !== null;
   const today = new Date().toISOString().slice(0, 10);
   return (
@@ -108,6 +109,20 @@ function PledgeSection({ view, actor, onChanged }: TabProps) {
         <tbody>
           {view.experts.map((expert) => {
             const pledge = pledges.get(expert.id);
+            const signIn = signIns.get(expert.id);
+            if (signIn !== undefined && pledge === undefined) {
+              return (
+                <tr key={expert.id} data-testid="pledge-row" data-expert={expert.id}>
+                  <td>
+                    {expert.id} {expert.name}
+                  </td>
+                  <td>✓ 已在本人电脑上签到并签署承诺书</td>
+                  <td>
+                    <span className="small muted">评分表内附签到记录，{chinaDateTime(signIn.at)}</span>
+                  </td>
+                </tr>
+              );
+            }
             return (
               <tr key={expert.id} data-testid="pledge-row" data-expert={expert.id}>
                 <td>

@@ -108,7 +108,7 @@ describe('the panel procedure: differences, outliers, sign-ins and the lock cond
     expect(conditionsOf(view)).toEqual({ signed: true, 'signed-in': false, differences: false, outliers: false, flags: true, previous: false });
     const refused = call(ctx, 'panel-finalize', { meetingId, actor: CHAIR });
     await expect(refused).rejects.toThrow(/^finalize-refused: /);
-    await expect(refused).rejects.toThrow(/专家 E01 王明 的签字承诺书尚未登记/);
+    await expect(refused).rejects.toThrow(/专家 E01 王明 尚未签到（没有签到记录，也没有登记签字承诺书）/);
     await expect(refused).rejects.toThrow(/合肥市新材料产业技术创新战略联盟 .*：专家判断不一致，尚未解决或记录/);
     await expect(refused).rejects.toThrow(/专家 E05 陈静 评 0 分，其他专家平均 2 分，尚未修改或说明/);
     await expect(refused).rejects.toThrow(/上一年度结果尚未导入/);
