@@ -121,7 +121,10 @@ describe('searching every file of the package', () => {
     ]);
     expect(found.files[0]!.paged).toBe(true);
     expect(found.files[0]!.hits[1]!.snippet).toEqual({ before: '语音识别技术', match: '许可合同', after: '合同编号：HT-2026-015 甲…' });
-    expect(found.unsearchable).toEqual(['证明材料/加密.pdf', '证明材料/说明.txt']);
+    // The text file is searched by its own text (the app gives that source when its context is made).
+    expect(found.unsearchable).toEqual(['证明材料/加密.pdf']);
+    const office = await call(ctx, 'package-search', { packageId, query: '办公室说明' });
+    expect(office.files.map((f) => [f.path, f.hits.map((h) => h.page)])).toEqual([['证明材料/说明.txt', [1]]]);
   });
 });
 
