@@ -4,6 +4,8 @@
  * (entry 2). When both agree field by field, the sheet counts, marked as paper-entered and by
  * whom; otherwise every mismatch is listed with what each entry says, and whoever typed a wrong
  * field corrects their own entry (each person may reload only the entry they typed).
+ * Saving is safe to repeat: the button is disabled while the save runs, and main takes the same
+ * entry saved again by the same person as a no-op (paper-sheets.ts).
  */
 import { useEffect, useState } from 'react';
 import type { PaperFormView, PaperSheetView } from '../../../shared/api/chair-types.ts';
@@ -119,6 +121,7 @@ export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: 
   const [draft, setDraft] = useState<Draft>({ signedOn: '', reviews: {} });
   const [message, setMessage] = useState<{ kind: 'error' | 'notice'; text: string } | null>(null);
   const [generation, setGeneration] = useState(0);
+  const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -149,9 +152,11 @@ export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: 
     setDraft((d) => ({ ...d, reviews: { ...d.reviews, [allianceId]: change(d.reviews[allianceId] ?? emptyReview) } }));
 
   const save = async () => {
+    if (saving) return;
     setMessage(null);
     const content = toContent(draft, form) as RequestOf<'paper-entry-save'>['content'];
-    const result = await api.invoke('paper-entry-save', { meetingId, actor, expertId, entryNo, content });
+    setSaving(true);
+    const result = await api.invoke('paper-entry-save', { meetingId, actor, expertId, entryNo, content }).finally(() => setSaving(false));
     if (!result.ok) return setMessage({ kind: 'error', text: result.error.message });
     setSheets((list) => [...list.filter((s) => s.expertId !== expertId), result.value]);
     setMessage({
@@ -221,8 +226,8 @@ export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: 
           {form.alliances.map((alliance) => (
             <AllianceEntry key={alliance.allianceId} form={form} alliance={alliance} review={draft.reviews[alliance.allianceId] ?? emptyReview} onChange={(change) => setReview(alliance.allianceId, change)} />
           ))}
-          <button type="button" onClick={() => void save()} disabled={draft.signedOn === ''}>
-            保存第 {entryNo} 次录入
+          <button type="button" onClick={() => void save()} disabled={draft.signedOn === '' || saving}>
+            {saving ? '正在保存……' : `保存第 ${entryNo} 次录入`}
           </button>
         </>
       )}
