@@ -20,6 +20,7 @@ import type { ReopenGround } from '../../../shared/panel/reopen-grounds.ts';
 import { REOPEN_GROUND_LABELS, REOPEN_GROUNDS } from '../../../shared/panel/reopen-grounds.ts';
 import { rankAlliances } from '../../../shared/result/result-ranking.ts';
 import { api } from '../api/api.ts';
+import { useUnsavedText } from '../common/unsaved-text.ts';
 import { gradeLabel } from '../common/labels.ts';
 import { fileSources } from '../meeting/file-sources.ts';
 import { ResultDocumentsPanel } from './result-documents-panel.tsx';
@@ -41,6 +42,7 @@ export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelVi
   // While a call runs every action button is disabled: a double click sends one request.
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  useUnsavedText(reason.trim() !== '');
 
   const run = async <T,>(action: () => Promise<{ ok: true; value?: T } | { ok: false; error: { message: string } }>, done: string | ((value: T | undefined) => string)) => {
     if (busy) return;

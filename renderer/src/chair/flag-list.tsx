@@ -13,6 +13,7 @@ import type { FlagView, PanelView } from '../../../shared/api/chair-types.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { flagKindText } from '../../../shared/result/flag-explanation.ts';
 import { api } from '../api/api.ts';
+import { useUnsavedText } from '../common/unsaved-text.ts';
 import type { DrillTarget } from './drill-target.ts';
 import { flagAgenda } from './flag-agenda.ts';
 
@@ -80,6 +81,7 @@ function BulkNote({
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'notice'; text: string } | null>(null);
+  useUnsavedText(note.trim() !== '');
   const kinds = [...new Set(view.flags.map((f) => f.flag.kind))];
   const save = async () => {
     if (busy || chosen.length === 0 || note.trim() === '') return;
@@ -143,6 +145,7 @@ function FlagItem({
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  useUnsavedText(note.trim() !== '');
   const text = flagKindText(flag.flag.kind, view.meeting.deviationThreshold);
   const locked = view.lock !== null;
   const save = async () => {

@@ -15,6 +15,7 @@ import type { SheetReview } from '../../../shared/sheet/sheet-schema.ts';
 import type { RequestOf } from '../../../shared/api/contract.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { api } from '../api/api.ts';
+import { useUnsavedText } from '../common/unsaved-text.ts';
 import { mismatchPlace } from './paper-place.ts';
 
 interface Choice {
@@ -122,6 +123,9 @@ export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: 
   const [message, setMessage] = useState<{ kind: 'error' | 'notice'; text: string } | null>(null);
   const [generation, setGeneration] = useState(0);
   const [saving, setSaving] = useState(false);
+  // Typed since the form was last emptied, loaded or saved.
+  const [typed, setTyped] = useState(false);
+  useUnsavedText(typed);
 
   useEffect(() => {
     let live = true;
@@ -145,11 +149,14 @@ export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: 
     setExpertId(expert);
     setEntryNo(entry);
     setDraft({ signedOn: '', reviews: {} });
+    setTyped(false);
     setMessage(null);
   };
 
-  const setReview = (allianceId: string, change: (review: DraftReview) => DraftReview) =>
+  const setReview = (allianceId: string, change: (review: DraftReview) => DraftReview) => {
+    setTyped(true);
     setDraft((d) => ({ ...d, reviews: { ...d.reviews, [allianceId]: change(d.reviews[allianceId] ?? emptyReview) } }));
+  };
 
   const save = async () => {
     if (saving) return;
@@ -158,6 +165,7 @@ export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: 
     setSaving(true);
     const result = await api.invoke('paper-entry-save', { meetingId, actor, expertId, entryNo, content }).finally(() => setSaving(false));
     if (!result.ok) return setMessage({ kind: 'error', text: result.error.message });
+    setTyped(false);
     setSheets((list) => [...list.filter((s) => s.expertId !== expertId), result.value]);
     setMessage({
       kind: 'notice',
@@ -173,7 +181,10 @@ export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: 
 
   const loadOwn = async () => {
     const result = await api.invoke('paper-entry-get', { meetingId, expertId, entryNo });
-    if (result.ok && result.value !== null) setDraft(fromContent(result.value));
+    if (result.ok && result.value !== null) {
+      setDraft(fromContent(result.value));
+      setTyped(false);
+    }
     else if (result.ok) setMessage({ kind: 'notice', text: `还没有第 ${entryNo} 次录入。` });
     else setMessage({ kind: 'error', text: result.error.message });
   };

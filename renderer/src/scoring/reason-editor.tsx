@@ -6,6 +6,7 @@
  * half-written reason is never lost to a failed save.
  */
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { useUnsavedText } from '../common/unsaved-text.ts';
 import { commonRejectionReasons } from './common-reasons.ts';
 
 export interface ReasonEditorProps {
@@ -36,6 +37,7 @@ export function ReasonEditor({
   const [warning, setWarning] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
+  useUnsavedText(text.trim() !== initial.trim());
 
   const insert = (words: string) => {
     const element = area.current;
