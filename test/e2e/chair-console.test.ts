@@ -229,6 +229,7 @@ describe('the chair’s console', () => {
     ]);
     await bulk.getByRole('combobox', { name: '所选标记的共同意见' }).fill('评分专家不足 5 位，按规则不去极值');
     await page.setViewportSize({ width: 1366, height: 768 });
+    await page.locator('.flags').evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: resolve(shots, 'chair-flags-several.png'), fullPage: false });
     await page.setViewportSize({ width: 1500, height: 1000 });
     await bulk.getByRole('button', { name: '全部待说明的' }).click();
@@ -417,8 +418,10 @@ describe('the chair’s console', () => {
     await page.getByRole('button', { name: '载入我上次的第 2 次录入' }).click();
     await expect.poll(() => page.getByLabel('HFA-002 I10.problems', { exact: true }).inputValue()).toBe('2.5');
     await page.getByLabel('HFA-002 I10.problems', { exact: true }).fill('2');
-    await page.getByRole('button', { name: '保存第 2 次录入' }).click();
+    // A double click on the save that makes the two entries agree: one save, no red error after the success.
+    await page.getByRole('button', { name: '保存第 2 次录入' }).dblclick();
     await page.getByText('两次录入一致，纸质评分表已计入结果。').first().waitFor();
+    expect(await page.locator('.paper [role="alert"]').count()).toBe(0);
 
     await tab(page, '总览');
     await page.locator('[data-testid="expert-chip"][data-expert="E03"]').getByText('会务 周敏 录入 / 秘书 吴刚 复核').waitFor();
