@@ -314,6 +314,8 @@ describe('the chair’s console', () => {
     expect(db.prepare("SELECT count(*) FROM audit_entry WHERE action = 'flag-note'").pluck().get()).toBe(7);
     expect(db.prepare("SELECT count(*) FROM audit_entry WHERE action = 'lock'").pluck().get()).toBe(1);
     db.close();
+    // The double click's second press selected a word under the pointer; not part of the picture.
+    await page.evaluate(() => window.getSelection()?.removeAllRanges());
     await page.screenshot({ path: resolve(shots, 'chair-finalized.png'), fullPage: true });
 
     // The lock holds: main refuses a sheet import (the buttons are disabled, the file input is not).
