@@ -12,9 +12,11 @@
  *   chair's words; logged, and stored with its ground for the result documents; the lock row stays as history, and the next
  *   lock is a new row.
  * Both are computed and written inside one transaction, so nothing can slip in between.
+ * Locking is safe to repeat: asked again while locked, it answers with the lock in force
+ * (`alreadyLocked`), writing nothing.
  */
 import { createHash } from 'node:crypto';
-import type { FindingView, LockView } from '../../shared/api/chair-types.ts';
+import type { FinalizeOutcome, FindingView } from '../../shared/api/chair-types.ts';
 import type { ReopenGround } from '../../shared/panel/reopen-grounds.ts';
 import { resultText } from '../../shared/result/result-text.ts';
 import type { ServiceContext } from '../app/context.ts';
@@ -25,12 +27,16 @@ import { currentLock } from '../meeting/lock-state.ts';
 import { meetingRubric } from './meeting-inputs.ts';
 import { panelViewWith } from './panel-state.ts';
 
-export async function finalizeResult(ctx: ServiceContext, meetingId: number, actor: string): Promise<LockView> {
+export async function finalizeResult(ctx: ServiceContext, meetingId: number, actor: string): Promise<FinalizeOutcome> {
   const { db } = ctx;
   const settings = meetingSettings(db, meetingId);
   if (settings === null) throw new AppError('meeting-not-prepared', '本会议还没有准备好，不能定稿。');
   const rubric = await meetingRubric(ctx, settings.rubricId);
-  db.transaction(() => {
+  const repeated = db.transaction(() => {
+    // A second 定稿 of a result already locked (a double click, a second window) is answered with
+    // the lock in force: nothing can change while locked, so it is the very result asked for,
+    // and a second lock row or audit entry would only record the click.
+    if (currentLock(db, meetingId) !== null) return true;
     const { view, computation } = panelViewWith(db, meetingId, rubric);
     if (view.blockers.length > 0 || computation === null || computation.outcome?.ok !== true) {
       throw new AppError('finalize-refused', `现在还不能定稿：${view.blockers.join('；')}。`);
@@ -78,10 +84,11 @@ export async function finalizeResult(ctx: ServiceContext, meetingId: number, act
       `INSERT INTO panel_lock (meeting_id, result_text, result_sha256, findings_json, settings_json, locked_at, locked_by, audit_seq)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(meetingId, text, sha256, JSON.stringify(findings), JSON.stringify(inputs), at, actor, auditSeq);
+    return false;
   })();
   const lock = panelViewWith(db, meetingId, rubric).view.lock;
   if (lock === null) throw new Error('lock not stored');
-  return lock;
+  return { ...lock, alreadyLocked: repeated };
 }
 
 export function reopenResult(ctx: ServiceContext, meetingId: number, actor: string, ground: ReopenGround, reason: string): void {

@@ -15,7 +15,7 @@ import { drillDown } from './drill-down.ts';
 import { exportLockedResult } from './export-result.ts';
 import { resolveFileSource } from '../package-store/file-source.ts';
 import { finalizeResult, reopenResult } from './finalize.ts';
-import { saveFlagNote } from './flag-notes.ts';
+import { saveFlagNote, saveFlagNotes } from './flag-notes.ts';
 import { importSheets } from './import-sheets.ts';
 import { meetingMergePackages, meetingRubric } from './meeting-inputs.ts';
 import { panelView } from './panel-state.ts';
@@ -38,6 +38,10 @@ export const chairHandlers = {
   'panel-agreement-history': (ctx, request) => agreementHistory(ctx, request.meetingId),
   'flag-note-save': async (ctx, request) => {
     await saveFlagNote(ctx, request.meetingId, request.actor, request.flagKey, request.note);
+    return panelView(ctx, request.meetingId);
+  },
+  'flag-notes-save': async (ctx, request) => {
+    await saveFlagNotes(ctx, request.meetingId, request.actor, request.flagKeys, request.note);
     return panelView(ctx, request.meetingId);
   },
   'previous-result-import': async (ctx, request) => {

@@ -9,6 +9,7 @@
  * - An entry must be a complete and valid sheet for the meeting's packages (the same rules as a
  *   signed sheet), so the comparison is between two sheets that could both count.
  * - The two entries must be typed by two different people (names as typed in the console).
+ * - Saving the same content again by the same person is a no-op (safe to repeat).
  * - Blindness is a matter of procedure: the console never shows one entry while the other is
  *   typed; each person can reopen only their own entry (docs/meeting-procedure.md).
  */
@@ -89,6 +90,13 @@ export async function savePaperEntry(
   }
   return db.transaction(() => {
     assertUnlocked(db, meetingId);
+    // Saving again what this person's latest entry already says (a double click, a second press
+    // after the answer was slow) is a no-op: the entry stands, agreed or not, and nothing new is
+    // written, so the repeat cannot turn into "already agreed, cannot change".
+    const latest = latestEntries(db, meetingId, expertId)[entryNo === 1 ? 'first' : 'second'];
+    if (latest !== undefined && normalText(latest.entered_by) === normalText(actor) && latest.content_json === JSON.stringify(content)) {
+      return paperSheetView(db, meetingId, expert);
+    }
     if (agreedRow(db, meetingId, expertId) !== undefined) {
       throw new AppError('paper-agreed', `专家 ${expertId} 的纸质评分表两次录入已经一致并计入结果，不能再修改。`);
     }

@@ -1,8 +1,12 @@
 /**
  * The app frame: a title bar with the screens a user moves between. Screens are chosen by
- * state, not URLs: the desktop shell never navigates (navigation is denied in main).
+ * state, not URLs: the desktop shell never navigates (navigation is denied in main). In the
+ * browser shell each screen is a history entry, so the Back button moves between screens and
+ * never leaves the app, and leaving with unsaved typed text asks first (common/unsaved-text.ts).
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { isDesktopShell } from './api/api.ts';
+import { installLeaveGuard, type LeaveGuard } from './common/unsaved-text.ts';
 import { HomeScreen } from './home/home-screen.tsx';
 import { PackagesScreen } from './packages/packages-screen.tsx';
 import { ExpertScreen } from './experts/expert-screen.tsx';
@@ -21,6 +25,23 @@ type ScreenId = (typeof screens)[number]['id'];
 
 export function App() {
   const [screen, setScreen] = useState<ScreenId>('home');
+  const guard = useRef<LeaveGuard | null>(null);
+  useEffect(() => {
+    if (isDesktopShell) return;
+    const installed = installLeaveGuard(window, 'home', (id) => {
+      const known = screens.find((s) => s.id === id);
+      if (known) setScreen(known.id);
+    });
+    guard.current = installed;
+    return () => {
+      installed.remove();
+      guard.current = null;
+    };
+  }, []);
+  const go = (id: ScreenId) => {
+    setScreen(id);
+    guard.current?.moved(id);
+  };
   return (
     <div className="app">
       <header className="app-bar">
@@ -32,7 +53,7 @@ export function App() {
               type="button"
               className={`nav-item${screen === s.id ? ' active' : ''}`}
               aria-current={screen === s.id ? 'page' : undefined}
-              onClick={() => setScreen(s.id)}
+              onClick={() => go(s.id)}
             >
               {s.label}
             </button>
@@ -40,7 +61,7 @@ export function App() {
         </nav>
       </header>
       <main className="app-main">
-        {screen === 'home' && <HomeScreen onOpenPackages={() => setScreen('packages')} />}
+        {screen === 'home' && <HomeScreen onOpenPackages={() => go('packages')} />}
         {screen === 'packages' && <PackagesScreen />}
         {screen === 'experts' && <ExpertScreen />}
         {screen === 'meeting' && <MeetingSetupScreen />}

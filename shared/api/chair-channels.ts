@@ -10,7 +10,7 @@ import type {
   AgreementHistoryView,
   AuditView,
   DrillDownView,
-  LockView,
+  FinalizeOutcome,
   PanelView,
   PaperFormView,
   PaperSheetView,
@@ -46,6 +46,19 @@ const flagNoteRequest = z
     meetingId,
     actor: actorSchema,
     flagKey: z.string().min(1).max(4000),
+    note: z.string().trim().min(1, '说明不能为空').max(2000, '说明不能超过 2000 个字'),
+  })
+  .strict();
+
+const flagNotesRequest = z
+  .object({
+    meetingId,
+    actor: actorSchema,
+    flagKeys: z
+      .array(z.string().min(1).max(4000))
+      .min(1, '请至少勾选一个标记')
+      .max(500, '一次最多对 500 个标记写意见')
+      .refine((keys) => new Set(keys).size === keys.length, '同一个标记勾选了两次'),
     note: z.string().trim().min(1, '说明不能为空').max(2000, '说明不能超过 2000 个字'),
   })
   .strict();
@@ -119,9 +132,11 @@ export const chairChannels = {
   /** Each criterion's and indicator's agreement in every year up to the meeting's (agreement-history.ts). */
   'panel-agreement-history': channel<AgreementHistoryView>()(meetingRequest),
   'flag-note-save': channel<PanelView>()(flagNoteRequest),
+  /** One note for several flags; each flag is noted and logged on its own, all or none. */
+  'flag-notes-save': channel<PanelView>()(flagNotesRequest),
   'previous-result-import': channel<PreviousResultView>()(previousImportRequest),
-  /** Locks the result; refused while any blocker stands (`PanelView.blockers`). */
-  'panel-finalize': channel<LockView>()(finalizeRequest),
+  /** Locks the result; refused while any blocker stands (`PanelView.blockers`); asked again while locked, answers the lock in force. */
+  'panel-finalize': channel<FinalizeOutcome>()(finalizeRequest),
   /** Reopens a locked result for one of art. 64's four grounds, with the chair's words. */
   'panel-reopen': channel<PanelView>()(reopenRequest),
   /** The panel records that an objective difference stands, and why (panel-procedure.ts). */

@@ -134,6 +134,11 @@ export interface LockView {
   readonly auditHead: string | null;
 }
 
+/** The answer to 定稿: the lock in force, and whether it was already in force (a repeated 定稿 writes nothing). */
+export interface FinalizeOutcome extends LockView {
+  readonly alreadyLocked: boolean;
+}
+
 export interface ReopeningView {
   readonly lockedAt: string;
   readonly lockedBy: string;

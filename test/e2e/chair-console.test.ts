@@ -213,14 +213,31 @@ describe('the chair’s console', () => {
     await page.setViewportSize({ width: 1500, height: 1000 });
     expect(await page.getByTestId('lock-state').textContent()).toBe('未定稿');
 
-    // Notes on every flag, through the UI.
+    // Notes on every flag, through the UI: one typed and saved with Enter, then one note for the
+    // two "trimmed not applied" flags (a kind picked at once), then for the other four ticked.
     await tab(page, '总览');
-    for (let i = 0; i < 7; i += 1) {
-      const item = page.locator('[data-testid="flag-item"].unnoted').first();
-      await item.getByRole('combobox').fill(i === 0 ? '经合议，E05 对 HFA-002 的评分有依据，维持原评分' : '经合议维持原评分');
-      await item.getByRole('button', { name: '保存意见' }).click();
-      await expect.poll(() => page.locator('[data-testid="flag-item"].unnoted').count()).toBe(6 - i);
-    }
+    const unnoted = page.locator('[data-testid="flag-item"].unnoted');
+    const firstFlag = unnoted.first();
+    await firstFlag.getByRole('combobox').fill('经合议，E05 对 HFA-002 的评分有依据，维持原评分');
+    await firstFlag.getByRole('combobox').press('Enter');
+    await expect.poll(() => unnoted.count()).toBe(6);
+    const bulk = page.getByTestId('flag-bulk');
+    await bulk.getByRole('button', { name: '全部“未去极值”' }).click();
+    expect(await page.locator('[data-testid="flag-item"]:has(.flag-pick:checked)').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-alliance')} ${e.getAttribute('data-kind')}`))).toEqual([
+      'HFA-003 trimmed-not-applied',
+      'HFA-005 trimmed-not-applied',
+    ]);
+    await bulk.getByRole('combobox', { name: '所选标记的共同意见' }).fill('评分专家不足 5 位，按规则不去极值');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.locator('.flags').evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await page.screenshot({ path: resolve(shots, 'chair-flags-several.png'), fullPage: false });
+    await page.setViewportSize({ width: 1500, height: 1000 });
+    await bulk.getByRole('button', { name: '全部待说明的' }).click();
+    await bulk.getByRole('combobox', { name: '所选标记的共同意见' }).fill('经合议维持原评分');
+    await bulk.getByRole('button', { name: '对所选 6 个标记保存意见' }).dblclick();
+    await expect.poll(() => unnoted.count()).toBe(0);
+    await bulk.getByTestId('flag-bulk-message').filter({ hasText: '已对 6 个标记保存意见“经合议维持原评分”' }).waitFor();
+    expect(await page.locator('.flags [role="alert"]').count()).toBe(0);
     await page.screenshot({ path: resolve(shots, 'chair-flags.png'), fullPage: true });
 
     // Sign-ins, the objective difference and the outliers, through the UI.
@@ -260,11 +277,31 @@ describe('the chair’s console', () => {
     await page.screenshot({ path: resolve(shots, 'chair-procedure-settled.png'), fullPage: false });
     await page.setViewportSize({ width: 1500, height: 1000 });
 
-    // Finalize: the lock holds the CLI's exact bytes.
+    // The conclusions, by rank: highest total first, ties share a rank.
     await tab(page, '定稿');
     await page.getByTestId('blockers-none').waitFor();
+    const ranked = [...cli.result.alliances].sort((a, b) => (b.total ?? -1) - (a.total ?? -1) || a.allianceId.localeCompare(b.allianceId));
+    const shownRows = await page.getByTestId('consequence-row').evaluateAll((els) => els.map((e) => [e.getAttribute('data-alliance'), e.getAttribute('data-rank')]));
+    expect(shownRows.map(([id]) => id)).toEqual(ranked.map((a) => a.allianceId));
+    expect(shownRows.map(([, rank]) => rank)).toEqual(ranked.map((a) => String(ranked.findIndex((b) => b.total === a.total) + 1)));
+
+    // Finalize asks first, naming the meeting and how many alliances; 取消 locks nothing.
     await page.getByRole('button', { name: '定稿并锁定结果' }).click();
+    const confirm = page.getByTestId('confirm-lock');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain(`将对“${MEETING}”（2026 年度）的 6 个联盟的考核结果定稿锁定（其中考核优秀 2 个）`);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: resolve(shots, 'chair-confirm-lock.png'), fullPage: false });
+    await page.setViewportSize({ width: 1500, height: 1000 });
+    await confirm.getByRole('button', { name: '取消' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('lock-state').textContent()).toBe('未定稿');
+    // The lock holds the CLI's exact bytes; a double click locks once and shows no error.
+    await page.getByRole('button', { name: '定稿并锁定结果' }).click();
+    await confirm.getByRole('button', { name: '确认定稿' }).dblclick();
     await page.getByTestId('lock-sha').waitFor();
+    expect(await page.getByTestId('finalize-message').textContent()).toBe('结果已定稿锁定。');
+    expect(await page.getByTestId('finalize-message').getAttribute('role')).toBe('status');
     expect(await page.getByTestId('lock-sha').textContent()).toBe(createHash('sha256').update(cli.text, 'utf8').digest('hex'));
     expect(await page.getByTestId('lock-state').textContent()).toBe('已定稿');
     expect(await page.getByTestId('publicity-list').locator('tbody tr').allTextContents()).toEqual([
@@ -272,8 +309,13 @@ describe('the chair’s console', () => {
       expect.stringContaining('合肥市新能源汽车产业技术创新战略联盟'),
     ]);
     const db = new Database(resolve(app.dataDir, 'alliance-review.sqlite'), { readonly: true });
-    expect(db.prepare('SELECT result_text FROM panel_lock').pluck().get()).toBe(cli.text);
+    expect(db.prepare('SELECT result_text FROM panel_lock').pluck().all()).toEqual([cli.text]);
+    // One audit entry per flag, also for the six noted at once; one lock for the double click.
+    expect(db.prepare("SELECT count(*) FROM audit_entry WHERE action = 'flag-note'").pluck().get()).toBe(7);
+    expect(db.prepare("SELECT count(*) FROM audit_entry WHERE action = 'lock'").pluck().get()).toBe(1);
     db.close();
+    // The double click's second press selected a word under the pointer; not part of the picture.
+    await page.evaluate(() => window.getSelection()?.removeAllRanges());
     await page.screenshot({ path: resolve(shots, 'chair-finalized.png'), fullPage: true });
 
     // The lock holds: main refuses a sheet import (the buttons are disabled, the file input is not).
@@ -378,8 +420,10 @@ describe('the chair’s console', () => {
     await page.getByRole('button', { name: '载入我上次的第 2 次录入' }).click();
     await expect.poll(() => page.getByLabel('HFA-002 I10.problems', { exact: true }).inputValue()).toBe('2.5');
     await page.getByLabel('HFA-002 I10.problems', { exact: true }).fill('2');
-    await page.getByRole('button', { name: '保存第 2 次录入' }).click();
+    // A double click on the save that makes the two entries agree: one save, no red error after the success.
+    await page.getByRole('button', { name: '保存第 2 次录入' }).dblclick();
     await page.getByText('两次录入一致，纸质评分表已计入结果。').first().waitFor();
+    expect(await page.locator('.paper [role="alert"]').count()).toBe(0);
 
     await tab(page, '总览');
     await page.locator('[data-testid="expert-chip"][data-expert="E03"]').getByText('会务 周敏 录入 / 秘书 吴刚 复核').waitFor();

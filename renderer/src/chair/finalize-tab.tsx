@@ -6,14 +6,21 @@
  * art. 64's four grounds with a written, logged reason. The lock conditions are listed one by one
  * with ✓/✗ (panel-procedure.ts); the lock button stays disabled while any blocker stands, and
  * the handler refuses the same way whatever the screen shows.
+ *
+ * Every action is safe to repeat from here: a button is disabled while its call runs, and 定稿
+ * asks first in a dialog naming the meeting, how many alliances and what locking means; a second
+ * 定稿 of a locked result is answered calmly by main (finalize.ts). The conclusions table lists
+ * alliances by rank (shared/result/result-ranking.ts, as the documents print them).
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PanelView } from '../../../shared/api/chair-types.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { CONSEQUENCE_LABELS } from '../../../shared/panel/consequence.ts';
 import type { ReopenGround } from '../../../shared/panel/reopen-grounds.ts';
 import { REOPEN_GROUND_LABELS, REOPEN_GROUNDS } from '../../../shared/panel/reopen-grounds.ts';
+import { rankAlliances } from '../../../shared/result/result-ranking.ts';
 import { api } from '../api/api.ts';
+import { useUnsavedText } from '../common/unsaved-text.ts';
 import { gradeLabel } from '../common/labels.ts';
 import { fileSources } from '../meeting/file-sources.ts';
 import { ResultDocumentsPanel } from './result-documents-panel.tsx';
@@ -32,14 +39,35 @@ export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelVi
   const previousInput = useRef<HTMLInputElement>(null);
   const result = view.result;
   const lock = view.lock;
+  // While a call runs every action button is disabled: a double click sends one request.
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  useUnsavedText(reason.trim() !== '');
 
-  const run = async (action: () => Promise<{ ok: true } | { ok: false; error: { message: string } }>, done: string) => {
+  const run = async <T,>(action: () => Promise<{ ok: true; value?: T } | { ok: false; error: { message: string } }>, done: string | ((value: T | undefined) => string)) => {
+    if (busy) return;
+    setBusy(true);
     setMessage(null);
-    const outcome = await action();
-    if (outcome.ok) {
-      setMessage({ kind: 'notice', text: done });
-      onChanged();
-    } else setMessage({ kind: 'error', text: outcome.error.message });
+    try {
+      const outcome = await action();
+      if (outcome.ok) {
+        setMessage({ kind: 'notice', text: typeof done === 'string' ? done : done(outcome.value) });
+        onChanged();
+      } else setMessage({ kind: 'error', text: outcome.error.message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const finalize = () => {
+    setConfirming(false);
+    void run(
+      () => api.invoke('panel-finalize', { meetingId, actor }),
+      (locked) =>
+        locked?.alreadyLocked === true
+          ? `结果已于 ${chinaDateTime(locked.lockedAt)} 由 ${locked.lockedBy} 定稿锁定，无需再次定稿。`
+          : '结果已定稿锁定。',
+    );
   };
 
   const importPrevious = async (files: readonly File[]) => {
@@ -83,7 +111,7 @@ export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelVi
             void importPrevious(files);
           }}
         />
-        <button type="button" className="secondary" onClick={() => previousInput.current?.click()} disabled={lock !== null}>
+        <button type="button" className="secondary" onClick={() => previousInput.current?.click()} disabled={lock !== null || busy}>
           导入上一年度结果…
         </button>
         {view.previous === null &&
@@ -95,7 +123,7 @@ export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelVi
             <button
               type="button"
               className="secondary"
-              disabled={lock !== null}
+              disabled={lock !== null || busy}
               onClick={() => void run(() => api.invoke('panel-previous-none', { meetingId, actor }), '已确认本会议没有上一年度结果，记入审计日志。')}
             >
               确认没有上一年度结果
@@ -103,9 +131,10 @@ export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelVi
           ))}
         <p className="hint">{view.awardRule ?? '未填写奖励预算：优秀联盟的奖励金额暂不计算（可在“会议准备”中填写预算）。'}</p>
         {result && (
-          <table className="table compact" aria-label="考核结论">
+          <table className="table compact" aria-label="考核结论" data-testid="consequence-table">
             <thead>
               <tr>
+                <th scope="col" className="num">名次</th>
                 <th scope="col">联盟</th>
                 <th scope="col" className="num">总分</th>
                 <th scope="col">等级</th>
@@ -115,8 +144,11 @@ export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelVi
               </tr>
             </thead>
             <tbody>
-              {result.alliances.map((a) => (
-                <tr key={a.allianceId} data-testid="consequence-row" data-alliance={a.allianceId}>
+              {rankAlliances(result.alliances).map(({ alliance: a, rank }) => (
+                <tr key={a.allianceId} data-testid="consequence-row" data-alliance={a.allianceId} data-rank={rank ?? ''}>
+                  <td className="num" title={rank === null ? '全部专家回避，没有总分，不排名' : undefined}>
+                    {rank ?? '—'}
+                  </td>
                   <td>
                     {a.name} <span className="muted small">{a.allianceId}</span>
                   </td>
@@ -166,12 +198,22 @@ export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelVi
           )}
           <button
             type="button"
-            disabled={view.blockers.length > 0}
+            disabled={view.blockers.length > 0 || busy}
             title={view.blockers.length > 0 ? `尚不能定稿：${conditions.filter((c) => !c.met).map((c) => c.label).join('；')}` : undefined}
-            onClick={() => void run(() => api.invoke('panel-finalize', { meetingId, actor }), '结果已定稿锁定。')}
+            onClick={() => setConfirming(true)}
           >
-            定稿并锁定结果
+            {busy ? '正在定稿……' : '定稿并锁定结果'}
           </button>
+          {confirming && (
+            <ConfirmLock
+              meetingName={view.meeting.name}
+              year={view.meeting.year}
+              alliances={result?.alliances.length ?? 0}
+              excellent={result?.alliances.filter((a) => a.grade === 'excellent').length ?? 0}
+              onConfirm={finalize}
+              onCancel={() => setConfirming(false)}
+            />
+          )}
           {view.blockers.length > 0 && (
             <p className="hint" data-testid="lock-unmet">
               尚不能定稿。未满足：{conditions.filter((c) => !c.met).map((c) => c.label).join('；') || '见上'}。
@@ -270,7 +312,7 @@ export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelVi
             <button
               type="button"
               className="danger"
-              disabled={reason.trim() === '' || ground === null}
+              disabled={reason.trim() === '' || ground === null || busy}
               onClick={() =>
                 void run(async () => {
                   if (ground === null) return { ok: false, error: { message: '请选择重新开启的法定事由。' } };
@@ -302,5 +344,53 @@ export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelVi
         </section>
       )}
     </div>
+  );
+}
+
+/**
+ * The question before 定稿, as a modal <dialog> (focus stays inside, Esc cancels). The focus
+ * starts on 取消: Enter alone must not lock the year's result.
+ */
+function ConfirmLock(props: {
+  readonly meetingName: string;
+  readonly year: number;
+  readonly alliances: number;
+  readonly excellent: number;
+  readonly onConfirm: () => void;
+  readonly onCancel: () => void;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const element = dialog.current;
+    if (element !== null && !element.open) element.showModal();
+  }, []);
+  return (
+    <dialog
+      ref={dialog}
+      className="confirm-lock"
+      aria-labelledby="confirm-lock-title"
+      data-testid="confirm-lock"
+      onCancel={(e) => {
+        e.preventDefault();
+        props.onCancel();
+      }}
+    >
+      <h2 id="confirm-lock-title">确认定稿</h2>
+      <p>
+        将对“{props.meetingName}”（{props.year} 年度）的 <strong>{props.alliances}</strong> 个联盟的考核结果定稿锁定（其中考核优秀 {props.excellent} 个）。
+      </p>
+      <ul>
+        <li>定稿后不能再导入评分表、录入纸质评分表、修改标记意见或会议设置；结果文件及其 SHA-256 记入审计日志。</li>
+        <li>只有出现财政部令第87号第六十四条所列情形之一，才能由主任写明事由后重新开启，并记入审计日志。</li>
+      </ul>
+      <div className="actions">
+        <button type="button" onClick={props.onConfirm}>
+          确认定稿
+        </button>
+        <button type="button" className="secondary" autoFocus onClick={props.onCancel}>
+          取消
+        </button>
+      </div>
+    </dialog>
   );
 }

@@ -4,6 +4,8 @@
  * (entry 2). When both agree field by field, the sheet counts, marked as paper-entered and by
  * whom; otherwise every mismatch is listed with what each entry says, and whoever typed a wrong
  * field corrects their own entry (each person may reload only the entry they typed).
+ * Saving is safe to repeat: the button is disabled while the save runs, and main takes the same
+ * entry saved again by the same person as a no-op (paper-sheets.ts).
  */
 import { useEffect, useState } from 'react';
 import type { PaperFormView, PaperSheetView } from '../../../shared/api/chair-types.ts';
@@ -13,6 +15,7 @@ import type { SheetReview } from '../../../shared/sheet/sheet-schema.ts';
 import type { RequestOf } from '../../../shared/api/contract.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { api } from '../api/api.ts';
+import { useUnsavedText } from '../common/unsaved-text.ts';
 import { mismatchPlace } from './paper-place.ts';
 
 interface Choice {
@@ -119,6 +122,10 @@ export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: 
   const [draft, setDraft] = useState<Draft>({ signedOn: '', reviews: {} });
   const [message, setMessage] = useState<{ kind: 'error' | 'notice'; text: string } | null>(null);
   const [generation, setGeneration] = useState(0);
+  const [saving, setSaving] = useState(false);
+  // Typed since the form was last emptied, loaded or saved.
+  const [typed, setTyped] = useState(false);
+  useUnsavedText(typed);
 
   useEffect(() => {
     let live = true;
@@ -142,17 +149,23 @@ export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: 
     setExpertId(expert);
     setEntryNo(entry);
     setDraft({ signedOn: '', reviews: {} });
+    setTyped(false);
     setMessage(null);
   };
 
-  const setReview = (allianceId: string, change: (review: DraftReview) => DraftReview) =>
+  const setReview = (allianceId: string, change: (review: DraftReview) => DraftReview) => {
+    setTyped(true);
     setDraft((d) => ({ ...d, reviews: { ...d.reviews, [allianceId]: change(d.reviews[allianceId] ?? emptyReview) } }));
+  };
 
   const save = async () => {
+    if (saving) return;
     setMessage(null);
     const content = toContent(draft, form) as RequestOf<'paper-entry-save'>['content'];
-    const result = await api.invoke('paper-entry-save', { meetingId, actor, expertId, entryNo, content });
+    setSaving(true);
+    const result = await api.invoke('paper-entry-save', { meetingId, actor, expertId, entryNo, content }).finally(() => setSaving(false));
     if (!result.ok) return setMessage({ kind: 'error', text: result.error.message });
+    setTyped(false);
     setSheets((list) => [...list.filter((s) => s.expertId !== expertId), result.value]);
     setMessage({
       kind: 'notice',
@@ -168,7 +181,10 @@ export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: 
 
   const loadOwn = async () => {
     const result = await api.invoke('paper-entry-get', { meetingId, expertId, entryNo });
-    if (result.ok && result.value !== null) setDraft(fromContent(result.value));
+    if (result.ok && result.value !== null) {
+      setDraft(fromContent(result.value));
+      setTyped(false);
+    }
     else if (result.ok) setMessage({ kind: 'notice', text: `还没有第 ${entryNo} 次录入。` });
     else setMessage({ kind: 'error', text: result.error.message });
   };
@@ -221,8 +237,8 @@ export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: 
           {form.alliances.map((alliance) => (
             <AllianceEntry key={alliance.allianceId} form={form} alliance={alliance} review={draft.reviews[alliance.allianceId] ?? emptyReview} onChange={(change) => setReview(alliance.allianceId, change)} />
           ))}
-          <button type="button" onClick={() => void save()} disabled={draft.signedOn === ''}>
-            保存第 {entryNo} 次录入
+          <button type="button" onClick={() => void save()} disabled={draft.signedOn === '' || saving}>
+            {saving ? '正在保存……' : `保存第 ${entryNo} 次录入`}
           </button>
         </>
       )}

@@ -20,7 +20,8 @@ export interface ClaimRowViewProps {
   readonly onSelect: () => void;
   readonly onAccept: () => void;
   readonly onStartReject: () => void;
-  readonly onReject: (reason: string) => void;
+  /** Resolves false when the reason was not saved (the editor then keeps it). */
+  readonly onReject: (reason: string) => Promise<boolean>;
   readonly onCancelReject: () => void;
   readonly onClear: () => void;
   readonly onJudge: (value: number) => void;

@@ -2,8 +2,11 @@
  * Reason editor: the reason for rejecting a claim (or for an override): free text, common
  * reasons to pick, and a button that inserts a citation of the evidence on screen
  * (`〔证明材料/合同1.pdf 第3页〕`). Enter saves, Shift+Enter starts a new line, Esc cancels.
+ * When the save fails the editor stays open with the words typed, says so and what to do: a
+ * half-written reason is never lost to a failed save.
  */
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { useUnsavedText } from '../common/unsaved-text.ts';
 import { commonRejectionReasons } from './common-reasons.ts';
 
 export interface ReasonEditorProps {
@@ -12,7 +15,8 @@ export interface ReasonEditorProps {
   readonly submitLabel: string;
   /** The citation of the file and page on screen, or null when nothing is open. */
   readonly citation: () => string | null;
-  readonly onSubmit: (reason: string) => void;
+  /** Saves the reason; a promise of false (not saved) keeps the editor open with the text. */
+  readonly onSubmit: (reason: string) => void | Promise<boolean>;
   readonly onCancel: () => void;
   readonly suggestions?: readonly string[];
   /** Default true; false where another field of the same form takes the focus first. */
@@ -31,7 +35,9 @@ export function ReasonEditor({
 }: ReasonEditorProps) {
   const [text, setText] = useState(initial);
   const [warning, setWarning] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
+  useUnsavedText(text.trim() !== initial.trim());
 
   const insert = (words: string) => {
     const element = area.current;
@@ -51,7 +57,17 @@ export function ReasonEditor({
       area.current?.focus();
       return;
     }
-    onSubmit(text.trim());
+    if (saving) return;
+    const outcome = onSubmit(text.trim());
+    if (outcome === undefined) return;
+    setSaving(true);
+    void outcome.then((saved) => {
+      setSaving(false);
+      if (!saved) {
+        setWarning('理由没有保存成功，刚才写的文字还在框中。请再按 Enter（或点“' + submitLabel + '”）重新保存；若一直不成功，请先复制这段文字，再告知会务人员。');
+        area.current?.focus();
+      }
+    });
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -98,8 +114,8 @@ export function ReasonEditor({
         ))}
       </div>
       <div className="reason-actions">
-        <button type="button" onClick={submit}>
-          {submitLabel}
+        <button type="button" onClick={submit} disabled={saving}>
+          {saving ? '正在保存……' : submitLabel}
         </button>
         <button type="button" className="secondary" onClick={onCancel}>
           取消

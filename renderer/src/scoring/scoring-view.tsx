@@ -111,7 +111,7 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
 
   const decide = (row: ClaimRow, decision: { accept: true } | { accept: false; reason: string } | { value: number } | null) => {
     const { criterionId, itemId } = splitDecisionKey(row.key);
-    void review.change('decision-set', { expertId, packageId, criterionId, ...(itemId === null ? {} : { itemId }), decision });
+    return review.change('decision-set', { expertId, packageId, criterionId, ...(itemId === null ? {} : { itemId }), decision });
   };
 
   const indicatorIds = useMemo(() => layout?.indicators.map((b) => b.indicator.id) ?? [], [layout]);
@@ -182,7 +182,7 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
       case 'A':
         if (current && current.kind !== 'judged' && !readOnly) {
           setRejecting(null);
-          decide(current, { accept: true });
+          void decide(current, { accept: true });
         }
         break;
       case 'r':
@@ -194,7 +194,7 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
         else return;
         break;
       case 'Delete':
-        if (current && !readOnly && state?.decisions[current.key] !== undefined) decide(current, null);
+        if (current && !readOnly && state?.decisions[current.key] !== undefined) void decide(current, null);
         break;
       case 'n':
       case 'N':
@@ -391,23 +391,27 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
                     onAccept={() => {
                       select(row, false);
                       setRejecting(null);
-                      decide(row, { accept: true });
+                      void decide(row, { accept: true });
                     }}
                     onStartReject={() => {
                       select(row, false);
                       setRejecting(row.key);
                     }}
-                    onReject={(reason) => {
-                      setRejecting(null);
-                      decide(row, { accept: false, reason });
-                      rowElements.current.get(row.key)?.focus();
+                    onReject={async (reason) => {
+                      // The editor closes only once the reason is stored; a failed save leaves it open with the text.
+                      const saved = await decide(row, { accept: false, reason });
+                      if (saved) {
+                        setRejecting((key) => (key === row.key ? null : key));
+                        rowElements.current.get(row.key)?.focus();
+                      }
+                      return saved;
                     }}
                     onCancelReject={() => {
                       setRejecting(null);
                       rowElements.current.get(row.key)?.focus();
                     }}
-                    onClear={() => decide(row, null)}
-                    onJudge={(value) => decide(row, { value })}
+                    onClear={() => void decide(row, null)}
+                    onJudge={(value) => void decide(row, { value })}
                     judgedInput={(element) => {
                       if (element) judgedInputs.current.set(row.key, element);
                       else judgedInputs.current.delete(row.key);

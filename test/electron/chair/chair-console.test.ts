@@ -481,7 +481,9 @@ describe('chair: paper sheets', () => {
     expect(own?.reviews[1]).toMatchObject({ allianceId: 'HFA-002' });
     view = await entry('秘书 吴刚', 2);
     expect(view.agreed).toMatchObject({ enteredBy: '会务 周敏', confirmedBy: '秘书 吴刚' });
-    await expect(entry('秘书 吴刚', 2)).rejects.toThrow(/^paper-agreed/);
+    // The same entry saved again (a double click) is a no-op; a different one is refused.
+    expect(await entry('秘书 吴刚', 2)).toEqual(view);
+    await expect(entry('秘书 吴刚', 2, typo as unknown as PaperContent)).rejects.toThrow(/^paper-agreed/);
 
     panel = await call(ctx, 'panel-view', { meetingId });
     expect(panel.experts[4]).toMatchObject({ state: 'paper', paper: { enteredBy: '会务 周敏', confirmedBy: '秘书 吴刚' } });
