@@ -7,6 +7,7 @@ import { m0005EvidenceView } from './0005-evidence-view.ts';
 import { m0006Ocr } from './0006-ocr.ts';
 import { m0007CrossCheck } from './0007-cross-check.ts';
 import { m0008PanelProcedure } from './0008-panel-procedure.ts';
+import { m0009MeetingCrossCheck } from './0009-meeting-cross-check.ts';
 
 /** Every migration, in order. Append only: a released step is never edited. */
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   m0006Ocr,
   m0007CrossCheck,
   m0008PanelProcedure,
+  m0009MeetingCrossCheck,
 ];
