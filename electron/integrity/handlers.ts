@@ -6,6 +6,7 @@
 import type { integrityChannels } from '../../shared/api/integrity-channels.ts';
 import type { CrossCheckView } from '../../shared/api/integrity-types.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
+import { claimHints } from './claim-hints.ts';
 import { notedView, saveFindingNote } from './finding-notes.ts';
 import { meetingFindings } from './meeting-findings.ts';
 
@@ -16,4 +17,5 @@ export const integrityHandlers = {
     saveFindingNote(ctx.db, request.meetingId, check, { actor: request.actor, key: request.findingKey, note: request.note, at: ctx.now().toISOString() });
     return notedView(ctx.db, request.meetingId, check);
   },
+  'claim-hints': (ctx, request) => claimHints(ctx, request.expertId, request.packageId),
 } satisfies HandlerSlice<keyof typeof integrityChannels>;

@@ -4,6 +4,7 @@
  * with its key and the chair's latest note. Each finding is a hint for a person, never a
  * verdict or a score.
  */
+import type { ClaimFinding } from '../integrity/claim-findings.ts';
 import type { Finding } from '../integrity/finding.ts';
 
 export interface FindingNote {
@@ -24,4 +25,20 @@ export interface CrossCheckView {
   /** Packages of the meeting compared, and earlier years' packages compared with. */
   readonly packages: number;
   readonly earlierPackages: number;
+}
+
+/** The hints beside one claim of the package an expert reviews (claim-findings.ts). */
+export interface ClaimHintsOfClaim {
+  readonly criterion: string;
+  /** The item of a list criterion; null for a flag or judged criterion. */
+  readonly itemId: string | null;
+  readonly hints: readonly ClaimFinding[];
+}
+
+/**
+ * The cross-check hints for one package as one expert sees them: places in alliances this
+ * expert recused from carry no file or page. Hints only: nothing here is a score.
+ */
+export interface ClaimHints {
+  readonly claims: readonly ClaimHintsOfClaim[];
 }
