@@ -8,7 +8,7 @@ import type { CrossCheckView } from '../../shared/api/integrity-types.ts';
 import type { HandlerSlice } from '../ipc/handler.ts';
 import { claimHints } from './claim-hints.ts';
 import { notedView, saveFindingNote } from './finding-notes.ts';
-import { meetingFindings } from './meeting-findings.ts';
+import { meetingFindings, packageCrossCheck } from './meeting-findings.ts';
 
 export const integrityHandlers = {
   'cross-check-findings': async (ctx, request): Promise<CrossCheckView> => notedView(ctx.db, request.meetingId, await meetingFindings(ctx, request.meetingId)),
@@ -18,4 +18,5 @@ export const integrityHandlers = {
     return notedView(ctx.db, request.meetingId, check);
   },
   'claim-hints': (ctx, request) => claimHints(ctx, request.expertId, request.packageId),
+  'package-cross-check': (ctx, request) => packageCrossCheck(ctx, request.packageId),
 } satisfies HandlerSlice<keyof typeof integrityChannels>;

@@ -47,6 +47,36 @@ export async function crossCheckMeeting(
        FROM meeting_package mp JOIN package p ON p.digest = mp.digest WHERE mp.meeting_id = ? ORDER BY p.alliance_id`,
     )
     .all(meetingId);
+  return crossCheckPackages(db, dataDir, year, current, options);
+}
+
+/**
+ * The cross-check of a year's packages before any meeting holds them (the clerk's import
+ * report): each alliance's latest package of that year, against each other and earlier years.
+ */
+export async function crossCheckYear(
+  db: Database,
+  dataDir: string,
+  year: number,
+  options: { readonly now: () => Date; readonly pageTexts?: PageTexts },
+): Promise<MeetingCrossCheck> {
+  const current = db
+    .prepare<[number], PackageRow>(
+      `SELECT p.id, p.alliance_id, p.year, p.manifest_json, p.self_report_path FROM package p
+       WHERE p.year = ? AND p.version = (SELECT max(q.version) FROM package q WHERE q.alliance_id = p.alliance_id AND q.year = p.year)
+       ORDER BY p.alliance_id`,
+    )
+    .all(year);
+  return crossCheckPackages(db, dataDir, year, current, options);
+}
+
+async function crossCheckPackages(
+  db: Database,
+  dataDir: string,
+  year: number,
+  current: readonly PackageRow[],
+  options: { readonly now: () => Date; readonly pageTexts?: PageTexts },
+): Promise<MeetingCrossCheck> {
   const earlier = db
     .prepare<[number], PackageRow>(
       `SELECT p.id, p.alliance_id, p.year, p.manifest_json, p.self_report_path FROM package p

@@ -11,7 +11,9 @@ import { meetingCrossCheckSchema } from '../../shared/meeting/meeting-cross-chec
 import type { ServiceContext } from '../app/context.ts';
 import { ocrPageTexts } from '../ocr/ocr-store.ts';
 import { findingKey } from './finding-notes.ts';
-import { crossCheckMeeting, type MeetingCrossCheck } from './meeting-cross-check.ts';
+import { crossCheckMeeting, crossCheckYear, type MeetingCrossCheck } from './meeting-cross-check.ts';
+import type { PackageCrossCheck } from '../../shared/api/integrity-types.ts';
+import { AppError } from '../errors/app-error.ts';
 
 /** Keeps the clerk's findings for a meeting, replacing those an earlier meeting file brought. */
 export function storeCarriedFindings(
@@ -48,4 +50,13 @@ export async function meetingFindings(ctx: ServiceContext, meetingId: number): P
   const extra = carriedFindings(ctx.db, meetingId).filter((f) => !keys.has(findingKey(f)));
   if (extra.length === 0) return own;
   return { ...own, findings: [...own.findings, ...extra].sort(compareFindings) };
+}
+
+/** The findings with a place in one package, its year's packages checked (the import report). */
+export async function packageCrossCheck(ctx: ServiceContext, packageId: number): Promise<PackageCrossCheck> {
+  const pkg = ctx.db.prepare<[number], { alliance_id: string; year: number }>('SELECT alliance_id, year FROM package WHERE id = ?').get(packageId);
+  if (pkg === undefined) throw new AppError('package-not-found', '没有找到这个材料包，请重新导入。');
+  const check = await crossCheckYear(ctx.db, ctx.dataDir, pkg.year, checkOptions(ctx));
+  const findings = check.findings.filter((f) => f.places.some((p) => p.allianceId === pkg.alliance_id && p.year === pkg.year));
+  return { allianceId: pkg.alliance_id, year: pkg.year, findings, packages: check.packages, earlierPackages: check.earlierPackages };
 }

@@ -2,7 +2,7 @@
  * The channels of the evidence cross-check (材料核查). Types in integrity-types.ts.
  */
 import { z } from 'zod';
-import type { ClaimHints, CrossCheckView } from './integrity-types.ts';
+import type { ClaimHints, CrossCheckView, PackageCrossCheck } from './integrity-types.ts';
 import { channel } from './channel.ts';
 import { actorSchema, expertId, meetingId, meetingRequest, packageId } from './request-fields.ts';
 
@@ -22,4 +22,6 @@ export const integrityChannels = {
   'cross-check-note-save': channel<CrossCheckView>()(findingNoteRequest),
   /** The hints beside each claim of one package, for one expert (recused alliances' files never offered). */
   'claim-hints': channel<ClaimHints>()(z.object({ expertId, packageId }).strict()),
+  /** The findings involving one imported package, its year's packages checked (the import report). */
+  'package-cross-check': channel<PackageCrossCheck>()(z.object({ packageId }).strict()),
 } as const;

@@ -42,3 +42,16 @@ export interface ClaimHintsOfClaim {
 export interface ClaimHints {
   readonly claims: readonly ClaimHintsOfClaim[];
 }
+
+/**
+ * The findings that involve one package, for the clerk's import report: its year's packages
+ * (each alliance's latest) checked against each other and the earlier years in the store.
+ */
+export interface PackageCrossCheck {
+  readonly allianceId: string;
+  readonly year: number;
+  readonly findings: readonly Finding[];
+  /** Packages of the year compared, and earlier years' packages compared with. */
+  readonly packages: number;
+  readonly earlierPackages: number;
+}
