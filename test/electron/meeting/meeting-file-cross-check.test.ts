@@ -16,6 +16,7 @@ import { CROSS_CHECK_JSON, MEETING_JSON, meetingHashText, type MeetingDescriptio
 import { call } from '../../helpers/call.ts';
 import { prepareChairMeeting, type ChairMeeting } from '../../helpers/chair-meeting.ts';
 import { testContext } from '../../helpers/context.ts';
+import { createTestExpert } from '../../helpers/expert-work.ts';
 import { importMeetingFile } from '../../helpers/meeting-room.ts';
 import { allianceManifest, alliancePackage, manifest } from '../../helpers/package-builder.ts';
 import { readZip } from '../../helpers/read-zip.ts';
@@ -99,6 +100,13 @@ describe('meeting file with cross-check findings', { timeout: 120_000 }, () => {
     expect(await kinds(expert, expertMeeting)).toEqual(clerkKinds);
     const reuse = (await call(expert, 'cross-check-findings', { meetingId: expertMeeting })).findings.find((f) => f.kind === 'reused-from-earlier-year');
     expect(reuse?.detail).toContain('I11.newMembers 只计当年新增的项');
+
+    // Beside the expert's claim: the reuse of last year, found only on the clerk's laptop.
+    const profile = await createTestExpert(expert, 'E01', '王明');
+    const hfa012 = expert.db.prepare<[], number>("SELECT id FROM package WHERE alliance_id = 'HFA-012'").pluck().get()!;
+    const hints = await call(expert, 'claim-hints', { expertId: profile.id, packageId: hfa012 });
+    const nm4 = hints.claims.find((c) => c.criterion === 'I11.newMembers' && c.itemId === 'nm-4');
+    expect(nm4?.hints.map((h) => h.line)).toEqual(['往年已经用过：2025年 HFA-012 · I11.newMembers 第“nm-1”项（入盟/证书.jpg）']);
 
     // The chair's note on a finding that came from the clerk goes into the expert laptop's audit log like any.
     const noted = await call(expert, 'cross-check-note-save', { meetingId: expertMeeting, actor: '主任 陈静', findingKey: reuse!.key, note: '已核对：2025 年已计分' });
