@@ -10,7 +10,7 @@ import type { Database } from 'better-sqlite3';
 import { crossCheck, type CheckedPackage } from '../../shared/integrity/cross-check.ts';
 import type { Finding } from '../../shared/integrity/finding.ts';
 import type { Claims } from '../../shared/rubric/types.ts';
-import { meetingRow } from '../meeting/meeting-store.ts';
+import { AppError } from '../errors/app-error.ts';
 import { noFeatures, withOcrPages, type PageTexts } from './file-features.ts';
 import { featureStore, storedFileFeatures } from './feature-store.ts';
 
@@ -38,13 +38,45 @@ export async function crossCheckMeeting(
   meetingId: number,
   options: { readonly now: () => Date; readonly pageTexts?: PageTexts },
 ): Promise<MeetingCrossCheck> {
-  const { year } = meetingRow(db, meetingId);
+  // Read here rather than through electron/meeting, which exports these findings: no folder cycle.
+  const year = db.prepare<[number], number>('SELECT year FROM meeting WHERE id = ?').pluck().get(meetingId);
+  if (year === undefined) throw new AppError('meeting-not-found', '没有找到这个评审会议，请回到首页重新选择。');
   const current = db
     .prepare<[number], PackageRow>(
       `SELECT p.id, p.alliance_id, p.year, p.manifest_json, p.self_report_path
        FROM meeting_package mp JOIN package p ON p.digest = mp.digest WHERE mp.meeting_id = ? ORDER BY p.alliance_id`,
     )
     .all(meetingId);
+  return crossCheckPackages(db, dataDir, year, current, options);
+}
+
+/**
+ * The cross-check of a year's packages before any meeting holds them (the clerk's import
+ * report): each alliance's latest package of that year, against each other and earlier years.
+ */
+export async function crossCheckYear(
+  db: Database,
+  dataDir: string,
+  year: number,
+  options: { readonly now: () => Date; readonly pageTexts?: PageTexts },
+): Promise<MeetingCrossCheck> {
+  const current = db
+    .prepare<[number], PackageRow>(
+      `SELECT p.id, p.alliance_id, p.year, p.manifest_json, p.self_report_path FROM package p
+       WHERE p.year = ? AND p.version = (SELECT max(q.version) FROM package q WHERE q.alliance_id = p.alliance_id AND q.year = p.year)
+       ORDER BY p.alliance_id`,
+    )
+    .all(year);
+  return crossCheckPackages(db, dataDir, year, current, options);
+}
+
+async function crossCheckPackages(
+  db: Database,
+  dataDir: string,
+  year: number,
+  current: readonly PackageRow[],
+  options: { readonly now: () => Date; readonly pageTexts?: PageTexts },
+): Promise<MeetingCrossCheck> {
   const earlier = db
     .prepare<[number], PackageRow>(
       `SELECT p.id, p.alliance_id, p.year, p.manifest_json, p.self_report_path FROM package p

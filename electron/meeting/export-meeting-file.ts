@@ -11,7 +11,9 @@
  * copied: a damaged store stops the export instead of travelling on.
  *
  * The clerk's OCR results for those files travel with them (`ocr.json`,
- * shared/meeting/meeting-ocr-format.ts), so expert laptops do not read the scans again.
+ * shared/meeting/meeting-ocr-format.ts), so expert laptops do not read the scans again; so do
+ * the meeting's cross-check findings (`cross-check.json`, meeting-cross-check-format.ts), since
+ * only the clerk's laptop holds the earlier years' packages they are found against.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -24,12 +26,17 @@ import {
   MEETING_FORMAT,
   meetingExpertOf,
   MEETING_FORMAT_VERSION,
+  CROSS_CHECK_JSON,
+  MAX_CROSS_CHECK_JSON_BYTES,
   MEETING_JSON,
   meetingHashText,
   OCR_JSON,
   packageEntryName,
 } from '../../shared/meeting/meeting-file-format.ts';
 import { MEETING_OCR_FORMAT, MEETING_OCR_VERSION, type MeetingOcr } from '../../shared/meeting/meeting-ocr-format.ts';
+import { MEETING_CROSS_CHECK_FORMAT, MEETING_CROSS_CHECK_VERSION, MAX_CARRIED_FINDINGS, type MeetingCrossCheckFile } from '../../shared/meeting/meeting-cross-check-format.ts';
+import type { Finding } from '../../shared/integrity/finding.ts';
+import { meetingFindings } from '../integrity/meeting-findings.ts';
 import { storedOcrFiles } from '../ocr/ocr-store.ts';
 import { formatFingerprint } from '../../shared/sheet/fingerprint-text.ts';
 import type { ServiceContext } from '../app/context.ts';
@@ -67,13 +74,40 @@ function meetingOcrJson(ctx: ServiceContext, packages: readonly MeetingPackage[]
   return Buffer.from(`${JSON.stringify(ocr)}\n`, 'utf8');
 }
 
-/** The description of a prepared meeting, with its content hash. */
+/**
+ * The meeting's findings as `cross-check.json`; null when there are none (a meeting without
+ * findings hashes as before). More than the format carries is refused rather than cut short:
+ * a silently shortened list would look complete on the expert laptops.
+ */
+function crossCheckJson(findings: readonly Finding[], checkedAt: Date): Buffer | null {
+  if (findings.length === 0) return null;
+  if (findings.length > MAX_CARRIED_FINDINGS) {
+    throw new AppError('cross-check-too-large', `材料核查有 ${findings.length} 条提示，超过了会议包能带的 ${MAX_CARRIED_FINDINGS} 条。请在主任控制台的材料核查页查看这些提示，确认材料包没有放错后再导出。`);
+  }
+  const file: MeetingCrossCheckFile = {
+    format: MEETING_CROSS_CHECK_FORMAT,
+    version: MEETING_CROSS_CHECK_VERSION,
+    checkedAt: checkedAt.toISOString(),
+    findings: findings.map((f) => ({ kind: f.kind, identifier: f.identifier, places: f.places.map((p) => ({ ...p })), detail: f.detail })),
+  };
+  const bytes = Buffer.from(`${JSON.stringify(file)}\n`, 'utf8');
+  if (bytes.length > MAX_CROSS_CHECK_JSON_BYTES) {
+    throw new AppError('cross-check-too-large', `材料核查的提示共 ${bytes.length} 字节，超过了会议包能带的大小。请在主任控制台的材料核查页查看这些提示后再导出。`);
+  }
+  return bytes;
+}
+
+/** The description of a prepared meeting, with its content hash (without cross-check findings). */
 export function describeMeeting(ctx: ServiceContext, meetingId: number): MeetingDescription {
-  return describeMeetingWithOcr(ctx, meetingId).description;
+  return describeMeetingWithOcr(ctx, meetingId, null).description;
 }
 
 /** The description and the `ocr.json` it describes (null when there are no OCR results). */
-function describeMeetingWithOcr(ctx: ServiceContext, meetingId: number): { description: MeetingDescription; ocrJson: Buffer | null } {
+function describeMeetingWithOcr(
+  ctx: ServiceContext,
+  meetingId: number,
+  crossCheck: Buffer | null,
+): { description: MeetingDescription; ocrJson: Buffer | null } {
   const { db } = ctx;
   const meeting = meetingRow(db, meetingId);
   const settings = meetingSettings(db, meetingId);
@@ -112,6 +146,7 @@ function describeMeetingWithOcr(ctx: ServiceContext, meetingId: number): { descr
     packages: described,
     // Left out when there is nothing, so a meeting without OCR results hashes as before.
     ...(ocrJson === null ? {} : { ocr: { sha256: createHash('sha256').update(ocrJson).digest('hex'), size: ocrJson.length } }),
+    ...(crossCheck === null ? {} : { crossCheck: { sha256: createHash('sha256').update(crossCheck).digest('hex'), size: crossCheck.length } }),
     exportedAt: ctx.now().toISOString(),
   };
   return { description: { ...body, contentSha256: sha256Hex(meetingHashText(body)) }, ocrJson };
@@ -125,7 +160,10 @@ export async function exportMeetingFile(ctx: ServiceContext, meetingId: number, 
     throw new AppError('folder-missing', `找不到文件夹 ${folder}，请确认 U 盘已插好，或选择别的文件夹。`);
   }
   if (!info.isDirectory()) throw new AppError('folder-missing', `${folder} 不是文件夹。`);
-  const { description, ocrJson } = describeMeetingWithOcr(ctx, meetingId);
+  // Checked before the description is made: the packages it checks are the ones described.
+  const checkedAt = ctx.now();
+  const findingsJson = crossCheckJson((await meetingFindings(ctx, meetingId)).findings, checkedAt);
+  const { description, ocrJson } = describeMeetingWithOcr(ctx, meetingId, findingsJson);
   const path = join(folder, meetingFileName(description.name));
   if (existsSync(path)) {
     throw new AppError('file-exists', `${path} 已经存在。请先删除或改名旧的会议包，或换一个文件夹，以免专家拿到旧文件。`);
@@ -141,6 +179,9 @@ export async function exportMeetingFile(ctx: ServiceContext, meetingId: number, 
   ];
   if (ocrJson !== null && description.ocr !== undefined) {
     entries.push({ name: OCR_JSON, size: ocrJson.length, sha256: description.ocr.sha256, open: () => Readable.from([ocrJson]) });
+  }
+  if (findingsJson !== null && description.crossCheck !== undefined) {
+    entries.push({ name: CROSS_CHECK_JSON, size: findingsJson.length, sha256: description.crossCheck.sha256, open: () => Readable.from([findingsJson]) });
   }
   for (const pkg of description.packages) {
     for (const file of pkg.files) {

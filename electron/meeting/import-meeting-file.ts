@@ -36,6 +36,7 @@ import type { MeetingFileImportOutcome } from '../../shared/api/meeting-setup-ty
 import type { MeetingDescription } from '../../shared/meeting/meeting-file-format.ts';
 import {
   checkMeetingDescription,
+  CROSS_CHECK_JSON,
   MEETING_FORMAT,
   MEETING_FORMAT_VERSION,
   MEETING_JSON,
@@ -46,6 +47,8 @@ import {
   rosterEntryOf,
 } from '../../shared/meeting/meeting-file-format.ts';
 import { meetingOcrSchema } from '../../shared/meeting/meeting-ocr-format.ts';
+import { meetingCrossCheckSchema, type MeetingCrossCheckFile } from '../../shared/meeting/meeting-cross-check-format.ts';
+import { storeCarriedFindings } from '../integrity/meeting-findings.ts';
 import { storeOcrFiles, type StoredOcrFile } from '../ocr/ocr-store.ts';
 import { rosterText } from '../../shared/meeting/roster.ts';
 import { parseJson } from '../../shared/package/parse-json.ts';
@@ -200,6 +203,51 @@ async function readOcrResults(zip: ZipFile, entries: readonly Entry[], descripti
   return parsed.data.files.filter((f) => listed.has(f.sha256));
 }
 
+/** Reads one described JSON entry whole, checked against its listed size and SHA-256. */
+async function readListedJson(
+  zip: ZipFile,
+  entries: readonly Entry[],
+  name: string,
+  declared: { readonly sha256: string; readonly size: number },
+  source: MeetingFileSource,
+): Promise<unknown> {
+  const entry = entries.find((e) => e.fileName === name);
+  if (entry === undefined) throw refuse('meeting-file-damaged', source, `缺少文件 ${name}。${DAMAGED}`);
+  if (entry.uncompressedSize !== declared.size) throw refuse('meeting-file-damaged', source, `文件 ${name} 的大小与清单不符。${DAMAGED}`);
+  let bytes: Buffer;
+  try {
+    bytes = await readWhole(await openEntry(zip, entry));
+  } catch (error) {
+    throw refuse('meeting-file-damaged', source, `文件 ${name} 读不出来（${(error as Error).message}）。${DAMAGED}`);
+  }
+  if (sha256Hex(bytes) !== declared.sha256) throw refuse('meeting-file-altered', source, `文件 ${name} 的内容与清单不符：已损坏或被改动过。${DAMAGED}`);
+  try {
+    return JSON.parse(bytes.toString('utf8')) as unknown;
+  } catch {
+    throw refuse('meeting-file-damaged', source, `文件 ${name} 不符合格式。${DAMAGED}`);
+  }
+}
+
+/**
+ * The clerk's cross-check findings (`cross-check.json`) when the description lists them; only
+ * findings whose places are all in this meeting's packages or earlier years are kept (a place
+ * of another alliance of this year would name a package this laptop was never given).
+ */
+async function readCarriedFindings(
+  zip: ZipFile,
+  entries: readonly Entry[],
+  description: MeetingDescription,
+  source: MeetingFileSource,
+): Promise<MeetingCrossCheckFile | null> {
+  const declared = description.crossCheck;
+  if (declared === undefined) return null;
+  const parsed = meetingCrossCheckSchema.safeParse(await readListedJson(zip, entries, CROSS_CHECK_JSON, declared, source));
+  if (!parsed.success) throw refuse('meeting-file-damaged', source, `文件 ${CROSS_CHECK_JSON} 不符合格式。${DAMAGED}`);
+  const alliances = new Set(description.packages.map((pkg) => pkg.allianceId));
+  const findings = parsed.data.findings.filter((f) => f.places.every((p) => p.year < description.year || (p.year === description.year && alliances.has(p.allianceId))));
+  return { ...parsed.data, findings };
+}
+
 /** Unpacks every listed file into `root`, checking sizes and SHA-256 (steps 4–5). */
 async function unpack(
   zip: ZipFile,
@@ -221,6 +269,7 @@ async function unpack(
   for (const entry of entries) {
     if (entry.fileName === MEETING_JSON || entry.fileName.endsWith('/')) continue;
     if (entry.fileName === OCR_JSON && description.ocr !== undefined) continue;
+    if (entry.fileName === CROSS_CHECK_JSON && description.crossCheck !== undefined) continue;
     if (!listed.has(entry.fileName)) throw refuse('meeting-file-altered', source, `压缩包中有清单以外的文件 ${entry.fileName}。${DAMAGED}`);
   }
   const bytesTotal = [...listed.values()].reduce((sum, file) => sum + file.size, 0);
@@ -333,6 +382,7 @@ export async function importMeetingFile(
     await mkdir(root, { recursive: true });
     await unpack(zip, entries, description, root, source, control);
     const ocrResults = await readOcrResults(zip, entries, description, source);
+    const carried = await readCarriedFindings(zip, entries, description, source);
 
     // Every package is checked (its evidence staged) before any is stored: a file refused
     // for its last package must leave the store as it was, not holding the first ones.
@@ -360,6 +410,13 @@ export async function importMeetingFile(
       const stored = await storeMeeting(ctx, checks, description, source, actor);
       // The clerk's OCR results: this laptop reads only what they leave out.
       storeOcrFiles(ctx.db, ocrResults, ctx.now());
+      // The clerk's findings replace those of an earlier meeting file of this meeting; a file
+      // without them (older, or no findings) leaves none, as the clerk's check had none.
+      if (carried !== null) {
+        storeCarriedFindings(ctx.db, stored.meetingId, { contentSha256: description.contentSha256, checkedAt: carried.checkedAt, findings: carried.findings }, ctx.now());
+      } else {
+        ctx.db.prepare('DELETE FROM meeting_cross_check WHERE meeting_id = ?').run(stored.meetingId);
+      }
       ctx.ocr.wake();
       if (stored.outcome !== 'unchanged' || stored.reports.some((report) => report.outcome === 'imported')) await backUpAfter(ctx, 'import');
       return {

@@ -2,9 +2,9 @@
  * The channels of the evidence cross-check (材料核查). Types in integrity-types.ts.
  */
 import { z } from 'zod';
-import type { CrossCheckView } from './integrity-types.ts';
+import type { ClaimHints, CrossCheckView, PackageCrossCheck } from './integrity-types.ts';
 import { channel } from './channel.ts';
-import { actorSchema, meetingId, meetingRequest } from './request-fields.ts';
+import { actorSchema, expertId, meetingId, meetingRequest, packageId } from './request-fields.ts';
 
 const findingNoteRequest = z
   .object({
@@ -20,4 +20,8 @@ export const integrityChannels = {
   'cross-check-findings': channel<CrossCheckView>()(meetingRequest),
   /** The chair's note on one finding, written to the audit log; answers the findings again. */
   'cross-check-note-save': channel<CrossCheckView>()(findingNoteRequest),
+  /** The hints beside each claim of one package, for one expert (recused alliances' files never offered). */
+  'claim-hints': channel<ClaimHints>()(z.object({ expertId, packageId }).strict()),
+  /** The findings involving one imported package, its year's packages checked (the import report). */
+  'package-cross-check': channel<PackageCrossCheck>()(z.object({ packageId }).strict()),
 } as const;

@@ -51,8 +51,14 @@ export function claimFindings(findings: readonly Finding[], claim: ClaimRef, rec
     const years = finding.kind === 'reused-from-earlier-year';
     const where = elsewhere.map((p) => placeLabel(p, { year: years })).join('；');
     // A finding about the claim alone (a date, a check character) is its own detail.
-    const line = elsewhere.length === 0 ? finding.detail : `${alsoWord[finding.kind]} ${where}`;
-    out.push({ kind: finding.kind, identifier: finding.identifier, line, elsewhere, detail: finding.detail });
+    // A word ending in a full-width colon takes no space after it (往年已经用过：2025年 …).
+    const word = alsoWord[finding.kind];
+    const line = elsewhere.length === 0 ? finding.detail : `${word}${word.endsWith('：') ? '' : ' '}${where}`;
+    // The detail names every place with its file: with a recused alliance among them it is
+    // left out, so the recused alliance's file names never reach this expert's screen.
+    const hidesFiles = others.some((p) => recused.has(p.allianceId) && (p.file !== null || p.page !== null));
+    const detail = hidesFiles ? `${line}。这只是提示，不是结论，也不改变分数：请对照原件核实。` : finding.detail;
+    out.push({ kind: finding.kind, identifier: finding.identifier, line, elsewhere, detail });
   }
   return out;
 }

@@ -34,11 +34,15 @@ export const MEETING_FORMAT_VERSION = 1 as const;
 export const MEETING_JSON = 'meeting.json';
 /** The OCR results' name inside the zip (meeting-ocr-format.ts), present when `ocr` is described. */
 export const OCR_JSON = 'ocr.json';
+/** The clerk's cross-check findings' name inside the zip (meeting-cross-check-format.ts), present when `crossCheck` is described. */
+export const CROSS_CHECK_JSON = 'cross-check.json';
 /** What a meeting file's name ends with. */
 export const MEETING_FILE_EXTENSION = '.meeting.zip';
 
 /** Largest `ocr.json` a meeting file may carry (about 25,000 pages of dense text). */
 export const MAX_OCR_JSON_BYTES = 256 * 1024 * 1024;
+/** Largest `cross-check.json` a meeting file may carry (MAX_CARRIED_FINDINGS findings of a few places each). */
+export const MAX_CROSS_CHECK_JSON_BYTES = 16 * 1024 * 1024;
 
 const ALLIANCE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const RUBRIC_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -122,6 +126,12 @@ export interface MeetingDescription {
    * SHA-256 is part of the description, so the content hash covers it too.
    */
   readonly ocr?: { readonly sha256: string; readonly size: number };
+  /**
+   * The clerk's cross-check findings (`cross-check.json`), so laptops without the earlier years'
+   * packages still show them; absent when there were none, and in meeting files written before
+   * they travelled. Covered by the content hash like `ocr`.
+   */
+  readonly crossCheck?: { readonly sha256: string; readonly size: number };
   /** When the clerk wrote the file (ISO 8601, UTC). */
   readonly exportedAt: string;
   readonly contentSha256: string;
@@ -180,6 +190,7 @@ export const meetingDescriptionSchema = z.strictObject({
     .min(1)
     .max(1000),
   ocr: z.strictObject({ sha256: z.string().regex(SHA256), size: z.int().min(0).max(MAX_OCR_JSON_BYTES) }).optional(),
+  crossCheck: z.strictObject({ sha256: z.string().regex(SHA256), size: z.int().min(0).max(MAX_CROSS_CHECK_JSON_BYTES) }).optional(),
   exportedAt: z.iso.datetime({ offset: true }),
   contentSha256: z.string().regex(SHA256),
 });

@@ -86,6 +86,15 @@ describe('材料核查 (chair console)', () => {
 
     mkdirSync(shots, { recursive: true });
     await page.screenshot({ path: resolve(shots, 'chair-cross-check.png'), fullPage: false });
+
+    // A place of this year with a file opens the drill-down at its claim, showing that file.
+    const place = reused.first().locator('li').filter({ hasText: '2026年' }).filter({ has: page.getByTestId('finding-open') }).first();
+    const file = /（([^（）]+?)(?: 第\d+页)?）/.exec((await place.textContent()) ?? '')?.[1] ?? '';
+    expect(file).not.toBe('');
+    await place.getByTestId('finding-open').click();
+    const name = file.split('/').at(-1) ?? file;
+    await page.getByRole('button', { name, exact: true }).first().waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: resolve(shots, 'chair-cross-check-open.png'), fullPage: false });
     expect(errors).toEqual([]);
   }, 180_000);
 });

@@ -8,6 +8,7 @@ import { m0006Ocr } from './0006-ocr.ts';
 import { m0007CrossCheck } from './0007-cross-check.ts';
 import { m0008PanelProcedure } from './0008-panel-procedure.ts';
 import { m0009RosterAndSignIn } from './0009-roster-and-sign-in.ts';
+import { m0010MeetingCrossCheck } from './0010-meeting-cross-check.ts';
 
 /** Every migration, in order. Append only: a released step is never edited. */
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   m0007CrossCheck,
   m0008PanelProcedure,
   m0009RosterAndSignIn,
+  m0010MeetingCrossCheck,
 ];

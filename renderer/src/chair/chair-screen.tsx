@@ -150,7 +150,16 @@ export function ChairScreen() {
           {tab === 'drill' && <DrillDownTab meetingId={meetingId} view={shown} target={drill} onTarget={setDrill} />}
           {tab === 'finalize' && <FinalizeTab view={shown} actor={actor} onChanged={refresh} />}
           {tab === 'audit' && <AuditTab meetingId={meetingId} generation={generation} />}
-          {tab === 'cross-check' && <CrossCheckTab meetingId={meetingId} actor={actor} />}
+          {tab === 'cross-check' && (
+            <CrossCheckTab
+              meetingId={meetingId}
+              actor={actor}
+              onDrill={(target) => {
+                setDrill(target);
+                setTab('drill');
+              }}
+            />
+          )}
         </>
       )}
     </section>

@@ -7,14 +7,30 @@
  *
  * The check runs when the tab opens (files read before are not read again) and on 重新核查.
  * The chair may write a note on a finding (经核实为两联盟共同承担的项目); it goes into the audit log.
+ * Each place of this year's packages that a claim names opens the drill-down at that claim,
+ * with the place's file at its page in the evidence pane.
  */
 import { useEffect, useState } from 'react';
 import type { CrossCheckView, NotedFinding } from '../../../shared/api/integrity-types.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
-import { findingKindNames, findingKinds, placeLabel } from '../../../shared/integrity/finding.ts';
+import { findingKindNames, findingKinds, placeLabel, type FindingPlace } from '../../../shared/integrity/finding.ts';
 import { api } from '../api/api.ts';
+import type { DrillTarget } from './drill-target.ts';
 
-export function CrossCheckTab({ meetingId, actor }: { readonly meetingId: number; readonly actor: string }) {
+/**
+ * The drill-down at a place's claim and file; null for a place the drill-down cannot show (an
+ * earlier year's package, a file no claim names). A criterion id is `<indicator>.<name>`
+ * (parse-rubric.ts checks it), so its indicator is the part before the last dot.
+ */
+function placeTarget(place: FindingPlace, year: number): DrillTarget | null {
+  if (place.year !== year || place.criterion === null) return null;
+  const dot = place.criterion.lastIndexOf('.');
+  if (dot <= 0) return null;
+  const reference = place.file === null ? undefined : `${place.file}${place.page === null ? '' : `#page=${place.page}`}`;
+  return { allianceId: place.allianceId, indicatorId: place.criterion.slice(0, dot), evidenceOf: { criterionId: place.criterion, itemId: place.itemId, reference } };
+}
+
+export function CrossCheckTab({ meetingId, actor, onDrill }: { readonly meetingId: number; readonly actor: string; readonly onDrill: (target: DrillTarget) => void }) {
   const [checked, setChecked] = useState<{ readonly meetingId: number; readonly run: number; readonly view: CrossCheckView } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [run, setRun] = useState(0);
@@ -42,6 +58,8 @@ export function CrossCheckTab({ meetingId, actor }: { readonly meetingId: number
   // Another meeting's findings, or those before 重新核查, are not shown while the check runs.
   const view = checked !== null && checked.meetingId === meetingId && checked.run === run ? checked.view : null;
   if (view === null) return <p className="muted">正在核查材料……（每个文件只读一次，以后再核查会快得多）</p>;
+  // The meeting's year: every finding has a place in this meeting's packages, the newest year of all.
+  const year = Math.max(...view.findings.flatMap((f) => f.places.map((p) => p.year)));
   const counts = findingKinds.map((kind) => [kind, view.findings.filter((f) => f.kind === kind).length] as const).filter(([, n]) => n > 0);
   return (
     <div className="cross-check" data-testid="cross-check">
@@ -71,6 +89,10 @@ export function CrossCheckTab({ meetingId, actor }: { readonly meetingId: number
             meetingId={meetingId}
             actor={actor}
             onChanged={(next) => setChecked({ meetingId, run, view: next })}
+            onOpen={(place) => {
+              const target = placeTarget(place, year);
+              return target === null ? null : () => onDrill(target);
+            }}
           />
         ))}
       </ol>
@@ -83,11 +105,14 @@ function FindingItem({
   meetingId,
   actor,
   onChanged,
+  onOpen,
 }: {
   readonly finding: NotedFinding;
   readonly meetingId: number;
   readonly actor: string;
   readonly onChanged: (view: CrossCheckView) => void;
+  /** What opening a place does; null for a place that cannot be opened. */
+  readonly onOpen: (place: FindingPlace) => (() => void) | null;
 }) {
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -107,9 +132,19 @@ function FindingItem({
       </div>
       <p className="flag-detail">{finding.detail}</p>
       <ul className="finding-places">
-        {finding.places.map((place, j) => (
-          <li key={j}>{placeLabel(place, { year: true })}</li>
-        ))}
+        {finding.places.map((place, j) => {
+          const open = onOpen(place);
+          return (
+            <li key={j}>
+              {placeLabel(place, { year: true })}
+              {open !== null && (
+                <button type="button" className="link small" data-testid="finding-open" onClick={open}>
+                  {place.file === null ? '查看申报' : '打开证明材料'}
+                </button>
+              )}
+            </li>
+          );
+        })}
       </ul>
       {finding.note && (
         <p className="flag-note" data-testid="finding-note">

@@ -54,7 +54,8 @@ export function DrillDownTab(props: {
         const item = claim.itemId === null ? null : (criterion.items.find((i) => i.id === claim.itemId) ?? null);
         const refs = item === null ? criterion.evidence : item.evidence;
         const label = item === null ? criterion.label : `${item.id} ${item.title}`;
-        setEvidence((e) => ({ target: `${target.allianceId}/${target.indicatorId}`, paths: refs.map((r) => r.path), label, open: refs[0]?.path ?? null, seq: e.seq + 1 }));
+        const open = claim.reference ?? refs[0]?.path ?? null;
+        setEvidence((e) => ({ target: `${target.allianceId}/${target.indicatorId}`, paths: refs.map((r) => r.path), label, open, seq: e.seq + 1 }));
       }
       if (result.value.packageId !== null) {
         const detail = await api.invoke('package-detail', { packageId: result.value.packageId });
@@ -64,7 +65,7 @@ export function DrillDownTab(props: {
     return () => {
       live = false;
     };
-  }, [props.meetingId, target?.allianceId, target?.indicatorId, target?.evidenceOf?.criterionId, target?.evidenceOf?.itemId]); // eslint-disable-line react-hooks/exhaustive-deps -- the target object is rebuilt each render; its ids are what matter
+  }, [props.meetingId, target?.allianceId, target?.indicatorId, target?.evidenceOf?.criterionId, target?.evidenceOf?.itemId, target?.evidenceOf?.reference]); // eslint-disable-line react-hooks/exhaustive-deps -- the target object is rebuilt each render; its ids are what matter
 
   if (target === null) return <p className="muted empty">还没有可对照的评分。</p>;
   const shown = drill !== null && drill.allianceId === target.allianceId && drill.indicator.id === target.indicatorId ? drill : null;

@@ -7,5 +7,12 @@ export interface DrillTarget {
   readonly allianceId: string;
   readonly indicatorId: string;
   /** A claim whose evidence opens with the drill-down (from an objective difference); its item, null for a flag. */
-  readonly evidenceOf?: { readonly criterionId: string; readonly itemId: string | null } | undefined;
+  readonly evidenceOf?:
+    | {
+        readonly criterionId: string;
+        readonly itemId: string | null;
+        /** The file to open first, with its page (`证明/合同.pdf#page=2`), e.g. a cross-check place; else the claim's first. */
+        readonly reference?: string | undefined;
+      }
+    | undefined;
 }

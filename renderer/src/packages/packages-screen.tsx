@@ -11,6 +11,7 @@ import { api } from '../api/api.ts';
 import { allianceKindLabel, gradeLabel } from '../common/labels.ts';
 import { formatBytes } from '../../../shared/format/format-bytes.ts';
 import { packageImportReports } from '../../../shared/api/job-results.ts';
+import { ImportFindingsView, useImportFindings } from './import-findings.tsx';
 import { OcrProgressCell, useOcrProgress } from './ocr-progress.tsx';
 import { useJob } from './use-job.ts';
 import { uploadFile } from './upload.ts';
@@ -28,6 +29,7 @@ export function PackagesScreen() {
   const [generation, setGeneration] = useState(0);
   const [jobId, setJobId] = useState<string | null>(null);
   const [reports, setReports] = useState<readonly PackageImportReport[]>([]);
+  const importFindings = useImportFindings(reports);
   const [message, setMessage] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -189,6 +191,7 @@ export function PackagesScreen() {
                   ))}
                 </ul>
               )}
+              <ImportFindingsView report={report} findings={importFindings} />
             </article>
           ))}
         </div>

@@ -5,6 +5,8 @@
  */
 import { forwardRef, useRef } from 'react';
 import type { DecisionView } from '../../../shared/api/expert-work-types.ts';
+import type { ClaimFinding } from '../../../shared/integrity/claim-findings.ts';
+import { ClaimHintsView } from './claim-hints-view.tsx';
 import type { ClaimRow } from './claim-rows.ts';
 import { rowLabel } from './claim-rows.ts';
 import { JudgedInput } from './judged-input.tsx';
@@ -27,6 +29,8 @@ export interface ClaimRowViewProps {
   readonly onJudge: (value: number) => void;
   readonly judgedInput: (element: HTMLInputElement | null) => void;
   readonly onLeaveInput: () => void;
+  /** The cross-check hints on this claim (none while they load, or when there are none). */
+  readonly hints?: { readonly list: readonly ClaimFinding[]; readonly allianceId: string; readonly year: number; readonly onOpen: (reference: string) => void };
 }
 
 function statusOf(decision: DecisionView | undefined): 'undecided' | 'accepted' | 'rejected' | 'valued' {
@@ -83,6 +87,9 @@ export const ClaimRowView = forwardRef<HTMLDivElement, ClaimRowViewProps>(functi
           )}
           {decision !== undefined && 'accept' in decision && !decision.accept && !props.rejecting && (
             <div className="claim-reason">理由：{decision.reason}</div>
+          )}
+          {props.hints !== undefined && (
+            <ClaimHintsView hints={props.hints.list} allianceId={props.hints.allianceId} year={props.hints.year} onOpen={props.hints.onOpen} />
           )}
         </div>
         <div className="claim-actions">

@@ -11,6 +11,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { UndecidedView } from '../../../shared/api/expert-work-types.ts';
+import type { ClaimFinding } from '../../../shared/integrity/claim-findings.ts';
+import { api } from '../api/api.ts';
 import { decisionKey, splitDecisionKey } from '../../../shared/review/stored-review.ts';
 import { allianceKindLabel, gradeLabel } from '../common/labels.ts';
 import { evidenceTarget } from '../evidence/evidence-target.ts';
@@ -63,6 +65,20 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
   const [openSeq, setOpenSeq] = useState(0);
   // The page on screen of the open paged file (PDF, TIFF, OFD), as its viewer reports it.
   const [shownPage, setShownPage] = useState<{ readonly path: string; readonly page: number } | null>(null);
+  // The cross-check hints by claim; loaded after the review, since checking may read files.
+  // Kept with the package they are for, so another alliance's never show while its load.
+  const [loadedHints, setLoadedHints] = useState<{ readonly packageId: number; readonly byClaim: ReadonlyMap<string, readonly ClaimFinding[]> } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api.invoke('claim-hints', { expertId, packageId }).then((result) => {
+      // Hints are extra: when they cannot be had, the review goes on without them.
+      if (live && result.ok) setLoadedHints({ packageId, byClaim: new Map(result.value.claims.map((c) => [decisionKey(c.criterion, c.itemId), c.hints])) });
+    });
+    return () => {
+      live = false;
+    };
+  }, [expertId, packageId]);
+  const hints: ReadonlyMap<string, readonly ClaimFinding[]> = loadedHints?.packageId === packageId ? loadedHints.byClaim : new Map();
   const rowElements = useRef(new Map<string, HTMLDivElement>());
   const judgedInputs = useRef(new Map<string, HTMLInputElement>());
   const comment = useRef<HTMLTextAreaElement>(null);
@@ -417,6 +433,20 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
                       else judgedInputs.current.delete(row.key);
                     }}
                     onLeaveInput={() => rowElements.current.get(row.key)?.focus()}
+                    hints={
+                      hints.has(row.key)
+                        ? {
+                            list: hints.get(row.key) ?? [],
+                            allianceId: open.package.allianceId,
+                            year: open.package.year,
+                            onOpen: (r) => {
+                              select(row, false);
+                              setOpenedReference(r);
+                              setOpenSeq((n) => n + 1);
+                            },
+                          }
+                        : undefined
+                    }
                   />
                 ))
               }

@@ -1,0 +1,93 @@
+/**
+ * 材料核查提示 beside an expert's claim, end to end in Chromium through the browser shell: three
+ * alliances cite the same contract file; the expert recused from one of them. Beside HFA-012's
+ * contract the expert reads both other places, the recused alliance's without its file name, and
+ * the hint says it changes no score.
+ *
+ * Screenshot to docs/images/ when UPDATE_DOCS_SCREENSHOTS=1, else test-results/screenshots/.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeFileFeatures } from '../../electron/integrity/file-features.ts';
+import { createMeeting, replacePackages } from '../../electron/meeting/meeting-store.ts';
+import { packageImportReports } from '../../shared/api/job-results.ts';
+import { call } from '../helpers/call.ts';
+import { testContext } from '../helpers/context.ts';
+import { createTestExpert } from '../helpers/expert-work.ts';
+import { allianceManifest, alliancePackage, sampleContent } from '../helpers/package-builder.ts';
+import { chromiumArgs, chromiumPath, startServer, type RunningServer } from './app-fixture.ts';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const shots = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1' ? resolve(root, 'docs', 'images') : resolve(root, 'test-results', 'screenshots');
+
+let cleanup: (() => Promise<void>) | null = null;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = null;
+});
+
+describe('材料核查提示 (expert scoring view)', () => {
+  it('shows the other places beside the claim, a recused alliance without its file', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'alliance-review-e2e-'));
+    const work = mkdtempSync(join(tmpdir(), 'alliance-review-e2e-work-'));
+    const ctx = testContext(dataDir);
+    const contract = sampleContent('合同.pdf');
+    const contracts = (id: string, file: string) => ({ 'I4.techContracts': { items: [{ id, title: '技术开发合同', date: '2026-05-01', evidence: [file] }] } });
+    const written = await Promise.all(
+      (
+        [
+          ['HFA-012', 'tc-1', '合同/合同.pdf'],
+          ['HFA-017', 'tc-9', '证明/技术合同.pdf'],
+          ['HFA-018', 'tc-5', '保密/回避联盟的合同.pdf'],
+        ] as const
+      ).map(([id, item, file]) => alliancePackage(allianceManifest(id, contracts(item, file))).with(file, contract).write(join(work, id))),
+    );
+    const { jobId } = await call(ctx, 'package-import', { sources: written.map((p) => ({ path: p.path })) });
+    await ctx.jobs.idle();
+    const reports = packageImportReports(await call(ctx, 'job-status', { jobId }));
+    expect(reports.map((r) => r.outcome)).toEqual(['imported', 'imported', 'imported']);
+    const meeting = createMeeting(ctx.db, { name: '2026 年度考核', year: 2026 }, new Date());
+    replacePackages(ctx.db, meeting.id, written.map((p) => ({ allianceId: p.allianceId, digest: p.digest })));
+    const expert = await createTestExpert(ctx, 'E01', '王明');
+    await call(ctx, 'recusal-set', { expertId: expert.id, packageId: reports[2]!.packageId!, reason: '本人任职于牵头单位' });
+    ctx.close();
+    await closeFileFeatures();
+
+    const server: RunningServer = await startServer(dataDir);
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+    cleanup = async () => {
+      await browser.close();
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(work, { recursive: true, force: true });
+    };
+    const page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })).newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    await page.getByRole('button', { name: '专家评分' }).click();
+    const list = page.getByTestId('alliance-row').first();
+    const card = page.getByTestId('expert-card').filter({ hasText: '王明' });
+    await list.or(card).first().waitFor();
+    if (await card.isVisible()) await card.click();
+    await page.locator('[data-alliance="HFA-012"]').getByRole('button', { name: /评分|查看/ }).first().click();
+    const hint = page.getByTestId('claim-hint');
+    await hint.first().waitFor({ timeout: 60_000 });
+    const text = (await page.getByTestId('claim-hints').textContent()) ?? '';
+    expect(text).toContain('仅供核实，不是结论，不影响分数');
+    expect(text).toContain('同一文件也出现在 HFA-017 · I4.techContracts 第“tc-9”项（证明/技术合同.pdf）；HFA-018 · I4.techContracts 第“tc-5”项');
+    expect(text).not.toContain('保密/回避联盟的合同.pdf');
+    expect(await hint.first().getAttribute('title')).not.toContain('保密/回避联盟的合同.pdf');
+    // The hint changes nothing: the claim is still undecided.
+    expect(await page.getByTestId('claim-row').first().getAttribute('data-status')).toBe('undecided');
+    expect(await page.content()).not.toContain('[object Object]');
+
+    await hint.first().scrollIntoViewIfNeeded();
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: resolve(shots, 'expert-claim-hint.png'), fullPage: false });
+    expect(errors).toEqual([]);
+  }, 180_000);
+});
