@@ -16,7 +16,7 @@ import { CROSS_CHECK_JSON, MEETING_JSON, meetingHashText, type MeetingDescriptio
 import { call } from '../../helpers/call.ts';
 import { prepareChairMeeting, type ChairMeeting } from '../../helpers/chair-meeting.ts';
 import { testContext } from '../../helpers/context.ts';
-import { createTestExpert } from '../../helpers/expert-work.ts';
+import { PASSPHRASE } from '../../helpers/expert-work.ts';
 import { importMeetingFile } from '../../helpers/meeting-room.ts';
 import { allianceManifest, alliancePackage, manifest } from '../../helpers/package-builder.ts';
 import { readZip } from '../../helpers/read-zip.ts';
@@ -102,7 +102,8 @@ describe('meeting file with cross-check findings', { timeout: 120_000 }, () => {
     expect(reuse?.detail).toContain('I11.newMembers 只计当年新增的项');
 
     // Beside the expert's claim: the reuse of last year, found only on the clerk's laptop.
-    const profile = await createTestExpert(expert, 'E01', '王明');
+    // The expert chooses their line of the meeting's roster (a laptop with a meeting has one).
+    const profile = await call(expert, 'expert-create', { meetingId: expertMeeting, rosterId: 'E01', passphrase: PASSPHRASE });
     const hfa012 = expert.db.prepare<[], number>("SELECT id FROM package WHERE alliance_id = 'HFA-012'").pluck().get()!;
     const hints = await call(expert, 'claim-hints', { expertId: profile.id, packageId: hfa012 });
     const nm4 = hints.claims.find((c) => c.criterion === 'I11.newMembers' && c.itemId === 'nm-4');
