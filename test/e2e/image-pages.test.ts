@@ -239,10 +239,10 @@ describe('searching a TIFF scan', () => {
     const ocr = join(work, 'ocr-pages.json');
     const pages = [1, 2, 3].map((n) => ({
       page: n,
-      text: `合同扫描件 第${n}页\n技术合同登记号 3401042026000${n}`,
+      text: `合同扫描件 第${n}页\n技术合同登记号 34010420260000${n}`,
       lines: [
         { text: `合同扫描件 第${n}页`, box: [0.1, 0.08, 0.6, 0.14] },
-        { text: `技术合同登记号 3401042026000${n}`, box: [0.1, 0.2, 0.8, 0.26] },
+        { text: `技术合同登记号 34010420260000${n}`, box: [0.1, 0.2, 0.8, 0.26] },
       ],
     }));
     writeFileSync(ocr, JSON.stringify({ [sha]: pages }));
