@@ -60,7 +60,12 @@ export class OcrQueue {
       return;
     }
     this.loop = this.work()
-      .catch((error: unknown) => console.error('[ocr]', error))
+      .catch((error: unknown) => {
+        // The store closed while a page was being read (a restore swaps it, a shutdown or a
+        // test ends it): the page is read again next time, so this is not an error to report.
+        if (this.stopped || !this.storeOpen()) return;
+        console.error('[ocr]', error);
+      })
       .finally(() => {
         this.loop = null;
         if (this.again && !this.stopped) {
@@ -68,6 +73,14 @@ export class OcrQueue {
           this.wake();
         }
       });
+  }
+
+  private storeOpen(): boolean {
+    try {
+      return this.options.db().open;
+    } catch {
+      return false;
+    }
   }
 
   /** The file an expert opened goes next (if it has pages left). */
