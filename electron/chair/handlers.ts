@@ -19,6 +19,7 @@ import { saveFlagNote, saveFlagNotes } from './flag-notes.ts';
 import { importSheets } from './import-sheets.ts';
 import { meetingMergePackages, meetingRubric } from './meeting-inputs.ts';
 import { panelView } from './panel-state.ts';
+import { writePaperForm } from './paper-form-file.ts';
 import { paperEntryContent, paperSheetsView, savePaperEntry } from './paper-sheets.ts';
 import { importPreviousResult } from './previous-result.ts';
 import { confirmNoPrevious, recordDifferenceStanding, recordOutlierExplanation, recordPaperPledge } from './procedure-records.ts';
@@ -98,4 +99,5 @@ export const chairHandlers = {
   },
   'paper-entry-save': (ctx, request) => savePaperEntry(ctx, request.meetingId, request.actor, request.expertId, request.entryNo, request.content),
   'paper-entry-get': (ctx, request) => paperEntryContent(ctx.db, request.meetingId, request.expertId, request.entryNo),
+  'paper-form-pdf': (ctx, request) => writePaperForm(ctx, request.meetingId, request.expertId, request.folder),
 } satisfies HandlerSlice<keyof typeof chairChannels>;

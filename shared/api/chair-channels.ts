@@ -12,6 +12,7 @@ import type {
   DrillDownView,
   FinalizeOutcome,
   PanelView,
+  PaperFormFile,
   PaperFormView,
   PaperSheetView,
   PreviousResultView,
@@ -121,6 +122,16 @@ const paperEntryGetRequest = z
   .object({ meetingId, expertId: z.string().regex(EXPERT_ID), entryNo: z.union([z.literal(1), z.literal(2)]) })
   .strict();
 
+const paperFormPdfRequest = z
+  .object({
+    meetingId,
+    /** The roster line printed on the form; null: empty name lines. */
+    expertId: z.string().regex(EXPERT_ID).nullable(),
+    /** Empty: `<data folder>/exports/<year>`. */
+    folder: z.string().trim().max(4096),
+  })
+  .strict();
+
 export const chairChannels = {
   /** Imports signed sheets (files, or folders of `*.sheet.json`); a report per file. */
   'chair-sheet-import': channel<readonly SheetImportReport[]>()(sheetImportRequest),
@@ -156,4 +167,6 @@ export const chairChannels = {
   'paper-entry-save': channel<PaperSheetView>()(paperEntrySaveRequest),
   /** One entry's own content, for the person who typed it to correct it. */
   'paper-entry-get': channel<PaperContent | null>()(paperEntryGetRequest),
+  /** Writes the blank paper score form (PDF) for the meeting's packages; printing again replaces it. */
+  'paper-form-pdf': channel<PaperFormFile>()(paperFormPdfRequest),
 } as const;

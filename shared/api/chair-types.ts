@@ -382,6 +382,13 @@ export interface PaperFormView {
   }[];
 }
 
+/** The blank paper score form, written (paper-form-file.ts). */
+export interface PaperFormFile {
+  readonly path: string;
+  readonly pages: number;
+  readonly alliances: number;
+}
+
 export interface PaperMismatchView {
   /** Where, by ids: `HFA-012 · I4.techContracts · tc-2` (the screen names it from `at`). */
   readonly where: string;

@@ -133,7 +133,7 @@ function drawAlliance(canvas: PdfCanvas, input: PaperFormInput, alliance: PaperF
       case 'indicator':
         rows.push({
           cells: [
-            { text: `${row.indicator.id} ${row.indicator.label}${row.indicator.cap === null ? '' : `（上限 ${row.indicator.cap} 分）`}　改判时填得分与理由`, bold: true },
+            { text: `${row.indicator.id} ${row.indicator.label}${row.indicator.cap === null ? '' : `（上限 ${row.indicator.cap} 分）`}\u3000改判时填得分与理由`, bold: true },
             nothing,
             nothing,
             box,

@@ -4,114 +4,66 @@
  * (entry 2). When both agree field by field, the sheet counts, marked as paper-entered and by
  * whom; otherwise every mismatch is listed with what each entry says, and whoever typed a wrong
  * field corrects their own entry (each person may reload only the entry they typed).
+ *
+ * - One alliance at a time: a list of the meeting's alliances with how far each is typed, and
+ *   上一个 / 下一个, so the clerk never scrolls a long page. The rows come from the same list
+ *   as the blank paper form (shared/paper/paper-form-rows.ts), in the same order, so the paper
+ *   and the screen go together row by row.
+ * - Keyboard first: Tab follows the form; Enter moves to the next field (and from the last one
+ *   to 下一个联盟); on a 认定 box the keys of `choiceKeys` choose.
+ * - 全部认定 sets every item still 未填 to 认定, an explicit press, so only the exceptions are
+ *   typed. Nothing starts chosen.
+ * - The alliance's total so far is the scoring engine's, for comparing with the paper's total.
  * Saving is safe to repeat: the button is disabled while the save runs, and main takes the same
  * entry saved again by the same person as a no-op (paper-sheets.ts).
  */
-import { useEffect, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PaperFormView, PaperSheetView } from '../../../shared/api/chair-types.ts';
-import type { PaperContent } from '../../../shared/paper/paper-entries.ts';
-import type { Claim, Criterion, Decision, Override } from '../../../shared/rubric/types.ts';
-import type { SheetReview } from '../../../shared/sheet/sheet-schema.ts';
 import type { RequestOf } from '../../../shared/api/contract.ts';
+import { formatScore } from '../../../shared/decimal/print-score.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
+import type { PaperFormRow } from '../../../shared/paper/paper-form-rows.ts';
+import { choiceKey, itemClaimText, paperFormRows } from '../../../shared/paper/paper-form-rows.ts';
 import { api } from '../api/api.ts';
+import { gradeLabel } from '../common/labels.ts';
 import { useUnsavedText } from '../common/unsaved-text.ts';
+import type { AllianceState, Choice, Draft, DraftReview, FormAlliance } from './paper-draft.ts';
+import { acceptAllUnfilled, allianceScore, allianceState, emptyReview, fromContent, toContent } from './paper-draft.ts';
 import { mismatchPlace } from './paper-place.ts';
+import { PaperFormPrint } from './paper-form-print.tsx';
+import './paper-tab.css';
 
-interface Choice {
-  readonly accept: boolean | null;
-  readonly reason: string;
-}
+/** The keys that choose on a 认定 box: one list, for the key handling and the hint alike. */
+const choiceKeys: readonly { readonly key: string; readonly accept: boolean | null; readonly label: string }[] = [
+  { key: '1', accept: true, label: '认定' },
+  { key: '2', accept: false, label: '不予认定' },
+  { key: '0', accept: null, label: '未填' },
+];
 
-interface DraftReview {
-  readonly recused: boolean;
-  readonly comment: string;
-  /** criterion id → choice (flags), criterion id + '/' + item id → choice (list items). */
-  readonly choices: Readonly<Record<string, Choice>>;
-  readonly judged: Readonly<Record<string, string>>;
-  readonly overrides: Readonly<Record<string, { readonly score: string; readonly reason: string }>>;
-}
-
-interface Draft {
-  readonly signedOn: string;
-  readonly reviews: Readonly<Record<string, DraftReview>>;
-}
-
-const emptyReview: DraftReview = { recused: false, comment: '', choices: {}, judged: {}, overrides: {} };
-
-function isList(criterion: Criterion): boolean {
-  return criterion.kind !== 'flag' && criterion.kind !== 'judged';
-}
-
-function itemsOf(claim: Claim | undefined) {
-  return claim !== undefined && 'items' in claim ? claim.items : [];
-}
-
-function claimedFlag(claim: Claim | undefined): boolean {
-  return claim !== undefined && 'claimed' in claim && claim.claimed;
-}
-
-/** The draft as the sheet's reviews: only what the rubric asks to decide is sent. */
-function toContent(draft: Draft, form: PaperFormView): PaperContent {
-  const criteria = form.rubric.groups.flatMap((g) => g.indicators.flatMap((i) => i.criteria));
-  const reviews: SheetReview[] = form.alliances.map((alliance) => {
-    const review = draft.reviews[alliance.allianceId] ?? emptyReview;
-    const base = { allianceId: alliance.allianceId, packageDigest: alliance.digest };
-    if (review.recused) return { ...base, recused: true, decisions: {}, comment: review.comment };
-    const decisions: Record<string, Decision> = {};
-    for (const criterion of criteria) {
-      const claim = alliance.claims[criterion.id];
-      if (criterion.kind === 'flag') {
-        if (!claimedFlag(claim)) continue;
-        const choice = review.choices[criterion.id];
-        if (choice?.accept === true) decisions[criterion.id] = { accept: true };
-        else if (choice?.accept === false) decisions[criterion.id] = { accept: false, reason: choice.reason };
-      } else if (criterion.kind === 'judged') {
-        const text = review.judged[criterion.id] ?? '';
-        if (text.trim() !== '') decisions[criterion.id] = { value: Number(text) };
-      } else {
-        const items = itemsOf(claim);
-        if (items.length === 0) continue;
-        const accepted: string[] = [];
-        const rejected: Record<string, string> = {};
-        for (const item of items) {
-          const choice = review.choices[`${criterion.id}/${item.id}`];
-          if (choice?.accept === true) accepted.push(item.id);
-          else if (choice?.accept === false) rejected[item.id] = choice.reason;
-        }
-        decisions[criterion.id] = { accepted, rejected };
-      }
-    }
-    const overrides: Record<string, Override> = {};
-    for (const [id, o] of Object.entries(review.overrides)) if (o.score.trim() !== '') overrides[id] = { score: Number(o.score), reason: o.reason };
-    return {
-      ...base,
-      recused: false,
-      decisions,
-      ...(Object.keys(overrides).length > 0 ? { overrides } : {}),
-      ...(review.comment.trim() !== '' ? { comment: review.comment } : {}),
-    };
-  });
-  return { signedOn: draft.signedOn, reviews };
-}
-
-function fromContent(content: PaperContent): Draft {
-  const reviews: Record<string, DraftReview> = {};
-  for (const review of content.reviews) {
-    const choices: Record<string, Choice> = {};
-    const judged: Record<string, string> = {};
-    for (const [id, d] of Object.entries(review.decisions ?? {})) {
-      if ('accept' in d) choices[id] = { accept: d.accept, reason: d.reason ?? '' };
-      else if ('accepted' in d) {
-        for (const item of d.accepted) choices[`${id}/${item}`] = { accept: true, reason: '' };
-        for (const [item, reason] of Object.entries(d.rejected)) choices[`${id}/${item}`] = { accept: false, reason };
-      } else judged[id] = String(d.value);
-    }
-    const overrides: Record<string, { score: string; reason: string }> = {};
-    for (const [id, o] of Object.entries(review.overrides ?? {})) overrides[id] = { score: String(o.score), reason: o.reason };
-    reviews[review.allianceId] = { recused: review.recused, comment: review.comment ?? '', choices, judged, overrides };
+function stateText(state: AllianceState): string {
+  switch (state.kind) {
+    case 'untouched':
+      return '未开始';
+    case 'recused':
+      return '回避';
+    case 'typing':
+      return `还有 ${state.open} 项未填`;
+    case 'complete':
+      return '已填完';
   }
-  return { signedOn: content.signedOn, reviews };
+}
+
+/** Enter moves on, as Tab does, except where Enter is part of the typing (a comment, an IME). */
+function moveOnEnter(event: KeyboardEvent<HTMLElement>): void {
+  if (event.key !== 'Enter' || event.nativeEvent.isComposing || event.shiftKey || event.ctrlKey || event.altKey || event.metaKey) return;
+  const target = event.target as HTMLElement;
+  if (target.tagName !== 'INPUT' && target.tagName !== 'SELECT') return;
+  event.preventDefault();
+  const fields = [...event.currentTarget.querySelectorAll<HTMLElement>('input, select, textarea, button[data-move-target]')].filter(
+    (element) => !(element as HTMLInputElement).disabled,
+  );
+  fields[fields.indexOf(target) + 1]?.focus();
 }
 
 export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: number; readonly actor: string; readonly onChanged: () => void }) {
@@ -120,6 +72,7 @@ export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: 
   const [expertId, setExpertId] = useState('');
   const [entryNo, setEntryNo] = useState<1 | 2>(1);
   const [draft, setDraft] = useState<Draft>({ signedOn: '', reviews: {} });
+  const [at, setAt] = useState(0);
   const [message, setMessage] = useState<{ kind: 'error' | 'notice'; text: string } | null>(null);
   const [generation, setGeneration] = useState(0);
   const [saving, setSaving] = useState(false);
@@ -142,6 +95,7 @@ export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: 
 
   if (form === null) return message ? <p className="error">{message.text}</p> : <p className="muted">正在读取……</p>;
   const current = sheets.find((s) => s.expertId === expertId) ?? null;
+  const alliance = form.alliances[Math.min(at, form.alliances.length - 1)];
 
   // Another expert or entry starts from an empty form: the second person must never see the
   // first entry while typing (blind re-entry); each may reload only their own entry.
@@ -149,6 +103,7 @@ export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: 
     setExpertId(expert);
     setEntryNo(entry);
     setDraft({ signedOn: '', reviews: {} });
+    setAt(0);
     setTyped(false);
     setMessage(null);
   };
@@ -184,11 +139,11 @@ export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: 
     if (result.ok && result.value !== null) {
       setDraft(fromContent(result.value));
       setTyped(false);
-    }
-    else if (result.ok) setMessage({ kind: 'notice', text: `还没有第 ${entryNo} 次录入。` });
+    } else if (result.ok) setMessage({ kind: 'notice', text: `还没有第 ${entryNo} 次录入。` });
     else setMessage({ kind: 'error', text: result.error.message });
   };
 
+  const entering = expertId !== '' && current?.agreed == null && alliance !== undefined;
   return (
     <div className="paper">
       <section className="panel" aria-labelledby="paper-title">
@@ -196,6 +151,7 @@ export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: 
         <p className="hint">
           两人分别录入同一份纸质评分表：第 1 次由会务人员录入，第 2 次由另一人<strong>不看第 1 次录入</strong>、直接对照纸质原件录入。两次逐项一致后才计入结果，结果中注明“纸质录入”及录入人、复核人。
         </p>
+        <PaperFormPrint meetingId={meetingId} year={form.year} experts={form.experts} />
         <div className="setting-row">
           <label>
             专家
@@ -219,7 +175,15 @@ export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: 
           </fieldset>
           <label>
             纸质表签字日期
-            <input type="date" value={draft.signedOn} onChange={(e) => setDraft((d) => ({ ...d, signedOn: e.target.value }))} aria-label="签字日期" />
+            <input
+              type="date"
+              value={draft.signedOn}
+              onChange={(e) => {
+                setTyped(true);
+                setDraft((d) => ({ ...d, signedOn: e.target.value }));
+              }}
+              aria-label="签字日期"
+            />
           </label>
           <button type="button" className="secondary" onClick={() => void loadOwn()} disabled={expertId === ''}>
             载入我上次的第 {entryNo} 次录入
@@ -232,15 +196,45 @@ export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: 
         )}
         {current && <PaperStatus sheet={current} form={form} />}
       </section>
-      {expertId !== '' && current?.agreed == null && (
-        <>
-          {form.alliances.map((alliance) => (
-            <AllianceEntry key={alliance.allianceId} form={form} alliance={alliance} review={draft.reviews[alliance.allianceId] ?? emptyReview} onChange={(change) => setReview(alliance.allianceId, change)} />
-          ))}
-          <button type="button" onClick={() => void save()} disabled={draft.signedOn === '' || saving}>
-            {saving ? '正在保存……' : `保存第 ${entryNo} 次录入`}
-          </button>
-        </>
+      {entering && (
+        <div className="paper-entry">
+          <nav className="panel paper-alliances" aria-label="联盟">
+            <ol>
+              {form.alliances.map((a, i) => {
+                const state = allianceState(draft, a, form);
+                return (
+                  <li key={a.allianceId}>
+                    <button
+                      type="button"
+                      className={`paper-alliance-link ${state.kind}`}
+                      aria-current={i === at ? 'step' : undefined}
+                      data-testid="paper-alliance-link"
+                      data-alliance={a.allianceId}
+                      data-state={state.kind}
+                      onClick={() => setAt(i)}
+                    >
+                      <span className="name">{a.allianceName}</span>
+                      <span className="state">{stateText(state)}</span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ol>
+            <button type="button" className="paper-save" onClick={() => void save()} disabled={draft.signedOn === '' || saving}>
+              {saving ? '正在保存……' : `保存第 ${entryNo} 次录入`}
+            </button>
+            {draft.signedOn === '' && <p className="hint">先填写纸质表上的签字日期，才能保存。</p>}
+          </nav>
+          <AllianceEntry
+            key={`${alliance.allianceId} ${expertId} ${entryNo}`}
+            form={form}
+            alliance={alliance}
+            position={{ at, count: form.alliances.length }}
+            draft={draft}
+            onChange={(change) => setReview(alliance.allianceId, change)}
+            onMove={(step) => setAt((i) => Math.max(0, Math.min(form.alliances.length - 1, i + step)))}
+          />
+        </div>
       )}
     </div>
   );
@@ -289,6 +283,12 @@ function ChoiceInput({ value, onChange, label }: { readonly value: Choice | unde
       <select
         value={choice.accept === null ? '' : choice.accept ? 'yes' : 'no'}
         onChange={(e) => onChange({ ...choice, accept: e.target.value === '' ? null : e.target.value === 'yes' })}
+        onKeyDown={(e) => {
+          const chosen = choiceKeys.find((k) => k.key === e.key);
+          if (chosen === undefined || e.ctrlKey || e.altKey || e.metaKey) return;
+          e.preventDefault();
+          onChange({ ...choice, accept: chosen.accept });
+        }}
         aria-label={label}
       >
         <option value="">未填</option>
@@ -296,114 +296,177 @@ function ChoiceInput({ value, onChange, label }: { readonly value: Choice | unde
         <option value="no">不予认定</option>
       </select>
       {choice.accept === false && (
-        <input value={choice.reason} onChange={(e) => onChange({ ...choice, reason: e.target.value })} placeholder="理由" aria-label={`${label} 理由`} />
+        <input className="reason" value={choice.reason} onChange={(e) => onChange({ ...choice, reason: e.target.value })} placeholder="不予认定的理由" aria-label={`${label} 理由`} />
       )}
     </span>
   );
 }
 
+function rowCells(row: PaperFormRow, alliance: FormAlliance, review: DraftReview, onChange: (change: (review: DraftReview) => DraftReview) => void) {
+  const setChoice = (key: string, choice: Choice) => onChange((r) => ({ ...r, choices: { ...r.choices, [key]: choice } }));
+  switch (row.kind) {
+    case 'indicator': {
+      const { indicator } = row;
+      const override = review.overrides[indicator.id] ?? { score: '', reason: '' };
+      const setOverride = (next: { score: string; reason: string }) => onChange((r) => ({ ...r, overrides: { ...r.overrides, [indicator.id]: next } }));
+      return (
+        <tr key={indicator.id} className="indicator-row">
+          <th colSpan={2} scope="rowgroup">
+            {indicator.id} {indicator.label}
+            {indicator.cap !== null && <span className="muted small">（上限 {indicator.cap} 分）</span>}
+            <span className="override-fields">
+              改判得分
+              <input
+                className="short"
+                inputMode="decimal"
+                value={override.score}
+                onChange={(e) => setOverride({ ...override, score: e.target.value })}
+                aria-label={`${alliance.allianceId} ${indicator.id} 改判得分`}
+              />
+              {override.score.trim() !== '' && (
+                <input
+                  value={override.reason}
+                  placeholder="改判理由"
+                  onChange={(e) => setOverride({ ...override, reason: e.target.value })}
+                  aria-label={`${alliance.allianceId} ${indicator.id} 改判理由`}
+                />
+              )}
+            </span>
+          </th>
+        </tr>
+      );
+    }
+    case 'flag':
+      return (
+        <tr key={choiceKey(row)}>
+          <td>
+            {row.criterion.label}
+            {row.note !== null && <span className="muted small">：{row.note}</span>}
+          </td>
+          <td>
+            <ChoiceInput value={review.choices[choiceKey(row)]} onChange={(c) => setChoice(choiceKey(row), c)} label={`${alliance.allianceId} ${row.criterion.id}`} />
+          </td>
+        </tr>
+      );
+    case 'item': {
+      const claim = itemClaimText(row.item);
+      return (
+        <tr key={choiceKey(row)}>
+          <td>
+            {row.criterion.label}：{row.item.title}
+            {claim !== '' && <span className="muted small">（{claim}）</span>} <code className="small">{row.item.id}</code>
+          </td>
+          <td>
+            <ChoiceInput
+              value={review.choices[choiceKey(row)]}
+              onChange={(c) => setChoice(choiceKey(row), c)}
+              label={`${alliance.allianceId} ${row.criterion.id} ${row.item.id}`}
+            />
+          </td>
+        </tr>
+      );
+    }
+    case 'judged':
+      return (
+        <tr key={row.criterion.id}>
+          <td>
+            {row.criterion.label}（0–{row.criterion.max} 分）
+          </td>
+          <td>
+            <input
+              className="short"
+              inputMode="decimal"
+              value={review.judged[row.criterion.id] ?? ''}
+              onChange={(e) => onChange((r) => ({ ...r, judged: { ...r.judged, [row.criterion.id]: e.target.value } }))}
+              aria-label={`${alliance.allianceId} ${row.criterion.id}`}
+            />
+          </td>
+        </tr>
+      );
+  }
+}
+
 function AllianceEntry(props: {
   readonly form: PaperFormView;
-  readonly alliance: PaperFormView['alliances'][number];
-  readonly review: DraftReview;
+  readonly alliance: FormAlliance;
+  readonly position: { readonly at: number; readonly count: number };
+  readonly draft: Draft;
   readonly onChange: (change: (review: DraftReview) => DraftReview) => void;
+  readonly onMove: (step: -1 | 1) => void;
 }) {
-  const { form, alliance, review, onChange } = props;
-  const setChoice = (key: string, choice: Choice) => onChange((r) => ({ ...r, choices: { ...r.choices, [key]: choice } }));
+  const { form, alliance, position, draft, onChange, onMove } = props;
+  const review = draft.reviews[alliance.allianceId] ?? emptyReview;
+  const [accepted, setAccepted] = useState<number | null>(null);
+  const first = useRef<HTMLInputElement>(null);
+  // A new alliance (this component is keyed by it) starts with the first field of its form.
+  useEffect(() => first.current?.focus(), []);
+  const score = allianceScore(draft, alliance, form);
+  const rows = paperFormRows(form.rubric, alliance.claims);
+  const last = position.at === position.count - 1;
   return (
-    <details className="panel paper-alliance" open>
-      <summary>
-        {alliance.allianceId} {alliance.allianceName}
-      </summary>
-      <label className="inline">
-        <input type="checkbox" checked={review.recused} onChange={(e) => onChange((r) => ({ ...r, recused: e.target.checked }))} /> 回避
-      </label>
+    <section className="panel paper-alliance" aria-labelledby="paper-alliance-title" onKeyDown={moveOnEnter} data-testid="paper-alliance" data-alliance={alliance.allianceId}>
+      <header className="paper-alliance-head">
+        <h3 id="paper-alliance-title">
+          <span className="muted small">
+            第 {position.at + 1} / {position.count} 个联盟
+          </span>{' '}
+          {alliance.allianceName}（{alliance.allianceId}）
+        </h3>
+        <div className="paper-total" data-testid="paper-total" aria-live="polite">
+          {score === null ? (
+            '本联盟回避，不评分'
+          ) : (
+            <>
+              按评分细则计算的本联盟总分 <strong data-testid="paper-total-score">{formatScore(score.total)}</strong> 分（{gradeLabel[score.grade]}）
+              <span className="muted small">{score.undecided.length > 0 ? `，还有 ${score.undecided.length} 项未填` : '，各项已填完'}。请与纸质表上专家写的总分核对。</span>
+            </>
+          )}
+        </div>
+      </header>
+      <div className="setting-row">
+        <label className="inline">
+          <input ref={first} type="checkbox" aria-label="回避" checked={review.recused} onChange={(e) => onChange((r) => ({ ...r, recused: e.target.checked }))} /> 回避
+        </label>
+        {!review.recused && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              const result = acceptAllUnfilled(review, alliance, form);
+              onChange(() => result.review);
+              setAccepted(result.count);
+            }}
+          >
+            全部认定
+          </button>
+        )}
+        <span className="hint">
+          “全部认定”把本联盟所有“未填”的条目设为认定，已选的不变；然后只需改录纸质表上不予认定的条目。Enter 到下一格；认定框上按{' '}
+          {choiceKeys.map((k) => `${k.key} ${k.label}`).join('、')}。
+        </span>
+      </div>
+      {accepted !== null && (
+        <p role="status" className="notice">
+          已将 {accepted} 个未填的条目设为认定。请对照纸质表，把不予认定的条目改过来。
+        </p>
+      )}
       {!review.recused && (
         <table className="table compact paper-table">
-          <tbody>
-            {form.rubric.groups.flatMap((group) =>
-              group.indicators.map((indicator) => {
-                const rows = indicator.criteria.flatMap((criterion) => {
-                  const claim = alliance.claims[criterion.id];
-                  if (criterion.kind === 'flag') {
-                    if (!claimedFlag(claim)) return [];
-                    return [
-                      <tr key={criterion.id}>
-                        <td>{criterion.label}</td>
-                        <td>
-                          <ChoiceInput value={review.choices[criterion.id]} onChange={(c) => setChoice(criterion.id, c)} label={`${alliance.allianceId} ${criterion.id}`} />
-                        </td>
-                      </tr>,
-                    ];
-                  }
-                  if (criterion.kind === 'judged') {
-                    return [
-                      <tr key={criterion.id}>
-                        <td>{criterion.label}（0–{criterion.max}）</td>
-                        <td>
-                          <input
-                            className="short"
-                            inputMode="decimal"
-                            value={review.judged[criterion.id] ?? ''}
-                            onChange={(e) => onChange((r) => ({ ...r, judged: { ...r.judged, [criterion.id]: e.target.value } }))}
-                            aria-label={`${alliance.allianceId} ${criterion.id}`}
-                          />
-                        </td>
-                      </tr>,
-                    ];
-                  }
-                  if (!isList(criterion)) return [];
-                  return itemsOf(claim).map((item) => (
-                    <tr key={`${criterion.id}/${item.id}`}>
-                      <td>
-                        {criterion.label}：<code className="small">{item.id}</code> {item.title}
-                      </td>
-                      <td>
-                        <ChoiceInput
-                          value={review.choices[`${criterion.id}/${item.id}`]}
-                          onChange={(c) => setChoice(`${criterion.id}/${item.id}`, c)}
-                          label={`${alliance.allianceId} ${criterion.id} ${item.id}`}
-                        />
-                      </td>
-                    </tr>
-                  ));
-                });
-                const override = review.overrides[indicator.id] ?? { score: '', reason: '' };
-                return [
-                  <tr key={indicator.id} className="indicator-row">
-                    <th colSpan={2} scope="rowgroup">
-                      {indicator.id} {indicator.label}
-                      <span className="override-fields">
-                        改判得分
-                        <input
-                          className="short"
-                          inputMode="decimal"
-                          value={override.score}
-                          onChange={(e) => onChange((r) => ({ ...r, overrides: { ...r.overrides, [indicator.id]: { ...override, score: e.target.value } } }))}
-                          aria-label={`${alliance.allianceId} ${indicator.id} 改判得分`}
-                        />
-                        {override.score.trim() !== '' && (
-                          <input
-                            value={override.reason}
-                            placeholder="改判理由"
-                            onChange={(e) => onChange((r) => ({ ...r, overrides: { ...r.overrides, [indicator.id]: { ...override, reason: e.target.value } } }))}
-                            aria-label={`${alliance.allianceId} ${indicator.id} 改判理由`}
-                          />
-                        )}
-                      </span>
-                    </th>
-                  </tr>,
-                  ...rows,
-                ];
-              }),
-            )}
-          </tbody>
+          <tbody>{rows.map((row) => rowCells(row, alliance, review, onChange))}</tbody>
         </table>
       )}
       <label className="field">
         {review.recused ? '回避理由' : '总体意见（可不填）'}
         <textarea value={review.comment} rows={2} onChange={(e) => onChange((r) => ({ ...r, comment: e.target.value }))} aria-label={`${alliance.allianceId} 意见`} />
       </label>
-    </details>
+      <div className="paper-moves">
+        <button type="button" className="secondary" disabled={position.at === 0} onClick={() => onMove(-1)}>
+          ← 上一个联盟
+        </button>
+        <button type="button" disabled={last} onClick={() => onMove(1)} data-move-target="">
+          下一个联盟 →
+        </button>
+      </div>
+    </section>
   );
 }
