@@ -19,6 +19,7 @@ import { saveFlagNote, saveFlagNotes } from './flag-notes.ts';
 import { importSheets } from './import-sheets.ts';
 import { meetingMergePackages, meetingRubric } from './meeting-inputs.ts';
 import { panelView } from './panel-state.ts';
+import { paperFormAlliances } from '../../shared/paper/paper-form-rows.ts';
 import { writePaperForm } from './paper-form-file.ts';
 import { paperEntryContent, paperSheetsView, savePaperEntry } from './paper-sheets.ts';
 import { importPreviousResult } from './previous-result.ts';
@@ -90,7 +91,7 @@ export const chairHandlers = {
       rubric: await meetingRubric(ctx, settings.rubricId),
       year: meeting.year,
       experts: meetingExperts(ctx.db, request.meetingId),
-      alliances: packages.map((p) => ({ allianceId: p.allianceId, allianceName: p.allianceName, digest: p.digest, claims: p.claims })),
+      alliances: paperFormAlliances(packages),
     };
   },
   'paper-sheet-list': (ctx, request) => {

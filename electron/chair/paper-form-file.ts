@@ -16,6 +16,7 @@ import type { ServiceContext } from '../app/context.ts';
 import { AppError } from '../errors/app-error.ts';
 import { loadShippedFonts } from '../export/fonts/shipped-fonts.ts';
 import { renderPaperForm } from '../export/pdf/paper-form-document.ts';
+import { paperFormAlliances } from '../../shared/paper/paper-form-rows.ts';
 import { writeFileAtomically } from '../files/atomic-write.ts';
 import { meetingExperts, meetingRow, meetingSettings } from '../meeting/meeting-store.ts';
 import { meetingMergePackages, meetingRubric } from './meeting-inputs.ts';
@@ -41,7 +42,7 @@ export async function writePaperForm(ctx: ServiceContext, meetingId: number, exp
     year: meeting.year,
     meetingName: meeting.name,
     rubric: await meetingRubric(ctx, settings.rubricId),
-    alliances: packages.map((p) => ({ allianceId: p.allianceId, allianceName: p.allianceName, digest: p.digest, claims: p.claims })),
+    alliances: paperFormAlliances(packages),
     expert: expert === null ? null : { id: expert.id, name: expert.name },
     generatedAt: ctx.now(),
   });

@@ -12,4 +12,5 @@ export const commands: readonly CommandEntry[] = [
   { name: 'verify', load: async () => (await import('./commands/verify.ts')).verifyCommand },
   { name: 'evidence', load: async () => (await import('./commands/evidence.ts')).evidenceCommand },
   { name: 'cross-check', load: async () => (await import('./commands/cross-check.ts')).crossCheckCommand },
+  { name: 'paper-form', load: async () => (await import('./commands/paper-form.ts')).paperFormCommand },
 ];

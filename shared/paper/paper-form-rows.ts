@@ -13,6 +13,24 @@
  */
 import type { Claim, ClaimItem, Claims, Criterion, FlagCriterion, Indicator, JudgedCriterion, ListCriterion, Rubric } from '../rubric/types.ts';
 
+/** An alliance as the paper form and the entry screen show it. */
+export interface PaperFormAlliance {
+  readonly allianceId: string;
+  readonly allianceName: string;
+  readonly digest: string;
+  readonly claims: Claims;
+}
+
+/**
+ * The meeting's alliances in the form's order, by alliance id: the order the paper is printed
+ * in, the screen lists them in and the CLI prints them in, whatever order they were read in.
+ */
+export function paperFormAlliances(packages: readonly PaperFormAlliance[]): PaperFormAlliance[] {
+  return packages
+    .map((p) => ({ allianceId: p.allianceId, allianceName: p.allianceName, digest: p.digest, claims: p.claims }))
+    .sort((a, b) => (a.allianceId < b.allianceId ? -1 : a.allianceId > b.allianceId ? 1 : 0));
+}
+
 export type PaperFormRow =
   | { readonly kind: 'indicator'; readonly indicator: Indicator }
   | { readonly kind: 'flag'; readonly indicator: Indicator; readonly criterion: FlagCriterion; readonly note: string | null }

@@ -41,7 +41,7 @@ describe('alliance-review', () => {
   it('routes each command name to the command of that name', async () => {
     const { commands } = await import('../../../electron/cli/commands.ts');
     for (const entry of commands) expect((await entry.load()).name).toBe(entry.name);
-    expect(commands.map((c) => c.name)).toEqual(['validate', 'self-score', 'template', 'merge', 'verify', 'evidence', 'cross-check']);
+    expect(commands.map((c) => c.name)).toEqual(['validate', 'self-score', 'template', 'merge', 'verify', 'evidence', 'cross-check', 'paper-form']);
   });
 
   it('runs through the package bin declared in package.json', () => {
