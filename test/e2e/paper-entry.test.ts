@@ -18,6 +18,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatScore } from '../../shared/decimal/print-score.ts';
@@ -204,9 +205,9 @@ describe('paper-sheet double entry', () => {
     expect(places).toContain(`${SMALL.name}（${SMALL.id}） · 吸纳技术合同登记 · 声学模型开发合同（tc-2）`);
     expect(places).toContain(`${SMALL.name}（${SMALL.id}） · 吸纳技术合同登记 · 语音识别技术许可合同（tc-1）`);
     await page.getByRole('button', { name: '← 上一个联盟' }).click();
-    await page.screenshot({ path: resolve(shots, 'chair-paper.png'), fullPage: false });
+    await page.screenshot({ path: resolve(shots, 'chair-paper-mismatch.png'), fullPage: false });
     await page.setViewportSize({ width: 1024, height: 640 });
-    await page.screenshot({ path: resolve(shots, 'chair-paper-small.png'), fullPage: false });
+    await page.screenshot({ path: resolve(shots, 'chair-paper-mismatch-1024.png'), fullPage: false });
     await page.setViewportSize({ width: 1366, height: 768 });
 
     // The second person reopens their own entry and corrects the small alliance.
@@ -230,5 +231,12 @@ describe('paper-sheet double entry', () => {
     await cell.waitFor();
     expect(await cell.textContent()).toBe(`${shown}纸`);
     expect(shown).toBe(engineTotal(workedExample.claims, richDecisions));
+    // The counted sheet holds the reason exactly as typed.
+    const db = new Database(resolve(app.dataDir, 'alliance-review.sqlite'), { readonly: true });
+    const stored = JSON.parse(db.prepare("SELECT sheet_json FROM paper_sheet WHERE expert_id = 'E02'").pluck().get() as string) as {
+      reviews: { allianceId: string; decisions: Record<string, { rejected?: Record<string, string> }> }[];
+    };
+    db.close();
+    expect(stored.reviews.find((r) => r.allianceId === RICH.id)?.decisions['I4.techContracts']?.rejected).toEqual({ 'tc-3': REASON });
   });
 });
