@@ -184,13 +184,13 @@ describe('the scoring screen without friction', () => {
     await sheet.waitFor();
     expect(await sheet.locator('tr').evaluateAll((trs) => trs.map((t) => t.getAttribute('data-action')))).toEqual(scoringKeys.map((k) => k.action));
     expect(await sheet.locator('kbd').allTextContents()).toEqual(scoringKeys.map((k) => k.keys));
-    await page.screenshot({ path: join(shots, 'expert-shortcuts.png') });
     await page.keyboard.press('Escape');
 
     // The screen at both sizes: the header on one line, the alliance's name in full.
     for (const [width, height] of [[1366, 768], [1024, 640]] as const) {
       await page.setViewportSize({ width, height });
       await page.locator(`[data-testid="claim-row"][data-key="${first.key}"]`).click();
+      await page.screenshot({ path: join(shots, `expert-scoring-${width}.png`) });
       const header = await page.locator('.scoring-header').boundingBox();
       const back = await page.getByRole('button', { name: '← 联盟列表' }).boundingBox();
       const help = await page.getByRole('button', { name: '快捷键 ?' }).boundingBox();
@@ -200,7 +200,6 @@ describe('the scoring screen without friction', () => {
       expect(await name.evaluate((e) => e.scrollWidth <= e.clientWidth + 1 && e.scrollHeight <= e.clientHeight + 1)).toBe(true);
       const appBar = await page.locator('.app-bar').boundingBox();
       expect(appBar?.height ?? 999).toBeLessThanOrEqual(52);
-      await page.screenshot({ path: join(shots, `expert-scoring-${width}.png`) });
     }
   });
 });

@@ -109,7 +109,7 @@ export function AllianceList({ workspace, onOpen, onChanged, onYear, onSwitchExp
 
       <div className="screen-header">
         <h2 id="alliances-title">
-          {workspace.year ?? ''} 年度联盟评分
+          {workspace.year === null ? '联盟评分' : `${workspace.year} 年度联盟评分`}
           {workspace.years.length > 1 && (
             <select aria-label="年度" value={workspace.year ?? ''} onChange={(e) => onYear(Number(e.target.value))} className="year-select">
               {workspace.years.map((y) => (

@@ -299,7 +299,7 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
         <div className="scoring-title">
           <h2 title={open.package.allianceName}>{open.package.allianceName}</h2>
           <span className="muted scoring-meta">
-            {open.package.allianceId} · {allianceKindLabel[open.package.allianceKind]} · 第{open.package.version}版材料
+            {open.package.allianceId} · {allianceKindLabel[open.package.allianceKind]} <span className="meta-version"> · 第{open.package.version}版材料</span>
             {position >= 0 && ` · 第${position + 1}/${alliances.length}个`}
           </span>
         </div>

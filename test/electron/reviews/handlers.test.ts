@@ -179,7 +179,7 @@ describe('scoring', () => {
     expect(state.nextUndo).toEqual({ subject: { kind: 'decision', criterionId: 'I4.techContracts', itemId: 'tc-2', decision: { accept: false, reason: '合同未登记' } }, count: 1 });
     expect(state.nextRedo).toBeNull();
 
-    state = await call(ctx, 'review-undo', who);
+    await call(ctx, 'review-undo', who);
     state = await call(ctx, 'review-undo', who);
     expect(state.decisions).toEqual({});
     expect(state.nextRedo).toEqual({ subject: { kind: 'decision', criterionId: 'I1.office', itemId: null, decision: { accept: true } }, count: 1 });
@@ -216,7 +216,7 @@ describe('scoring', () => {
     });
     expect(state.nextUndo).toMatchObject({ subject: { kind: 'decision', criterionId: 'I8.inventionPatents' }, count: 2 });
     // Again (a double click): nothing more is logged, one undo still takes back both.
-    state = await call(ctx, 'decisions-accept', { ...who, claims });
+    await call(ctx, 'decisions-accept', { ...who, claims });
     state = await call(ctx, 'review-undo', who);
     expect(state.decisions).toEqual({ 'I8.inventionPatents#p-2': { accept: false, reason: '专利已失效' } });
     expect(state.nextRedo?.count).toBe(2);
