@@ -7,7 +7,8 @@
  * step, a full-width judged value from an IME is stored as the exact decimal, the shortcut
  * sheet lists the keys' table, and the screen works at 1366×768 and 1024×640 (screenshots).
  *
- * Screenshots for docs/ are written when UPDATE_DOCS_SCREENSHOTS=1; otherwise under test-results/.
+ * Screenshots for docs/ are written when UPDATE_DOCS_SCREENSHOTS=1; otherwise under test-results/
+ * (the two window sizes of the scoring screen always go there).
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -18,7 +19,8 @@ import { scoringKeys } from '../../renderer/src/scoring/scoring-keys.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
-const shots = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1' ? resolve(root, 'docs', 'images') : resolve(root, 'test-results', 'screenshots');
+const results = resolve(root, 'test-results', 'screenshots');
+const shots = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1' ? resolve(root, 'docs', 'images') : results;
 const PASSPHRASE = '会议室口令-2027';
 const ALLIANCE = 'HFA-030';
 
@@ -65,6 +67,7 @@ describe('the scoring screen without friction', () => {
   beforeEach(async () => {
     app = await startApp();
     mkdirSync(shots, { recursive: true });
+    mkdirSync(results, { recursive: true });
   });
   afterEach(async () => {
     await app.close();
@@ -190,7 +193,8 @@ describe('the scoring screen without friction', () => {
     for (const [width, height] of [[1366, 768], [1024, 640]] as const) {
       await page.setViewportSize({ width, height });
       await page.locator(`[data-testid="claim-row"][data-key="${first.key}"]`).click();
-      await page.screenshot({ path: join(shots, `expert-scoring-${width}.png`) });
+      // Looked at by a person, not shown in the guide: always under test-results/.
+      await page.screenshot({ path: join(results, `expert-scoring-${width}.png`) });
       const header = await page.locator('.scoring-header').boundingBox();
       const back = await page.getByRole('button', { name: '← 联盟列表' }).boundingBox();
       const help = await page.getByRole('button', { name: '快捷键 ?' }).boundingBox();
