@@ -18,7 +18,7 @@ import type { HandlerSlice } from '../ipc/handler.ts';
 import { packageDetail } from '../package-store/package-store.ts';
 import { assertNotSigned } from './signed-sheet-store.ts';
 import { expertWorkspace } from './expert-workspace.ts';
-import { applyChange, undoLastChange } from './review-changes.ts';
+import { applyChange, applyChanges, redoLastUndo, undoLastChange } from './review-changes.ts';
 import type { ReviewPackage } from './review-package.ts';
 import { loadReviewPackage } from './review-package.ts';
 import { reviewState } from './review-state.ts';
@@ -84,6 +84,17 @@ export const reviewHandlers = {
     applyChange(ctx.db, key, { kind: 'decision', criterionId: request.criterionId, itemId }, after, ctx.now(), guard);
     return reviewState(ctx.db, pkg, request.expertId);
   },
+  'decisions-accept': async (ctx, request): Promise<ReviewState> => {
+    const { pkg, key, guard } = await writable(ctx, request.expertId, request.packageId, true);
+    const changes = request.claims.map((claim) => {
+      const itemId = claim.itemId ?? null;
+      refuseIf(checkDecision(pkg.rubric, pkg.claims, claim.criterionId, itemId, { accept: true }));
+      return { subject: { kind: 'decision', criterionId: claim.criterionId, itemId } as const, after: { accept: true } as const };
+    });
+    // A claim decided meanwhile (on purpose, either way) is left as the expert decided it.
+    applyChanges(ctx.db, key, changes, ctx.now(), guard, (before) => before !== null);
+    return reviewState(ctx.db, pkg, request.expertId);
+  },
   'override-set': async (ctx, request): Promise<ReviewState> => {
     const { pkg, key, guard } = await writable(ctx, request.expertId, request.packageId, true);
     const override = request.override;
@@ -101,6 +112,11 @@ export const reviewHandlers = {
   'review-undo': async (ctx, request): Promise<ReviewState> => {
     const { pkg, key, guard } = await writable(ctx, request.expertId, request.packageId, true);
     undoLastChange(ctx.db, key, ctx.now(), guard);
+    return reviewState(ctx.db, pkg, request.expertId);
+  },
+  'review-redo': async (ctx, request): Promise<ReviewState> => {
+    const { pkg, key, guard } = await writable(ctx, request.expertId, request.packageId, true);
+    redoLastUndo(ctx.db, key, ctx.now(), guard);
     return reviewState(ctx.db, pkg, request.expertId);
   },
   'sign-in-get': (ctx, request) => signInView(ctx.db, request.expertId, request.year),

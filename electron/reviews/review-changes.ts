@@ -11,6 +11,14 @@
  *   `before` state back; the undo is logged as a change that names it. Undoing again walks
  *   further back, like a stack. Recusals are logged for the history but are not undone by
  *   Ctrl+Z: they are reversed on purpose, with the 撤销回避 button.
+ * - group: changes made by one action of the expert (本指标全部认定 accepts several claims),
+ *   undone and redone as one step. The group is the seq of its first entry, kept as a third
+ *   element of each decision's subject_key (only decisions are ever grouped), so the table
+ *   needs no new column.
+ * - redo: the latest undo that is not itself undone, as long as no fresh change came after it,
+ *   is reversed: the undone change's `after` state is set again, logged as a fresh change
+ *   (so Ctrl+Z undoes it like any other) that the undo names in `undone_by`. A redo is told
+ *   from an ordinary change by that link; an ordinary change after an undo ends the redo.
  */
 import type { Database } from 'better-sqlite3';
 import type { DecisionView, OverrideView } from '../../shared/api/expert-work-types.ts';
@@ -40,6 +48,17 @@ function subjectKey(subject: Subject): string {
     default:
       return assertNever(subject);
   }
+}
+
+/** The group a logged entry belongs to, or null when it was an action of its own. */
+function groupOf(key: string): number | null {
+  const parts = JSON.parse(key) as unknown[];
+  return typeof parts[2] === 'number' ? parts[2] : null;
+}
+
+function withGroup(key: string, group: number): string {
+  const parts = JSON.parse(key) as unknown[];
+  return JSON.stringify([parts[0], parts[1] ?? '', group]);
 }
 
 function subjectOf(kind: Subject['kind'], key: string): Subject {
@@ -202,47 +221,177 @@ export function applyChange(
   at: Date,
   guard: () => void = () => {},
 ): number | null {
+  return applyChanges(db, who, [{ subject, after }], at, guard)[0] ?? null;
+}
+
+/**
+ * Sets several subjects' states as one action, logged as one group (one undo step), in one
+ * transaction. A subject for which `keep` says so (default: none) is left as it is.
+ * Returns the sequence numbers of the entries logged (none when nothing changed).
+ */
+export function applyChanges(
+  db: Database,
+  who: ReviewKey,
+  changes: readonly { readonly subject: Subject; readonly after: State | null }[],
+  at: Date,
+  guard: () => void = () => {},
+  keep: (before: State | null) => boolean = () => false,
+): number[] {
   return db.transaction(() => {
     guard();
-    const before = readState(db, who, subject);
-    if (sameState(before, after)) return null;
     const stamp = at.toISOString();
-    writeState(db, who, subject, after, stamp);
-    return logChange(db, who, subject, before, after, stamp, null);
+    const logged: number[] = [];
+    for (const { subject, after } of changes) {
+      const before = readState(db, who, subject);
+      if (sameState(before, after) || keep(before)) continue;
+      writeState(db, who, subject, after, stamp);
+      logged.push(logChange(db, who, subject, before, after, stamp, null));
+    }
+    markGroup(db, logged);
+    return logged;
   })();
 }
 
-export function canUndo(db: Database, who: ReviewKey): boolean {
-  return (
-    db
-      .prepare<[number, number], number>(
-        `SELECT 1 FROM work_change WHERE expert_id = ? AND package_id = ? AND subject IN ${UNDOABLE}
-           AND undoes IS NULL AND undone_by IS NULL LIMIT 1`,
-      )
-      .pluck()
-      .get(who.expertId, who.packageId) === 1
-  );
+function markGroup(db: Database, seqs: readonly number[]): void {
+  const first = seqs[0];
+  if (first === undefined || seqs.length < 2) return;
+  const read = db.prepare<[number], string>('SELECT subject_key FROM work_change WHERE seq = ?').pluck();
+  const update = db.prepare('UPDATE work_change SET subject_key = ? WHERE seq = ?');
+  for (const seq of seqs) update.run(withGroup(read.get(seq) ?? '[]', first), seq);
 }
 
-/** Undoes the latest change of the review; false when there is nothing to undo. */
+interface LoggedChange {
+  readonly seq: number;
+  readonly subject: Subject['kind'];
+  readonly subject_key: string;
+  readonly before_json: string | null;
+  readonly after_json: string | null;
+  readonly undoes: number | null;
+}
+
+const COLUMNS = 'seq, subject, subject_key, before_json, after_json, undoes';
+
+function entry(db: Database, seq: number): LoggedChange | undefined {
+  return db.prepare<[number], LoggedChange>(`SELECT ${COLUMNS} FROM work_change WHERE seq = ?`).get(seq);
+}
+
+/** The entries of one step to undo, newest first: the latest change neither an undo nor undone, with its group. */
+function undoStep(db: Database, who: ReviewKey): LoggedChange[] {
+  const latest = db
+    .prepare<[number, number], LoggedChange>(
+      `SELECT ${COLUMNS} FROM work_change
+       WHERE expert_id = ? AND package_id = ? AND subject IN ${UNDOABLE} AND undoes IS NULL AND undone_by IS NULL
+       ORDER BY seq DESC LIMIT 1`,
+    )
+    .get(who.expertId, who.packageId);
+  if (!latest) return [];
+  return inGroup(db, who, latest, 'undoes IS NULL AND undone_by IS NULL');
+}
+
+/** The entries of one step to redo, newest first: the latest undo not undone with its group, unless a fresh change came after it. */
+function redoStep(db: Database, who: ReviewKey): LoggedChange[] {
+  const latest = db
+    .prepare<[number, number], LoggedChange>(
+      `SELECT ${COLUMNS} FROM work_change
+       WHERE expert_id = ? AND package_id = ? AND subject IN ${UNDOABLE} AND undoes IS NOT NULL AND undone_by IS NULL
+       ORDER BY seq DESC LIMIT 1`,
+    )
+    .get(who.expertId, who.packageId);
+  if (!latest) return [];
+  // A fresh change after the undo (one that no undo names as its redo) ends what can be redone.
+  const fresh = db
+    .prepare<[number, number, number], number>(
+      `SELECT 1 FROM work_change c
+       WHERE c.expert_id = ? AND c.package_id = ? AND c.seq > ? AND c.subject IN ${UNDOABLE} AND c.undoes IS NULL
+         AND NOT EXISTS (SELECT 1 FROM work_change u WHERE u.undone_by = c.seq AND u.undoes IS NOT NULL)
+       LIMIT 1`,
+    )
+    .pluck()
+    .get(who.expertId, who.packageId, latest.seq);
+  if (fresh === 1) return [];
+  return inGroup(db, who, latest, 'undoes IS NOT NULL AND undone_by IS NULL');
+}
+
+function inGroup(db: Database, who: ReviewKey, latest: LoggedChange, condition: string): LoggedChange[] {
+  const group = groupOf(latest.subject_key);
+  if (group === null) return [latest];
+  return db
+    .prepare<[number, number], LoggedChange>(
+      `SELECT ${COLUMNS} FROM work_change WHERE expert_id = ? AND package_id = ? AND subject = 'decision' AND ${condition} ORDER BY seq DESC`,
+    )
+    .all(who.expertId, who.packageId)
+    .filter((c) => groupOf(c.subject_key) === group);
+}
+
+export function canUndo(db: Database, who: ReviewKey): boolean {
+  return undoStep(db, who).length > 0;
+}
+
+/** What one step of undo or redo is about: its (first) subject, the state that change had set, how many subjects. */
+export interface Step {
+  readonly subject: Subject;
+  readonly after: State | null;
+  readonly count: number;
+}
+
+export function nextUndo(db: Database, who: ReviewKey): Step | null {
+  const step = undoStep(db, who);
+  const first = step[step.length - 1];
+  if (!first) return null;
+  return { subject: subjectOf(first.subject, first.subject_key), after: parse(first.after_json), count: step.length };
+}
+
+export function nextRedo(db: Database, who: ReviewKey): Step | null {
+  const step = redoStep(db, who);
+  const last = step[step.length - 1];
+  const undone = last?.undoes == null ? undefined : entry(db, last.undoes);
+  if (!undone) return null;
+  return { subject: subjectOf(undone.subject, undone.subject_key), after: parse(undone.after_json), count: step.length };
+}
+
+function parse(json: string | null): State | null {
+  return json === null ? null : (JSON.parse(json) as State);
+}
+
+/** Undoes the latest step of the review (one change, or one group); false when there is nothing to undo. */
 export function undoLastChange(db: Database, who: ReviewKey, at: Date, guard: () => void = () => {}): boolean {
   return db.transaction(() => {
     guard();
-    const change = db
-      .prepare<[number, number], { seq: number; subject: Subject['kind']; subject_key: string; before_json: string | null }>(
-        `SELECT seq, subject, subject_key, before_json FROM work_change
-         WHERE expert_id = ? AND package_id = ? AND subject IN ${UNDOABLE} AND undoes IS NULL AND undone_by IS NULL
-         ORDER BY seq DESC LIMIT 1`,
-      )
-      .get(who.expertId, who.packageId);
-    if (!change) return false;
-    const subject = subjectOf(change.subject, change.subject_key);
-    const restored = change.before_json === null ? null : (JSON.parse(change.before_json) as State);
-    const current = readState(db, who, subject);
+    const step = undoStep(db, who);
+    if (step.length === 0) return false;
     const stamp = at.toISOString();
-    writeState(db, who, subject, restored, stamp);
-    const seq = logChange(db, who, subject, current, restored, stamp, change.seq);
-    db.prepare('UPDATE work_change SET undone_by = ? WHERE seq = ?').run(seq, change.seq);
+    const logged = step.map((change) => {
+      const subject = subjectOf(change.subject, change.subject_key);
+      const current = readState(db, who, subject);
+      const restored = parse(change.before_json);
+      writeState(db, who, subject, restored, stamp);
+      const seq = logChange(db, who, subject, current, restored, stamp, change.seq);
+      db.prepare('UPDATE work_change SET undone_by = ? WHERE seq = ?').run(seq, change.seq);
+      return seq;
+    });
+    markGroup(db, logged);
+    return true;
+  })();
+}
+
+/** Redoes the latest undone step (one change, or one group); false when there is nothing to redo. */
+export function redoLastUndo(db: Database, who: ReviewKey, at: Date, guard: () => void = () => {}): boolean {
+  return db.transaction(() => {
+    guard();
+    const step = redoStep(db, who);
+    if (step.length === 0) return false;
+    const stamp = at.toISOString();
+    const logged = step.map((undo) => {
+      const undone = undo.undoes === null ? undefined : entry(db, undo.undoes);
+      const subject = subjectOf(undo.subject, undo.subject_key);
+      const current = readState(db, who, subject);
+      const again = parse(undone?.after_json ?? null);
+      writeState(db, who, subject, again, stamp);
+      const seq = logChange(db, who, subject, current, again, stamp, null);
+      db.prepare('UPDATE work_change SET undone_by = ? WHERE seq = ?').run(seq, undo.seq);
+      return seq;
+    });
+    markGroup(db, logged);
     return true;
   })();
 }

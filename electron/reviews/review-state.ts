@@ -7,14 +7,15 @@
  * - running total: the engine's total of the decisions so far; an undecided claim scores 0.
  */
 import type { Database } from 'better-sqlite3';
-import type { AllianceProgress, ReviewState, ReviewStatus } from '../../shared/api/expert-work-types.ts';
+import type { AllianceProgress, DecisionView, OverrideView, ReviewState, ReviewStatus, StepView } from '../../shared/api/expert-work-types.ts';
+import { assertNever } from '../../shared/rubric/assert-never.ts';
 import { describeReviewProblem } from '../../shared/rubric/review-problem.ts';
 import type { ReviewScore } from '../../shared/rubric/score-review.ts';
 import { scoreReview } from '../../shared/rubric/score-review.ts';
 import { decisionKey, decisionsNeeded, reviewFromStored } from '../../shared/review/stored-review.ts';
 import { scoreView } from '../../shared/review/score-view.ts';
 import { lockingSheet } from './signed-sheet-store.ts';
-import { canUndo } from './review-changes.ts';
+import { canUndo, nextRedo, nextUndo, type Step } from './review-changes.ts';
 import type { ReviewPackage } from './review-package.ts';
 import type { ReviewKey, StoredWork } from './review-store.ts';
 import { lastChange, readRecusal, readStoredWork } from './review-store.ts';
@@ -67,6 +68,8 @@ export function reviewState(db: Database, pkg: ReviewPackage, expertId: number):
     decided: computed.decided,
     status: computed.status,
     canUndo: canUndo(db, key),
+    nextUndo: stepView(nextUndo(db, key)),
+    nextRedo: stepView(nextRedo(db, key)),
     lastSaved: lastChange(db, key),
   };
 }
@@ -94,4 +97,22 @@ export function allianceProgress(db: Database, pkg: ReviewPackage, expertId: num
     problemCount: computed.score.problems.length,
     firstUndecided: first === undefined ? null : { criterionId: first.criterionId, itemId: first.itemId ?? null },
   };
+}
+
+function stepView(step: Step | null): StepView | null {
+  if (step === null) return null;
+  const { subject, after, count } = step;
+  switch (subject.kind) {
+    case 'decision':
+      return { subject: { ...subject, decision: after as DecisionView | null }, count };
+    case 'override':
+      return { subject: { ...subject, override: after as OverrideView | null }, count };
+    case 'comment':
+      return { subject: { kind: 'comment' }, count };
+    case 'recusal':
+      // Recusals are never a step of undo (review-changes.ts).
+      return null;
+    default:
+      return assertNever(subject);
+  }
 }

@@ -146,6 +146,19 @@ export interface OverrideView {
   readonly reason: string;
 }
 
+/** The subject of one step of undo or redo, with the state that step's change had set. */
+export type StepSubjectView =
+  | { readonly kind: 'decision'; readonly criterionId: string; readonly itemId: string | null; readonly decision: DecisionView | null }
+  | { readonly kind: 'override'; readonly indicatorId: string; readonly override: OverrideView | null }
+  | { readonly kind: 'comment' };
+
+/** One step of undo or redo: one change, or one action over several claims (本指标全部认定). */
+export interface StepView {
+  readonly subject: StepSubjectView;
+  /** How many claims the step changes (1 unless it was one action over several). */
+  readonly count: number;
+}
+
 export interface ReviewState {
   readonly expertId: number;
   readonly packageId: number;
@@ -163,6 +176,10 @@ export interface ReviewState {
   readonly decided: number;
   readonly status: ReviewStatus;
   readonly canUndo: boolean;
+  /** What Ctrl+Z would undo now, to name it; null when nothing. */
+  readonly nextUndo: StepView | null;
+  /** What Ctrl+Shift+Z / Ctrl+Y would redo now; null when nothing (also after a fresh change). */
+  readonly nextRedo: StepView | null;
   /** The last change stored (its sequence number and time), for the "saved" indicator. */
   readonly lastSaved: { readonly seq: number; readonly at: string } | null;
 }

@@ -56,6 +56,17 @@ const decisionRequest = z
   })
   .strict();
 
+const acceptRequest = z
+  .object({
+    expertId,
+    packageId,
+    claims: z
+      .array(z.object({ criterionId, itemId: z.string().min(1).max(200).optional() }).strict())
+      .min(1)
+      .max(500),
+  })
+  .strict();
+
 const overrideRequest = z
   .object({
     expertId,
@@ -74,10 +85,14 @@ export const reviewChannels = {
   'expert-workspace': channel<ExpertWorkspace>()(workspaceRequest),
   'review-open': channel<ReviewOpen>()(reviewRequest),
   'decision-set': channel<ReviewState>()(decisionRequest),
+  /** Accepts the claims given that are still undecided, as one step of undo (本指标全部认定); decided ones stay as they are. */
+  'decisions-accept': channel<ReviewState>()(acceptRequest),
   'override-set': channel<ReviewState>()(overrideRequest),
   'comment-set': channel<ReviewState>()(commentRequest),
   /** Undoes the latest decision, override or comment change of this review. */
   'review-undo': channel<ReviewState>()(reviewRequest),
+  /** Redoes the latest undo, unless a new change came after it. */
+  'review-redo': channel<ReviewState>()(reviewRequest),
   'recusal-set': channel<ReviewState>()(recusalRequest),
   'recusal-clear': channel<ReviewState>()(reviewRequest),
   /** The expert's sign-in (签到) for a year, with the pledge text; whether scoring waits for it. */

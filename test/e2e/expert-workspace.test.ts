@@ -1,8 +1,8 @@
 /**
  * The expert's workspace end to end, in Chromium through the browser shell, on the sample
  * meeting: an expert is created, draws a signature, recuses one alliance, scores another
- * completely from the keyboard (accepting, rejecting with reasons, judged values, an override,
- * a comment, an undo), loses the server to SIGKILL half-way and finds every acknowledged
+ * completely from the keyboard (accepting, rejecting with reasons, judged values, each moving on
+ * to the next claim by itself, an override, a comment, an undo), loses the server to SIGKILL half-way and finds every acknowledged
  * decision after the restart, reloads and finds everything kept, checks the totals on screen
  * against the rubric engine on the stored decisions, then signs and exports, and the sheet
  * verifies with the real CLI.
@@ -178,6 +178,21 @@ describe('the expert workspace', () => {
     for (let i = 0; i < all.length; i += 1) {
       const row = await currentRow(page);
       expect(row.key).toBe(all[i]!.key);
+      if (i === 2) {
+        // E enters the evidence: its PDF (Chinese text, CMaps) is drawn and can be searched.
+        await page.locator('[data-testid="evidence-body"] canvas[data-rendered="true"]').first().waitFor();
+        await page.keyboard.press('e');
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('pdf-scroll');
+        await page.getByLabel('在 PDF 中搜索').fill('联盟');
+        await page.getByLabel('在 PDF 中搜索').press('Enter');
+        // The first search of a file reads its text layer in main (once per file): it may take a few seconds.
+        await expect.poll(() => page.getByTestId('pdf-search-result').textContent(), { timeout: 30_000 }).toMatch(/“联盟”第 1 \/ \d+ 处，在第 \d+ 页/);
+        await page.locator('[data-testid="evidence-body"] [data-testid="search-hit"]').first().waitFor();
+        await page.screenshot({ path: join(shots, 'expert-scoring-pdf.png') });
+        // Esc gives the keyboard back to the claim list.
+        await page.keyboard.press('Escape');
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('data-key'))).toBe(row.key);
+      }
       if (row.kind === 'judged') {
         await page.keyboard.press('Enter');
         await page.keyboard.type(judgedValues[judged % judgedValues.length]!);
@@ -202,28 +217,14 @@ describe('the expert workspace', () => {
         await page.keyboard.press('a');
         await untilStored(page, row.key, 'accepted');
         if (i === 0) {
-          // Ctrl+Z takes it back; A again decides it again.
+          // Ctrl+Z takes it back and goes back to it; A again decides it again (and moves on).
           await page.keyboard.press('Control+z');
           await untilStored(page, row.key, 'undecided');
+          await expect.poll(async () => (await currentRow(page)).key).toBe(row.key);
           await page.keyboard.press('a');
           await untilStored(page, row.key, 'accepted');
         }
         decided.set(row.key, 'accepted');
-      }
-      if (i === 2) {
-        // E enters the evidence: its PDF (Chinese text, CMaps) is drawn and can be searched.
-        await page.locator('[data-testid="evidence-body"] canvas[data-rendered="true"]').first().waitFor();
-        await page.keyboard.press('e');
-        expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('pdf-scroll');
-        await page.getByLabel('在 PDF 中搜索').fill('联盟');
-        await page.getByLabel('在 PDF 中搜索').press('Enter');
-        // The first search of a file reads its text layer in main (once per file): it may take a few seconds.
-        await expect.poll(() => page.getByTestId('pdf-search-result').textContent(), { timeout: 30_000 }).toMatch(/“联盟”第 1 \/ \d+ 处，在第 \d+ 页/);
-        await page.locator('[data-testid="evidence-body"] [data-testid="search-hit"]').first().waitFor();
-        await page.screenshot({ path: join(shots, 'expert-scoring-pdf.png') });
-        // Esc gives the keyboard back to the claim list.
-        await page.keyboard.press('Escape');
-        expect(await page.evaluate(() => document.activeElement?.getAttribute('data-key'))).toBe(row.key);
       }
 
       if (!crashed && i === Math.floor(all.length / 2)) {
@@ -240,7 +241,8 @@ describe('the expert workspace', () => {
         // U jumps to the next undecided claim, where the work goes on.
         await page.keyboard.press('u');
       } else if (i < all.length - 1) {
-        await page.keyboard.press('j');
+        // Each decision moved on to the next claim by itself.
+        await expect.poll(async () => (await currentRow(page)).key).toBe(all[i + 1]!.key);
       }
     }
     await expect.poll(() => page.getByTestId('progress').textContent()).toContain('全部评定');

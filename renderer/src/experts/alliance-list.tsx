@@ -66,6 +66,8 @@ export function AllianceList({ workspace, onOpen, onChanged, onYear, onSwitchExp
   };
 
   const latest = workspace.sheets[0] ?? null;
+  // Nothing to score (no meeting file imported): a sheet would sign nothing, and has no year.
+  const noMeeting = workspace.year === null || workspace.alliances.length === 0;
 
   return (
     <section className="screen alliance-list" aria-labelledby="alliances-title">
@@ -107,7 +109,7 @@ export function AllianceList({ workspace, onOpen, onChanged, onYear, onSwitchExp
 
       <div className="screen-header">
         <h2 id="alliances-title">
-          {workspace.year ?? ''} 年度联盟评分
+          {workspace.year === null ? '联盟评分' : `${workspace.year} 年度联盟评分`}
           {workspace.years.length > 1 && (
             <select aria-label="年度" value={workspace.year ?? ''} onChange={(e) => onYear(Number(e.target.value))} className="year-select">
               {workspace.years.map((y) => (
@@ -139,7 +141,14 @@ export function AllianceList({ workspace, onOpen, onChanged, onYear, onSwitchExp
       )}
 
       {alliances.length === 0 ? (
-        <p className="muted empty">还没有导入联盟材料包。请会务人员在“材料包”页导入本次会议的材料包。</p>
+        <div className="empty no-meeting" role="note" data-testid="no-meeting">
+          <p>
+            <strong>本机还没有评审会议，没有要评分的联盟。</strong>
+          </p>
+          <p>
+            请导入会务人员发给您的<strong>会议包</strong>（U 盘上文件名以 <code>.meeting.zip</code> 结尾的文件）：点上方的“会议准备”，在“导入会议包”处选择这个文件。导入后，这里会列出本次会议要评审的联盟。
+          </p>
+        </div>
       ) : (
         <table className="table alliances" aria-label="联盟">
           <thead>
@@ -250,11 +259,13 @@ export function AllianceList({ workspace, onOpen, onChanged, onYear, onSwitchExp
               ))}
             </ul>
           </>
+        ) : noMeeting ? (
+          <p>还没有联盟可评，不能签名。导入会议包并评完各联盟后，再在这里签名导出。</p>
         ) : (
           <p>全部联盟已评定或回避，可以签名导出。</p>
         )}
         {!locked && (
-          <button type="button" onClick={() => setSigning(true)} disabled={workspace.blockers.length > 0}>
+          <button type="button" onClick={() => setSigning(true)} disabled={workspace.blockers.length > 0 || noMeeting}>
             签名并导出…
           </button>
         )}

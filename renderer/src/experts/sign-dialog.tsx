@@ -47,7 +47,11 @@ export function SignDialog({ workspace, onSigned, onClose }: SignDialogProps) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (workspace.year === null) return;
+    if (workspace.year === null) {
+      // The list does not offer signing then; said anyway, so a click never does nothing.
+      setError('本机还没有评审会议，没有可签名的评分。请先导入会务人员给您的会议包（.meeting.zip）。');
+      return;
+    }
     setBusy(true);
     setError(null);
     const signed = await api.invoke('sheet-sign', {

@@ -28,7 +28,7 @@ export interface ClaimRowViewProps {
   readonly onClear: () => void;
   readonly onJudge: (value: number) => void;
   readonly judgedInput: (element: HTMLInputElement | null) => void;
-  readonly onLeaveInput: () => void;
+  readonly onLeaveInput: (saved: boolean) => void;
   /** The cross-check hints on this claim (none while they load, or when there are none). */
   readonly hints?: { readonly list: readonly ClaimFinding[]; readonly allianceId: string; readonly year: number; readonly onOpen: (reference: string) => void };
 }

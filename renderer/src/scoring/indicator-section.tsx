@@ -21,6 +21,9 @@ export interface IndicatorSectionProps {
   readonly onOverride: (score: number, reason: string) => void;
   readonly onClearOverride: () => void;
   readonly onCancelOverride: () => void;
+  /** How many claims of this indicator 本指标全部认定 would accept (the undecided ones). */
+  readonly acceptable: number;
+  readonly onAcceptAll: () => void;
   readonly renderRows: (rows: IndicatorBlock['criteria'][number]['rows']) => ReactNode;
 }
 
@@ -47,6 +50,17 @@ export function IndicatorSection(props: IndicatorSectionProps) {
         </div>
       </header>
       <p className="indicator-rule">{indicator.rule}</p>
+      {!props.readOnly && props.acceptable > 0 && (
+        <button
+          type="button"
+          className="secondary small accept-all"
+          onClick={props.onAcceptAll}
+          title="认定本指标中尚未评定的各项，已评定的不变（Shift+A；Ctrl+Z 一次全部撤销）"
+          data-testid={`accept-all-${indicator.id}`}
+        >
+          本指标全部认定（{props.acceptable} 项未评）
+        </button>
+      )}
       {override && !props.overriding && (
         <div className="override-note" data-testid={`override-${indicator.id}`}>
           已改判为 <strong>{override.score}</strong> 分（计算得分 {mine?.computed ?? '0'}）。理由：{override.reason}

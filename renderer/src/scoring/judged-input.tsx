@@ -2,8 +2,10 @@
  * Judged value input: a value in [0, max] in steps of 0.1 (rubric.md decision 6). Typed, or
  * stepped with ↑/↓ by exactly one tenth (counted in tenths, so 0.1 + 0.2 is 0.3); Enter saves,
  * Esc gives up. What is saved is shown by the row from the stored state.
+ * Full-width digits from a Chinese IME are read as digits (judged-value.ts).
  */
 import { forwardRef, useRef, useState, type KeyboardEvent } from 'react';
+import { parseTenths } from './judged-value.ts';
 
 export interface JudgedInputProps {
   readonly max: number;
@@ -11,13 +13,8 @@ export interface JudgedInputProps {
   readonly disabled: boolean;
   readonly label: string;
   readonly onSave: (value: number) => void;
-  readonly onLeave: () => void;
-}
-
-function parseTenths(text: string): number | null {
-  const match = /^\s*(\d+)(?:[.,](\d))?\s*$/.exec(text);
-  if (!match) return null;
-  return Number(match[1]) * 10 + Number(match[2] ?? 0);
+  /** The box gives the keyboard back; `saved` when Enter sent a value (the list then moves on). */
+  readonly onLeave: (saved: boolean) => void;
 }
 
 export const JudgedInput = forwardRef<HTMLInputElement, JudgedInputProps>(function JudgedInput(
@@ -32,12 +29,13 @@ export const JudgedInput = forwardRef<HTMLInputElement, JudgedInputProps>(functi
   const maxTenths = Math.round(max * 10);
   const invalid = text.trim() !== '' && (tenths === null || tenths > maxTenths);
 
-  const save = () => {
-    if (draft === null || sent.current === draft) return;
-    if (tenths === null || tenths > maxTenths) return;
+  const save = (): boolean => {
+    if (draft === null || sent.current === draft) return false;
+    if (tenths === null || tenths > maxTenths) return false;
     sent.current = draft;
     onSave(tenths / 10);
     setDraft(null);
+    return true;
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -49,13 +47,14 @@ export const JudgedInput = forwardRef<HTMLInputElement, JudgedInputProps>(functi
       setDraft((next / 10).toFixed(1).replace(/\.0$/, ''));
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      save();
-      onLeave();
+      // An invalid value keeps the box open with what was typed, and its warning.
+      if (invalid) return;
+      onLeave(save());
     } else if (event.key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();
       setDraft(null);
-      onLeave();
+      onLeave(false);
     }
   };
 
@@ -75,7 +74,7 @@ export const JudgedInput = forwardRef<HTMLInputElement, JudgedInputProps>(functi
           setDraft(e.target.value);
         }}
         onKeyDown={onKeyDown}
-        onBlur={save}
+        onBlur={() => void save()}
       />
       <span className="muted"> / {max}</span>
       {invalid && <span className="field-warning"> 0–{max}，最多一位小数</span>}

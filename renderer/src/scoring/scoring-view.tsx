@@ -2,10 +2,14 @@
  * Scoring view (评分): one alliance, two panes. Left, the rubric's indicators in order with the
  * alliance's claims and the expert's decisions; right, the evidence of the selected claim. Every
  * decision is saved the moment it is made and the screen shows it only once it is stored
- * (use-review.ts). Everything works from the keyboard (shortcut-sheet.tsx lists the keys).
+ * (use-review.ts). Everything works from the keyboard: the keys are one table (scoring-keys.ts)
+ * that the handler below acts on and the shortcut sheet lists.
  *
  * - current row: the claim the keyboard acts on; J/K move it, A/R decide it, its evidence is
- *   shown on the right.
+ *   shown on the right. A decision made from the keyboard or the row's buttons (认定, a saved
+ *   rejection reason, a judged value saved with Enter) moves it on to the next claim, since
+ *   that is what a scorer does next; clearing, undo and redo stay (undo goes to the claim it
+ *   took back, so the expert sees what changed).
  * - completeness: what is still undecided, counted in the header and listed on demand, with U
  *   jumping to the next one.
  */
@@ -24,6 +28,8 @@ import { ClaimRowView } from './claim-row-view.tsx';
 import { CommentBox } from './comment-box.tsx';
 import { IndicatorSection } from './indicator-section.tsx';
 import { ShortcutSheet } from './shortcut-sheet.tsx';
+import { scoringKeyOf, type ScoringAction } from './scoring-keys.ts';
+import { stepLabel } from './step-label.ts';
 import { useReview } from './use-review.ts';
 
 export interface AllianceLink {
@@ -59,6 +65,8 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
   const [overriding, setOverriding] = useState<string | null>(null);
   const [showSheet, setShowSheet] = useState(false);
   const [showUndecided, setShowUndecided] = useState(false);
+  // What the last undo or redo did, in words, for the status line; cleared by the next change.
+  const [stepNote, setStepNote] = useState<string | null>(null);
   // The reference the expert opened (a tab, or a file of the list), else the current claim's first.
   const [openedReference, setOpenedReference] = useState<string | null>(null);
   // Bumped by every opening, so the viewer goes to the opened reference's page again.
@@ -127,7 +135,46 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
 
   const decide = (row: ClaimRow, decision: { accept: true } | { accept: false; reason: string } | { value: number } | null) => {
     const { criterionId, itemId } = splitDecisionKey(row.key);
+    setStepNote(null);
     return review.change('decision-set', { expertId, packageId, criterionId, ...(itemId === null ? {} : { itemId }), decision });
+  };
+
+  /** The claim after `row`, or `row` itself at the end of the list. */
+  const after = (row: ClaimRow) => rows[Math.min(rows.length - 1, rows.indexOf(row) + 1)];
+
+  const accept = (row: ClaimRow, byKeyboard: boolean) => {
+    setRejecting(null);
+    void decide(row, { accept: true });
+    select(after(row), byKeyboard);
+  };
+
+  // The still-undecided claims of an indicator that 认定 applies to (judged ones need a value).
+  const acceptable = (indicatorId: string) => rows.filter((r) => r.indicator.id === indicatorId && r.kind !== 'judged' && undecidedKeys.has(r.key));
+
+  const acceptIndicator = (indicatorId: string) => {
+    const claims = acceptable(indicatorId).map((r) => {
+      const { criterionId, itemId } = splitDecisionKey(r.key);
+      return itemId === null ? { criterionId } : { criterionId, itemId };
+    });
+    if (claims.length === 0 || readOnly) return;
+    setStepNote(null);
+    void review.change('decisions-accept', { expertId, packageId, claims });
+  };
+
+  const undoOrRedo = (which: 'undo' | 'redo') => {
+    if (readOnly || !state || !open) return;
+    const step = which === 'undo' ? state.nextUndo : state.nextRedo;
+    if (step === null) return;
+    const label = stepLabel(step, open.package.allianceId, rows);
+    void review.change(which === 'undo' ? 'review-undo' : 'review-redo', { expertId, packageId }).then((done) => {
+      if (!done) return;
+      setStepNote(`${which === 'undo' ? '已撤销' : '已重做'}：${label}`);
+      // The claim it changed becomes the current one, so the expert sees what happened.
+      if (step.subject.kind === 'decision') {
+        const key = decisionKey(step.subject.criterionId, step.subject.itemId);
+        select(rows.find((r) => r.key === key), true);
+      }
+    });
   };
 
   const indicatorIds = useMemo(() => layout?.indicators.map((b) => b.indicator.id) ?? [], [layout]);
@@ -154,11 +201,51 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
 
   const focusEvidence = () => evidencePane.current?.querySelector<HTMLElement>('.evidence-focus')?.focus();
 
+  const at = current ? rows.indexOf(current) : -1;
+  const canChange = current !== undefined && !readOnly;
+  // What each key of the table does; false: not handled here, the key goes on to the browser.
+  const actions: Record<ScoringAction, (target: Element | null) => boolean | void> = {
+    next: () => select(rows[Math.min(rows.length - 1, at + 1)], true),
+    previous: () => select(rows[Math.max(0, at - 1)], true),
+    accept: () => {
+      if (current && current.kind !== 'judged' && canChange) accept(current, true);
+    },
+    acceptIndicator: () => {
+      if (current && canChange) acceptIndicator(current.indicator.id);
+    },
+    reject: () => {
+      if (current && current.kind !== 'judged' && canChange) setRejecting(current.key);
+    },
+    enterValue: (target) => {
+      if (current?.kind !== 'judged' || target !== rowElements.current.get(current.key)) return false;
+      judgedInputs.current.get(current.key)?.focus();
+    },
+    clear: () => {
+      if (current && canChange && state?.decisions[current.key] !== undefined) void decide(current, null);
+    },
+    nextIndicator: () => moveIndicator(1),
+    previousIndicator: () => moveIndicator(-1),
+    nextUndecided: () => nextUndecided(),
+    override: () => {
+      if (current && canChange) setOverriding(current.indicator.id);
+    },
+    comment: () => comment.current?.focus(),
+    evidence: () => focusEvidence(),
+    nextAlliance: () => moveAlliance(1),
+    previousAlliance: () => moveAlliance(-1),
+    undo: () => undoOrRedo('undo'),
+    redo: () => undoOrRedo('redo'),
+    back: () => false,
+    sheet: () => setShowSheet(true),
+  };
+
   const onKey = (event: KeyboardEvent) => {
     if (showSheet || event.defaultPrevented) return;
     const target = event.target instanceof Element ? event.target : null;
     const inEvidence = target?.closest('[data-keyscope="evidence"]') ?? null;
-    if (event.key === 'Escape') {
+    const line = scoringKeyOf(event);
+    if (line === null) return;
+    if (line.action === 'back') {
       if (inEvidence || isTextField(target)) {
         event.preventDefault();
         setRejecting(null);
@@ -170,81 +257,8 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
       return;
     }
     if (isTextField(target)) return;
-    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'z') {
-      event.preventDefault();
-      if (!readOnly) void review.change('review-undo', { expertId, packageId });
-      return;
-    }
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.key === '?') {
-      event.preventDefault();
-      setShowSheet(true);
-      return;
-    }
-    if (inEvidence) return;
-    const at = current ? rows.indexOf(current) : -1;
-    switch (event.key) {
-      case 'j':
-      case 'J':
-      case 'ArrowDown':
-        select(rows[Math.min(rows.length - 1, at + 1)], true);
-        break;
-      case 'k':
-      case 'K':
-      case 'ArrowUp':
-        select(rows[Math.max(0, at - 1)], true);
-        break;
-      case 'a':
-      case 'A':
-        if (current && current.kind !== 'judged' && !readOnly) {
-          setRejecting(null);
-          void decide(current, { accept: true });
-        }
-        break;
-      case 'r':
-      case 'R':
-        if (current && current.kind !== 'judged' && !readOnly) setRejecting(current.key);
-        break;
-      case 'Enter':
-        if (current?.kind === 'judged' && target === rowElements.current.get(current.key)) judgedInputs.current.get(current.key)?.focus();
-        else return;
-        break;
-      case 'Delete':
-        if (current && !readOnly && state?.decisions[current.key] !== undefined) void decide(current, null);
-        break;
-      case 'n':
-      case 'N':
-        moveIndicator(1);
-        break;
-      case 'p':
-      case 'P':
-        moveIndicator(-1);
-        break;
-      case 'u':
-      case 'U':
-        nextUndecided();
-        break;
-      case 'o':
-      case 'O':
-        if (current && !readOnly) setOverriding(current.indicator.id);
-        break;
-      case 'c':
-      case 'C':
-        comment.current?.focus();
-        break;
-      case 'e':
-      case 'E':
-        focusEvidence();
-        break;
-      case ']':
-        moveAlliance(1);
-        break;
-      case '[':
-        moveAlliance(-1);
-        break;
-      default:
-        return;
-    }
+    if (inEvidence && line.scope === 'list') return;
+    if (actions[line.action](target) === false) return;
     event.preventDefault();
   };
 
@@ -283,10 +297,10 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
           ← 联盟列表
         </button>
         <div className="scoring-title">
-          <h2>{open.package.allianceName}</h2>
-          <span className="muted small">
-            {open.package.allianceId} · {allianceKindLabel[open.package.allianceKind]} · 第 {open.package.version} 版材料
-            {position >= 0 && ` · 第 ${position + 1}/${alliances.length} 个联盟`}
+          <h2 title={open.package.allianceName}>{open.package.allianceName}</h2>
+          <span className="muted scoring-meta">
+            {open.package.allianceId} · {allianceKindLabel[open.package.allianceKind]} <span className="meta-version"> · 第{open.package.version}版材料</span>
+            {position >= 0 && ` · 第${position + 1}/${alliances.length}个`}
           </span>
         </div>
         <div className="scoring-totals">
@@ -312,12 +326,29 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
             ? '正在保存……'
             : saveState === 'error'
               ? `未保存：${review.error}`
-              : state.lastSaved
-                ? `已保存 ${new Date(state.lastSaved.at).toLocaleTimeString('zh-CN', { hour12: false })}`
-                : '尚无改动'}
+              : stepNote !== null
+                ? `${stepNote}（已保存${state.nextRedo && stepNote.startsWith('已撤销') ? '；Ctrl+Shift+Z 或 Ctrl+Y 重做' : ''}）`
+                : state.lastSaved
+                  ? `已保存 ${new Date(state.lastSaved.at).toLocaleTimeString('zh-CN', { hour12: false })}`
+                  : '尚无改动'}
         </span>
-        <button type="button" className="secondary small" onClick={() => void review.change('review-undo', { expertId, packageId })} disabled={!state.canUndo || readOnly} title="撤销（Ctrl+Z）">
+        <button
+          type="button"
+          className="secondary small"
+          onClick={() => undoOrRedo('undo')}
+          disabled={state.nextUndo === null || readOnly}
+          title={state.nextUndo ? `撤销：${stepLabel(state.nextUndo, open.package.allianceId, rows)}（Ctrl+Z）` : '没有可撤销的（Ctrl+Z）'}
+        >
           撤销
+        </button>
+        <button
+          type="button"
+          className="secondary small"
+          onClick={() => undoOrRedo('redo')}
+          disabled={state.nextRedo === null || readOnly}
+          title={state.nextRedo ? `重做：${stepLabel(state.nextRedo, open.package.allianceId, rows)}（Ctrl+Shift+Z 或 Ctrl+Y）` : '没有可重做的（Ctrl+Shift+Z 或 Ctrl+Y）'}
+        >
+          重做
         </button>
         <button type="button" className="secondary small" onClick={() => setShowSheet(true)} title="快捷键（?）">
           快捷键 ?
@@ -389,6 +420,8 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
                 void review.change('override-set', { expertId, packageId, indicatorId: block.indicator.id, override: { score, reason } }).then(focusCurrent);
               }}
               onClearOverride={() => void review.change('override-set', { expertId, packageId, indicatorId: block.indicator.id, override: null })}
+              acceptable={acceptable(block.indicator.id).length}
+              onAcceptAll={() => acceptIndicator(block.indicator.id)}
               renderRows={(blockRows) =>
                 blockRows.map((row) => (
                   <ClaimRowView
@@ -404,11 +437,7 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
                     rejecting={rejecting === row.key}
                     citation={citation}
                     onSelect={() => select(row, false)}
-                    onAccept={() => {
-                      select(row, false);
-                      setRejecting(null);
-                      void decide(row, { accept: true });
-                    }}
+                    onAccept={() => accept(row, false)}
                     onStartReject={() => {
                       select(row, false);
                       setRejecting(row.key);
@@ -418,7 +447,7 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
                       const saved = await decide(row, { accept: false, reason });
                       if (saved) {
                         setRejecting((key) => (key === row.key ? null : key));
-                        rowElements.current.get(row.key)?.focus();
+                        select(after(row), true);
                       }
                       return saved;
                     }}
@@ -432,7 +461,7 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
                       if (element) judgedInputs.current.set(row.key, element);
                       else judgedInputs.current.delete(row.key);
                     }}
-                    onLeaveInput={() => rowElements.current.get(row.key)?.focus()}
+                    onLeaveInput={(saved) => (saved ? select(after(row), true) : rowElements.current.get(row.key)?.focus())}
                     hints={
                       hints.has(row.key)
                         ? {

@@ -1,25 +1,9 @@
 /**
- * The keyboard shortcut sheet (?): every key of the scoring view, in one dialog.
+ * The keyboard shortcut sheet (?): every key of the scoring view, in one dialog, listed from the
+ * same table the key handler acts on (scoring-keys.ts).
  */
 import { useEffect, useRef } from 'react';
-
-export const shortcuts: readonly (readonly [string, string])[] = [
-  ['J 或 ↓', '下一项申报'],
-  ['K 或 ↑', '上一项申报'],
-  ['A', '认定当前项'],
-  ['R', '不予认定当前项（光标进入理由框；Enter 保存，Esc 取消）'],
-  ['Enter', '评议项：输入分值（↑/↓ 每次 0.1，Enter 保存）'],
-  ['Delete', '清除当前项的评定'],
-  ['N / P', '下一个 / 上一个指标'],
-  ['U', '跳到下一项未评项'],
-  ['O', '改判当前指标（须填理由）'],
-  ['C', '填写评审意见'],
-  ['E', '进入右侧证明材料（+/− 缩放，0 适合宽度/整页，R 旋转 90°（PDF 中 Shift+R 反向），Ctrl+F 搜索，Enter / Shift+Enter 下一处 / 上一处；Esc 返回）'],
-  [']  /  [', '下一个 / 上一个联盟'],
-  ['Ctrl+Z', '撤销上一步（可连续撤销）'],
-  ['Esc', '从证明材料或输入框回到申报列表；关闭对话框'],
-  ['?', '显示或关闭本快捷键表'],
-];
+import { scoringKeys } from './scoring-keys.ts';
 
 export function ShortcutSheet({ onClose }: { onClose: () => void }) {
   const closeButton = useRef<HTMLButtonElement>(null);
@@ -43,10 +27,10 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
         <h2 id="shortcut-title">键盘快捷键</h2>
         <table className="shortcut-table">
           <tbody>
-            {shortcuts.map(([key, what]) => (
-              <tr key={key}>
+            {scoringKeys.map(({ action, keys, what }) => (
+              <tr key={action} data-action={action}>
                 <th scope="row">
-                  <kbd>{key}</kbd>
+                  <kbd>{keys}</kbd>
                 </th>
                 <td>{what}</td>
               </tr>

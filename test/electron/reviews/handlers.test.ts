@@ -171,6 +171,64 @@ describe('scoring', () => {
     expect(log).toBe(4);
   });
 
+  it('redoes what was undone, newest undo first, names each step, and a new change ends the redo', async () => {
+    const { ctx, one, expert } = await laptop();
+    const who = { expertId: expert.id, packageId: one.packageId };
+    await call(ctx, 'decision-set', { ...who, criterionId: 'I1.office', decision: { accept: true } });
+    let state = await call(ctx, 'decision-set', { ...who, criterionId: 'I4.techContracts', itemId: 'tc-2', decision: { accept: false, reason: '合同未登记' } });
+    expect(state.nextUndo).toEqual({ subject: { kind: 'decision', criterionId: 'I4.techContracts', itemId: 'tc-2', decision: { accept: false, reason: '合同未登记' } }, count: 1 });
+    expect(state.nextRedo).toBeNull();
+
+    await call(ctx, 'review-undo', who);
+    state = await call(ctx, 'review-undo', who);
+    expect(state.decisions).toEqual({});
+    expect(state.nextRedo).toEqual({ subject: { kind: 'decision', criterionId: 'I1.office', itemId: null, decision: { accept: true } }, count: 1 });
+    state = await call(ctx, 'review-redo', who);
+    expect(state.decisions).toEqual({ 'I1.office': { accept: true } });
+    expect(state.nextRedo?.subject).toMatchObject({ criterionId: 'I4.techContracts', itemId: 'tc-2' });
+    state = await call(ctx, 'review-redo', who);
+    expect(state.decisions['I4.techContracts#tc-2']).toEqual({ accept: false, reason: '合同未登记' });
+    expect(state.nextRedo).toBeNull();
+    // Redone is undone like any change; redoing again puts it back.
+    state = await call(ctx, 'review-undo', who);
+    expect(state.decisions['I4.techContracts#tc-2']).toBeUndefined();
+    state = await call(ctx, 'review-redo', who);
+    expect(state.decisions['I4.techContracts#tc-2']).toEqual({ accept: false, reason: '合同未登记' });
+
+    // After an undo, a new change: nothing to redo any more, and a redo changes nothing.
+    await call(ctx, 'review-undo', who);
+    state = await call(ctx, 'decision-set', { ...who, criterionId: 'I2.plans', decision: { accept: true } });
+    expect(state.nextRedo).toBeNull();
+    state = await call(ctx, 'review-redo', who);
+    expect(state.decisions).toEqual({ 'I1.office': { accept: true }, 'I2.plans': { accept: true } });
+  });
+
+  it('accepts the undecided claims of an indicator as one step, leaving decided ones as they are', async () => {
+    const { ctx, one, expert } = await laptop();
+    const who = { expertId: expert.id, packageId: one.packageId };
+    await call(ctx, 'decision-set', { ...who, criterionId: 'I8.inventionPatents', itemId: 'p-2', decision: { accept: false, reason: '专利已失效' } });
+    const claims = ['p-1', 'p-2', 'p-3'].map((itemId) => ({ criterionId: 'I8.inventionPatents', itemId }));
+    let state = await call(ctx, 'decisions-accept', { ...who, claims });
+    expect(state.decisions).toEqual({
+      'I8.inventionPatents#p-1': { accept: true },
+      'I8.inventionPatents#p-2': { accept: false, reason: '专利已失效' },
+      'I8.inventionPatents#p-3': { accept: true },
+    });
+    expect(state.nextUndo).toMatchObject({ subject: { kind: 'decision', criterionId: 'I8.inventionPatents' }, count: 2 });
+    // Again (a double click): nothing more is logged, one undo still takes back both.
+    await call(ctx, 'decisions-accept', { ...who, claims });
+    state = await call(ctx, 'review-undo', who);
+    expect(state.decisions).toEqual({ 'I8.inventionPatents#p-2': { accept: false, reason: '专利已失效' } });
+    expect(state.nextRedo?.count).toBe(2);
+    state = await call(ctx, 'review-redo', who);
+    expect(Object.keys(state.decisions)).toHaveLength(3);
+    state = await call(ctx, 'review-undo', who);
+    expect(Object.keys(state.decisions)).toHaveLength(1);
+    // A claim the package does not have is refused, and nothing is stored.
+    expect(await refusal(call(ctx, 'decisions-accept', { ...who, claims: [...claims, { criterionId: 'I8.inventionPatents', itemId: 'p-9' }] }))).toMatch(/没有申报条目/);
+    expect(Object.keys((await call(ctx, 'review-open', who)).state.decisions)).toHaveLength(1);
+  });
+
   it('applies an override with its reason, within the indicator cap', async () => {
     const { ctx, one, expert } = await laptop();
     const who = { expertId: expert.id, packageId: one.packageId };
