@@ -55,6 +55,11 @@ describe('alliance-review merge --pdf DIR --xlsx FILE', () => {
         '2026-专家评分表-E01.pdf',
         '2026-专家评分表-E02.pdf',
         '2026-专家评分表-E03.pdf',
+        '2026-专家签到表.pdf',
+        '2026-评审专家承诺书.pdf',
+        '2026-评审报告.pdf',
+        '2026-专家组意见-HFA-001.pdf',
+        '2026-专家组意见-HFA-002.pdf',
         'result.xlsx',
       ].sort(),
     );
