@@ -225,7 +225,7 @@ describe('the result documents of a year', () => {
       for (const font of fontsOfFile) expect(font.name).not.toMatch(/source/i);
     }
     expect(pdfFonts(pdfPath('2026-考核结果汇总表.pdf')).map((font) => font.name.replace(/^[A-Z]{6}\+/, ''))).toContain('NotoSansCJKscFallback-Regular');
-  });
+  }, 120_000);
 
   it('shows a character no shipped font has as 〓 and reports it', async () => {
     const rare = '𪚥';
@@ -673,5 +673,5 @@ describe('an alliance nobody scored', () => {
     } finally {
       rmSync(target, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });
