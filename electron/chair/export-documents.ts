@@ -9,6 +9,7 @@
  *   sheets the lock lists (expert, key fingerprint, time; who typed each paper sheet). Otherwise
  *   the store was changed after the lock and the export is refused.
  * - chair's notes: the notes the lock recorded with its findings, per alliance.
+ * - procedure documents: the roster and the chair's records (procedure-documents-records.ts).
  * - signer: the bureau's certificate when imported in this session (bureau-certificate.ts),
  *   else this computer's own (`<data folder>/result-signing/`, made on first use).
  * - folder: the one the clerk chose (desktop: the system's folder picker), default
@@ -40,6 +41,7 @@ import { bureauSigner, certificateView } from './bureau-certificate.ts';
 import { currentLock } from '../meeting/lock-state.ts';
 import { meetingRubric } from './meeting-inputs.ts';
 import { computePanel } from './panel-state.ts';
+import { procedureDocumentsOf } from './procedure-documents-records.ts';
 
 /** What the lock recorded of its inputs (finalize.ts), as far as the export checks it. */
 interface LockInputs {
@@ -108,18 +110,20 @@ export async function lockedDocumentsInput(ctx: ServiceContext, meetingId: numbe
     ...computation.outcome.paperSheets.map((p) => ({ sheet: p.sheet, fingerprint: 'paper', paper: { enteredBy: p.enteredBy, confirmedBy: p.confirmedBy } })),
   ];
   const numbers = settingsNumbers(settings);
+  const findings = parseOr<FindingView[]>(lock.findingsJson, []);
   return {
     result,
     rubric,
     meetingName: meeting.name,
     packages: computation.packages.map((p) => ({ allianceId: p.allianceId, allianceName: p.allianceName, digest: p.digest, claims: p.claims })),
     sheets,
-    chairNotes: chairNotesOf(parseOr<FindingView[]>(lock.findingsJson, [])),
+    chairNotes: chairNotesOf(findings),
     // The panel chair signs by hand on the printed summary; the console knows only who operated it.
     chairName: null,
     deviationThreshold: numbers.deviationThreshold,
     budgetYuan: numbers.budgetYuan,
     generatedAt: ctx.now(),
+    procedure: procedureDocumentsOf(db, meetingId, rubric, findings),
   };
 }
 

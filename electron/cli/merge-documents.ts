@@ -6,7 +6,12 @@
  *   from the environment variable ALLIANCE_REVIEW_CERT_PASSWORD (never the command line, which
  *   other users of the computer and the shell history can read); without `--cert`, this
  *   computer's local self-signed certificate in the data folder (made on first use).
- * - meeting: `--meeting NAME`, default `<year> 年度合肥市产业技术创新战略联盟考核评审会`.
+ * - meeting: `--meeting NAME`, else the meeting file's name, else
+ *   `<year> 年度合肥市产业技术创新战略联盟考核评审会`.
+ * - meeting file: `--meeting-file FILE.meeting.zip`, checked as an import checks it (its content
+ *   hash, every package's file list) but changing nothing: the roster's titles, employers and
+ *   组长 for the procedure documents. It must be of the result's year and list every expert of
+ *   the sheets. Without it those documents carry what the sheets hold (names, sign-ins).
  * - Existing files are not replaced without `--force`: the merge then writes nothing and
  *   exits 1. Progress and the list of files go to stderr, so `--json > result.json` keeps
  *   stdout for the result alone.
@@ -24,6 +29,8 @@ import { localSigner } from '../export/signing/local-certificate.ts';
 import { signerFromPkcs12 } from '../export/signing/pkcs12-signer.ts';
 import type { ResultSigner } from '../export/signing/result-signer.ts';
 import { SignerError } from '../export/signing/result-signer.ts';
+import type { ProcedureDocumentsInput } from '../export/procedure-documents-input.ts';
+import { AppError } from '../errors/app-error.ts';
 import { exitCode, type CliIo } from './command.ts';
 import { oneLine, shown, term } from './terminal-text.ts';
 
@@ -40,6 +47,7 @@ export interface MergeDocumentsRequest {
   readonly xlsxPath: string | null;
   readonly meeting: string | null;
   readonly cert: string | null;
+  readonly meetingFile?: string | null | undefined;
   readonly force: boolean;
   readonly deviationThreshold: number;
   readonly budgetYuan: number | null;
@@ -63,17 +71,46 @@ async function signerOf(request: MergeDocumentsRequest, cwd: string, now: Date):
   return signerFromPkcs12(bytes, password);
 }
 
+/** The meeting file's name and roster; a refusal names the file and says what to do. */
+async function meetingFileInputs(request: MergeDocumentsRequest, cwd: string): Promise<{ name: string; procedure: ProcedureDocumentsInput } | null> {
+  if (request.meetingFile === null || request.meetingFile === undefined) return null;
+  const { readMeetingFileDescription } = await import('../meeting/import-meeting-file.ts');
+  const description = await readMeetingFileDescription({ path: resolve(cwd, request.meetingFile), name: request.meetingFile });
+  if (description.year !== request.result.year) {
+    throw new AppError('meeting-file-year', `会议包 ${request.meetingFile} 是 ${description.year} 年度的，评分表是 ${request.result.year} 年度的。请给出本年度的会议包。`);
+  }
+  const listed = new Set(description.experts.map((e) => e.id));
+  const missing = request.sheets.map((s) => s.sheet.expert).filter((e) => !listed.has(e.id));
+  if (missing.length > 0) {
+    throw new AppError('meeting-file-roster', `会议包 ${request.meetingFile} 的专家名册中没有 ${missing.map((e) => `${e.name}（${e.id}）`).join('、')}。请确认会议包与评分表属于同一次评审会。`);
+  }
+  return {
+    name: description.name,
+    procedure: { roster: description.experts.map((e) => ({ id: e.id, name: e.name, title: e.title, employer: e.employer, leader: e.leader === true })) },
+  };
+}
+
 /** Writes the documents; the exit status of the merge. */
 export async function writeMergeDocuments(request: MergeDocumentsRequest, io: CliIo): Promise<number> {
   const now = request.now ?? new Date();
   let signer: ResultSigner | undefined;
+  let meetingFile: Awaited<ReturnType<typeof meetingFileInputs>>;
+  try {
+    meetingFile = await meetingFileInputs(request, io.cwd);
+  } catch (error) {
+    if (error instanceof AppError) {
+      io.err(term`错误 error [${error.code}] ${request.meetingFile ?? ''}：${oneLine(error.message)}\n`);
+      return exitCode.invalid;
+    }
+    throw error;
+  }
   try {
     signer = request.pdfDir === null ? undefined : await signerOf(request, io.cwd, now);
     const outcome = await exportResultDocuments(
       {
         result: request.result,
         rubric: request.rubric,
-        meetingName: request.meeting ?? `${request.result.year} 年度合肥市产业技术创新战略联盟考核评审会`,
+        meetingName: request.meeting ?? meetingFile?.name ?? `${request.result.year} 年度合肥市产业技术创新战略联盟考核评审会`,
         packages: request.packages.map((entry) => ({
           allianceId: entry.allianceId,
           allianceName: entry.allianceName,
@@ -91,6 +128,7 @@ export async function writeMergeDocuments(request: MergeDocumentsRequest, io: Cl
         deviationThreshold: request.deviationThreshold,
         budgetYuan: request.budgetYuan,
         generatedAt: now,
+        procedure: meetingFile?.procedure,
       },
       {
         pdfDir: request.pdfDir === null ? null : resolve(io.cwd, request.pdfDir),

@@ -14,12 +14,15 @@
  *   A paper sheet (typed in twice from paper in the chair's console) has no signature and no
  *   key: its fingerprint is `paper` and `paper` says who typed it and who confirmed it.
  * - chair notes: the chair's remarks per alliance, printed on the summary.
+ * - procedure: what the procedure documents need beyond the result and the sheets (the roster,
+ *   the chair's records), each part optional (procedure-documents-input.ts).
  */
 import { createHash } from 'node:crypto';
 import type { ResultFile } from '../../shared/result/result-schema.ts';
 import { resultText } from '../../shared/result/result-text.ts';
 import type { AllianceResult } from '../../shared/panel/types.ts';
 import type { Claims, Rubric } from '../../shared/rubric/types.ts';
+import type { ProcedureDocumentsInput } from './procedure-documents-input.ts';
 import { PAPER_FINGERPRINT } from '../../shared/result/paper-sheet.ts';
 import type { SheetReview, SheetSignature, UnsignedSheet } from '../../shared/sheet/sheet-schema.ts';
 
@@ -68,6 +71,8 @@ export interface ResultDocumentsInput {
   readonly budgetYuan?: number | null | undefined;
   /** When the documents are made (the clock is an argument, so tests are repeatable). */
   readonly generatedAt: Date;
+  /** The roster and the chair's records for the procedure documents; absent: from the sheets alone. */
+  readonly procedure?: ProcedureDocumentsInput | undefined;
 }
 
 export function resultDigest(result: ResultFile): string {

@@ -3,7 +3,9 @@
  * each is drawn, rendered and signed.
  *
  * - document: one PDF file: the summary (考核结果汇总表), the publication list (公示名单), one
- *   detail sheet per alliance (联盟评分明细表) and one sheet per expert (专家评分表).
+ *   detail sheet per alliance (联盟评分明细表) and one sheet per expert (专家评分表); and the
+ *   procedure documents: the sign-in sheet (专家签到表), the pledges (评审专家承诺书, a page per
+ *   expert), the report (评审报告) and one panel opinion per alliance (专家组意见).
  * - file name: `<year>-<title>[-<id>].pdf`; alliance and expert ids are ASCII letters, digits,
  *   `-` and `_` (sheets-and-results.md), so names are safe on every file system.
  */
@@ -11,6 +13,10 @@ import type { FontSet } from './fonts/shipped-fonts.ts';
 import { drawAllianceDetail, DETAIL_TITLE } from './pdf/alliance-detail-document.ts';
 import { drawExpertSheet, EXPERT_TITLE } from './pdf/expert-sheet-document.ts';
 import type { PageLayout, PdfCanvas } from './pdf/pdf-canvas.ts';
+import { drawPanelOpinion, OPINION_TITLE } from './pdf/panel-opinion-document.ts';
+import { drawPledges, PLEDGE_TITLE } from './pdf/pledge-document.ts';
+import { drawReviewReport, REPORT_TITLE } from './pdf/review-report-document.ts';
+import { drawSignInSheet, SIGN_IN_TITLE } from './pdf/sign-in-document.ts';
 import { drawPublicationList, PUBLICATION_TITLE } from './pdf/publication-list-document.ts';
 import type { RenderedPdf } from './pdf/result-pdf.ts';
 import { renderResultPdf } from './pdf/result-pdf.ts';
@@ -22,7 +28,7 @@ import type { ResultSigner } from './signing/result-signer.ts';
 import { summarizeCertificate } from './signing/result-signer.ts';
 import { signPdf } from './signing/sign-pdf.ts';
 
-export type PdfKind = 'summary' | 'publication' | 'detail' | 'expert';
+export type PdfKind = 'summary' | 'publication' | 'detail' | 'expert' | 'sign-in' | 'pledge' | 'report' | 'opinion';
 
 export interface PdfDocumentPlan {
   readonly kind: PdfKind;
@@ -72,6 +78,40 @@ export function planResultPdfs(input: ResultDocumentsInput, certificate: Signing
         subject: expertId,
         layout: 'landscape',
         draw: (canvas) => drawExpertSheet(canvas, input, index, expertId),
+      }),
+    ),
+    {
+      kind: 'sign-in',
+      fileName: `${year}-${SIGN_IN_TITLE}.pdf`,
+      title: SIGN_IN_TITLE,
+      subject: null,
+      layout: 'portrait',
+      draw: (canvas) => drawSignInSheet(canvas, input, index),
+    },
+    {
+      kind: 'pledge',
+      fileName: `${year}-${PLEDGE_TITLE}.pdf`,
+      title: PLEDGE_TITLE,
+      subject: null,
+      layout: 'portrait',
+      draw: (canvas) => drawPledges(canvas, input, index),
+    },
+    {
+      kind: 'report',
+      fileName: `${year}-${REPORT_TITLE}.pdf`,
+      title: REPORT_TITLE,
+      subject: null,
+      layout: 'portrait',
+      draw: (canvas) => drawReviewReport(canvas, input, index),
+    },
+    ...input.result.alliances.map(
+      (alliance): PdfDocumentPlan => ({
+        kind: 'opinion',
+        fileName: `${year}-${OPINION_TITLE}-${alliance.allianceId}.pdf`,
+        title: `${OPINION_TITLE} ${alliance.allianceId}`,
+        subject: alliance.allianceId,
+        layout: 'portrait',
+        draw: (canvas) => drawPanelOpinion(canvas, input, index, alliance),
       }),
     ),
   ];

@@ -535,3 +535,28 @@ function recordMeeting(
     return { meetingId, outcome };
   })();
 }
+
+/**
+ * Reads and checks a meeting file's description only (steps 1–3 of the import), changing
+ * nothing: for the command line's `merge --meeting-file`, which needs what only the meeting
+ * file knows (the roster's titles, employers and 组长) and no store.
+ */
+export async function readMeetingFileDescription(source: MeetingFileSource): Promise<MeetingDescription> {
+  let zip: ZipFile;
+  try {
+    zip = await openZipFile(source.path);
+  } catch (error) {
+    throw refuse('not-a-meeting-file', source, `这不是 zip 格式的会议包，或文件已损坏（${(error as Error).message}）。${DAMAGED}`);
+  }
+  try {
+    let entries: Entry[];
+    try {
+      entries = await listEntries(zip);
+    } catch (error) {
+      throw refuse('meeting-file-damaged', source, `压缩包目录读不出来（${(error as Error).message}）。${DAMAGED}`);
+    }
+    return await readDescription(zip, entries.find((entry) => entry.fileName === MEETING_JSON), source);
+  } finally {
+    zip.close();
+  }
+}

@@ -161,7 +161,7 @@ export function reviseSignedSheet(ctx: ServiceContext, expertId: number, year: n
   reviseSignedYear(ctx.db, expertId, year, ctx.now());
 }
 
-function exportFolder(ctx: ServiceContext, requested: string | undefined): string {
+export function exportFolder(ctx: ServiceContext, requested: string | undefined): string {
   if (requested === undefined) {
     const folder = defaultExportDir(ctx);
     mkdirSync(folder, { recursive: true });

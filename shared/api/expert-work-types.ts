@@ -196,6 +196,13 @@ export interface ReviewOpen {
   readonly state: ReviewState;
 }
 
+/** The printable draft of the expert's sheet, before signing (electron/sheets/draft-sheet-pdf.ts). */
+export interface DraftSheetPdf {
+  /** Where the PDF was written. */
+  readonly path: string;
+  readonly pages: number;
+}
+
 export interface SheetSignResult {
   readonly sheet: SignedSheetSummary;
   /** Where the file was written. */

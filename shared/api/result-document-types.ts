@@ -24,7 +24,7 @@ export interface ResultCertificateView {
 
 export interface ResultDocumentFile {
   readonly path: string;
-  readonly kind: 'summary' | 'publication' | 'detail' | 'expert' | 'workbook';
+  readonly kind: 'summary' | 'publication' | 'detail' | 'expert' | 'sign-in' | 'pledge' | 'report' | 'opinion' | 'workbook';
   readonly bytes: number;
   /** PDFs only. */
   readonly pages: number | null;

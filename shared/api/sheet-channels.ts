@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { multiLineText } from '../format/safe-text-schema.ts';
 import { channel } from './channel.ts';
-import type { ExpertWorkspace, SheetSignResult } from './expert-work-types.ts';
+import type { DraftSheetPdf, ExpertWorkspace, SheetSignResult } from './expert-work-types.ts';
 import { emptyRequest, expertId } from './request-fields.ts';
 
 const sheetSignRequest = z
@@ -28,12 +28,18 @@ const sheetExportAgainRequest = z
   .object({ expertId, sheetId: z.number().int().positive(), folder: z.string().trim().min(1).max(4096).optional() })
   .strict();
 
+const sheetDraftPdfRequest = z
+  .object({ expertId, year: z.number().int().min(2000).max(2100), folder: z.string().trim().min(1).max(4096).optional() })
+  .strict();
+
 const sheetReviseRequest = z.object({ expertId, year: z.number().int().min(2000).max(2100) }).strict();
 
 export const sheetChannels = {
   /** Signs the year's sheet with the passphrase and writes it to `folder` (default `<data>/exports`). */
   'sheet-sign': channel<SheetSignResult>()(sheetSignRequest),
   'sheet-export-again': channel<SheetSignResult>()(sheetExportAgainRequest),
+  /** Writes the year's scores as a PDF marked 未签名草稿 to `folder` (default `<data>/exports`); changes nothing. */
+  'sheet-draft-pdf': channel<DraftSheetPdf>()(sheetDraftPdfRequest),
   /** Unlocks a signed year; the next signing supersedes the sheet, which stays in history. */
   'sheet-revise': channel<ExpertWorkspace>()(sheetReviseRequest),
   /** Desktop shell: the system's folder picker (null: cancelled). Browser shell: `not-available`. */

@@ -73,24 +73,24 @@ describe('result documents from the finalize tab', () => {
     const panel = page.getByTestId('result-documents');
     await panel.getByRole('button', { name: '导出结果文件（PDF 与 Excel）' }).click();
     const report = page.getByTestId('result-documents-report');
-    await report.waitFor({ timeout: 60_000 });
+    await report.waitFor({ timeout: 150_000 });
     expect(await page.getByTestId('result-documents-digest').textContent()).toBe(sha);
     expect(await page.getByTestId('result-documents-certificate').textContent()).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
     const folder = join(app.dataDir, 'exports', '2026');
-    expect(await report.locator('tbody tr').count()).toBe(14);
-    expect(readdirSync(folder)).toHaveLength(14);
-    expect(await report.getByRole('status').textContent()).toBe(`已写入 14 个文件到 ${folder}。`);
+    expect(await report.locator('tbody tr').count()).toBe(23);
+    expect(readdirSync(folder)).toHaveLength(23);
+    expect(await report.getByRole('status').textContent()).toBe(`已写入 23 个文件到 ${folder}。`);
     await panel.scrollIntoViewIfNeeded();
     await panel.screenshot({ path: resolve(shots, 'result-export-report.png') });
 
     // Again: the files are there, nothing is replaced until the clerk says so.
     await panel.getByRole('button', { name: '导出结果文件（PDF 与 Excel）' }).click();
     const existing = page.getByTestId('result-documents-existing');
-    await existing.waitFor({ timeout: 60_000 });
-    expect(await existing.locator('li').count()).toBe(14);
+    await existing.waitFor({ timeout: 150_000 });
+    expect(await existing.locator('li').count()).toBe(23);
     await existing.screenshot({ path: resolve(shots, 'result-export-existing.png') });
     await existing.getByRole('button', { name: '覆盖这些文件' }).click();
-    await report.waitFor({ timeout: 60_000 });
-    expect(await report.locator('tbody tr').count()).toBe(14);
-  });
+    await report.waitFor({ timeout: 150_000 });
+    expect(await report.locator('tbody tr').count()).toBe(23);
+  }, 360_000);
 });

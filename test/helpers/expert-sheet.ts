@@ -16,8 +16,8 @@ import { signSheet } from '../../electron/sheets/sign-sheet.ts';
 import { writeSheetFile } from '../../electron/sheets/write-sheet-file.ts';
 import { selfDecisions } from '../../shared/rubric/self-score.ts';
 import type { Claims, Decisions, Overrides, Rubric } from '../../shared/rubric/types.ts';
-import type { Sheet, SheetReview, UnsignedSheet } from '../../shared/sheet/sheet-schema.ts';
-import { SHEET_FORMAT, SHEET_FORMAT_VERSION } from '../../shared/sheet/sheet-schema.ts';
+import type { Sheet, SheetReview, SheetSignIn, UnsignedSheet } from '../../shared/sheet/sheet-schema.ts';
+import { SHEET_FORMAT, SHEET_FORMAT_VERSION, SHEET_FORMAT_VERSION_2 } from '../../shared/sheet/sheet-schema.ts';
 
 export interface TestExpert {
   readonly id: string;
@@ -48,6 +48,9 @@ export interface SheetOptions {
   readonly rubric?: string;
   readonly signedAt?: string;
   readonly handSignature?: string;
+  /** Given: a sheet of format 2 carrying this sign-in (and `dissent`, if given). */
+  readonly signIn?: SheetSignIn;
+  readonly dissent?: string;
 }
 
 /** Decisions accepting every claim of a package: the alliance's self-score, as an expert's review. */
@@ -80,7 +83,7 @@ export function unsignedSheet(
 ): UnsignedSheet {
   return {
     format: SHEET_FORMAT,
-    version: SHEET_FORMAT_VERSION,
+    version: options.signIn === undefined ? SHEET_FORMAT_VERSION : SHEET_FORMAT_VERSION_2,
     year: options.year ?? 2026,
     rubric: options.rubric ?? rubric.id,
     expert: {
@@ -90,6 +93,8 @@ export function unsignedSheet(
     },
     signedAt: options.signedAt ?? '2027-01-20T09:30:00+08:00',
     reviews: reviews.map((spec) => reviewOfSpec(rubric, spec)),
+    ...(options.signIn === undefined ? {} : { signIn: options.signIn }),
+    ...(options.dissent === undefined ? {} : { dissent: options.dissent }),
   };
 }
 

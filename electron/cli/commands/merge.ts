@@ -19,7 +19,7 @@
  * - `--deviation` (the meeting's deviation threshold, default 10 points) is an addition to
  *   the spec's options, so a meeting that set another threshold can be recomputed too.
  * - `--pdf DIR` and `--xlsx FILE` also write the signed result PDFs and the workbook
- *   (electron/cli/merge-documents.ts, with `--meeting`, `--cert` and `--force`).
+ *   (electron/cli/merge-documents.ts, with `--meeting`, `--meeting-file`, `--cert` and `--force`).
  */
 import { CONSEQUENCE_LABELS } from '../../../shared/panel/consequence.ts';
 import type { AllianceResult, PanelMethod } from '../../../shared/panel/types.ts';
@@ -50,13 +50,15 @@ export interface MergeArguments {
   readonly xlsxPath: string | null;
   readonly meeting: string | null;
   readonly cert: string | null;
+  /** `--meeting-file`: the meeting file whose roster (titles, employers, 组长) the procedure documents print. */
+  readonly meetingFile: string | null;
   readonly force: boolean;
 }
 
 const LIST_OPTIONS = ['--packages', '--sheets', '--paper'] as const;
 /** List options that must be given (`--paper` may be left out). */
 const REQUIRED_LISTS = ['--packages', '--sheets'] as const;
-const VALUE_OPTIONS = ['--method', '--previous', '--budget', '--deviation', '--pdf', '--xlsx', '--meeting', '--cert'] as const;
+const VALUE_OPTIONS = ['--method', '--previous', '--budget', '--deviation', '--pdf', '--xlsx', '--meeting', '--cert', '--meeting-file'] as const;
 const FLAG_OPTIONS = ['--json', '--force'] as const;
 
 type ListOption = (typeof LIST_OPTIONS)[number];
@@ -112,6 +114,9 @@ export function parseMergeArguments(args: readonly string[]): MergeArguments {
       throw new UsageError(`缺少 ${option}：请给出至少一个${what}`);
     }
   }
+  if (values.has('--meeting-file') && !values.has('--pdf')) {
+    throw new UsageError('--meeting-file 只用于生成 PDF，请同时给出 --pdf 文件夹 (--meeting-file needs --pdf)');
+  }
   const method = values.get('--method') ?? 'mean';
   if (!isOneOf(PANEL_METHODS, method)) {
     throw new UsageError(`--method 只能是 mean（平均）或 trimmed（去掉最高最低分），不能是 ${method}`);
@@ -129,6 +134,7 @@ export function parseMergeArguments(args: readonly string[]): MergeArguments {
     xlsxPath: values.get('--xlsx') ?? null,
     meeting: values.get('--meeting') ?? null,
     cert: values.get('--cert') ?? null,
+    meetingFile: values.get('--meeting-file') ?? null,
     force,
   };
 }
@@ -147,7 +153,7 @@ export const mergeCommand: Command = {
   name: 'merge',
   summary: '验证专家评分表并汇总考核结果 verify signed sheets and merge them into the result',
   usage:
-    'alliance-review merge --packages <材料包…> --sheets <评分表…> [--paper <纸质评分表.paper.json…>] [--method mean|trimmed] [--previous 上年结果.json|上年等级名单.xlsx|.csv] [--budget 元] [--deviation 分] [--json] [--pdf 文件夹] [--xlsx 文件.xlsx] [--meeting 会议名称] [--cert 证书.p12] [--force]',
+    'alliance-review merge --packages <材料包…> --sheets <评分表…> [--paper <纸质评分表.paper.json…>] [--method mean|trimmed] [--previous 上年结果.json|上年等级名单.xlsx|.csv] [--budget 元] [--deviation 分] [--json] [--pdf 文件夹] [--xlsx 文件.xlsx] [--meeting 会议名称] [--meeting-file 会议包.meeting.zip] [--cert 证书.p12] [--force]',
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const options = parseMergeArguments(args);
     const outcome = await mergeFiles({

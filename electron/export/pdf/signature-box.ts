@@ -43,24 +43,29 @@ export function signatureBoxContentOf(id: string, name: string, entry: ResultShe
 
 export const SIGNATURE_BOX_HEIGHT = 96;
 
+/**
+ * The expert's drawn signature fitted into a box; false when there is none to draw (then the
+ * caller leaves a line to sign on). Every document that shows a drawn signature draws it here.
+ */
+export function drawHandSignature(canvas: PdfCanvas, dataUrl: string | undefined, x: number, top: number, width: number, height: number): boolean {
+  if (dataUrl === undefined || !dataUrl.startsWith(HAND_SIGNATURE_PREFIX)) return false;
+  try {
+    const png = Buffer.from(dataUrl.slice(HAND_SIGNATURE_PREFIX.length), 'base64');
+    canvas.doc.image(png, x, top, { fit: [width, height], align: 'center', valign: 'center' });
+    return true;
+  } catch {
+    // A PNG pdfkit cannot read is shown as no signature rather than stopping the export.
+    return false;
+  }
+}
+
 export function drawSignatureBox(canvas: PdfCanvas, x: number, top: number, width: number, content: SignatureBoxContent): void {
   const doc = canvas.doc;
   doc.save().rect(x, top, width, SIGNATURE_BOX_HEIGHT).lineWidth(0.4).strokeColor('#8a8a8a').stroke().restore();
   const imageTop = top + 6;
   const imageHeight = 44;
-  let drewImage = false;
   const paper = content.paper !== undefined;
-  const dataUrl = paper ? undefined : content.handSignature;
-  if (dataUrl !== undefined && dataUrl.startsWith(HAND_SIGNATURE_PREFIX)) {
-    try {
-      const png = Buffer.from(dataUrl.slice(HAND_SIGNATURE_PREFIX.length), 'base64');
-      doc.image(png, x + 6, imageTop, { fit: [width - 12, imageHeight], align: 'center', valign: 'center' });
-      drewImage = true;
-    } catch {
-      // A PNG pdfkit cannot read is shown as no signature rather than stopping the export.
-      drewImage = false;
-    }
-  }
+  const drewImage = !paper && drawHandSignature(canvas, content.handSignature, x + 6, imageTop, width - 12, imageHeight);
   if (paper) {
     canvas.label(FLAG_LABELS['paper-entered'], x, imageTop + 8, { size: 11, weight: 'bold', color: '#8d2b0b' }, 'center', width);
     canvas.label('无电子签名，手写签名见纸质原件', x, imageTop + 26, { size: 6.5, color: '#555555' }, 'center', width);

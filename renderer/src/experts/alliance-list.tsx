@@ -8,6 +8,7 @@ import { useMemo, useState } from 'react';
 import type { AllianceProgress, ExpertWorkspace, ReviewStatus, UndecidedView } from '../../../shared/api/expert-work-types.ts';
 import { api } from '../api/api.ts';
 import { allianceKindLabel, gradeLabel } from '../common/labels.ts';
+import { DraftSheetButton } from './draft-sheet-button.tsx';
 import { RecusalDialog } from './recusal-dialog.tsx';
 import { SignDialog } from './sign-dialog.tsx';
 import { SignaturePad } from './signature-pad.tsx';
@@ -269,6 +270,7 @@ export function AllianceList({ workspace, onOpen, onChanged, onYear, onSwitchExp
             签名并导出…
           </button>
         )}
+        {!locked && workspace.year !== null && <DraftSheetButton expertId={workspace.expert.id} year={workspace.year} folder="" />}
         {workspace.sheets.length > 0 && (
           <details className="sheet-history">
             <summary>签名记录（{workspace.sheets.length}）</summary>

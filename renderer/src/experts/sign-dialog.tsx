@@ -8,6 +8,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ExpertWorkspace, SheetSignResult } from '../../../shared/api/expert-work-types.ts';
 import { api } from '../api/api.ts';
+import { DraftSheetButton } from './draft-sheet-button.tsx';
 
 export interface SignDialogProps {
   readonly workspace: ExpertWorkspace;
@@ -147,6 +148,7 @@ export function SignDialog({ workspace, onSigned, onClose }: SignDialogProps) {
                 <input value={folder} onChange={(e) => setFolder(e.target.value)} required data-testid="export-folder" />
               </label>
             )}
+            {workspace.year !== null && <DraftSheetButton expertId={workspace.expert.id} year={workspace.year} folder={folder} />}
             {error && (
               <p role="alert" className="error">
                 {error}

@@ -55,6 +55,11 @@ describe('alliance-review merge --pdf DIR --xlsx FILE', () => {
         '2026-专家评分表-E01.pdf',
         '2026-专家评分表-E02.pdf',
         '2026-专家评分表-E03.pdf',
+        '2026-专家签到表.pdf',
+        '2026-评审专家承诺书.pdf',
+        '2026-评审报告.pdf',
+        '2026-专家组意见-HFA-001.pdf',
+        '2026-专家组意见-HFA-002.pdf',
         'result.xlsx',
       ].sort(),
     );
@@ -73,7 +78,7 @@ describe('alliance-review merge --pdf DIR --xlsx FILE', () => {
       if (r > 1) totals.push((row.getCell(8).value as { result?: unknown } | null)?.result);
     });
     expect(totals).toEqual(result.alliances.map((alliance) => alliance.total).sort((a, b) => (b ?? 0) - (a ?? 0)));
-  });
+  }, 240_000);
 
   it('refuses to replace existing files without --force, writing nothing and printing no result', async () => {
     const m = await meeting();
@@ -90,7 +95,7 @@ describe('alliance-review merge --pdf DIR --xlsx FILE', () => {
     const forced = merge(m.dir, ['--packages', ...m.packages, '--sheets', ...m.sheets, '--xlsx', 'result.xlsx', '--force']);
     expect(forced.status).toBe(0);
     expect(readFileSync(target).subarray(0, 2).toString('latin1')).toBe('PK');
-  });
+  }, 240_000);
 
   it('signs with the bureau certificate given with --cert, its password from the environment', async () => {
     const m = await meeting();
@@ -111,5 +116,5 @@ describe('alliance-review merge --pdf DIR --xlsx FILE', () => {
     const report = verifyPdfSignature(readFileSync(join(m.dir, 'signed', '2026-考核结果汇总表.pdf')));
     expect(report.ok).toBe(true);
     expect(report.signer?.commonName).toBe('合肥市科学技术局');
-  });
+  }, 240_000);
 });

@@ -62,13 +62,17 @@ afterAll(() => {
 });
 
 describe('the result documents of a year', () => {
-  it('are the summary, the publication list, a detail sheet per alliance, a sheet per expert and the workbook', () => {
+  it('are the summary, the publication list, a detail sheet per alliance, a sheet per expert, the procedure documents and the workbook', () => {
     expect(readdirSync(pdfDir()).sort()).toEqual(
       [
         '2026-考核结果汇总表.pdf',
         '2026-考核优秀联盟公示名单.pdf',
         ...input.result.alliances.map((alliance) => `2026-联盟评分明细表-${alliance.allianceId}.pdf`),
         ...['E01', 'E02', 'E03', 'E04', 'E05'].map((id) => `2026-专家评分表-${id}.pdf`),
+        '2026-专家签到表.pdf',
+        '2026-评审专家承诺书.pdf',
+        '2026-评审报告.pdf',
+        ...input.result.alliances.map((alliance) => `2026-专家组意见-${alliance.allianceId}.pdf`),
       ].sort(),
     );
     expect(report.files.map((file) => file.kind)).toEqual([
@@ -76,6 +80,10 @@ describe('the result documents of a year', () => {
       'publication',
       ...input.result.alliances.map(() => 'detail'),
       ...['E01', 'E02', 'E03', 'E04', 'E05'].map(() => 'expert'),
+      'sign-in',
+      'pledge',
+      'report',
+      ...input.result.alliances.map(() => 'opinion'),
       'workbook',
     ]);
     expect(report.missingCharacters).toEqual([]);
@@ -217,7 +225,7 @@ describe('the result documents of a year', () => {
       for (const font of fontsOfFile) expect(font.name).not.toMatch(/source/i);
     }
     expect(pdfFonts(pdfPath('2026-考核结果汇总表.pdf')).map((font) => font.name.replace(/^[A-Z]{6}\+/, ''))).toContain('NotoSansCJKscFallback-Regular');
-  });
+  }, 120_000);
 
   it('shows a character no shipped font has as 〓 and reports it', async () => {
     const rare = '𪚥';
@@ -665,5 +673,5 @@ describe('an alliance nobody scored', () => {
     } finally {
       rmSync(target, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 });
