@@ -8,7 +8,9 @@
  *   file someone opened (`putFirst`) goes before the others, between two pages of the file
  *   being read; then files in the order they came.
  * - looked at: each stored file is looked at once: a file with nothing to read (a Word file)
- *   is recorded with 0 pages, so later wakes do not look at it again.
+ *   is recorded with 0 pages, so later wakes do not look at it again. A zip is such a file, but
+ *   its scan members (ocr-sources.ts) are queued then, each as a file of its own hash: a scan
+ *   already read loose is not read again.
  * - refused: a file whose pages cannot be counted is refused as a whole; a page past a cap
  *   is stored as `refused` with its reason and the next page goes on.
  * - event loop: the work happens in the worker thread; the main thread only writes one short
@@ -17,7 +19,7 @@
 import type { Database } from 'better-sqlite3';
 import { OCR_ENGINE } from './ocr-engine.ts';
 import { OcrReader } from './read-ocr.ts';
-import { ocrSourceOf } from './ocr-sources.ts';
+import { ocrSourceOf, scanMembersOf } from './ocr-sources.ts';
 import {
   donePages,
   filesNotQueued,
@@ -111,7 +113,12 @@ export class OcrQueue {
       // The store may be closed under us (shutdown, a test ending): stop quietly.
       if (this.stopped || !db().open) return;
       queueOcrFiles(db(), [sha256], now());
-      if ((await ocrSourceOf(dataDir, sha256)) === null) setOcrPageCount(db(), sha256, 0);
+      if ((await ocrSourceOf(dataDir, sha256)) !== null) continue;
+      // The members go in before the zip is marked looked at: the progress finds them by it.
+      const members = await scanMembersOf(dataDir, sha256);
+      if (this.stopped || !db().open) return;
+      if (members.length > 0) queueOcrFiles(db(), members, now());
+      setOcrPageCount(db(), sha256, 0);
     }
     if (!this.options.run) return;
     // Count every file's pages first (quick), so the packages screen shows the whole total.

@@ -106,18 +106,28 @@ export function saveOcrPage(db: Database, sha256: string, page: StoredOcrPage): 
   );
 }
 
-/** Per package: pages done of the pages counted, and files whose pages are not counted yet. */
-export function packageOcrProgress(db: Database): PackageOcrProgress[] {
+/**
+ * Per package: pages done of the pages counted, and files whose pages are not counted yet.
+ * `scanMembersOf` names the scan members of a zip of the package (a file looked at with 0
+ * pages of its own): they count as the package's files.
+ */
+export function packageOcrProgress(db: Database, scanMembersOf: (sha256: string) => readonly string[] = () => []): PackageOcrProgress[] {
+  const zips = db
+    .prepare('SELECT pf.package_id AS packageId, pf.sha256 FROM package_file pf JOIN ocr_file f ON f.sha256 = pf.sha256 WHERE f.pages = 0')
+    .all() as { packageId: number; sha256: string }[];
+  const members = zips.flatMap((z) => scanMembersOf(z.sha256).map((sha256) => [z.packageId, sha256]));
   return db
     .prepare(
-      `SELECT pf.package_id AS packageId,
+      `WITH member (package_id, sha256) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)),
+            counted (package_id, sha256) AS (SELECT package_id, sha256 FROM package_file UNION ALL SELECT package_id, sha256 FROM member)
+       SELECT pf.package_id AS packageId,
               coalesce(sum((SELECT count(*) FROM ocr_page p WHERE p.sha256 = f.sha256)), 0) AS pagesDone,
               coalesce(sum(f.pages), 0) AS pagesTotal,
               coalesce(sum(f.pages IS NULL AND f.refusal IS NULL), 0) AS filesUncounted
-         FROM package_file pf JOIN ocr_file f ON f.sha256 = pf.sha256
+         FROM counted pf JOIN ocr_file f ON f.sha256 = pf.sha256
         GROUP BY pf.package_id HAVING pagesTotal > 0 OR filesUncounted > 0 ORDER BY pf.package_id`,
     )
-    .all() as PackageOcrProgress[];
+    .all(JSON.stringify(members)) as PackageOcrProgress[];
 }
 
 /** Everything stored for these files, for the meeting file. */
