@@ -4,7 +4,7 @@
  * file of the package (`openMember` renders that view: the converted preview, passed in so the
  * two components do not import each other). A file that cannot be opened says why.
  */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { ZipPreview } from '../../../../shared/api/evidence-preview-types.ts';
 import { evidenceTypeNames } from '../../../../shared/evidence/evidence-type.ts';
 import { formatBytes } from '../../../../shared/format/format-bytes.ts';
@@ -13,10 +13,17 @@ export interface ZipPreviewProps {
   readonly preview: ZipPreview;
   readonly path: string;
   readonly openMember: (memberPath: string) => ReactNode;
+  /** A member to open at once (a hit of the alliance-wide search), its path inside the zip; `seq` changes with each opening. */
+  readonly member?: { readonly path: string; readonly seq: number } | null | undefined;
 }
 
-export function ZipPreviewView({ preview, path, openMember }: ZipPreviewProps) {
-  const [open, setOpen] = useState<string | null>(null);
+export function ZipPreviewView({ preview, path, openMember, member }: ZipPreviewProps) {
+  const [open, setOpen] = useState<string | null>(member?.path ?? null);
+  const wanted = member?.path ?? null;
+  const seq = member?.seq ?? 0;
+  useEffect(() => {
+    if (wanted !== null) setOpen(wanted);
+  }, [wanted, seq]);
   if (open !== null) {
     return (
       <div className="zip-member-view" data-testid="zip-member-view">
