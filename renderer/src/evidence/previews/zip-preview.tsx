@@ -4,7 +4,7 @@
  * file of the package (`openMember` renders that view: the converted preview, passed in so the
  * two components do not import each other). A file that cannot be opened says why.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ZipPreview } from '../../../../shared/api/evidence-preview-types.ts';
 import { evidenceTypeNames } from '../../../../shared/evidence/evidence-type.ts';
 import { formatBytes } from '../../../../shared/format/format-bytes.ts';
@@ -18,12 +18,12 @@ export interface ZipPreviewProps {
 }
 
 export function ZipPreviewView({ preview, path, openMember, member }: ZipPreviewProps) {
-  const [open, setOpen] = useState<string | null>(member?.path ?? null);
   const wanted = member?.path ?? null;
   const seq = member?.seq ?? 0;
-  useEffect(() => {
-    if (wanted !== null) setOpen(wanted);
-  }, [wanted, seq]);
+  // What the expert chose, and at which opening: a new opening (another search hit) opens its member.
+  const [chosen, setChosen] = useState<{ readonly path: string | null; readonly seq: number }>({ path: wanted, seq });
+  const open = wanted !== null && chosen.seq !== seq ? wanted : chosen.path;
+  const setOpen = (path: string | null) => setChosen({ path, seq });
   if (open !== null) {
     return (
       <div className="zip-member-view" data-testid="zip-member-view">
