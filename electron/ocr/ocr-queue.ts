@@ -29,6 +29,7 @@ import {
   refuseOcrFile,
   saveOcrPage,
   setOcrPageCount,
+  storedFilesWithoutPages,
 } from './ocr-store.ts';
 import type { OcrSource } from './ocr-task.ts';
 
@@ -49,6 +50,8 @@ export class OcrQueue {
   private loop: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  /** Files without pages of their own already asked for their scan members in this run. */
+  private readonly membersAsked = new Set<string>();
 
   constructor(options: OcrQueueOptions) {
     this.options = options;
@@ -119,6 +122,16 @@ export class OcrQueue {
       if (this.stopped || !db().open) return;
       if (members.length > 0) queueOcrFiles(db(), members, now());
       setOcrPageCount(db(), sha256, 0);
+      this.membersAsked.add(sha256);
+    }
+    // A zip looked at before its scans were read (by an earlier version of the app): its scan
+    // members are listed once per run (listing a zip already listed is a read of its list).
+    for (const sha256 of storedFilesWithoutPages(db())) {
+      if (this.stopped || !db().open) return;
+      if (this.membersAsked.has(sha256)) continue;
+      this.membersAsked.add(sha256);
+      const members = await scanMembersOf(dataDir, sha256);
+      if (members.length > 0 && db().open) queueOcrFiles(db(), members, now());
     }
     if (!this.options.run) return;
     // Count every file's pages first (quick), so the packages screen shows the whole total.

@@ -65,6 +65,11 @@ export function filesNotQueued(db: Database): string[] {
   return db.prepare('SELECT sha256 FROM evidence_file WHERE sha256 NOT IN (SELECT sha256 FROM ocr_file) ORDER BY stored_at, sha256').pluck().all() as string[];
 }
 
+/** Stored files looked at with nothing of their own to read (0 pages): a zip among them may hold scans. */
+export function storedFilesWithoutPages(db: Database): string[] {
+  return db.prepare('SELECT f.sha256 FROM ocr_file f JOIN evidence_file e ON e.sha256 = f.sha256 WHERE f.pages = 0 ORDER BY f.queued_at, f.sha256').pluck().all() as string[];
+}
+
 /** Files with pages left to read (or not yet counted), oldest in the queue first. */
 export function filesWithPagesLeft(db: Database): string[] {
   return db

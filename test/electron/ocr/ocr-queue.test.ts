@@ -155,4 +155,18 @@ describe('OcrQueue', { timeout: 120_000 }, () => {
     expect(inFile.source).toBe('ocr');
     expect(inFile.hits[0]?.page).toBe(1);
   });
+
+  it('reads the scans of a zip an earlier version looked at as a file with nothing to read', async () => {
+    const ctx = testContext(tempDir());
+    const queue = new OcrQueue({ db: () => ctx.db, dataDir: ctx.dataDir, now: ctx.now, run: true, reader: new CountingReader() });
+    open.push({ ctx, queue });
+    const zipped = alliancePackage().with('证明材料/扫描件.zip', scansZip);
+    const report = await importPackage(ctx, { path: zipped.writeFolder(join(tempDir(), 'zipped')), name: 'zipped', uploadId: null });
+    expect(report.outcome).toBe('imported');
+    // As the store of an earlier version holds it: the zip looked at, 0 pages, its scan unknown.
+    ctx.db.prepare("INSERT INTO ocr_file (sha256, pages, refusal, queued_at) VALUES (?, 0, NULL, '2026-01-01T00:00:00.000Z')").run(sha256(scansZip));
+    queue.wake();
+    await queue.idle();
+    expect(ocrPageTexts(ctx.db, sha256(scan))?.[0]?.text).toContain('340104202600123');
+  });
 });
