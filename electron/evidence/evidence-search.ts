@@ -6,10 +6,14 @@
  * - type: from the file's content, never its name: a PDF by its signature (cheap, the common
  *   case); another file is inspected (inspect-evidence.ts) only when some text source could
  *   read its kind, and only up to `MAX_INSPECT_BYTES`.
+ * - zip members: a file of a zip inside the package is searched by its path `<zip>/<member>`
+ *   (read from the stored zip, kept by its own hash); in the package list, a zip's scans are
+ *   searched in its place once the OCR queue has listed them (zip/zip-scan-members.ts).
  * - bounds: `MAX_FILE_HITS` hits of one file are sent, `MAX_PACKAGE_HITS` per file in the
  *   package list (with the file's full count), so a word on every line of a 300-page file does
  *   not flood the screen.
  */
+import { createHash } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
 import type { EvidenceLocation, EvidenceSearch, NoText, PackageSearch, PackageSearchFile } from '../../shared/api/evidence-search-types.ts';
 import { locatePage, type ItemFields } from '../../shared/evidence/auto-locate.ts';
@@ -18,7 +22,12 @@ import { findInPages } from '../../shared/evidence/page-text.ts';
 import { inspectEvidence } from '../package-reader/inspect-evidence.ts';
 import { storedEvidencePath } from './evidence-path.ts';
 import { fileText, hasTextSource, pdfTextLayer, type TextContext, type TextFile } from './file-text.ts';
+import { AppError } from '../errors/app-error.ts';
 import { packageEvidenceFile } from './package-evidence.ts';
+import { maxPreviewBytes } from './previewers.ts';
+import { zipMemberBytes } from './zip/zip-in-package.ts';
+import { storeZipMember, storedZipMember } from './zip/zip-member-file.ts';
+import { listedZipScanMembers } from './zip/zip-scan-members.ts';
 
 export const MAX_FILE_HITS = 500;
 export const MAX_PACKAGE_HITS = 20;
@@ -45,7 +54,20 @@ export async function textFileType(file: string, path: string, size: number): Pr
 }
 
 async function packageTextFile(ctx: TextContext, packageId: number, path: string): Promise<TextFile & { readonly path: string }> {
-  const evidence = packageEvidenceFile(ctx.db, ctx.dataDir, packageId, path);
+  let evidence;
+  try {
+    evidence = packageEvidenceFile(ctx.db, ctx.dataDir, packageId, path);
+  } catch (error) {
+    // Not a file of the package: it may name a member of a zip inside it (`<zip>/<member>`),
+    // searched from where the store keeps the member's bytes.
+    if (!(error instanceof AppError) || error.code !== 'evidence-not-found') throw error;
+    const member = await zipMemberBytes(ctx.db, ctx.dataDir, packageId, path, maxPreviewBytes);
+    if (member === null) throw error;
+    const sha256 = createHash('sha256').update(member.bytes).digest('hex');
+    // The inspection hands a PDF's bytes to pdf.js, which takes them: it gets a copy.
+    const { type } = await inspectEvidence({ path, bytes: member.bytes.slice(), size: member.bytes.length });
+    return { path, sha256, type, file: await storeZipMember(ctx.dataDir, sha256, type, member.bytes) };
+  }
   return { path, sha256: evidence.sha256, file: evidence.file, type: await textFileType(evidence.file, path, evidence.size) };
 }
 
@@ -73,22 +95,35 @@ export async function searchPackage(ctx: TextContext, packageId: number, query: 
   for (const row of rows) {
     if (row.path === 'manifest.json') continue;
     const stored = storedEvidencePath(ctx.dataDir, row.sha256);
-    const type = stored === null ? 'unknown' : await textFileType(stored, row.path, row.size);
-    const text = stored === null || type === 'unknown' ? null : await fileText(ctx, { sha256: row.sha256, file: stored, type });
-    if (text === null) {
-      unsearchable.push(row.path);
+    // A zip's scans are searched as files of their own, once the OCR queue has listed them.
+    const members = listedZipScanMembers(ctx.dataDir, row.sha256).flatMap((m) => {
+      const file = storedZipMember(ctx.dataDir, m.sha256);
+      return file === null ? [] : [{ path: `${row.path}/${m.path}`, file: { sha256: m.sha256, file, type: m.type } }];
+    });
+    if (members.length > 0) {
+      for (const member of members) await searchOne(member.path, member.file);
       continue;
     }
+    const type = stored === null ? 'unknown' : await textFileType(stored, row.path, row.size);
+    await searchOne(row.path, stored === null || type === 'unknown' ? null : { sha256: row.sha256, file: stored, type });
+  }
+  return { files, unsearchable };
+
+  async function searchOne(path: string, file: TextFile | null): Promise<void> {
+    const text = file === null ? null : await fileText(ctx, file);
+    if (file === null || text === null) {
+      unsearchable.push(path);
+      return;
+    }
     const hits = findInPages(text.pages, query, Number.MAX_SAFE_INTEGER);
-    if (hits.length === 0) continue;
+    if (hits.length === 0) return;
     files.push({
-      path: row.path,
-      paged: isPagedType(type),
+      path,
+      paged: isPagedType(file.type),
       hits: hits.slice(0, MAX_PACKAGE_HITS).map((h) => ({ page: h.page, snippet: h.snippet })),
       total: hits.length,
     });
   }
-  return { files, unsearchable };
 }
 
 export async function locateInFile(ctx: TextContext, packageId: number, path: string, item: ItemFields): Promise<EvidenceLocation> {

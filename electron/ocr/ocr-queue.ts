@@ -8,7 +8,9 @@
  *   file someone opened (`putFirst`) goes before the others, between two pages of the file
  *   being read; then files in the order they came.
  * - looked at: each stored file is looked at once: a file with nothing to read (a Word file)
- *   is recorded with 0 pages, so later wakes do not look at it again.
+ *   is recorded with 0 pages, so later wakes do not look at it again. A zip is such a file, but
+ *   its scan members (ocr-sources.ts) are queued then, each as a file of its own hash: a scan
+ *   already read loose is not read again.
  * - refused: a file whose pages cannot be counted is refused as a whole; a page past a cap
  *   is stored as `refused` with its reason and the next page goes on.
  * - event loop: the work happens in the worker thread; the main thread only writes one short
@@ -17,7 +19,7 @@
 import type { Database } from 'better-sqlite3';
 import { OCR_ENGINE } from './ocr-engine.ts';
 import { OcrReader } from './read-ocr.ts';
-import { ocrSourceOf } from './ocr-sources.ts';
+import { ocrSourceOf, scanMembersOf } from './ocr-sources.ts';
 import {
   donePages,
   filesNotQueued,
@@ -27,6 +29,7 @@ import {
   refuseOcrFile,
   saveOcrPage,
   setOcrPageCount,
+  storedFilesWithoutPages,
 } from './ocr-store.ts';
 import type { OcrSource } from './ocr-task.ts';
 
@@ -47,6 +50,8 @@ export class OcrQueue {
   private loop: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  /** Files without pages of their own already asked for their scan members in this run. */
+  private readonly membersAsked = new Set<string>();
 
   constructor(options: OcrQueueOptions) {
     this.options = options;
@@ -111,7 +116,22 @@ export class OcrQueue {
       // The store may be closed under us (shutdown, a test ending): stop quietly.
       if (this.stopped || !db().open) return;
       queueOcrFiles(db(), [sha256], now());
-      if ((await ocrSourceOf(dataDir, sha256)) === null) setOcrPageCount(db(), sha256, 0);
+      if ((await ocrSourceOf(dataDir, sha256)) !== null) continue;
+      // The members go in before the zip is marked looked at: the progress finds them by it.
+      const members = await scanMembersOf(dataDir, sha256);
+      if (this.stopped || !db().open) return;
+      if (members.length > 0) queueOcrFiles(db(), members, now());
+      setOcrPageCount(db(), sha256, 0);
+      this.membersAsked.add(sha256);
+    }
+    // A zip looked at before its scans were read (by an earlier version of the app): its scan
+    // members are listed once per run (listing a zip already listed is a read of its list).
+    for (const sha256 of storedFilesWithoutPages(db())) {
+      if (this.stopped || !db().open) return;
+      if (this.membersAsked.has(sha256)) continue;
+      this.membersAsked.add(sha256);
+      const members = await scanMembersOf(dataDir, sha256);
+      if (members.length > 0 && db().open) queueOcrFiles(db(), members, now());
     }
     if (!this.options.run) return;
     // Count every file's pages first (quick), so the packages screen shows the whole total.

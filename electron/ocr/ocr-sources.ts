@@ -9,12 +9,17 @@
  * - TIFF and HEIC: their page pictures, made by the converter that shows them in the viewer
  *   (image-pages-previewer.ts, kept as renditions), one a page.
  * - anything else: nothing to read (Word, Excel and text files carry their own text).
+ * - a zip of the package: nothing of its own, but its scan members
+ *   (electron/evidence/zip/zip-scan-members.ts) are files of their own here, each by its own
+ *   hash, read from where the store keeps them (zip-member-file.ts).
  */
 import { open, readFile } from 'node:fs/promises';
 import { imagePagesConverter, imagePagesPreviewer } from '../evidence/image-pages-previewer.ts';
 import { storedRendition } from '../evidence/renditions.ts';
 import type { EvidenceType } from '../../shared/evidence/evidence-type.ts';
 import { storedEvidencePath } from '../evidence/evidence-path.ts';
+import { storedZipMember } from '../evidence/zip/zip-member-file.ts';
+import { zipScanMembers } from '../evidence/zip/zip-scan-members.ts';
 import { inspectEvidence } from '../package-reader/inspect-evidence.ts';
 import type { OcrSource } from './ocr-task.ts';
 
@@ -75,8 +80,15 @@ export async function headType(file: string): Promise<EvidenceType> {
 
 /** Where the page pictures of a stored file come from; null when OCR has nothing to read in it. */
 export async function ocrSourceOf(dataDir: string, sha256: string): Promise<OcrSource | null> {
-  const file = storedEvidencePath(dataDir, sha256);
+  const file = storedEvidencePath(dataDir, sha256) ?? storedZipMember(dataDir, sha256);
   if (file === null) return null;
   const finder = ocrSources[await headType(file)];
   return finder === undefined ? null : finder({ dataDir, sha256, file });
+}
+
+/** The hashes of the scan members of a stored zip (listed and kept once); none for any other file. */
+export async function scanMembersOf(dataDir: string, sha256: string): Promise<string[]> {
+  const file = storedEvidencePath(dataDir, sha256);
+  if (file === null || (await headType(file)) !== 'zip') return [];
+  return (await zipScanMembers(dataDir, sha256, file)).map((m) => m.sha256);
 }

@@ -65,6 +65,11 @@ export function filesNotQueued(db: Database): string[] {
   return db.prepare('SELECT sha256 FROM evidence_file WHERE sha256 NOT IN (SELECT sha256 FROM ocr_file) ORDER BY stored_at, sha256').pluck().all() as string[];
 }
 
+/** Stored files looked at with nothing of their own to read (0 pages): a zip among them may hold scans. */
+export function storedFilesWithoutPages(db: Database): string[] {
+  return db.prepare('SELECT f.sha256 FROM ocr_file f JOIN evidence_file e ON e.sha256 = f.sha256 WHERE f.pages = 0 ORDER BY f.queued_at, f.sha256').pluck().all() as string[];
+}
+
 /** Files with pages left to read (or not yet counted), oldest in the queue first. */
 export function filesWithPagesLeft(db: Database): string[] {
   return db
@@ -106,18 +111,28 @@ export function saveOcrPage(db: Database, sha256: string, page: StoredOcrPage): 
   );
 }
 
-/** Per package: pages done of the pages counted, and files whose pages are not counted yet. */
-export function packageOcrProgress(db: Database): PackageOcrProgress[] {
+/**
+ * Per package: pages done of the pages counted, and files whose pages are not counted yet.
+ * `scanMembersOf` names the scan members of a zip of the package (a file looked at with 0
+ * pages of its own): they count as the package's files.
+ */
+export function packageOcrProgress(db: Database, scanMembersOf: (sha256: string) => readonly string[] = () => []): PackageOcrProgress[] {
+  const zips = db
+    .prepare('SELECT pf.package_id AS packageId, pf.sha256 FROM package_file pf JOIN ocr_file f ON f.sha256 = pf.sha256 WHERE f.pages = 0')
+    .all() as { packageId: number; sha256: string }[];
+  const members = zips.flatMap((z) => scanMembersOf(z.sha256).map((sha256) => [z.packageId, sha256]));
   return db
     .prepare(
-      `SELECT pf.package_id AS packageId,
+      `WITH member (package_id, sha256) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)),
+            counted (package_id, sha256) AS (SELECT package_id, sha256 FROM package_file UNION ALL SELECT package_id, sha256 FROM member)
+       SELECT pf.package_id AS packageId,
               coalesce(sum((SELECT count(*) FROM ocr_page p WHERE p.sha256 = f.sha256)), 0) AS pagesDone,
               coalesce(sum(f.pages), 0) AS pagesTotal,
               coalesce(sum(f.pages IS NULL AND f.refusal IS NULL), 0) AS filesUncounted
-         FROM package_file pf JOIN ocr_file f ON f.sha256 = pf.sha256
+         FROM counted pf JOIN ocr_file f ON f.sha256 = pf.sha256
         GROUP BY pf.package_id HAVING pagesTotal > 0 OR filesUncounted > 0 ORDER BY pf.package_id`,
     )
-    .all() as PackageOcrProgress[];
+    .all(JSON.stringify(members)) as PackageOcrProgress[];
 }
 
 /** Everything stored for these files, for the meeting file. */

@@ -95,6 +95,35 @@ describe('材料核查 (chair console)', () => {
     const name = file.split('/').at(-1) ?? file;
     await page.getByRole('button', { name, exact: true }).first().waitFor({ timeout: 30_000 });
     await page.screenshot({ path: resolve(shots, 'chair-cross-check-open.png'), fullPage: false });
+
+    // A place of the earlier year's package (on this laptop) opens its file under the finding, read-only.
+    await page.getByRole('navigation', { name: '主任控制台' }).getByRole('button', { name: '材料核查' }).click();
+    await page.getByTestId('cross-check').waitFor({ timeout: 60_000 });
+    const earlierPlace = page
+      .locator('[data-testid="finding"][data-kind="reused-from-earlier-year"]')
+      .first()
+      .locator('li')
+      .filter({ hasText: '2025年' })
+      .filter({ has: page.getByTestId('finding-open') })
+      .first();
+    const earlierText = (await earlierPlace.textContent()) ?? '';
+    const earlierFile = /（([^（）]+?)(?: 第\d+页)?）/.exec(earlierText)?.[1] ?? '';
+    expect(earlierFile).not.toBe('');
+    expect(await earlierPlace.getByTestId('finding-open').textContent()).toBe('打开往年材料（只读）');
+    await earlierPlace.getByTestId('finding-open').click();
+    const shown = page.getByTestId('earlier-evidence');
+    await shown.waitFor({ timeout: 30_000 });
+    expect(await shown.locator('p').first().textContent()).toContain('往年材料（只读）：合肥市智能语音产业技术创新战略联盟（HFA-001）2025 年第 1 版');
+    await expect.poll(() => shown.getByTestId('evidence-body').getAttribute('data-path'), { timeout: 30_000 }).toBe(earlierFile);
+    // Read-only: nothing to decide beside it.
+    expect(await shown.getByRole('button', { name: '认定' }).count()).toBe(0);
+    await shown.scrollIntoViewIfNeeded();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: resolve(shots, 'chair-cross-check-earlier-1366.png'), fullPage: false });
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await page.screenshot({ path: resolve(shots, 'chair-cross-check-earlier-1024.png'), fullPage: false });
+    await shown.getByRole('button', { name: '关闭' }).click();
+    expect(await page.getByTestId('earlier-evidence').count()).toBe(0);
     expect(errors).toEqual([]);
   }, 180_000);
 });

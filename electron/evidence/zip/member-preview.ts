@@ -12,19 +12,18 @@ import type { EvidenceType } from '../../../shared/evidence/evidence-type.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { inspectEvidence } from '../../package-reader/inspect-evidence.ts';
 import { previewers } from '../previewers.ts';
-import { converterFolderName, rendition, type Converter } from '../renditions.ts';
+import { converterFolderName } from '../renditions.ts';
 import type { ZipMemberBytes } from './zip-in-package.ts';
+import { storeZipMember, zipMemberConverter, zipMemberFileName } from './zip-member-file.ts';
 
-export const zipMemberConverter: Converter = { name: 'zip-member', version: 1 };
-
-/** The types the renderer shows from bytes, with the extension their rendition is served by. */
-const shownFromBytes: Partial<Record<EvidenceType, { readonly type: 'pdf' | 'image'; readonly ext: string }>> = {
-  pdf: { type: 'pdf', ext: 'pdf' },
-  jpeg: { type: 'image', ext: 'jpg' },
-  png: { type: 'image', ext: 'png' },
-  gif: { type: 'image', ext: 'gif' },
-  webp: { type: 'image', ext: 'webp' },
-  bmp: { type: 'image', ext: 'bmp' },
+/** The types the renderer shows from bytes. */
+const shownFromBytes: Partial<Record<EvidenceType, 'pdf' | 'image'>> = {
+  pdf: 'pdf',
+  jpeg: 'image',
+  png: 'image',
+  gif: 'image',
+  webp: 'image',
+  bmp: 'image',
 };
 
 export async function zipMemberPreview(found: ZipMemberBytes, path: string, dataDir: string): Promise<EvidencePreview> {
@@ -34,9 +33,8 @@ export async function zipMemberPreview(found: ZipMemberBytes, path: string, data
   const { type } = await inspectEvidence({ path, bytes: bytes.slice(), size: bytes.length });
   const shown = shownFromBytes[type];
   if (shown !== undefined) {
-    const name = `file.${shown.ext}`;
-    await rendition(dataDir, sha256, zipMemberConverter, () => Promise.resolve(new Map([[name, bytes]])));
-    return { kind: 'file', type: shown.type, sha256, file: { sha256, converter: converterFolderName(zipMemberConverter), name } };
+    await storeZipMember(dataDir, sha256, type, bytes);
+    return { kind: 'file', type: shown, sha256, file: { sha256, converter: converterFolderName(zipMemberConverter), name: zipMemberFileName(type) } };
   }
   if (type === 'zip') throw new AppError('preview-refused', '压缩包里的压缩包只列出，不打开。请让联盟解压后把其中的文件直接放进材料包。');
   const previewer = previewers[type];

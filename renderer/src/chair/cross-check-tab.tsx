@@ -8,13 +8,19 @@
  * The check runs when the tab opens (files read before are not read again) and on 重新核查.
  * The chair may write a note on a finding (经核实为两联盟共同承担的项目); it goes into the audit log.
  * Each place of this year's packages that a claim names opens the drill-down at that claim,
- * with the place's file at its page in the evidence pane.
+ * with the place's file at its page in the evidence pane. A place in an earlier year's package
+ * (往年材料再次使用) opens that package's file at its page right under the finding, read-only
+ * (the drill-down shows only this meeting's packages); when that package is not on this
+ * laptop, the place says so.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { CrossCheckView, NotedFinding } from '../../../shared/api/integrity-types.ts';
+import type { PackageDetail, PackageSummary } from '../../../shared/api/package-types.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { findingKindNames, findingKinds, placeLabel, type FindingPlace } from '../../../shared/integrity/finding.ts';
 import { api } from '../api/api.ts';
+import { EvidenceViewer } from '../evidence/evidence-viewer.tsx';
+import { evidenceTarget } from '../evidence/evidence-target.ts';
 import type { DrillTarget } from './drill-target.ts';
 
 /**
@@ -30,10 +36,35 @@ function placeTarget(place: FindingPlace, year: number): DrillTarget | null {
   return { allianceId: place.allianceId, indicatorId: place.criterion.slice(0, dot), evidenceOf: { criterionId: place.criterion, itemId: place.itemId, reference } };
 }
 
+/** The package of an earlier year a place is in: the alliance's newest of that year, as the check compares. */
+function earlierPackage(packages: readonly PackageSummary[] | null, place: FindingPlace): PackageSummary | null {
+  return packages?.find((p) => p.allianceId === place.allianceId && p.year === place.year && !p.superseded) ?? null;
+}
+
+/** An earlier year's place shown under its finding: which finding and place, its package and file. */
+interface EarlierShown {
+  readonly findingKey: string;
+  readonly placeIndex: number;
+  readonly pkg: PackageSummary;
+  readonly reference: string;
+}
+
 export function CrossCheckTab({ meetingId, actor, onDrill }: { readonly meetingId: number; readonly actor: string; readonly onDrill: (target: DrillTarget) => void }) {
   const [checked, setChecked] = useState<{ readonly meetingId: number; readonly run: number; readonly view: CrossCheckView } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [run, setRun] = useState(0);
+  // Every package on this laptop, to find an earlier year's place's package; null until read.
+  const [packages, setPackages] = useState<readonly PackageSummary[] | null>(null);
+  const [earlier, setEarlier] = useState<EarlierShown | null>(null);
+  useEffect(() => {
+    let live = true;
+    void api.invoke('package-list', {}).then((result) => {
+      if (live && result.ok) setPackages(result.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [run]);
   useEffect(() => {
     let live = true;
     void api.invoke('cross-check-findings', { meetingId }).then((result) => {
@@ -89,13 +120,82 @@ export function CrossCheckTab({ meetingId, actor, onDrill }: { readonly meetingI
             meetingId={meetingId}
             actor={actor}
             onChanged={(next) => setChecked({ meetingId, run, view: next })}
-            onOpen={(place) => {
+            onOpen={(place, placeIndex) => {
+              if (place.year !== year) {
+                const pkg = earlierPackage(packages, place);
+                if (place.file === null) return null;
+                if (pkg === null) return packages === null ? null : { absent: `${place.year} 年的这个材料包不在本机，不能打开；需要核对时请取来当年的材料包。` };
+                const reference = `${place.file}${place.page === null ? '' : `#page=${place.page}`}`;
+                return { label: '打开往年材料（只读）', run: () => setEarlier({ findingKey: finding.key, placeIndex, pkg, reference }) };
+              }
               const target = placeTarget(place, year);
-              return target === null ? null : () => onDrill(target);
+              return target === null ? null : { label: place.file === null ? '查看申报' : '打开证明材料', run: () => onDrill(target) };
             }}
+            shown={
+              earlier !== null && earlier.findingKey === finding.key ? (
+                <EarlierEvidence key={`${earlier.placeIndex}`} shown={earlier} onClose={() => setEarlier(null)} />
+              ) : null
+            }
           />
         ))}
       </ol>
+    </div>
+  );
+}
+
+/** What a place offers: a link (its words and what it does), why it cannot be opened, or nothing. */
+type PlaceOpening = { readonly label: string; readonly run: () => void } | { readonly absent: string } | null;
+
+/**
+ * An earlier year's package's file at its page, read-only: the package's files are listed and
+ * shown as the drill-down shows evidence, without anything to decide or remember.
+ */
+function EarlierEvidence({ shown, onClose }: { readonly shown: EarlierShown; readonly onClose: () => void }) {
+  const [detail, setDetail] = useState<PackageDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [opened, setOpened] = useState({ reference: shown.reference, seq: 0 });
+  useEffect(() => {
+    let live = true;
+    void api.invoke('package-detail', { packageId: shown.pkg.id }).then((result) => {
+      if (!live) return;
+      if (result.ok) setDetail(result.value);
+      else setError(result.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [shown.pkg.id]);
+  const { pkg } = shown;
+  return (
+    <div className="earlier-evidence" data-testid="earlier-evidence">
+      <p className="small">
+        往年材料（只读）：{pkg.allianceName}（{pkg.allianceId}）{pkg.year} 年第 {pkg.version} 版 · {evidenceTarget(shown.reference).path}{' '}
+        <button type="button" className="secondary small" onClick={onClose}>
+          关闭
+        </button>
+      </p>
+      {error !== null && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="drill-evidence">
+        {detail === null ? (
+          <p className="muted loading">正在读取……</p>
+        ) : (
+          <EvidenceViewer
+            expertId={null}
+            packageId={pkg.id}
+            files={detail.files}
+            claimEvidence={[shown.reference]}
+            claimLabel={`${pkg.year} 年的这一处`}
+            opened={evidenceTarget(opened.reference)}
+            openSeq={opened.seq}
+            onOpen={(reference) => setOpened((o) => ({ reference, seq: o.seq + 1 }))}
+            onPageChange={() => undefined}
+          />
+        )}
+      </div>
     </div>
   );
 }
@@ -106,13 +206,16 @@ function FindingItem({
   actor,
   onChanged,
   onOpen,
+  shown,
 }: {
   readonly finding: NotedFinding;
   readonly meetingId: number;
   readonly actor: string;
   readonly onChanged: (view: CrossCheckView) => void;
-  /** What opening a place does; null for a place that cannot be opened. */
-  readonly onOpen: (place: FindingPlace) => (() => void) | null;
+  /** What a place offers. */
+  readonly onOpen: (place: FindingPlace, placeIndex: number) => PlaceOpening;
+  /** An earlier year's place opened under this finding. */
+  readonly shown: ReactNode;
 }) {
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -133,19 +236,25 @@ function FindingItem({
       <p className="flag-detail">{finding.detail}</p>
       <ul className="finding-places">
         {finding.places.map((place, j) => {
-          const open = onOpen(place);
+          const open = onOpen(place, j);
           return (
             <li key={j}>
               {placeLabel(place, { year: true })}
-              {open !== null && (
-                <button type="button" className="link small" data-testid="finding-open" onClick={open}>
-                  {place.file === null ? '查看申报' : '打开证明材料'}
+              {open !== null && 'run' in open && (
+                <button type="button" className="link small" data-testid="finding-open" onClick={open.run}>
+                  {open.label}
                 </button>
+              )}
+              {open !== null && 'absent' in open && (
+                <span className="small muted" data-testid="finding-absent">
+                  （{open.absent}）
+                </span>
               )}
             </li>
           );
         })}
       </ul>
+      {shown}
       {finding.note && (
         <p className="flag-note" data-testid="finding-note">
           主任批注：<strong>{finding.note.text}</strong>{' '}

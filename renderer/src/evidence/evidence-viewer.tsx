@@ -58,7 +58,12 @@ export function EvidenceViewer(props: EvidenceViewerProps) {
   // The words of the alliance-wide search hit last opened, for the reference it opened.
   const [find, setFind] = useState<{ readonly reference: string; readonly query: string } | null>(null);
   const path = opened?.path ?? null;
-  const file = files.find((f) => f.path === path) ?? null;
+  const exact = files.find((f) => f.path === path) ?? null;
+  // A member of a zip in the package (a hit of the alliance-wide search in a zipped scan): the
+  // zip is opened with that member open in it.
+  const zipOfMember = exact !== null || path === null ? null : (files.find((f) => path.startsWith(`${f.path}/`)) ?? null);
+  const file = exact ?? zipOfMember;
+  const member = zipOfMember === null || path === null ? null : path.slice(zipOfMember.path.length + 1);
   const unreferenced = files.filter((f) => !f.namedByClaim).length;
 
   return (
@@ -156,6 +161,7 @@ export function EvidenceViewer(props: EvidenceViewerProps) {
             expertId={props.expertId}
             packageId={props.packageId}
             file={file}
+            member={member}
             page={opened?.page ?? null}
             openSeq={props.openSeq}
             find={find !== null && find.reference === opened?.reference ? find.query : null}
@@ -172,6 +178,8 @@ interface FileViewProps {
   readonly expertId: number | null;
   readonly packageId: number;
   readonly file: PackageFileView;
+  /** For a zip: the member to open in it, by its path inside the zip. */
+  readonly member: string | null;
   readonly page: number | null;
   readonly openSeq: number;
   readonly find: string | null;
@@ -179,7 +187,7 @@ interface FileViewProps {
   readonly onPageChange: (page: number) => void;
 }
 
-function FileView({ expertId, packageId, file, page, openSeq, find, locateItem, onPageChange }: FileViewProps) {
+function FileView({ expertId, packageId, file, member, page, openSeq, find, locateItem, onPageChange }: FileViewProps) {
   const kind = fileKind(file.path);
   const url = evidenceUrl(file.sha256);
   // A scan the expert opens is read by the background OCR next (its text for the search).
@@ -204,6 +212,7 @@ function FileView({ expertId, packageId, file, page, openSeq, find, locateItem, 
         <ConvertedPreview
           packageId={packageId}
           path={file.path}
+          member={member === null ? null : { path: member, goal: { page, seq: openSeq, find } }}
           fallback={<ExternalFile packageId={packageId} file={file} />}
           pages={(preview) => (
             <PagesFile expertId={expertId} packageId={packageId} file={file} preview={preview} goal={{ page, seq: openSeq, find }} onPageChange={onPageChange} />

@@ -26,6 +26,8 @@ async function writePackage(): Promise<string> {
     '证明材料/合同.pdf': fixture('text.pdf'),
     '证明材料/说明.txt': fixture('note.txt'),
     '证明材料/附件.zip': readFileSync(inner),
+    // Made by Info-ZIP (fixtures/evidence/ocr/make-fixtures.sh): a scan in a folder of the zip.
+    '证明材料/扫描件.zip': fixture('ocr/scans.zip'),
     '证明材料/红头文件.doc': fixture('documents/红头文件.doc'),
     '证明材料/合同清单.xls': fixture('spreadsheets/contracts.xls'),
     '证明材料/电子发票.ofd': fixture('ofd/invoice.ofd'),
@@ -48,6 +50,8 @@ describe('alliance-review evidence with OCR', () => {
       '证明材料/登记证明扫描.pdf': 'ocr',
       '证明材料/登记证明照片.jpg': 'ocr',
       '证明材料/附件.zip/扫描件.pdf': 'ocr',
+      '证明材料/扫描件.zip/扫描件/技术合同登记证明.pdf': 'ocr',
+      '证明材料/扫描件.zip/说明.txt': 'document',
       '证明材料/合同.pdf': 'document',
       '证明材料/说明.txt': 'document',
     });
@@ -55,6 +59,7 @@ describe('alliance-review evidence with OCR', () => {
       '证明材料/登记证明扫描.pdf': 'none',
       '证明材料/登记证明照片.jpg': 'none',
       '证明材料/附件.zip/扫描件.pdf': 'none',
+      '证明材料/扫描件.zip/扫描件/技术合同登记证明.pdf': 'none',
       '证明材料/合同.pdf': 'document',
     });
   }, CLI_OCR_TIMEOUT);

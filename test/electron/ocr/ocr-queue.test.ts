@@ -10,6 +10,10 @@ import type { ServiceContext } from '../../../electron/app/context.ts';
 import { importPackage } from '../../../electron/package-store/import-packages.ts';
 import { OcrQueue } from '../../../electron/ocr/ocr-queue.ts';
 import { ocrPageTexts, packageOcrProgress } from '../../../electron/ocr/ocr-store.ts';
+import { giveTextSources } from '../../../electron/app/text-sources.ts';
+import { searchFile, searchPackage } from '../../../electron/evidence/evidence-search.ts';
+import { listedZipScanMembers } from '../../../electron/evidence/zip/zip-scan-members.ts';
+import { storedZipMember } from '../../../electron/evidence/zip/zip-member-file.ts';
 import { OcrReader } from '../../../electron/ocr/read-ocr.ts';
 import type { OcrSource } from '../../../electron/ocr/ocr-task.ts';
 import { testContext } from '../../helpers/context.ts';
@@ -19,6 +23,9 @@ import { useTempDir } from '../../helpers/temp-dir.ts';
 const fixtures = resolve(import.meta.dirname, '../../fixtures/evidence/ocr');
 const scan = readFileSync(join(fixtures, 'scanned-certificate.pdf'));
 const turned = readFileSync(join(fixtures, 'certificate-exif-rotated.jpg'));
+// A zip (made by Info-ZIP, see make-fixtures.sh) holding a copy of the scanned PDF and a text file.
+const scansZip = readFileSync(join(fixtures, 'scans.zip'));
+const memberPath = '证明材料/扫描件.zip/扫描件/技术合同登记证明.pdf';
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** The real reader, counting the pages it is asked to read (in order). */
@@ -117,5 +124,49 @@ describe('OcrQueue', { timeout: 120_000 }, () => {
     const refused = ctx.db.prepare("SELECT count(*) FROM ocr_file WHERE refusal = 'ocr-timeout'").pluck().get() as number;
     expect(refused).toBeGreaterThanOrEqual(2);
     expect(ocrPageTexts(ctx.db, sha256(scan))).toBeNull();
+  });
+
+  it('reads a scan inside a zip by its own hash, once with the same scan loose, counts it and finds its words', async () => {
+    giveTextSources();
+    const { ctx, queue, reader } = await setup();
+    const zipped = alliancePackage(manifest({ alliance: { id: 'HFA-098' } })).with('证明材料/扫描件.zip', scansZip);
+    const report = await importPackage(ctx, { path: zipped.writeFolder(join(tempDir(), 'zipped')), name: 'zipped', uploadId: null });
+    expect(report.outcome).toBe('imported');
+    queue.wake();
+    await queue.idle();
+    // The zip's PDF is the loose scan's bytes: one reading serves both packages.
+    expect(reader.asked.filter((a) => a.startsWith(sha256(scan)))).toEqual([`${sha256(scan)}#1`]);
+    expect(ocrPageTexts(ctx.db, sha256(scan))?.[0]?.text).toContain('340104202600123');
+    const zipSha = sha256(scansZip);
+    expect(listedZipScanMembers(ctx.dataDir, zipSha)).toEqual([{ path: '扫描件/技术合同登记证明.pdf', sha256: sha256(scan), type: 'pdf' }]);
+    // The member's bytes are kept in the store's renditions, by their own hash.
+    expect(storedZipMember(ctx.dataDir, sha256(scan))).toBe(join(ctx.dataDir, 'renditions', sha256(scan).slice(0, 2), sha256(scan), 'zip-member-v1', 'file.pdf'));
+    const packageId = report.packageId!;
+    const members = (s: string) => listedZipScanMembers(ctx.dataDir, s).map((m) => m.sha256);
+    const withMembers = packageOcrProgress(ctx.db, members).find((p) => p.packageId === packageId)!;
+    const without = packageOcrProgress(ctx.db).find((p) => p.packageId === packageId);
+    expect(withMembers.pagesTotal).toBe((without?.pagesTotal ?? 0) + 1);
+    expect(withMembers.pagesDone).toBe(withMembers.pagesTotal);
+
+    const found = await searchPackage(ctx, packageId, '340104202600123');
+    expect(found.files.map((f) => [f.path, f.paged, f.hits[0]?.page])).toContainEqual([memberPath, true, 1]);
+    expect(found.unsearchable).not.toContain('证明材料/扫描件.zip');
+    const inFile = await searchFile(ctx, packageId, memberPath, '登记编号');
+    expect(inFile.source).toBe('ocr');
+    expect(inFile.hits[0]?.page).toBe(1);
+  });
+
+  it('reads the scans of a zip an earlier version looked at as a file with nothing to read', async () => {
+    const ctx = testContext(tempDir());
+    const queue = new OcrQueue({ db: () => ctx.db, dataDir: ctx.dataDir, now: ctx.now, run: true, reader: new CountingReader() });
+    open.push({ ctx, queue });
+    const zipped = alliancePackage().with('证明材料/扫描件.zip', scansZip);
+    const report = await importPackage(ctx, { path: zipped.writeFolder(join(tempDir(), 'zipped')), name: 'zipped', uploadId: null });
+    expect(report.outcome).toBe('imported');
+    // As the store of an earlier version holds it: the zip looked at, 0 pages, its scan unknown.
+    ctx.db.prepare("INSERT INTO ocr_file (sha256, pages, refusal, queued_at) VALUES (?, 0, NULL, '2026-01-01T00:00:00.000Z')").run(sha256(scansZip));
+    queue.wake();
+    await queue.idle();
+    expect(ocrPageTexts(ctx.db, sha256(scan))?.[0]?.text).toContain('340104202600123');
   });
 });

@@ -10,6 +10,7 @@ import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { EvidencePreview, PagesPreview } from '../../../../shared/api/evidence-preview-types.ts';
 import { api } from '../../api/api.ts';
+import type { PdfGoal } from '../pdf-viewer.tsx';
 import { DocumentPreviewView } from './document-preview.tsx';
 import { FilePreviewView } from './file-preview.tsx';
 import { TextPreviewView } from './text-preview.tsx';
@@ -23,9 +24,15 @@ export interface ConvertedPreviewProps {
   readonly fallback: ReactNode;
   /** Shows a pages preview (evidence-viewer.tsx gives the page viewer, at the reference's page, turned as the expert turned the file). */
   readonly pages: (preview: PagesPreview) => ReactNode;
+  /**
+   * For a zip: the member to open at once, by its path inside the zip, and where in it (a hit of
+   * the alliance-wide search). For a member: where to open it.
+   */
+  readonly member?: { readonly path: string; readonly goal: PdfGoal } | null | undefined;
+  readonly goal?: PdfGoal | undefined;
 }
 
-export function ConvertedPreview({ packageId, path, fallback, pages }: ConvertedPreviewProps) {
+export function ConvertedPreview({ packageId, path, fallback, pages, member, goal }: ConvertedPreviewProps) {
   const [preview, setPreview] = useState<EvidencePreview | null>(null);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
 
@@ -63,7 +70,7 @@ export function ConvertedPreview({ packageId, path, fallback, pages }: Converted
     case 'text':
       return <TextPreviewView preview={preview} path={path} />;
     case 'file':
-      return <FilePreviewView preview={preview} path={path} />;
+      return <FilePreviewView preview={preview} packageId={packageId} path={path} goal={goal} />;
     case 'zip':
       // A member is shown as a file of the package is; it has no system-viewer fallback,
       // since opening it there would mean unpacking it to disk.
@@ -71,11 +78,13 @@ export function ConvertedPreview({ packageId, path, fallback, pages }: Converted
         <ZipPreviewView
           preview={preview}
           path={path}
+          member={member === null || member === undefined ? null : { path: member.path, seq: member.goal.seq }}
           openMember={(memberPath) => (
             <ConvertedPreview
               key={memberPath}
               packageId={packageId}
               path={memberPath}
+              goal={member !== null && member !== undefined && memberPath === `${path}/${member.path}` ? member.goal : undefined}
               pages={pages}
               fallback={<p className="muted external-file">此类文件不能在本程序中预览；请让联盟解压后把文件直接放进材料包。</p>}
             />

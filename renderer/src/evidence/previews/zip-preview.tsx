@@ -13,10 +13,17 @@ export interface ZipPreviewProps {
   readonly preview: ZipPreview;
   readonly path: string;
   readonly openMember: (memberPath: string) => ReactNode;
+  /** A member to open at once (a hit of the alliance-wide search), its path inside the zip; `seq` changes with each opening. */
+  readonly member?: { readonly path: string; readonly seq: number } | null | undefined;
 }
 
-export function ZipPreviewView({ preview, path, openMember }: ZipPreviewProps) {
-  const [open, setOpen] = useState<string | null>(null);
+export function ZipPreviewView({ preview, path, openMember, member }: ZipPreviewProps) {
+  const wanted = member?.path ?? null;
+  const seq = member?.seq ?? 0;
+  // What the expert chose, and at which opening: a new opening (another search hit) opens its member.
+  const [chosen, setChosen] = useState<{ readonly path: string | null; readonly seq: number }>({ path: wanted, seq });
+  const open = wanted !== null && chosen.seq !== seq ? wanted : chosen.path;
+  const setOpen = (path: string | null) => setChosen({ path, seq });
   if (open !== null) {
     return (
       <div className="zip-member-view" data-testid="zip-member-view">
