@@ -18,11 +18,13 @@
  *   complete (written atomically), and are listed.
  */
 import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import type { FindingView } from '../../shared/api/chair-types.ts';
 import type { ResultDocumentFile, ResultDocumentsExportStarted, ResultDocumentsReport } from '../../shared/api/result-document-types.ts';
 import { parseJson } from '../../shared/package/parse-json.ts';
+import type { UnsignedPanelRecord } from '../../shared/record/panel-record.ts';
+import { panelRecordFileName, panelRecordText } from '../../shared/record/panel-record.ts';
 import { resultFileSchema } from '../../shared/result/result-schema.ts';
 import { resultText } from '../../shared/result/result-text.ts';
 import type { ServiceContext } from '../app/context.ts';
@@ -33,6 +35,7 @@ import { FLAG_LABELS } from '../export/result-labels.ts';
 import { localSigner } from '../export/signing/local-certificate.ts';
 import { SignerError } from '../export/signing/result-signer.ts';
 import { AppError } from '../errors/app-error.ts';
+import { writeFileAtomically } from '../files/atomic-write.ts';
 import type { JobControl } from '../jobs/jobs.ts';
 import { settingsNumbers } from '../meeting/meeting-setup.ts';
 import { meetingRow, meetingSettings } from '../meeting/meeting-store.ts';
@@ -40,6 +43,8 @@ import { bureauSigner, certificateView } from './bureau-certificate.ts';
 import { currentLock } from '../meeting/lock-state.ts';
 import { meetingRubric } from './meeting-inputs.ts';
 import { computePanel } from './panel-state.ts';
+import { signPanelRecord } from './panel-record-file.ts';
+import { lockedPanelRecord } from './panel-record-export.ts';
 
 /** What the lock recorded of its inputs (finalize.ts), as far as the export checks it. */
 interface LockInputs {
@@ -142,13 +147,32 @@ export async function startDocumentsExport(
   const typed = request.folder?.trim() ?? '';
   if (typed !== '' && !isAbsolute(typed)) throw new AppError('folder-not-absolute', `请填写完整的文件夹路径（如 E:\\2026-结果 或 /media/usb/2026-结果），而不是 ${typed}。`);
   const folder = typed === '' ? defaultDocumentsFolder(ctx, input.result.year) : resolve(typed);
-  const jobId = ctx.jobs.start('result-documents', (control) => exportJob(ctx, input, folder, request.overwrite, control));
+  // Gathered now, with the checked inputs: the record is of exactly the state the export was asked in.
+  const record = lockedPanelRecord(ctx, request.meetingId, input.rubric, input.generatedAt);
+  const jobId = ctx.jobs.start('result-documents', (control) => exportJob(ctx, input, record, folder, request.overwrite, control));
   return { jobId, folder };
 }
 
-async function exportJob(ctx: ServiceContext, input: ResultDocumentsInput, folder: string, overwrite: boolean, control: JobControl): Promise<ResultDocumentsReport[]> {
+async function fileExists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function exportJob(
+  ctx: ServiceContext,
+  input: ResultDocumentsInput,
+  record: UnsignedPanelRecord,
+  folder: string,
+  overwrite: boolean,
+  control: JobControl,
+): Promise<ResultDocumentsReport[]> {
   const year = input.result.year;
   const xlsxPath = join(folder, `${year}-考核结果.xlsx`);
+  const recordPath = join(folder, panelRecordFileName(year));
   control.progress({ current: '准备签名证书' });
   let signer = bureauSigner(ctx);
   try {
@@ -161,6 +185,9 @@ async function exportJob(ctx: ServiceContext, input: ResultDocumentsInput, folde
   const base = { type: 'result-documents' as const, folder, certificate, resultDigest: createHash('sha256').update(resultText(input.result), 'utf8').digest('hex') };
   const written: ResultDocumentFile[] = [];
   await mkdir(folder, { recursive: true });
+  // Checked before anything is written, as the documents' own targets are: a year's signed
+  // record is never replaced silently, and never left behind half an export.
+  if (!overwrite && (await fileExists(recordPath))) return [{ ...base, outcome: 'exists', files: [], existing: [recordPath], missingCharacters: [] }];
   let outcome;
   try {
     outcome = await exportResultDocuments(input, {
@@ -183,11 +210,17 @@ async function exportJob(ctx: ServiceContext, input: ResultDocumentsInput, folde
     throw error;
   }
   if (!outcome.ok) return [{ ...base, outcome: 'exists', files: [], existing: outcome.existing, missingCharacters: [] }];
+  const recordText = panelRecordText(signPanelRecord(record, signer));
+  if ((await writeFileAtomically(recordPath, recordText, { overwrite })) === 'exists') {
+    return [{ ...base, outcome: 'exists', files: [], existing: [recordPath], missingCharacters: [] }];
+  }
+  const recordFile: ResultDocumentFile = { path: recordPath, kind: 'panel-record', bytes: Buffer.byteLength(recordText, 'utf8'), pages: null };
+  control.progress({ current: `已写入 ${basename(recordPath)}` });
   return [
     {
       ...base,
       outcome: 'written',
-      files: outcome.report.files.map(fileView),
+      files: [...outcome.report.files.map(fileView), recordFile],
       existing: [],
       resultDigest: outcome.report.resultDigest,
       missingCharacters: outcome.report.missingCharacters.map((char) => ({ char, codePoint: `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase()}` })),
