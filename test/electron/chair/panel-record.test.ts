@@ -58,9 +58,9 @@ describe('the panel record of the locked result', () => {
     const alliances = (await call(ctx, 'panel-view', { meetingId })).result?.alliances ?? [];
     const first = alliances[0]!;
     await call(ctx, 'panel-conclusion-save', { meetingId, actor: CHAIR, allianceId: first.allianceId, text: '初稿' });
-    let record = await call(ctx, 'panel-conclusion-save', { meetingId, actor: CHAIR, allianceId: first.allianceId, text: '专家组一致认为该联盟运行良好。' });
+    await call(ctx, 'panel-conclusion-save', { meetingId, actor: CHAIR, allianceId: first.allianceId, text: '专家组一致认为该联盟运行良好。' });
     // Saved twice with the same words (a double click) is one entry.
-    record = await call(ctx, 'panel-conclusion-save', { meetingId, actor: CHAIR, allianceId: first.allianceId, text: '专家组一致认为该联盟运行良好。' });
+    const record = await call(ctx, 'panel-conclusion-save', { meetingId, actor: CHAIR, allianceId: first.allianceId, text: '专家组一致认为该联盟运行良好。' });
     expect(record.conclusions).toEqual([expect.objectContaining({ allianceId: first.allianceId, allianceName: first.name, text: '专家组一致认为该联盟运行良好。', by: CHAIR })]);
     await expect(call(ctx, 'panel-conclusion-save', { meetingId, actor: CHAIR, allianceId: 'HFA-999', text: '无' })).rejects.toThrow(/^alliance-not-in-meeting: 联盟 HFA-999 不在本会议的材料包中/);
 
