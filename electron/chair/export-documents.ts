@@ -9,6 +9,9 @@
  *   sheets the lock lists (expert, key fingerprint, time; who typed each paper sheet). Otherwise
  *   the store was changed after the lock and the export is refused.
  * - chair's notes: the notes the lock recorded with its findings, per alliance.
+ * - panel record: `<year>-专家组记录.panel.json` beside them (panel-record-export.ts), gathered
+ *   when the export is asked for and signed by the same signer; written last, after the
+ *   documents, and counted among the targets that must not exist.
  * - signer: the bureau's certificate when imported in this session (bureau-certificate.ts),
  *   else this computer's own (`<data folder>/result-signing/`, made on first use).
  * - folder: the one the clerk chose (desktop: the system's folder picker), default
@@ -32,6 +35,7 @@ import type { ExportedFile, ExportProgress } from '../export/export-result-docum
 import { exportResultDocuments } from '../export/export-result-documents.ts';
 import type { ResultDocumentsInput, ResultSheet } from '../export/result-documents-input.ts';
 import { FLAG_LABELS } from '../export/result-labels.ts';
+import { planResultPdfs, signingCertificateOf } from '../export/result-pdfs.ts';
 import { localSigner } from '../export/signing/local-certificate.ts';
 import { SignerError } from '../export/signing/result-signer.ts';
 import { AppError } from '../errors/app-error.ts';
@@ -187,7 +191,13 @@ async function exportJob(
   await mkdir(folder, { recursive: true });
   // Checked before anything is written, as the documents' own targets are: a year's signed
   // record is never replaced silently, and never left behind half an export.
-  if (!overwrite && (await fileExists(recordPath))) return [{ ...base, outcome: 'exists', files: [], existing: [recordPath], missingCharacters: [] }];
+  if (!overwrite && (await fileExists(recordPath))) {
+    const targets = [...planResultPdfs(input, signingCertificateOf(signer)).map((plan) => join(folder, plan.fileName)), xlsxPath];
+    const existing: string[] = [];
+    for (const target of targets) if (await fileExists(target)) existing.push(target);
+    return [{ ...base, outcome: 'exists', files: [], existing: [...existing, recordPath], missingCharacters: [] }];
+  }
+  let filesTotal = 0;
   let outcome;
   try {
     outcome = await exportResultDocuments(input, {
@@ -202,7 +212,8 @@ async function exportJob(
           written.push(fileView(progress.written));
           control.partial([{ ...base, outcome: 'writing', files: [...written], existing: [], missingCharacters: [] }]);
         }
-        control.progress({ filesDone: progress.filesWritten, filesTotal: progress.filesTotal, current: `${STEP_LABELS[progress.step]} ${basename(progress.file)}` });
+        filesTotal = progress.filesTotal + 1;
+        control.progress({ filesDone: progress.filesWritten, filesTotal, current: `${STEP_LABELS[progress.step]} ${basename(progress.file)}` });
       },
     });
   } catch (error) {
@@ -215,7 +226,7 @@ async function exportJob(
     return [{ ...base, outcome: 'exists', files: [], existing: [recordPath], missingCharacters: [] }];
   }
   const recordFile: ResultDocumentFile = { path: recordPath, kind: 'panel-record', bytes: Buffer.byteLength(recordText, 'utf8'), pages: null };
-  control.progress({ current: `已写入 ${basename(recordPath)}` });
+  control.progress({ filesDone: filesTotal, filesTotal, current: `${STEP_LABELS.write} ${basename(recordPath)}` });
   return [
     {
       ...base,

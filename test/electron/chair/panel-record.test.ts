@@ -53,7 +53,8 @@ async function exportRecord(ctx: ServiceContext, meetingId: number, overwrite = 
 }
 
 describe('the panel record of the locked result', () => {
-  it('holds the conclusions, flag notes, differences, observer notes and reopenings, signed; a flipped byte or another result is refused', async () => {
+  // A whole meeting prepared, locked and exported through the handlers: slow on a shared machine.
+  it('holds the conclusions, flag notes, differences, observer notes and reopenings, signed; a flipped byte or another result is refused', { timeout: 180_000 }, async () => {
     const { ctx, meetingId } = await readyMeeting();
     const alliances = (await call(ctx, 'panel-view', { meetingId })).result?.alliances ?? [];
     const first = alliances[0]!;
@@ -62,6 +63,11 @@ describe('the panel record of the locked result', () => {
     // Saved twice with the same words (a double click) is one entry.
     const record = await call(ctx, 'panel-conclusion-save', { meetingId, actor: CHAIR, allianceId: first.allianceId, text: '专家组一致认为该联盟运行良好。' });
     expect(record.conclusions).toEqual([expect.objectContaining({ allianceId: first.allianceId, allianceName: first.name, text: '专家组一致认为该联盟运行良好。', by: CHAIR })]);
+    const conclusionEntries = (await call(ctx, 'audit-log', { meetingId })).entries.filter((e) => e.action === 'panel-conclusion');
+    expect(conclusionEntries.map((e) => [e.actionLabel, e.actor])).toEqual([
+      ['专家组结论', CHAIR],
+      ['专家组结论', CHAIR],
+    ]);
     await expect(call(ctx, 'panel-conclusion-save', { meetingId, actor: CHAIR, allianceId: 'HFA-999', text: '无' })).rejects.toThrow(/^alliance-not-in-meeting: 联盟 HFA-999 不在本会议的材料包中/);
 
     // Locked, reopened for an art. 64 ground, locked again: the reopening is in the record.
@@ -116,6 +122,8 @@ describe('the panel record of the locked result', () => {
     const again = resultDocumentsReport(await call(ctx, 'job-status', { jobId: started.jobId }));
     expect(again?.outcome).toBe('exists');
     expect(again?.existing).toContain(path);
+    // Every target in the way is listed, the 13 PDFs and the workbook too, for the clerk to decide once.
+    expect(again?.existing).toHaveLength(15);
     expect(readFileSync(path, 'utf8')).toBe(text);
   });
 
@@ -151,7 +159,8 @@ describe('the panel record of the locked result', () => {
 });
 
 describe('the observer mode (监督查看)', () => {
-  it('refuses every change while on, whoever asks; keeps the notes with name and time; ends only when asked', async () => {
+  // A whole meeting prepared, locked and exported through the handlers: slow on a shared machine.
+  it('refuses every change while on, whoever asks; keeps the notes with name and time; ends only when asked', { timeout: 180_000 }, async () => {
     const { ctx, meetingId } = await readyMeeting();
     await expect(call(ctx, 'observer-note-add', { meetingId, text: '无' })).rejects.toThrow(/^observer-not-active:/);
     await expect(call(ctx, 'observer-start', { meetingId, name: '  ' })).rejects.toThrow(/^invalid-request: .*请填写监督人姓名/);

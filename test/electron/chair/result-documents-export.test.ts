@@ -131,7 +131,7 @@ describe('result documents from the locked result', () => {
     // Asked to overwrite, it writes them all again.
     const replaced = await exportDocuments(ctx, { meetingId, folder, overwrite: true });
     expect(replaced.report.outcome).toBe('written');
-    expect(replaced.report.files).toHaveLength(14);
+    expect(replaced.report.files).toHaveLength(15);
 
     // Cancelled at once: the job says so, and whatever it lists as written is there, complete.
     const started = await call(ctx, 'result-documents-export', { meetingId, overwrite: true });
