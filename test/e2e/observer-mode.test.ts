@@ -77,6 +77,9 @@ describe('监督查看 in the chair’s console', () => {
     await conclusion.locator('textarea').fill('运行规范，专家组建议评为合格。');
     await conclusion.getByRole('button', { name: '保存结论' }).click();
     await expect.poll(() => conclusion.textContent()).toContain(`已保存（${CHAIR}`);
+    const conclusions = page.locator('section[aria-labelledby="conclusions-title"]');
+    await conclusions.scrollIntoViewIfNeeded();
+    await conclusions.screenshot({ path: join(shots, 'chair-conclusions.png') });
     expect(await enabledControls(page)).toBeGreaterThan(3);
 
     // The observer enters with their name.
