@@ -10,6 +10,9 @@
  *   the store was changed after the lock and the export is refused.
  * - chair's notes: the notes the lock recorded with its findings, per alliance.
  * - procedure documents: the roster and the chair's records (procedure-documents-records.ts).
+ * - panel record: `<year>-专家组记录.panel.json` beside them (panel-record-export.ts), gathered
+ *   when the export is asked for and signed by the same signer; written last, after the
+ *   documents, and counted among the targets that must not exist.
  * - signer: the bureau's certificate when imported in this session (bureau-certificate.ts),
  *   else this computer's own (`<data folder>/result-signing/`, made on first use).
  * - folder: the one the clerk chose (desktop: the system's folder picker), default
@@ -19,11 +22,13 @@
  *   complete (written atomically), and are listed.
  */
 import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import type { FindingView } from '../../shared/api/chair-types.ts';
 import type { ResultDocumentFile, ResultDocumentsExportStarted, ResultDocumentsReport } from '../../shared/api/result-document-types.ts';
 import { parseJson } from '../../shared/package/parse-json.ts';
+import type { UnsignedPanelRecord } from '../../shared/record/panel-record.ts';
+import { panelRecordFileName, panelRecordText } from '../../shared/record/panel-record.ts';
 import { resultFileSchema } from '../../shared/result/result-schema.ts';
 import { resultText } from '../../shared/result/result-text.ts';
 import type { ServiceContext } from '../app/context.ts';
@@ -31,9 +36,11 @@ import type { ExportedFile, ExportProgress } from '../export/export-result-docum
 import { exportResultDocuments } from '../export/export-result-documents.ts';
 import type { ResultDocumentsInput, ResultSheet } from '../export/result-documents-input.ts';
 import { FLAG_LABELS } from '../export/result-labels.ts';
+import { planResultPdfs, signingCertificateOf } from '../export/result-pdfs.ts';
 import { localSigner } from '../export/signing/local-certificate.ts';
 import { SignerError } from '../export/signing/result-signer.ts';
 import { AppError } from '../errors/app-error.ts';
+import { writeFileAtomically } from '../files/atomic-write.ts';
 import type { JobControl } from '../jobs/jobs.ts';
 import { settingsNumbers } from '../meeting/meeting-setup.ts';
 import { meetingRow, meetingSettings } from '../meeting/meeting-store.ts';
@@ -42,6 +49,8 @@ import { currentLock } from '../meeting/lock-state.ts';
 import { meetingRubric } from './meeting-inputs.ts';
 import { computePanel } from './panel-state.ts';
 import { procedureDocumentsOf } from './procedure-documents-records.ts';
+import { signPanelRecord } from './panel-record-file.ts';
+import { lockedPanelRecord } from './panel-record-export.ts';
 
 /** What the lock recorded of its inputs (finalize.ts), as far as the export checks it. */
 interface LockInputs {
@@ -146,13 +155,32 @@ export async function startDocumentsExport(
   const typed = request.folder?.trim() ?? '';
   if (typed !== '' && !isAbsolute(typed)) throw new AppError('folder-not-absolute', `请填写完整的文件夹路径（如 E:\\2026-结果 或 /media/usb/2026-结果），而不是 ${typed}。`);
   const folder = typed === '' ? defaultDocumentsFolder(ctx, input.result.year) : resolve(typed);
-  const jobId = ctx.jobs.start('result-documents', (control) => exportJob(ctx, input, folder, request.overwrite, control));
+  // Gathered now, with the checked inputs: the record is of exactly the state the export was asked in.
+  const record = lockedPanelRecord(ctx, request.meetingId, input.rubric, input.generatedAt);
+  const jobId = ctx.jobs.start('result-documents', (control) => exportJob(ctx, input, record, folder, request.overwrite, control));
   return { jobId, folder };
 }
 
-async function exportJob(ctx: ServiceContext, input: ResultDocumentsInput, folder: string, overwrite: boolean, control: JobControl): Promise<ResultDocumentsReport[]> {
+async function fileExists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function exportJob(
+  ctx: ServiceContext,
+  input: ResultDocumentsInput,
+  record: UnsignedPanelRecord,
+  folder: string,
+  overwrite: boolean,
+  control: JobControl,
+): Promise<ResultDocumentsReport[]> {
   const year = input.result.year;
   const xlsxPath = join(folder, `${year}-考核结果.xlsx`);
+  const recordPath = join(folder, panelRecordFileName(year));
   control.progress({ current: '准备签名证书' });
   let signer = bureauSigner(ctx);
   try {
@@ -165,6 +193,15 @@ async function exportJob(ctx: ServiceContext, input: ResultDocumentsInput, folde
   const base = { type: 'result-documents' as const, folder, certificate, resultDigest: createHash('sha256').update(resultText(input.result), 'utf8').digest('hex') };
   const written: ResultDocumentFile[] = [];
   await mkdir(folder, { recursive: true });
+  // Checked before anything is written, as the documents' own targets are: a year's signed
+  // record is never replaced silently, and never left behind half an export.
+  if (!overwrite && (await fileExists(recordPath))) {
+    const targets = [...planResultPdfs(input, signingCertificateOf(signer)).map((plan) => join(folder, plan.fileName)), xlsxPath];
+    const existing: string[] = [];
+    for (const target of targets) if (await fileExists(target)) existing.push(target);
+    return [{ ...base, outcome: 'exists', files: [], existing: [...existing, recordPath], missingCharacters: [] }];
+  }
+  let filesTotal = 0;
   let outcome;
   try {
     outcome = await exportResultDocuments(input, {
@@ -179,7 +216,8 @@ async function exportJob(ctx: ServiceContext, input: ResultDocumentsInput, folde
           written.push(fileView(progress.written));
           control.partial([{ ...base, outcome: 'writing', files: [...written], existing: [], missingCharacters: [] }]);
         }
-        control.progress({ filesDone: progress.filesWritten, filesTotal: progress.filesTotal, current: `${STEP_LABELS[progress.step]} ${basename(progress.file)}` });
+        filesTotal = progress.filesTotal + 1;
+        control.progress({ filesDone: progress.filesWritten, filesTotal, current: `${STEP_LABELS[progress.step]} ${basename(progress.file)}` });
       },
     });
   } catch (error) {
@@ -187,11 +225,17 @@ async function exportJob(ctx: ServiceContext, input: ResultDocumentsInput, folde
     throw error;
   }
   if (!outcome.ok) return [{ ...base, outcome: 'exists', files: [], existing: outcome.existing, missingCharacters: [] }];
+  const recordText = panelRecordText(signPanelRecord(record, signer));
+  if ((await writeFileAtomically(recordPath, recordText, { overwrite })) === 'exists') {
+    return [{ ...base, outcome: 'exists', files: [], existing: [recordPath], missingCharacters: [] }];
+  }
+  const recordFile: ResultDocumentFile = { path: recordPath, kind: 'panel-record', bytes: Buffer.byteLength(recordText, 'utf8'), pages: null };
+  control.progress({ filesDone: filesTotal, filesTotal, current: `${STEP_LABELS.write} ${basename(recordPath)}` });
   return [
     {
       ...base,
       outcome: 'written',
-      files: outcome.report.files.map(fileView),
+      files: [...outcome.report.files.map(fileView), recordFile],
       existing: [],
       resultDigest: outcome.report.resultDigest,
       missingCharacters: outcome.report.missingCharacters.map((char) => ({ char, codePoint: `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase()}` })),

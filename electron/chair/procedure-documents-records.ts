@@ -2,13 +2,16 @@
  * The chair's records as the procedure documents take them (electron/export/
  * procedure-documents-input.ts): the roster with titles, employers and the 组长, the note on
  * each flag the lock recorded, the objective differences and outlying scores with how each ended
- * (panel-procedure.ts), and the paper pledges the chair registered. Read-only.
+ * (panel-procedure.ts), the paper pledges the chair registered, the observer's notes and the
+ * panel's conclusion per alliance (panel-record-store.ts). Read-only.
  */
 import type { Database } from 'better-sqlite3';
 import type { DifferenceView, FindingView, OutlierView } from '../../shared/api/chair-types.ts';
 import type { Rubric } from '../../shared/rubric/types.ts';
 import type { DifferenceRecord, OutlierRecord, ProcedureDocumentsInput } from '../export/procedure-documents-input.ts';
 import { meetingExperts } from '../meeting/meeting-store.ts';
+import { observerNoteText } from './panel-record-procedure.ts';
+import { observerNotes, panelConclusions } from './panel-record-store.ts';
 import { panelViewWith } from './panel-state.ts';
 
 const DECISION_WORDS = { accept: '认可', reject: '不认可', none: '未判断' } as const;
@@ -46,6 +49,8 @@ export function procedureDocumentsOf(db: Database, meetingId: number, rubric: Ru
   return {
     roster: meetingExperts(db, meetingId).map((e) => ({ id: e.id, name: e.name, title: e.title, employer: e.employer, leader: e.leader })),
     flagNotes: findings.map((f) => ({ allianceId: f.allianceId, flag: f.flag, note: f.note, by: f.by, at: f.at })),
+    observerNote: observerNoteText(observerNotes(db, meetingId)),
+    panelConclusions: Object.fromEntries(panelConclusions(db, meetingId).map((c) => [c.allianceId, c.text])),
     ...(procedure === null
       ? {}
       : {

@@ -48,6 +48,8 @@ export interface MergeDocumentsRequest {
   readonly meeting: string | null;
   readonly cert: string | null;
   readonly meetingFile?: string | null | undefined;
+  /** From a verified `--panel-record`: the chair's records (flag notes, differences, observer notes, conclusions). */
+  readonly recordProcedure?: ProcedureDocumentsInput | undefined;
   readonly force: boolean;
   readonly deviationThreshold: number;
   readonly budgetYuan: number | null;
@@ -128,7 +130,7 @@ export async function writeMergeDocuments(request: MergeDocumentsRequest, io: Cl
         deviationThreshold: request.deviationThreshold,
         budgetYuan: request.budgetYuan,
         generatedAt: now,
-        procedure: meetingFile?.procedure,
+        procedure: meetingFile === null && request.recordProcedure === undefined ? undefined : { ...meetingFile?.procedure, ...request.recordProcedure },
       },
       {
         pdfDir: request.pdfDir === null ? null : resolve(io.cwd, request.pdfDir),

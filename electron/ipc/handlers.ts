@@ -27,6 +27,8 @@ import { chairHandlers } from '../chair/handlers.ts';
 import { resultDocumentHandlers } from '../chair/result-document-handlers.ts';
 import { ocrHandlers } from '../ocr/handlers.ts';
 import { integrityHandlers } from '../integrity/handlers.ts';
+import { panelRecordHandlers } from '../chair/panel-record-handlers.ts';
+import { observerRefusal } from './observer-gate.ts';
 
 // Schema messages reach clerks: let zod word them in Chinese (zod-messages.ts words the
 // cases zod's own locale gets wrong).
@@ -47,6 +49,7 @@ export const handlers: HandlerTable = {
   ...resultDocumentHandlers,
   ...ocrHandlers,
   ...integrityHandlers,
+  ...panelRecordHandlers,
 };
 
 /** The field paths, for the log: the person's message names fields in their words instead. */
@@ -67,6 +70,8 @@ export async function dispatch(ctx: ServiceContext, channel: unknown, payload: u
     console.warn(`[${channel}] invalid request: ${issuePaths(parsed.error)}`);
     return { ok: false, error: { code: 'invalid-request', message: describeRequestIssues(parsed.error.issues) } };
   }
+  const refusal = observerRefusal(ctx, channel);
+  if (refusal !== null) return { ok: false, error: refusal };
   try {
     const handler = handlers[channel] as (ctx: ServiceContext, request: unknown) => unknown;
     return { ok: true, value: await handler(ctx, parsed.data) };

@@ -22,6 +22,7 @@ import { meetingChannels } from './meeting-channels.ts';
 import { meetingSetupChannels } from './meeting-setup-channels.ts';
 import { ocrChannels } from './ocr-channels.ts';
 import { packageChannels } from './package-channels.ts';
+import { panelRecordChannels } from './panel-record-channels.ts';
 import type { Result } from './result.ts';
 import { resultDocumentChannels } from './result-document-channels.ts';
 import { reviewChannels } from './review-channels.ts';
@@ -44,6 +45,7 @@ export const contract = {
   ...resultDocumentChannels,
   ...ocrChannels,
   ...integrityChannels,
+  ...panelRecordChannels,
 } as const satisfies Record<string, Channel<z.ZodType, unknown>>;
 
 type Contract = typeof contract;

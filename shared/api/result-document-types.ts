@@ -24,7 +24,8 @@ export interface ResultCertificateView {
 
 export interface ResultDocumentFile {
   readonly path: string;
-  readonly kind: 'summary' | 'publication' | 'detail' | 'expert' | 'sign-in' | 'pledge' | 'report' | 'opinion' | 'workbook';
+  /** `panel-record`: the signed panel record (专家组记录, shared/record/panel-record.ts). */
+  readonly kind: 'summary' | 'publication' | 'detail' | 'expert' | 'sign-in' | 'pledge' | 'report' | 'opinion' | 'workbook' | 'panel-record';
   readonly bytes: number;
   /** PDFs only. */
   readonly pages: number | null;

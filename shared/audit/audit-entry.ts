@@ -37,6 +37,10 @@ export const AUDIT_ACTIONS = [
   'previous-none',
   'lock',
   'reopen',
+  'panel-conclusion',
+  'observer-start',
+  'observer-note',
+  'observer-end',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -60,6 +64,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'previous-none': '确认没有上一年度结果',
   lock: '定稿（锁定结果）',
   reopen: '重新开启',
+  'panel-conclusion': '专家组结论',
+  'observer-start': '进入监督查看',
+  'observer-note': '监督意见',
+  'observer-end': '结束监督查看',
 };
 
 export type AuditDetail = Readonly<Record<string, string | number | boolean | null>>;

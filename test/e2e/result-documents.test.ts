@@ -77,9 +77,9 @@ describe('result documents from the finalize tab', () => {
     expect(await page.getByTestId('result-documents-digest').textContent()).toBe(sha);
     expect(await page.getByTestId('result-documents-certificate').textContent()).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
     const folder = join(app.dataDir, 'exports', '2026');
-    expect(await report.locator('tbody tr').count()).toBe(23);
-    expect(readdirSync(folder)).toHaveLength(23);
-    expect(await report.getByRole('status').textContent()).toBe(`已写入 23 个文件到 ${folder}。`);
+    expect(await report.locator('tbody tr').count()).toBe(24);
+    expect(readdirSync(folder)).toHaveLength(24);
+    expect(await report.getByRole('status').textContent()).toBe(`已写入 24 个文件到 ${folder}。`);
     await panel.scrollIntoViewIfNeeded();
     await panel.screenshot({ path: resolve(shots, 'result-export-report.png') });
 
@@ -87,10 +87,10 @@ describe('result documents from the finalize tab', () => {
     await panel.getByRole('button', { name: '导出结果文件（PDF 与 Excel）' }).click();
     const existing = page.getByTestId('result-documents-existing');
     await existing.waitFor({ timeout: 150_000 });
-    expect(await existing.locator('li').count()).toBe(23);
+    expect(await existing.locator('li').count()).toBe(24);
     await existing.screenshot({ path: resolve(shots, 'result-export-existing.png') });
     await existing.getByRole('button', { name: '覆盖这些文件' }).click();
     await report.waitFor({ timeout: 150_000 });
-    expect(await report.locator('tbody tr').count()).toBe(23);
+    expect(await report.locator('tbody tr').count()).toBe(24);
   }, 360_000);
 });

@@ -18,9 +18,14 @@
  *   year and is taken as the year before the packages' (a note on stderr says so).
  * - `--deviation` (the meeting's deviation threshold, default 10 points) is an addition to
  *   the spec's options, so a meeting that set another threshold can be recomputed too.
+ * - `--panel-record FILE`: the signed panel record (专家组记录) exported with the locked result;
+ *   verified and refused (exit 1, nothing on stdout) when its signature fails or it belongs to
+ *   another year or result than this merge's (electron/chair/panel-record-file.ts).
  * - `--pdf DIR` and `--xlsx FILE` also write the signed result PDFs and the workbook
  *   (electron/cli/merge-documents.ts, with `--meeting`, `--meeting-file`, `--cert` and `--force`).
  */
+import { resolve } from 'node:path';
+import type { ProcedureDocumentsInput } from '../../export/procedure-documents-input.ts';
 import { CONSEQUENCE_LABELS } from '../../../shared/panel/consequence.ts';
 import type { AllianceResult, PanelMethod } from '../../../shared/panel/types.ts';
 import { DEFAULT_DEVIATION_THRESHOLD, PANEL_METHODS } from '../../../shared/panel/types.ts';
@@ -53,12 +58,14 @@ export interface MergeArguments {
   /** `--meeting-file`: the meeting file whose roster (titles, employers, 组长) the procedure documents print. */
   readonly meetingFile: string | null;
   readonly force: boolean;
+  /** `--panel-record FILE`: the signed panel record exported with the locked result. */
+  readonly panelRecord: string | null;
 }
 
 const LIST_OPTIONS = ['--packages', '--sheets', '--paper'] as const;
 /** List options that must be given (`--paper` may be left out). */
 const REQUIRED_LISTS = ['--packages', '--sheets'] as const;
-const VALUE_OPTIONS = ['--method', '--previous', '--budget', '--deviation', '--pdf', '--xlsx', '--meeting', '--cert', '--meeting-file'] as const;
+const VALUE_OPTIONS = ['--method', '--previous', '--budget', '--deviation', '--pdf', '--xlsx', '--meeting', '--cert', '--meeting-file', '--panel-record'] as const;
 const FLAG_OPTIONS = ['--json', '--force'] as const;
 
 type ListOption = (typeof LIST_OPTIONS)[number];
@@ -136,6 +143,7 @@ export function parseMergeArguments(args: readonly string[]): MergeArguments {
     cert: values.get('--cert') ?? null,
     meetingFile: values.get('--meeting-file') ?? null,
     force,
+    panelRecord: values.get('--panel-record') ?? null,
   };
 }
 
@@ -153,7 +161,7 @@ export const mergeCommand: Command = {
   name: 'merge',
   summary: '验证专家评分表并汇总考核结果 verify signed sheets and merge them into the result',
   usage:
-    'alliance-review merge --packages <材料包…> --sheets <评分表…> [--paper <纸质评分表.paper.json…>] [--method mean|trimmed] [--previous 上年结果.json|上年等级名单.xlsx|.csv] [--budget 元] [--deviation 分] [--json] [--pdf 文件夹] [--xlsx 文件.xlsx] [--meeting 会议名称] [--meeting-file 会议包.meeting.zip] [--cert 证书.p12] [--force]',
+    'alliance-review merge --packages <材料包…> --sheets <评分表…> [--paper <纸质评分表.paper.json…>] [--method mean|trimmed] [--previous 上年结果.json|上年等级名单.xlsx|.csv] [--budget 元] [--deviation 分] [--json] [--pdf 文件夹] [--xlsx 文件.xlsx] [--meeting 会议名称] [--meeting-file 会议包.meeting.zip] [--cert 证书.p12] [--force] [--panel-record 专家组记录.panel.json]',
   async run(args: readonly string[], io: CliIo): Promise<number> {
     const options = parseMergeArguments(args);
     const outcome = await mergeFiles({
@@ -178,11 +186,27 @@ export const mergeCommand: Command = {
       // A list names no year: say which year it was taken as, so a list of the wrong year is noticed.
       io.err(term`注意 note：${outcome.previous.source} 是考核等级名单，名单本身不写年度，按上一年度即 ${String(outcome.previous.year)} 年度的等级计 (list taken as the year before)\n`);
     }
+    let recordProcedure: ProcedureDocumentsInput | undefined;
+    if (options.panelRecord !== null) {
+      const { readPanelRecord, resultSha256Of } = await import('../../chair/panel-record-file.ts');
+      const reading = await readPanelRecord(resolve(io.cwd, options.panelRecord), { year: outcome.result.year, resultSha256: resultSha256Of(resultText(outcome.result)) });
+      if (!reading.ok) {
+        for (const problem of reading.problems) io.err(term`错误 error [panel-record] ${options.panelRecord}：${oneLine(problem)}\n`);
+        io.err('✗ 未汇总 merge refused：专家组记录不能使用，未输出任何结果。\n');
+        return exitCode.invalid;
+      }
+      const d = reading.data;
+      recordProcedure = (await import('../../chair/panel-record-procedure.ts')).procedureFromPanelRecord(d);
+      io.err(
+        term`专家组记录 panel record：${options.panelRecord} 签名有效 (signature verified)，证书 ${d.certificateSubject}，指纹 ${d.certificateFingerprint}\n` +
+          `  标记说明 ${d.flagNotes.length} 条 · 客观分歧 ${d.differences.length} 项 · 监督意见 ${d.observerNotes.length} 条 · 专家组结论 ${Object.keys(d.conclusions).length} 个 · 重新开启 ${d.reopenings.length} 次\n`,
+      );
+    }
     if (options.pdfDir !== null || options.xlsxPath !== null) {
       // PDFs and Excel pull in pdfkit, exceljs and the fonts: loaded only when asked for.
       const { writeMergeDocuments } = await import('../merge-documents.ts');
       const status = await writeMergeDocuments(
-        { ...options, result: outcome.result, rubric: outcome.rubric, packages: outcome.packages, sheets: outcome.sheets, paperSheets: outcome.paperSheets },
+        { ...options, result: outcome.result, rubric: outcome.rubric, packages: outcome.packages, sheets: outcome.sheets, paperSheets: outcome.paperSheets, recordProcedure },
         io,
       );
       if (status !== exitCode.ok) return status;

@@ -55,6 +55,9 @@ const labels: Readonly<Record<string, string>> = {
   ground: '法定事由',
   identifier: '编号',
   finding: '核查发现',
+  allianceName: '联盟名称',
+  conclusion: '专家组结论',
+  observer: '监督人',
 };
 
 const methods: Readonly<Record<string, string>> = { mean: '平均分', trimmed: '去掉一个最高分和一个最低分后平均' };

@@ -11,6 +11,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { PanelView } from '../../../shared/api/chair-types.ts';
+import type { PanelRecordView } from '../../../shared/api/panel-record-types.ts';
 import { api } from '../api/api.ts';
 import { MeetingBar, useMeetings } from '../meeting/meeting-bar.tsx';
 import { useActor } from '../meeting/use-actor.ts';
@@ -19,6 +20,7 @@ import { CrossCheckTab } from './cross-check-tab.tsx';
 import { DrillDownTab } from './drill-down-tab.tsx';
 import type { DrillTarget } from './drill-target.ts';
 import { FinalizeTab } from './finalize-tab.tsx';
+import { ObserverBar } from './observer-bar.tsx';
 import { OverviewTab } from './overview-tab.tsx';
 import { PaperTab } from './paper-tab.tsx';
 import { ProcedureTab } from './procedure-tab.tsx';
@@ -29,6 +31,9 @@ import './chair.css';
 
 type TabId = 'overview' | 'sheets' | 'paper' | 'procedure' | 'drill' | 'finalize' | 'audit' | 'cross-check';
 
+/** Tabs that only show: left usable in 监督查看; every other tab's controls are disabled. */
+const READ_ONLY_TABS: ReadonlySet<TabId> = new Set<TabId>(['drill', 'audit']);
+
 export function ChairScreen() {
   const { meetings, meetingId, choose } = useMeetings();
   const [actor, setActor] = useActor();
@@ -37,6 +42,18 @@ export function ChairScreen() {
   const [error, setError] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
   const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const [record, setRecord] = useState<PanelRecordView | null>(null);
+
+  useEffect(() => {
+    if (meetingId === null) return;
+    let live = true;
+    void api.invoke('panel-record-view', { meetingId }).then((result) => {
+      if (live && result.ok) setRecord(result.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [meetingId, generation]);
 
   useEffect(() => {
     if (meetingId === null) return;
@@ -54,6 +71,12 @@ export function ChairScreen() {
   }, [meetingId, generation]);
 
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
+  const onRecord = useCallback((next: PanelRecordView) => {
+    setRecord(next);
+    // The audit log and the console follow each note and each entering or leaving of the mode.
+    setGeneration((g) => g + 1);
+  }, []);
+  const observing = (record?.observer ?? null) !== null;
   const shown = view !== null && view.meeting.id === meetingId ? view : null;
   const unnoted = shown?.flags.filter((f) => f.note === null).length ?? 0;
   const pending = shown?.experts.filter((e) => e.state === 'awaiting-fingerprint').length ?? 0;
@@ -98,6 +121,7 @@ export function ChairScreen() {
         )}
       </div>
       <MeetingBar meetings={meetings} meetingId={meetingId} onChoose={choose} actor={actor} onActor={setActor} />
+      {meetingId !== null && <ObserverBar meetingId={meetingId} record={record} onRecord={onRecord} />}
       {error && (
         <p role="alert" className="error">
           {error}
@@ -122,7 +146,9 @@ export function ChairScreen() {
       ) : shown === null ? (
         <p className="muted">正在读取……</p>
       ) : (
-        <>
+        // 监督查看: a disabled fieldset disables every button, input and select inside the tab, so
+        // no control that changes anything can be used (main refuses such calls too).
+        <fieldset className="tab-content" disabled={observing && !READ_ONLY_TABS.has(tab)} data-testid="chair-tab-content">
           {tab === 'overview' && (
             <OverviewTab
               view={shown}
@@ -140,6 +166,8 @@ export function ChairScreen() {
             <ProcedureTab
               view={shown}
               actor={actor}
+              record={record}
+              onRecord={onRecord}
               onChanged={setView}
               onDrill={(target) => {
                 setDrill(target);
@@ -160,7 +188,7 @@ export function ChairScreen() {
               }}
             />
           )}
-        </>
+        </fieldset>
       )}
     </section>
   );

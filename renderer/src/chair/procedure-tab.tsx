@@ -5,7 +5,9 @@
  *   reason side by side, a link to the claim's evidence (the drill-down, with the evidence viewer
  *   beside it); settled when the experts re-sign in agreement, or recorded as standing, with why;
  * - 畸高畸低: every subjective score beyond the meeting's share of the cap from the others' mean,
- *   with the expert's written explanation entered by the chair, or revised by the expert.
+ *   with the expert's written explanation entered by the chair, or revised by the expert;
+ * - 专家组结论 and 监督意见 (conclusion-section.tsx): the panel's conclusion per alliance, and the
+ *   observer's notes, both written into the signed panel record.
  * The chair never changes a score here: only the experts' re-signed sheets do.
  */
 import { useState } from 'react';
@@ -13,6 +15,8 @@ import type { DifferenceView, OutlierView, PanelView } from '../../../shared/api
 import { dec } from '../../../shared/decimal/decimal.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { api } from '../api/api.ts';
+import type { PanelRecordView } from '../../../shared/api/panel-record-types.ts';
+import { ConclusionSection } from './conclusion-section.tsx';
 import type { DrillTarget } from './drill-target.ts';
 import './procedure.css';
 
@@ -21,6 +25,9 @@ interface TabProps {
   readonly actor: string;
   readonly onChanged: (view: PanelView) => void;
   readonly onDrill: (target: DrillTarget) => void;
+  /** The conclusions and the observer's notes (panel-record-view). */
+  readonly record: PanelRecordView | null;
+  readonly onRecord: (record: PanelRecordView) => void;
 }
 
 type Outcome = { ok: true; value: PanelView } | { ok: false; error: { message: string } };
@@ -83,6 +90,7 @@ export function ProcedureTab(props: TabProps) {
         )}
       </section>
       <OutlierSection {...props} />
+      <ConclusionSection view={props.view} actor={props.actor} record={props.record} onRecord={props.onRecord} />
     </div>
   );
 }

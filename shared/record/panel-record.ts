@@ -1,0 +1,134 @@
+/**
+ * Panel record (专家组记录): what only the chair's laptop knows of a meeting, written beside the
+ * locked result as one signed file, `<year>-专家组记录.panel.json` (docs/sheets-and-results.md,
+ * “专家组记录”).
+ *
+ * - flag note: the chair's written answer to one flag of the locked result, as the lock kept it.
+ * - difference: an objective difference (客观分歧) of the panel, with its outcome: `revised` when
+ *   the experts re-signed and now agree, `recorded` when the panel recorded that it stands and
+ *   why (the reason; null for a revised one).
+ * - observer note: what the observer (监督) wrote on the chair's laptop, with their name and time.
+ * - conclusion: the panel's conclusion (专家组结论) on one alliance, the chair's latest text.
+ * - reopening: a reopening of an earlier lock, with its art. 64 ground and reason.
+ * - result: the year and the SHA-256 of the locked result text (the bytes `merge --json`
+ *   prints): a record belongs to exactly one result.
+ * - signature: over the UTF-8 bytes of the RFC 8785 text of the record without `signature`, as a
+ *   sheet's (shared/sheet/signing-text.ts), by the certificate's key that signs the result PDFs
+ *   (the bureau's, or this computer's own); the certificate travels in the file (DER, base64).
+ *
+ * This module fixes the format and its schema; signing and verifying need node:crypto
+ * (electron/chair/panel-record-file.ts).
+ */
+import { z } from 'zod';
+import { REOPEN_GROUNDS } from '../panel/reopen-grounds.ts';
+import type { PanelFlagKind } from '../panel/types.ts';
+import { PANEL_FLAG_KINDS } from '../panel/types.ts';
+import { canonicalJson } from '../format/canonical-json.ts';
+
+export const PANEL_RECORD_FORMAT = 'alliance-review/panel-record';
+export const PANEL_RECORD_VERSION = 1;
+export const PANEL_RECORD_SIGNATURE_ALG = 'X509-SHA256';
+
+const text = z.string().max(20000);
+const when = z.string().min(1).max(64);
+const who = z.string().max(200);
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+const flagNoteSchema = z
+  .object({
+    allianceId: z.string().min(1).max(64),
+    allianceName: text,
+    kind: z.enum(PANEL_FLAG_KINDS as readonly [PanelFlagKind, ...PanelFlagKind[]]),
+    expert: z.string().max(64).nullable(),
+    indicator: z.string().max(64).nullable(),
+    detail: text,
+    note: text,
+    by: who,
+    at: z.string().max(64),
+  })
+  .strict();
+
+const differenceSchema = z
+  .object({
+    allianceId: z.string().min(1).max(64),
+    allianceName: text,
+    criterionId: z.string().min(1).max(64),
+    criterionLabel: text,
+    itemId: z.string().max(200).nullable(),
+    itemTitle: text.nullable(),
+    outcome: z.enum(['revised', 'recorded']),
+    reason: text.nullable(),
+    by: who.nullable(),
+    at: when.nullable(),
+  })
+  .strict();
+
+const observerNoteSchema = z.object({ name: who.min(1), text: text.min(1), at: when }).strict();
+
+const conclusionSchema = z.object({ allianceName: text, text: text.min(1), by: who, at: when }).strict();
+
+const reopeningSchema = z
+  .object({
+    lockedAt: when,
+    lockedBy: who,
+    resultSha256: sha256,
+    reopenedAt: when,
+    reopenedBy: who,
+    ground: z.enum(REOPEN_GROUNDS).nullable(),
+    reason: text,
+  })
+  .strict();
+
+export const panelRecordSignatureSchema = z
+  .object({
+    alg: z.literal(PANEL_RECORD_SIGNATURE_ALG),
+    /** DER of the signing certificate, base64. */
+    certificate: z.base64().min(1).max(20000),
+    value: z.base64().min(1).max(4000),
+  })
+  .strict();
+
+export const unsignedPanelRecordSchema = z
+  .object({
+    format: z.literal(PANEL_RECORD_FORMAT),
+    version: z.literal(PANEL_RECORD_VERSION),
+    year: z.number().int().min(2000).max(2100),
+    meeting: text,
+    result: z.object({ sha256, lockedAt: when, lockedBy: who }).strict(),
+    exportedAt: when,
+    flagNotes: z.array(flagNoteSchema).max(10000),
+    differences: z.array(differenceSchema).max(10000),
+    observerNotes: z.array(observerNoteSchema).max(10000),
+    /** Alliance id → the panel's conclusion. */
+    conclusions: z.record(z.string().min(1).max(64), conclusionSchema),
+    reopenings: z.array(reopeningSchema).max(1000),
+  })
+  .strict();
+
+export const panelRecordSchema = unsignedPanelRecordSchema.extend({ signature: panelRecordSignatureSchema }).strict();
+
+export type UnsignedPanelRecord = z.infer<typeof unsignedPanelRecordSchema>;
+export type PanelRecord = z.infer<typeof panelRecordSchema>;
+export type PanelRecordFlagNote = UnsignedPanelRecord['flagNotes'][number];
+export type PanelRecordDifference = UnsignedPanelRecord['differences'][number];
+export type PanelRecordObserverNote = UnsignedPanelRecord['observerNotes'][number];
+export type PanelRecordReopening = UnsignedPanelRecord['reopenings'][number];
+
+/** The file's name beside the year's result documents. */
+export function panelRecordFileName(year: number): string {
+  return `${year}-专家组记录.panel.json`;
+}
+
+/** What the key signs: the JCS text of the record without `signature`. */
+export function panelRecordSigningText(record: object): string {
+  const { signature: _signature, ...signed } = record as Record<string, unknown>;
+  return canonicalJson(signed);
+}
+
+/**
+ * The file's text: indented JSON and a final newline, for an auditor to read. As with a sheet,
+ * the layout is not signed (the signature covers the canonical form), so it may be re-indented.
+ */
+export function panelRecordText(record: PanelRecord): string {
+  return `${JSON.stringify(record, null, 2)}\n`;
+}

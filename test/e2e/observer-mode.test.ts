@@ -1,0 +1,142 @@
+/**
+ * 监督查看 in the chair's console, in Chromium through the browser shell: a meeting of real
+ * package zips and four real signed sheets (test/helpers/chair-meeting.ts), prepared through the
+ * handlers on the app's own data folder. Through the UI: the chair writes a panel conclusion;
+ * the observer enters with their name; every control of the tabs that change something is
+ * disabled (the drill-down and the audit log stay usable); a note is saved and shown with the
+ * observer's name, in the console and in the audit log; a reload keeps the mode (it is the
+ * running program's); leaving takes a confirmation, and the controls come back.
+ *
+ * Screenshots go to docs/images/ when UPDATE_DOCS_SCREENSHOTS=1, else test-results/screenshots/.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { call } from '../helpers/call.ts';
+import { prepareChairMeeting, writeChairMeeting } from '../helpers/chair-meeting.ts';
+import { testContext } from '../helpers/context.ts';
+import { startApp, type AppFixture } from './app-fixture.ts';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const shots = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1' ? resolve(root, 'docs', 'images') : resolve(root, 'test-results', 'screenshots');
+const CHAIR = '主任 孙立';
+const OBSERVER = '纪检 刘芳';
+
+async function tab(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: '主任控制台' }).getByRole('button', { name }).click();
+}
+
+/** Whether the tab content's fieldset is disabled (Playwright's isDisabled answers for controls only). */
+async function tabDisabled(page: Page): Promise<boolean> {
+  return (await page.getByTestId('chair-tab-content').getAttribute('disabled')) !== null;
+}
+
+/** How many buttons, inputs, textareas and selects of the tab content are enabled. */
+async function enabledControls(page: Page): Promise<number> {
+  return page.getByTestId('chair-tab-content').locator('button:enabled, input:enabled, textarea:enabled, select:enabled').count();
+}
+
+describe('监督查看 in the chair’s console', () => {
+  let app: AppFixture;
+  let work: string;
+  beforeEach(async () => {
+    app = await startApp();
+    work = mkdtempSync(join(tmpdir(), 'alliance-review-observer-'));
+    mkdirSync(shots, { recursive: true });
+  });
+  afterEach(async () => {
+    await app.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('disables every changing control, saves and shows the observer’s note, and ends only when confirmed', async () => {
+    await app.server.stop();
+    const ctx = testContext(app.dataDir, new Date());
+    try {
+      const meeting = await writeChairMeeting(work);
+      const meetingId = await prepareChairMeeting(ctx, meeting);
+      await call(ctx, 'chair-sheet-import', { meetingId, actor: CHAIR, sources: meeting.sheets.slice(0, 4).map((path) => ({ path })) });
+      for (const key of (await call(ctx, 'chair-sheet-list', { meetingId })).pendingKeys) {
+        await call(ctx, 'chair-key-decide', { meetingId, actor: CHAIR, publicKey: key.publicKey, decision: 'confirm', readOut: key.fingerprint });
+      }
+    } finally {
+      ctx.close();
+    }
+    await app.restartServer();
+    const { page } = app;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(app.server.url);
+    await page.getByRole('button', { name: '主任控制台', exact: true }).click();
+    await page.getByLabel('操作人').fill(CHAIR);
+
+    // The chair writes the panel's conclusion on the first alliance.
+    await tab(page, '签到与分歧');
+    const conclusion = page.getByTestId('conclusion').first();
+    await conclusion.locator('textarea').fill('运行规范，专家组建议评为合格。');
+    await conclusion.getByRole('button', { name: '保存结论' }).click();
+    await expect.poll(() => conclusion.textContent()).toContain(`已保存（${CHAIR}`);
+    const conclusions = page.locator('section[aria-labelledby="conclusions-title"]');
+    await conclusions.scrollIntoViewIfNeeded();
+    await conclusions.screenshot({ path: join(shots, 'chair-conclusions.png') });
+    expect(await enabledControls(page)).toBeGreaterThan(3);
+
+    // The observer enters with their name.
+    await page.getByRole('button', { name: '监督查看', exact: true }).click();
+    await expect.poll(() => page.getByRole('button', { name: '进入监督查看' }).isDisabled()).toBe(true);
+    await page.getByLabel('监督人姓名').fill(OBSERVER);
+    await page.getByRole('button', { name: '进入监督查看' }).click();
+    await expect.poll(() => page.getByTestId('observer-name').textContent()).toContain(`监督人：${OBSERVER}`);
+
+    // Every tab that could change something has no usable control; the read-only ones do.
+    for (const name of ['总览', '评分表', '纸质录入', '签到与分歧', '定稿', '材料核查']) {
+      await tab(page, name);
+      await expect.poll(() => tabDisabled(page)).toBe(true);
+      expect(await enabledControls(page), name).toBe(0);
+    }
+    await tab(page, '签到与分歧');
+    expect(await page.getByTestId('conclusion').first().locator('textarea').isDisabled()).toBe(true);
+    expect(await page.getByTestId('conclusion').first().locator('textarea').inputValue()).toBe('运行规范，专家组建议评为合格。');
+    await tab(page, '逐项对照');
+    expect(await tabDisabled(page)).toBe(false);
+
+    // A note, saved with the observer's name; a double click is one note.
+    await tab(page, '签到与分歧');
+    await page.getByLabel('监督意见（记入审计日志和专家组记录）').fill('专家独立评分，未见干预。');
+    await page.getByRole('button', { name: '添加监督意见' }).dblclick();
+    const barNotes = page.getByTestId('observer-bar').getByTestId('observer-notes').locator('li');
+    await expect.poll(() => barNotes.count()).toBe(1);
+    expect(await barNotes.first().textContent()).toContain(`专家独立评分，未见干预。 —— ${OBSERVER}`);
+    await expect.poll(() => page.locator('section[aria-labelledby="observer-notes-title"] li').count()).toBe(1);
+    await page.screenshot({ path: join(shots, 'chair-observer.png') });
+    await page.setViewportSize({ width: 1024, height: 640 });
+    await page.screenshot({ path: join(shots, 'chair-observer-1024.png') });
+    await page.setViewportSize({ width: 1366, height: 768 });
+
+    // The audit log (usable in the mode) has the entering and the note, by the observer.
+    await tab(page, '审计日志');
+    expect(await tabDisabled(page)).toBe(false);
+    await expect.poll(() => page.getByTestId('chair-tab-content').textContent()).toContain('监督意见');
+    const audit = (await page.getByTestId('chair-tab-content').textContent()) ?? '';
+    expect(audit).toContain('进入监督查看');
+    expect(audit).toContain(OBSERVER);
+
+    // A reload keeps the mode: it belongs to the running program.
+    await page.reload();
+    await page.getByRole('button', { name: '主任控制台', exact: true }).click();
+    await expect.poll(() => page.getByTestId('observer-name').textContent()).toContain(OBSERVER);
+    await tab(page, '定稿');
+    expect(await enabledControls(page)).toBe(0);
+
+    // Leaving asks again; 继续监督 keeps it on, 确认结束 ends it and the controls come back.
+    await page.getByRole('button', { name: '结束监督查看' }).click();
+    await page.getByRole('button', { name: '继续监督' }).click();
+    expect(await page.getByTestId('observer-name').count()).toBe(1);
+    await page.getByRole('button', { name: '结束监督查看' }).click();
+    await page.getByRole('button', { name: '确认结束' }).click();
+    await expect.poll(() => page.getByTestId('observer-name').count()).toBe(0);
+    await expect.poll(() => tabDisabled(page)).toBe(false);
+    expect(await enabledControls(page)).toBeGreaterThan(0);
+  }, 240_000);
+});

@@ -1,0 +1,109 @@
+/**
+ * `merge --panel-record FILE`, the real CLI as a child process: the signed panel record of the
+ * same result is verified and summed up on stderr, stdout staying the result; one of another
+ * year or result, or with a changed byte, is refused with a Chinese message and exit 1.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resultSha256Of, signPanelRecord } from '../../../electron/chair/panel-record-file.ts';
+import { localSigner } from '../../../electron/export/signing/local-certificate.ts';
+import { panelRecordText, type UnsignedPanelRecord } from '../../../shared/record/panel-record.ts';
+import { makeExpert, writeSignedSheet } from '../../helpers/expert-sheet.ts';
+import { allianceManifest, alliancePackage } from '../../helpers/package-builder.ts';
+import { runCli } from '../../helpers/run-cli.ts';
+import { useTempDir } from '../../helpers/temp-dir.ts';
+import { hefei } from '../../shared/rubric/fixtures.ts';
+import { richClaims, smallClaims, smallDecisions } from '../../shared/result/merge-fixtures.ts';
+
+const tempDir = useTempDir('merge-panel-record-');
+
+async function meeting() {
+  const dir = tempDir();
+  const rich = await alliancePackage(allianceManifest('HFA-001', richClaims, { name: '合肥市智能语音产业技术创新战略联盟' })).write(join(dir, 'HFA-001.zip'));
+  const small = await alliancePackage(allianceManifest('HFA-002', smallClaims, { name: '合肥市新材料产业技术创新战略联盟' })).write(join(dir, 'HFA-002'));
+  const experts = [makeExpert('E01', '王明'), makeExpert('E02', '李华'), makeExpert('E03', '张伟')];
+  const values = [2.5, 2, 1.5];
+  const sheets = await Promise.all(experts.map((expert, i) => writeSignedSheet(dir, hefei, expert, [{ package: rich }, { package: small, decisions: smallDecisions(values[i] ?? 0) }])));
+  return { dir, args: ['merge', '--packages', rich.path, small.path, '--sheets', ...sheets] };
+}
+
+function record(year: number, sha256: string): UnsignedPanelRecord {
+  return {
+    format: 'alliance-review/panel-record',
+    version: 1,
+    year,
+    meeting: `${year} 年度评审会`,
+    result: { sha256, lockedAt: '2027-01-20T08:00:00.000Z', lockedBy: '主任 孙立' },
+    exportedAt: '2027-01-20T09:00:00.000Z',
+    flagNotes: [],
+    differences: [
+      { allianceId: 'HFA-002', allianceName: '合肥市新材料产业技术创新战略联盟', criterionId: 'I2.plans', criterionLabel: '年度计划', itemId: null, itemTitle: null, outcome: 'recorded', reason: '经合议维持', by: '主任 孙立', at: '2027-01-20T07:00:00.000Z' },
+    ],
+    observerNotes: [{ name: '纪检 刘芳', text: '评审过程符合规定。', at: '2027-01-20T07:30:00.000Z' }],
+    conclusions: { 'HFA-001': { allianceName: '合肥市智能语音产业技术创新战略联盟', text: '运行良好。', by: '主任 孙立', at: '2027-01-20T07:40:00.000Z' } },
+    reopenings: [],
+  };
+}
+
+describe('merge --panel-record', () => {
+  it('verifies the record of this result and keeps stdout the result; refuses another year, another result, a changed byte', async () => {
+    const m = await meeting();
+    const plain = runCli([...m.args, '--json']);
+    expect(plain.status).toBe(0);
+    const signer = await localSigner(tempDir(), { now: new Date() });
+    const path = join(m.dir, '2026-专家组记录.panel.json');
+    writeFileSync(path, panelRecordText(signPanelRecord(record(2026, resultSha256Of(plain.stdout)), signer)));
+
+    const ok = runCli([...m.args, '--json', '--panel-record', path]);
+    expect(ok.stderr).toContain('签名有效 (signature verified)');
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toBe(plain.stdout);
+    expect(ok.stderr).toContain('标记说明 0 条 · 客观分歧 1 项 · 监督意见 1 条 · 专家组结论 1 个 · 重新开启 0 次');
+
+    const refused = (file: string, ...expected: string[]) => {
+      const before = readdirSync(m.dir).sort();
+      const run = runCli([...m.args, '--json', '--panel-record', file]);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(readdirSync(m.dir).sort()).toEqual(before);
+      for (const text of expected) expect(run.stderr).toContain(text);
+    };
+    const otherYear = join(m.dir, '2025-专家组记录.panel.json');
+    writeFileSync(otherYear, panelRecordText(signPanelRecord(record(2025, resultSha256Of(plain.stdout)), signer)));
+    refused(otherYear, '专家组记录 2025-专家组记录.panel.json 是 2025 年度的，而本次汇总的是 2026 年度的结果', '✗ 未汇总 merge refused');
+    const otherResult = join(m.dir, 'other.panel.json');
+    writeFileSync(otherResult, panelRecordText(signPanelRecord(record(2026, 'b'.repeat(64)), signer)));
+    refused(otherResult, '属于另一份结果');
+    const flipped = join(m.dir, 'flipped.panel.json');
+    writeFileSync(flipped, readFileSync(path, 'utf8').replace('运行良好', '运行不良'));
+    refused(flipped, '签名验证失败');
+    refused(join(m.dir, 'missing.panel.json'), '无法读取专家组记录 missing.panel.json');
+    // Seven runs of the CLI, each a fresh Node that loads the TypeScript sources.
+  }, 240_000);
+
+  it('prints the record\'s observer note, conclusions and standing differences in the documents --pdf writes', async () => {
+    const m = await meeting();
+    const plain = runCli([...m.args, '--json']);
+    expect(plain.status).toBe(0);
+    const signer = await localSigner(tempDir(), { now: new Date() });
+    const path = join(m.dir, '2026-专家组记录.panel.json');
+    writeFileSync(path, panelRecordText(signPanelRecord(record(2026, resultSha256Of(plain.stdout)), signer)));
+    const text = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+
+    const withRecord = join(m.dir, 'with-record');
+    expect(runCli([...m.args, '--json', '--panel-record', path, '--pdf', withRecord]).status).toBe(0);
+    const report = text(join(withRecord, '2026-评审报告.pdf'));
+    expect(report).toContain('评审过程符合规定。');
+    expect(report).toContain('纪检刘芳');
+    expect(report).toContain('经合议维持');
+    expect(text(join(withRecord, '2026-专家组意见-HFA-001.pdf'))).toContain('运行良好。');
+
+    // Without the record the same documents say the chair's records were not part of this export.
+    const without = join(m.dir, 'without');
+    expect(runCli([...m.args, '--json', '--pdf', without]).status).toBe(0);
+    expect(text(join(without, '2026-评审报告.pdf'))).not.toContain('评审过程符合规定');
+    expect(text(join(without, '2026-专家组意见-HFA-001.pdf'))).not.toContain('运行良好');
+  }, 240_000);
+});
