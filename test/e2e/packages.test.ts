@@ -43,7 +43,7 @@ describe('the clerk imports packages', () => {
     expect(await row.count()).toBe(1);
     const cells = await row.first().locator('td').allTextContents();
     expect(cells[0]).toContain('合肥市智能语音产业技术创新战略联盟');
-    expect(cells[1]).toBe('综合类联盟');
+    expect(cells[1]).toBe('一般联盟');
     expect(cells[5]).toBe('6.5');
 
     const db = new Database(resolve(app.dataDir, 'alliance-review.sqlite'), { readonly: true });
