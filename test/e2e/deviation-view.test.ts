@@ -87,6 +87,8 @@ describe('a deviation flag side by side', () => {
     await page.screenshot({ path: resolve(shots, 'chair-deviation-1024.png'), fullPage: false });
     // Nothing wider than the window: the table scrolls inside the flag.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: resolve(root, 'test-results', 'screenshots', 'chair-overview-1024.png'), fullPage: false });
 
     // Another indicator's reasons on a click of its name; then on to 逐项对照 with its evidence.
     const other = side.locator('thead th button').first();
