@@ -40,6 +40,8 @@ import { meetingExperts, meetingRow, meetingSettings } from '../meeting/meeting-
 import { discardUpload, uploadPath } from '../package-store/incoming.ts';
 import { SHEET_FILE_MAX_BYTES } from '../sheets/read-sheet-file.ts';
 import { verifySheetText } from '../sheets/verify-sheet.ts';
+import { describeSheetProblem } from '../../shared/sheet/sheet-problem.ts';
+import { fileKindOf, formatProblemWords, packageProblemWords, unreadableSheetWords, type ReadFailure } from './sheet-refusal-words.ts';
 import { keyDecisions, storedSheets } from './chair-sheets.ts';
 import { assertUnlocked } from '../meeting/lock-state.ts';
 import { meetingMergePackages, meetingRubric } from './meeting-inputs.ts';
@@ -82,49 +84,80 @@ async function expandSources(ctx: ServiceContext, sources: readonly FileSource[]
   return files;
 }
 
-function problemView(code: string, path: string, message: string, source: string): ProblemView {
-  return { code, source, path, message };
+function problemView(code: string, path: string, message: string, source: string, detail?: string): ProblemView {
+  return detail === undefined ? { code, source, path, message } : { code, source, path, message, detail };
+}
+
+/** The JSON of a text, for telling what a file that is not a sheet is; undefined when it is not JSON. */
+function jsonOf(text: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/u, '')) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 async function readSheet(file: SheetFile): Promise<ReadSheet> {
-  const failed = (code: string, message: string): ReadSheet => ({
+  // `failure.code` picks the words; `code` is what the report and the docs call it.
+  const failed = (code: string, failure: ReadFailure, detail: string): ReadSheet => ({
     file,
     text: null,
     sheet: null,
     fingerprint: null,
-    problems: [problemView(code, '(root)', message, file.name)],
+    problems: [problemView(code, '(root)', unreadableSheetWords(file.name, failure), file.name, detail)],
   });
   let bytes: Buffer;
   try {
     const handle = await open(file.path, 'r');
     try {
       const info = await handle.stat();
-      if (!info.isFile()) return failed('file-unreadable', '不是普通文件 (not a regular file)');
-      if (info.size > SHEET_FILE_MAX_BYTES) return failed('file-too-large', '文件过大（超过 16 MB），不是评分表 (file too large for a sheet)');
+      if (!info.isFile()) return failed('file-unreadable', { code: 'file-unreadable', head: new Uint8Array(), size: 0 }, 'not a regular file');
+      if (info.size > SHEET_FILE_MAX_BYTES) {
+        const head = new Uint8Array(2048);
+        const { bytesRead } = await handle.read(head, 0, head.length, 0);
+        return failed('file-too-large', { code: 'file-too-large', head: head.subarray(0, bytesRead), size: info.size }, `file too large for a sheet (${info.size} bytes)`);
+      }
       bytes = await handle.readFile();
     } finally {
       await handle.close();
     }
   } catch (error) {
-    return failed('file-unreadable', `无法读取文件：${(error as NodeJS.ErrnoException).code ?? String(error)} (cannot read file)`);
+    return failed('file-unreadable', { code: 'file-unreadable', head: new Uint8Array() }, `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
+  if (bytes.length === 0) return failed('file-unreadable', { code: 'empty', head: bytes, size: 0 }, 'empty file');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return failed('not-utf8', '文件不是 UTF-8 文本 (not UTF-8 text)');
+    return failed('not-utf8', { code: 'not-utf8', head: bytes.subarray(0, 2048) }, 'not UTF-8 text');
   }
   const verification = verifySheetText(text);
   if (!verification.ok || verification.sheet === null || verification.fingerprint === null) {
-    return {
-      file,
-      text: null,
-      sheet: null,
-      fingerprint: null,
-      problems: verification.problems.map((p) => problemView(p.code, p.path, p.message, file.name)),
-    };
+    const first = verification.problems[0];
+    // A file of another kind (a PDF's text, a CSV) is named for what it is, once, not field by field.
+    const kind = fileKindOf(bytes.subarray(0, 2048));
+    const json = first?.code === 'not-json' ? undefined : jsonOf(text);
+    const problems =
+      kind !== null || first === undefined || (first.code === 'not-json' && !text.replace(/^\uFEFF/u, '').trimStart().startsWith('{'))
+        ? [problemView(first?.code ?? 'not-a-sheet', '(root)', unreadableSheetWords(file.name, { code: 'not-a-sheet', head: bytes.subarray(0, 2048) }), file.name, first?.message)]
+        : first.code === 'not-json' || first.code === 'not-a-sheet' || first.code === 'sheet-wrong-version'
+          ? [problemView(first.code, first.path, formatProblemWords(file.name, first, json), file.name, describeSheetProblem(first))]
+          : // Every problem keeps its code and path for whoever looks into the file; the chair reads one line per kind.
+            dedupeWords(verification.problems.map((p) => problemView(p.code, p.path, formatProblemWords(file.name, p, json), file.name, describeSheetProblem(p))));
+    return { file, text: null, sheet: null, fingerprint: null, problems };
   }
   return { file, text, sheet: verification.sheet, fingerprint: verification.fingerprint, problems: [] };
+}
+
+/** Problems whose words are the same are one line for the chair; their codes and paths are kept in the first's detail. */
+function dedupeWords(problems: readonly ProblemView[]): ProblemView[] {
+  const byWords = new Map<string, ProblemView>();
+  for (const p of problems) {
+    const seen = byWords.get(p.message);
+    if (seen === undefined) byWords.set(p.message, p);
+    else byWords.set(p.message, { ...seen, detail: `${seen.detail ?? ''}；${p.path}: ${p.detail ?? p.code}` });
+  }
+  return [...byWords.values()];
 }
 
 function refused(read: ReadSheet, problems: readonly ProblemView[]): SheetImportReport {
@@ -286,7 +319,14 @@ function importOne(
       return problem('package-missing', '(root)', `本机缺少会议材料包（${missing.map((m) => m.allianceId).join('、')}），无法核对评分表。请先导入会议包。`);
     }
     const fit = checkSheetAgainstPackages(sheet, packages, rubric);
-    if (fit.length > 0) return refused(read, fit.map((p) => problemView(p.code, p.path, p.message, source)));
+    if (fit.length > 0) {
+      const allianceOf = (index: number) => {
+        const id = sheet.reviews[index]?.allianceId;
+        return id === undefined ? null : { id, name: packages.find((pkg) => pkg.allianceId === id)?.allianceName ?? null };
+      };
+      const year = meetingRow(db, meetingId).year;
+      return refused(read, dedupeWords(fit.map((p) => problemView(p.code, p.path, packageProblemWords(source, p, allianceOf, year), source, describeSheetProblem(p)))));
+    }
 
     const sha256 = createHash('sha256').update(canonicalJson(sheet), 'utf8').digest('hex');
     const same = sheets.find((s) => s.sheetSha256 === sha256);

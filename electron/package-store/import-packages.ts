@@ -20,6 +20,9 @@ import { createEvidenceStaging, type EvidenceStaging } from '../evidence/evidenc
 import type { JobControl } from '../jobs/jobs.ts';
 import { checkPackage } from '../package-reader/check-package.ts';
 import { namedPaths } from './named-paths.ts';
+import type { PackageProblem } from '../../shared/package/problem.ts';
+import { placeInWords } from '../../shared/package/problem-place.ts';
+import type { Rubric } from '../../shared/rubric/types.ts';
 import { discardUpload, uploadPath } from './incoming.ts';
 import { findPackageByDigest, insertPackage, type NewPackage } from './package-store.ts';
 import { sniffFileContentType } from '../evidence/sniff-file.ts';
@@ -40,8 +43,22 @@ function resolveSource(ctx: ServiceContext, source: FileSource): ResolvedSource 
   return { path: uploadPath(ctx.dataDir, source.uploadId), name: source.name, uploadId: source.uploadId };
 }
 
-function view(problems: readonly { severity: 'error' | 'warning'; code: string; path: string; message: string }[]): PackageProblemView[] {
-  return problems.map((p) => ({ severity: p.severity, code: p.code, path: p.path, message: p.message }));
+/**
+ * The problems as the clerk reads them, and as the warnings are kept for the experts: a warning
+ * in their words (`forReader`) and its place named as they name it, when the rubric is known.
+ * Errors keep the author's words: the clerk passes them on to the alliance that must fix them.
+ */
+function view(problems: readonly PackageProblem[], rubric: Rubric | null = null, claims: unknown = null): PackageProblemView[] {
+  return problems.map((p) => {
+    const place = rubric === null || p.severity === 'error' ? null : placeInWords(p.path, rubric, claims);
+    return {
+      severity: p.severity,
+      code: p.code,
+      path: p.path,
+      message: p.severity === 'warning' ? (p.forReader ?? p.message) : p.message,
+      ...(place === null || place === p.path ? {} : { place }),
+    };
+  });
 }
 
 function report(source: string, outcome: PackageImportReport['outcome'], rest: Partial<PackageImportReport> = {}): PackageImportReport {
@@ -79,7 +96,7 @@ export async function checkPackageForStore(ctx: ServiceContext, source: Resolved
       rubricDir: join(ctx.resourcesDir, 'rubrics'),
     });
     const { reading } = checked;
-    const problems = view(checked.problems);
+    const problems = view(checked.problems, checked.rubric, checked.manifest?.claims ?? null);
     if (!checked.valid || checked.manifest === null || checked.rubric === null || reading.digest === null) {
       return {
         ready: false,

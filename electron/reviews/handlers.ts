@@ -63,7 +63,9 @@ export const reviewHandlers = {
       rubric: pkg.rubric,
       claims: pkg.claims,
       files: detail.files,
-      warnings: detail.warnings,
+      // The scoring screen says beside the criterion itself when a criterion is meant for another
+      // alliance kind; the package's copy of that warning would say it a second time.
+      warnings: detail.warnings.filter((w) => w.code !== 'criterion-not-for-kind'),
       self: scoreView(selfScore(pkg.rubric, pkg.claims)),
       state: reviewState(ctx.db, pkg, request.expertId),
     };

@@ -19,7 +19,10 @@ export interface ProblemView {
   /** The file (sheet, package) concerned, when there is one. */
   readonly source: string | null;
   readonly path: string;
+  /** For the person reading the report, in their words. */
   readonly message: string;
+  /** The check's own text, with the field it is about, for whoever looks into the file later; not shown. */
+  readonly detail?: string | undefined;
 }
 
 export interface SheetImportReport {

@@ -9,6 +9,8 @@ export interface PackageProblemView {
   readonly code: string;
   readonly path: string;
   readonly message: string;
+  /** Where it is, in the clerk's words (the claim's label and item), when that differs from `path`. */
+  readonly place?: string | undefined;
 }
 
 /** What became of one package handed to an import. */

@@ -105,6 +105,18 @@ export function fieldHelp(path: readonly JsonPathSegment[], criterion?: Criterio
   }
 }
 
+/**
+ * The name of each alliance kind, wherever a person reads it (screens, warnings, documents): the
+ * bureau's own words for the two special kinds (孵化器、众创空间联盟, 科技金融联盟), and 一般联盟, the
+ * name the package format and the 自查表's list give the others.
+ */
+export const allianceKindWords: Readonly<Record<AllianceKind, string>> = {
+  general: '一般联盟',
+  incubator: '孵化器、众创空间联盟',
+  finance: '科技金融联盟',
+};
+
+/** The kind's name with its key, for whoever writes a manifest (`validate`'s lines). */
 export function allianceKindName(kind: AllianceKind): string {
   switch (kind) {
     case 'general':

@@ -11,6 +11,10 @@
  * - unnamed file: a file no claim names; `selfReport` and manifest.json count as named.
  * - outside the year: an item dated in another year than the assessment year.
  * - over the cap: the self-score of an indicator's claims, before the cap, exceeds the cap.
+ *
+ * Each warning has two texts: `message` tells whoever fixes the package which field to change
+ * (what `validate` prints); `forReader` tells the clerk and the experts what it means for the
+ * review, in their words, with the alliance kinds by the names the whole app uses.
  */
 import { formatScore } from '../decimal/print-score.ts';
 import { assertNever } from '../rubric/assert-never.ts';
@@ -18,7 +22,7 @@ import { criteriaOf, indexRubric } from '../rubric/rubric-index.ts';
 import { criteriaClaimedOutsideKind, overCapIndicators, selfScore } from '../rubric/self-score.ts';
 import type { AllianceKind, Claim, FlagClaim, JudgedClaim, ListClaim, Rubric } from '../rubric/types.ts';
 import type { DatedItem } from './check-claims.ts';
-import { allianceKindName } from './manifest-fields.ts';
+import { allianceKindName, allianceKindWords } from './manifest-fields.ts';
 import { formatJsonPath, type JsonPathSegment } from './json-path.ts';
 import type { TextPosition } from './parse-json.ts';
 import { problem, type PackageProblem } from './problem.ts';
@@ -40,8 +44,8 @@ export interface WarningInput {
 export function manifestWarnings(input: WarningInput): PackageProblem[] {
   const { rubric, validClaims, positionOf } = input;
   const warnings: PackageProblem[] = [];
-  const warn = (code: Parameters<typeof problem>[0], path: readonly JsonPathSegment[], message: string): void => {
-    warnings.push(problem(code, formatJsonPath(path), message, positionOf(path)));
+  const warn = (code: Parameters<typeof problem>[0], path: readonly JsonPathSegment[], message: string, forReader: string): void => {
+    warnings.push({ ...problem(code, formatJsonPath(path), message, positionOf(path)), forReader });
   };
 
   if (input.kind !== null) {
@@ -51,11 +55,13 @@ export function manifestWarnings(input: WarningInput): PackageProblem[] {
         'criterion-not-for-kind',
         ['claims', criterion.id],
         `评分项 ${criterion.id}（${criterion.label}）是为${meantFor}设置的，本联盟的类型是${allianceKindName(input.kind)}。该项照常计分，请专家留意。`,
+        `评分项“${criterion.label}”是为${(criterion.forAllianceKinds ?? []).map((k) => allianceKindWords[k]).join('、')}设置的，本联盟是${allianceKindWords[input.kind]}。按评分规则照常计分，请专家留意。`,
       );
     }
   }
 
   const noEvidence = '这一项没有证明材料，专家可能不予认定。请在 evidence 里写上证明材料的路径。';
+  const noEvidenceForReader = '联盟没有为这一项附证明材料，专家可能不予认定。';
   const index = indexRubric(rubric);
   for (const criterion of criteriaOf(rubric)) {
     const claim = Object.prototype.hasOwnProperty.call(validClaims, criterion.id) ? validClaims[criterion.id] : undefined;
@@ -64,7 +70,7 @@ export function manifestWarnings(input: WarningInput): PackageProblem[] {
     switch (criterion.kind) {
       case 'flag': {
         const flag = claim as FlagClaim;
-        if (flag.claimed && flag.evidence.length === 0) warn('item-no-evidence', [...base, 'evidence'], noEvidence);
+        if (flag.claimed && flag.evidence.length === 0) warn('item-no-evidence', [...base, 'evidence'], noEvidence, noEvidenceForReader);
         break;
       }
       case 'perItem':
@@ -72,7 +78,7 @@ export function manifestWarnings(input: WarningInput): PackageProblem[] {
       case 'band':
       case 'tier':
         (claim as ListClaim).items.forEach((item, i) => {
-          if (item.evidence.length === 0) warn('item-no-evidence', [...base, 'items', i, 'evidence'], noEvidence);
+          if (item.evidence.length === 0) warn('item-no-evidence', [...base, 'items', i, 'evidence'], noEvidence, noEvidenceForReader);
         });
         break;
       case 'judged': {
@@ -88,6 +94,7 @@ export function manifestWarnings(input: WarningInput): PackageProblem[] {
             'item-no-evidence',
             base,
             `这一项给了自评分，但 ${indicator?.id ?? criterion.id} 的各项都没有附上所评的文件（如白皮书或研究报告）。请在其中一项的 evidence 里写上它的路径。`,
+            `这一项有自评分，但“${indicator?.label ?? criterion.label}”的各项都没有附上所评的文件（如白皮书或研究报告），专家可能不予认定。`,
           );
         }
         break;
@@ -99,13 +106,14 @@ export function manifestWarnings(input: WarningInput): PackageProblem[] {
 
   for (const file of input.files) {
     if (file === MANIFEST_FILE || input.namedFiles.has(file)) continue;
-    warnings.push(
-      problem(
+    warnings.push({
+      ...problem(
         'file-not-referenced',
         file,
         'manifest.json 里没有任何申报项引用这个文件，专家评审时可能看不到它。如是证明材料，请在相应申报项的 evidence 里写上它的路径；如无用，请从包里删除。',
       ),
-    );
+      forReader: '包里的这个文件没有对应任何申报项，专家评审时不会在申报项旁看到它（在材料的文件列表里仍可打开）。',
+    });
   }
 
   if (input.year !== null) {
@@ -115,6 +123,7 @@ export function manifestWarnings(input: WarningInput): PackageProblem[] {
         'item-date-outside-year',
         item.path,
         `日期 ${item.date} 不在考核年度 ${input.year} 年内，专家可能不予认定。请核对日期或条目。`,
+        `日期 ${item.date} 不在考核年度 ${input.year} 年内，专家可能不予认定，请核对。`,
       );
     }
   }

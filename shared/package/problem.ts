@@ -114,6 +114,12 @@ export interface PackageProblem {
   readonly code: ProblemCode;
   readonly path: string;
   readonly message: string;
+  /**
+   * A warning in the words of the clerk and the experts, who read it at import and beside the
+   * claim: no field names, no manifest.json (a workbook package has none). `message`, written for
+   * whoever fixes the package, is what `validate` prints; absent when the two are the same.
+   */
+  readonly forReader?: string | undefined;
   /** 1-based position in manifest.json, when the problem has one. */
   readonly line?: number | undefined;
   readonly column?: number | undefined;

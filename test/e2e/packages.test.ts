@@ -43,7 +43,7 @@ describe('the clerk imports packages', () => {
     expect(await row.count()).toBe(1);
     const cells = await row.first().locator('td').allTextContents();
     expect(cells[0]).toContain('合肥市智能语音产业技术创新战略联盟');
-    expect(cells[1]).toBe('综合类联盟');
+    expect(cells[1]).toBe('一般联盟');
     expect(cells[5]).toBe('6.5');
 
     const db = new Database(resolve(app.dataDir, 'alliance-review.sqlite'), { readonly: true });
@@ -52,6 +52,10 @@ describe('the clerk imports packages', () => {
     expect(stored.map((p) => p.alliance_id)).toEqual(['HFA-012']);
     expect(cells[4]).toBe(stored[0]!.digest.slice(0, 12));
     await page.screenshot({ path: resolve(screenshots, 'packages.png'), fullPage: true });
+    // A small laptop's window: the reports and the list fit, nothing runs past the right edge.
+    await page.setViewportSize({ width: 1024, height: 640 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+    await page.screenshot({ path: resolve(screenshots, 'packages-1024.png'), fullPage: true });
   });
 });
 

@@ -15,6 +15,7 @@ import { flagKindText } from '../../../shared/result/flag-explanation.ts';
 import { api } from '../api/api.ts';
 import { useUnsavedText } from '../common/unsaved-text.ts';
 import type { DrillTarget } from './drill-target.ts';
+import { DeviationView } from './deviation-view.tsx';
 import { flagAgenda } from './flag-agenda.ts';
 
 const SUGGESTIONS = ['经合议维持原评分', '经合议，请专家复核后重新签名', '已与纸质原件核对一致'];
@@ -145,7 +146,9 @@ function FlagItem({
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [sideBySide, setSideBySide] = useState(false);
   useUnsavedText(note.trim() !== '');
+  const comparable = flag.flag.kind === 'deviation' || flag.flag.kind === 'spread';
   const text = flagKindText(flag.flag.kind, view.meeting.deviationThreshold);
   const locked = view.lock !== null;
   const save = async () => {
@@ -182,8 +185,14 @@ function FlagItem({
             逐项对照
           </button>
         )}
+        {comparable && (
+          <button type="button" className="secondary small" aria-expanded={sideBySide} onClick={() => setSideBySide((on) => !on)}>
+            {sideBySide ? '收起并排对照' : '并排对照'}
+          </button>
+        )}
       </div>
       <p className="flag-detail">{flag.flag.detail}</p>
+      {comparable && sideBySide && <DeviationView flag={flag} view={view} onDrill={onDrill} />}
       <p className="flag-explanation small muted">{text.explanation}</p>
       {flag.note ? (
         <p className="flag-note" data-testid="flag-note">

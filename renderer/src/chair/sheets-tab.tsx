@@ -218,7 +218,7 @@ function ImportReports({ reports }: { readonly reports: readonly SheetImportRepo
                 {report.problems.map((p, j) => (
                   <li key={j} className={report.outcome === 'refused' ? 'error' : 'warning'}>
                     <span className="severity">{report.outcome === 'refused' ? '原因' : '说明'}</span>
-                    <code>{p.code}</code> {p.path !== '(root)' && <code>{p.path}</code>} {p.message}
+                    {p.message}
                   </li>
                 ))}
               </ul>

@@ -1,9 +1,8 @@
 /** Chinese labels for the keys the formats use, in one place so every screen says the same. */
-export const allianceKindLabel = {
-  general: '综合类联盟',
-  incubator: '孵化器、众创空间联盟',
-  finance: '科技金融联盟',
-} as const;
+import { allianceKindWords } from '../../../shared/package/manifest-fields.ts';
+
+/** One name for each alliance kind everywhere: the same words the warnings and the documents use. */
+export const allianceKindLabel = allianceKindWords;
 
 export const gradeLabel = {
   excellent: '优秀',

@@ -186,7 +186,7 @@ export function PackagesScreen() {
                   {report.problems.map((p, j) => (
                     <li key={j} className={p.severity}>
                       <span className="severity">{p.severity === 'error' ? '错误' : '提醒'}</span>
-                      <code>{p.path}</code> {p.message}
+                      <span className="problem-place">{p.place ?? p.path}</span> {p.message}
                     </li>
                   ))}
                 </ul>

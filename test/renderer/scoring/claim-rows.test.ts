@@ -77,7 +77,7 @@ describe('layoutClaims: the scoring view’s rows, in rubric order', () => {
   });
 
   it('warns when a criterion meant for other alliance kinds is claimed, and not for the kind it is meant for', () => {
-    expect(block(layout, 'I7.listings').kindWarning).toBe('本项仅适用于科技金融联盟，本联盟为综合类联盟。按规则照常计分，请注意核实。');
+    expect(block(layout, 'I7.listings').kindWarning).toBe('本项仅适用于科技金融联盟，本联盟为一般联盟。按规则照常计分，请注意核实。');
     expect(block(layout, 'I7.nationalIncubators').kindWarning).toBeNull();
     expect(block(layoutClaims(hefei, claims, 'finance', []), 'I7.listings').kindWarning).toBeNull();
   });
