@@ -74,7 +74,11 @@ const packagesSaveRequest = z
   .object({ meetingId, actor: actorSchema, packageIds: z.array(z.number().int().positive()).max(1000) })
   .strict();
 
-const meetingFileImportRequest = z.object({ actor: actorSchema, source: fileSourceSchema }).strict();
+/**
+ * The operator may be left out: an expert laptop imports the meeting file before anyone on it
+ * has a name in the roster, and the file itself says everything the import needs.
+ */
+const meetingFileImportRequest = z.object({ actor: actorSchema.optional(), source: fileSourceSchema }).strict();
 
 export const meetingSetupChannels = {
   'meeting-setup': channel<MeetingSetup>()(meetingRequest),
