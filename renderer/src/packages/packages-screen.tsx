@@ -50,17 +50,6 @@ export function PackagesScreen() {
 
   const ocr = useOcrProgress(generation);
 
-  const job = useJob(jobId, (status: JobStatus) => {
-    setJobId(null);
-    setReports(packageImportReports(status));
-    setGeneration((g) => g + 1);
-    if (status.state === 'failed' && status.error) setMessage(status.error.message);
-    if (status.state === 'cancelled') setMessage('导入已取消。已完成的包保留，未完成的包没有留下任何数据。');
-    const sample = sampleImport.current;
-    sampleImport.current = false;
-    if (sample && status.state === 'done') void loadSampleMeeting();
-  });
-
   const loadSampleMeeting = async () => {
     const result = await api.invoke('sample-meeting-load', {});
     if (!result.ok) return setMessage(result.error.message);
@@ -71,6 +60,17 @@ export function PackagesScreen() {
         : `示例会议“${name}”已经载入过，没有重复载入，也没有改动。可直接到“专家评分”开始评分。`,
     );
   };
+
+  const job = useJob(jobId, (status: JobStatus) => {
+    setJobId(null);
+    setReports(packageImportReports(status));
+    setGeneration((g) => g + 1);
+    if (status.state === 'failed' && status.error) setMessage(status.error.message);
+    if (status.state === 'cancelled') setMessage('导入已取消。已完成的包保留，未完成的包没有留下任何数据。');
+    const sample = sampleImport.current;
+    sampleImport.current = false;
+    if (sample && status.state === 'done') void loadSampleMeeting();
+  });
 
   const startImport = async (sources: FileSource[]) => {
     if (sources.length === 0) return;
