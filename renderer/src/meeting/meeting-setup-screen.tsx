@@ -101,7 +101,8 @@ function ReadOnlyMeeting({ setup }: { readonly setup: MeetingSetup }) {
   return (
     <section className="panel" aria-labelledby="readonly-title" data-testid="meeting-read-only">
       <h2 id="readonly-title">
-        {setup.meeting.year} 年度 · {setup.meeting.name}
+        {/* A name that already says its year is not prefixed with it again. */}
+        {setup.meeting.name.includes(String(setup.meeting.year)) ? setup.meeting.name : `${setup.meeting.year} 年度 · ${setup.meeting.name}`}
       </h2>
       <p className="hint">
         本机的会议来自会务人员拷来的会议包{imported && <>（指纹 <code>{imported.fingerprint}</code>）</>}，这里只能查看。设置、名册或材料包有误时，请会务人员在会务电脑上改好后重新导出会议包，再在本机导入新的会议包。
