@@ -25,7 +25,8 @@ export const meetingSetupHandlers = {
   'meeting-file-export': (ctx, request) => exportMeetingFile(ctx, request.meetingId, request.folder),
   'meeting-file-import': (ctx, request) => {
     const file = resolveFileSource(ctx, request.source);
-    return { jobId: startMeetingFileImport(ctx, file, request.actor, file.cleanup) };
+    // Who imported, in the audit log, when no operator was typed: the laptop itself.
+    return { jobId: startMeetingFileImport(ctx, file, request.actor ?? '本机（导入会议包）', file.cleanup) };
   },
   'meeting-file-import-outcome': (ctx, request) => meetingImportOutcome(ctx, request.jobId),
 } satisfies HandlerSlice<keyof typeof meetingSetupChannels>;

@@ -13,6 +13,7 @@ import { defaultDataDir } from '../app/data-dir.ts';
 import { shutDown } from '../app/shutdown.ts';
 import { appVersion } from '../app/version.ts';
 import { startWebServer } from './web-server.ts';
+import { dataDirToken } from './web-token.ts';
 
 const { values } = parseArgs({
   options: {
@@ -38,7 +39,8 @@ try {
   process.stderr.write(`${error.message}\n`);
   process.exit(1);
 }
-const web = await startWebServer({ ctx, rendererDir, port });
+// The same token after a restart: a page left open keeps working (see web-token.ts).
+const web = await startWebServer({ ctx, rendererDir, port, token: dataDirToken(dataDir) });
 process.stdout.write(`联盟考核评审（浏览器版）已启动：${web.url}\n数据目录：${dataDir}\nREADY ${web.url}\n`);
 
 let stopping = false;

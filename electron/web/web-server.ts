@@ -3,9 +3,9 @@
  * 127.0.0.1. It exists for end-to-end tests and for machines where the desktop shell
  * cannot run; it dispatches through the same handler table as the desktop shell's IPC.
  *
- * Who may call it: only a page this server itself served. Each start makes a random token
- * that the server writes into the served index.html; every API and evidence request must
- * carry it. Requests from a non-loopback address, with a foreign Host (DNS rebinding) or a
+ * Who may call it: only a page this server itself served. The token (the data folder's, kept
+ * owner-only by web-token.ts, so a page left open survives a restart; random when none is
+ * given) is written into the served index.html; every API and evidence request must carry it. Requests from a non-loopback address, with a foreign Host (DNS rebinding) or a
  * foreign Origin are refused before the token is even looked at.
  */
 import { readFileSync } from 'node:fs';
@@ -42,7 +42,7 @@ export interface WebServerOptions {
   /** The built renderer (dist/renderer). */
   readonly rendererDir: string;
   readonly port?: number;
-  /** Fixed token for tests that need to know it; random otherwise. */
+  /** The data folder's token (web-token.ts), or a fixed one for tests; random otherwise. */
   readonly token?: string;
 }
 

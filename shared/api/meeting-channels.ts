@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { singleLineText } from '../format/safe-text-schema.ts';
 import { channel } from './channel.ts';
-import type { Meeting } from './meeting-types.ts';
+import type { Meeting, SampleMeetingOutcome } from './meeting-types.ts';
 import { emptyRequest } from './request-fields.ts';
 
 export const meetingChannels = {
@@ -15,4 +15,9 @@ export const meetingChannels = {
       .strict(),
   ),
   'meeting-list': channel<readonly Meeting[]>()(emptyRequest),
+  /**
+   * After the sample packages' import job: the sample meeting with its settings, roster and
+   * packages; a second call finds it and changes nothing.
+   */
+  'sample-meeting-load': channel<SampleMeetingOutcome>()(emptyRequest),
 } as const;

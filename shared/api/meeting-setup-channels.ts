@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { singleLineText } from '../format/safe-text-schema.ts';
 import { ROSTER_LIMITS } from '../meeting/roster.ts';
+import { parseYuanText } from '../meeting/yuan-text.ts';
 import { EXPERT_ID } from '../sheet/sheet-schema.ts';
 import { channel } from './channel.ts';
 import { fileSourceSchema } from './file-source.ts';
@@ -21,6 +22,14 @@ const decimalTextSchema = z
   .transform((text) => text.normalize('NFKC').trim().replace(/(?<=\d)[,，](?=\d{3}(\D|$))/g, '').replace(/。/g, '.'))
   .pipe(z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, '应为不小于 0 的数字，最多两位小数（如 500000 或 7.5）'));
 
+/** The award budget as people write it (`1,000,000`, `１，０００，０００`, `100万`), as yuan text. */
+const yuanTextSchema = z.string().transform((text, ctx) => {
+  const read = parseYuanText(text);
+  if (read.ok) return read.yuan;
+  ctx.addIssue({ code: 'custom', message: read.message });
+  return z.NEVER;
+});
+
 const settingsSaveRequest = z
   .object({
     meetingId,
@@ -28,7 +37,7 @@ const settingsSaveRequest = z
     rubricId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
     method: z.enum(['mean', 'trimmed']),
     deviationThreshold: decimalTextSchema,
-    budgetYuan: decimalTextSchema.nullable(),
+    budgetYuan: yuanTextSchema.nullable(),
     /**
      * 畸高畸低 threshold as a percentage of a criterion's cap (`30`); absent: unchanged. Kept
      * apart from the meeting file's settings: only the chair's console uses it.
@@ -65,7 +74,11 @@ const packagesSaveRequest = z
   .object({ meetingId, actor: actorSchema, packageIds: z.array(z.number().int().positive()).max(1000) })
   .strict();
 
-const meetingFileImportRequest = z.object({ actor: actorSchema, source: fileSourceSchema }).strict();
+/**
+ * The operator may be left out: an expert laptop imports the meeting file before anyone on it
+ * has a name in the roster, and the file itself says everything the import needs.
+ */
+const meetingFileImportRequest = z.object({ actor: actorSchema.optional(), source: fileSourceSchema }).strict();
 
 export const meetingSetupChannels = {
   'meeting-setup': channel<MeetingSetup>()(meetingRequest),

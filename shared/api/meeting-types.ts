@@ -5,3 +5,11 @@ export interface Meeting {
   readonly year: number;
   readonly createdAt: string;
 }
+
+/** The sample meeting after 载入示例会议: made now, or found from an earlier click. */
+export interface SampleMeetingOutcome {
+  readonly meetingId: number;
+  readonly name: string;
+  readonly year: number;
+  readonly outcome: 'created' | 'already-loaded';
+}

@@ -87,13 +87,11 @@ async function prepareThroughUi(
   await page.getByLabel('操作人').fill('会务 周敏');
   if (settings.trimmed) await page.getByRole('radio', { name: /去掉一个最高分/ }).check();
   if (settings.budget !== null) await page.getByLabel('奖励预算（元，可不填）').fill(settings.budget);
-  await page.getByRole('button', { name: '保存设置' }).click();
-  await page.getByText('会议设置已保存。').waitFor();
   await page.getByRole('textbox', { name: '专家名册' }).fill(roster.map(([id, name]) => `${id} ${name}`).join('\n'));
-  await page.getByRole('button', { name: '保存名册' }).click();
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await page.getByText(/^已保存：.*专家名册、会议材料包。$/).waitFor();
   await page.getByRole('heading', { name: `专家名册（${roster.length} 位）` }).waitFor();
-  await page.getByRole('button', { name: '保存材料包选择' }).click();
-  await page.getByRole('heading', { name: `会议材料包（${zips.length} 个联盟）` }).waitFor();
+  await page.getByRole('heading', { name: `会议材料包（已选 ${zips.length} 个联盟）` }).waitFor();
 }
 
 describe('the chair’s console', () => {
@@ -529,15 +527,18 @@ describe('the chair’s console', () => {
     try {
       const other = expert.page;
       await other.getByRole('button', { name: '会议准备', exact: true }).click();
-      await other.getByLabel('操作人').fill('专家 王明');
+      // Nothing asked before the import: the meeting file says it all.
       await chooseFiles(other, '导入会议包（.meeting.zip）…', [file]);
       const imported = other.getByTestId('meeting-file-imported');
       await imported.waitFor({ timeout: 30_000 });
       expect(await imported.locator('.fingerprint-big').textContent()).toBe(fingerprint);
       expect(await imported.textContent()).toContain('材料包 6 个');
-      await other.getByRole('heading', { name: '专家名册（5 位）' }).waitFor();
-      await other.getByRole('heading', { name: '会议材料包（6 个联盟）' }).waitFor();
-      expect(await other.getByLabel('奖励预算（元，可不填）').inputValue()).toBe('1000000');
+      // An expert laptop shows the clerk's meeting, not an editable copy of it.
+      const shown = other.getByTestId('meeting-read-only');
+      await expect.poll(() => shown.textContent()).toContain('1000000 元');
+      expect(await shown.textContent()).toContain('6 个联盟');
+      expect(await other.getByRole('textbox', { name: '专家名册' }).count()).toBe(0);
+      expect(await other.getByRole('button', { name: '保存', exact: true }).count()).toBe(0);
       await other.screenshot({ path: resolve(shots, 'meeting-file-imported.png'), fullPage: false });
     } finally {
       await expert.close();

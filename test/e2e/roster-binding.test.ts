@@ -42,13 +42,16 @@ describe('the roster on 会议准备 and a profile chosen from it', () => {
 
     const roster = page.getByRole('textbox', { name: '专家名册' });
     await roster.fill([...ROSTER.slice(0, 2), 'E03，张伟，高级工程师，组长'].join('\n'));
-    await page.getByRole('button', { name: '保存名册' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
     await expect
       .poll(() => page.getByRole('alert').textContent())
-      .toBe('名册未保存：专家名册中有 2 位组长（第 1 行（王明）、第 3 行（张伟）），只能有一位组长；请只在一行标“组长”。');
+      .toBe('名册未保存：专家名册中有 2 位组长（第 1 行（王明）、第 3 行（张伟）），只能有一位组长；请只在一行标“组长”。 您填写的内容都还在，改正后再点“保存”。');
+    // The refused roster is still there, marked unsaved.
+    expect(await roster.inputValue()).toContain('E03，张伟，高级工程师，组长');
+    expect(await page.getByTestId('save-state').textContent()).toBe('有未保存的修改');
 
     await roster.fill(ROSTER.join('\n'));
-    await page.getByRole('button', { name: '保存名册' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByRole('heading', { name: '专家名册（3 位）' }).waitFor();
     const table = page.getByRole('table', { name: '已保存的专家名册' });
     await expect.poll(() => table.locator('tbody tr').allInnerTexts()).toEqual([

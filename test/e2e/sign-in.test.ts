@@ -51,7 +51,7 @@ describe('sign-in before scoring', () => {
     await page.getByRole('button', { name: '会议准备', exact: true }).click();
     await page.getByLabel('操作人').fill('会务 周敏');
     await page.getByRole('textbox', { name: '专家名册' }).fill('E01，王明，教授，材料科学，合肥工业大学，组长\nE02，李华，研究员');
-    await page.getByRole('button', { name: '保存名册' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByRole('heading', { name: '专家名册（2 位）' }).waitFor();
 
     await page.getByRole('button', { name: '专家评分' }).click();

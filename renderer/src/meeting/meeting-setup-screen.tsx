@@ -3,10 +3,11 @@
  * packages, and the meeting file (会议包) that carries them to every expert laptop and the
  * chair's; on those laptops, importing that file in one step.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { JobStatus } from '../../../shared/api/job-types.ts';
 import type { MeetingFileImportOutcome, MeetingSetup } from '../../../shared/api/meeting-setup-types.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
+import { parseYuanText } from '../../../shared/meeting/yuan-text.ts';
 import { api } from '../api/api.ts';
 import { formatBytes } from '../../../shared/format/format-bytes.ts';
 import { useJob } from '../packages/use-job.ts';
@@ -53,11 +54,21 @@ export function MeetingSetupScreen() {
         <h2 id="setup-title">会议准备</h2>
       </div>
       <MeetingBar meetings={meetings} meetingId={meetingId} onChoose={choose} actor={actor} onActor={setActor} />
+      <NewMeeting
+        current={shown?.meeting ?? null}
+        actor={actor}
+        onCreated={(id, text) => {
+          reload();
+          choose(id);
+          setMessage({ kind: 'notice', text });
+        }}
+      />
       {message && (
         <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind}>
           {message.text}
         </p>
       )}
+      {shown && importedHere(shown) && <ReadOnlyMeeting setup={shown} />}
       <MeetingFileImport
         actor={actor}
         onImported={(outcome) => {
@@ -66,15 +77,153 @@ export function MeetingSetupScreen() {
           setGeneration((g) => g + 1);
         }}
       />
-      {shown && (
+      {shown && !importedHere(shown) && (
         <>
-          <SettingsForm key={`settings-${loads}`} setup={shown} actor={actor} onSaved={saved} onError={failed} />
-          <RosterForm key={`roster-${loads}`} setup={shown} actor={actor} onSaved={saved} onError={failed} />
-          <PackagesForm key={`packages-${loads}`} setup={shown} actor={actor} onSaved={saved} onError={failed} />
+          <SetupForm key={`setup-${loads}`} setup={shown} actor={actor} onSaved={saved} onError={failed} />
           <MeetingFileExport setup={shown} />
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * A laptop that took this meeting from a meeting file and never wrote one: an expert's (or the
+ * chair's). Its settings are the clerk's, so they are shown, not offered for editing.
+ */
+function importedHere(setup: MeetingSetup): boolean {
+  return setup.files.some((f) => f.direction === 'import') && !setup.files.some((f) => f.direction === 'export');
+}
+
+function ReadOnlyMeeting({ setup }: { readonly setup: MeetingSetup }) {
+  const imported = setup.files.find((f) => f.direction === 'import');
+  const budget = setup.settings.budgetYuan;
+  return (
+    <section className="panel" aria-labelledby="readonly-title" data-testid="meeting-read-only">
+      <h2 id="readonly-title">
+        {/* A name that already says its year is not prefixed with it again. */}
+        {setup.meeting.name.includes(String(setup.meeting.year)) ? setup.meeting.name : `${setup.meeting.year} 年度 · ${setup.meeting.name}`}
+      </h2>
+      <p className="hint">
+        本机的会议来自会务人员拷来的会议包{imported && <>（指纹 <code>{imported.fingerprint}</code>）</>}，这里只能查看。设置、名册或材料包有误时，请会务人员在会务电脑上改好后重新导出会议包，再在本机导入新的会议包。
+      </p>
+      <dl className="read-only-settings">
+        <dt>评分细则</dt>
+        <dd>{setup.rubricId}</dd>
+        <dt>汇总方法</dt>
+        <dd>{setup.settings.method === 'mean' ? '平均分' : '去掉一个最高分和一个最低分后平均'}</dd>
+        <dt>偏离阈值</dt>
+        <dd>{setup.settings.deviationThreshold} 分</dd>
+        <dt>奖励预算</dt>
+        <dd>{budget === null ? '未填' : `${budget} 元`}</dd>
+        <dt>专家</dt>
+        <dd>
+          {setup.experts.map((e) => `${e.id} ${e.name}${e.leader ? '（组长）' : ''}`).join('、') || '名册为空'}
+        </dd>
+        <dt>材料包</dt>
+        <dd>
+          {setup.packages.length} 个联盟：{setup.packages.map((p) => p.allianceName).join('、')}
+        </dd>
+      </dl>
+    </section>
+  );
+}
+
+/** 新建会议: year, name and budget; the current meeting stays on this laptop, selectable above. */
+function NewMeeting({ current, actor, onCreated }: { readonly current: MeetingSetup['meeting'] | null; readonly actor: string; readonly onCreated: (meetingId: number, message: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [name, setName] = useState('');
+  const [budget, setBudget] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const budgetRead = budget.trim() === '' ? null : parseYuanText(budget);
+  if (!open) {
+    return (
+      <div className="new-meeting-open">
+        <button type="button" className="secondary" onClick={() => setOpen(true)}>
+          新建会议…
+        </button>
+      </div>
+    );
+  }
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    if (budgetRead && !budgetRead.ok) return setError(`奖励预算：${budgetRead.message}`);
+    if (budgetRead && actor.trim() === '') return setError('填写了奖励预算时，请先在上方填写操作人姓名（记入审计日志）。');
+    setBusy(true);
+    setError(null);
+    const created = await api.invoke('meeting-create', { name, year: Number(year) });
+    if (!created.ok) {
+      setBusy(false);
+      return setError(created.error.message);
+    }
+    const meeting = created.value;
+    let budgetNote = '';
+    if (budgetRead?.ok) {
+      // The new meeting's own defaults, with the budget typed here.
+      const setup = await api.invoke('meeting-setup', { meetingId: meeting.id });
+      const saved = setup.ok
+        ? await api.invoke('meeting-settings-save', {
+            meetingId: meeting.id,
+            actor,
+            rubricId: setup.value.rubricId,
+            method: setup.value.settings.method,
+            deviationThreshold: setup.value.settings.deviationThreshold,
+            budgetYuan: budgetRead.yuan,
+          })
+        : setup;
+      budgetNote = saved.ok ? `奖励预算 ${budgetRead.yuan} 元已保存。` : `奖励预算未保存（${saved.error.message}），请在下方会议设置中重新填写。`;
+    }
+    setBusy(false);
+    setOpen(false);
+    setName('');
+    setBudget('');
+    onCreated(meeting.id, `已新建会议“${meeting.year} · ${meeting.name}”。${budgetNote}下一步：填写专家名册、勾选材料包后点“保存”。`);
+  };
+  return (
+    <form className="panel new-meeting" aria-labelledby="new-meeting-title" onSubmit={(e) => void create(e)}>
+      <h2 id="new-meeting-title">新建会议</h2>
+      <p className="hint">
+        {current
+          ? `当前会议“${current.year} · ${current.name}”不会被删除或改动：它和它的评分表、结果都留在本机，随时可在上方“评审会议”中选回。`
+          : '本机还没有评审会议。'}
+        新会议从空白的名册开始，材料包从本机已导入的同一年度材料包中勾选。
+      </p>
+      <div className="setting-row">
+        <label>
+          年度
+          <input value={year} onChange={(e) => setYear(e.target.value)} inputMode="numeric" pattern="[0-9]{4}" required className="short" />
+        </label>
+        <label className="grow">
+          会议名称
+          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} placeholder="例如：2026 年度联盟考核评审会" />
+        </label>
+        <label>
+          奖励预算（元，可不填）
+          <input value={budget} onChange={(e) => setBudget(e.target.value)} placeholder="例如 1000000 或 100万" aria-describedby="new-budget-read" />
+        </label>
+      </div>
+      {budgetRead && (
+        <p id="new-budget-read" className={budgetRead.ok ? 'hint' : 'error'}>
+          {budgetRead.ok ? `即 ${budgetRead.yuan} 元` : budgetRead.message}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div>
+        <button type="submit" disabled={busy}>
+          新建会议
+        </button>{' '}
+        <button type="button" className="secondary" onClick={() => setOpen(false)} disabled={busy}>
+          取消
+        </button>
+      </div>
+    </form>
   );
 }
 
@@ -85,136 +234,116 @@ interface FormProps {
   readonly onError: (message: string) => void;
 }
 
-function SettingsForm({ setup, actor, onSaved, onError }: FormProps) {
-  const [method, setMethod] = useState(setup.settings.method);
-  const [threshold, setThreshold] = useState(setup.settings.deviationThreshold);
-  const [budget, setBudget] = useState(setup.settings.budgetYuan ?? '');
-  const [outlierPercent, setOutlierPercent] = useState(setup.outlierPercent);
-  const [rubricId, setRubricId] = useState(setup.rubricId);
-  const save = async () => {
-    const result = await api.invoke('meeting-settings-save', {
-      meetingId: setup.meeting.id,
-      actor,
-      rubricId,
-      method,
-      deviationThreshold: threshold,
-      budgetYuan: budget.trim() === '' ? null : budget.trim(),
-      outlierPercent,
-    });
-    if (result.ok) onSaved(result.value, '会议设置已保存。');
-    else onError(result.error.message);
-  };
-  return (
-    <section className="panel" aria-labelledby="settings-title">
-      <h2 id="settings-title">会议设置</h2>
-      <div className="setting-row">
-        <label>
-          评分细则
-          <select value={rubricId} onChange={(e) => setRubricId(e.target.value)} disabled={setup.locked}>
-            {setup.rubricIds.map((id) => (
-              <option key={id}>{id}</option>
-            ))}
-          </select>
-        </label>
-        <fieldset disabled={setup.locked}>
-          <legend>汇总方法</legend>
-          <label className="inline">
-            <input type="radio" name="method" checked={method === 'mean'} onChange={() => setMethod('mean')} /> 平均分
-          </label>
-          <label className="inline">
-            <input type="radio" name="method" checked={method === 'trimmed'} onChange={() => setMethod('trimmed')} /> 去掉一个最高分和一个最低分后平均（5 位及以上专家评分时）
-          </label>
-        </fieldset>
-        <label>
-          偏离阈值（分）
-          <input value={threshold} onChange={(e) => setThreshold(e.target.value)} inputMode="decimal" disabled={setup.locked} className="short" />
-        </label>
-        <label title="主观评分与其他专家平均分之差超过该项满分的这一比例时，需该专家书面说明或修改">
-          畸高畸低阈值（占该项满分的 %）
-          <input value={outlierPercent} onChange={(e) => setOutlierPercent(e.target.value)} inputMode="decimal" disabled={setup.locked} className="short" />
-        </label>
-        <label>
-          奖励预算（元，可不填）
-          <input value={budget} onChange={(e) => setBudget(e.target.value)} inputMode="numeric" disabled={setup.locked} placeholder="例如 1000000" />
-        </label>
-      </div>
-      <p className="hint">偏离阈值：某专家总分与专家组平均分相差超过此值时标记“偏离”。奖励：每家优秀联盟 min(20 万元, 预算 ÷ 优秀家数)，取整到元。</p>
-      <button type="button" onClick={() => void save()} disabled={setup.locked}>
-        保存设置
-      </button>
-    </section>
-  );
+interface SettingsValues {
+  readonly method: 'mean' | 'trimmed';
+  readonly threshold: string;
+  readonly budget: string;
+  readonly outlierPercent: string;
+  readonly rubricId: string;
 }
 
-function RosterForm({ setup, actor, onSaved, onError }: FormProps) {
-  const [text, setText] = useState(setup.experts.map(rosterLine).join('\n'));
-  const save = async () => {
-    const result = await api.invoke('meeting-roster-save', { meetingId: setup.meeting.id, actor, experts: parseRosterText(text) });
-    if (result.ok) onSaved(result.value, '专家名册已保存。');
-    else onError(result.error.message);
-  };
-  const leader = setup.experts.find((e) => e.leader);
-  return (
-    <section className="panel" aria-labelledby="roster-title">
-      <h2 id="roster-title">专家名册（{setup.experts.length} 位）</h2>
-      <p className="hint">
-        每行一位专家：编号，姓名，职称，专业，工作单位，组长（用逗号或制表符分隔；职称以后可不填，组长只在一行标出；只有编号和姓名时也可用空格分隔，如“E02 李华”），例如“E01，王明，教授，材料科学，合肥工业大学，组长”。可从表格中整行复制粘贴。编号由会务人员分配，专家在本机建档时从名册中选择自己，评分表上的编号须与名册一致才能导入。
-      </p>
-      <textarea
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        rows={Math.max(4, Math.min(12, setup.experts.length + 2))}
-        aria-label="专家名册"
-        disabled={setup.locked}
-        className="roster-text"
-      />
-      <div>
-        <button type="button" onClick={() => void save()} disabled={setup.locked}>
-          保存名册
-        </button>
-      </div>
-      {setup.experts.length > 0 && (
-        <table className="table compact roster-table" aria-label="已保存的专家名册">
-          <thead>
-            <tr>
-              <th>编号</th>
-              <th>姓名</th>
-              <th>职称</th>
-              <th>专业</th>
-              <th>工作单位</th>
-              <th>组长</th>
-            </tr>
-          </thead>
-          <tbody>
-            {setup.experts.map((e) => (
-              <tr key={e.id}>
-                <td>{e.id}</td>
-                <td>{e.name}</td>
-                <td>{e.title}</td>
-                <td>{e.specialty}</td>
-                <td>{e.employer}</td>
-                <td>{e.leader ? '组长' : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {setup.experts.length > 0 && leader === undefined && <p className="hint">尚未指定组长：在组长那一行末尾加上“组长”后保存。</p>}
-    </section>
-  );
-}
+const settingsOf = (setup: MeetingSetup): SettingsValues => ({
+  method: setup.settings.method,
+  threshold: setup.settings.deviationThreshold,
+  budget: setup.settings.budgetYuan ?? '',
+  outlierPercent: setup.outlierPercent,
+  rubricId: setup.rubricId,
+});
 
-function PackagesForm({ setup, actor, onSaved, onError }: FormProps) {
-  const initial = () => {
-    if (setup.packages.length > 0) return new Set(setup.packages.flatMap((p) => (p.packageId === null ? [] : [p.packageId])));
-    return new Set(setup.candidates.filter((p) => !p.superseded).map((p) => p.id));
-  };
-  const [chosen, setChosen] = useState<Set<number>>(initial);
+const sameSettings = (a: SettingsValues, b: SettingsValues) =>
+  a.method === b.method && a.threshold === b.threshold && a.budget === b.budget && a.outlierPercent === b.outlierPercent && a.rubricId === b.rubricId;
+
+const initialPackages = (setup: MeetingSetup): Set<number> => {
+  if (setup.packages.length > 0) return new Set(setup.packages.flatMap((p) => (p.packageId === null ? [] : [p.packageId])));
+  return new Set(setup.candidates.filter((p) => !p.superseded).map((p) => p.id));
+};
+
+const savedPackages = (setup: MeetingSetup): string =>
+  [...new Set(setup.packages.flatMap((p) => (p.packageId === null ? [] : [p.packageId])))].sort((a, b) => a - b).join(',');
+
+const packagesKey = (ids: ReadonlySet<number>): string => [...ids].sort((a, b) => a - b).join(',');
+
+/**
+ * The whole preparation in one form with one 保存: settings, roster, packages. Each part that
+ * changed is saved in turn; a part that is refused stops the save and keeps everything typed,
+ * marked unsaved, with the reason.
+ */
+function SetupForm({ setup, actor, onSaved, onError }: FormProps) {
+  const [settings, setSettings] = useState<SettingsValues>(() => settingsOf(setup));
+  const [settingsBase, setSettingsBase] = useState<SettingsValues>(() => settingsOf(setup));
+  const [roster, setRoster] = useState(() => setup.experts.map(rosterLine).join('\n'));
+  const [rosterBase, setRosterBase] = useState(roster);
+  const [chosen, setChosen] = useState<Set<number>>(() => initialPackages(setup));
+  const [packagesBase, setPackagesBase] = useState(() => savedPackages(setup));
+  const [saving, setSaving] = useState(false);
+  const readOnly = setup.locked;
+
+  const settingsDirty = !sameSettings(settings, settingsBase);
+  const rosterDirty = roster !== rosterBase;
+  const packagesDirty = packagesKey(chosen) !== packagesBase;
+  const dirty = settingsDirty || rosterDirty || packagesDirty;
+
+  useEffect(() => {
+    if (!dirty) return;
+    // Closing or reloading the window with unsaved changes asks first.
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const budgetRead = settings.budget.trim() === '' ? null : parseYuanText(settings.budget);
+  const set = (patch: Partial<SettingsValues>) => setSettings((s) => ({ ...s, ...patch }));
+
   const save = async () => {
-    const result = await api.invoke('meeting-packages-save', { meetingId: setup.meeting.id, actor, packageIds: [...chosen] });
-    if (result.ok) onSaved(result.value, '会议材料包已保存。');
-    else onError(result.error.message);
+    if (saving) return;
+    setSaving(true);
+    const done: string[] = [];
+    let latest: MeetingSetup | null = null;
+    const fail = (part: string, message: string) => {
+      if (latest) onSaved(latest, '');
+      // Main's message may already say what was not saved (名册未保存：…); it is not said twice.
+      const reason = message.includes('未保存') ? message : `${part}未保存：${message}`;
+      onError(`${done.length > 0 ? `${done.join('、')}已保存；` : ''}${reason} 您填写的内容都还在，改正后再点“保存”。`);
+    };
+    try {
+      if (settingsDirty) {
+        const result = await api.invoke('meeting-settings-save', {
+          meetingId: setup.meeting.id,
+          actor,
+          rubricId: settings.rubricId,
+          method: settings.method,
+          deviationThreshold: settings.threshold,
+          budgetYuan: settings.budget.trim() === '' ? null : settings.budget.trim(),
+          outlierPercent: settings.outlierPercent,
+        });
+        if (!result.ok) return fail('会议设置', result.error.message);
+        latest = result.value;
+        const next = settingsOf(result.value);
+        setSettings(next);
+        setSettingsBase(next);
+        done.push('会议设置');
+      }
+      if (rosterDirty) {
+        const result = await api.invoke('meeting-roster-save', { meetingId: setup.meeting.id, actor, experts: parseRosterText(roster) });
+        if (!result.ok) return fail('专家名册', result.error.message);
+        latest = result.value;
+        setRosterBase(roster);
+        done.push('专家名册');
+      }
+      if (packagesDirty) {
+        const result = await api.invoke('meeting-packages-save', { meetingId: setup.meeting.id, actor, packageIds: [...chosen] });
+        if (!result.ok) return fail('会议材料包', result.error.message);
+        latest = result.value;
+        setPackagesBase(savedPackages(result.value));
+        done.push('会议材料包');
+      }
+      if (latest) onSaved(latest, `已保存：${done.join('、')}。`);
+      else onSaved(setup, '没有需要保存的改动。');
+    } finally {
+      setSaving(false);
+    }
   };
+
   const toggle = (id: number) =>
     setChosen((current) => {
       const next = new Set(current);
@@ -222,47 +351,151 @@ function PackagesForm({ setup, actor, onSaved, onError }: FormProps) {
       else next.add(id);
       return next;
     });
+  const leader = setup.experts.find((e) => e.leader);
+  const unsaved = <span className="unsaved">（未保存）</span>;
+
   return (
-    <section className="panel" aria-labelledby="packages-title">
-      <h2 id="packages-title">会议材料包（{setup.packages.length} 个联盟）</h2>
-      {setup.candidates.length === 0 ? (
-        <p className="muted">本机没有 {setup.meeting.year} 年度的材料包。请先在“材料包”页导入各联盟的材料包。</p>
-      ) : (
-        <table className="table compact" aria-label="可选的材料包">
-          <thead>
-            <tr>
-              <th scope="col">选用</th>
-              <th scope="col">联盟</th>
-              <th scope="col">版本</th>
-              <th scope="col">摘要</th>
-              <th scope="col" className="num">自评分</th>
-            </tr>
-          </thead>
-          <tbody>
-            {setup.candidates.map((p) => (
-              <tr key={p.id} className={p.superseded ? 'superseded' : undefined}>
-                <td>
-                  <input type="checkbox" checked={chosen.has(p.id)} onChange={() => toggle(p.id)} disabled={setup.locked} aria-label={`选用 ${p.allianceName} 第 ${p.version} 版`} />
-                </td>
-                <td>
-                  {p.allianceName} <span className="muted small">{p.allianceId}</span>
-                </td>
-                <td>
-                  第 {p.version} 版{p.superseded && <span className="muted small">（已有新版）</span>}
-                </td>
-                <td>
-                  <code title={p.digest}>{p.digest.slice(0, 12)}</code>
-                </td>
-                <td className="num">{p.selfTotal}</td>
+    <form
+      className="setup-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <section className="panel" aria-labelledby="settings-title">
+        <h2 id="settings-title">会议设置{settingsDirty && unsaved}</h2>
+        <div className="setting-row">
+          <label>
+            评分细则
+            <select value={settings.rubricId} onChange={(e) => set({ rubricId: e.target.value })} disabled={readOnly}>
+              {setup.rubricIds.map((id) => (
+                <option key={id}>{id}</option>
+              ))}
+            </select>
+          </label>
+          <fieldset disabled={readOnly}>
+            <legend>汇总方法</legend>
+            <label className="inline">
+              <input type="radio" name="method" checked={settings.method === 'mean'} onChange={() => set({ method: 'mean' })} /> 平均分
+            </label>
+            <label className="inline">
+              <input type="radio" name="method" checked={settings.method === 'trimmed'} onChange={() => set({ method: 'trimmed' })} /> 去掉一个最高分和一个最低分后平均（5 位及以上专家评分时）
+            </label>
+          </fieldset>
+          <label>
+            偏离阈值（分）
+            <input value={settings.threshold} onChange={(e) => set({ threshold: e.target.value })} inputMode="decimal" disabled={readOnly} className="short" />
+          </label>
+          <label title="主观评分与其他专家平均分之差超过该项满分的这一比例时，需该专家书面说明或修改">
+            畸高畸低阈值（占该项满分的 %）
+            <input value={settings.outlierPercent} onChange={(e) => set({ outlierPercent: e.target.value })} inputMode="decimal" disabled={readOnly} className="short" />
+          </label>
+          <label>
+            奖励预算（元，可不填）
+            <input value={settings.budget} onChange={(e) => set({ budget: e.target.value })} disabled={readOnly} placeholder="例如 1000000 或 100万" />
+          </label>
+        </div>
+        {budgetRead && !(budgetRead.ok && budgetRead.yuan === settings.budget.trim()) && (
+          <p className={budgetRead.ok ? 'hint' : 'error'} data-testid="budget-read">
+            奖励预算：{budgetRead.ok ? `即 ${budgetRead.yuan} 元` : budgetRead.message}
+          </p>
+        )}
+        <p className="hint">偏离阈值：某专家总分与专家组平均分相差超过此值时标记“偏离”。奖励：每家优秀联盟 min(20 万元, 预算 ÷ 优秀家数)，取整到元。</p>
+      </section>
+
+      <section className="panel" aria-labelledby="roster-title">
+        <h2 id="roster-title">
+          专家名册（{setup.experts.length} 位）{rosterDirty && unsaved}
+        </h2>
+        <p className="hint">
+          每行一位专家：编号，姓名，职称，专业，工作单位，组长（用逗号或制表符分隔；职称以后可不填，组长只在一行标出；只有编号和姓名时也可用空格分隔，如“E02 李华”），例如“E01，王明，教授，材料科学，合肥工业大学，组长”。可从表格中整行复制粘贴。编号由会务人员分配，专家在本机建档时从名册中选择自己，评分表上的编号须与名册一致才能导入。
+        </p>
+        <textarea
+          value={roster}
+          onChange={(e) => setRoster(e.target.value)}
+          rows={Math.max(4, Math.min(12, setup.experts.length + 2))}
+          aria-label="专家名册"
+          disabled={readOnly}
+          className="roster-text"
+        />
+        {setup.experts.length > 0 && (
+          <table className="table compact roster-table" aria-label="已保存的专家名册">
+            <thead>
+              <tr>
+                <th>编号</th>
+                <th>姓名</th>
+                <th>职称</th>
+                <th>专业</th>
+                <th>工作单位</th>
+                <th>组长</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <button type="button" onClick={() => void save()} disabled={setup.locked}>
-        保存材料包选择
-      </button>
-    </section>
+            </thead>
+            <tbody>
+              {setup.experts.map((e) => (
+                <tr key={e.id}>
+                  <td>{e.id}</td>
+                  <td>{e.name}</td>
+                  <td>{e.title}</td>
+                  <td>{e.specialty}</td>
+                  <td>{e.employer}</td>
+                  <td>{e.leader ? '组长' : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {setup.experts.length > 0 && leader === undefined && <p className="hint">尚未指定组长：在组长那一行末尾加上“组长”后保存。</p>}
+      </section>
+
+      <section className="panel" aria-labelledby="packages-title">
+        <h2 id="packages-title">
+          会议材料包（已选 {chosen.size} 个联盟）{packagesDirty && unsaved}
+        </h2>
+        {setup.candidates.length === 0 ? (
+          <p className="muted">本机没有 {setup.meeting.year} 年度的材料包。请先在“材料包”页导入各联盟的材料包。</p>
+        ) : (
+          <table className="table compact" aria-label="可选的材料包">
+            <thead>
+              <tr>
+                <th scope="col">选用</th>
+                <th scope="col">联盟</th>
+                <th scope="col">版本</th>
+                <th scope="col">摘要</th>
+                <th scope="col" className="num">自评分</th>
+              </tr>
+            </thead>
+            <tbody>
+              {setup.candidates.map((p) => (
+                <tr key={p.id} className={p.superseded ? 'superseded' : undefined}>
+                  <td>
+                    <input type="checkbox" checked={chosen.has(p.id)} onChange={() => toggle(p.id)} disabled={readOnly} aria-label={`选用 ${p.allianceName} 第 ${p.version} 版`} />
+                  </td>
+                  <td>
+                    {p.allianceName} <span className="muted small">{p.allianceId}</span>
+                  </td>
+                  <td>
+                    第 {p.version} 版{p.superseded && <span className="muted small">（已有新版）</span>}
+                  </td>
+                  <td>
+                    <code title={p.digest}>{p.digest.slice(0, 12)}</code>
+                  </td>
+                  <td className="num">{p.selfTotal}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <div className="save-bar">
+        <button type="submit" disabled={readOnly || saving || !dirty}>
+          {saving ? '正在保存……' : '保存'}
+        </button>
+        <span className={dirty ? 'unsaved' : 'muted'} data-testid="save-state">
+          {readOnly ? '本会议已定稿，不能再修改。' : dirty ? '有未保存的修改' : '所有修改都已保存'}
+        </span>
+      </div>
+    </form>
   );
 }
 
@@ -352,7 +585,8 @@ function MeetingFileImport({ actor, onImported }: { readonly actor: string; read
     if (!sources.ok) return setError(sources.message);
     const source = sources.sources[0];
     if (source === undefined) return;
-    const result = await api.invoke('meeting-file-import', { actor, source });
+    // The file says everything the import needs; a typed operator is logged when there is one.
+    const result = await api.invoke('meeting-file-import', actor.trim() === '' ? { source } : { actor, source });
     if (result.ok) setJobId(result.value.jobId);
     else setError(result.error.message);
   };

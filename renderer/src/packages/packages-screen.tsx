@@ -33,6 +33,8 @@ export function PackagesScreen() {
   const [message, setMessage] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  // Set while the running import is the sample's: when it ends, the sample meeting is set up.
+  const sampleImport = useRef(false);
 
   useEffect(() => {
     let live = true;
@@ -48,12 +50,26 @@ export function PackagesScreen() {
 
   const ocr = useOcrProgress(generation);
 
+  const loadSampleMeeting = async () => {
+    const result = await api.invoke('sample-meeting-load', {});
+    if (!result.ok) return setMessage(result.error.message);
+    const { name, outcome } = result.value;
+    setMessage(
+      outcome === 'created'
+        ? `示例会议“${name}”已载入：材料包、会议设置（奖励预算 100 万元）和 5 位专家的名册都已就绪。下一步：到“专家评分”建档，从名册中选择一位专家即可开始评分；会议设置可在“会议准备”查看。`
+        : `示例会议“${name}”已经载入过，没有重复载入，也没有改动。可直接到“专家评分”开始评分。`,
+    );
+  };
+
   const job = useJob(jobId, (status: JobStatus) => {
     setJobId(null);
     setReports(packageImportReports(status));
     setGeneration((g) => g + 1);
     if (status.state === 'failed' && status.error) setMessage(status.error.message);
     if (status.state === 'cancelled') setMessage('导入已取消。已完成的包保留，未完成的包没有留下任何数据。');
+    const sample = sampleImport.current;
+    sampleImport.current = false;
+    if (sample && status.state === 'done') void loadSampleMeeting();
   });
 
   const startImport = async (sources: FileSource[]) => {
@@ -94,6 +110,7 @@ export function PackagesScreen() {
     setMessage(null);
     setReports([]);
     const result = await api.invoke('sample-packages-import', {});
+    sampleImport.current = result.ok;
     if (result.ok) setJobId(result.value.jobId);
     else setMessage(result.error.message);
   };

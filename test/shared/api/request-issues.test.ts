@@ -48,7 +48,7 @@ describe('a refused request in the words of the screen', () => {
     expect(parsed.success).toBe(false);
     if (parsed.success) return;
     expect(describeRequestIssues(parsed.error.issues)).toBe(
-      '请先在页面顶部填写操作人姓名；奖励预算：应为不小于 0 的数字，最多两位小数（如 500000 或 7.5）。请改正后再试。',
+      '请先在页面顶部填写操作人姓名；奖励预算：请写成元数，如 1000000、1,000,000 或 100万（最多两位小数）。请改正后再试。',
     );
   });
 

@@ -1,0 +1,144 @@
+/**
+ * A clerk's first meeting with no dead ends, in Chromium on the real browser shell: the sample
+ * meeting in one click (twice is fine), one 保存 for the whole preparation with unsaved changes
+ * marked and kept when refused, budgets as people write them, 新建会议 that keeps the current
+ * meeting, and a page left open across a restart of the program.
+ */
+import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { chromium } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath, startApp, startServer, type AppFixture } from './app-fixture.ts';
+
+const shots = resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+
+function stored<T>(dataDir: string, sql: string): T[] {
+  const db = new Database(join(dataDir, 'alliance-review.sqlite'), { readonly: true });
+  try {
+    return db.prepare(sql).all() as T[];
+  } finally {
+    db.close();
+  }
+}
+
+describe('the clerk’s first meeting', () => {
+  let app: AppFixture;
+  beforeEach(async () => {
+    app = await startApp();
+  });
+  afterEach(async () => {
+    await app.close();
+  });
+
+  it('loads a whole sample meeting in one click, says so on a second click, and saves the preparation with one 保存', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '材料包与示例会议' }).click();
+    await page.getByRole('button', { name: '载入示例会议' }).click();
+    await page.getByText(/^示例会议“2026 年度联盟考核评审会（示例）”已载入/).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: '载入示例会议' }).click();
+    await page.getByText('示例会议“2026 年度联盟考核评审会（示例）”已经载入过，没有重复载入，也没有改动。', { exact: false }).waitFor({ timeout: 60_000 });
+    expect(stored<{ name: string }>(app.dataDir, 'SELECT name FROM meeting')).toEqual([{ name: '2026 年度联盟考核评审会（示例）' }]);
+
+    await page.getByRole('button', { name: '会议准备', exact: true }).click();
+    await page.getByRole('heading', { name: '专家名册（5 位）' }).waitFor();
+    // The count is the alliances ticked, all six, not 0.
+    await page.getByRole('heading', { name: '会议材料包（已选 6 个联盟）' }).waitFor();
+    expect(await page.getByRole('table', { name: '已保存的专家名册' }).locator('tbody tr').first().innerText()).toBe('E01\t王明\t教授\t材料科学\t合肥工业大学\t组长');
+    expect(await page.getByLabel('奖励预算（元，可不填）').inputValue()).toBe('1000000');
+    expect(await page.getByTestId('save-state').textContent()).toBe('所有修改都已保存');
+    expect(await page.getByRole('button', { name: /^保存(设置|名册|材料包选择)$/ }).count()).toBe(0);
+
+    await page.getByLabel('操作人').fill('会务 周敏');
+    const budget = page.getByLabel('奖励预算（元，可不填）');
+    await budget.fill('100万');
+    expect(await page.getByTestId('budget-read').textContent()).toBe('奖励预算：即 1000000 元');
+    await budget.fill('一百万');
+    expect(await page.getByTestId('budget-read').textContent()).toBe('奖励预算：请写成元数，如 1000000、1,000,000 或 100万（最多两位小数）');
+    await page.getByRole('checkbox').first().uncheck();
+    await page.getByRole('heading', { name: '会议材料包（已选 5 个联盟）（未保存）' }).waitFor();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('奖励预算：请写成元数');
+    // Refused: everything typed is still there, marked unsaved, nothing half-saved.
+    expect(await budget.inputValue()).toBe('一百万');
+    expect(await page.getByTestId('save-state').textContent()).toBe('有未保存的修改');
+    await page.getByRole('heading', { name: '会议材料包（已选 5 个联盟）（未保存）' }).waitFor();
+    for (const [width, height] of [[1366, 768], [1024, 640]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: resolve(shots, `setup-unsaved-${width}.png`), fullPage: false });
+    }
+
+    await budget.fill('１，５００，０００');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByText('已保存：会议设置、会议材料包。').waitFor();
+    expect(await page.getByTestId('save-state').textContent()).toBe('所有修改都已保存');
+    expect(stored<{ budget_yuan: string }>(app.dataDir, 'SELECT budget_yuan FROM meeting_settings')).toEqual([{ budget_yuan: '1500000' }]);
+    expect(stored(app.dataDir, 'SELECT * FROM meeting_package')).toHaveLength(5);
+
+    // 新建会议 says what becomes of the current meeting, and keeps it.
+    await page.getByRole('button', { name: '新建会议…' }).click();
+    await page.getByText('当前会议“2026 · 2026 年度联盟考核评审会（示例）”不会被删除或改动', { exact: false }).waitFor();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: resolve(shots, 'new-meeting.png'), fullPage: false });
+    const form = page.locator('form.new-meeting');
+    await form.getByLabel('会议名称').fill('2027 年度联盟考核评审会');
+    await form.getByLabel('年度').fill('2027');
+    await form.getByLabel('奖励预算（元，可不填）').fill('80万');
+    await form.getByText('即 800000 元').waitFor();
+    await form.getByRole('button', { name: '新建会议' }).dblclick();
+    await page.getByText('已新建会议“2027 · 2027 年度联盟考核评审会”。奖励预算 800000 元已保存。', { exact: false }).waitFor();
+    expect(stored<{ name: string }>(app.dataDir, 'SELECT name FROM meeting ORDER BY id').map((m) => m.name)).toEqual([
+      '2026 年度联盟考核评审会（示例）',
+      '2027 年度联盟考核评审会',
+    ]);
+    await expect.poll(() => page.getByLabel('评审会议').inputValue()).not.toBe('');
+    expect(await page.getByLabel('评审会议').locator('option').allTextContents()).toEqual(
+      expect.arrayContaining(['2026 · 2026 年度联盟考核评审会（示例）', '2027 · 2027 年度联盟考核评审会']),
+    );
+    expect(await page.getByLabel('奖励预算（元，可不填）').inputValue()).toBe('800000');
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+describe('a page left open while the program restarts', () => {
+  it('keeps working with what was typed, without F5', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'alliance-review-restart-'));
+    const port = await freePort();
+    let server = await startServer(dataDir, ['--port', String(port)]);
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+    try {
+      const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } });
+      await page.goto(server.url);
+      await page.getByLabel('会议名称').fill('2026 年度联盟考核评审会');
+      await page.getByRole('button', { name: '新建会议' }).click();
+      await page.getByTestId('meeting-row').first().waitFor();
+      await page.getByRole('button', { name: '会议准备', exact: true }).click();
+      await page.getByLabel('操作人').fill('会务 周敏');
+      await page.getByRole('textbox', { name: '专家名册' }).fill('E01，王明，教授，材料科学，合肥工业大学，组长');
+
+      await server.stop('SIGTERM');
+      server = await startServer(dataDir, ['--port', String(port)]);
+
+      await page.getByRole('button', { name: '保存', exact: true }).click();
+      await page.getByRole('heading', { name: '专家名册（1 位）' }).waitFor();
+      expect(await page.getByText('缺少或错误的访问令牌').count()).toBe(0);
+    } finally {
+      await browser.close();
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
