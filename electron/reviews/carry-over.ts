@@ -6,7 +6,8 @@
  * - unchanged claim: the criterion's claim is the same JSON value in both versions (every
  *   field, the order of list items, every evidence reference with its `#page=`), and every file
  *   it references has the same content hash (sha256) in both. A claim present in only one of
- *   the versions has changed. Anything else (a different page, a replaced file with the same
+ *   the versions has changed; one claimed in neither (a judged criterion the alliance did not
+ *   self-score, which the expert scores all the same) has not. Anything else (a different page, a replaced file with the same
  *   name, an added item) reopens the whole criterion: an item's decision may rest on the file
  *   beside it, so nothing of a changed criterion is kept.
  * - carried: decisions (all items of an unchanged criterion), the comment, and the written
@@ -89,7 +90,7 @@ export function unchangedCriteria(db: Database, fromPackageId: number, toPackage
  * records the reopened criteria. Safe to repeat: a row already there is left as it is.
  */
 export function carryOverWork(db: Database, fromPackageId: number, toPackageId: number, at: string): void {
-  const { unchanged, changed } = unchangedCriteria(db, fromPackageId, toPackageId);
+  const { changed } = unchangedCriteria(db, fromPackageId, toPackageId);
   const amend = db.prepare('INSERT OR IGNORE INTO amended_claim (package_id, criterion_id, from_package_id) VALUES (?, ?, ?)');
   for (const criterionId of changed) amend.run(toPackageId, criterionId, fromPackageId);
 
@@ -98,7 +99,8 @@ export function carryOverWork(db: Database, fromPackageId: number, toPackageId: 
       'SELECT expert_id, criterion_id, item_id, accept, reason, value FROM decision WHERE package_id = ?',
     )
     .all(fromPackageId)
-    .filter((d) => unchanged.has(d.criterion_id));
+    // A criterion claimed in neither version (a judged one is scored all the same) is unchanged too.
+    .filter((d) => !changed.has(d.criterion_id));
   const copy = db.prepare(
     `INSERT OR IGNORE INTO decision (expert_id, package_id, criterion_id, item_id, accept, reason, value, decided_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -121,7 +123,7 @@ export function carryOverWork(db: Database, fromPackageId: number, toPackageId: 
       'SELECT expert_id, criterion_id, explanation FROM review_explanation WHERE package_id = ?',
     )
     .all(fromPackageId)
-    .filter((e) => unchanged.has(e.criterion_id));
+    .filter((e) => !changed.has(e.criterion_id));
   const explain = db.prepare(
     'INSERT OR IGNORE INTO review_explanation (expert_id, package_id, criterion_id, explanation, updated_at) VALUES (?, ?, ?, ?, ?)',
   );

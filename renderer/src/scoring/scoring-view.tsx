@@ -25,6 +25,9 @@ import { CommentBox } from './comment-box.tsx';
 import { IndicatorSection } from './indicator-section.tsx';
 import { ShortcutSheet } from './shortcut-sheet.tsx';
 import { useReview } from './use-review.ts';
+import { CarriedBanner, CarriedMarks } from '../experts/explain-carried.tsx';
+import { ExplainBox } from '../experts/explain-box.tsx';
+import '../experts/explain.css';
 
 export interface AllianceLink {
   readonly packageId: number;
@@ -334,6 +337,13 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
           您已申请回避本联盟（理由：{state.recusalReason}），不参与评分。如需评分，请回到联盟列表撤销回避。
         </p>
       )}
+      <CarriedBanner
+        allianceName={open.package.allianceName}
+        carried={state.carried.length}
+        amended={state.amended.length}
+        readOnly={readOnly}
+        onConfirm={() => review.change('carried-confirm', { expertId, packageId })}
+      />
       {state.problems.length > 0 && (
         <ul className="banner problems-banner" role="alert">
           {state.problems.map((p) => (
@@ -399,6 +409,17 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
                     }}
                     row={row}
                     decision={state.decisions[row.key]}
+                    marks={<CarriedMarks carried={state.carried.includes(row.key)} amended={state.amended.includes(row.criterion.id)} />}
+                    aside={
+                      row.kind === 'judged' ? (
+                        <ExplainBox
+                          label={row.criterion.label}
+                          stored={state.explanations[row.criterion.id] ?? ''}
+                          readOnly={readOnly}
+                          onSave={(text) => void review.change('explanation-set', { expertId, packageId, criterionId: row.criterion.id, explanation: text })}
+                        />
+                      ) : undefined
+                    }
                     current={row.key === current?.key}
                     readOnly={readOnly}
                     rejecting={rejecting === row.key}

@@ -8,7 +8,7 @@ import type { RequestOf } from '../../../shared/api/contract.ts';
 import type { ReviewOpen, ReviewState } from '../../../shared/api/expert-work-types.ts';
 import { api } from '../api/api.ts';
 
-export type ChangeChannel = 'decision-set' | 'override-set' | 'comment-set' | 'review-undo';
+export type ChangeChannel = 'decision-set' | 'override-set' | 'comment-set' | 'review-undo' | 'explanation-set' | 'carried-confirm';
 
 export interface ReviewLink {
   readonly open: ReviewOpen | null;

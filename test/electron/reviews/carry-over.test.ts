@@ -45,6 +45,8 @@ async function scoredLaptop() {
   await call(ctx, 'decision-set', { ...who, criterionId: 'I4.techContracts', itemId: 'tc-1', decision: { accept: true } });
   await call(ctx, 'decision-set', { ...who, criterionId: 'I8.inventionPatents', itemId: 'p-1', decision: { accept: true } });
   await call(ctx, 'decision-set', { ...who, criterionId: 'I10.status', decision: { value: 2.3 } });
+  // Claimed in neither version: unchanged, carried.
+  await call(ctx, 'decision-set', { ...who, criterionId: 'I10.problems', decision: { value: 1 } });
   await call(ctx, 'explanation-set', { ...who, criterionId: 'I10.status', explanation: '白皮书只覆盖上半年' });
   await call(ctx, 'comment-set', { ...who, comment: '材料齐全' });
   const base = correctedBase();
@@ -62,25 +64,25 @@ describe('carry-over of an expert\'s work to a corrected package (补正)', () =
     const state = open.state;
     // Same claim, same file bytes: carried, waiting for confirmation.
     expect(state.decisions).toMatchObject({ 'I1.office': { accept: true }, 'I2.plans': { accept: false, reason: '只有年度计划，无半年总结' }, 'I10.status': { value: '2.3' } });
-    expect([...state.carried].sort()).toEqual(['I1.office', 'I10.status', 'I2.plans']);
+    expect([...state.carried].sort()).toEqual(['I1.office', 'I10.problems', 'I10.status', 'I2.plans']);
     // A page changed in one item (I4) and a file's content changed (I8): the whole criterion reopens.
     expect(state.amended).toEqual(['I4.techContracts', 'I8.inventionPatents']);
     expect(Object.keys(state.decisions).filter((k) => k.startsWith('I4.') || k.startsWith('I8.'))).toEqual([]);
     expect(state.comment).toBe('材料齐全');
     expect(state.explanations).toEqual({ 'I10.status': '白皮书只覆盖上半年' });
     const workspace = await call(ctx, 'expert-workspace', { expertId: expert.id });
-    expect(workspace.alliances[0]?.carried).toBe(3);
-    expect(workspace.blockers.join('')).toContain('3 项沿用原来的评定待您确认');
+    expect(workspace.alliances[0]?.carried).toBe(4);
+    expect(workspace.blockers.join('')).toContain('4 项沿用原来的评定待您确认');
     // The first version keeps what the expert decided on it.
     const first = await call(ctx, 'review-open', { expertId: expert.id, packageId: v1 });
-    expect(Object.keys(first.state.decisions)).toHaveLength(5);
+    expect(Object.keys(first.state.decisions)).toHaveLength(6);
   });
 
   it('one confirmation confirms every carried decision, twice is the same; deciding a carried claim anew makes it the expert\'s', async () => {
     const { ctx, expert, v2 } = await scoredLaptop();
     const who = { expertId: expert.id, packageId: v2 };
     const changed = await call(ctx, 'decision-set', { ...who, criterionId: 'I2.plans', decision: { accept: true } });
-    expect([...changed.carried].sort()).toEqual(['I1.office', 'I10.status']);
+    expect([...changed.carried].sort()).toEqual(['I1.office', 'I10.problems', 'I10.status']);
     expect((await call(ctx, 'carried-confirm', who)).carried).toEqual([]);
     const again = await call(ctx, 'carried-confirm', who);
     expect(again.carried).toEqual([]);
@@ -94,7 +96,7 @@ describe('carry-over of an expert\'s work to a corrected package (补正)', () =
     const base = correctedBase();
     const patents = Buffer.from(`${base.get('标准化/专利.pdf')?.toString('latin1') ?? ''}% 补正后的专利证书\n`, 'latin1');
     expect(await importZip(ctx, base.with('标准化/专利.pdf', patents), 'v2-again')).toBe(v2);
-    expect((await call(ctx, 'review-open', { expertId: expert.id, packageId: v2 })).state.carried).toHaveLength(3);
+    expect((await call(ctx, 'review-open', { expertId: expert.id, packageId: v2 })).state.carried).toHaveLength(4);
   });
 });
 
