@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   'outlier-explanation',
   'pledge-record',
   'previous-none',
+  'clarification-request',
   'lock',
   'reopen',
 ] as const;
@@ -58,6 +59,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   'outlier-explanation': '登记畸高畸低评分的说明',
   'pledge-record': '登记专家签字承诺书',
   'previous-none': '确认没有上一年度结果',
+  'clarification-request': '要求联盟补正材料',
   lock: '定稿（锁定结果）',
   reopen: '重新开启',
 };

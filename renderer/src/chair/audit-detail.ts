@@ -55,6 +55,8 @@ const labels: Readonly<Record<string, string>> = {
   ground: '法定事由',
   identifier: '编号',
   finding: '核查发现',
+  missing: '需补正的材料',
+  dueOn: '补正期限',
 };
 
 const methods: Readonly<Record<string, string>> = { mean: '平均分', trimmed: '去掉一个最高分和一个最低分后平均' };

@@ -14,6 +14,7 @@ import { dec } from '../../../shared/decimal/decimal.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { api } from '../api/api.ts';
 import type { DrillTarget } from './drill-target.ts';
+import { ClarificationPanel } from './clarification-panel.tsx';
 import './procedure.css';
 
 interface TabProps {
@@ -69,6 +70,7 @@ export function ProcedureTab(props: TabProps) {
   return (
     <div className="procedure">
       <PledgeSection {...props} />
+      <ClarificationPanel meetingId={props.view.meeting.id} actor={props.actor} locked={props.view.lock !== null} />
       <section className="panel" aria-labelledby="differences-title">
         <h2 id="differences-title">客观分歧（{procedure.differences.filter((d) => d.status === 'open').length} 项待解决）</h2>
         <p className="hint">
@@ -301,7 +303,10 @@ function OutlierRow({ outlier: o, view, actor, onChanged }: { readonly outlier: 
         {o.explanation && (
           <span className="small">
             {' '}
-            {o.explanation.text}（{o.explanation.by} 录入，{chinaDateTime(o.explanation.at)}）
+            {o.explanation.text}
+            {o.explanation.source === 'sheet'
+              ? `（专家在评分表中写明，${chinaDateTime(o.explanation.at)} 签名）`
+              : `（${o.explanation.by} 录入，${chinaDateTime(o.explanation.at)}）`}
           </span>
         )}
         {o.status === 'open' && !locked && (
