@@ -2,7 +2,7 @@
  * 补正 requests: the chair asks an alliance for what is missing from its package, by a date.
  * Each request is audit-logged; it is answered when that alliance's next package version is
  * imported (electron/package-store/package-store.ts), which also carries the experts' work over
- * (electron/reviews/carry-over.ts). Asking the same thing of the same alliance again while it is
+ * (electron/package-store/carry-over.ts). Asking the same thing of the same alliance again while it is
  * still open records nothing new, so a double click makes one request.
  */
 import type { Database } from 'better-sqlite3';

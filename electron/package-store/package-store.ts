@@ -8,7 +8,7 @@ import type { PackageDetail, PackageFileView, PackageProblemView, PackageSummary
 import type { Manifest } from '../../shared/package/manifest.ts';
 import type { Grade } from '../../shared/rubric/types.ts';
 import { AppError } from '../errors/app-error.ts';
-import { carryOverWork } from '../reviews/carry-over.ts';
+import { carryOverWork } from './carry-over.ts';
 
 export interface NewPackage {
   readonly digest: string;

@@ -23,7 +23,7 @@ import type { ReviewPackage } from './review-package.ts';
 import { loadReviewPackage } from './review-package.ts';
 import { reviewState } from './review-state.ts';
 import { readRecusal } from './review-store.ts';
-import { confirmCarried, dropCarried } from './carry-over.ts';
+import { confirmCarried, dropCarried } from '../package-store/carry-over.ts';
 
 interface Writable {
   readonly pkg: ReviewPackage;

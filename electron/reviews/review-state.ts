@@ -15,7 +15,7 @@ import { decisionKey, decisionsNeeded, reviewFromStored } from '../../shared/rev
 import { scoreView } from '../../shared/review/score-view.ts';
 import { lockingSheet } from './signed-sheet-store.ts';
 import { canUndo } from './review-changes.ts';
-import { amendedCriteria, pendingCarried } from './carry-over.ts';
+import { amendedCriteria, pendingCarried } from '../package-store/carry-over.ts';
 import type { ReviewPackage } from './review-package.ts';
 import type { ReviewKey, StoredWork } from './review-store.ts';
 import { lastChange, readRecusal, readStoredWork } from './review-store.ts';

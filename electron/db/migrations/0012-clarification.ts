@@ -7,7 +7,7 @@ import type { Migration } from '../migration.ts';
  *   date (`due_on`, YYYY-MM-DD). `answered_package_id` is the package version that answered it,
  *   set once, when that alliance's next version is imported; the rest of the row never changes.
  * - carried_decision: a decision of an expert on a new package version that was copied from the
- *   previous version because the claim did not change (electron/reviews/carry-over.ts). It waits
+ *   previous version because the claim did not change (electron/package-store/carry-over.ts). It waits
  *   for the expert to confirm (待确认): `confirmed_at` is set then, or the row is deleted when the
  *   expert decides that claim anew.
  * - amended_claim: a criterion whose claim changed in a new version (材料已补正); the expert's

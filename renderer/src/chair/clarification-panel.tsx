@@ -2,7 +2,7 @@
  * 补正: the chair asks an alliance for what is missing from its package, by a date. Each
  * request is audit-logged and shows here as open until the alliance's corrected package is
  * imported as a new version (then: answered, with the version). The experts' decisions on
- * unchanged claims are carried over to the new version for them to confirm (electron/reviews/carry-over.ts).
+ * unchanged claims are carried over to the new version for them to confirm (electron/package-store/carry-over.ts).
  */
 import { useEffect, useState } from 'react';
 import type { ClarificationList } from '../../../shared/api/clarification-types.ts';

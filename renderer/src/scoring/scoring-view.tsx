@@ -25,9 +25,9 @@ import { CommentBox } from './comment-box.tsx';
 import { IndicatorSection } from './indicator-section.tsx';
 import { ShortcutSheet } from './shortcut-sheet.tsx';
 import { useReview } from './use-review.ts';
-import { CarriedBanner, CarriedMarks } from '../experts/explain-carried.tsx';
-import { ExplainBox } from '../experts/explain-box.tsx';
-import '../experts/explain.css';
+import { CarriedBanner, CarriedMarks } from './explanation-carried.tsx';
+import { ExplainBox } from './explanation-box.tsx';
+import './explanation.css';
 
 export interface AllianceLink {
   readonly packageId: number;
