@@ -89,6 +89,8 @@ const REFERENCING_TABLES = [
   'outlier_explanation',
   'paper_pledge',
   'previous_none',
+  // 补正 requests (migration 0012).
+  'clarification_request',
 ] as const;
 
 export function verifyAuditChain(db: Database): AuditVerification {

@@ -23,6 +23,7 @@ import { paperFormAlliances } from '../../shared/paper/paper-form-rows.ts';
 import { writePaperForm } from './paper-form-file.ts';
 import { paperEntryContent, paperSheetsView, savePaperEntry } from './paper-sheets.ts';
 import { importPreviousResult } from './previous-result.ts';
+import { clarificationList, requestClarification } from './clarification.ts';
 import { confirmNoPrevious, recordDifferenceStanding, recordOutlierExplanation, recordPaperPledge } from './procedure-records.ts';
 
 export const chairHandlers = {
@@ -77,6 +78,8 @@ export const chairHandlers = {
     confirmNoPrevious(ctx, request.meetingId, request.actor);
     return panelView(ctx, request.meetingId);
   },
+  'clarification-list': (ctx, request) => clarificationList(ctx.db, request.meetingId),
+  'clarification-request': (ctx, request) => requestClarification(ctx, request),
   'panel-result-export': (ctx, request) => exportLockedResult(ctx, request.meetingId, request.folder),
   'audit-log': (ctx, request) => {
     meetingRow(ctx.db, request.meetingId);

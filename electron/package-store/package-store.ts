@@ -8,6 +8,7 @@ import type { PackageDetail, PackageFileView, PackageProblemView, PackageSummary
 import type { Manifest } from '../../shared/package/manifest.ts';
 import type { Grade } from '../../shared/rubric/types.ts';
 import { AppError } from '../errors/app-error.ts';
+import { carryOverWork } from './carry-over.ts';
 
 export interface NewPackage {
   readonly digest: string;
@@ -76,6 +77,20 @@ export function insertPackage(db: Database, input: NewPackage): { id: number; ve
       "INSERT INTO package_problem (package_id, seq, severity, code, path, message) VALUES (?, ?, 'warning', ?, ?, ?)",
     );
     input.warnings.forEach((w, seq) => insertProblem.run(id, seq, w.code, w.path, w.message));
+    // A new version mid-meeting is a 补正: the experts' work on unchanged claims waits for their
+    // confirmation, changed claims are reopened, and the alliance's open requests are answered.
+    const previous = db
+      .prepare<[string, number, number], number>('SELECT id FROM package WHERE alliance_id = ? AND year = ? AND version = ?')
+      .pluck()
+      .get(manifest.alliance.id, manifest.year, version - 1);
+    if (previous !== undefined) {
+      carryOverWork(db, previous, id, input.importedAt);
+      db.prepare(
+        `UPDATE clarification_request SET answered_package_id = ?, answered_at = ?
+         WHERE alliance_id = ? AND answered_package_id IS NULL
+           AND meeting_id IN (SELECT id FROM meeting WHERE year = ?)`,
+      ).run(id, input.importedAt, manifest.alliance.id, manifest.year);
+    }
     return { id, version, existed: false };
   })();
 }

@@ -28,6 +28,7 @@ export function signingBlockers(packages: readonly ReviewPackage[], alliances: r
     if (a.status === 'recused') continue;
     const name = `${a.allianceId} ${a.allianceName}`;
     if (a.undecided > 0) blockers.push(`${name}：还有 ${a.undecided} 项未评定。`);
+    if (a.carried > 0) blockers.push(`${name}：材料已补正，有 ${a.carried} 项沿用原来的评定待您确认，请打开该联盟确认。`);
     if (a.problemCount > 0) blockers.push(`${name}：有 ${a.problemCount} 处评定不符合规则，请打开该联盟查看。`);
   }
   return blockers;

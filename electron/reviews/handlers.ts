@@ -23,6 +23,7 @@ import type { ReviewPackage } from './review-package.ts';
 import { loadReviewPackage } from './review-package.ts';
 import { reviewState } from './review-state.ts';
 import { readRecusal } from './review-store.ts';
+import { confirmCarried, dropCarried } from '../package-store/carry-over.ts';
 
 interface Writable {
   readonly pkg: ReviewPackage;
@@ -83,7 +84,11 @@ export const reviewHandlers = {
           : change.accept
             ? ({ accept: true } as const)
             : ({ accept: false, reason: change.reason } as const);
-    applyChange(ctx.db, key, { kind: 'decision', criterionId: request.criterionId, itemId }, after, ctx.now(), guard);
+    ctx.db.transaction(() => {
+      applyChange(ctx.db, key, { kind: 'decision', criterionId: request.criterionId, itemId }, after, ctx.now(), guard);
+      // Deciding a carried claim again makes the decision the expert's own: nothing left to confirm.
+      dropCarried(ctx.db, request.expertId, request.packageId, request.criterionId, itemId);
+    })();
     return reviewState(ctx.db, pkg, request.expertId);
   },
   'decisions-accept': async (ctx, request): Promise<ReviewState> => {
@@ -109,6 +114,35 @@ export const reviewHandlers = {
     const { pkg, key, guard } = await writable(ctx, request.expertId, request.packageId, true);
     const after = request.comment.trim() === '' ? null : { comment: request.comment };
     applyChange(ctx.db, key, { kind: 'comment' }, after, ctx.now(), guard);
+    return reviewState(ctx.db, pkg, request.expertId);
+  },
+  'explanation-set': async (ctx, request): Promise<ReviewState> => {
+    const { pkg, key, guard } = await writable(ctx, request.expertId, request.packageId, true);
+    const criterion = pkg.rubric.groups.flatMap((g) => g.indicators.flatMap((i) => i.criteria)).find((c) => c.id === request.criterionId);
+    // Only a judged score is the expert's own to explain; a flag or an item is proven or not.
+    if (criterion?.kind !== 'judged') throw new AppError('decision-invalid', '只有专家打分的评分项可以写说明理由。');
+    const text = request.explanation.trim();
+    ctx.db.transaction(() => {
+      guard();
+      if (text === '') {
+        ctx.db.prepare('DELETE FROM review_explanation WHERE expert_id = ? AND package_id = ? AND criterion_id = ?').run(key.expertId, key.packageId, criterion.id);
+      } else {
+        ctx.db
+          .prepare(
+            `INSERT INTO review_explanation (expert_id, package_id, criterion_id, explanation, updated_at) VALUES (?, ?, ?, ?, ?)
+             ON CONFLICT (expert_id, package_id, criterion_id) DO UPDATE SET explanation = excluded.explanation, updated_at = excluded.updated_at`,
+          )
+          .run(key.expertId, key.packageId, criterion.id, request.explanation, ctx.now().toISOString());
+      }
+    })();
+    return reviewState(ctx.db, pkg, request.expertId);
+  },
+  'carried-confirm': async (ctx, request): Promise<ReviewState> => {
+    const { pkg, key, guard } = await writable(ctx, request.expertId, request.packageId, true);
+    ctx.db.transaction(() => {
+      guard();
+      confirmCarried(ctx.db, key.expertId, key.packageId, ctx.now().toISOString());
+    })();
     return reviewState(ctx.db, pkg, request.expertId);
   },
   'review-undo': async (ctx, request): Promise<ReviewState> => {

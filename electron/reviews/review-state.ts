@@ -16,6 +16,7 @@ import { decisionKey, decisionsNeeded, reviewFromStored } from '../../shared/rev
 import { scoreView } from '../../shared/review/score-view.ts';
 import { lockingSheet } from './signed-sheet-store.ts';
 import { canUndo, nextRedo, nextUndo, type Step } from './review-changes.ts';
+import { amendedCriteria, pendingCarried } from '../package-store/carry-over.ts';
 import type { ReviewPackage } from './review-package.ts';
 import type { ReviewKey, StoredWork } from './review-store.ts';
 import { lastChange, readRecusal, readStoredWork } from './review-store.ts';
@@ -60,6 +61,9 @@ export function reviewState(db: Database, pkg: ReviewPackage, expertId: number):
     decisions,
     overrides,
     comment: work.comment,
+    explanations: work.explanations,
+    carried: pendingCarried(db, expertId, pkg.id).map((c) => decisionKey(c.criterionId, c.itemId)),
+    amended: amendedCriteria(db, pkg.id),
     recusalReason: computed.recusalReason,
     locked: lockingSheet(db, expertId, pkg.year) !== null,
     score: scoreView(score),
@@ -90,6 +94,7 @@ export function allianceProgress(db: Database, pkg: ReviewPackage, expertId: num
     selfGrade: pkg.selfGrade,
     decided: computed.decided,
     undecided: computed.score.undecided.length,
+    carried: computed.recusalReason === null ? pendingCarried(db, expertId, pkg.id).length : 0,
     total: view.total,
     grade: view.grade,
     status: computed.status,

@@ -1,6 +1,6 @@
 /**
  * Review store: reading one expert's current work on one package (migration 0003): the
- * decisions, overrides and comment as they stand now, the recusal of the alliance, and the
+ * decisions, overrides, comment and written explanations as they stand now, the recusal of the alliance, and the
  * last change (for the "saved" indicator and undo).
  */
 import type { Database } from 'better-sqlite3';
@@ -17,6 +17,8 @@ export interface StoredWork {
   readonly decisions: readonly StoredDecision[];
   readonly overrides: readonly StoredOverride[];
   readonly comment: string;
+  /** Criterion id → the expert's written explanation of their score on it. */
+  readonly explanations: Readonly<Record<string, string>>;
 }
 
 interface DecisionRow {
@@ -54,7 +56,15 @@ export function readStoredWork(db: Database, key: ReviewKey): StoredWork {
       .prepare<[number, number], string>('SELECT comment FROM review_comment WHERE expert_id = ? AND package_id = ?')
       .pluck()
       .get(key.expertId, key.packageId) ?? '';
-  return { decisions, overrides, comment };
+  const explanations = Object.fromEntries(
+    db
+      .prepare<[number, number], { criterion_id: string; explanation: string }>(
+        'SELECT criterion_id, explanation FROM review_explanation WHERE expert_id = ? AND package_id = ? ORDER BY criterion_id',
+      )
+      .all(key.expertId, key.packageId)
+      .map((r) => [r.criterion_id, r.explanation] as const),
+  );
+  return { decisions, overrides, comment, explanations };
 }
 
 export function readRecusal(db: Database, expertId: number, allianceId: string, year: number): string | null {

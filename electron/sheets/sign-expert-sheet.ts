@@ -74,7 +74,16 @@ export async function signAndExportSheet(ctx: ServiceContext, request: SignReque
   // Signed in (a laptop with the year's roster): the sheet is format 2 and carries the sign-in.
   const stored = storedSignIn(db, expert.id, request.year);
   const dissent = request.dissent?.trim() ?? '';
-  const explained = Object.values(request.explanations ?? {}).some((byCriterion) => Object.values(byCriterion).some((text) => text.trim() !== ''));
+  // The explanations the expert wrote beside their scores (saved as they typed), and any the
+  // request adds; a recused alliance has no scores to explain.
+  const explanationsOf = (pkg: (typeof packages)[number]): Record<string, string> | undefined => {
+    const computed = computeReview(db, pkg, expert.id);
+    if (computed.recusalReason !== null) return undefined;
+    const all = { ...computed.work.explanations, ...request.explanations?.[pkg.allianceId] };
+    const kept = Object.fromEntries(Object.entries(all).filter(([, text]) => text.trim() !== ''));
+    return Object.keys(kept).length === 0 ? undefined : kept;
+  };
+  const explained = packages.some((pkg) => explanationsOf(pkg) !== undefined);
   if (stored === null && (dissent !== '' || explained)) {
     throw new AppError('dissent-needs-sign-in', '异议和评分说明只能写在签到后签署的评分表（格式 2）中；本机没有本年度的签到记录，请删去后再签名。');
   }
@@ -95,7 +104,7 @@ export async function signAndExportSheet(ctx: ServiceContext, request: SignReque
         recusalReason: computed.recusalReason,
         review: reviewFromStored(pkg.rubric, pkg.claims, computed.work.decisions, computed.work.overrides),
         comment: computed.work.comment,
-        explanations: request.explanations?.[pkg.allianceId],
+        explanations: explanationsOf(pkg),
       };
     }),
   });

@@ -19,7 +19,9 @@ import type {
   SheetImportReport,
   SheetsView,
 } from './chair-types.ts';
+import { multiLineText } from '../format/safe-text-schema.ts';
 import { channel } from './channel.ts';
+import type { ClarificationList } from './clarification-types.ts';
 import { fileSourceSchema } from './file-source.ts';
 import { actorSchema, folderRequest, meetingId, meetingRequest } from './request-fields.ts';
 
@@ -94,6 +96,15 @@ const outlierExplainRequest = z
   })
   .strict();
 
+const clarificationRequest = z
+  .object({
+    meetingId,
+    actor: actorSchema,
+    allianceId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '请选择要补正材料的联盟'),
+    missing: multiLineText(z.string().trim().min(1, '请写明需要补正的材料').max(2000, '补正内容不能超过 2000 个字')),
+    dueOn: z.iso.date('补正期限应为 YYYY-MM-DD'),
+  })
+  .strict();
 const pledgeRequest = z
   .object({ meetingId, actor: actorSchema, expertId: z.string().regex(EXPERT_ID), signedOn: z.iso.date('签字日期应为 YYYY-MM-DD') })
   .strict();
@@ -158,6 +169,10 @@ export const chairChannels = {
   'panel-pledge-record': channel<PanelView>()(pledgeRequest),
   /** The chair confirms there are no results of last year to load. */
   'panel-previous-none': channel<PanelView>()(previousNoneRequest),
+  /** The meeting's 补正 requests, open and answered, and the alliances one can be made to. */
+  'clarification-list': channel<ClarificationList>()(meetingRequest),
+  /** Asks an alliance for what is missing by a date (补正); audit-logged. */
+  'clarification-request': channel<ClarificationList>()(clarificationRequest),
   /** Writes the locked `<year>-result.json` and `<year>-公示名单.txt` into the folder. */
   'panel-result-export': channel<{ readonly resultPath: string; readonly publicityPath: string }>()(folderRequest),
   /** The meeting's audit log and the verification of the whole hash chain. */

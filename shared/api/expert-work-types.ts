@@ -77,6 +77,8 @@ export interface AllianceProgress {
   /** Claims decided so far, of `decided + undecided` that need a decision. */
   readonly decided: number;
   readonly undecided: number;
+  /** Decisions carried over from the previous package version, not yet confirmed (待确认). */
+  readonly carried: number;
   /** The expert's running total (undecided claims count 0) and its grade. */
   readonly total: string;
   readonly grade: Grade;
@@ -167,6 +169,12 @@ export interface ReviewState {
   /** Indicator id → override. */
   readonly overrides: Readonly<Record<string, OverrideView>>;
   readonly comment: string;
+  /** Criterion id → the expert's written explanation (说明理由) of their score on it. */
+  readonly explanations: Readonly<Record<string, string>>;
+  /** Decision keys of decisions carried over from the previous package version, not yet confirmed (待确认). */
+  readonly carried: readonly string[];
+  /** Criteria whose claim changed from the previous package version (材料已补正). */
+  readonly amended: readonly string[];
   readonly recusalReason: string | null;
   readonly locked: boolean;
   readonly score: ScoreView;

@@ -77,6 +77,10 @@ const overrideRequest = z
   .strict();
 
 const commentRequest = z.object({ expertId, packageId, comment: z.string().max(5000, '评审意见不能超过 5000 个字') }).strict();
+/** An empty explanation removes it. */
+const explanationRequest = z
+  .object({ expertId, packageId, criterionId, explanation: multiLineText(z.string().max(2000, '说明理由不能超过 2000 个字')) })
+  .strict();
 
 const recusalRequest = z.object({ expertId, packageId, reason: reason('回避理由') }).strict();
 
@@ -89,6 +93,10 @@ export const reviewChannels = {
   'decisions-accept': channel<ReviewState>()(acceptRequest),
   'override-set': channel<ReviewState>()(overrideRequest),
   'comment-set': channel<ReviewState>()(commentRequest),
+  /** The expert's written explanation (说明理由) of their score on one criterion. */
+  'explanation-set': channel<ReviewState>()(explanationRequest),
+  /** Confirms every decision carried over from the alliance's previous package version (待确认). */
+  'carried-confirm': channel<ReviewState>()(reviewRequest),
   /** Undoes the latest decision, override or comment change of this review. */
   'review-undo': channel<ReviewState>()(reviewRequest),
   /** Redoes the latest undo, unless a new change came after it. */

@@ -9,6 +9,7 @@ import { m0007CrossCheck } from './0007-cross-check.ts';
 import { m0008PanelProcedure } from './0008-panel-procedure.ts';
 import { m0009RosterAndSignIn } from './0009-roster-and-sign-in.ts';
 import { m0010MeetingCrossCheck } from './0010-meeting-cross-check.ts';
+import { m0011Clarification } from './0011-clarification.ts';
 
 /** Every migration, in order. Append only: a released step is never edited. */
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   m0008PanelProcedure,
   m0009RosterAndSignIn,
   m0010MeetingCrossCheck,
+  m0011Clarification,
 ];

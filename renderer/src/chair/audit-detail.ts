@@ -58,6 +58,8 @@ const labels: Readonly<Record<string, string>> = {
   allianceName: '联盟名称',
   conclusion: '专家组结论',
   observer: '监督人',
+  missing: '需补正的材料',
+  dueOn: '补正期限',
 };
 
 const methods: Readonly<Record<string, string>> = { mean: '平均分', trimmed: '去掉一个最高分和一个最低分后平均' };

@@ -18,6 +18,7 @@ import { api } from '../api/api.ts';
 import type { PanelRecordView } from '../../../shared/api/panel-record-types.ts';
 import { ConclusionSection } from './conclusion-section.tsx';
 import type { DrillTarget } from './drill-target.ts';
+import { ClarificationPanel } from './clarification-panel.tsx';
 import './procedure.css';
 
 interface TabProps {
@@ -76,6 +77,7 @@ export function ProcedureTab(props: TabProps) {
   return (
     <div className="procedure">
       <PledgeSection {...props} />
+      <ClarificationPanel meetingId={props.view.meeting.id} actor={props.actor} locked={props.view.lock !== null} />
       <section className="panel" aria-labelledby="differences-title">
         <h2 id="differences-title">客观分歧（{procedure.differences.filter((d) => d.status === 'open').length} 项待解决）</h2>
         <p className="hint">
@@ -309,7 +311,10 @@ function OutlierRow({ outlier: o, view, actor, onChanged }: { readonly outlier: 
         {o.explanation && (
           <span className="small">
             {' '}
-            {o.explanation.text}（{o.explanation.by} 录入，{chinaDateTime(o.explanation.at)}）
+            {o.explanation.text}
+            {o.explanation.source === 'sheet'
+              ? `（专家在评分表中写明，${chinaDateTime(o.explanation.at)} 签名）`
+              : `（${o.explanation.by} 录入，${chinaDateTime(o.explanation.at)}）`}
           </span>
         )}
         {o.status === 'open' && !locked && (

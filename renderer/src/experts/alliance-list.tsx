@@ -206,6 +206,7 @@ export function AllianceList({ workspace, onOpen, onChanged, onYear, onSwitchExp
                       {statusLabel[a.status]}
                     </span>
                     {a.problemCount > 0 && <div className="field-warning small">{a.problemCount} 处不符合规则</div>}
+                    {a.carried > 0 && <div className="field-warning small">材料已补正：{a.carried} 项评定待确认</div>}
                   </td>
                   <td>
                     <div className="row-actions">

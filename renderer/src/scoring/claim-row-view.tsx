@@ -3,7 +3,7 @@
  * alliance says about it, and the expert's decision as stored: 认定 (accept), 不予认定 (reject,
  * with a reason) or a judged value. The row is focusable; the keyboard acts on the current one.
  */
-import { forwardRef, useRef } from 'react';
+import { forwardRef, useRef, type ReactNode } from 'react';
 import type { DecisionView } from '../../../shared/api/expert-work-types.ts';
 import type { ClaimFinding } from '../../../shared/integrity/claim-findings.ts';
 import { ClaimHintsView } from './claim-hints-view.tsx';
@@ -30,6 +30,10 @@ export interface ClaimRowViewProps {
   readonly judgedInput: (element: HTMLInputElement | null) => void;
   readonly onLeaveInput: (saved: boolean) => void;
   /** The cross-check hints on this claim (none while they load, or when there are none). */
+  /** Marks beside the row's title (补正: 待确认, 材料已补正). */
+  readonly marks?: ReactNode;
+  /** Shown under the row's text (a judged score's 说明理由). */
+  readonly aside?: ReactNode;
   readonly hints?: { readonly list: readonly ClaimFinding[]; readonly allianceId: string; readonly year: number; readonly onOpen: (reference: string) => void };
 }
 
@@ -71,6 +75,7 @@ export const ClaimRowView = forwardRef<HTMLDivElement, ClaimRowViewProps>(functi
         <div className="claim-text">
           <div className="claim-title">
             {row.kind === 'item' ? label : row.kind === 'flag' ? `联盟申报：${row.note ?? '已做到此项（见证明材料）'}` : '专家评分'}
+            {props.marks}
           </div>
           {row.kind === 'item' && (
             <div className="claim-meta">
@@ -88,6 +93,7 @@ export const ClaimRowView = forwardRef<HTMLDivElement, ClaimRowViewProps>(functi
           {decision !== undefined && 'accept' in decision && !decision.accept && !props.rejecting && (
             <div className="claim-reason">理由：{decision.reason}</div>
           )}
+          {props.aside}
           {props.hints !== undefined && (
             <ClaimHintsView hints={props.hints.list} allianceId={props.hints.allianceId} year={props.hints.year} onOpen={props.hints.onOpen} />
           )}

@@ -31,6 +31,9 @@ import { ShortcutSheet } from './shortcut-sheet.tsx';
 import { scoringKeyOf, type ScoringAction } from './scoring-keys.ts';
 import { stepLabel } from './step-label.ts';
 import { useReview } from './use-review.ts';
+import { CarriedBanner, CarriedMarks } from './explanation-carried.tsx';
+import { ExplainBox } from './explanation-box.tsx';
+import './explanation.css';
 
 export interface AllianceLink {
   readonly packageId: number;
@@ -365,6 +368,13 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
           您已申请回避本联盟（理由：{state.recusalReason}），不参与评分。如需评分，请回到联盟列表撤销回避。
         </p>
       )}
+      <CarriedBanner
+        allianceName={open.package.allianceName}
+        carried={state.carried.length}
+        amended={state.amended.length}
+        readOnly={readOnly}
+        onConfirm={() => review.change('carried-confirm', { expertId, packageId })}
+      />
       {state.problems.length > 0 && (
         <ul className="banner problems-banner" role="alert">
           {state.problems.map((p) => (
@@ -432,6 +442,17 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
                     }}
                     row={row}
                     decision={state.decisions[row.key]}
+                    marks={<CarriedMarks carried={state.carried.includes(row.key)} amended={state.amended.includes(row.criterion.id)} />}
+                    aside={
+                      row.kind === 'judged' ? (
+                        <ExplainBox
+                          label={row.criterion.label}
+                          stored={state.explanations[row.criterion.id] ?? ''}
+                          readOnly={readOnly}
+                          onSave={(text) => void review.change('explanation-set', { expertId, packageId, criterionId: row.criterion.id, explanation: text })}
+                        />
+                      ) : undefined
+                    }
                     current={row.key === current?.key}
                     readOnly={readOnly}
                     rejecting={rejecting === row.key}

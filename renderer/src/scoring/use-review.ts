@@ -8,7 +8,7 @@ import type { RequestOf } from '../../../shared/api/contract.ts';
 import type { ReviewOpen, ReviewState } from '../../../shared/api/expert-work-types.ts';
 import { api } from '../api/api.ts';
 
-export type ChangeChannel = 'decision-set' | 'decisions-accept' | 'override-set' | 'comment-set' | 'review-undo' | 'review-redo';
+export type ChangeChannel = 'decision-set' | 'decisions-accept' | 'override-set' | 'comment-set' | 'review-undo' | 'review-redo' | 'explanation-set' | 'carried-confirm';
 
 export interface ReviewLink {
   readonly open: ReviewOpen | null;

@@ -370,7 +370,14 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
     expect(newVersion).toMatchObject({ outcome: 'imported', allianceId: 'HFA-022', version: 2 });
     expect(newVersion.digest).not.toBe(meetingPackages[3]!.digest);
     await call(e02.ctx, 'sheet-revise', { expertId: e02.profile.id, year: 2026 });
-    const rescored = await scoreThroughWorkspace(e02.ctx, e02.profile.id, E02_PLAN);
+    // Only the contact changed: every claim is unchanged, so E02's decisions were carried over
+    // (补正) and wait for confirmation; E02 confirms them in one step.
+    const carried = await call(e02.ctx, 'expert-workspace', { expertId: e02.profile.id });
+    const hfa022 = carried.alliances.find((a) => a.allianceId === 'HFA-022');
+    expect(hfa022).toMatchObject({ undecided: 0 });
+    expect(hfa022?.carried).toBeGreaterThan(0);
+    await call(e02.ctx, 'carried-confirm', { expertId: e02.profile.id, packageId: newVersion.packageId! });
+    const rescored = await scoreThroughWorkspace(e02.ctx, e02.profile.id, { ...E02_PLAN, 'HFA-022': {} });
     expect(rescored.alliances.find((a) => a.allianceId === 'HFA-022')?.digest).toBe(newVersion.digest);
     room.set('2027-01-20T12:10:00+08:00');
     expect((await signOnto(e02, PASSPHRASES.E02)).path).toBe(join(stick, SHEET_2_OTHER_VERSION));
