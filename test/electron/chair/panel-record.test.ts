@@ -122,8 +122,8 @@ describe('the panel record of the locked result', () => {
     const again = resultDocumentsReport(await call(ctx, 'job-status', { jobId: started.jobId }));
     expect(again?.outcome).toBe('exists');
     expect(again?.existing).toContain(path);
-    // Every target in the way is listed, the 13 PDFs and the workbook too, for the clerk to decide once.
-    expect(again?.existing).toHaveLength(15);
+    // Every target in the way is listed, the 22 PDFs (13 result, 9 procedure) and the workbook too, for the clerk to decide once.
+    expect(again?.existing).toHaveLength(24);
     expect(readFileSync(path, 'utf8')).toBe(text);
   });
 

@@ -73,8 +73,10 @@ describe('result documents from the locked result', () => {
     expect(report.certificate).toMatchObject({ origin: 'local', selfSigned: true });
     expect(report.certificate?.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
     const pdfs = report.files.filter((file) => file.kind !== 'workbook' && file.kind !== 'panel-record');
-    expect(pdfs).toHaveLength(13);
-    expect(pdfs.map((file) => file.kind).sort()).toEqual([...Array(6).fill('detail'), ...Array(5).fill('expert'), 'publication', 'summary'].sort());
+    expect(pdfs).toHaveLength(22);
+    expect(pdfs.map((file) => file.kind).sort()).toEqual(
+      [...Array(6).fill('detail'), ...Array(5).fill('expert'), 'publication', 'summary', 'sign-in', 'pledge', 'report', ...Array(6).fill('opinion')].sort(),
+    );
     expect(report.files.map((file) => file.path).sort()).toEqual(readdirSync(folder).map((name) => join(folder, name)).sort());
 
     // Every PDF verifies, names the locked result, and is signed by the reported certificate.
@@ -131,7 +133,7 @@ describe('result documents from the locked result', () => {
     // Asked to overwrite, it writes them all again.
     const replaced = await exportDocuments(ctx, { meetingId, folder, overwrite: true });
     expect(replaced.report.outcome).toBe('written');
-    expect(replaced.report.files).toHaveLength(15);
+    expect(replaced.report.files).toHaveLength(24);
 
     // Cancelled at once: the job says so, and whatever it lists as written is there, complete.
     const started = await call(ctx, 'result-documents-export', { meetingId, overwrite: true });

@@ -423,8 +423,12 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
     ]);
     expect(reports.every((r) => r.problems.length > 0 && r.problems.every((p) => p.source === r.source && p.message.length > 0))).toBe(true);
     expect(reports[1]?.problems[0]).toMatchObject({ path: 'reviews[3].packageDigest' });
-    expect(reports[1]?.problems[0]?.message).toContain('HFA-022');
-    expect(reports[2]?.problems[0]?.message).toContain('HFA-003');
+    // The chair reads the file they chose and the alliance by name; the check's own text (with the id) stays beside it.
+    expect(reports[1]?.problems[0]?.message).toContain(`「${SHEET_2_OTHER_VERSION}」`);
+    expect(reports[1]?.problems[0]?.message).toContain('合肥市科技金融产业技术创新战略联盟');
+    expect(reports[1]?.problems[0]?.detail).toContain('HFA-022');
+    expect(reports[2]?.problems[0]?.message).toContain(`「${INCOMPLETE}」`);
+    expect(reports[2]?.problems[0]?.detail).toContain('HFA-003');
     const loud = reports[3]?.problems[0]?.message ?? '';
     expect(loud).toMatch(/^⚠ 密钥不符/);
     expect(loud).toContain(experts.E02.profile.fingerprint);
