@@ -91,7 +91,7 @@ describe('补正 in the chair’s console', () => {
           'I4.techContracts': {
             items: [
               { id: 'tc-1', title: '语音识别技术许可合同', date: '2026-05-12', evidence: ['成果转化/技术合同1.pdf'] },
-              { id: 'tc-2', title: '声学模型开发合同', date: '2026-07-01', evidence: ['成果转化/技术合同2.pdf#page=1'] },
+              { id: 'tc-2', title: '声学模型开发合同（补登记）', date: '2026-07-01', evidence: ['成果转化/技术合同2.pdf'] },
               { id: 'tc-3', title: '技术服务合同', date: '2026-09-30', evidence: ['成果转化/技术合同3.pdf'] },
             ],
           },
