@@ -91,13 +91,11 @@ describe('paper-sheet double entry', () => {
     await page.getByTestId('meeting-row').first().waitFor();
     await page.getByRole('button', { name: '会议准备', exact: true }).click();
     await page.getByLabel('操作人').fill('会务 周敏');
-    await page.getByRole('button', { name: '保存设置' }).click();
-    await page.getByText('会议设置已保存。').waitFor();
     await page.getByRole('textbox', { name: '专家名册' }).fill('E01 王明\nE02 张伟');
-    await page.getByRole('button', { name: '保存名册' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByText(/^已保存：.*专家名册、会议材料包。$/).waitFor();
     await page.getByRole('heading', { name: '专家名册（2 位）' }).waitFor();
-    await page.getByRole('button', { name: '保存材料包选择' }).click();
-    await page.getByRole('heading', { name: '会议材料包（3 个联盟）' }).waitFor();
+    await page.getByRole('heading', { name: '会议材料包（已选 3 个联盟）' }).waitFor();
 
     await page.getByRole('button', { name: '主任控制台', exact: true }).click();
     await page.getByLabel('操作人').fill('主任 孙立');
