@@ -135,8 +135,8 @@ describe('the expert workspace', () => {
     const fingerprint = (await page.getByTestId('expert-fingerprint').textContent()) ?? '';
     expect(fingerprint).toMatch(/^[0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4} [0-9a-f]{4}$/);
 
-    // A handwritten signature, drawn with pointer strokes.
-    await page.getByRole('button', { name: '手写签名…' }).click();
+    // A handwritten signature, drawn with pointer strokes (drawn again: the sign-in took a first one).
+    await page.getByRole('button', { name: /^(手写签名…|重新签名)$/ }).click();
     const pad = await page.getByTestId('signature-canvas').boundingBox();
     if (!pad) throw new Error('no signature pad');
     await page.mouse.move(pad.x + 40, pad.y + 100);

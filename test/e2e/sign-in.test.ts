@@ -10,23 +10,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startApp, type AppFixture } from './app-fixture.ts';
+import { drawSignature } from './ui-steps.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const shots = resolve(root, 'test-results', 'screenshots');
 const PASSPHRASE = '会议室口令-2027';
-
-async function drawSignature(page: Page): Promise<void> {
-  const pad = await page.getByTestId('signature-canvas').boundingBox();
-  if (!pad) throw new Error('no signature pad');
-  await page.mouse.move(pad.x + 40, pad.y + 100);
-  await page.mouse.down();
-  for (const [dx, dy] of [[80, -60], [140, 20], [220, -50], [300, 30]] as const) await page.mouse.move(pad.x + dx, pad.y + 100 + dy, { steps: 6 });
-  await page.mouse.up();
-  await page.getByRole('button', { name: '保存签名' }).click();
-}
 
 describe('sign-in before scoring', () => {
   let app: AppFixture;

@@ -19,13 +19,47 @@ export async function importPackageZips(page: Page, zips: readonly string[], tim
   await page.getByTestId('import-report').nth(zips.length - 1).waitFor({ timeout });
 }
 
-/** Opens 专家评分 and creates a profile (its key is made on this laptop); waits for the alliance list. */
+/** Draws a handwritten signature on the open signature pad with pointer strokes, and saves it. */
+export async function drawSignature(page: Page): Promise<void> {
+  // The mouse moves in the window's coordinates: the pad must be on screen first.
+  await page.getByTestId('signature-canvas').scrollIntoViewIfNeeded();
+  const pad = await page.getByTestId('signature-canvas').boundingBox();
+  if (!pad) throw new Error('no signature pad');
+  await page.mouse.move(pad.x + 40, pad.y + 100);
+  await page.mouse.down();
+  for (const [dx, dy] of [[80, -60], [140, 20], [220, -50], [300, 30]] as const) await page.mouse.move(pad.x + dx, pad.y + 100 + dy, { steps: 6 });
+  await page.mouse.up();
+  await page.getByRole('button', { name: '保存签名' }).click();
+}
+
+/**
+ * Opens 专家评分 and creates a profile (its key is made on this laptop); waits for the alliance
+ * list. With a meeting roster (the sample meeting has one) the expert chooses their roster line
+ * instead of typing, and signs in (identity, signature, no recusal, the pledge) as scoring asks.
+ */
 export async function createExpertProfile(page: Page, expert: { name: string; id: string; passphrase: string }): Promise<void> {
   await page.getByRole('button', { name: '专家评分' }).click();
-  await page.getByLabel('姓名').fill(expert.name);
-  await page.getByLabel('专家编号（会务组提供，如 E01）').fill(expert.id);
+  const rosterLine = page.getByRole('radio', { name: `${expert.id} ${expert.name}` });
+  const typedId = page.getByLabel('专家编号（会务组提供，如 E01）');
+  await rosterLine.or(typedId).first().waitFor();
+  if ((await rosterLine.count()) > 0) {
+    await rosterLine.check();
+  } else {
+    await page.getByLabel('姓名').fill(expert.name);
+    await typedId.fill(expert.id);
+  }
   await page.getByLabel('签名口令（至少 8 个字符）').fill(expert.passphrase);
   await page.getByLabel('再输入一次口令').fill(expert.passphrase);
   await page.getByRole('button', { name: '创建档案并生成签名密钥' }).click();
-  await page.getByTestId('alliance-row').first().waitFor();
+  const signIn = page.getByRole('heading', { name: /^签到 · / });
+  const list = page.getByTestId('alliance-row').first();
+  await signIn.or(list).first().waitFor();
+  if ((await signIn.count()) > 0) {
+    await page.getByLabel('以上身份信息是本人').check();
+    await drawSignature(page);
+    await page.getByRole('button', { name: '与所有联盟均无利害关系' }).click();
+    await page.getByLabel('签名口令', { exact: true }).fill(expert.passphrase);
+    await page.getByRole('button', { name: '签署承诺书并签到' }).click();
+  }
+  await list.waitFor();
 }
