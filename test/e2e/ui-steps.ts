@@ -51,6 +51,14 @@ export async function createExpertProfile(page: Page, expert: { name: string; id
   await page.getByLabel('签名口令（至少 8 个字符）').fill(expert.passphrase);
   await page.getByLabel('再输入一次口令').fill(expert.passphrase);
   await page.getByRole('button', { name: '创建档案并生成签名密钥' }).click();
+  await signInIfAsked(page, expert.passphrase);
+}
+
+/**
+ * On 专家评分: when the meeting asks the expert to sign in first, signs in (identity, a drawn
+ * signature, no recusal, the pledge with the passphrase); then waits for the alliance list.
+ */
+export async function signInIfAsked(page: Page, passphrase: string): Promise<void> {
   const signIn = page.getByRole('heading', { name: /^签到 · / });
   const list = page.getByTestId('alliance-row').first();
   await signIn.or(list).first().waitFor();
@@ -58,7 +66,7 @@ export async function createExpertProfile(page: Page, expert: { name: string; id
     await page.getByLabel('以上身份信息是本人').check();
     await drawSignature(page);
     await page.getByRole('button', { name: '与所有联盟均无利害关系' }).click();
-    await page.getByLabel('签名口令', { exact: true }).fill(expert.passphrase);
+    await page.getByLabel('签名口令', { exact: true }).fill(passphrase);
     await page.getByRole('button', { name: '签署承诺书并签到' }).click();
   }
   await list.waitFor();
