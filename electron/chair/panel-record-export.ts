@@ -1,8 +1,8 @@
 /**
  * The panel record of the locked result (shared/record/panel-record.ts), gathered from this
  * laptop's store: the flag notes as the lock kept them, the objective differences settled by
- * re-signing or recorded as standing, the observer's notes, the panel's conclusions and the
- * reopenings before this lock. Signed and written beside the result documents
+ * re-signing or recorded as standing, the observer's notes, the panel's conclusions, the
+ * reopenings before this lock and the 补正 requests with how each ended. Signed and written beside the result documents
  * (export-documents.ts).
  */
 import type { FindingView } from '../../shared/api/chair-types.ts';
@@ -13,6 +13,7 @@ import type { ServiceContext } from '../app/context.ts';
 import { AppError } from '../errors/app-error.ts';
 import { currentLock } from '../meeting/lock-state.ts';
 import { meetingRow } from '../meeting/meeting-store.ts';
+import { clarificationList } from './clarification.ts';
 import { observerNotes, panelConclusions } from './panel-record-store.ts';
 import { panelViewWith } from './panel-state.ts';
 
@@ -77,6 +78,16 @@ export function lockedPanelRecord(ctx: ServiceContext, meetingId: number, rubric
       reopenedBy: r.reopenedBy,
       ground: r.ground,
       reason: r.reason,
+    })),
+    clarifications: clarificationList(db, meetingId).requests.map((c) => ({
+      allianceId: c.allianceId,
+      allianceName: c.allianceName,
+      missing: c.missing,
+      dueOn: c.dueOn,
+      requestedBy: c.requestedBy,
+      requestedAt: c.requestedAt,
+      answeredVersion: c.answeredVersion,
+      answeredAt: c.answeredAt,
     })),
   };
 }

@@ -5,8 +5,8 @@
  * - signing: the result signer's key (the bureau's certificate, or this computer's own, the one
  *   that signs the result PDFs) signs the UTF-8 bytes of the signing text: RSA PKCS#1 v1.5 or
  *   ECDSA with SHA-256, as the key is; the certificate is carried in the file.
- * - verification: the file is JSON in which no object repeats a key, of the record's format,
- *   and the carried certificate's public key verifies the signature over exactly the values
+ * - verification: the file is JSON in which no object repeats a key, of the record's format
+ *   (version 2, or version 1 written before the record kept 补正 requests), and the carried certificate's public key verifies the signature over exactly the values
  *   read. Any changed byte of a value fails; whose certificate it is, a person decides from the
  *   fingerprint reported (as for the PDFs).
  * - reading (`readPanelRecord`): verification, then, when the caller names the result it
@@ -19,13 +19,15 @@ import { basename } from 'node:path';
 import { parseJson } from '../../shared/package/parse-json.ts';
 import type {
   PanelRecord,
+  PanelRecordClarification,
   PanelRecordDifference,
   PanelRecordFlagNote,
   PanelRecordObserverNote,
   PanelRecordReopening,
+  ReadablePanelRecord,
   UnsignedPanelRecord,
 } from '../../shared/record/panel-record.ts';
-import { PANEL_RECORD_SIGNATURE_ALG, panelRecordSchema, panelRecordSigningText } from '../../shared/record/panel-record.ts';
+import { PANEL_RECORD_SIGNATURE_ALG, panelRecordSigningText, readablePanelRecordSchema } from '../../shared/record/panel-record.ts';
 import type { ResultSigner } from '../export/signing/result-signer.ts';
 
 /** Ed25519 keys sign the message itself; RSA and EC keys a SHA-256 digest of it. */
@@ -44,7 +46,7 @@ export function signPanelRecord(unsigned: UnsignedPanelRecord, signer: ResultSig
 
 export interface PanelRecordVerification {
   readonly ok: boolean;
-  readonly record: PanelRecord | null;
+  readonly record: ReadablePanelRecord | null;
   /** SHA-256 fingerprint of the signing certificate, `29:CC:86:…`, when it could be read. */
   readonly certificateFingerprint: string | null;
   readonly certificateSubject: string | null;
@@ -52,7 +54,7 @@ export interface PanelRecordVerification {
   readonly problems: readonly string[];
 }
 
-function refused(problem: string, record: PanelRecord | null = null): PanelRecordVerification {
+function refused(problem: string, record: ReadablePanelRecord | null = null): PanelRecordVerification {
   return { ok: false, record, certificateFingerprint: null, certificateSubject: null, problems: [problem] };
 }
 
@@ -61,10 +63,10 @@ export function verifyPanelRecordText(text: string): PanelRecordVerification {
   if (!json.ok) return refused(`不是可读的 JSON 文件：${json.message}`);
   const duplicate = json.duplicateKeys[0];
   if (duplicate !== undefined) return refused(`${duplicate.path} 中键 ${JSON.stringify(duplicate.key)} 重复出现，无法确定以哪个为准`);
-  const parsed = panelRecordSchema.safeParse(json.value);
+  const parsed = readablePanelRecordSchema.safeParse(json.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return refused(`不是第 1 版专家组记录（${issue === undefined ? '' : `${issue.path.join('.') || '整个文件'}：${issue.message}`}）`);
+    return refused(`不是本程序能读的专家组记录（第 1 或第 2 版）（${issue === undefined ? '' : `${issue.path.join('.') || '整个文件'}：${issue.message}`}）`);
   }
   const record = parsed.data;
   let certificate: X509Certificate;
@@ -107,6 +109,8 @@ export interface PanelRecordData {
   /** Alliance id → the panel's conclusion. */
   readonly conclusions: Readonly<Record<string, string>>;
   readonly reopenings: readonly PanelRecordReopening[];
+  /** The 补正 requests; null for a record of version 1, which did not keep them. */
+  readonly clarifications: readonly PanelRecordClarification[] | null;
   readonly certificateFingerprint: string;
   readonly certificateSubject: string;
 }
@@ -165,6 +169,7 @@ export async function readPanelRecord(path: string, expected?: ExpectedResult): 
       observerNotes: record.observerNotes,
       conclusions: Object.fromEntries(Object.entries(record.conclusions).map(([id, c]) => [id, c.text])),
       reopenings: record.reopenings,
+      clarifications: record.version === 1 ? null : record.clarifications,
       certificateFingerprint: check.certificateFingerprint ?? '',
       certificateSubject: check.certificateSubject ?? '',
     },

@@ -8,6 +8,8 @@
  * - differences from the record: the record keeps how each ended (`revised` = the experts re-signed
  *   and agree, `recorded` = the panel recorded that it stands) but not each expert's decision,
  *   so those are left to the sheets (empty here).
+ * - 补正 requests and reopenings: as the record keeps them; a record of version 1 has no 补正
+ *   requests, and the report then says they were not part of it rather than that none was made.
  */
 import { chinaDateTime } from '../../shared/meeting/china-time.ts';
 import type { DifferenceRecord, ProcedureDocumentsInput } from '../export/procedure-documents-input.ts';
@@ -50,5 +52,18 @@ export function procedureFromPanelRecord(data: PanelRecordData): ProcedureDocume
     differences: data.differences.map(differenceOf),
     observerNote: observerNoteText(data.observerNotes),
     panelConclusions: data.conclusions,
+    ...(data.clarifications === null
+      ? {}
+      : {
+          clarifications: data.clarifications.map((c) => ({
+            allianceId: c.allianceId,
+            missing: c.missing,
+            dueOn: c.dueOn,
+            by: c.requestedBy,
+            at: c.requestedAt,
+            answer: c.answeredVersion === null || c.answeredAt === null ? null : { version: c.answeredVersion, importedAt: c.answeredAt },
+          })),
+        }),
+    reopenings: data.reopenings.map((r) => ({ reopenedAt: r.reopenedAt, reopenedBy: r.reopenedBy, ground: r.ground, reason: r.reason })),
   };
 }

@@ -14,6 +14,9 @@
  *   experts re-signed and agree), `standing` (the panel recorded that it stands, and why) or
  *   `open`. Outlier record: a subjective score far from the others' (畸高畸低) and how it ended:
  *   `revised`, `explained` or `open`.
+ * - clarification record: a 补正 request the chair made of an alliance (what was missing, by when)
+ *   and how it ended: answered by the alliance's package version N imported at a time, or not.
+ * - reopening record: a reopening of an earlier lock of this result, with its art. 64 ground.
  * - paper pledge: the chair's record that an expert signed the pledge on paper (an expert whose
  *   sheet is of format 1 or typed in from paper has no sign-in of their own).
  * - observer note: what the meeting's observer (监督员) wrote, printed in the report.
@@ -24,6 +27,7 @@
  * the same structure can be filled from the chair's database in the app and read from a file
  * by the command line. What is absent is printed as absent, never guessed.
  */
+import type { ReopenGround } from '../../shared/panel/reopen-grounds.ts';
 import type { PanelFlag } from '../../shared/panel/types.ts';
 
 export interface ProcedureMember {
@@ -34,17 +38,22 @@ export interface ProcedureMember {
   readonly leader?: boolean | undefined;
 }
 
-export interface FlagNoteRecord {
+/**
+ * What every record of the chair's about one alliance holds: the alliance, and who recorded what
+ * it says and when (ISO 8601), when known. The report prints them alike.
+ */
+export interface AllianceRecord {
   readonly allianceId: string;
-  readonly flag: PanelFlag;
-  readonly note: string;
-  /** Who wrote the note, and when (ISO 8601). */
   readonly by?: string | undefined;
   readonly at?: string | undefined;
 }
 
-export interface DifferenceRecord {
-  readonly allianceId: string;
+export interface FlagNoteRecord extends AllianceRecord {
+  readonly flag: PanelFlag;
+  readonly note: string;
+}
+
+export interface DifferenceRecord extends AllianceRecord {
   /** The claim, in the chair's words: `I2 年度计划「2026 年工作计划」`. */
   readonly claim: string;
   /** Each scoring expert's decision: `E01 王明 认可、E02 刘䶮 不认可`. */
@@ -52,12 +61,10 @@ export interface DifferenceRecord {
   readonly outcome: 'settled' | 'standing' | 'open';
   /** Why it stands (`standing`). */
   readonly reason?: string | undefined;
-  readonly by?: string | undefined;
-  readonly at?: string | undefined;
 }
 
-export interface OutlierRecord {
-  readonly allianceId: string;
+/** `by`/`at`: who wrote the explanation and when (`explained`). */
+export interface OutlierRecord extends AllianceRecord {
   readonly claim: string;
   readonly expertId: string;
   /** Decimal text. */
@@ -66,6 +73,24 @@ export interface OutlierRecord {
   readonly outcome: 'revised' | 'explained' | 'open';
   readonly revisedTo?: string | undefined;
   readonly explanation?: string | undefined;
+}
+
+/** `by`/`at`: who asked and when. */
+export interface ClarificationRecord extends AllianceRecord {
+  /** What was missing, as the chair wrote it. */
+  readonly missing: string;
+  /** The date it was due, `2027-01-22`. */
+  readonly dueOn: string;
+  /** The package version that answered it and when it was imported; null: not answered. */
+  readonly answer: { readonly version: number; readonly importedAt: string } | null;
+}
+
+export interface ReopeningRecord {
+  readonly reopenedAt: string;
+  readonly reopenedBy: string;
+  /** One of art. 64's four reasons; null for a reopening recorded before grounds were asked. */
+  readonly ground: ReopenGround | null;
+  readonly reason: string;
 }
 
 export interface PaperPledgeRecord {
@@ -84,6 +109,10 @@ export interface ProcedureDocumentsInput {
   readonly differences?: readonly DifferenceRecord[] | undefined;
   readonly outliers?: readonly OutlierRecord[] | undefined;
   readonly paperPledges?: readonly PaperPledgeRecord[] | undefined;
+  /** Absent: the report says the 补正 requests were not part of this export (a record of format 1). */
+  readonly clarifications?: readonly ClarificationRecord[] | undefined;
+  /** The reopenings before the lock these documents show; absent: not part of this export. */
+  readonly reopenings?: readonly ReopeningRecord[] | undefined;
   readonly observerNote?: string | undefined;
   /** Alliance id → the panel's conclusion. */
   readonly panelConclusions?: Readonly<Record<string, string>> | undefined;

@@ -10,6 +10,9 @@
  * - observer note: what the observer (监督) wrote on the chair's laptop, with their name and time.
  * - conclusion: the panel's conclusion (专家组结论) on one alliance, the chair's latest text.
  * - reopening: a reopening of an earlier lock, with its art. 64 ground and reason.
+ * - clarification: a 补正 request the chair made of an alliance (what was missing, by when, who
+ *   asked and when) and the package version that answered it with its import time, or null.
+ *   New in version 2; a record of version 1 has none and still verifies and reads.
  * - result: the year and the SHA-256 of the locked result text (the bytes `merge --json`
  *   prints): a record belongs to exactly one result.
  * - signature: over the UTF-8 bytes of the RFC 8785 text of the record without `signature`, as a
@@ -26,7 +29,8 @@ import { PANEL_FLAG_KINDS } from '../panel/types.ts';
 import { canonicalJson } from '../format/canonical-json.ts';
 
 export const PANEL_RECORD_FORMAT = 'alliance-review/panel-record';
-export const PANEL_RECORD_VERSION = 1;
+/** The version written; version 1 (no `clarifications`) is still read. */
+export const PANEL_RECORD_VERSION = 2;
 export const PANEL_RECORD_SIGNATURE_ALG = 'X509-SHA256';
 
 const text = z.string().max(20000);
@@ -79,6 +83,19 @@ const reopeningSchema = z
   })
   .strict();
 
+const clarificationSchema = z
+  .object({
+    allianceId: z.string().min(1).max(64),
+    allianceName: text,
+    missing: text.min(1),
+    dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    requestedBy: who,
+    requestedAt: when,
+    answeredVersion: z.number().int().min(1).nullable(),
+    answeredAt: when.nullable(),
+  })
+  .strict();
+
 export const panelRecordSignatureSchema = z
   .object({
     alg: z.literal(PANEL_RECORD_SIGNATURE_ALG),
@@ -88,31 +105,41 @@ export const panelRecordSignatureSchema = z
   })
   .strict();
 
+const recordFields = {
+  format: z.literal(PANEL_RECORD_FORMAT),
+  year: z.number().int().min(2000).max(2100),
+  meeting: text,
+  result: z.object({ sha256, lockedAt: when, lockedBy: who }).strict(),
+  exportedAt: when,
+  flagNotes: z.array(flagNoteSchema).max(10000),
+  differences: z.array(differenceSchema).max(10000),
+  observerNotes: z.array(observerNoteSchema).max(10000),
+  /** Alliance id → the panel's conclusion. */
+  conclusions: z.record(z.string().min(1).max(64), conclusionSchema),
+  reopenings: z.array(reopeningSchema).max(1000),
+};
+
+/** The record as this version writes it. */
 export const unsignedPanelRecordSchema = z
-  .object({
-    format: z.literal(PANEL_RECORD_FORMAT),
-    version: z.literal(PANEL_RECORD_VERSION),
-    year: z.number().int().min(2000).max(2100),
-    meeting: text,
-    result: z.object({ sha256, lockedAt: when, lockedBy: who }).strict(),
-    exportedAt: when,
-    flagNotes: z.array(flagNoteSchema).max(10000),
-    differences: z.array(differenceSchema).max(10000),
-    observerNotes: z.array(observerNoteSchema).max(10000),
-    /** Alliance id → the panel's conclusion. */
-    conclusions: z.record(z.string().min(1).max(64), conclusionSchema),
-    reopenings: z.array(reopeningSchema).max(1000),
-  })
+  .object({ ...recordFields, version: z.literal(PANEL_RECORD_VERSION), clarifications: z.array(clarificationSchema).max(10000) })
   .strict();
 
 export const panelRecordSchema = unsignedPanelRecordSchema.extend({ signature: panelRecordSignatureSchema }).strict();
 
+/** A record of version 1, written before 补正 requests were kept in it. */
+export const panelRecordV1Schema = z.object({ ...recordFields, version: z.literal(1), signature: panelRecordSignatureSchema }).strict();
+
+/** What a reader accepts: either version, told apart by `version`. */
+export const readablePanelRecordSchema = z.discriminatedUnion('version', [panelRecordSchema, panelRecordV1Schema]);
+
 export type UnsignedPanelRecord = z.infer<typeof unsignedPanelRecordSchema>;
 export type PanelRecord = z.infer<typeof panelRecordSchema>;
+export type ReadablePanelRecord = z.infer<typeof readablePanelRecordSchema>;
 export type PanelRecordFlagNote = UnsignedPanelRecord['flagNotes'][number];
 export type PanelRecordDifference = UnsignedPanelRecord['differences'][number];
 export type PanelRecordObserverNote = UnsignedPanelRecord['observerNotes'][number];
 export type PanelRecordReopening = UnsignedPanelRecord['reopenings'][number];
+export type PanelRecordClarification = UnsignedPanelRecord['clarifications'][number];
 
 /** The file's name beside the year's result documents. */
 export function panelRecordFileName(year: number): string {

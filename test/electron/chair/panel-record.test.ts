@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ServiceContext } from '../../../electron/app/context.ts';
 import { readPanelRecord, resultSha256Of, signPanelRecord, verifyPanelRecordText } from '../../../electron/chair/panel-record-file.ts';
+import { lockedDocumentsInput } from '../../../electron/chair/export-documents.ts';
+import { procedureFromPanelRecord } from '../../../electron/chair/panel-record-procedure.ts';
 import { localSigner } from '../../../electron/export/signing/local-certificate.ts';
 import { resultDocumentsReport } from '../../../shared/api/job-results.ts';
 import type { RequestOf } from '../../../shared/api/contract.ts';
@@ -70,6 +72,9 @@ describe('the panel record of the locked result', () => {
     ]);
     await expect(call(ctx, 'panel-conclusion-save', { meetingId, actor: CHAIR, allianceId: 'HFA-999', text: '无' })).rejects.toThrow(/^alliance-not-in-meeting: 联盟 HFA-999 不在本会议的材料包中/);
 
+    // A 补正 request the alliance has not answered by the lock.
+    await call(ctx, 'clarification-request', { meetingId, actor: CHAIR, allianceId: first.allianceId, missing: '审计报告缺公章页', dueOn: '2027-01-22' });
+
     // Locked, reopened for an art. 64 ground, locked again: the reopening is in the record.
     await call(ctx, 'panel-finalize', { meetingId, actor: CHAIR });
     await expect(call(ctx, 'panel-conclusion-save', { meetingId, actor: CHAIR, allianceId: first.allianceId, text: '改' })).rejects.toThrow(/^result-locked:/);
@@ -89,6 +94,18 @@ describe('the panel record of the locked result', () => {
     expect(data.conclusions).toEqual({ [first.allianceId]: '专家组一致认为该联盟运行良好。' });
     expect(data.observerNotes).toEqual([{ name: OBSERVER, text: '评审过程符合规定。', at: expect.any(String) as string }]);
     expect(data.reopenings).toEqual([expect.objectContaining({ ground: 'summation-error', reason: '复核计分汇总', reopenedBy: CHAIR })]);
+    expect(data.clarifications).toEqual([
+      {
+        allianceId: first.allianceId,
+        allianceName: first.name,
+        missing: '审计报告缺公章页',
+        dueOn: '2027-01-22',
+        requestedBy: CHAIR,
+        requestedAt: expect.any(String) as string,
+        answeredVersion: null,
+        answeredAt: null,
+      },
+    ]);
     const flags = lock.findings.filter((f) => f.note !== '');
     expect(data.flagNotes).toHaveLength(flags.length);
     expect(data.flagNotes.every((n) => n.note === '经合议维持原评分')).toBe(true);
@@ -97,6 +114,12 @@ describe('the panel record of the locked result', () => {
     expect(standing.length).toBeGreaterThan(0);
     expect(data.differences.filter((d) => d.outcome === 'recorded')).toHaveLength(standing.length);
     expect(data.differences.every((d) => d.outcome === 'revised' || d.reason === '经合议，各专家维持各自判断')).toBe(true);
+    // The command line prints from the record the 补正 requests and reopenings the app prints from its database.
+    const fromRecord = procedureFromPanelRecord(data);
+    const fromApp = (await lockedDocumentsInput(ctx, meetingId)).procedure;
+    expect(fromRecord.clarifications).toEqual(fromApp?.clarifications);
+    expect(fromRecord.reopenings).toEqual(fromApp?.reopenings);
+    expect(fromRecord.reopenings).toHaveLength(1);
     expect(data.certificateFingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
 
     // One changed byte of a value: the signature fails, in words for the person.
@@ -133,7 +156,7 @@ describe('the panel record of the locked result', () => {
     const other = await localSigner(tempDir(), { now: new Date('2027-01-20T00:00:00Z') });
     const unsigned: UnsignedPanelRecord = {
       format: 'alliance-review/panel-record',
-      version: 1,
+      version: 2,
       year: 2026,
       meeting: '2026 年度评审会',
       result: { sha256: 'a'.repeat(64), lockedAt: '2027-01-20T08:00:00.000Z', lockedBy: CHAIR },
@@ -143,6 +166,7 @@ describe('the panel record of the locked result', () => {
       observerNotes: [],
       conclusions: {},
       reopenings: [],
+      clarifications: [],
     };
     const signed = signPanelRecord(unsigned, signer);
     expect(panelRecordSchema.parse(signed)).toEqual(signed);
@@ -150,7 +174,16 @@ describe('the panel record of the locked result', () => {
     const swapped = { ...signed, signature: { ...signed.signature, certificate: Buffer.from(other.certificate).toString('base64') } };
     expect(verifyPanelRecordText(JSON.stringify(swapped)).problems[0]).toMatch(/^签名验证失败/);
     expect(verifyPanelRecordText('{"format":1').problems[0]).toMatch(/^不是可读的 JSON 文件/);
-    expect(verifyPanelRecordText(JSON.stringify({ ...signed, format: 'x' })).problems[0]).toMatch(/^不是第 1 版专家组记录/);
+    expect(verifyPanelRecordText(JSON.stringify({ ...signed, format: 'x' })).problems[0]).toMatch(/^不是本程序能读的专家组记录（第 1 或第 2 版）/);
+    // Version 2 keeps its 补正 requests: a version-2 record without them is refused, while a
+    // record of version 1 (written before they were kept) verifies and reads with none known.
+    const { clarifications: _none, ...older } = unsigned;
+    expect(verifyPanelRecordText(JSON.stringify(signPanelRecord(older as UnsignedPanelRecord, signer))).ok).toBe(false);
+    const v1Path = join(dir, 'v1.panel.json');
+    writeFileSync(v1Path, panelRecordText(signPanelRecord({ ...older, version: 1 } as unknown as UnsignedPanelRecord, signer)));
+    const v1 = await readPanelRecord(v1Path);
+    expect(v1.ok && v1.data.clarifications).toBeNull();
+    expect(v1.ok && v1.data.year).toBe(2026);
     const text = panelRecordText(signed).replace('"year": 2026,', '"year": 2026, "year": 2025,');
     expect(verifyPanelRecordText(text).problems[0]).toMatch(/键 "year" 重复出现/);
     const missing = await readPanelRecord(join(dir, 'none.panel.json'));

@@ -1,7 +1,8 @@
 /**
  * `merge --panel-record FILE`, the real CLI as a child process: the signed panel record of the
  * same result is verified and summed up on stderr, stdout staying the result; one of another
- * year or result, or with a changed byte, is refused with a Chinese message and exit 1.
+ * year or result, or with a changed byte, is refused with a Chinese message and exit 1. A record
+ * of version 1 (before 补正 requests were kept) still verifies and reads.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -32,7 +33,7 @@ async function meeting() {
 function record(year: number, sha256: string): UnsignedPanelRecord {
   return {
     format: 'alliance-review/panel-record',
-    version: 1,
+    version: 2,
     year,
     meeting: `${year} 年度评审会`,
     result: { sha256, lockedAt: '2027-01-20T08:00:00.000Z', lockedBy: '主任 孙立' },
@@ -44,7 +45,18 @@ function record(year: number, sha256: string): UnsignedPanelRecord {
     observerNotes: [{ name: '纪检 刘芳', text: '评审过程符合规定。', at: '2027-01-20T07:30:00.000Z' }],
     conclusions: { 'HFA-001': { allianceName: '合肥市智能语音产业技术创新战略联盟', text: '运行良好。', by: '主任 孙立', at: '2027-01-20T07:40:00.000Z' } },
     reopenings: [],
+    clarifications: [
+      { allianceId: 'HFA-002', allianceName: '合肥市新材料产业技术创新战略联盟', missing: 'I4 技术合同缺登记证明', dueOn: '2027-01-21', requestedBy: '主任 孙立', requestedAt: '2027-01-20T01:30:00.000Z', answeredVersion: 2, answeredAt: '2027-01-20T05:10:00.000Z' },
+      { allianceId: 'HFA-001', allianceName: '合肥市智能语音产业技术创新战略联盟', missing: '审计报告缺公章页', dueOn: '2027-01-22', requestedBy: '主任 孙立', requestedAt: '2027-01-20T01:45:00.000Z', answeredVersion: null, answeredAt: null },
+    ],
   };
+}
+
+/** The same record as version 1 wrote it: no 补正 requests. */
+function recordV1(year: number, sha256: string): UnsignedPanelRecord {
+  const { clarifications: _none, ...rest } = record(year, sha256);
+  // Signed as it is: signPanelRecord signs whatever object it is given.
+  return { ...rest, version: 1 } as unknown as UnsignedPanelRecord;
 }
 
 describe('merge --panel-record', () => {
@@ -61,6 +73,13 @@ describe('merge --panel-record', () => {
     expect(ok.status).toBe(0);
     expect(ok.stdout).toBe(plain.stdout);
     expect(ok.stderr).toContain('标记说明 0 条 · 客观分歧 1 项 · 监督意见 1 条 · 专家组结论 1 个 · 重新开启 0 次');
+
+    const older = join(m.dir, '2026-专家组记录-第1版.panel.json');
+    writeFileSync(older, panelRecordText(signPanelRecord(recordV1(2026, resultSha256Of(plain.stdout)), signer)));
+    const v1 = runCli([...m.args, '--json', '--panel-record', older]);
+    expect(v1.stderr).toContain('签名有效 (signature verified)');
+    expect(v1.status).toBe(0);
+    expect(v1.stdout).toBe(plain.stdout);
 
     const refused = (file: string, ...expected: string[]) => {
       const before = readdirSync(m.dir).sort();
@@ -98,6 +117,11 @@ describe('merge --panel-record', () => {
     expect(report).toContain('评审过程符合规定。');
     expect(report).toContain('纪检刘芳');
     expect(report).toContain('经合议维持');
+    // Each 补正 request as the chair's console export prints it (review-report-document.ts); the
+    // layout text interleaves a row's wrapped cells, so each cell is looked for on its own.
+    for (const cell of ['六、材料补正', 'I4技术合同缺登记证明2027-01-21主任孙立', '已补正（第2版）', '2027-01-2009:30导入于2027-01-2013:10', '审计报告缺公章页2027-01-22主任孙立未补正', '2027-01-2009:45']) {
+      expect(report).toContain(cell);
+    }
     expect(text(join(withRecord, '2026-专家组意见-HFA-001.pdf'))).toContain('运行良好。');
 
     // Without the record the same documents say the chair's records were not part of this export.

@@ -76,7 +76,7 @@ describe('the procedure documents', () => {
     expect(flat(pages[5] ?? '')).toContain('本专家的评分表未计入');
   });
 
-  it('the report has the members with the 组长, the method, results with rank, differences, every flag note, dissent and signature lines', () => {
+  it('the report has the members with the 组长, the method, results with rank, differences, 补正, every flag note, reopenings, dissent and signature lines', () => {
     const report = text('2026-评审报告.pdf');
     expect(report).toContain('专家组组长：王明（E01）');
     expect(report).toContain('未签名的成员：孙立（E06）');
@@ -90,11 +90,21 @@ describe('the procedure documents', () => {
     expect(report).toContain('经合议维持：计划已经理事会审议，维持各自判断');
     expect(report).toContain('专家重新签名后一致');
     expect(report).toContain('专家已书面说明：该联盟解决了行业共性难题');
+    // Each 补正 request: the alliance by name, what was missing, by when, who asked and when (China time), how it ended.
+    expect(report).toContain(flat('六、材料补正'));
+    const hfa003 = input.result.alliances.find((a) => a.allianceId === 'HFA-003')!.name;
+    const hfa005 = input.result.alliances.find((a) => a.allianceId === 'HFA-005')!.name;
+    expect(report).toContain(flat(`${hfa003}（HFA-003） I4 技术合同第 2 份缺技术市场登记证明 2027-01-21 主任 孙立 2027-01-20 09:30 已补正（第 2 版） 导入于 2027-01-20 13:10`));
+    expect(report).toContain(flat(`${hfa005}（HFA-005） 审计报告缺公章页 2027-01-22 主任 孙立 2027-01-20 09:45 未补正`));
     expect(report).toContain('经合议维持原评分（第1条）');
+    expect(report).toContain(flat('八、重新开启'));
+    expect(report).toContain(flat('2027-01-20 16:00 主任 孙立'));
+    expect(report).toContain(flat('客观评分不一致'));
+    expect(report).toContain(flat('HFA-002 I2 两位专家判断不一致，复核'));
     expect(report).toContain('（未写说明）');
     expect(report).toContain(flat(`刘䶮（E02）的异议（随评分表签名）：${DISSENT}`));
     expect(report).toContain(flat(OBSERVER));
-    expect(report).toContain(flat('九、专家组签名 专家组成员确认以上内容属实，签名如下：'));
+    expect(report).toContain(flat('十一、专家组签名 专家组成员确认以上内容属实，签名如下：'));
     expect(report).toContain(flat('王明（E01） 组长 已签名 2027-01-20 09:30 刘䶮（E02） 已签名'));
   });
 
@@ -116,7 +126,9 @@ describe('the procedure documents', () => {
     const report = text('2026-评审报告.pdf', 'bare');
     expect(report).toContain('专家组组长：名册中未标明。');
     expect(report).toContain('本次导出未含主任控制台的记录');
-    expect(report).toContain(flat('八、专家组签名 专家组成员确认以上内容属实，签名如下：'));
+    expect(report).toContain(flat('六、材料补正（本次导出未含主任控制台的记录，此项见主任控制台。）'));
+    expect(report).not.toContain('重新开启');
+    expect(report).toContain(flat('九、专家组签名 专家组成员确认以上内容属实，签名如下：'));
     expect(report).toContain(flat('王明（E01） 已签名 2027-01-20 09:30 刘䶮（E02） 已签名'));
     expect(report).not.toContain('孙立');
     const sheet = text('2026-专家签到表.pdf', 'bare');
@@ -130,8 +142,8 @@ describe('the procedure documents', () => {
       const pages = pdfText(file.path).split('\f').filter((page) => page.trim() !== '');
       for (const page of pages) {
         const lines = page.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('2026 年度') && !line.startsWith('第 ') && !line.startsWith('结果摘要'));
-        // Neither of the last two lines of body text on a page is a section heading (一、… 九、).
-        for (const line of lines.slice(-2)) expect(line, file.path).not.toMatch(/^[一二三四五六七八九]、/u);
+        // Neither of the last two lines of body text on a page is a section heading (一、… 十一、).
+        for (const line of lines.slice(-2)) expect(line, file.path).not.toMatch(/^[一二三四五六七八九十]+、/u);
       }
       const out = join(dir, 'png');
       const rendered = spawnSync('pdftoppm', ['-png', '-r', '30', file.path, join(out, file.kind)], { encoding: 'utf8' });

@@ -3,8 +3,9 @@
  * signed in on their laptops (format-2 sheets with the pledge as signed; 刘䶮 dissents), the two
  * others have format-1 sheets (张喆's paper pledge recorded by the chair, 陈思远's not), and the
  * roster adds titles, employers, the 组长 (王明) and a sixth member who never signed. The
- * chair's records: a note on every flag but one, a difference of each ending, an outlier, the
- * observer's note and one alliance's conclusion in the panel's words.
+ * chair's records: a note on every flag but one, a difference of each ending, an outlier, a 补正
+ * request answered by a second package version and one never answered, a reopening of an earlier
+ * lock, the observer's note and one alliance's conclusion in the panel's words.
  */
 import type { ProcedureDocumentsInput } from '../../../electron/export/procedure-documents-input.ts';
 import type { ResultDocumentsInput } from '../../../electron/export/result-documents-input.ts';
@@ -53,6 +54,18 @@ export async function procedureFixture(): Promise<{ input: ResultDocumentsInput;
     ],
     outliers: [{ allianceId: 'HFA-005', claim: 'I10 解决问题', expertId: 'E05', score: '2.3', othersMean: '1.55', outcome: 'explained', explanation: '该联盟解决了行业共性难题' }],
     paperPledges: [{ expertId: 'E04', signedOn: '2027-01-20', recordedBy: '周敏' }],
+    clarifications: [
+      {
+        allianceId: 'HFA-003',
+        missing: 'I4 技术合同第 2 份缺技术市场登记证明',
+        dueOn: '2027-01-21',
+        by: '主任 孙立',
+        at: '2027-01-20T01:30:00.000Z',
+        answer: { version: 2, importedAt: '2027-01-20T05:10:00.000Z' },
+      },
+      { allianceId: 'HFA-005', missing: '审计报告缺公章页', dueOn: '2027-01-22', by: '主任 孙立', at: '2027-01-20T01:45:00.000Z', answer: null },
+    ],
+    reopenings: [{ reopenedAt: '2027-01-20T08:00:00.000Z', reopenedBy: '主任 孙立', ground: 'objective-inconsistent', reason: 'HFA-002 I2 两位专家判断不一致，复核' }],
     observerNote: OBSERVER,
     panelConclusions: { 'HFA-001': CONCLUSION },
   };

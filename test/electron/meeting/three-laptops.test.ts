@@ -12,15 +12,21 @@
  *    against the fingerprint its expert reads out;
  * 4. refusals, each naming the file and the reason: a tampered sheet, a sheet of another package
  *    version, an incomplete sheet, a second key for E02; then E01 revises and the later sheet
- *    supersedes the first, which stays in the history;
+ *    supersedes the first, which stays in the history: the objective difference E01's revision
+ *    answers is settled, and E01's outlying subjective score is explained in the signed sheet;
  * 5. the chair's result is byte for byte what `alliance-review merge --json` prints for the
  *    stick's packages and the sheets that count (the real CLI, a child process);
  * 6. E03 张伟 scores on paper; two people enter it, the second entry disagrees once and is then
  *    corrected; the result marks it `paper-entered`;
- * 7. the chair notes every flag and locks the result;
+ * 7. the lock conditions one by one: E03's paper pledge, the panel's reason for each objective
+ *    difference that stands, that there is no 2025 result, a note on every flag, and a 补正
+ *    request still open; the chair locks, reopens for one of art. 64's four reasons (audit-logged)
+ *    and locks again;
  * 8. the chair exports the locked result, which writes `E03.paper.json` beside it; the archive
  *    (the stick's packages, the signed sheets that count and the paper sheet file) gives, with
- *    `alliance-review merge --json --paper`, exactly the locked bytes, paper sheet included.
+ *    `alliance-review merge --json --paper`, exactly the locked bytes, paper sheet included;
+ * 9. the chair exports the result documents: the 评审报告 (pdftotext) says how each difference and
+ *    the outlier ended, the 补正 request, the reopening with its ground and every flag's note.
  *
  * The steps share one meeting and run in order; a failing step leaves the later ones failing too.
  */
@@ -44,8 +50,9 @@ import { prepareChairMeeting, writeChairMeeting } from '../../helpers/chair-meet
 import { makeExpert, writeSignedSheet } from '../../helpers/expert-sheet.ts';
 import type { AlliancePlan } from '../../helpers/meeting-room.ts';
 import { importMeetingFile, RoomClock, roomLaptop, scoreThroughWorkspace } from '../../helpers/meeting-room.ts';
-import { settlePanelProcedure } from '../../helpers/panel-procedure.ts';
 import { pngDataUrl } from '../../helpers/png.ts';
+import { resultDocumentsReport } from '../../../shared/api/job-results.ts';
+import { pdfText } from '../export/pdf-tools.ts';
 import { repoRoot, runCli } from '../../helpers/run-cli.ts';
 import { PLEDGE_TEXT } from '../../../shared/sheet/sign-in.ts';
 import { hefei } from '../../shared/rubric/fixtures.ts';
@@ -67,6 +74,10 @@ const MEETING_NAME = '2026 年度合肥市产业技术创新战略联盟考核�
  */
 const SETTINGS = { method: 'trimmed', deviationThreshold: '4.5', budgetYuan: '1000000' } as const;
 const MERGE_OPTIONS = ['--method', 'trimmed', '--deviation', '4.5', '--budget', '1000000'];
+const OUTLIER_EXPLANATION = '白皮书对行业问题只有罗列，未分析成因，故评 0.5 分';
+const AUDIT_STANDS = '审计报告未单列联盟经费，E01 不予认定、E02 据经费明细认定，经合议各自判断均有依据';
+const CLARIFICATION = '联系人电话有误，请更正';
+const REOPEN_REASON = '复核 HFA-003 的审计报告认定，确认汇总无误后再次定稿';
 const SHEET_1 = 'E01-王明-2026-v1.sheet.json';
 const SHEET_1_REVISED = 'E01-王明-2026-v2.sheet.json';
 const SHEET_2 = 'E02-李华-2026-v1.sheet.json';
@@ -84,7 +95,8 @@ const E01_PLAN: Record<string, AlliancePlan> = {
   },
   'HFA-011': { reject: { 'I4.techContracts#tc-3': '合同未在技术市场登记' }, values: { 'I10.outcomes': 0.5 } },
   'HFA-026': { reject: { 'I7.nationalIncubators#ni-1': '综合类联盟不适用孵化器指标' } },
-  'HFA-030': { reject: { 'I1.council': '无理事会会议纪要' }, values: { 'I10.problems': 1 } },
+  // 0.5 where the others give the claimed 1.5: further than 30% of the 2.5 cap, a subjective outlier (畸低).
+  'HFA-030': { reject: { 'I1.council': '无理事会会议纪要' }, values: { 'I10.problems': 0.5 } },
 };
 /** E02 recuses HFA-017 and accepts the rest, but for one rejection. */
 const E02_PLAN: Record<string, AlliancePlan> = {
@@ -340,6 +352,19 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
     const hfa003 = view.result?.alliances.find((a) => a.allianceId === 'HFA-003');
     expect(hfa003?.experts.find((e) => e.id === 'E01')?.indicators?.['I8']).toBe(8);
     expect(hfa003?.flags).toContainEqual(expect.objectContaining({ kind: 'override', expert: 'E01', indicator: 'I8' }));
+
+    // The console lists every objective difference side by side, with the reasons given, and the
+    // subjective outlier; none is settled yet, and each holds the lock.
+    const procedure = view.procedure!;
+    const tc3 = procedure.differences.find((d) => d.allianceId === 'HFA-011' && d.criterionId === 'I4.techContracts' && d.itemId === 'tc-3');
+    expect(tc3).toMatchObject({ status: 'open', decisions: [{ expertId: 'E01', decision: 'reject', reason: '合同未在技术市场登记' }, { expertId: 'E02', decision: 'accept' }] });
+    expect(procedure.differences.every((d) => d.status === 'open')).toBe(true);
+    // With two experts each is the other's outlier; E03's paper sheet later leaves only E01's.
+    expect(procedure.outliers.map((o) => [o.allianceId, o.criterionId, o.expertId, o.score, o.othersMean, o.direction, o.status])).toEqual([
+      ['HFA-030', 'I10.problems', 'E01', '0.5', '1.5', 'low', 'open'],
+      ['HFA-030', 'I10.problems', 'E02', '1.5', '0.5', 'high', 'open'],
+    ]);
+    expect(procedure.conditions.find((c) => c.id === 'outliers')?.met).toBe(false);
   });
 
   it('refuses, naming each file and the reason: a tampered sheet, another package version, an incomplete sheet, and a second key for E02 (loudly)', async () => {
@@ -483,7 +508,8 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
       passphrase: PASSPHRASES.E01,
       folder: stick,
       dissent: `  ${DISSENT}\n`,
-      explanations: { 'HFA-011': { 'I4.techContracts': EXPLANATION } },
+      // E01 keeps the low score and explains it in writing, signed with the sheet.
+      explanations: { 'HFA-011': { 'I4.techContracts': EXPLANATION }, 'HFA-030': { 'I10.problems': OUTLIER_EXPLANATION } },
     });
     expect(revised.path).toBe(join(stick, SHEET_1_REVISED));
     const revisedSheet = JSON.parse(readFileSync(revised.path, 'utf8')) as Sheet;
@@ -520,6 +546,14 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
     const view = await call(chair, 'panel-view', { meetingId });
     const e01Hfa011 = view.result?.alliances.find((a) => a.allianceId === 'HFA-011')?.experts.find((e) => e.id === 'E01');
     expect(e01Hfa011?.indicators?.['I4']).toBe(7);
+    // The re-signed sheet agrees with E02 on tc-3: the difference is settled, by the experts, not the chair.
+    const procedure = view.procedure!;
+    expect(procedure.differences.filter((d) => d.status === 'settled').map((d) => [d.allianceId, d.criterionId, d.itemId])).toEqual([['HFA-011', 'I4.techContracts', 'tc-3']]);
+    expect(procedure.outliers.find((o) => o.expertId === 'E01')).toMatchObject({
+      allianceId: 'HFA-030',
+      status: 'explained',
+      explanation: { text: OUTLIER_EXPLANATION, by: 'E01（评分表内签名）', source: 'sheet' },
+    });
   });
 
   it('the chair’s result is byte for byte what `alliance-review merge --json` prints for the stick’s packages and the sheets that count', async () => {
@@ -595,28 +629,55 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
     }
   });
 
-  it('the chair notes every flag and locks exactly the result the console shows, with an intact audit log', async () => {
+  it('the chair settles each lock condition, locks, and reopens only for one of art. 64’s reasons, audit-logged', async () => {
     room.set('2027-01-20T15:00:00+08:00');
     const meetingId = chairMeetingId;
     let view = await call(chair, 'panel-view', { meetingId });
-    expect(view.blockers.some((b) => b.includes('没有主任的说明'))).toBe(true);
+    const missing = (id: string) => view.procedure?.conditions.find((c) => c.id === id)?.missing ?? [];
+    // E03 scored on paper: no sign-in of their own until the chair records the signed paper pledge.
+    expect(missing('signed-in')).toEqual(['专家 E03 张伟 尚未签到（没有签到记录，也没有登记签字承诺书）']);
+    await call(chair, 'panel-pledge-record', { meetingId, actor: CHAIR, expertId: 'E03', signedOn: '2027-01-20' });
+    // The objective differences no revision settled: the panel records why each stands.
+    view = await call(chair, 'panel-view', { meetingId });
+    const open = view.procedure!.differences.filter((d) => d.status === 'open');
+    expect(open.map((d) => `${d.allianceId} ${d.criterionId}`)).toContain('HFA-003 I3.audit');
+    for (const difference of open) {
+      const reason = difference.allianceId === 'HFA-003' && difference.criterionId === 'I3.audit' ? AUDIT_STANDS : '经合议，各专家维持各自判断';
+      await call(chair, 'panel-difference-standing', { meetingId, actor: CHAIR, differenceKey: difference.key, reason });
+    }
+    // There is no 2025 result for these alliances; a 补正 request to HFA-022 stays open.
+    await call(chair, 'panel-previous-none', { meetingId, actor: CHAIR });
+    await call(chair, 'clarification-request', { meetingId, actor: CHAIR, allianceId: 'HFA-022', missing: CLARIFICATION, dueOn: '2027-01-22' });
+    view = await call(chair, 'panel-view', { meetingId });
+    expect(view.blockers).toEqual([expect.stringContaining('没有主任的说明')]);
+    await expect(call(chair, 'panel-finalize', { meetingId, actor: CHAIR })).rejects.toThrow();
     for (const flag of view.flags) await call(chair, 'flag-note-save', { meetingId, actor: CHAIR, flagKey: flag.key, note: '经合议维持原评分' });
-    // The other lock conditions: every expert's signed paper pledge (format-1 and paper sheets carry
-    // no sign-in), the panel's word on any difference or outlier, and that there is no 2025 result.
-    await settlePanelProcedure(chair, meetingId, CHAIR);
     view = await call(chair, 'panel-view', { meetingId });
     expect(view.blockers).toEqual([]);
+    expect(view.procedure?.conditions.every((c) => c.met)).toBe(true);
     const lock = await call(chair, 'panel-finalize', { meetingId, actor: CHAIR });
     expect(lock.intact).toBe(true);
     expect(lock.resultText).toBe(resultText(view.result!));
     expect(lock.resultText).toContain('"kind": "paper-entered"');
+
+    // Reopening needs one of the four grounds; anything else is refused and changes nothing.
+    await expect(call(chair, 'panel-reopen', { meetingId, actor: CHAIR, ground: 'chair-wish', reason: '想再看看' } as unknown as RequestOf<'panel-reopen'>)).rejects.toThrow(/^invalid-request/);
+    room.set('2027-01-20T15:30:00+08:00');
+    await call(chair, 'panel-reopen', { meetingId, actor: CHAIR, ground: 'objective-inconsistent', reason: REOPEN_REASON });
+    expect((await call(chair, 'panel-view', { meetingId })).lock).toBeNull();
+    const relock = await call(chair, 'panel-finalize', { meetingId, actor: CHAIR });
+    expect(relock.resultText).toBe(lock.resultText);
+
     const audit = await call(chair, 'audit-log', { meetingId });
     expect(audit.verification).toMatchObject({ ok: true, problems: [] });
     const actions = audit.entries.map((e) => e.action);
     expect(actions[0]).toBe('meeting-file-import');
     expect(actions.filter((a) => a === 'sheet-import')).toHaveLength(2);
     expect(actions.filter((a) => a === 'key-confirm')).toHaveLength(2);
-    expect(actions.at(-1)).toBe('lock');
+    expect(actions.slice(-3)).toEqual(['lock', 'reopen', 'lock']);
+    const reopen = audit.entries.find((e) => e.action === 'reopen')!;
+    expect(reopen.actor).toBe(CHAIR);
+    expect(JSON.parse(reopen.detail)).toMatchObject({ ground: 'objective-inconsistent', reason: REOPEN_REASON, resultSha256: lock.resultSha256 });
   });
 
   it('the exported archive (packages, signed sheets, E03.paper.json) recomputes with the CLI to exactly the locked bytes', async () => {
@@ -642,6 +703,36 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(lock.resultText);
+  });
+
+  it('the 评审报告 the chair exports says how each difference and the outlier ended, the 补正 request, the reopening and every flag’s note', async () => {
+    const meetingId = chairMeetingId;
+    const folder = join(root, '结果文件');
+    const started = await call(chair, 'result-documents-export', { meetingId, folder, overwrite: false });
+    await chair.jobs.idle();
+    const exported = resultDocumentsReport(await call(chair, 'job-status', { jobId: started.jobId }));
+    expect(exported?.outcome).toBe('written');
+    // pdftotext puts table cells on lines of their own: compared without white space.
+    const report = pdfText(join(folder, '2026-评审报告.pdf')).replace(/\s+/g, '');
+    const flat = (text: string) => text.replace(/\s+/g, '');
+    expect(report).toContain(flat('专家组组长：王明（E01）'));
+    // The difference E01's re-signed sheet settled, the one the panel recorded with its reason, the explained outlier.
+    expect(report).toContain(flat('I4 吸纳技术合同登记「轻量化铝合金电池包壳体技术转让合同」：E01 王明 不认可、E02 李华 认可、E03 张伟 认可 专家重新签名后一致'));
+    expect(report).toContain(flat(`经合议维持：${AUDIT_STANDS}（${CHAIR} 记录）`));
+    expect(report).toContain(flat(`王明（E01） 评 0.5 分，其他专家平均 1.5 分`));
+    expect(report).toContain(flat(`专家已书面说明：${OUTLIER_EXPLANATION}`));
+    // The 补正 request, still open; the reopening with its art. 64 ground; no flag without a note.
+    expect(report).toContain(flat(`合肥市科技金融产业技术创新战略联盟（HFA-022）`));
+    expect(report).toContain(flat(CLARIFICATION));
+    // pdftotext interleaves a table's header with its first row: each cell on its own.
+    for (const cell of [CLARIFICATION, '2027-01-22', `${CHAIR} 2027-01-20 15:00`, '结果 未补正 七、标记与组长意见']) expect(report).toContain(flat(cell));
+    expect(report).toContain(flat('八、重新开启'));
+    expect(report).toContain(flat(`2027-01-20 15:30 ${CHAIR}`));
+    expect(report).toContain(flat('客观评分不一致'));
+    expect(report).toContain(flat(REOPEN_REASON));
+    expect(report).toContain('经合议维持原评分');
+    expect(report).not.toContain('（未写说明）');
+    expect(report).toContain(flat('王明（E01） 组长的异议（随评分表签名）：对 HFA-011 的技术合同认定，本人保留意见'));
   });
 });
 
