@@ -24,6 +24,7 @@ export const panelRecordHandlers = {
     startObserver(ctx, request.meetingId, request.name);
     return recordView(ctx, request.meetingId);
   },
+  'observer-session': (ctx) => observerSession(ctx),
   'observer-note-add': (ctx, request) => {
     addObserverNote(ctx, request.meetingId, request.text);
     return recordView(ctx, request.meetingId);

@@ -38,6 +38,7 @@ export const OBSERVER_ALLOWED: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'ocr-progress',
   'sign-in-get',
   'panel-record-view',
+  'observer-session',
   'observer-start',
   'observer-note-add',
   'observer-end',

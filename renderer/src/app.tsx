@@ -12,6 +12,7 @@ import { PackagesScreen } from './packages/packages-screen.tsx';
 import { ExpertScreen } from './experts/expert-screen.tsx';
 import { MeetingSetupScreen } from './meeting/meeting-setup-screen.tsx';
 import { ChairScreen } from './chair/chair-screen.tsx';
+import { ObserverFrame, useObserverSession } from './common/observer-frame.tsx';
 
 const screens = [
   { id: 'home', label: '首页' },
@@ -38,6 +39,8 @@ export function App() {
       guard.current = null;
     };
   }, []);
+  // 监督查看: the chair's console disables its own tabs; every other screen is disabled whole.
+  const observer = useObserverSession(screen);
   const go = (id: ScreenId) => {
     setScreen(id);
     guard.current?.moved(id);
@@ -61,11 +64,16 @@ export function App() {
         </nav>
       </header>
       <main className="app-main">
-        {screen === 'home' && <HomeScreen onOpenPackages={() => go('packages')} />}
-        {screen === 'packages' && <PackagesScreen />}
-        {screen === 'experts' && <ExpertScreen />}
-        {screen === 'meeting' && <MeetingSetupScreen />}
-        {screen === 'chair' && <ChairScreen />}
+        {screen === 'chair' ? (
+          <ChairScreen />
+        ) : (
+          <ObserverFrame session={observer}>
+            {screen === 'home' && <HomeScreen onOpenPackages={() => go('packages')} />}
+            {screen === 'packages' && <PackagesScreen />}
+            {screen === 'experts' && <ExpertScreen />}
+            {screen === 'meeting' && <MeetingSetupScreen />}
+          </ObserverFrame>
+        )}
       </main>
     </div>
   );

@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import { multiLineText, singleLineText } from '../format/safe-text-schema.ts';
 import { channel } from './channel.ts';
-import type { PanelRecordView } from './panel-record-types.ts';
-import { actorSchema, meetingId, meetingRequest } from './request-fields.ts';
+import type { ObserverSessionView, PanelRecordView } from './panel-record-types.ts';
+import { actorSchema, emptyRequest, meetingId, meetingRequest } from './request-fields.ts';
 
 const conclusionRequest = z
   .object({
@@ -33,6 +33,8 @@ export const panelRecordChannels = {
   /** Enters 监督查看: from now on this program refuses every change until `observer-end`. */
   'observer-start': channel<PanelRecordView>()(observerStartRequest),
   'observer-note-add': channel<PanelRecordView>()(observerNoteRequest),
+  /** Whether 监督查看 is on in this running program, whatever the meeting: every screen asks it to disable its controls. */
+  'observer-session': channel<ObserverSessionView | null>()(emptyRequest),
   /** Leaves 监督查看 (a deliberate action: the renderer asks to confirm). */
   'observer-end': channel<PanelRecordView>()(meetingRequest),
 } as const;

@@ -5,7 +5,8 @@
  * the observer enters with their name; every control of the tabs that change something is
  * disabled (the drill-down and the audit log stay usable); a note is saved and shown with the
  * observer's name, in the console and in the audit log; a reload keeps the mode (it is the
- * running program's); leaving takes a confirmation, and the controls come back.
+ * running program's); the other screens (首页, 材料包, 会议准备, 专家评分) are disabled whole with a
+ * notice and a title saying why; leaving takes a confirmation, and the controls come back.
  *
  * Screenshots go to docs/images/ when UPDATE_DOCS_SCREENSHOTS=1, else test-results/screenshots/.
  */
@@ -122,6 +123,25 @@ describe('监督查看 in the chair’s console', () => {
     expect(audit).toContain('进入监督查看');
     expect(audit).toContain(OBSERVER);
 
+    // The other screens are disabled whole, saying why: no control there can be used, and a
+    // hover over any of them names the mode (the fieldset's title).
+    const menu = page.getByRole('navigation', { name: '主菜单' });
+    for (const name of ['首页', '材料包', '会议准备', '专家评分']) {
+      await menu.getByRole('button', { name, exact: true }).click();
+      await expect.poll(() => page.getByTestId('observer-notice').textContent(), { message: name }).toContain(`监督查看中，不能修改：监督人 ${OBSERVER}`);
+      const frame = page.getByTestId('observer-frame');
+      expect(await frame.getAttribute('disabled'), name).not.toBeNull();
+      expect(await frame.getAttribute('title'), name).toBe('监督查看中，不能修改');
+      expect(await frame.locator('button, input, textarea, select').count(), name).toBeGreaterThan(0);
+      expect(await frame.locator('button:enabled, input:enabled, textarea:enabled, select:enabled').count(), name).toBe(0);
+      if (name === '首页' || name === '会议准备') {
+        await page.screenshot({ path: join(shots, `observer-${name === '首页' ? 'home' : 'meeting'}-1366.png`) });
+        await page.setViewportSize({ width: 1024, height: 640 });
+        await page.screenshot({ path: join(shots, `observer-${name === '首页' ? 'home' : 'meeting'}-1024.png`) });
+        await page.setViewportSize({ width: 1366, height: 768 });
+      }
+    }
+
     // A reload keeps the mode: it belongs to the running program.
     await page.reload();
     await page.getByRole('button', { name: '主任控制台', exact: true }).click();
@@ -138,5 +158,9 @@ describe('监督查看 in the chair’s console', () => {
     await expect.poll(() => page.getByTestId('observer-name').count()).toBe(0);
     await expect.poll(() => tabDisabled(page)).toBe(false);
     expect(await enabledControls(page)).toBeGreaterThan(0);
+    await menu.getByRole('button', { name: '首页', exact: true }).click();
+    await expect.poll(() => page.getByTestId('observer-frame').locator('input:enabled').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('observer-notice').count()).toBe(0);
+    expect(await page.getByTestId('observer-frame').getAttribute('title')).toBeNull();
   }, 240_000);
 });

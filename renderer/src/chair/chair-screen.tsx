@@ -20,6 +20,7 @@ import { CrossCheckTab } from './cross-check-tab.tsx';
 import { DrillDownTab } from './drill-down-tab.tsx';
 import type { DrillTarget } from './drill-target.ts';
 import { FinalizeTab } from './finalize-tab.tsx';
+import { OBSERVER_READ_ONLY } from '../common/observer-frame.tsx';
 import { ObserverBar } from './observer-bar.tsx';
 import { OverviewTab } from './overview-tab.tsx';
 import { PaperTab } from './paper-tab.tsx';
@@ -148,7 +149,12 @@ export function ChairScreen() {
       ) : (
         // 监督查看: a disabled fieldset disables every button, input and select inside the tab, so
         // no control that changes anything can be used (main refuses such calls too).
-        <fieldset className="tab-content" disabled={observing && !READ_ONLY_TABS.has(tab)} data-testid="chair-tab-content">
+        <fieldset
+          className="tab-content"
+          disabled={observing && !READ_ONLY_TABS.has(tab)}
+          title={observing && !READ_ONLY_TABS.has(tab) ? OBSERVER_READ_ONLY : undefined}
+          data-testid="chair-tab-content"
+        >
           {tab === 'overview' && (
             <OverviewTab
               view={shown}
