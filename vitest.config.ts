@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Unit and integration tests under plain Node 24 (no Electron): real temp folders, real
@@ -8,6 +9,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     pool: 'forks',
+    // Two files at a time even on two cores (vitest's default there is one): many tests wait on
+    // a child process (the CLI, the browser shell) or on disk, and one worker left a core idle.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 30_000,
   },
 });

@@ -10,5 +10,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // expect.poll waits for what a person would wait for; its default of one second is less
+    // than the app takes to answer on a loaded two-core machine.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

@@ -34,6 +34,11 @@ export interface ServerOptions {
   /** Another entry that sets things up and then runs electron/web/main.ts (test/e2e/web-with-ocr.ts). */
   readonly script?: string | undefined;
   readonly env?: Readonly<Record<string, string>> | undefined;
+  /**
+   * Run the background OCR. Off unless a test is about OCR: on these two-core machines the
+   * engine reading the sample meeting's scans takes a whole core from every other test.
+   */
+  readonly ocr?: boolean | undefined;
 }
 
 /** Starts `node electron/web/main.ts` on `dataDir` and resolves with its URL once it prints READY. */
@@ -41,7 +46,7 @@ export function startServer(dataDir: string, extraArgs: readonly string[] = [], 
   const child = spawn(process.execPath, [options.script ?? resolve(root, 'electron', 'web', 'main.ts'), '--port', '0', '--data-dir', dataDir, ...extraArgs], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...options.env },
+    env: { ...process.env, ALLIANCE_REVIEW_OCR: options.ocr === true ? 'on' : 'off', ...options.env },
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));

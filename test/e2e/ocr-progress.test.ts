@@ -18,7 +18,7 @@ describe('background OCR on the packages screen', () => {
   let app: AppFixture;
   let work: string;
   beforeEach(async () => {
-    app = await startApp();
+    app = await startApp({ ocr: true });
     work = mkdtempSync(join(tmpdir(), 'alliance-review-ocr-'));
   });
   afterEach(async () => {

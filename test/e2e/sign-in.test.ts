@@ -83,7 +83,7 @@ describe('sign-in before scoring', () => {
     await summary.locator('summary').click();
     await expect.poll(() => summary.textContent()).toContain(`${firstName}：近三年内在该联盟成员单位任职：2024 年在其牵头单位任兼职研究员`);
     const recused = page.locator('[data-testid="alliance-row"].status-recused');
-    expect(await recused.count()).toBe(1);
+    await expect.poll(() => recused.count()).toBe(1);
     for (const [width, height] of [[1366, 768], [1024, 640]] as const) {
       await page.setViewportSize({ width, height });
       await page.screenshot({ path: resolve(shots, `signed-in-list-${width}.png`) });

@@ -22,7 +22,7 @@ describe('a scan inside a zip, read by the background OCR', () => {
   let app: AppFixture;
   let work: string;
   beforeEach(async () => {
-    app = await startApp();
+    app = await startApp({ ocr: true });
     work = mkdtempSync(join(tmpdir(), 'alliance-review-zip-scan-'));
   });
   afterEach(async () => {
