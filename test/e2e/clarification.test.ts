@@ -61,7 +61,7 @@ describe('补正 in the chair’s console', () => {
     await panel.getByRole('textbox', { name: '需补正的材料' }).fill(MISSING);
     // The date is written the Chinese way on any system; the American order is refused with how to write it.
     const due = panel.getByLabel('补正期限');
-    expect(await due.getAttribute('placeholder')).toBe('2026-12-01');
+    expect(await due.getAttribute('placeholder')).toBe('如 2026-12-01');
     await due.fill('01/25/2027');
     expect(await panel.getByRole('alert').textContent()).toBe('请写成 2026-12-01 或 2026年12月1日 的形式');
     await due.fill('2027年1月25日');

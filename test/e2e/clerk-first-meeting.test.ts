@@ -13,7 +13,9 @@ import { chromium } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath, startApp, startServer, type AppFixture } from './app-fixture.ts';
 
-const shots = resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+const root = resolve(import.meta.dirname, '..', '..');
+// With UPDATE_DOCS_SCREENSHOTS=1 the pictures docs/meeting-procedure.md shows are written there.
+const shots = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1' ? resolve(root, 'docs', 'images') : resolve(root, 'test-results', 'screenshots');
 
 function stored<T>(dataDir: string, sql: string): T[] {
   const db = new Database(join(dataDir, 'alliance-review.sqlite'), { readonly: true });
@@ -67,7 +69,7 @@ describe('the clerk’s first meeting', () => {
     await page.getByRole('heading', { name: '会议材料包（已选 5 个联盟）（未保存）' }).waitFor();
     for (const [width, height] of [[1366, 768], [1024, 640]] as const) {
       await page.setViewportSize({ width, height });
-      await page.screenshot({ path: resolve(shots, `setup-unsaved-${width}.png`), fullPage: false });
+      await page.screenshot({ path: resolve(shots, width === 1366 ? 'meeting-setup-save.png' : `meeting-setup-save-${width}.png`), fullPage: false });
     }
 
     // Another screen and back, by the menu and by the browser's Back: what was typed is still
@@ -101,7 +103,7 @@ describe('the clerk’s first meeting', () => {
     await page.getByRole('button', { name: '新建会议…' }).click();
     await page.getByText('当前会议“2026 · 2026 年度联盟考核评审会（示例）”不会被删除或改动', { exact: false }).waitFor();
     await page.setViewportSize({ width: 1366, height: 768 });
-    await page.screenshot({ path: resolve(shots, 'new-meeting.png'), fullPage: false });
+    await page.screenshot({ path: resolve(shots, 'meeting-new.png'), fullPage: false });
     const form = page.locator('form.new-meeting');
     await form.getByLabel('会议名称').fill('2027 年度联盟考核评审会');
     await form.getByLabel('年度').fill('2027');

@@ -46,7 +46,7 @@ export function DateField({ value, onChange, label, disabled = false }: DateFiel
         value={text}
         onChange={(e) => type(e.target.value)}
         onBlur={() => read?.ok === true && read.iso !== text && setText(read.iso)}
-        placeholder="2026-12-01"
+        placeholder="如 2026-12-01"
         aria-label={label}
         aria-describedby={hintId}
         aria-invalid={read?.ok === false}

@@ -48,6 +48,19 @@ export function MeetingSetupScreen() {
     setMessage({ kind: 'notice', text });
   };
   const failed = (text: string) => setMessage({ kind: 'error', text });
+  // The clerk's own meeting: its preparation comes first, importing a meeting file (what
+  // expert laptops do) last; on any other laptop importing is the first thing to do.
+  const clerks = shown !== null && !importedHere(shown);
+  const fileImport = (
+    <MeetingFileImport
+      actor={actor}
+      onImported={(outcome) => {
+        reload();
+        choose(outcome.meetingId);
+        setGeneration((g) => g + 1);
+      }}
+    />
+  );
 
   return (
     <section className="screen meeting-setup" aria-labelledby="setup-title">
@@ -70,18 +83,12 @@ export function MeetingSetupScreen() {
         </p>
       )}
       {shown && importedHere(shown) && <ReadOnlyMeeting setup={shown} />}
-      <MeetingFileImport
-        actor={actor}
-        onImported={(outcome) => {
-          reload();
-          choose(outcome.meetingId);
-          setGeneration((g) => g + 1);
-        }}
-      />
-      {shown && !importedHere(shown) && (
+      {!clerks && fileImport}
+      {shown && clerks && (
         <>
           <SetupForm key={`setup-${loads}`} setup={shown} actor={actor} onSaved={saved} onError={failed} />
           <MeetingFileExport setup={shown} />
+          {fileImport}
         </>
       )}
     </section>
@@ -313,7 +320,9 @@ function SetupForm({ setup, actor, onSaved, onError }: FormProps) {
     const fail = (part: string, message: string) => {
       if (latest) onSaved(latest, '');
       // Main's message may already say what was not saved (名册未保存：…); it is not said twice.
-      const reason = message.includes('未保存') ? message : `${part}未保存：${message}`;
+      // …and its own "请改正后再试" is said once, by the sentence added here.
+      const said = message.replace(/请改正后再试。?$/u, '');
+      const reason = said.includes('未保存') ? said : `${part}未保存：${said}`;
       onError(`${done.length > 0 ? `${done.join('、')}已保存；` : ''}${reason} 您填写的内容都还在，改正后再点“保存”。`);
     };
     try {
