@@ -48,13 +48,15 @@ function resolveSource(ctx: ServiceContext, source: FileSource): ResolvedSource 
  * in their words (`forReader`), and every problem's place named as they name it (the item, the
  * 自查表 row, the 联盟信息 field), never a manifest path. An error keeps the author's words, which
  * the clerk passes on to the alliance that must fix it, except that the field path it quotes is
- * the place already shown before it.
+ * the place already shown before it, and a library's technical words are left to `validate`.
  */
 export function problemsForClerk(problems: readonly PackageProblem[], rubric: Rubric | null = null, claims: unknown = null): PackageProblemView[] {
   return problems.map((p) => {
     const place = placeInWords(p.path, rubric, claims);
     const field = /（(.+)）$/u.exec(p.path)?.[1] ?? p.path;
-    const message = p.severity === 'warning' ? (p.forReader ?? p.message) : place === p.path ? p.message : p.message.replaceAll(`“${field}”`, '这一项');
+    const authors = place === p.path ? p.message : p.message.replaceAll(`“${field}”`, '这一项');
+    // The zip library's own English words (`validate` prints them) are for whoever repairs the file.
+    const message = p.severity === 'warning' ? (p.forReader ?? p.message) : authors.replace(/（技术信息：[^）]*）$/u, '');
     return {
       severity: p.severity,
       code: p.code,

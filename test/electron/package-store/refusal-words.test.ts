@@ -39,6 +39,7 @@ describe('a refused package, as the clerk reads it', () => {
     const damaged = await upload(ctx, zip.subarray(0, zip.length - 30), 'HFA-012 智能语音联盟.zip');
     expect(damaged).toMatchObject({ outcome: 'refused', source: 'HFA-012 智能语音联盟.zip' });
     expect(damaged.problems.map((p) => [p.code, p.place ?? p.path])).toEqual([['zip-damaged', 'HFA-012 智能语音联盟.zip']]);
+    expect(damaged.problems[0]?.message).toBe('压缩包已损坏，读不出它的目录。可能是下载或拷贝不完整，请让联盟重新发送这个压缩包。');
 
     const wrong = manifest();
     const claims = wrong['claims'] as Record<string, { items: { date?: string }[] }>;
