@@ -29,6 +29,10 @@ protocol.registerSchemesAsPrivileged([
   { scheme: desktopEvidenceScheme, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true } },
 ]);
 
+// The interface is Chinese on every system: Chromium's own parts (the calendar picker, spelling,
+// number formats) follow this, not the system's language. Must be set before `ready`.
+app.commandLine.appendSwitch('lang', 'zh-CN');
+
 async function start(): Promise<void> {
   await app.whenReady();
   let ctx: ServiceContext;

@@ -25,6 +25,12 @@ export interface ManifestCheck {
   readonly manifest: Manifest | null;
   readonly rubric: Rubric | null;
   readonly problems: readonly PackageProblem[];
+  /**
+   * The declaration as written (manifest.json parsed, or the workbook converted), errors and
+   * all; absent when it could not be read. Unchecked: only for naming what a refusal is about
+   * (the alliance, an item's title), never for storing.
+   */
+  readonly declared?: unknown;
 }
 
 export interface PackageCheck extends ManifestCheck {
@@ -79,7 +85,7 @@ export async function checkReading(reading: PackageReading, options: CheckOption
     knownRubricIds: known,
     inspections: reading.inspections,
   });
-  return validation;
+  return { ...validation, declared: parsed.parsed.value };
 }
 
 /**
@@ -118,6 +124,7 @@ async function checkWorkbook(
     manifest: validation.manifest,
     rubric: validation.rubric,
     problems: [...converted, ...relocateProblems(conversion, validation.problems)],
+    declared: conversion.manifest,
   };
 }
 
@@ -126,5 +133,5 @@ export async function checkPackage(path: string, options: ReadPackageOptions & C
   const reading = await readPackage(path, options);
   const checked = await checkReading(reading, options);
   const problems = [...reading.problems, ...checked.problems];
-  return { reading, manifest: checked.manifest, rubric: checked.rubric, problems, valid: !hasErrors(problems) };
+  return { reading, manifest: checked.manifest, rubric: checked.rubric, problems, valid: !hasErrors(problems), declared: checked.declared };
 }

@@ -45,20 +45,37 @@ function resolveSource(ctx: ServiceContext, source: FileSource): ResolvedSource 
 
 /**
  * The problems as the clerk reads them, and as the warnings are kept for the experts: a warning
- * in their words (`forReader`) and its place named as they name it, when the rubric is known.
- * Errors keep the author's words: the clerk passes them on to the alliance that must fix them.
+ * in their words (`forReader`), and every problem's place named as they name it (the item, the
+ * 自查表 row, the 联盟信息 field), never a manifest path. An error keeps the author's words, which
+ * the clerk passes on to the alliance that must fix it, except that the field path it quotes is
+ * the place already shown before it, and a library's technical words are left to `validate`.
  */
-function view(problems: readonly PackageProblem[], rubric: Rubric | null = null, claims: unknown = null): PackageProblemView[] {
+export function problemsForClerk(problems: readonly PackageProblem[], rubric: Rubric | null = null, claims: unknown = null): PackageProblemView[] {
   return problems.map((p) => {
-    const place = rubric === null || p.severity === 'error' ? null : placeInWords(p.path, rubric, claims);
+    const place = placeInWords(p.path, rubric, claims);
+    const field = /（(.+)）$/u.exec(p.path)?.[1] ?? p.path;
+    const authors = place === p.path ? p.message : p.message.replaceAll(`“${field}”`, '这一项');
+    // The zip library's own English words (`validate` prints them) are for whoever repairs the file.
+    const message = p.severity === 'warning' ? (p.forReader ?? p.message) : authors.replace(/（技术信息：[^）]*）$/u, '');
     return {
       severity: p.severity,
       code: p.code,
       path: p.path,
-      message: p.severity === 'warning' ? (p.forReader ?? p.message) : p.message,
-      ...(place === null || place === p.path ? {} : { place }),
+      message,
+      ...(place === p.path ? {} : { place }),
     };
   });
+}
+
+/**
+ * What a refused package's declaration says about itself, where it says it in words a report
+ * can show (a non-empty text): the clerk reads the refusal under the alliance's name.
+ */
+function declaredNames(declared: unknown): { allianceId: string | null; allianceName: string | null; claims: unknown } {
+  const root = typeof declared === 'object' && declared !== null ? (declared as Record<string, unknown>) : {};
+  const alliance = typeof root['alliance'] === 'object' && root['alliance'] !== null ? (root['alliance'] as Record<string, unknown>) : {};
+  const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+  return { allianceId: text(alliance['id']), allianceName: text(alliance['name']), claims: root['claims'] ?? null };
 }
 
 function report(source: string, outcome: PackageImportReport['outcome'], rest: Partial<PackageImportReport> = {}): PackageImportReport {
@@ -96,13 +113,14 @@ export async function checkPackageForStore(ctx: ServiceContext, source: Resolved
       rubricDir: join(ctx.resourcesDir, 'rubrics'),
     });
     const { reading } = checked;
-    const problems = view(checked.problems, checked.rubric, checked.manifest?.claims ?? null);
+    const declared = declaredNames(checked.declared);
+    const problems = problemsForClerk(checked.problems, checked.rubric, checked.manifest?.claims ?? declared.claims);
     if (!checked.valid || checked.manifest === null || checked.rubric === null || reading.digest === null) {
       return {
         ready: false,
         report: report(source.name, 'refused', {
-          allianceId: checked.manifest?.alliance.id ?? null,
-          allianceName: checked.manifest?.alliance.name ?? null,
+          allianceId: checked.manifest?.alliance.id ?? declared.allianceId,
+          allianceName: checked.manifest?.alliance.name ?? declared.allianceName,
           problems,
         }),
       };

@@ -59,7 +59,15 @@ describe('补正 in the chair’s console', () => {
     expect(await record.isDisabled()).toBe(true);
     await panel.getByLabel('要求补正的联盟').selectOption({ label: 'HFA-002 合肥市新材料产业技术创新战略联盟（第 1 版）' });
     await panel.getByRole('textbox', { name: '需补正的材料' }).fill(MISSING);
-    await panel.getByLabel('补正期限').fill('2027-01-25');
+    // The date is written the Chinese way on any system; the American order is refused with how to write it.
+    const due = panel.getByLabel('补正期限');
+    expect(await due.getAttribute('placeholder')).toBe('如 2026-12-01');
+    await due.fill('01/25/2027');
+    expect(await panel.getByRole('alert').textContent()).toBe('请写成 2026-12-01 或 2026年12月1日 的形式');
+    await due.fill('2027年1月25日');
+    expect(await panel.getByRole('alert').count()).toBe(0);
+    await due.blur();
+    expect(await due.inputValue()).toBe('2027-01-25');
     await record.dblclick();
     const rows = panel.getByTestId('clarification-row');
     await expect.poll(() => rows.count()).toBe(1);

@@ -1,7 +1,7 @@
 /**
  * A clerk's first meeting with no dead ends, in Chromium on the real browser shell: the sample
  * meeting in one click (twice is fine), one 保存 for the whole preparation with unsaved changes
- * marked and kept when refused, budgets as people write them, 新建会议 that keeps the current
+ * marked and kept when refused or when the clerk goes to another screen and back, budgets as people write them, 新建会议 that keeps the current
  * meeting, and a page left open across a restart of the program.
  */
 import { createServer } from 'node:net';
@@ -13,7 +13,9 @@ import { chromium } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { chromiumArgs, chromiumPath, startApp, startServer, type AppFixture } from './app-fixture.ts';
 
-const shots = resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+const root = resolve(import.meta.dirname, '..', '..');
+// With UPDATE_DOCS_SCREENSHOTS=1 the pictures docs/meeting-procedure.md shows are written there.
+const shots = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1' ? resolve(root, 'docs', 'images') : resolve(root, 'test-results', 'screenshots');
 
 function stored<T>(dataDir: string, sql: string): T[] {
   const db = new Database(join(dataDir, 'alliance-review.sqlite'), { readonly: true });
@@ -67,8 +69,28 @@ describe('the clerk’s first meeting', () => {
     await page.getByRole('heading', { name: '会议材料包（已选 5 个联盟）（未保存）' }).waitFor();
     for (const [width, height] of [[1366, 768], [1024, 640]] as const) {
       await page.setViewportSize({ width, height });
-      await page.screenshot({ path: resolve(shots, `setup-unsaved-${width}.png`), fullPage: false });
+      await page.screenshot({ path: resolve(shots, width === 1366 ? 'meeting-setup-save.png' : `meeting-setup-save-${width}.png`), fullPage: false });
     }
+
+    // Another screen and back, by the menu and by the browser's Back: what was typed is still
+    // there, still unsaved, and nothing asked, since nothing was lost.
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('button', { name: '材料包', exact: true }).click();
+    await page.getByRole('heading', { name: '联盟材料包' }).waitFor();
+    await page.getByRole('button', { name: '会议准备', exact: true }).click();
+    await page.getByRole('heading', { name: '会议材料包（已选 5 个联盟）（未保存）' }).waitFor();
+    expect(await budget.inputValue()).toBe('一百万');
+    expect(await page.getByTestId('save-state').textContent()).toBe('有未保存的修改（上次离开本页时留下的，点“保存”保存）');
+    await page.goBack();
+    await page.getByRole('heading', { name: '联盟材料包' }).waitFor();
+    await page.goForward();
+    await page.getByRole('heading', { name: '会议材料包（已选 5 个联盟）（未保存）' }).waitFor();
+    expect(await budget.inputValue()).toBe('一百万');
+    expect(asked).toEqual([]);
 
     await budget.fill('１，５００，０００');
     await page.getByRole('button', { name: '保存', exact: true }).click();
@@ -81,7 +103,7 @@ describe('the clerk’s first meeting', () => {
     await page.getByRole('button', { name: '新建会议…' }).click();
     await page.getByText('当前会议“2026 · 2026 年度联盟考核评审会（示例）”不会被删除或改动', { exact: false }).waitFor();
     await page.setViewportSize({ width: 1366, height: 768 });
-    await page.screenshot({ path: resolve(shots, 'new-meeting.png'), fullPage: false });
+    await page.screenshot({ path: resolve(shots, 'meeting-new.png'), fullPage: false });
     const form = page.locator('form.new-meeting');
     await form.getByLabel('会议名称').fill('2027 年度联盟考核评审会');
     await form.getByLabel('年度').fill('2027');

@@ -46,7 +46,11 @@ describe('home screen', () => {
 
   it('shows the store’s refusal in Chinese when the input is invalid', async () => {
     const { page } = app;
+    // Left empty: the browser's own check speaks Chinese too, whatever the system's language.
+    await page.getByRole('button', { name: '新建会议' }).click();
+    expect(await page.getByLabel('会议名称').evaluate((el: HTMLInputElement) => el.validationMessage)).toBe('请填写这一项。');
     await page.getByLabel('会议名称').fill('会议');
+    expect(await page.getByLabel('会议名称').evaluate((el: HTMLInputElement) => el.validationMessage)).toBe('');
     await page.getByLabel('年度').fill('1999');
     await page.getByRole('button', { name: '新建会议' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/^年度：数值过小：应不小于 2000，实际是 1999。请改正后再试。$/);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -21,22 +21,32 @@ describe('the clerk imports packages', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  it('picks two zips, sees a report for each, and finds them listed from the store', async () => {
+  it('picks three zips, sees a report for each, and finds them listed from the store', async () => {
     const { page } = app;
     const good = await alliancePackage().writeZip(join(work, '智能语音联盟.zip'));
     const bad = manifest({ year: '二〇二六' });
     const refused = await alliancePackage(bad).writeZip(join(work, '有错误的包.zip'));
+    // A download cut short: the browser shell keeps the upload under an id of its own.
+    const whole = readFileSync(good);
+    const cut = join(work, '下载不完整的包.zip');
+    writeFileSync(cut, whole.subarray(0, whole.length - 30));
 
     await page.getByRole('button', { name: '材料包', exact: true }).click();
     await page.getByText('还没有导入材料包').waitFor();
-    await chooseFiles(page, '导入材料包（.zip）…', [good, refused]);
+    await chooseFiles(page, '导入材料包（.zip）…', [good, refused, cut]);
 
     const reports = page.getByTestId('import-report');
-    await expect.poll(() => reports.count(), { timeout: 20_000 }).toBe(2);
+    await expect.poll(() => reports.count(), { timeout: 20_000 }).toBe(3);
     expect(await reports.nth(0).textContent()).toContain('已导入');
+    // Each refusal names the file the clerk chose and the place in the clerk's words.
     const second = await reports.nth(1).textContent();
-    expect(second).toContain('未导入');
-    expect(second).toContain('year');
+    expect(second).toContain('合肥市智能语音产业技术创新战略联盟 未导入');
+    expect(second).toContain('有错误的包.zip');
+    expect(await reports.nth(1).locator('li.error .problem-place').allTextContents()).toEqual(['考核年度']);
+    const third = await reports.nth(2).textContent();
+    expect(third).toContain('下载不完整的包.zip');
+    expect(await reports.nth(2).locator('li.error .problem-place').allTextContents()).toEqual(['下载不完整的包.zip']);
+    for (const text of [second, third]) expect(text).not.toMatch(/[0-9a-f]{12}|incoming|year/u);
 
     const row = page.getByTestId('package-row');
     await row.first().waitFor();

@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import type { ClarificationList } from '../../../shared/api/clarification-types.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { api } from '../api/api.ts';
+import { DateField } from '../common/date-field.tsx';
 
 export interface ClarificationPanelProps {
   readonly meetingId: number;
@@ -112,7 +113,7 @@ export function ClarificationPanel({ meetingId, actor, locked }: ClarificationPa
           </label>
           <label>
             补正期限
-            <input type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} aria-label="补正期限" />
+            <DateField value={dueOn} onChange={setDueOn} label="补正期限" />
           </label>
           <button type="button" disabled={!ready || busy} onClick={() => void submit()} title={actor.trim() === '' ? '请先在页首填写操作人' : undefined}>
             登记补正要求

@@ -129,7 +129,12 @@ export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelVi
               确认没有上一年度结果
             </button>
           ))}
-        <p className="hint">{view.awardRule ?? '未填写奖励预算：优秀联盟的奖励金额暂不计算（可在“会议准备”中填写预算）。'}</p>
+        <p className="hint">
+          {view.awardRule ??
+            (view.meeting.budgetYuan === null
+              ? '未填写奖励预算：优秀联盟的奖励金额暂不计算（可在“会议准备”中填写预算）。'
+              : `奖励预算 ${view.meeting.budgetYuan} 元；导入评分表、算出优秀联盟后，这里写明每家优秀联盟的奖励金额。`)}
+        </p>
         {result && (
           <table className="table compact" aria-label="考核结论" data-testid="consequence-table">
             <thead>

@@ -33,6 +33,7 @@ import { acceptAllUnfilled, allianceScore, allianceState, emptyReview, fromConte
 import { mismatchPlace } from './paper-place.ts';
 import { PaperFormPrint } from './paper-form-print.tsx';
 import './paper-tab.css';
+import { DateField } from '../common/date-field.tsx';
 
 /** The keys that choose on a 认定 box: one list, for the key handling and the hint alike. */
 const choiceKeys: readonly { readonly key: string; readonly accept: boolean | null; readonly label: string }[] = [
@@ -175,14 +176,13 @@ export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: 
           </fieldset>
           <label>
             纸质表签字日期
-            <input
-              type="date"
+            <DateField
               value={draft.signedOn}
-              onChange={(e) => {
+              onChange={(date) => {
                 setTyped(true);
-                setDraft((d) => ({ ...d, signedOn: e.target.value }));
+                setDraft((d) => ({ ...d, signedOn: date }));
               }}
-              aria-label="签字日期"
+              label="签字日期"
             />
           </label>
           <button type="button" className="secondary" onClick={() => void loadOwn()} disabled={expertId === ''}>

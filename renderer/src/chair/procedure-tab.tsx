@@ -20,6 +20,7 @@ import { ConclusionSection } from './conclusion-section.tsx';
 import type { DrillTarget } from './drill-target.ts';
 import { ClarificationPanel } from './clarification-panel.tsx';
 import './procedure.css';
+import { DateField } from '../common/date-field.tsx';
 
 interface TabProps {
   readonly view: PanelView;
@@ -147,11 +148,10 @@ function PledgeSection({ view, actor, onChanged }: TabProps) {
                   ) : (
                     !locked && (
                       <span className="record-form">
-                        <input
-                          type="date"
+                        <DateField
                           value={dates[expert.id] ?? today}
-                          onChange={(e) => setDates({ ...dates, [expert.id]: e.target.value })}
-                          aria-label={`${expert.name} 承诺书的签字日期`}
+                          onChange={(date) => setDates({ ...dates, [expert.id]: date })}
+                          label={`${expert.name} 承诺书的签字日期`}
                         />
                         <button
                           type="button"

@@ -17,9 +17,16 @@
 import { useEffect } from 'react';
 
 const unsaved = new Set<symbol>();
+const held = new Set<string>();
 
+/** Text another screen would drop. */
 export function hasUnsavedText(): boolean {
   return unsaved.size > 0;
+}
+
+/** Text closing the page would drop: all of it, drafts kept across screens included. */
+function hasTextToLose(): boolean {
+  return unsaved.size > 0 || held.size > 0;
 }
 
 /** Marks this component's typed text unsaved while `dirty` is true, until it unmounts. */
@@ -32,6 +39,12 @@ export function useUnsavedText(dirty: boolean): void {
       unsaved.delete(id);
     };
   }, [dirty]);
+}
+
+/** A draft kept across screens by its own store, held (`true`) until saved or given up. */
+export function holdDraft(key: string, holding: boolean): void {
+  if (holding) held.add(key);
+  else held.delete(key);
 }
 
 /** A history entry of the app: which screen it shows; `first` marks the entry the app opened on. */
@@ -62,7 +75,7 @@ export function installLeaveGuard(win: Window, initial: string, show: (screen: s
   win.history.replaceState({ appScreen: initial, first: true } satisfies AppHistoryState, '');
   win.history.pushState({ appScreen: initial } satisfies AppHistoryState, '');
   const onBeforeUnload = (event: BeforeUnloadEvent) => {
-    if (!hasUnsavedText()) return;
+    if (!hasTextToLose()) return;
     event.preventDefault();
     // Older Chromium asks only when returnValue is set.
     event.returnValue = '';

@@ -15,6 +15,7 @@ import { fileSources } from './file-sources.ts';
 import { parseRosterText, rosterLine } from './roster-text.ts';
 import { MeetingBar, useMeetings } from './meeting-bar.tsx';
 import { useActor } from './use-actor.ts';
+import { dropSetupDraft, keepSetupDraft, readSetupDraft } from './setup-draft.ts';
 import './meeting.css';
 
 export function MeetingSetupScreen() {
@@ -47,6 +48,19 @@ export function MeetingSetupScreen() {
     setMessage({ kind: 'notice', text });
   };
   const failed = (text: string) => setMessage({ kind: 'error', text });
+  // The clerk's own meeting: its preparation comes first, importing a meeting file (what
+  // expert laptops do) last; on any other laptop importing is the first thing to do.
+  const clerks = shown !== null && !importedHere(shown);
+  const fileImport = (
+    <MeetingFileImport
+      actor={actor}
+      onImported={(outcome) => {
+        reload();
+        choose(outcome.meetingId);
+        setGeneration((g) => g + 1);
+      }}
+    />
+  );
 
   return (
     <section className="screen meeting-setup" aria-labelledby="setup-title">
@@ -69,18 +83,12 @@ export function MeetingSetupScreen() {
         </p>
       )}
       {shown && importedHere(shown) && <ReadOnlyMeeting setup={shown} />}
-      <MeetingFileImport
-        actor={actor}
-        onImported={(outcome) => {
-          reload();
-          choose(outcome.meetingId);
-          setGeneration((g) => g + 1);
-        }}
-      />
-      {shown && !importedHere(shown) && (
+      {!clerks && fileImport}
+      {shown && clerks && (
         <>
           <SetupForm key={`setup-${loads}`} setup={shown} actor={actor} onSaved={saved} onError={failed} />
           <MeetingFileExport setup={shown} />
+          {fileImport}
         </>
       )}
     </section>
@@ -269,14 +277,18 @@ const packagesKey = (ids: ReadonlySet<number>): string => [...ids].sort((a, b) =
  * marked unsaved, with the reason.
  */
 function SetupForm({ setup, actor, onSaved, onError }: FormProps) {
-  const [settings, setSettings] = useState<SettingsValues>(() => settingsOf(setup));
+  const meetingId = setup.meeting.id;
+  const readOnly = setup.locked;
+  // What was typed before going to another screen (or reloading) comes back, still unsaved.
+  const [draft] = useState(() => (readOnly ? null : readSetupDraft(meetingId)));
+  const [returned, setReturned] = useState(draft !== null);
+  const [settings, setSettings] = useState<SettingsValues>(() => draft?.settings ?? settingsOf(setup));
   const [settingsBase, setSettingsBase] = useState<SettingsValues>(() => settingsOf(setup));
-  const [roster, setRoster] = useState(() => setup.experts.map(rosterLine).join('\n'));
-  const [rosterBase, setRosterBase] = useState(roster);
-  const [chosen, setChosen] = useState<Set<number>>(() => initialPackages(setup));
+  const [rosterBase, setRosterBase] = useState(() => setup.experts.map(rosterLine).join('\n'));
+  const [roster, setRoster] = useState(() => draft?.roster ?? rosterBase);
+  const [chosen, setChosen] = useState<Set<number>>(() => (draft ? new Set(draft.packageIds) : initialPackages(setup)));
   const [packagesBase, setPackagesBase] = useState(() => savedPackages(setup));
   const [saving, setSaving] = useState(false);
-  const readOnly = setup.locked;
 
   const settingsDirty = !sameSettings(settings, settingsBase);
   const rosterDirty = roster !== rosterBase;
@@ -284,12 +296,18 @@ function SetupForm({ setup, actor, onSaved, onError }: FormProps) {
   const dirty = settingsDirty || rosterDirty || packagesDirty;
 
   useEffect(() => {
-    if (!dirty) return;
-    // Closing or reloading the window with unsaved changes asks first.
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+    if (readOnly) return;
+    if (dirty) keepSetupDraft(meetingId, { settings, roster, packageIds: [...chosen] });
+    else dropSetupDraft(meetingId);
+  }, [readOnly, dirty, meetingId, settings, roster, chosen]);
+
+  const discard = () => {
+    setSettings(settingsBase);
+    setRoster(rosterBase);
+    setChosen(initialPackages(setup));
+    setReturned(false);
+    dropSetupDraft(meetingId);
+  };
 
   const budgetRead = settings.budget.trim() === '' ? null : parseYuanText(settings.budget);
   const set = (patch: Partial<SettingsValues>) => setSettings((s) => ({ ...s, ...patch }));
@@ -302,7 +320,9 @@ function SetupForm({ setup, actor, onSaved, onError }: FormProps) {
     const fail = (part: string, message: string) => {
       if (latest) onSaved(latest, '');
       // Main's message may already say what was not saved (名册未保存：…); it is not said twice.
-      const reason = message.includes('未保存') ? message : `${part}未保存：${message}`;
+      // …and its own "请改正后再试" is said once, by the sentence added here.
+      const said = message.replace(/请改正后再试。?$/u, '');
+      const reason = said.includes('未保存') ? said : `${part}未保存：${said}`;
       onError(`${done.length > 0 ? `${done.join('、')}已保存；` : ''}${reason} 您填写的内容都还在，改正后再点“保存”。`);
     };
     try {
@@ -337,6 +357,7 @@ function SetupForm({ setup, actor, onSaved, onError }: FormProps) {
         setPackagesBase(savedPackages(result.value));
         done.push('会议材料包');
       }
+      setReturned(false);
       if (latest) onSaved(latest, `已保存：${done.join('、')}。`);
       else onSaved(setup, '没有需要保存的改动。');
     } finally {
@@ -492,8 +513,13 @@ function SetupForm({ setup, actor, onSaved, onError }: FormProps) {
           {saving ? '正在保存……' : '保存'}
         </button>
         <span className={dirty ? 'unsaved' : 'muted'} data-testid="save-state">
-          {readOnly ? '本会议已定稿，不能再修改。' : dirty ? '有未保存的修改' : '所有修改都已保存'}
+          {readOnly ? '本会议已定稿，不能再修改。' : dirty ? (returned ? '有未保存的修改（上次离开本页时留下的，点“保存”保存）' : '有未保存的修改') : '所有修改都已保存'}
         </span>
+        {dirty && !saving && (
+          <button type="button" className="secondary" onClick={discard}>
+            放弃修改
+          </button>
+        )}
       </div>
     </form>
   );
