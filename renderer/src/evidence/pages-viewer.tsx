@@ -3,9 +3,9 @@
  * `PagesPreview`): every page of a TIFF scan, a HEIC photo, an OFD document's pages. It looks
  * and works like the PDF viewer (pdf-viewer.tsx), for any page images:
  *
- * - column: the pages in one scrolling column, each a box of its size from the preview, so the
- *   column has its full length at once; only the pages near the visible part have an image
- *   (requested when they come near: a 300-page scan asks for a handful at a time).
+ * - column: the pages in one scrolling column (page-column.ts), each a box of its size from the
+ *   preview, so the column has its full length at once; only the pages near the visible part
+ *   have an image (requested when they come near: a 300-page scan asks for a handful at a time).
  * - goal: the page the evidence reference names (`合同.tiff#page=3`); each new goal (a new `seq`)
  *   jumps there; past the last page it shows the last and says which page was meant.
  * - page on screen: the page a third of the way down the view, or the page just jumped to while
@@ -25,18 +25,16 @@
  *
  * The parent mounts one viewer per file (`key`), so nothing here resets by hand.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { PagesPreview } from '../../../shared/api/evidence-preview-types.ts';
 import { renditionUrl } from '../api/api.ts';
 import { searchStatus, useFileSearch, type FindText } from './file-search.ts';
 import { HitBoxes, hitsByPage, NO_HITS } from './hit-boxes.tsx';
-import { turn, turnedSize, type Rotation } from './pdf-rotation.ts';
-import { fitScale, type Fit } from './pdf-scale.ts';
+import { fitLabel, usePageColumn } from './page-column.ts';
+import { turn, type Rotation } from './pdf-rotation.ts';
 import { startPage } from './pdf-start-page.ts';
 
-const GAP = 12;
 const ZOOMS = [0.25, 0.33, 0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 3];
-const fitLabel: Record<Fit, string> = { width: '适合宽度', page: '整页' };
 
 export interface PagesGoal {
   readonly page: number | null;
@@ -59,110 +57,25 @@ export interface PagesViewerProps {
 }
 
 export function PagesViewer({ preview, name, goal, rotation: remembered, onRotate, onPageChange, find }: PagesViewerProps) {
-  const [zoom, setZoom] = useState<number | Fit>('width');
-  const [fitBasis, setFitBasis] = useState(1);
-  const [frame, setFrame] = useState({ top: 0, height: 600, width: 600 });
-  const [page, setPage] = useState(1);
-  const [pageInput, setPageInput] = useState('1');
   const [beyond, setBeyond] = useState<number | null>(null);
-  const scroller = useRef<HTMLDivElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const search = useFileSearch(find);
   const rotation: Rotation = remembered ?? 0;
   const ready = remembered !== null;
   const count = preview.pages.length;
   const paged = preview.paged && count > 0;
-
-  useEffect(() => {
-    const element = scroller.current;
-    if (!element) return;
-    const observer = new ResizeObserver(() => {
-      setFrame({ top: element.scrollTop, height: element.clientHeight, width: element.clientWidth });
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-
-  const shown = useMemo(() => preview.pages.map((p) => turnedSize(p, rotation)), [preview, rotation]);
-  const basisSize = shown[fitBasis - 1] ?? shown[0] ?? { width: 595, height: 842 };
-  const scale = typeof zoom === 'number' ? zoom : fitScale(zoom, frame, basisSize, GAP);
-
-  const tops = useMemo(() => {
-    const result: number[] = [];
-    let y = GAP;
-    for (const size of shown) {
-      result.push(y);
-      y += Math.round(size.height * scale) + GAP;
-    }
-    result.push(y);
-    return result;
-  }, [shown, scale]);
-  const columnWidth = useMemo(() => Math.max(0, ...shown.map((s) => Math.round(s.width * scale))) + 2 * GAP, [shown, scale]);
-
-  // Pages within one screen above and two below the visible part get their image.
-  const drawFrom = frame.top - frame.height;
-  const drawTo = frame.top + 2 * frame.height;
-
-  const pageAt = useCallback(
-    (y: number) => {
-      let n = 1;
-      for (let i = 0; i < shown.length; i += 1) if ((tops[i] ?? 0) <= y) n = i + 1;
-      return n;
+  const column = usePageColumn({
+    sizes: preview.pages,
+    rotation,
+    zooms: ZOOMS,
+    ready,
+    // A photo has no page to cite.
+    onShow: (n) => {
+      if (paged) onPageChange(n);
     },
-    [shown, tops],
-  );
-
-  // The place being read (a page and how far into it), kept across zoom, rotation and resizes.
-  const place = useRef<{ page: number; fraction: number }>({ page: 1, fraction: -1 });
-  const remember = (scrollTop: number) => {
-    const at = pageAt(scrollTop + GAP);
-    const top = tops[at - 1] ?? 0;
-    place.current = { page: at, fraction: (scrollTop - top) / Math.max(1, (tops[at] ?? top + 1) - top) };
-  };
-  useLayoutEffect(() => {
-    const element = scroller.current;
-    if (!element || !ready) return;
-    const { page: at, fraction } = place.current;
-    const top = tops[at - 1] ?? 0;
-    element.scrollTop = top + fraction * Math.max(1, (tops[at] ?? top + 1) - top);
-  }, [tops, ready]);
-
-  // A page jumped to stays the page on screen while it is in view (near the end it cannot
-  // scroll to the top, and the page a third down would be an earlier one).
-  const pinned = useRef<number | null>(null);
-  const unpin = () => {
-    pinned.current = null;
-  };
-
-  const show = (n: number) => {
-    setPage(n);
-    setPageInput(String(n));
-    if (paged) onPageChange(n);
-  };
-
-  const onScroll = () => {
-    const element = scroller.current;
-    if (!element) return;
-    setFrame({ top: element.scrollTop, height: element.clientHeight, width: element.clientWidth });
-    remember(element.scrollTop);
-    const jumped = pinned.current;
-    const jumpedInView =
-      jumped !== null && (tops[jumped - 1] ?? 0) < element.scrollTop + element.clientHeight && (tops[jumped] ?? 0) - GAP > element.scrollTop;
-    if (!jumpedInView) pinned.current = null;
-    const current = jumpedInView ? jumped : pageAt(element.scrollTop + element.clientHeight / 3);
-    if (current !== page) show(current);
-  };
-
-  const goTo = (n: number) => {
-    const element = scroller.current;
-    if (!element || count === 0) return;
-    const target = Math.min(Math.max(1, n), count);
-    const top = tops[target - 1] ?? 0;
-    place.current = { page: target, fraction: -GAP / Math.max(1, (tops[target] ?? top + 1) - top) };
-    pinned.current = target;
-    element.scrollTop = top - GAP;
-    show(target);
-  };
+  });
+  const { scroller, shown, scale, tops, columnWidth, drawFrom, drawTo, page, pageInput, setPageInput, zoom, zoomTo, zoomBy, setFitBasis, onScroll, goTo, unpin } =
+    column;
   const goToRef = useRef(goTo);
   useLayoutEffect(() => {
     goToRef.current = goTo;
@@ -181,7 +94,7 @@ export function PagesViewer({ preview, name, goal, rotation: remembered, onRotat
     setFitBasis(start.page);
     goToRef.current(start.page);
     if (goal.find) runSearch(goal.find, start.page);
-  }, [ready, goal.seq, goal.page, goal.find, paged, count, runSearch]);
+  }, [ready, goal.seq, goal.page, goal.find, paged, count, runSearch, setFitBasis]);
 
   // The current hit's page is shown (Enter, Shift+Enter, a new search).
   const hit = search.hit;
@@ -208,15 +121,6 @@ export function PagesViewer({ preview, name, goal, rotation: remembered, onRotat
   };
   const status = ready ? searchStatus(search) : null;
 
-  const zoomTo = (next: number | Fit) => {
-    if (typeof next !== 'number') setFitBasis(page);
-    setZoom(next);
-  };
-  const zoomBy = (direction: 1 | -1) => {
-    const current = scale;
-    const steps = direction > 0 ? ZOOMS.filter((z) => z > current + 0.001) : ZOOMS.filter((z) => z < current - 0.001).reverse();
-    zoomTo(steps[0] ?? current);
-  };
   const rotate = (direction: 1 | -1) => onRotate(turn(rotation, direction));
 
   const onKeyDown = (event: KeyboardEvent) => {
