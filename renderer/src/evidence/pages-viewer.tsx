@@ -30,9 +30,10 @@ import type { PagesPreview } from '../../../shared/api/evidence-preview-types.ts
 import { renditionUrl } from '../api/api.ts';
 import { searchStatus, useFileSearch, type FindText } from './file-search.ts';
 import { HitBoxes, hitsByPage, NO_HITS } from './hit-boxes.tsx';
-import { fitLabel, usePageColumn } from './page-column.ts';
+import { usePageColumn } from './page-column.ts';
 import { turn, type Rotation } from './pdf-rotation.ts';
 import { startPage } from './pdf-start-page.ts';
+import { PageNav, SearchForm, TurnButtons, ZoomButtons } from './viewer-toolbar.tsx';
 
 const ZOOMS = [0.25, 0.33, 0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 3];
 
@@ -74,7 +75,7 @@ export function PagesViewer({ preview, name, goal, rotation: remembered, onRotat
       if (paged) onPageChange(n);
     },
   });
-  const { scroller, shown, scale, tops, columnWidth, drawFrom, drawTo, page, pageInput, setPageInput, zoom, zoomTo, zoomBy, setFitBasis, onScroll, goTo, unpin } =
+  const { scroller, shown, scale, tops, columnWidth, drawFrom, drawTo, page, zoom, zoomTo, zoomBy, setFitBasis, onScroll, goTo, unpin } =
     column;
   const goToRef = useRef(goTo);
   useLayoutEffect(() => {
@@ -147,82 +148,15 @@ export function PagesViewer({ preview, name, goal, rotation: remembered, onRotat
         <div className="viewer-toolbar" role="toolbar" aria-label={`${what}工具栏`}>
           {paged && (
             <>
-              <button type="button" className="secondary small" onClick={() => goTo(page - 1)} disabled={page <= 1} aria-label="上一页">
-                ‹
-              </button>
-              <form
-                className="page-form"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  goTo(Number(pageInput) || 1);
-                }}
-              >
-                第
-                <input aria-label="页码" value={pageInput} onChange={(e) => setPageInput(e.target.value)} inputMode="numeric" size={3} />/
-                <span data-testid="pages-count">{count}</span> 页
-              </form>
-              <button type="button" className="secondary small" onClick={() => goTo(page + 1)} disabled={page >= count} aria-label="下一页">
-                ›
-              </button>
+              <PageNav column={column} goTo={goTo} count={count} countText={count} countTestId="pages-count" />
               <span className="toolbar-gap" />
             </>
           )}
-          <button type="button" className="secondary small" onClick={() => zoomBy(-1)} aria-label="缩小">
-            −
-          </button>
-          <button
-            type="button"
-            className="secondary small zoom-label"
-            onClick={() => zoomTo(zoom === 'width' ? 'page' : 'width')}
-            title="适合宽度 / 整页（0）"
-            data-testid="pages-zoom"
-            data-fit={typeof zoom === 'number' ? '' : zoom}
-          >
-            {typeof zoom === 'number' ? `${Math.round(scale * 100)}%` : fitLabel[zoom]}
-          </button>
-          <button type="button" className="secondary small" onClick={() => zoomBy(1)} aria-label="放大">
-            +
-          </button>
+          <ZoomButtons column={column} testId="pages-zoom" />
           <span className="toolbar-gap" />
-          <button type="button" className="secondary small" onClick={() => rotate(-1)} aria-label="向左旋转 90°" title="向左旋转 90°（Shift+R）">
-            ↺
-          </button>
-          <button type="button" className="secondary small" onClick={() => rotate(1)} aria-label="向右旋转 90°" title="向右旋转 90°（R）">
-            ↻
-          </button>
+          <TurnButtons rotate={rotate} />
           <span className="toolbar-gap" />
-          <form
-            className="search-form"
-            role="search"
-            onSubmit={(e) => {
-              e.preventDefault();
-              search.submit(1);
-            }}
-          >
-            <input
-              ref={searchBox}
-              aria-label={`在${paged ? '文件' : '图片'}中搜索`}
-              placeholder="搜索（Ctrl+F）"
-              title="Enter 下一处，Shift+Enter 上一处，Esc 关闭"
-              value={search.query}
-              onChange={(e) => search.setQuery(e.target.value)}
-              onKeyDown={onSearchKey}
-              size={12}
-            />
-            <button type="submit" className="secondary small">
-              搜索
-            </button>
-            {(search.answer?.hits.length ?? 0) > 0 && (
-              <>
-                <button type="button" className="secondary small" onClick={() => search.step(-1)} aria-label="上一处" title="上一处（Shift+Enter）">
-                  ↑
-                </button>
-                <button type="button" className="secondary small" onClick={() => search.step(1)} aria-label="下一处" title="下一处（Enter）">
-                  ↓
-                </button>
-              </>
-            )}
-          </form>
+          <SearchForm search={search} input={searchBox} label={`在${paged ? '文件' : '图片'}中搜索`} onKeyDown={onSearchKey} />
         </div>
       )}
       {status !== null && (

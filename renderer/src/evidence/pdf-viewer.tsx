@@ -33,13 +33,14 @@ import { TextLayer, type PDFDocumentProxy } from 'pdfjs-dist';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { PdfSkeleton } from '../../../shared/api/evidence-search-types.ts';
 import { searchStatus, useFileSearch, type FindText } from './file-search.ts';
-import { fitLabel, usePageColumn } from './page-column.ts';
+import { usePageColumn } from './page-column.ts';
 import { openPdf, type PasswordRequest, type PdfOpening } from './pdf-document.ts';
 import { PAGE_FAILED, pdfMessage, pdfProblem, type PdfProblem } from './pdf-error-message.ts';
 import { turn, type Rotation } from './pdf-rotation.ts';
 import { HitBoxes, hitsByPage, NO_HITS, type PageHit } from './hit-boxes.tsx';
 import { canvasRatio, canvasSize, type Size } from './pdf-scale.ts';
 import { startPage } from './pdf-start-page.ts';
+import { PageNav, SearchForm, TurnButtons, ZoomButtons } from './viewer-toolbar.tsx';
 
 const ZOOMS = [0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 3];
 
@@ -139,7 +140,7 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
       if (leadPage !== null) setLeadPage(null);
     },
   });
-  const { scroller, shown, scale, tops, columnWidth, drawFrom, drawTo, page, pageInput, setPageInput, zoom, zoomTo, zoomBy, setFitBasis, onScroll, unpin } = column;
+  const { scroller, shown, scale, tops, columnWidth, drawFrom, drawTo, page, zoom, zoomTo, zoomBy, setFitBasis, onScroll, unpin } = column;
 
   const goTo = (n: number, lead = false) =>
     column.goTo(n, (target, element) => {
@@ -230,92 +231,22 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
     <div className="pdf-viewer" onKeyDown={onViewerKeyDown}>
       {ready && (
         <div className="viewer-toolbar" role="toolbar" aria-label="PDF 工具栏">
-          <button type="button" className="secondary small" onClick={() => goTo(page - 1)} disabled={page <= 1} aria-label="上一页">
-            ‹
-          </button>
-          <form
-            className="page-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              goTo(Number(pageInput) || 1);
+          <PageNav column={column} goTo={goTo} count={sizes.length} countText={sizes.length || '…'} countTestId="pdf-page-count" />
+          <span className="toolbar-gap" />
+          <ZoomButtons column={column} testId="pdf-zoom" />
+          <span className="toolbar-gap" />
+          <TurnButtons rotate={rotate} />
+          <span className="toolbar-gap" />
+          <SearchForm
+            search={search}
+            input={searchBox}
+            label="在 PDF 中搜索"
+            onKeyDown={onSearchKey}
+            onClose={() => {
+              search.close();
+              scroller.current?.focus();
             }}
-          >
-            第
-            <input aria-label="页码" value={pageInput} onChange={(e) => setPageInput(e.target.value)} inputMode="numeric" size={3} />/
-            <span data-testid="pdf-page-count">{sizes.length || '…'}</span> 页
-          </form>
-          <button type="button" className="secondary small" onClick={() => goTo(page + 1)} disabled={page >= sizes.length} aria-label="下一页">
-            ›
-          </button>
-          <span className="toolbar-gap" />
-          <button type="button" className="secondary small" onClick={() => zoomBy(-1)} aria-label="缩小">
-            −
-          </button>
-          <button
-            type="button"
-            className="secondary small zoom-label"
-            onClick={() => zoomTo(zoom === 'width' ? 'page' : 'width')}
-            title="适合宽度 / 整页（0）"
-            data-testid="pdf-zoom"
-            data-fit={typeof zoom === 'number' ? '' : zoom}
-          >
-            {typeof zoom === 'number' ? `${Math.round(scale * 100)}%` : fitLabel[zoom]}
-          </button>
-          <button type="button" className="secondary small" onClick={() => zoomBy(1)} aria-label="放大">
-            +
-          </button>
-          <span className="toolbar-gap" />
-          <button type="button" className="secondary small" onClick={() => rotate(-1)} aria-label="向左旋转 90°" title="向左旋转 90°（Shift+R）">
-            ↺
-          </button>
-          <button type="button" className="secondary small" onClick={() => rotate(1)} aria-label="向右旋转 90°" title="向右旋转 90°（R）">
-            ↻
-          </button>
-          <span className="toolbar-gap" />
-          <form
-            className="search-form"
-            role="search"
-            onSubmit={(e) => {
-              e.preventDefault();
-              search.submit(1);
-            }}
-          >
-            <input
-              ref={searchBox}
-              aria-label="在 PDF 中搜索"
-              placeholder="搜索（Ctrl+F）"
-              title="Enter 下一处，Shift+Enter 上一处，Esc 关闭"
-              value={search.query}
-              onChange={(e) => search.setQuery(e.target.value)}
-              onKeyDown={onSearchKey}
-              size={12}
-            />
-            <button type="submit" className="secondary small">
-              搜索
-            </button>
-            {(search.answer?.hits.length ?? 0) > 0 && (
-              <>
-                <button type="button" className="secondary small" onClick={() => search.step(-1)} aria-label="上一处" title="上一处（Shift+Enter）">
-                  ↑
-                </button>
-                <button type="button" className="secondary small" onClick={() => search.step(1)} aria-label="下一处" title="下一处（Enter）">
-                  ↓
-                </button>
-                <button
-                  type="button"
-                  className="secondary small"
-                  onClick={() => {
-                    search.close();
-                    scroller.current?.focus();
-                  }}
-                  aria-label="关闭搜索"
-                  title="关闭搜索（Esc）"
-                >
-                  ×
-                </button>
-              </>
-            )}
-          </form>
+          />
         </div>
       )}
       {ready && beyond !== null && (
