@@ -10,7 +10,7 @@ import type { RequestOf } from '../../shared/api/contract.ts';
 import type { PaperContent } from '../../shared/paper/paper-entries.ts';
 import type { SheetReview } from '../../shared/sheet/sheet-schema.ts';
 import { call } from './call.ts';
-import { prepareChairMeeting, writeChairMeeting } from './chair-meeting.ts';
+import { importChairSheets, prepareChairMeeting, writeChairMeeting } from './chair-meeting.ts';
 import { testContext } from './context.ts';
 import { settlePanelProcedure } from './panel-procedure.ts';
 
@@ -19,10 +19,7 @@ export async function lockableMeeting(dir: string, chair: string): Promise<{ ctx
   const meeting = await writeChairMeeting(dir);
   const ctx = testContext(dir);
   const meetingId = await prepareChairMeeting(ctx, meeting);
-  await call(ctx, 'chair-sheet-import', { meetingId, actor: chair, sources: meeting.sheets.slice(0, 4).map((path) => ({ path })) });
-  for (const key of (await call(ctx, 'chair-sheet-list', { meetingId })).pendingKeys) {
-    await call(ctx, 'chair-key-decide', { meetingId, actor: chair, publicKey: key.publicKey, decision: 'confirm', readOut: key.fingerprint });
-  }
+  await importChairSheets(ctx, meetingId, chair, meeting.sheets.slice(0, 4));
   const sheet = JSON.parse(readFileSync(meeting.sheets[4]!, 'utf8')) as { reviews: SheetReview[] };
   const content = { signedOn: '2027-01-20', reviews: sheet.reviews } satisfies PaperContent as RequestOf<'paper-entry-save'>['content'];
   await call(ctx, 'paper-entry-save', { meetingId, actor: '会务 周敏', expertId: 'E05', entryNo: 1, content });
