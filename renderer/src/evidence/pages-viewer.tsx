@@ -33,7 +33,7 @@ import { HitBoxes, hitsByPage, NO_HITS } from './hit-boxes.tsx';
 import { usePageColumn } from './page-column.ts';
 import { turn, type Rotation } from './pdf-rotation.ts';
 import { startPage } from './pdf-start-page.ts';
-import { PageNav, SearchForm, TurnButtons, ZoomButtons } from './viewer-toolbar.tsx';
+import { focusSearchOnCtrlF, PageNav, SearchForm, TurnButtons, ZoomButtons } from './viewer-toolbar.tsx';
 
 const ZOOMS = [0.25, 0.33, 0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 3];
 
@@ -104,22 +104,7 @@ export function PagesViewer({ preview, name, goal, rotation: remembered, onRotat
   }, [hit]);
   const pageHits = useMemo(() => hitsByPage(search.answer, hit), [search.answer, hit]);
 
-  // Ctrl+F anywhere in the viewer (its pages, its toolbar) goes to the search box.
-  const onViewerKeyDown = (event: KeyboardEvent) => {
-    if (event.key.toLowerCase() !== 'f' || !(event.ctrlKey || event.metaKey) || event.altKey || !ready) return;
-    event.preventDefault();
-    searchBox.current?.focus();
-    searchBox.current?.select();
-  };
-  const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      search.submit(event.shiftKey ? -1 : 1);
-    } else if (event.key === 'Escape') {
-      search.close();
-      scroller.current?.focus();
-    }
-  };
+  const onViewerKeyDown = (event: KeyboardEvent) => focusSearchOnCtrlF(event, searchBox, ready);
   const status = ready ? searchStatus(search) : null;
 
   const rotate = (direction: 1 | -1) => onRotate(turn(rotation, direction));
@@ -156,7 +141,7 @@ export function PagesViewer({ preview, name, goal, rotation: remembered, onRotat
           <span className="toolbar-gap" />
           <TurnButtons rotate={rotate} />
           <span className="toolbar-gap" />
-          <SearchForm search={search} input={searchBox} label={`在${paged ? '文件' : '图片'}中搜索`} onKeyDown={onSearchKey} />
+          <SearchForm search={search} input={searchBox} label={`在${paged ? '文件' : '图片'}中搜索`} onEscape={() => scroller.current?.focus()} />
         </div>
       )}
       {status !== null && (

@@ -40,7 +40,7 @@ import { turn, type Rotation } from './pdf-rotation.ts';
 import { HitBoxes, hitsByPage, NO_HITS, type PageHit } from './hit-boxes.tsx';
 import { canvasRatio, canvasSize, type Size } from './pdf-scale.ts';
 import { startPage } from './pdf-start-page.ts';
-import { PageNav, SearchForm, TurnButtons, ZoomButtons } from './viewer-toolbar.tsx';
+import { focusSearchOnCtrlF, PageNav, SearchForm, TurnButtons, ZoomButtons } from './viewer-toolbar.tsx';
 
 const ZOOMS = [0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 3];
 
@@ -198,23 +198,7 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
     event.preventDefault();
   };
 
-  // Ctrl+F anywhere in the viewer (its pages, its toolbar) goes to the search box.
-  const onViewerKeyDown = (event: KeyboardEvent) => {
-    if (event.key.toLowerCase() !== 'f' || !(event.ctrlKey || event.metaKey) || event.altKey || !ready) return;
-    event.preventDefault();
-    searchBox.current?.focus();
-    searchBox.current?.select();
-  };
-
-  const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      search.submit(event.shiftKey ? -1 : 1);
-    } else if (event.key === 'Escape') {
-      // Closes the search; the scoring view then takes the keyboard back to the claims.
-      search.close();
-    }
-  };
+  const onViewerKeyDown = (event: KeyboardEvent) => focusSearchOnCtrlF(event, searchBox, ready);
   const status = ready ? searchStatus(search) : null;
 
   const retryPassword = () => {
@@ -241,7 +225,7 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
             search={search}
             input={searchBox}
             label="在 PDF 中搜索"
-            onKeyDown={onSearchKey}
+            // Esc closes the search; the scoring view then takes the keyboard back to the claims.
             onClose={() => {
               search.close();
               scroller.current?.focus();

@@ -79,17 +79,36 @@ export function TurnButtons({ rotate }: { rotate: (direction: 1 | -1) => void })
   );
 }
 
+/** Ctrl+F anywhere in a viewer (its pages, its toolbar) goes to its search box, once the file is shown. */
+export function focusSearchOnCtrlF(event: KeyboardEvent, input: RefObject<HTMLInputElement | null>, ready: boolean): void {
+  if (event.key.toLowerCase() !== 'f' || !(event.ctrlKey || event.metaKey) || event.altKey || !ready) return;
+  event.preventDefault();
+  input.current?.focus();
+  input.current?.select();
+}
+
 export interface SearchFormProps {
   readonly search: FileSearch;
   readonly input: RefObject<HTMLInputElement | null>;
   /** The box's accessible name ("在 PDF 中搜索"). */
   readonly label: string;
-  readonly onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
+  /** After Esc has closed the search (the key goes on to the page). */
+  readonly onEscape?: () => void;
   /** Given: a × beside the steps closes the search. */
   readonly onClose?: () => void;
 }
 
-export function SearchForm({ search, input, label, onKeyDown, onClose }: SearchFormProps) {
+/** Enter and Shift+Enter step through the hits, Esc closes the search. */
+export function SearchForm({ search, input, label, onEscape, onClose }: SearchFormProps) {
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      search.submit(event.shiftKey ? -1 : 1);
+    } else if (event.key === 'Escape') {
+      search.close();
+      onEscape?.();
+    }
+  };
   return (
     <form
       className="search-form"
