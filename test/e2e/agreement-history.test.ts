@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { storeYearMeeting } from '../helpers/agreement-years.ts';
-import { testContext } from '../helpers/context.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
+import { prepareThroughHandlers } from './prepare-through-handlers.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const shots = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1' ? resolve(root, 'docs', 'images') : resolve(root, 'test-results', 'screenshots');
@@ -32,9 +32,7 @@ describe('agreement by year in the chair’s console', () => {
   });
 
   it('shows each criterion’s agreement and reading per stored year, with 样本太少 where too few', async () => {
-    await app.server.stop();
-    const ctx = testContext(app.dataDir, new Date());
-    try {
+    await prepareThroughHandlers(app, async (ctx) => {
       await storeYearMeeting(ctx, work, {
         year: 2025,
         values: [
@@ -48,10 +46,7 @@ describe('agreement by year in the chair’s console', () => {
       });
       // 2026: four alliances only, so every cell of that year reads 样本太少.
       await storeYearMeeting(ctx, work, { year: 2026, values: [[2, 2, 2], [1, 1, 1], [2.5, 2.5, 2.5], [0, 0, 0]], office: ['aaa', 'rrr', 'aaa', 'aaa'] });
-    } finally {
-      ctx.close();
-    }
-    await app.restartServer();
+    });
     const { page } = app;
     await page.setViewportSize({ width: 1300, height: 1000 });
     await page.goto(app.server.url);

@@ -13,10 +13,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeChairMeeting, prepareChairMeeting } from '../helpers/chair-meeting.ts';
-import { testContext } from '../helpers/context.ts';
 import { allianceManifest, alliancePackage } from '../helpers/package-builder.ts';
 import { smallClaims } from '../shared/result/merge-fixtures.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
+import { prepareThroughHandlers } from './prepare-through-handlers.ts';
 import { importPackageZips } from './ui-steps.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -38,14 +38,7 @@ describe('补正 in the chair’s console', () => {
   });
 
   it('records a request once, and shows it answered when the corrected package is imported', { timeout: 240_000 }, async () => {
-    await app.server.stop();
-    const ctx = testContext(app.dataDir, new Date());
-    try {
-      await prepareChairMeeting(ctx, await writeChairMeeting(work));
-    } finally {
-      ctx.close();
-    }
-    await app.restartServer();
+    await prepareThroughHandlers(app, async (ctx) => prepareChairMeeting(ctx, await writeChairMeeting(work)));
     const { page } = app;
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(app.server.url);

@@ -11,13 +11,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PanelView } from '../../shared/api/chair-types.ts';
 import { dec, meanHalfUp } from '../../shared/decimal/decimal.ts';
 import { formatScore } from '../../shared/decimal/print-score.ts';
 import { call } from '../helpers/call.ts';
-import { prepareChairMeeting, writeChairMeeting } from '../helpers/chair-meeting.ts';
-import { testContext } from '../helpers/context.ts';
+import { importChairSheets, prepareChairMeeting, writeChairMeeting } from '../helpers/chair-meeting.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
+import { prepareThroughHandlers } from './prepare-through-handlers.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const shots = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1' ? resolve(root, 'docs', 'images') : resolve(root, 'test-results', 'screenshots');
@@ -37,26 +36,17 @@ describe('a deviation flag side by side', () => {
   });
 
   it('shows every expert’s scores with the exact mean and the threshold, and each expert’s reasons, leading into the evidence', async () => {
-    await app.server.stop();
-    const meeting = await writeChairMeeting(work);
-    const ctx = testContext(app.dataDir, new Date());
-    let view: PanelView;
-    try {
+    const view = await prepareThroughHandlers(app, async (ctx) => {
+      const meeting = await writeChairMeeting(work);
       const meetingId = await prepareChairMeeting(ctx, meeting);
-      await call(ctx, 'chair-sheet-import', { meetingId, actor: CHAIR, sources: meeting.sheets.map((path) => ({ path })) });
-      for (const key of (await call(ctx, 'chair-sheet-list', { meetingId })).pendingKeys) {
-        await call(ctx, 'chair-key-decide', { meetingId, actor: CHAIR, publicKey: key.publicKey, decision: 'confirm', readOut: key.fingerprint });
-      }
-      view = await call(ctx, 'panel-view', { meetingId });
-    } finally {
-      ctx.close();
-    }
+      await importChairSheets(ctx, meetingId, CHAIR, meeting.sheets);
+      return call(ctx, 'panel-view', { meetingId });
+    });
     const alliance = view.result!.alliances.find((a) => a.allianceId === 'HFA-002')!;
     const scoring = alliance.experts.filter((e) => !e.recused);
     const mean = formatScore(meanHalfUp(scoring.map((e) => dec(e.total!))));
     const e05 = scoring.find((e) => e.id === 'E05')!;
 
-    await app.restartServer();
     const { page } = app;
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(app.server.url);

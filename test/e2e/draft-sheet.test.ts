@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pdfText } from '../electron/export/pdf-tools.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
-import { createExpertProfile } from './ui-steps.ts';
+import { createExpertProfile, loadSampleMeeting } from './ui-steps.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const shots = resolve(root, 'test-results', 'screenshots');
@@ -24,9 +24,7 @@ describe('打印评分表（未签名草稿）', () => {
 
   it('writes the draft from the alliance list before anything is decided, and it can be printed again', { timeout: 180_000 }, async () => {
     const { page } = app;
-    await page.getByRole('button', { name: '材料包', exact: true }).click();
-    await page.getByRole('button', { name: '载入示例会议' }).click();
-    await expect.poll(() => page.getByTestId('package-row').count(), { timeout: 60_000 }).toBe(6);
+    await loadSampleMeeting(page);
     await createExpertProfile(page, { name: '王明', id: 'E01', passphrase: '会议室口令-2027' });
     await page.keyboard.press('Escape');
     await page.getByTestId('alliance-row').first().waitFor();

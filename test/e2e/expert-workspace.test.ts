@@ -24,7 +24,7 @@ import type { Claims } from '../../shared/rubric/types.ts';
 import { runCli } from '../helpers/run-cli.ts';
 import { hefei } from '../shared/rubric/fixtures.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
-import { createExpertProfile } from './ui-steps.ts';
+import { createExpertProfile, loadSampleMeeting } from './ui-steps.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const shots = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1' ? resolve(root, 'docs', 'images') : resolve(root, 'test-results', 'screenshots');
@@ -126,9 +126,7 @@ describe('the expert workspace', () => {
     const { page } = app;
 
     // The clerk has loaded the sample meeting.
-    await page.getByRole('button', { name: '材料包', exact: true }).click();
-    await page.getByRole('button', { name: '载入示例会议' }).click();
-    await expect.poll(() => page.getByTestId('package-row').count(), { timeout: 60_000 }).toBe(6);
+    await loadSampleMeeting(page);
 
     // An expert creates a profile; the key is made here and its fingerprint shown.
     await createExpertProfile(page, { name: '王明', id: 'E01', passphrase: PASSPHRASE });

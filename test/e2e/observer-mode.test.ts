@@ -15,10 +15,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call } from '../helpers/call.ts';
-import { prepareChairMeeting, writeChairMeeting } from '../helpers/chair-meeting.ts';
-import { testContext } from '../helpers/context.ts';
+import { importChairSheets, prepareChairMeeting, writeChairMeeting } from '../helpers/chair-meeting.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
+import { prepareThroughHandlers } from './prepare-through-handlers.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const shots = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1' ? resolve(root, 'docs', 'images') : resolve(root, 'test-results', 'screenshots');
@@ -53,19 +52,10 @@ describe('监督查看 in the chair’s console', () => {
   });
 
   it('disables every changing control, saves and shows the observer’s note, and ends only when confirmed', async () => {
-    await app.server.stop();
-    const ctx = testContext(app.dataDir, new Date());
-    try {
+    await prepareThroughHandlers(app, async (ctx) => {
       const meeting = await writeChairMeeting(work);
-      const meetingId = await prepareChairMeeting(ctx, meeting);
-      await call(ctx, 'chair-sheet-import', { meetingId, actor: CHAIR, sources: meeting.sheets.slice(0, 4).map((path) => ({ path })) });
-      for (const key of (await call(ctx, 'chair-sheet-list', { meetingId })).pendingKeys) {
-        await call(ctx, 'chair-key-decide', { meetingId, actor: CHAIR, publicKey: key.publicKey, decision: 'confirm', readOut: key.fingerprint });
-      }
-    } finally {
-      ctx.close();
-    }
-    await app.restartServer();
+      await importChairSheets(ctx, await prepareChairMeeting(ctx, meeting), CHAIR, meeting.sheets.slice(0, 4));
+    });
     const { page } = app;
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(app.server.url);

@@ -11,10 +11,9 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call } from '../helpers/call.ts';
-import { prepareChairMeeting, writeChairMeeting } from '../helpers/chair-meeting.ts';
-import { testContext } from '../helpers/context.ts';
+import { importChairSheets, prepareChairMeeting, writeChairMeeting } from '../helpers/chair-meeting.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
+import { prepareThroughHandlers } from './prepare-through-handlers.ts';
 import { chooseFiles } from './ui-steps.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -36,19 +35,10 @@ describe('last year’s list in the finalize tab', () => {
   });
 
   it('imports a GBK .csv list, says how it was read and which year it was taken as, and refuses a bad one by row', async () => {
-    await app.server.stop();
-    const meeting = await writeChairMeeting(work);
-    const ctx = testContext(app.dataDir, new Date());
-    try {
-      const meetingId = await prepareChairMeeting(ctx, meeting);
-      await call(ctx, 'chair-sheet-import', { meetingId, actor: CHAIR, sources: meeting.sheets.map((path) => ({ path })) });
-      for (const key of (await call(ctx, 'chair-sheet-list', { meetingId })).pendingKeys) {
-        await call(ctx, 'chair-key-decide', { meetingId, actor: CHAIR, publicKey: key.publicKey, decision: 'confirm', readOut: key.fingerprint });
-      }
-    } finally {
-      ctx.close();
-    }
-    await app.restartServer();
+    await prepareThroughHandlers(app, async (ctx) => {
+      const meeting = await writeChairMeeting(work);
+      await importChairSheets(ctx, await prepareChairMeeting(ctx, meeting), CHAIR, meeting.sheets);
+    });
     const { page } = app;
     await page.setViewportSize({ width: 1300, height: 1000 });
     await page.goto(app.server.url);

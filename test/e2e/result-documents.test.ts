@@ -13,34 +13,27 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ServiceContext } from '../../electron/app/context.ts';
 import { call } from '../helpers/call.ts';
-import { prepareChairMeeting, writeChairMeeting } from '../helpers/chair-meeting.ts';
-import { testContext } from '../helpers/context.ts';
+import { importChairSheets, prepareChairMeeting, writeChairMeeting } from '../helpers/chair-meeting.ts';
 import { settlePanelProcedure } from '../helpers/panel-procedure.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
+import { prepareThroughHandlers } from './prepare-through-handlers.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const shots = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1' ? resolve(root, 'docs', 'images') : resolve(root, 'test-results', 'screenshots');
 const CHAIR = '主任 孙立';
 
-/** Prepares and locks the sample meeting in `dataDir` through the handlers; the lock's SHA-256. */
-async function lockedMeetingIn(dataDir: string, work: string): Promise<string> {
+/** Prepares and locks the sample meeting through the handlers; the lock's SHA-256. */
+async function lockedMeeting(ctx: ServiceContext, work: string): Promise<string> {
   const meeting = await writeChairMeeting(work);
-  const ctx = testContext(dataDir, new Date());
-  try {
-    const meetingId = await prepareChairMeeting(ctx, meeting);
-    await call(ctx, 'chair-sheet-import', { meetingId, actor: CHAIR, sources: meeting.sheets.map((path) => ({ path })) });
-    for (const key of (await call(ctx, 'chair-sheet-list', { meetingId })).pendingKeys) {
-      await call(ctx, 'chair-key-decide', { meetingId, actor: CHAIR, publicKey: key.publicKey, decision: 'confirm', readOut: key.fingerprint });
-    }
-    for (const flag of (await call(ctx, 'panel-view', { meetingId })).flags) {
-      await call(ctx, 'flag-note-save', { meetingId, actor: CHAIR, flagKey: flag.key, note: '经合议维持原评分' });
-    }
-    await settlePanelProcedure(ctx, meetingId, CHAIR);
-    return (await call(ctx, 'panel-finalize', { meetingId, actor: CHAIR })).resultSha256;
-  } finally {
-    ctx.close();
+  const meetingId = await prepareChairMeeting(ctx, meeting);
+  await importChairSheets(ctx, meetingId, CHAIR, meeting.sheets);
+  for (const flag of (await call(ctx, 'panel-view', { meetingId })).flags) {
+    await call(ctx, 'flag-note-save', { meetingId, actor: CHAIR, flagKey: flag.key, note: '经合议维持原评分' });
   }
+  await settlePanelProcedure(ctx, meetingId, CHAIR);
+  return (await call(ctx, 'panel-finalize', { meetingId, actor: CHAIR })).resultSha256;
 }
 
 describe('result documents from the finalize tab', () => {
@@ -57,11 +50,7 @@ describe('result documents from the finalize tab', () => {
   });
 
   it('exports the signed PDFs and the workbook of the locked result, reports them, and asks before overwriting', async () => {
-    // The meeting is prepared through the handlers on the app's own data folder, which the
-    // running app holds locked: stop it, prepare, start it again.
-    await app.server.stop();
-    const sha = await lockedMeetingIn(app.dataDir, work);
-    await app.restartServer();
+    const sha = await prepareThroughHandlers(app, (ctx) => lockedMeeting(ctx, work));
     const { page } = app;
     await page.setViewportSize({ width: 1300, height: 1000 });
     await page.goto(app.server.url);

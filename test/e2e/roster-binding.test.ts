@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startApp, type AppFixture } from './app-fixture.ts';
+import { createMeeting } from './ui-steps.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const shots = resolve(root, 'test-results', 'screenshots');
@@ -33,10 +34,7 @@ describe('the roster on 会议准备 and a profile chosen from it', () => {
 
   it('keeps the roster’s details, refuses a second 组长, and makes the profile from the chosen entry', async () => {
     const { page } = app;
-    await page.getByLabel('会议名称').fill('2026 年度合肥市产业技术创新战略联盟考核评审会');
-    await page.getByLabel('年度').fill('2026');
-    await page.getByRole('button', { name: '新建会议' }).click();
-    await page.getByTestId('meeting-row').first().waitFor();
+    await createMeeting(page, '2026 年度合肥市产业技术创新战略联盟考核评审会');
     await page.getByRole('button', { name: '会议准备', exact: true }).click();
     await page.getByLabel('操作人').fill('会务 周敏');
 

@@ -17,7 +17,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scoringKeys } from '../../renderer/src/scoring/scoring-keys.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
-import { signInIfAsked } from './ui-steps.ts';
+import { loadSampleMeeting, signInIfAsked } from './ui-steps.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const results = resolve(root, 'test-results', 'screenshots');
@@ -95,9 +95,7 @@ describe('the scoring screen without friction', () => {
 
     // The clerk's sample meeting, then the expert opens an alliance.
     await page.setViewportSize({ width: 1366, height: 768 });
-    await page.getByRole('button', { name: '材料包', exact: true }).click();
-    await page.getByRole('button', { name: '载入示例会议' }).click();
-    await expect.poll(() => page.getByTestId('package-row').count(), { timeout: 60_000 }).toBe(6);
+    await loadSampleMeeting(page);
     await page.getByRole('button', { name: '专家评分' }).click();
     await signInIfAsked(page, PASSPHRASE);
     await page.locator(`[data-alliance="${ALLIANCE}"]`).getByRole('button', { name: /评分/ }).first().click();

@@ -12,7 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startApp, type AppFixture } from './app-fixture.ts';
-import { drawSignature } from './ui-steps.ts';
+import { createMeeting, drawSignature, loadSampleMeeting } from './ui-steps.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const shots = resolve(root, 'test-results', 'screenshots');
@@ -30,14 +30,9 @@ describe('sign-in before scoring', () => {
 
   it('locks scoring until the expert has signed the pledge and declared recusals, then shows it read-only', { timeout: 120_000 }, async () => {
     const { page } = app;
-    await page.getByRole('button', { name: '材料包', exact: true }).click();
-    await page.getByRole('button', { name: '载入示例会议' }).click();
-    await expect.poll(() => page.getByTestId('package-row').count(), { timeout: 60_000 }).toBe(6);
+    await loadSampleMeeting(page);
     await page.getByRole('button', { name: '首页', exact: true }).click();
-    await page.getByLabel('会议名称').fill('2026 年度合肥市产业技术创新战略联盟考核评审会');
-    await page.getByLabel('年度').fill('2026');
-    await page.getByRole('button', { name: '新建会议' }).click();
-    await page.getByTestId('meeting-row').first().waitFor();
+    await createMeeting(page, '2026 年度合肥市产业技术创新战略联盟考核评审会');
     await page.getByRole('button', { name: '会议准备', exact: true }).click();
     await page.getByLabel('操作人').fill('会务 周敏');
     await page.getByRole('textbox', { name: '专家名册' }).fill('E01，王明，教授，材料科学，合肥工业大学，组长\nE02，李华，研究员');

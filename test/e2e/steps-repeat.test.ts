@@ -17,7 +17,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiPath } from '../../shared/api/transport.ts';
 import { splitDecisionKey } from '../../shared/review/stored-review.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
-import { createExpertProfile } from './ui-steps.ts';
+import { createExpertProfile, loadSampleMeeting } from './ui-steps.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const shots = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1' ? resolve(root, 'docs', 'images') : resolve(root, 'test-results', 'screenshots');
@@ -36,9 +36,7 @@ describe('typed text survives a failed save and the Back button', () => {
   it('keeps a rejection reason whose save failed, asks before leaving with it, and keeps Back inside the app', { timeout: 180_000 }, async () => {
     const { page } = app;
     await page.setViewportSize({ width: 1366, height: 768 });
-    await page.getByRole('button', { name: '材料包', exact: true }).click();
-    await page.getByRole('button', { name: '载入示例会议' }).click();
-    await expect.poll(() => page.getByTestId('package-row').count(), { timeout: 60_000 }).toBe(6);
+    await loadSampleMeeting(page);
     await createExpertProfile(page, { name: '王明', id: 'E01', passphrase: '会议室口令-2027' });
     await page.getByTestId('alliance-row').first().getByRole('button', { name: /评分/ }).first().click();
     await page.getByTestId('claim-row').first().waitFor();

@@ -1,7 +1,8 @@
 /**
  * Steps a person takes in the app that several end-to-end tests (and the renderer
  * benchmark) go through the same way: choosing files in the system's file chooser, importing
- * package zips on the packages screen, and creating an expert profile.
+ * package zips on the packages screen, loading the sample meeting, creating a meeting on the
+ * home screen, and creating an expert profile.
  */
 import type { Page } from 'playwright-core';
 
@@ -17,6 +18,25 @@ export async function importPackageZips(page: Page, zips: readonly string[], tim
   await page.getByRole('button', { name: '材料包', exact: true }).click();
   await chooseFiles(page, '导入材料包（.zip）…', zips);
   await page.getByTestId('import-report').nth(zips.length - 1).waitFor({ timeout });
+}
+
+/** Loads the sample meeting from the packages screen and waits for its six packages. */
+export async function loadSampleMeeting(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '材料包', exact: true }).click();
+  await page.getByRole('button', { name: '载入示例会议' }).click();
+  // Playwright's own waiting, not vitest's: the benchmarks run these steps under plain Node.
+  const rows = page.getByTestId('package-row');
+  await rows.nth(5).waitFor({ timeout: 60_000 });
+  const count = await rows.count();
+  if (count !== 6) throw new Error(`the sample meeting shows ${count} packages, not 6`);
+}
+
+/** On the home screen: creates a meeting of that name and year and waits for its row. */
+export async function createMeeting(page: Page, name: string, year = '2026'): Promise<void> {
+  await page.getByLabel('会议名称').fill(name);
+  await page.getByLabel('年度').fill(year);
+  await page.getByRole('button', { name: '新建会议' }).click();
+  await page.getByTestId('meeting-row').first().waitFor();
 }
 
 /** Draws a handwritten signature on the open signature pad with pointer strokes, and saves it. */

@@ -6,13 +6,12 @@
  * data folder (as the expert's clicks and the clerk's import would), then the shell starts as
  * `npm run web` would. The zips are written under `E2E_WORK_DIR`.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createContext } from '../../electron/app/context.ts';
-import { packageImportReports } from '../../shared/api/job-results.ts';
-import type { Claims } from '../../shared/rubric/types.ts';
 import { call } from '../helpers/call.ts';
-import { claimsOne, PASSPHRASE } from '../helpers/expert-work.ts';
+import { claimsOne, claimsOneCorrected, PASSPHRASE } from '../helpers/expert-work.ts';
+import { importPackageZip } from '../helpers/import-package-zip.ts';
 import { allianceManifest, alliancePackage, type PackageBuilder } from '../helpers/package-builder.ts';
 import { pngDataUrl } from '../helpers/png.ts';
 import type { ServiceContext } from '../../electron/app/context.ts';
@@ -23,24 +22,7 @@ const { values } = parseArgs({ options: { 'data-dir': { type: 'string' } }, stri
 const dataDir = values['data-dir'];
 if (typeof dataDir !== 'string') throw new Error('no --data-dir');
 
-async function importZip(ctx: ServiceContext, pkg: PackageBuilder, name: string): Promise<number> {
-  const written = await pkg.write(join(work!, `${name}.zip`));
-  const { jobId } = await call(ctx, 'package-import', { sources: [{ path: written.path }] });
-  await ctx.jobs.idle();
-  const report = packageImportReports(await call(ctx, 'job-status', { jobId }))[0];
-  if (report?.packageId == null) throw new Error(`not imported: ${JSON.stringify(report)}`);
-  return report.packageId;
-}
-
-const corrected: Claims = {
-  ...claimsOne,
-  'I4.techContracts': {
-    items: [
-      { id: 'tc-1', title: '语音识别技术许可合同', date: '2026-05-12', evidence: ['成果转化/合同1.pdf'] },
-      { id: 'tc-2', title: '声学模型联合开发合同', date: '2026-08-01', evidence: ['成果转化/合同2.pdf#page=1'] },
-    ],
-  },
-};
+const importZip = (ctx: ServiceContext, pkg: PackageBuilder, name: string) => importPackageZip(ctx, pkg, work, name);
 
 const ctx = createContext({ dataDir: resolve(dataDir), shell: 'browser', version: '0.0.0-test', now: () => new Date() });
 try {
@@ -68,7 +50,7 @@ try {
   await importZip(
     ctx,
     alliancePackage(allianceManifest('HFA-001', claimsOne, { name: '合肥智能语音产业技术创新战略联盟' })).withManifest(
-      allianceManifest('HFA-001', corrected, { name: '合肥智能语音产业技术创新战略联盟' }),
+      allianceManifest('HFA-001', claimsOneCorrected, { name: '合肥智能语音产业技术创新战略联盟' }),
     ),
     'v2',
   );

@@ -143,3 +143,11 @@ export async function prepareChairMeeting(ctx: ServiceContext, meeting: ChairMee
   await call(ctx, 'meeting-packages-save', { meetingId, actor, packageIds: setup.candidates.map((p) => p.id) });
   return meetingId;
 }
+
+/** The chair imports these signed sheets and confirms every new key, as read out by its expert. */
+export async function importChairSheets(ctx: ServiceContext, meetingId: number, actor: string, sheets: readonly string[]): Promise<void> {
+  await call(ctx, 'chair-sheet-import', { meetingId, actor, sources: sheets.map((path) => ({ path })) });
+  for (const key of (await call(ctx, 'chair-sheet-list', { meetingId })).pendingKeys) {
+    await call(ctx, 'chair-key-decide', { meetingId, actor, publicKey: key.publicKey, decision: 'confirm', readOut: key.fingerprint });
+  }
+}

@@ -32,6 +32,17 @@ export const claimsOne: Claims = {
   'I10.status': { value: 2.5, evidence: ['白皮书.pdf'] },
 };
 
+/** HFA-001's claims as corrected in a 补正: contract tc-2's evidence now names its page, the rest as it was. */
+export const claimsOneCorrected: Claims = {
+  ...claimsOne,
+  'I4.techContracts': {
+    items: [
+      { id: 'tc-1', title: '语音识别技术许可合同', date: '2026-05-12', evidence: ['成果转化/合同1.pdf'] },
+      { id: 'tc-2', title: '声学模型联合开发合同', date: '2026-08-01', evidence: ['成果转化/合同2.pdf#page=1'] },
+    ],
+  },
+};
+
 export const claimsTwo: Claims = {
   'I1.office': { claimed: true, evidence: ['办公室.pdf'] },
   'B2.majorProjects': { items: [{ id: 'mp-1', title: '新材料产业园项目', amountWan: 52000, evidence: ['招商/mp1.pdf'] }] },

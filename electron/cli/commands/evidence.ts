@@ -12,7 +12,7 @@
  * OCR: those files report `none`.
  *
  * `--text <path> [--page N]` prints, in UTF-8, the text the viewer's search uses for that file
- * (or page): its own text, OCR where it has none (electron/ocr/file-text.ts). Pages are
+ * (or page): its own text, OCR where it has none (electron/cli/evidence-text.ts). Pages are
  * separated by a form feed on a line of its own. A path not in the package, or a page past the
  * last, is exit 1 with a Chinese message.
  */
@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evidenceTypeNames } from '../../../shared/evidence/evidence-type.ts';
 import { normalizePackagePath } from '../../../shared/package/package-path.ts';
-import { documentTexts, fileText, ocrCanRead, type TextSource } from '../../ocr/file-text.ts';
+import { documentTexts, fileText, ocrCanRead, type TextSource } from '../evidence-text.ts';
 import { OcrReader } from '../../ocr/read-ocr.ts';
 import { listPackageEvidence, type EvidenceEntry } from '../../evidence/list-package-evidence.ts';
 import { exitCode, type CliIo, type Command } from '../command.ts';

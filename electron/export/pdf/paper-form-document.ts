@@ -13,13 +13,13 @@
  * One alliance per page group (each alliance starts a new page), as the screen shows one
  * alliance at a time; the expert's statement and signature line end the form.
  */
-import PDFDocument from 'pdfkit';
 import type { PaperFormView } from '../../../shared/api/chair-types.ts';
 import { itemClaimText, paperFormRows } from '../../../shared/paper/paper-form-rows.ts';
 import type { FontSet } from '../fonts/shipped-fonts.ts';
 import type { Column, Row } from './draw-table.ts';
 import { drawTable } from './draw-table.ts';
-import { PdfCanvas } from './pdf-canvas.ts';
+import { renderFramedPdf } from './framed-pdf.ts';
+import type { PdfCanvas } from './pdf-canvas.ts';
 
 export const PAPER_FORM_TITLE = '专家纸质评分表';
 export const PAPER_FORM_MARK = '空白评分表 · 未签名草稿';
@@ -46,40 +46,19 @@ const INDICATOR = '#f0f4f8';
 const MARK_COLOR = '#b42318';
 
 export async function renderPaperForm(fonts: FontSet, input: PaperFormInput): Promise<RenderedPaperForm> {
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    bufferPages: true,
-    compress: true,
-    pdfVersion: '1.7',
-    lang: 'zh-CN',
-    displayTitle: true,
-    info: {
-      Title: `${input.year} 年度${PAPER_FORM_TITLE}（${PAPER_FORM_MARK}）`,
-      Author: '联盟考核评审 alliance-review',
-      Subject: `${input.meetingName} · ${PAPER_FORM_MARK}`,
-      Creator: 'alliance-review',
-      CreationDate: input.generatedAt,
-      ModDate: input.generatedAt,
+  const { bytes, pages, canvas } = await renderFramedPdf(
+    fonts,
+    {
+      title: `${input.year} 年度${PAPER_FORM_TITLE}（${PAPER_FORM_MARK}）`,
+      subject: `${input.meetingName} · ${PAPER_FORM_MARK}`,
+      createdAt: input.generatedAt,
+      firstPage: 'portrait',
+      head: (page) => runningHead(page, input),
+      foot: (page, n, count) => footer(page, input, n, count),
     },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  const canvas = new PdfCanvas(doc, fonts);
-  canvas.onPage = (page) => runningHead(page, input);
-  canvas.addPage('portrait');
-  drawPaperForm(canvas, input);
-  const { count } = doc.bufferedPageRange();
-  for (let i = 0; i < count; i += 1) {
-    doc.switchToPage(i);
-    footer(canvas, input, i + 1, count);
-  }
-  doc.end();
-  await ended;
-  return { bytes: Buffer.concat(chunks), pages: count, missing: canvas.missing };
+    (page) => drawPaperForm(page, input),
+  );
+  return { bytes, pages, missing: canvas.missing };
 }
 
 function expertLine(input: PaperFormInput): string {

@@ -3,15 +3,13 @@
  *
  * - document frame: what every page carries: the document's title and the meeting at the top;
  *   the year, the meeting, the page number (第 n 页 / 共 N 页) and the result digest at the
- *   bottom. Page numbers need the page count, so pages are buffered and the footers drawn last.
- * - The document is tagged `zh-CN`, its creation date is the export's clock, and its finished bytes
- *   get an empty signature field (signing/signature-placeholder.ts) that signing fills in.
+ *   bottom (framed-pdf.ts sets up the document and draws the footers once the page count is known).
+ * - Its creation date is the export's clock, and its finished bytes get an empty signature field (signing/signature-placeholder.ts) that signing fills in.
  */
-import PDFDocument from 'pdfkit';
 import type { FontSet } from '../fonts/shipped-fonts.ts';
 import { addSignaturePlaceholder } from '../signing/signature-placeholder.ts';
-import type { PageLayout } from './pdf-canvas.ts';
-import { PdfCanvas } from './pdf-canvas.ts';
+import { renderFramedPdf } from './framed-pdf.ts';
+import type { PageLayout, PdfCanvas } from './pdf-canvas.ts';
 
 export interface ResultPdfFrame {
   /** 考核结果汇总表 */
@@ -40,49 +38,26 @@ export async function renderResultPdf(
   frame: ResultPdfFrame,
   draw: (canvas: PdfCanvas) => void,
 ): Promise<RenderedPdf> {
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    bufferPages: true,
-    compress: true,
-    pdfVersion: '1.7',
-    lang: 'zh-CN',
-    displayTitle: true,
-    info: {
-      Title: `${frame.year} 年度${frame.title}`,
-      Author: '联盟考核评审 alliance-review',
-      Subject: `${frame.meetingName} · 结果摘要 SHA-256 ${frame.resultDigest}`,
-      Keywords: `alliance-review result ${frame.resultDigest}`,
-      Creator: 'alliance-review',
-      CreationDate: frame.generatedAt,
-      ModDate: frame.generatedAt,
+  const { bytes: unsigned, pages, canvas } = await renderFramedPdf(
+    fonts,
+    {
+      title: `${frame.year} 年度${frame.title}`,
+      subject: `${frame.meetingName} · 结果摘要 SHA-256 ${frame.resultDigest}`,
+      keywords: `alliance-review result ${frame.resultDigest}`,
+      createdAt: frame.generatedAt,
+      firstPage: frame.layout,
+      head: (page) => runningHead(page, frame),
+      foot: (page, n, count) => footer(page, frame, n, count),
     },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-
-  const canvas = new PdfCanvas(doc, fonts);
-  canvas.onPage = (page) => runningHead(page, frame);
-  canvas.addPage(frame.layout);
-  draw(canvas);
-
-  const { count } = doc.bufferedPageRange();
-  for (let i = 0; i < count; i += 1) {
-    doc.switchToPage(i);
-    footer(canvas, frame, i + 1, count);
-  }
-  doc.end();
-  await ended;
-  const bytes = addSignaturePlaceholder(Buffer.concat(chunks), {
+    draw,
+  );
+  const bytes = addSignaturePlaceholder(unsigned, {
     reason: `${frame.year} 年度${frame.title}（结果摘要 SHA-256 ${frame.resultDigest}）`,
     name: frame.signerName,
     location: '合肥',
     signingTime: frame.generatedAt,
   });
-  return { bytes, pages: count, drawn: canvas.drawn, missing: canvas.missing };
+  return { bytes, pages, drawn: canvas.drawn, missing: canvas.missing };
 }
 
 function runningHead(canvas: PdfCanvas, frame: ResultPdfFrame): void {

@@ -4,10 +4,10 @@
  * imported as a new version (then: answered, with the version). The experts' decisions on
  * unchanged claims are carried over to the new version for them to confirm (electron/package-store/carry-over.ts).
  */
-import { useEffect, useState } from 'react';
-import type { ClarificationList } from '../../../shared/api/clarification-types.ts';
+import { useState } from 'react';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { api } from '../api/api.ts';
+import { useChannelValue } from '../api/use-channel-value.ts';
 import { DateField } from '../common/date-field.tsx';
 
 export interface ClarificationPanelProps {
@@ -17,24 +17,12 @@ export interface ClarificationPanelProps {
 }
 
 export function ClarificationPanel({ meetingId, actor, locked }: ClarificationPanelProps) {
-  const [list, setList] = useState<ClarificationList | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [list, setList] = useChannelValue('clarification-list', { meetingId }, { onError: setError });
   const [allianceId, setAllianceId] = useState('');
   const [missing, setMissing] = useState('');
   const [dueOn, setDueOn] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void api.invoke('clarification-list', { meetingId }).then((result) => {
-      if (!live) return;
-      if (result.ok) setList(result.value);
-      else setError(result.error.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [meetingId]);
 
   const submit = async () => {
     setBusy(true);

@@ -5,10 +5,11 @@
  * by typing the fingerprint the expert reads out, and sees every sheet with its status, history
  * included.
  */
-import { useEffect, useRef, useState, type DragEvent, type InputHTMLAttributes } from 'react';
+import { useRef, useState, type DragEvent, type InputHTMLAttributes } from 'react';
 import type { PendingKeyView, SheetImportReport, SheetsView } from '../../../shared/api/chair-types.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { api } from '../api/api.ts';
+import { useChannelValue } from '../api/use-channel-value.ts';
 import { fileSources } from '../meeting/file-sources.ts';
 import { SHEET_STATUS_LABELS } from './flag-labels.ts';
 
@@ -24,26 +25,14 @@ const OUTCOME_LABELS: Readonly<Record<SheetImportReport['outcome'], string>> = {
 const folderPicker = { webkitdirectory: '' } as InputHTMLAttributes<HTMLInputElement>;
 
 export function SheetsTab({ meetingId, actor, onChanged }: { readonly meetingId: number; readonly actor: string; readonly onChanged: () => void }) {
-  const [sheets, setSheets] = useState<SheetsView | null>(null);
   const [reports, setReports] = useState<readonly SheetImportReport[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [generation, setGeneration] = useState(0);
+  const [sheets, setSheets] = useChannelValue('chair-sheet-list', { meetingId }, { again: generation, onError: setMessage });
   const files = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    let live = true;
-    void api.invoke('chair-sheet-list', { meetingId }).then((result) => {
-      if (!live) return;
-      if (result.ok) setSheets(result.value);
-      else setMessage(result.error.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [meetingId, generation]);
 
   const importFiles = async (picked: readonly File[]) => {
     if (picked.length === 0) return;

@@ -3,9 +3,9 @@
  * `PagesPreview`): every page of a TIFF scan, a HEIC photo, an OFD document's pages. It looks
  * and works like the PDF viewer (pdf-viewer.tsx), for any page images:
  *
- * - column: the pages in one scrolling column, each a box of its size from the preview, so the
- *   column has its full length at once; only the pages near the visible part have an image
- *   (requested when they come near: a 300-page scan asks for a handful at a time).
+ * - column: the pages in one scrolling column (page-column.ts), each a box of its size from the
+ *   preview, so the column has its full length at once; only the pages near the visible part
+ *   have an image (requested when they come near: a 300-page scan asks for a handful at a time).
  * - goal: the page the evidence reference names (`合同.tiff#page=3`); each new goal (a new `seq`)
  *   jumps there; past the last page it shows the last and says which page was meant.
  * - page on screen: the page a third of the way down the view, or the page just jumped to while
@@ -25,18 +25,17 @@
  *
  * The parent mounts one viewer per file (`key`), so nothing here resets by hand.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { PagesPreview } from '../../../shared/api/evidence-preview-types.ts';
 import { renditionUrl } from '../api/api.ts';
 import { searchStatus, useFileSearch, type FindText } from './file-search.ts';
 import { HitBoxes, hitsByPage, NO_HITS } from './hit-boxes.tsx';
-import { turn, turnedSize, type Rotation } from './pdf-rotation.ts';
-import { fitScale, type Fit } from './pdf-scale.ts';
+import { usePageColumn } from './page-column.ts';
+import { turn, type Rotation } from './pdf-rotation.ts';
 import { startPage } from './pdf-start-page.ts';
+import { focusSearchOnCtrlF, PageNav, SearchForm, TurnButtons, ZoomButtons } from './viewer-toolbar.tsx';
 
-const GAP = 12;
 const ZOOMS = [0.25, 0.33, 0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 3];
-const fitLabel: Record<Fit, string> = { width: '适合宽度', page: '整页' };
 
 export interface PagesGoal {
   readonly page: number | null;
@@ -59,110 +58,25 @@ export interface PagesViewerProps {
 }
 
 export function PagesViewer({ preview, name, goal, rotation: remembered, onRotate, onPageChange, find }: PagesViewerProps) {
-  const [zoom, setZoom] = useState<number | Fit>('width');
-  const [fitBasis, setFitBasis] = useState(1);
-  const [frame, setFrame] = useState({ top: 0, height: 600, width: 600 });
-  const [page, setPage] = useState(1);
-  const [pageInput, setPageInput] = useState('1');
   const [beyond, setBeyond] = useState<number | null>(null);
-  const scroller = useRef<HTMLDivElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const search = useFileSearch(find);
   const rotation: Rotation = remembered ?? 0;
   const ready = remembered !== null;
   const count = preview.pages.length;
   const paged = preview.paged && count > 0;
-
-  useEffect(() => {
-    const element = scroller.current;
-    if (!element) return;
-    const observer = new ResizeObserver(() => {
-      setFrame({ top: element.scrollTop, height: element.clientHeight, width: element.clientWidth });
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-
-  const shown = useMemo(() => preview.pages.map((p) => turnedSize(p, rotation)), [preview, rotation]);
-  const basisSize = shown[fitBasis - 1] ?? shown[0] ?? { width: 595, height: 842 };
-  const scale = typeof zoom === 'number' ? zoom : fitScale(zoom, frame, basisSize, GAP);
-
-  const tops = useMemo(() => {
-    const result: number[] = [];
-    let y = GAP;
-    for (const size of shown) {
-      result.push(y);
-      y += Math.round(size.height * scale) + GAP;
-    }
-    result.push(y);
-    return result;
-  }, [shown, scale]);
-  const columnWidth = useMemo(() => Math.max(0, ...shown.map((s) => Math.round(s.width * scale))) + 2 * GAP, [shown, scale]);
-
-  // Pages within one screen above and two below the visible part get their image.
-  const drawFrom = frame.top - frame.height;
-  const drawTo = frame.top + 2 * frame.height;
-
-  const pageAt = useCallback(
-    (y: number) => {
-      let n = 1;
-      for (let i = 0; i < shown.length; i += 1) if ((tops[i] ?? 0) <= y) n = i + 1;
-      return n;
+  const column = usePageColumn({
+    sizes: preview.pages,
+    rotation,
+    zooms: ZOOMS,
+    ready,
+    // A photo has no page to cite.
+    onShow: (n) => {
+      if (paged) onPageChange(n);
     },
-    [shown, tops],
-  );
-
-  // The place being read (a page and how far into it), kept across zoom, rotation and resizes.
-  const place = useRef<{ page: number; fraction: number }>({ page: 1, fraction: -1 });
-  const remember = (scrollTop: number) => {
-    const at = pageAt(scrollTop + GAP);
-    const top = tops[at - 1] ?? 0;
-    place.current = { page: at, fraction: (scrollTop - top) / Math.max(1, (tops[at] ?? top + 1) - top) };
-  };
-  useLayoutEffect(() => {
-    const element = scroller.current;
-    if (!element || !ready) return;
-    const { page: at, fraction } = place.current;
-    const top = tops[at - 1] ?? 0;
-    element.scrollTop = top + fraction * Math.max(1, (tops[at] ?? top + 1) - top);
-  }, [tops, ready]);
-
-  // A page jumped to stays the page on screen while it is in view (near the end it cannot
-  // scroll to the top, and the page a third down would be an earlier one).
-  const pinned = useRef<number | null>(null);
-  const unpin = () => {
-    pinned.current = null;
-  };
-
-  const show = (n: number) => {
-    setPage(n);
-    setPageInput(String(n));
-    if (paged) onPageChange(n);
-  };
-
-  const onScroll = () => {
-    const element = scroller.current;
-    if (!element) return;
-    setFrame({ top: element.scrollTop, height: element.clientHeight, width: element.clientWidth });
-    remember(element.scrollTop);
-    const jumped = pinned.current;
-    const jumpedInView =
-      jumped !== null && (tops[jumped - 1] ?? 0) < element.scrollTop + element.clientHeight && (tops[jumped] ?? 0) - GAP > element.scrollTop;
-    if (!jumpedInView) pinned.current = null;
-    const current = jumpedInView ? jumped : pageAt(element.scrollTop + element.clientHeight / 3);
-    if (current !== page) show(current);
-  };
-
-  const goTo = (n: number) => {
-    const element = scroller.current;
-    if (!element || count === 0) return;
-    const target = Math.min(Math.max(1, n), count);
-    const top = tops[target - 1] ?? 0;
-    place.current = { page: target, fraction: -GAP / Math.max(1, (tops[target] ?? top + 1) - top) };
-    pinned.current = target;
-    element.scrollTop = top - GAP;
-    show(target);
-  };
+  });
+  const { scroller, shown, scale, tops, columnWidth, drawFrom, drawTo, page, zoom, zoomTo, zoomBy, setFitBasis, onScroll, goTo, unpin } =
+    column;
   const goToRef = useRef(goTo);
   useLayoutEffect(() => {
     goToRef.current = goTo;
@@ -181,7 +95,7 @@ export function PagesViewer({ preview, name, goal, rotation: remembered, onRotat
     setFitBasis(start.page);
     goToRef.current(start.page);
     if (goal.find) runSearch(goal.find, start.page);
-  }, [ready, goal.seq, goal.page, goal.find, paged, count, runSearch]);
+  }, [ready, goal.seq, goal.page, goal.find, paged, count, runSearch, setFitBasis]);
 
   // The current hit's page is shown (Enter, Shift+Enter, a new search).
   const hit = search.hit;
@@ -190,33 +104,9 @@ export function PagesViewer({ preview, name, goal, rotation: remembered, onRotat
   }, [hit]);
   const pageHits = useMemo(() => hitsByPage(search.answer, hit), [search.answer, hit]);
 
-  // Ctrl+F anywhere in the viewer (its pages, its toolbar) goes to the search box.
-  const onViewerKeyDown = (event: KeyboardEvent) => {
-    if (event.key.toLowerCase() !== 'f' || !(event.ctrlKey || event.metaKey) || event.altKey || !ready) return;
-    event.preventDefault();
-    searchBox.current?.focus();
-    searchBox.current?.select();
-  };
-  const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      search.submit(event.shiftKey ? -1 : 1);
-    } else if (event.key === 'Escape') {
-      search.close();
-      scroller.current?.focus();
-    }
-  };
+  const onViewerKeyDown = (event: KeyboardEvent) => focusSearchOnCtrlF(event, searchBox, ready);
   const status = ready ? searchStatus(search) : null;
 
-  const zoomTo = (next: number | Fit) => {
-    if (typeof next !== 'number') setFitBasis(page);
-    setZoom(next);
-  };
-  const zoomBy = (direction: 1 | -1) => {
-    const current = scale;
-    const steps = direction > 0 ? ZOOMS.filter((z) => z > current + 0.001) : ZOOMS.filter((z) => z < current - 0.001).reverse();
-    zoomTo(steps[0] ?? current);
-  };
   const rotate = (direction: 1 | -1) => onRotate(turn(rotation, direction));
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -243,82 +133,15 @@ export function PagesViewer({ preview, name, goal, rotation: remembered, onRotat
         <div className="viewer-toolbar" role="toolbar" aria-label={`${what}工具栏`}>
           {paged && (
             <>
-              <button type="button" className="secondary small" onClick={() => goTo(page - 1)} disabled={page <= 1} aria-label="上一页">
-                ‹
-              </button>
-              <form
-                className="page-form"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  goTo(Number(pageInput) || 1);
-                }}
-              >
-                第
-                <input aria-label="页码" value={pageInput} onChange={(e) => setPageInput(e.target.value)} inputMode="numeric" size={3} />/
-                <span data-testid="pages-count">{count}</span> 页
-              </form>
-              <button type="button" className="secondary small" onClick={() => goTo(page + 1)} disabled={page >= count} aria-label="下一页">
-                ›
-              </button>
+              <PageNav column={column} goTo={goTo} count={count} countText={count} countTestId="pages-count" />
               <span className="toolbar-gap" />
             </>
           )}
-          <button type="button" className="secondary small" onClick={() => zoomBy(-1)} aria-label="缩小">
-            −
-          </button>
-          <button
-            type="button"
-            className="secondary small zoom-label"
-            onClick={() => zoomTo(zoom === 'width' ? 'page' : 'width')}
-            title="适合宽度 / 整页（0）"
-            data-testid="pages-zoom"
-            data-fit={typeof zoom === 'number' ? '' : zoom}
-          >
-            {typeof zoom === 'number' ? `${Math.round(scale * 100)}%` : fitLabel[zoom]}
-          </button>
-          <button type="button" className="secondary small" onClick={() => zoomBy(1)} aria-label="放大">
-            +
-          </button>
+          <ZoomButtons column={column} testId="pages-zoom" />
           <span className="toolbar-gap" />
-          <button type="button" className="secondary small" onClick={() => rotate(-1)} aria-label="向左旋转 90°" title="向左旋转 90°（Shift+R）">
-            ↺
-          </button>
-          <button type="button" className="secondary small" onClick={() => rotate(1)} aria-label="向右旋转 90°" title="向右旋转 90°（R）">
-            ↻
-          </button>
+          <TurnButtons rotate={rotate} />
           <span className="toolbar-gap" />
-          <form
-            className="search-form"
-            role="search"
-            onSubmit={(e) => {
-              e.preventDefault();
-              search.submit(1);
-            }}
-          >
-            <input
-              ref={searchBox}
-              aria-label={`在${paged ? '文件' : '图片'}中搜索`}
-              placeholder="搜索（Ctrl+F）"
-              title="Enter 下一处，Shift+Enter 上一处，Esc 关闭"
-              value={search.query}
-              onChange={(e) => search.setQuery(e.target.value)}
-              onKeyDown={onSearchKey}
-              size={12}
-            />
-            <button type="submit" className="secondary small">
-              搜索
-            </button>
-            {(search.answer?.hits.length ?? 0) > 0 && (
-              <>
-                <button type="button" className="secondary small" onClick={() => search.step(-1)} aria-label="上一处" title="上一处（Shift+Enter）">
-                  ↑
-                </button>
-                <button type="button" className="secondary small" onClick={() => search.step(1)} aria-label="下一处" title="下一处（Enter）">
-                  ↓
-                </button>
-              </>
-            )}
-          </form>
+          <SearchForm search={search} input={searchBox} label={`在${paged ? '文件' : '图片'}中搜索`} onEscape={() => scroller.current?.focus()} />
         </div>
       )}
       {status !== null && (

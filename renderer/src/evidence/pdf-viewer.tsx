@@ -1,5 +1,5 @@
 /**
- * PDF viewer: pdf.js pages in one scrolling column, of which only the pages near the visible
+ * PDF viewer: pdf.js pages in one scrolling column (page-column.ts), of which only the pages near the visible
  * part have a canvas (virtualised): a 300-page scan stays smooth because at any moment a
  * handful of pages is drawn and the rest are empty boxes of the right size.
  *
@@ -30,26 +30,18 @@
  * The parent mounts one viewer per file (`key`), so nothing here resets by hand.
  */
 import { TextLayer, type PDFDocumentProxy } from 'pdfjs-dist';
-import {
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type ReactNode,
-} from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { PdfSkeleton } from '../../../shared/api/evidence-search-types.ts';
 import { searchStatus, useFileSearch, type FindText } from './file-search.ts';
+import { usePageColumn } from './page-column.ts';
 import { openPdf, type PasswordRequest, type PdfOpening } from './pdf-document.ts';
 import { PAGE_FAILED, pdfMessage, pdfProblem, type PdfProblem } from './pdf-error-message.ts';
-import { turn, turnedSize, type Rotation } from './pdf-rotation.ts';
+import { turn, type Rotation } from './pdf-rotation.ts';
 import { HitBoxes, hitsByPage, NO_HITS, type PageHit } from './hit-boxes.tsx';
-import { canvasRatio, canvasSize, fitScale, type Fit, type Size } from './pdf-scale.ts';
+import { canvasRatio, canvasSize, type Size } from './pdf-scale.ts';
 import { startPage } from './pdf-start-page.ts';
+import { focusSearchOnCtrlF, PageNav, SearchForm, TurnButtons, ZoomButtons } from './viewer-toolbar.tsx';
 
-const GAP = 12;
 const ZOOMS = [0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 3];
 
 /** Where to go: `page` null names the whole file; a new `seq` is a new request. */
@@ -79,19 +71,12 @@ export interface PdfViewerProps {
   readonly systemViewer: ReactNode;
 }
 
-const fitLabel: Record<Fit, string> = { width: '适合宽度', page: '整页' };
-
 export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageChange, find, skeleton, desktop, systemViewer }: PdfViewerProps) {
   const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
   const [problem, setProblem] = useState<PdfProblem | null>(null);
   const [ask, setAsk] = useState<PasswordRequest | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [sizes, setSizes] = useState<readonly Size[]>([]);
-  const [zoom, setZoom] = useState<number | Fit>('width');
-  const [fitBasis, setFitBasis] = useState(1);
-  const [frame, setFrame] = useState({ top: 0, height: 600, width: 600 });
-  const [page, setPage] = useState(1);
-  const [pageInput, setPageInput] = useState('1');
   const [beyond, setBeyond] = useState<number | null>(null);
   const search = useFileSearch(find);
   // The page an opening jumped to is drawn before its neighbours, which wait until it is (or
@@ -100,7 +85,6 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
   const [leadPage, setLeadPage] = useState<number | null>(null);
   const [leadDrawn, setLeadDrawn] = useState<number | null>(null);
   const onDrawn = useCallback((n: number) => setLeadDrawn(n), []);
-  const scroller = useRef<HTMLDivElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const opening = useRef<PdfOpening | null>(null);
   const rotation: Rotation = remembered ?? 0;
@@ -144,102 +128,25 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
     };
   }, [url, attempt]);
 
-  useEffect(() => {
-    const element = scroller.current;
-    if (!element) return;
-    const observer = new ResizeObserver(() => {
-      setFrame({ top: element.scrollTop, height: element.clientHeight, width: element.clientWidth });
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
-
-  const shown = useMemo(() => sizes.map((s) => turnedSize(s, rotation)), [sizes, rotation]);
-  const basisSize = shown[fitBasis - 1] ?? shown[0] ?? { width: 595, height: 842 };
-  const scale = typeof zoom === 'number' ? zoom : fitScale(zoom, frame, basisSize, GAP);
-
-  const tops = useMemo(() => {
-    const result: number[] = [];
-    let y = GAP;
-    for (const size of shown) {
-      result.push(y);
-      y += Math.round(size.height * scale) + GAP;
-    }
-    result.push(y);
-    return result;
-  }, [shown, scale]);
-  const columnWidth = useMemo(() => Math.max(0, ...shown.map((s) => Math.round(s.width * scale))) + 2 * GAP, [shown, scale]);
-
-  // Pages within one screen above and two below the visible part get drawn.
-  const drawFrom = frame.top - frame.height;
-  const drawTo = frame.top + 2 * frame.height;
-
-  const pageAt = useCallback(
-    (y: number) => {
-      let n = 1;
-      for (let i = 0; i < shown.length; i += 1) if ((tops[i] ?? 0) <= y) n = i + 1;
-      return n;
-    },
-    [shown, tops],
-  );
-
-  // The place being read (a page and how far into it), kept across every change of layout.
-  const place = useRef<{ page: number; fraction: number }>({ page: 1, fraction: -1 });
-  const remember = (scrollTop: number) => {
-    const at = pageAt(scrollTop + GAP);
-    const top = tops[at - 1] ?? 0;
-    place.current = { page: at, fraction: (scrollTop - top) / Math.max(1, (tops[at] ?? top + 1) - top) };
-  };
   const ready = doc !== null && problem === null && remembered !== null;
-  useLayoutEffect(() => {
-    const element = scroller.current;
-    if (!element || !ready) return;
-    const { page: at, fraction } = place.current;
-    const top = tops[at - 1] ?? 0;
-    element.scrollTop = top + fraction * Math.max(1, (tops[at] ?? top + 1) - top);
-  }, [tops, ready]);
-
-  // A page jumped to stays the page on screen while it is in view (near the end of the file it
-  // cannot scroll to the top, and the page a third down would be an earlier one).
-  const pinned = useRef<number | null>(null);
-  const unpin = () => {
-    pinned.current = null;
-  };
-
-  const show = (n: number) => {
-    setPage(n);
-    setPageInput(String(n));
-    onPageChange(n);
-  };
-
-  const onScroll = () => {
-    const element = scroller.current;
-    if (!element) return;
-    setFrame({ top: element.scrollTop, height: element.clientHeight, width: element.clientWidth });
-    remember(element.scrollTop);
-    const jumped = pinned.current;
-    const jumpedInView =
-      jumped !== null && (tops[jumped - 1] ?? 0) < element.scrollTop + element.clientHeight && (tops[jumped] ?? 0) - GAP > element.scrollTop;
-    if (!jumpedInView) {
-      pinned.current = null;
+  const column = usePageColumn({
+    sizes,
+    rotation,
+    zooms: ZOOMS,
+    ready,
+    onShow: onPageChange,
+    // Scrolled away from the page an opening jumped to: its neighbours need not wait for it.
+    onLeaveJump: () => {
       if (leadPage !== null) setLeadPage(null);
-    }
-    const current = jumpedInView ? jumped : pageAt(element.scrollTop + element.clientHeight / 3);
-    if (current !== page) show(current);
-  };
+    },
+  });
+  const { scroller, shown, scale, tops, columnWidth, drawFrom, drawTo, page, zoom, zoomTo, zoomBy, setFitBasis, onScroll, unpin } = column;
 
-  const goTo = (n: number, lead = false) => {
-    const element = scroller.current;
-    if (!element || shown.length === 0) return;
-    const target = Math.min(Math.max(1, n), shown.length);
-    const top = tops[target - 1] ?? 0;
-    place.current = { page: target, fraction: -GAP / Math.max(1, (tops[target] ?? top + 1) - top) };
-    pinned.current = target;
-    // A page already drawn (another item of the same file) leads nothing.
-    setLeadPage(lead && element.querySelector(`[data-page="${target}"] canvas[data-rendered="true"]`) === null ? target : null);
-    element.scrollTop = top - GAP;
-    show(target);
-  };
+  const goTo = (n: number, lead = false) =>
+    column.goTo(n, (target, element) => {
+      // A page already drawn (another item of the same file) leads nothing.
+      setLeadPage(lead && element.querySelector(`[data-page="${target}"] canvas[data-rendered="true"]`) === null ? target : null);
+    });
   const goToRef = useRef(goTo);
   useLayoutEffect(() => {
     goToRef.current = goTo;
@@ -258,7 +165,7 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
     setFitBasis(start.page);
     goToRef.current(start.page, true);
     if (goal.find) runSearch(goal.find, start.page);
-  }, [doc, ready, goal.seq, goal.page, goal.pending, goal.find, runSearch]);
+  }, [doc, ready, goal.seq, goal.page, goal.pending, goal.find, runSearch, setFitBasis]);
 
   // The current hit's page is shown (Enter, Shift+Enter, a new search).
   const hit = search.hit;
@@ -277,15 +184,6 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
     });
   }, []);
 
-  const zoomTo = (next: number | Fit) => {
-    if (typeof next !== 'number') setFitBasis(page);
-    setZoom(next);
-  };
-  const zoomBy = (direction: 1 | -1) => {
-    const current = scale;
-    const steps = direction > 0 ? ZOOMS.filter((z) => z > current + 0.001) : ZOOMS.filter((z) => z < current - 0.001).reverse();
-    zoomTo(steps[0] ?? current);
-  };
   const rotate = (direction: 1 | -1) => onRotate(turn(rotation, direction));
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -300,23 +198,7 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
     event.preventDefault();
   };
 
-  // Ctrl+F anywhere in the viewer (its pages, its toolbar) goes to the search box.
-  const onViewerKeyDown = (event: KeyboardEvent) => {
-    if (event.key.toLowerCase() !== 'f' || !(event.ctrlKey || event.metaKey) || event.altKey || !ready) return;
-    event.preventDefault();
-    searchBox.current?.focus();
-    searchBox.current?.select();
-  };
-
-  const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      search.submit(event.shiftKey ? -1 : 1);
-    } else if (event.key === 'Escape') {
-      // Closes the search; the scoring view then takes the keyboard back to the claims.
-      search.close();
-    }
-  };
+  const onViewerKeyDown = (event: KeyboardEvent) => focusSearchOnCtrlF(event, searchBox, ready);
   const status = ready ? searchStatus(search) : null;
 
   const retryPassword = () => {
@@ -333,92 +215,22 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
     <div className="pdf-viewer" onKeyDown={onViewerKeyDown}>
       {ready && (
         <div className="viewer-toolbar" role="toolbar" aria-label="PDF 工具栏">
-          <button type="button" className="secondary small" onClick={() => goTo(page - 1)} disabled={page <= 1} aria-label="上一页">
-            ‹
-          </button>
-          <form
-            className="page-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              goTo(Number(pageInput) || 1);
+          <PageNav column={column} goTo={goTo} count={sizes.length} countText={sizes.length || '…'} countTestId="pdf-page-count" />
+          <span className="toolbar-gap" />
+          <ZoomButtons column={column} testId="pdf-zoom" />
+          <span className="toolbar-gap" />
+          <TurnButtons rotate={rotate} />
+          <span className="toolbar-gap" />
+          <SearchForm
+            search={search}
+            input={searchBox}
+            label="在 PDF 中搜索"
+            // Esc closes the search; the scoring view then takes the keyboard back to the claims.
+            onClose={() => {
+              search.close();
+              scroller.current?.focus();
             }}
-          >
-            第
-            <input aria-label="页码" value={pageInput} onChange={(e) => setPageInput(e.target.value)} inputMode="numeric" size={3} />/
-            <span data-testid="pdf-page-count">{sizes.length || '…'}</span> 页
-          </form>
-          <button type="button" className="secondary small" onClick={() => goTo(page + 1)} disabled={page >= sizes.length} aria-label="下一页">
-            ›
-          </button>
-          <span className="toolbar-gap" />
-          <button type="button" className="secondary small" onClick={() => zoomBy(-1)} aria-label="缩小">
-            −
-          </button>
-          <button
-            type="button"
-            className="secondary small zoom-label"
-            onClick={() => zoomTo(zoom === 'width' ? 'page' : 'width')}
-            title="适合宽度 / 整页（0）"
-            data-testid="pdf-zoom"
-            data-fit={typeof zoom === 'number' ? '' : zoom}
-          >
-            {typeof zoom === 'number' ? `${Math.round(scale * 100)}%` : fitLabel[zoom]}
-          </button>
-          <button type="button" className="secondary small" onClick={() => zoomBy(1)} aria-label="放大">
-            +
-          </button>
-          <span className="toolbar-gap" />
-          <button type="button" className="secondary small" onClick={() => rotate(-1)} aria-label="向左旋转 90°" title="向左旋转 90°（Shift+R）">
-            ↺
-          </button>
-          <button type="button" className="secondary small" onClick={() => rotate(1)} aria-label="向右旋转 90°" title="向右旋转 90°（R）">
-            ↻
-          </button>
-          <span className="toolbar-gap" />
-          <form
-            className="search-form"
-            role="search"
-            onSubmit={(e) => {
-              e.preventDefault();
-              search.submit(1);
-            }}
-          >
-            <input
-              ref={searchBox}
-              aria-label="在 PDF 中搜索"
-              placeholder="搜索（Ctrl+F）"
-              title="Enter 下一处，Shift+Enter 上一处，Esc 关闭"
-              value={search.query}
-              onChange={(e) => search.setQuery(e.target.value)}
-              onKeyDown={onSearchKey}
-              size={12}
-            />
-            <button type="submit" className="secondary small">
-              搜索
-            </button>
-            {(search.answer?.hits.length ?? 0) > 0 && (
-              <>
-                <button type="button" className="secondary small" onClick={() => search.step(-1)} aria-label="上一处" title="上一处（Shift+Enter）">
-                  ↑
-                </button>
-                <button type="button" className="secondary small" onClick={() => search.step(1)} aria-label="下一处" title="下一处（Enter）">
-                  ↓
-                </button>
-                <button
-                  type="button"
-                  className="secondary small"
-                  onClick={() => {
-                    search.close();
-                    scroller.current?.focus();
-                  }}
-                  aria-label="关闭搜索"
-                  title="关闭搜索（Esc）"
-                >
-                  ×
-                </button>
-              </>
-            )}
-          </form>
+          />
         </div>
       )}
       {ready && beyond !== null && (

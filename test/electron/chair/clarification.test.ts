@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageImportReports } from '../../../shared/api/job-results.ts';
 import { call } from '../../helpers/call.ts';
 import { testContext } from '../../helpers/context.ts';
 import { claimsOne } from '../../helpers/expert-work.ts';
+import { importPackageZip } from '../../helpers/import-package-zip.ts';
 import { allianceManifest, alliancePackage, type PackageBuilder } from '../../helpers/package-builder.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 import type { ServiceContext } from '../../../electron/app/context.ts';
@@ -11,12 +10,7 @@ import type { ServiceContext } from '../../../electron/app/context.ts';
 const tempDir = useTempDir('clarification-');
 const CHAIR = '组长 王明';
 
-async function importZip(ctx: ServiceContext, pkg: PackageBuilder, name: string): Promise<void> {
-  const written = await pkg.write(join(tempDir(), `${name}.zip`));
-  const { jobId } = await call(ctx, 'package-import', { sources: [{ path: written.path }] });
-  await ctx.jobs.idle();
-  expect(packageImportReports(await call(ctx, 'job-status', { jobId }))[0]?.packageId).not.toBeNull();
-}
+const importZip = (ctx: ServiceContext, pkg: PackageBuilder, name: string) => importPackageZip(ctx, pkg, tempDir(), name);
 
 describe('补正 requests', () => {
   it('are recorded once with their audit entry, and answered when the alliance’s next version arrives', async () => {

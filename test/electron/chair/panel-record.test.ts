@@ -13,36 +13,17 @@ import { procedureFromPanelRecord } from '../../../electron/chair/panel-record-p
 import { localSigner } from '../../../electron/export/signing/local-certificate.ts';
 import { resultDocumentsReport } from '../../../shared/api/job-results.ts';
 import type { RequestOf } from '../../../shared/api/contract.ts';
-import type { PaperContent } from '../../../shared/paper/paper-entries.ts';
 import { panelRecordSchema, panelRecordText, type UnsignedPanelRecord } from '../../../shared/record/panel-record.ts';
-import type { SheetReview } from '../../../shared/sheet/sheet-schema.ts';
 import { call } from '../../helpers/call.ts';
-import { prepareChairMeeting, writeChairMeeting } from '../../helpers/chair-meeting.ts';
-import { testContext } from '../../helpers/context.ts';
-import { settlePanelProcedure } from '../../helpers/panel-procedure.ts';
+import { lockableMeeting } from '../../helpers/lockable-meeting.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 
 const tempDir = useTempDir('panel-record-');
 const CHAIR = '主任 孙立';
 const OBSERVER = '纪检 刘芳';
 
-async function readyMeeting(): Promise<{ ctx: ServiceContext; meetingId: number }> {
-  const meeting = await writeChairMeeting(tempDir());
-  const ctx = testContext(tempDir());
-  const meetingId = await prepareChairMeeting(ctx, meeting);
-  await call(ctx, 'chair-sheet-import', { meetingId, actor: CHAIR, sources: meeting.sheets.slice(0, 4).map((path) => ({ path })) });
-  for (const key of (await call(ctx, 'chair-sheet-list', { meetingId })).pendingKeys) {
-    await call(ctx, 'chair-key-decide', { meetingId, actor: CHAIR, publicKey: key.publicKey, decision: 'confirm', readOut: key.fingerprint });
-  }
-  const sheet = JSON.parse(readFileSync(meeting.sheets[4]!, 'utf8')) as { reviews: SheetReview[] };
-  const content = { signedOn: '2027-01-20', reviews: sheet.reviews } satisfies PaperContent as RequestOf<'paper-entry-save'>['content'];
-  await call(ctx, 'paper-entry-save', { meetingId, actor: '会务 周敏', expertId: 'E05', entryNo: 1, content });
-  await call(ctx, 'paper-entry-save', { meetingId, actor: '秘书 吴刚', expertId: 'E05', entryNo: 2, content });
-  const view = await call(ctx, 'panel-view', { meetingId });
-  for (const flag of view.flags) await call(ctx, 'flag-note-save', { meetingId, actor: CHAIR, flagKey: flag.key, note: '经合议维持原评分' });
-  await settlePanelProcedure(ctx, meetingId, CHAIR);
-  return { ctx, meetingId };
-}
+/** A meeting with E01–E04 signed and E05 typed in from paper, every flag noted; not yet locked. */
+const readyMeeting = () => lockableMeeting(tempDir(), CHAIR);
 
 async function exportRecord(ctx: ServiceContext, meetingId: number, overwrite = false): Promise<string> {
   const started = await call(ctx, 'result-documents-export', { meetingId, overwrite });

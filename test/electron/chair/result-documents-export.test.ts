@@ -12,13 +12,9 @@ import { verifyPdfSignature } from '../../../electron/export/signing/verify-pdf-
 import { resultDocumentsReport } from '../../../shared/api/job-results.ts';
 import type { ResultDocumentsReport } from '../../../shared/api/result-document-types.ts';
 import type { RequestOf } from '../../../shared/api/contract.ts';
-import type { PaperContent } from '../../../shared/paper/paper-entries.ts';
 import type { ResultFile } from '../../../shared/result/result-schema.ts';
-import type { SheetReview } from '../../../shared/sheet/sheet-schema.ts';
 import { call } from '../../helpers/call.ts';
-import { prepareChairMeeting, writeChairMeeting } from '../../helpers/chair-meeting.ts';
-import { testContext } from '../../helpers/context.ts';
-import { settlePanelProcedure } from '../../helpers/panel-procedure.ts';
+import { lockableMeeting } from '../../helpers/lockable-meeting.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 import { openssl, pdfText } from '../export/pdf-tools.ts';
 
@@ -27,23 +23,7 @@ const CHAIR = '主任 孙立';
 const flat = (text: string): string => text.replace(/\s+/g, '');
 
 /** A meeting with E01–E04 signed and E05 typed in from paper, every flag noted; not yet locked. */
-async function readyMeeting(): Promise<{ ctx: ServiceContext; meetingId: number }> {
-  const meeting = await writeChairMeeting(tempDir());
-  const ctx = testContext(tempDir());
-  const meetingId = await prepareChairMeeting(ctx, meeting);
-  await call(ctx, 'chair-sheet-import', { meetingId, actor: CHAIR, sources: meeting.sheets.slice(0, 4).map((path) => ({ path })) });
-  for (const key of (await call(ctx, 'chair-sheet-list', { meetingId })).pendingKeys) {
-    await call(ctx, 'chair-key-decide', { meetingId, actor: CHAIR, publicKey: key.publicKey, decision: 'confirm', readOut: key.fingerprint });
-  }
-  const sheet = JSON.parse(readFileSync(meeting.sheets[4]!, 'utf8')) as { reviews: SheetReview[] };
-  const content = { signedOn: '2027-01-20', reviews: sheet.reviews } satisfies PaperContent as RequestOf<'paper-entry-save'>['content'];
-  await call(ctx, 'paper-entry-save', { meetingId, actor: '会务 周敏', expertId: 'E05', entryNo: 1, content });
-  await call(ctx, 'paper-entry-save', { meetingId, actor: '秘书 吴刚', expertId: 'E05', entryNo: 2, content });
-  const view = await call(ctx, 'panel-view', { meetingId });
-  for (const flag of view.flags) await call(ctx, 'flag-note-save', { meetingId, actor: CHAIR, flagKey: flag.key, note: '经合议维持原评分' });
-  await settlePanelProcedure(ctx, meetingId, CHAIR);
-  return { ctx, meetingId };
-}
+const readyMeeting = () => lockableMeeting(tempDir(), CHAIR);
 
 async function exportDocuments(ctx: ServiceContext, request: RequestOf<'result-documents-export'>): Promise<{ report: ResultDocumentsReport; folder: string }> {
   const started = await call(ctx, 'result-documents-export', request);

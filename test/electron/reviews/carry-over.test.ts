@@ -1,38 +1,19 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageImportReports } from '../../../shared/api/job-results.ts';
-import type { Claims } from '../../../shared/rubric/types.ts';
 import { call } from '../../helpers/call.ts';
 import { testContext } from '../../helpers/context.ts';
-import { claimsOne, createTestExpert } from '../../helpers/expert-work.ts';
+import { claimsOne, claimsOneCorrected, createTestExpert } from '../../helpers/expert-work.ts';
+import { importPackageZip } from '../../helpers/import-package-zip.ts';
 import { allianceManifest, alliancePackage, type PackageBuilder } from '../../helpers/package-builder.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 import type { ServiceContext } from '../../../electron/app/context.ts';
 
 const tempDir = useTempDir('carry-over-');
 
-async function importZip(ctx: ServiceContext, pkg: PackageBuilder, name: string): Promise<number> {
-  const written = await pkg.write(join(tempDir(), `${name}.zip`));
-  const { jobId } = await call(ctx, 'package-import', { sources: [{ path: written.path }] });
-  await ctx.jobs.idle();
-  const report = packageImportReports(await call(ctx, 'job-status', { jobId }))[0];
-  if (report?.packageId == null) throw new Error(`not imported: ${JSON.stringify(report)}`);
-  return report.packageId;
-}
+const importZip = (ctx: ServiceContext, pkg: PackageBuilder, name: string) => importPackageZip(ctx, pkg, tempDir(), name);
 
-/** The corrected package: one contract's evidence now names its page, the patents' file replaced, the rest as it was. */
-const corrected: Claims = {
-  ...claimsOne,
-  'I4.techContracts': {
-    items: [
-      { id: 'tc-1', title: '语音识别技术许可合同', date: '2026-05-12', evidence: ['成果转化/合同1.pdf'] },
-      { id: 'tc-2', title: '声学模型联合开发合同', date: '2026-08-01', evidence: ['成果转化/合同2.pdf#page=1'] },
-    ],
-  },
-};
-
+/** The corrected package (claimsOneCorrected); the tests replace the patents' file too. */
 function correctedBase(): PackageBuilder {
-  return alliancePackage(allianceManifest('HFA-001', claimsOne)).withManifest(allianceManifest('HFA-001', corrected));
+  return alliancePackage(allianceManifest('HFA-001', claimsOne)).withManifest(allianceManifest('HFA-001', claimsOneCorrected));
 }
 
 async function scoredLaptop() {

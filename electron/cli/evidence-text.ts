@@ -1,6 +1,9 @@
 /**
- * File text: the text the viewer's search uses for one evidence file, page by page, as
- * `alliance-review evidence --text` prints it.
+ * Evidence text: the text of one evidence file, page by page, as `alliance-review evidence`
+ * reads it (`--text` prints it; the listing says where it comes from). The command has no data
+ * folder, so it reads the file itself, OCR included, where the app's search reads its stored
+ * texts and renditions (electron/evidence/file-text.ts). It lives with its one caller, the
+ * command (electron/cli/commands/evidence.ts).
  *
  * - own text (`document`): a PDF's text layer, page by page (headers and footers included, as
  *   pdf.js reads them); a text file's content; and for the types in `documentTexts`, what
@@ -18,8 +21,8 @@ import { basename } from 'node:path';
 import { ownText } from '../evidence/own-text.ts';
 import type { EvidenceType } from '../../shared/evidence/evidence-type.ts';
 import { decodePlainText } from '../package-reader/inspect/text-encoding.ts';
-import type { OcrReader } from './read-ocr.ts';
-import type { OcrSource } from './ocr-task.ts';
+import type { OcrReader } from '../ocr/read-ocr.ts';
+import type { OcrSource } from '../ocr/ocr-task.ts';
 
 export type TextSource = 'document' | 'ocr' | 'none';
 
