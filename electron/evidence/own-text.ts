@@ -18,6 +18,7 @@ import { isDocumentFormat } from './document-preview/document-preview.ts';
 import { readOfdPageTexts } from './ofd/read-ofd-preview.ts';
 import { readDocumentText } from './read-document-preview.ts';
 import { spreadsheetText } from './spreadsheet/spreadsheet-text.ts';
+import { etUnreadable } from './spreadsheet/et-unreadable.ts';
 import { plainText } from './text/plain-text.ts';
 
 const spreadsheetFormats = ['xlsx', 'xls', 'et', 'ods', 'csv'] as const;
@@ -42,7 +43,13 @@ export async function ownText(type: EvidenceType, bytes: Uint8Array, fileName: s
   }
   if (isSpreadsheetFormat(type)) {
     const reading = await spreadsheetText(bytes, type, fileName);
-    return reading.ok ? [reading.sheets.map((sheet) => `${sheet.sheet}\n${sheet.text}`).join('\n\n')] : null;
+    if (reading.ok) return [reading.sheets.map((sheet) => `${sheet.sheet}\n${sheet.text}`).join('\n\n')];
+    // WPS 表格's own .et that no library reads: the text found in it, as its preview shows.
+    if (type === 'et' && reading.message === etUnreadable(fileName)) {
+      const found = await readDocumentText(bytes, 'et');
+      return found.ok ? [found.text] : null;
+    }
+    return null;
   }
   return null;
 }

@@ -16,6 +16,7 @@ import { ofdPreview } from './ofd/ofd-previewer.ts';
 import { textPreview } from './text/plain-text.ts';
 import { zipPreview } from './zip/zip-preview.ts';
 import { readSpreadsheetPreview } from './spreadsheet/read-spreadsheet-preview.ts';
+import { etUnreadable } from './spreadsheet/et-unreadable.ts';
 import { imagePagesPreviewer } from './image-pages-previewer.ts';
 
 export interface PreviewInput {
@@ -69,6 +70,29 @@ function spreadsheet(format: SpreadsheetFormat): Previewer {
   };
 }
 
+/**
+ * An .et that WPS saved as BIFF8 is detected as the .xls it is; what is left as `et` is WPS
+ * 表格's own format, which SheetJS reads only in part. When it cannot, the text found in the
+ * file is shown with a notice (document-preview/wps-document.ts `readEt`), never a refusal
+ * alone: the expert sees what the file says, and is told to check it in WPS.
+ */
+const etSheet = spreadsheet('et');
+const etText = documentPreviewer('et');
+const et: Previewer = async (input) => {
+  try {
+    return await etSheet(input);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.message !== etUnreadable(input.fileName)) throw error;
+    try {
+      return await etText(input);
+    } catch (unread) {
+      // Not even a compound file to search (cut short, damaged): the spreadsheet's refusal says what to do.
+      if (unread instanceof AppError) throw error;
+      throw unread;
+    }
+  }
+};
+
 // In a capped worker, pages stored as SVG renditions (ofd/ofd-previewer.ts).
 const ofd: Previewer = (input) => ofdPreview(input);
 
@@ -86,7 +110,7 @@ export const previewers: Readonly<Partial<Record<EvidenceType, Previewer>>> = {
   odt: documentPreviewer('odt'),
   xlsx: spreadsheet('xlsx'),
   xls: spreadsheet('xls'),
-  et: spreadsheet('et'),
+  et,
   ods: spreadsheet('ods'),
   csv: spreadsheet('csv'),
   ofd,

@@ -24,6 +24,7 @@ function kindName(format: DocumentFormat): 'Word' | 'WPS' | 'RTF' | 'OpenDocumen
     case 'doc':
       return 'Word';
     case 'wps':
+    case 'et':
       return 'WPS';
     case 'rtf':
       return 'RTF';

@@ -37,7 +37,8 @@ import { MEETING_OCR_FORMAT, MEETING_OCR_VERSION, type MeetingOcr } from '../../
 import { MEETING_CROSS_CHECK_FORMAT, MEETING_CROSS_CHECK_VERSION, MAX_CARRIED_FINDINGS, type MeetingCrossCheckFile } from '../../shared/meeting/meeting-cross-check-format.ts';
 import type { Finding } from '../../shared/integrity/finding.ts';
 import { meetingFindings } from '../integrity/meeting-findings.ts';
-import { storedOcrFiles } from '../ocr/ocr-store.ts';
+import { storedOcrFiles, withoutPages } from '../ocr/ocr-store.ts';
+import { listedZipScanMembers } from '../evidence/zip/zip-scan-members.ts';
 import { formatFingerprint } from '../../shared/sheet/fingerprint-text.ts';
 import type { ServiceContext } from '../app/context.ts';
 import { storedEvidencePath } from '../evidence/evidence-path.ts';
@@ -63,12 +64,16 @@ function sha256Hex(text: string): string {
  * The clerk's OCR results for the files of these packages, as `ocr.json`; null when there are
  * none. Made once per export: OCR goes on in the background, so the description must hash the
  * very bytes that are written.
+ *
+ * The scans inside a zip of a package are read by their own hash (zip-scan-members.ts), so
+ * they are not among the package's files: their results go too, found through the zips the
+ * queue listed (a file looked at with 0 pages of its own). A zip not listed yet has no results.
  */
 function meetingOcrJson(ctx: ServiceContext, packages: readonly MeetingPackage[]): Buffer | null {
-  const files = storedOcrFiles(
-    ctx.db,
-    packages.flatMap((pkg) => pkg.files.map((f) => f.sha256)),
-  ).filter((f) => f.pages !== 0 && (f.done.length > 0 || f.refusal !== null));
+  const listed = packages.flatMap((pkg) => pkg.files.map((f) => f.sha256));
+  const zipped = withoutPages(ctx.db, listed).flatMap((sha256) => listedZipScanMembers(ctx.dataDir, sha256).map((m) => m.sha256));
+  // One list by hash: a scan both loose and zipped is carried once.
+  const files = storedOcrFiles(ctx.db, [...listed, ...zipped]).filter((f) => f.pages !== 0 && (f.done.length > 0 || f.refusal !== null));
   if (files.length === 0) return null;
   const ocr: MeetingOcr = { format: MEETING_OCR_FORMAT, version: MEETING_OCR_VERSION, files: files.map((f) => ({ ...f, done: [...f.done] })) as MeetingOcr['files'] };
   return Buffer.from(`${JSON.stringify(ocr)}\n`, 'utf8');

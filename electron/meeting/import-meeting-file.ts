@@ -50,6 +50,7 @@ import { meetingOcrSchema } from '../../shared/meeting/meeting-ocr-format.ts';
 import { meetingCrossCheckSchema, type MeetingCrossCheckFile } from '../../shared/meeting/meeting-cross-check-format.ts';
 import { storeCarriedFindings } from '../integrity/meeting-findings.ts';
 import { storeOcrFiles, type StoredOcrFile } from '../ocr/ocr-store.ts';
+import { scanMembersOf } from '../ocr/ocr-sources.ts';
 import { rosterText } from '../../shared/meeting/roster.ts';
 import { parseJson } from '../../shared/package/parse-json.ts';
 import { formatFingerprint } from '../../shared/sheet/fingerprint-text.ts';
@@ -177,7 +178,7 @@ async function readDescription(zip: ZipFile, entry: Entry | undefined, source: M
 /**
  * The clerk's OCR results (`ocr.json`) when the description lists them: checked against the
  * size and SHA-256 the description gives (so the fingerprint covers them) and against their
- * schema; only results for files of the meeting's packages are kept.
+ * schema. Which of them are kept is `ocrResultsToKeep`'s to say, once the packages are stored.
  */
 async function readOcrResults(zip: ZipFile, entries: readonly Entry[], description: MeetingDescription, source: MeetingFileSource): Promise<StoredOcrFile[]> {
   const declared = description.ocr;
@@ -199,8 +200,30 @@ async function readOcrResults(zip: ZipFile, entries: readonly Entry[], descripti
     parsed = null;
   }
   if (parsed === null || !parsed.success) throw refuse('meeting-file-damaged', source, `文件 ${OCR_JSON} 不符合格式。${DAMAGED}`);
-  const listed = new Set(description.packages.flatMap((pkg) => pkg.files.map((f) => f.sha256)));
-  return parsed.data.files.filter((f) => listed.has(f.sha256));
+  return parsed.data.files;
+}
+
+/**
+ * The carried OCR results that belong to the meeting: those of the packages' files, and those
+ * of the scans inside the packages' zips, which OCR reads by their own hash
+ * (zip-scan-members.ts). The zips are listed only when the results name a file that is not a
+ * package's, from the stored zips, as the queue would list them next (the list is kept, so the
+ * queue does not list them again). A zip that cannot be listed keeps none of its results: this
+ * laptop reads those scans itself.
+ */
+async function ocrResultsToKeep(ctx: ServiceContext, description: MeetingDescription, carried: readonly StoredOcrFile[]): Promise<StoredOcrFile[]> {
+  const listed = description.packages.flatMap((pkg) => pkg.files.map((f) => f.sha256));
+  const keep = new Set(listed);
+  if (carried.some((f) => !keep.has(f.sha256))) {
+    for (const sha256 of new Set(listed)) {
+      try {
+        for (const member of await scanMembersOf(ctx.dataDir, sha256)) keep.add(member);
+      } catch (error) {
+        console.warn(`[meeting-file] scans of ${sha256} not listed: ${(error as Error).message}`);
+      }
+    }
+  }
+  return carried.filter((f) => keep.has(f.sha256));
 }
 
 /** Reads one described JSON entry whole, checked against its listed size and SHA-256. */
@@ -409,7 +432,7 @@ export async function importMeetingFile(
       control.signal.throwIfAborted();
       const stored = await storeMeeting(ctx, checks, description, source, actor);
       // The clerk's OCR results: this laptop reads only what they leave out.
-      storeOcrFiles(ctx.db, ocrResults, ctx.now());
+      storeOcrFiles(ctx.db, await ocrResultsToKeep(ctx, description, ocrResults), ctx.now());
       // The clerk's findings replace those of an earlier meeting file of this meeting; a file
       // without them (older, or no findings) leaves none, as the clerk's check had none.
       if (carried !== null) {

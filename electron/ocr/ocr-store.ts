@@ -135,6 +135,12 @@ export function packageOcrProgress(db: Database, scanMembersOf: (sha256: string)
     .all(JSON.stringify(members)) as PackageOcrProgress[];
 }
 
+/** Those of these files looked at with nothing of their own to read (0 pages): a zip among them may hold scans. */
+export function withoutPages(db: Database, sha256s: readonly string[]): string[] {
+  const pages = db.prepare('SELECT pages FROM ocr_file WHERE sha256 = ?').pluck();
+  return [...new Set(sha256s)].filter((sha256) => pages.get(sha256) === 0);
+}
+
 /** Everything stored for these files, for the meeting file. */
 export function storedOcrFiles(db: Database, sha256s: readonly string[]): StoredOcrFile[] {
   const file = db.prepare('SELECT sha256, pages, refusal FROM ocr_file WHERE sha256 = ?');

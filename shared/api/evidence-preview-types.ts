@@ -49,8 +49,11 @@ export interface DocumentImage {
   readonly label: string;
 }
 
-/** The word-processor formats the document preview reads (EvidenceType names). */
-export type DocumentFormat = 'docx' | 'doc' | 'wps' | 'rtf' | 'odt';
+/**
+ * The formats the document preview reads (EvidenceType names): the word-processor files, and
+ * WPS 表格's own .et when no spreadsheet library reads it (its text found, with a notice).
+ */
+export type DocumentFormat = 'docx' | 'doc' | 'wps' | 'rtf' | 'odt' | 'et';
 
 /**
  * A word-processor document (.docx, .doc, .wps, .rtf, .odt): its page headers (for a 红头文件,

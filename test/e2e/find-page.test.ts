@@ -38,6 +38,7 @@ const docsShots: Record<string, string> = {
 
 const COMPILATION = '证明材料/合同汇编.pdf';
 const SCAN = '证明材料/合同扫描件.pdf';
+const OFD = '证明材料/电子发票.ofd';
 
 async function packageZip(work: string): Promise<string> {
   const manifest = packageManifest({
@@ -48,6 +49,7 @@ async function packageZip(work: string): Promise<string> {
           { id: 'HT-2026-015', title: '语音识别技术许可合同', date: '2026-05-12', evidence: [COMPILATION] },
           { id: 'tc-3', title: '不在汇编里的合同', date: '2026-02-01', evidence: [COMPILATION] },
           { id: 'HT-2026-021', title: '声学模型联合开发合同（扫描件）', date: '2026-08-01', evidence: [SCAN] },
+          { id: 'tc-5', title: '技术合同登记证明', date: '2026-03-18', evidence: [OFD] },
         ],
       },
     },
@@ -57,6 +59,8 @@ async function packageZip(work: string): Promise<string> {
     '自查报告.pdf': fixture('contracts.pdf'),
     [COMPILATION]: fixture('contracts.pdf'),
     [SCAN]: fixture('scan.pdf'),
+    // An e-invoice whose second page is the certificate it came with (fixtures/evidence/ofd/).
+    [OFD]: readFileSync(resolve(root, 'test', 'fixtures', 'evidence', 'ofd', 'invoice.ofd')),
   }).writeZip(join(work, '找页.zip'));
 }
 
@@ -176,6 +180,23 @@ describe('finding the page', () => {
     await page.keyboard.press('Escape');
     expect(await page.getByTestId('pdf-search-result').count()).toBe(0);
     expect(await viewer(page).locator('[data-testid="search-hit"]').count()).toBe(0);
+
+    // An OFD (shown as page images) named without a page: found by its own text, marked too.
+    await row(page, 'I4.techContracts#tc-5').click();
+    const pages = page.getByTestId('pages-scroll');
+    await expect.poll(() => mark.textContent(), { timeout: 30_000 }).toBe('自动定位（第2页，可能不准）');
+    await expect.poll(() => pages.getAttribute('data-current-page'), { timeout: 20_000 }).toBe('2');
+    mkdirSync(shots, { recursive: true });
+    for (const [width, height] of [
+      [1366, 768],
+      [1024, 640],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await pages.locator('[data-testid="pages-image"]').first().waitFor();
+      await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('[data-testid="pages-image"]')).every((i) => i.complete));
+      await page.screenshot({ path: join(shots, `find-auto-locate-ofd-${width}.png`) });
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('searches a scan by its OCR text, and every file of the alliance at once', { timeout: 180_000 }, async () => {

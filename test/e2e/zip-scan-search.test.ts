@@ -5,6 +5,7 @@
  * the zip with the scan open at its page, the words highlighted; the scan's own search finds
  * them too. The zip is a committed fixture made by Info-ZIP (fixtures/evidence/ocr/).
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -57,8 +58,15 @@ describe('a scan inside a zip, read by the background OCR', () => {
     expect(await result.locator('.package-search-file strong').allTextContents()).toEqual([MEMBER]);
     await page.screenshot({ path: join(shots, 'zip-scan-package-search.png') });
 
+    // Opening the scan asks main to read it next by its own hash (the zip has no pages to read).
+    const putFirst: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('ocr-put-first')) putFirst.push(request.postData() ?? '');
+    });
     await result.getByTestId('package-search-hit').first().click();
     expect(await page.getByTestId('zip-member-path').textContent()).toBe('证明材料/扫描件.zip › 扫描件/技术合同登记证明.pdf');
+    const scanSha = createHash('sha256').update(readFileSync(join(fixtures, 'scanned-certificate.pdf'))).digest('hex');
+    await expect.poll(() => putFirst.some((body) => body.includes(scanSha)), { timeout: 10_000 }).toBe(true);
     await expect.poll(() => page.getByTestId('pdf-search-result').textContent(), { timeout: 30_000 }).toContain('“340104202600123”第 1 / 1 处，在第 1 页');
     await page.locator('[data-page="1"] [data-testid="search-hit"].current').waitFor();
     await page.screenshot({ path: join(shots, 'zip-scan-hit-1366.png') });

@@ -18,9 +18,12 @@ import type { DocumentFormat, DocumentPreview } from '../../../shared/api/eviden
 import { previewText } from './document-blocks.ts';
 import type { DocumentContent } from './document-content.ts';
 
-export const documentFormats: readonly DocumentFormat[] = ['docx', 'doc', 'wps', 'rtf', 'odt'];
+/** The word-processor formats (an .et is read here only when no spreadsheet library reads it). */
+type WordProcessorFormat = Exclude<DocumentFormat, 'et'>;
 
-export function isDocumentFormat(type: string): type is DocumentFormat {
+export const documentFormats: readonly WordProcessorFormat[] = ['docx', 'doc', 'wps', 'rtf', 'odt'];
+
+export function isDocumentFormat(type: string): type is WordProcessorFormat {
   return (documentFormats as readonly string[]).includes(type);
 }
 
@@ -34,6 +37,8 @@ async function content(bytes: Uint8Array, format: DocumentFormat): Promise<Docum
       return (await import('./doc-document.ts')).readDoc(bytes);
     case 'wps':
       return (await import('./wps-document.ts')).readWps(bytes);
+    case 'et':
+      return (await import('./wps-document.ts')).readEt(bytes);
     case 'rtf':
       return (await import('./rtf-document.ts')).readRtf(bytes);
     case 'odt':

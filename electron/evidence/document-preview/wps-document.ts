@@ -4,7 +4,8 @@
  * text can be found in it: every stream is searched for runs of UTF-16 text (the encoding WPS
  * keeps its text in) of at least four characters with Chinese characters or words in them,
  * each run a paragraph, in stream order, with a notice that it may be incomplete or out of
- * order. It is never shown blank: a file with no such text says so.
+ * order. It is never shown blank: a file with no such text says so. WPS 表格's own .et, when
+ * no spreadsheet library reads it, is searched the same way (`readEt`).
  *
  * Bounded: one pass over each stream of the file, at most MAX_BODY_BLOCKS runs.
  */
@@ -32,7 +33,26 @@ function isTextChar(code: number): boolean {
   );
 }
 
+export const etNotice =
+  '这是 WPS 表格自有的格式（.et），没有可用的程序库能读出其中的表格。下面只是从文件中找出的文字，不是表格的样子，可能不全、顺序可能有误，数字和日期可能缺失；请用 WPS 打开原文件核对，或请联盟另存为 .xlsx 后重新提供。';
+
+export const etNoTextNotice =
+  '这是 WPS 表格自有的格式（.et），没有可用的程序库能读出其中的表格，也没能从文件中找出文字。请用 WPS 打开原文件查看，或请联盟另存为 .xlsx 后重新提供。';
+
 export function readWps(bytes: Uint8Array): DocumentContent {
+  return textRuns(bytes, wpsNotice, wpsNoTextNotice);
+}
+
+/**
+ * WPS 表格's own .et that the spreadsheet reader could not read (previewers.ts): the same
+ * search for UTF-16 text runs. The format is not documented, so what is found may be little;
+ * the notice says so, and an expert still sees text or a notice, never a blank.
+ */
+export function readEt(bytes: Uint8Array): DocumentContent {
+  return textRuns(bytes, etNotice, etNoTextNotice);
+}
+
+function textRuns(bytes: Uint8Array, notice: string, noTextNotice: string): DocumentContent {
   const file = readCompoundFile(bytes);
   if (file === null) throw new NotThisFormat('not a compound file');
   const body = new BlockList(MAX_BODY_BLOCKS);
@@ -48,7 +68,7 @@ export function readWps(bytes: Uint8Array): DocumentContent {
     body: blocks,
     footer: [],
     notes: [],
-    notice: blocks.length === 0 ? wpsNoTextNotice : wpsNotice,
+    notice: blocks.length === 0 ? noTextNotice : notice,
     truncated: body.truncated,
   };
 }

@@ -25,6 +25,7 @@
  * the worker, not the app.
  */
 import * as XLSX from '@e965/xlsx';
+import { etUnreadable } from './et-unreadable.ts';
 
 import type { SpreadsheetFormat, SpreadsheetMerge, SpreadsheetPreview, SpreadsheetSheet } from '../../../shared/api/evidence-preview-types.ts';
 import { checkWorkbookZip, defaultWorkbookLimits, type WorkbookZipCheck } from '../../package-reader/workbook/check-workbook-zip.ts';
@@ -130,7 +131,7 @@ function readWith(read: () => XLSX.WorkBook, fileName: string, format: Spreadshe
     if (/password|encrypt/i.test((error as Error).message)) throw new PreviewRefused(`无法预览：“${fileName}”设置了打开密码。请向联盟要一份没有密码的文件，或用系统程序打开并输入密码。`);
     // An .et that WPS saved as BIFF8 is detected as the .xls it is; what is left as `et` is
     // WPS's own format, which no library reads reliably (SheetJS reads only some of it).
-    if (format === 'et') throw new PreviewRefused(`无法预览：“${fileName}”是 WPS 表格自己的格式，本程序读不出其中的表格。请用 WPS 打开查看，或请联盟另存为 .xlsx 后重新提供。`);
+    if (format === 'et') throw new PreviewRefused(etUnreadable(fileName));
     // What SheetJS cannot read is damaged (cut short, or not what its content first said).
     throw new PreviewRefused(`无法预览：“${fileName}”已损坏或不完整，读不出其中的表格。可以尝试用系统程序打开；打不开时请联盟重新提供。`);
   }

@@ -13,9 +13,10 @@
  *   only after the expert confirms (desktop shell).
  * - 全文搜索: the words in every file of the package (package-search-panel.tsx); a hit opens its
  *   file at its page with the words highlighted.
- * - 自动定位: a reference of an item that names a PDF but no page opens at the page the item's
- *   fields point to (evidence-locate), marked 自动定位（第N页，可能不准） since it is a guess;
- *   when nothing is found, at page 1 without a mark.
+ * - 自动定位: a reference of an item that names a paged file (PDF, TIFF, OFD) but no page opens
+ *   at the page the item's fields point to (evidence-locate: its own text or what OCR read),
+ *   marked 自动定位（第N页，可能不准） since it is a guess; when nothing is found, at page 1
+ *   without a mark.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { PagesPreview } from '../../../shared/api/evidence-preview-types.ts';
@@ -215,7 +216,15 @@ function FileView({ expertId, packageId, file, member, page, openSeq, find, loca
           member={member === null ? null : { path: member, goal: { page, seq: openSeq, find } }}
           fallback={<ExternalFile packageId={packageId} file={file} />}
           pages={(preview) => (
-            <PagesFile expertId={expertId} packageId={packageId} file={file} preview={preview} goal={{ page, seq: openSeq, find }} onPageChange={onPageChange} />
+            <PagesFile
+              expertId={expertId}
+              packageId={packageId}
+              file={file}
+              preview={preview}
+              goal={{ page, seq: openSeq, find }}
+              locateItem={page === null && member === null && preview.paged ? locateItem : null}
+              onPageChange={onPageChange}
+            />
           )}
         />
       );
@@ -227,7 +236,7 @@ function FileView({ expertId, packageId, file, member, page, openSeq, find, loca
  * item's fields, or null. Until it answers, the goal is pending (the viewer waits rather than
  * show page 1 and jump).
  */
-function useLocatedGoal(packageId: number, path: string, goal: PdfGoal, item: ItemFields | null): { goal: PdfGoal; located: number | null } {
+function useLocatedGoal<Goal extends PdfGoal | PagesGoal>(packageId: number, path: string, goal: Goal, item: ItemFields | null): { goal: Goal; located: number | null } {
   const [located, setLocated] = useState<{ seq: number; page: number | null } | null>(null);
   const wanted = item === null ? null : JSON.stringify({ id: item.id, title: item.title, date: item.date, amountWan: item.amountWan });
   useEffect(() => {
@@ -246,6 +255,16 @@ function useLocatedGoal(packageId: number, path: string, goal: PdfGoal, item: It
   if (located?.seq !== goal.seq) return { goal: { ...goal, pending: true }, located: null };
   // Nothing found: page 1 (also when the file was open at another item's page), unmarked.
   return { goal: { ...goal, page: located.page ?? 1 }, located: located.page };
+}
+
+/** The mark of a page 自动定位 found: a guess the expert should check. */
+function AutoLocateNote({ located }: { located: number | null }) {
+  if (located === null) return null;
+  return (
+    <p className="auto-locate" role="note" data-testid="auto-locate" title="此项的材料没有注明页码，程序按标题、编号、日期和金额在文件中找到了这一页，请核对。">
+      自动定位（第{located}页，可能不准）
+    </p>
+  );
 }
 
 function PdfFile(props: {
@@ -272,11 +291,7 @@ function PdfFile(props: {
           {notice}
         </p>
       )}
-      {located !== null && (
-        <p className="auto-locate" role="note" data-testid="auto-locate" title="此项的材料没有注明页码，程序按标题、编号、日期和金额在文件中找到了这一页，请核对。">
-          自动定位（第{located}页，可能不准）
-        </p>
-      )}
+      <AutoLocateNote located={located} />
       <PdfViewer
         url={props.url}
         goal={goal}
@@ -298,11 +313,13 @@ function PagesFile(props: {
   file: PackageFileView;
   preview: PagesPreview;
   goal: PagesGoal;
+  locateItem: ItemFields | null;
   onPageChange: (page: number) => void;
 }) {
   const { rotation, change, notice } = useRememberedRotation(props.expertId, props.file.sha256);
   const { packageId } = props;
   const path = props.file.path;
+  const { goal, located } = useLocatedGoal(packageId, path, props.goal, props.locateItem);
   const find = useCallback((query: string) => api.invoke('evidence-search', { packageId, path, query }), [packageId, path]);
   return (
     <>
@@ -311,10 +328,11 @@ function PagesFile(props: {
           {notice}
         </p>
       )}
+      <AutoLocateNote located={located} />
       <PagesViewer
         preview={props.preview}
         name={props.file.path}
-        goal={props.goal}
+        goal={goal}
         rotation={rotation}
         onRotate={change}
         onPageChange={props.onPageChange}

@@ -42,6 +42,8 @@ export interface PagesGoal {
   readonly seq: number;
   /** Words to search and highlight from that page on (a hit of the alliance-wide search). */
   readonly find?: string | null | undefined;
+  /** The page is still being worked out (自动定位): wait before going anywhere. */
+  readonly pending?: boolean | undefined;
 }
 
 export interface PagesViewerProps {
@@ -86,7 +88,7 @@ export function PagesViewer({ preview, name, goal, rotation: remembered, onRotat
   // A new goal (another item opened): its page, or page 1 when the file is first opened.
   const goalSeen = useRef<number | null>(null);
   useEffect(() => {
-    if (!ready || goalSeen.current === goal.seq) return;
+    if (!ready || goal.pending === true || goalSeen.current === goal.seq) return;
     const first = goalSeen.current === null;
     goalSeen.current = goal.seq;
     if (goal.page === null && !first) return;
@@ -95,7 +97,7 @@ export function PagesViewer({ preview, name, goal, rotation: remembered, onRotat
     setFitBasis(start.page);
     goToRef.current(start.page);
     if (goal.find) runSearch(goal.find, start.page);
-  }, [ready, goal.seq, goal.page, goal.find, paged, count, runSearch, setFitBasis]);
+  }, [ready, goal.seq, goal.page, goal.pending, goal.find, paged, count, runSearch, setFitBasis]);
 
   // The current hit's page is shown (Enter, Shift+Enter, a new search).
   const hit = search.hit;

@@ -84,6 +84,11 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
   // would otherwise wait behind 149.
   const [leadPage, setLeadPage] = useState<number | null>(null);
   const [leadDrawn, setLeadDrawn] = useState<number | null>(null);
+  // Whether the first goal has put the column at its page. Until then no page is drawn: the
+  // column first renders at its top, and pages 1–3 started there would be fetched and decoded
+  // before the page asked for (pdf.js decodes one picture at a time; a cancelled render does not
+  // stop a decode already begun), which cost a deep page of a big scan its first 100 ms or more.
+  const [placed, setPlaced] = useState(false);
   const onDrawn = useCallback((n: number) => setLeadDrawn(n), []);
   const searchBox = useRef<HTMLInputElement>(null);
   const opening = useRef<PdfOpening | null>(null);
@@ -164,6 +169,7 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
     setBeyond(start.beyond);
     setFitBasis(start.page);
     goToRef.current(start.page, true);
+    setPlaced(true);
     if (goal.find) runSearch(goal.find, start.page);
   }, [doc, ready, goal.seq, goal.page, goal.pending, goal.find, runSearch, setFitBasis]);
 
@@ -268,7 +274,7 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
             {shown.map((size, i) => {
               const top = tops[i] ?? 0;
               const height = Math.round(size.height * scale);
-              const waiting = leadPage !== null && leadDrawn !== leadPage && leadPage !== i + 1;
+              const waiting = !placed || (leadPage !== null && leadDrawn !== leadPage && leadPage !== i + 1);
               const draw = top + height >= drawFrom && top <= drawTo && !waiting;
               return (
                 <PdfPage

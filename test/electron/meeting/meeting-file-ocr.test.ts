@@ -1,7 +1,8 @@
 /**
  * OCR results travel in the meeting file: the clerk's laptop reads the packages' files (the
  * real queue and engine), exports the meeting, and the expert laptop that imports it holds the
- * same results and reads no page again.
+ * same results and reads no page again: neither a loose scan's nor that of a scan inside a zip
+ * of the package (read by its own hash).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -13,6 +14,8 @@ import { OcrQueue } from '../../../electron/ocr/ocr-queue.ts';
 import { OcrReader } from '../../../electron/ocr/read-ocr.ts';
 import type { OcrSource } from '../../../electron/ocr/ocr-task.ts';
 import { MEETING_JSON, OCR_JSON, type MeetingDescription } from '../../../shared/meeting/meeting-file-format.ts';
+import type { MeetingOcr } from '../../../shared/meeting/meeting-ocr-format.ts';
+import { listedZipScanMembers } from '../../../electron/evidence/zip/zip-scan-members.ts';
 import { call } from '../../helpers/call.ts';
 import { prepareChairMeeting, type ChairMeeting } from '../../helpers/chair-meeting.ts';
 import { alliancePackage } from '../../helpers/package-builder.ts';
@@ -43,11 +46,17 @@ async function readAll(ctx: ServiceContext, reader = new CountingReader()): Prom
   return reader;
 }
 
-const scan = readFileSync(resolve(import.meta.dirname, '../../fixtures/evidence/ocr/scanned-certificate.pdf'));
+const fixtures = resolve(import.meta.dirname, '../../fixtures/evidence/ocr');
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+// A black-and-white scan, loose in the package.
+const scan = readFileSync(join(fixtures, 'scanned-certificate-1bit.pdf'));
+// A zip (Info-ZIP, see make-fixtures.sh) holding another scan, in the package's evidence.
+const scansZip = readFileSync(join(fixtures, 'scans.zip'));
+const zippedScan = readFileSync(join(fixtures, 'scanned-certificate.pdf'));
 
-/** The clerk's laptop: one package with a scan, read by the real queue, in an exported meeting. */
+/** The clerk's laptop: one package with a scan and a zip of scans, read by the real queue, in an exported meeting. */
 async function clerkWithOcr() {
-  const pkg = await alliancePackage().with('成果转化/技术合同1.pdf', scan).write(join(tempDir(), 'HFA-012.zip'));
+  const pkg = await alliancePackage().with('成果转化/技术合同1.pdf', scan).with('证明材料/扫描件.zip', scansZip).write(join(tempDir(), 'HFA-012.zip'));
   const clerk = testContext(tempDir());
   // Only the packages and settings of a chair meeting are needed to prepare one.
   const meeting = { packages: [pkg], settings: { method: 'mean', deviationThreshold: 10, budgetYuan: 1000000 } } as unknown as ChairMeeting;
@@ -66,13 +75,19 @@ describe('meeting file with OCR results', { timeout: 180_000 }, () => {
     const description = JSON.parse(entries.get(MEETING_JSON)!.toString('utf8')) as MeetingDescription;
     const ocrJson = entries.get(OCR_JSON)!;
     expect(description.ocr).toEqual({ sha256: createHash('sha256').update(ocrJson).digest('hex'), size: ocrJson.length });
+    // The zipped scan is not a file of the package: its results go by its own hash.
+    const carried = (JSON.parse(ocrJson.toString('utf8')) as MeetingOcr).files.map((f) => f.sha256);
+    expect(carried).toEqual(expect.arrayContaining([sha256(scan), sha256(zippedScan)]));
+    expect(description.packages.flatMap((p) => p.files.map((f) => f.sha256))).not.toContain(sha256(zippedScan));
 
     const expert = testContext(tempDir());
     const { outcome } = await importMeetingFile(expert, path, '专家 王明');
     expect(outcome.ok).toBe(true);
     expect(pageRows(expert)).toEqual(pageRows(clerk));
+    // The expert laptop's queue lists the zip's scans and finds them read: no page is read again.
     expect((await readAll(expert)).pagesRead).toBe(0);
-    expect(expert.db.prepare("SELECT text FROM ocr_page WHERE source = 'ocr' AND text LIKE '%340104202600123%'").pluck().all()).toHaveLength(1);
+    expect(listedZipScanMembers(expert.dataDir, sha256(scansZip)).map((m) => m.sha256)).toEqual([sha256(zippedScan)]);
+    expect(expert.db.prepare("SELECT sha256 FROM ocr_page WHERE source = 'ocr' AND text LIKE '%340104202600123%' ORDER BY sha256").pluck().all()).toEqual([sha256(scan), sha256(zippedScan)].sort());
     expert.close();
 
     // A copy whose OCR results were changed after the clerk wrote it is refused as altered.

@@ -96,15 +96,20 @@ describe('OcrQueue', { timeout: 120_000 }, () => {
     expect(reader.asked.filter((a) => a.startsWith(sha256(scan)))).toEqual([`${sha256(scan)}#1`]);
     expect(packageOcrProgress(ctx.db)).toHaveLength(2);
 
-    // As if the app had stopped before storing the photo's page: a new queue reads only that.
+    // As if the app had stopped before storing the photo's page: the app is closed and started
+    // again on its data folder (the store reopened), and the new queue reads only that page.
     ctx.db.prepare('DELETE FROM ocr_page WHERE sha256 = ?').run(sha256(turned));
+    await queue.stop();
+    ctx.close();
+    open.splice(open.findIndex((o) => o.ctx === ctx), 1);
+    const reopened = testContext(ctx.dataDir);
     const again = new CountingReader();
-    const restarted = new OcrQueue({ db: () => ctx.db, dataDir: ctx.dataDir, now: ctx.now, run: true, reader: again });
+    const restarted = new OcrQueue({ db: () => reopened.db, dataDir: reopened.dataDir, now: reopened.now, run: true, reader: again });
+    open.push({ ctx: reopened, queue: restarted });
     restarted.wake();
     await restarted.idle();
-    await restarted.stop();
     expect(again.asked).toEqual([`${sha256(turned)}#1`]);
-    expect(ocrPageTexts(ctx.db, sha256(turned))?.[0]?.text).toContain('340104202600123');
+    expect(ocrPageTexts(reopened.db, sha256(turned))?.[0]?.text).toContain('340104202600123');
   });
 
   it('reads the file put first before the others', async () => {

@@ -48,6 +48,14 @@ export function ConvertedPreview({ packageId, path, fallback, pages, member, goa
     };
   }, [packageId, path]);
 
+  // A scan inside a zip is read by the background OCR under its own hash (the one its preview
+  // is kept by), not the zip's: the expert opened it, so it is read next. (For a TIFF of the
+  // package itself this repeats what the file view asked: the queue takes it once.)
+  const memberScan = preview?.kind === 'file' ? preview.sha256 : preview?.kind === 'pages' ? (preview.pages[0]?.image.sha256 ?? null) : null;
+  useEffect(() => {
+    if (memberScan !== null) void api.invoke('ocr-put-first', { sha256: memberScan });
+  }, [memberScan]);
+
   if (error?.code === 'no-preview') return <>{fallback}</>;
   if (error)
     return (

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { readSpreadsheetPreview } from '../../../../electron/evidence/spreadsheet/read-spreadsheet-preview.ts';
+import { previewers } from '../../../../electron/evidence/previewers.ts';
+import { ownText } from '../../../../electron/evidence/own-text.ts';
 import { spreadsheetPreview } from '../../../../electron/evidence/spreadsheet/spreadsheet-preview.ts';
 import { spreadsheetText } from '../../../../electron/evidence/spreadsheet/spreadsheet-text.ts';
 import { renditionsRoot } from '../../../../electron/evidence/renditions.ts';
@@ -69,6 +71,22 @@ describe('a spreadsheet shows what its program shows', () => {
     const reading = await readSpreadsheetPreview(notBiff.subarray(0, 1536), 'et', '成员名单.et');
     expect(reading).toEqual({ ok: false, message: '无法预览：“成员名单.et”是 WPS 表格自己的格式，本程序读不出其中的表格。请用 WPS 打开查看，或请联盟另存为 .xlsx 后重新提供。' });
   });
+
+  it('shows the text found in an .et no library reads, with a notice saying what it is; its search has that text', async () => {
+    // A compound file that holds UTF-16 text but no workbook, as WPS 表格's own .et is to
+    // SheetJS (here LibreOffice's .doc: WPS's own format cannot be made with Debian's programs).
+    const bytes = new Uint8Array(readFileSync(new URL('../documents/红头文件.doc', dir)));
+    const shown = await previewers.et!({ bytes, sha256: 'e'.repeat(64), path: '清单/成员名单.et', fileName: '成员名单.et', dataDir: tempDir() });
+    expect(shown.kind).toBe('document');
+    if (shown.kind !== 'document') return;
+    expect(shown.format).toBe('et');
+    expect(shown.notice).toMatch(/^这是 WPS 表格自有的格式（\.et），没有可用的程序库能读出其中的表格。下面只是从文件中找出的文字/);
+    expect(shown.body.map((b) => (b.type === 'paragraph' ? b.text : ''))).toContain('合肥市科学技术局文件');
+    expect((await ownText('et', bytes, '成员名单.et'))?.[0]).toContain('合肥市科学技术局文件');
+    // Not even a compound file to search (cut short): the refusal that says to open it in WPS.
+    const cut = previewers.et!({ bytes: fixture('contracts.xls').subarray(0, 1536), sha256: 'f'.repeat(64), path: '清单/空.et', fileName: '空.et', dataDir: tempDir() });
+    await expect(cut).rejects.toMatchObject({ code: 'preview-refused', message: expect.stringContaining('“空.et”是 WPS 表格自己的格式') });
+  }, 60_000);
 
   it('a damaged .xls (cut short) says so, naming the file', async () => {
     const reading = await readSpreadsheetPreview(fixture('contracts.xls').subarray(0, 1536), 'xls', '合同清单.xls');
