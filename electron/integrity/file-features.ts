@@ -16,7 +16,8 @@ import { extractIdentifiers } from '../../shared/integrity/identifiers.ts';
 import { pageFingerprint } from '../../shared/integrity/page-fingerprint.ts';
 import { taskModule, type WorkerCaps } from '../files/capped-worker.ts';
 import { ResidentWorker } from '../files/resident-worker.ts';
-import type { FileFeaturesInput } from './file-features-task.ts';
+import { inspectPdfCapped, pdfInspectionCaps } from '../package-reader/inspect/capped-pdf-inspection.ts';
+import type { FileFeaturesInput, PdfFeatures, PdfFeaturesInput } from './file-features-task.ts';
 
 export const fileFeaturesCaps: WorkerCaps = { maxOldGenerationSizeMb: 512, timeoutMs: 120_000 };
 
@@ -40,11 +41,26 @@ export async function readFileFeatures(bytes: Uint8Array, type: EvidenceType): P
   return outcome.ok ? outcome.value : noFeatures;
 }
 
-/** Ends the worker (a command that is done; the next call starts a new one). */
+let inspecting: ResidentWorker<PdfFeaturesInput, PdfFeatures> | null = null;
+
+/**
+ * A PDF's inspection for the package check and, when `features`, its page features from the
+ * same opening, in a resident worker under the inspection's own caps. A PDF that hits them is
+ * inspected again as it would have been alone (capped-pdf-inspection.ts, which reports the
+ * cap), and gets no features here: the cross-check reads them later under its own caps.
+ */
+export async function inspectPdfWithFeatures(bytes: Uint8Array, features: boolean): Promise<PdfFeatures> {
+  inspecting ??= new ResidentWorker<PdfFeaturesInput, PdfFeatures>({ module: taskModule(import.meta.url, 'file-features-task'), exportName: 'pdfFeaturesTask' }, pdfInspectionCaps);
+  const outcome = await inspecting.run({ bytes, features });
+  return outcome.ok ? outcome.value : { inspection: await inspectPdfCapped(bytes), features: null };
+}
+
+/** Ends the workers (a command that is done; the next call starts new ones). */
 export async function closeFileFeatures(): Promise<void> {
-  const worker = shared;
+  const workers = [shared, inspecting];
   shared = null;
-  await worker?.close();
+  inspecting = null;
+  await Promise.all(workers.map((w) => w?.close()));
 }
 
 /** The features with OCR pages added where the document has no text of its own. */
