@@ -78,23 +78,25 @@ async function photoDate(bytes: Uint8Array): Promise<string | null> {
   }
 }
 
-export interface PdfFeaturesInput {
-  readonly bytes: Uint8Array;
-  /** false: the inspection alone (a file whose features are already kept). */
-  readonly features: boolean;
-}
+/** What the importer asks of one file (import-features.ts). */
+export type ImportFeaturesInput =
+  | { readonly kind: 'pdf'; readonly bytes: Uint8Array; /** false: the inspection alone (features already kept). */ readonly features: boolean }
+  | { readonly kind: 'image'; readonly bytes: Uint8Array; readonly type: EvidenceType };
 
-export interface PdfFeatures {
-  readonly inspection: PdfInspection;
+export interface ImportFeatures {
+  /** A PDF's inspection for the package check; null for an image. */
+  readonly inspection: PdfInspection | null;
   /** null when not asked for. */
   readonly features: FileFeatures | null;
 }
 
 /**
- * The package check's inspection of a PDF (pdf-inspection.ts) and, from the same opening of the
- * file, the text features of its pages: what the importer runs, so a PDF is opened once.
+ * What the importer reads of a file in one worker: for a PDF, the package check's inspection
+ * (pdf-inspection.ts) and, from the same opening of the file, its pages' features, so a PDF is
+ * opened once; for an image, its features.
  */
-export async function pdfFeaturesTask(input: PdfFeaturesInput): Promise<PdfFeatures> {
+export async function importFeaturesTask(input: ImportFeaturesInput): Promise<ImportFeatures> {
+  if (input.kind === 'image') return { inspection: null, features: await fileFeaturesTask({ bytes: input.bytes, type: input.type }) };
   if (!input.features) return { inspection: await inspectPdf(input.bytes), features: null };
   const { inspection, pageCount, pages } = await pdfPages(input.bytes);
   return { inspection, features: { pageCount, imageHash: null, photoDate: null, pages } };

@@ -3,18 +3,18 @@
  * whether experts can see it), the cross-check's features of the same bytes are read too, so
  * the cross-check after import only compares (docs/cross-check.md, "何时运行").
  *
- * - PDFs: the inspection and the page features come from one opening of the file, in one
- *   worker (file-features.ts `inspectPdfWithFeatures`).
+ * - PDFs: the inspection and the page features come from one opening of the file, in the
+ *   importer's one worker (file-features.ts `inspectPdfWithFeatures`).
  * - images: the inspection looks only at the head and tail of the bytes; the image is decoded
- *   in the features worker while the reader goes on to the next file, so the decoding runs
- *   beside the reading and storing rather than after it.
+ *   in that worker while the reader goes on to the next file, so the decoding runs beside the
+ *   reading and storing rather than after it.
  * - a file whose features are already kept (the same content in another package, or an
  *   earlier year's) is not read again; nor is the same file twice in one package.
  *
  * What is read here is exactly what the cross-check would read of the stored file
  * (feature-store.ts `storedFileFeatures`): a file too large to inspect whole, or of a kind with
  * no features, has none (`noFeatures`); a PDF that hits the inspection's caps gets nothing
- * here, and the cross-check reads it later under its own.
+ * here, nor does an image that hits them: the cross-check reads those later under its own.
  */
 import type { EvidenceType } from '../../shared/evidence/evidence-type.ts';
 import type { EvidenceInspection } from '../../shared/evidence/evidence-inspection.ts';
@@ -22,7 +22,7 @@ import type { FileFeatures } from '../../shared/integrity/cross-check.ts';
 import { inspectEvidence, signatureType, type InspectInput } from '../package-reader/inspect-evidence.ts';
 import type { PackageFile } from '../package-reader/read-package.ts';
 import { featureTypes } from './feature-store.ts';
-import { inspectPdfWithFeatures, noFeatures, readFileFeatures } from './file-features.ts';
+import { importImageFeatures, inspectPdfWithFeatures, noFeatures } from './file-features.ts';
 
 export interface ImportFeatures {
   /** The reader's inspection of a file (read-package.ts `inspectFile`), reading its features as well. */
@@ -37,7 +37,7 @@ const MAX_WAITING_BYTES = 32 * 1024 * 1024;
 /** `known`: whether a file's features are already kept, by content hash. */
 export function importFeatures(known: (sha256: string) => boolean): ImportFeatures {
   const read = new Map<string, Promise<FileFeatures | null>>();
-  const waiting: { readonly bytes: number; readonly pending: Promise<FileFeatures> }[] = [];
+  const waiting: { readonly bytes: number; readonly pending: Promise<FileFeatures | null> }[] = [];
   let waitingBytes = 0;
   return {
     async inspectFile(input, file) {
@@ -63,7 +63,7 @@ export function importFeatures(known: (sha256: string) => boolean): ImportFeatur
       const inspection = await inspectEvidence(input);
       // Not awaited: decoded in the features worker while the reader reads on; but the bytes
       // wait in memory until then, so the reader waits once too many are waiting.
-      const pending = readFileFeatures(input.bytes, type as EvidenceType);
+      const pending = importImageFeatures(input.bytes, type as EvidenceType);
       read.set(file.sha256, pending);
       const entry = { bytes: input.bytes.length, pending };
       waiting.push(entry);
