@@ -90,27 +90,26 @@ export function hammingDistance(a: string, b: string): number {
 export function similarHashPairs(hashes: readonly (readonly [number, number])[]): [number, number, number][] {
   const segments = SIMILAR_IMAGE_BITS + 1;
   const bounds = Array.from({ length: segments + 1 }, (_, k) => Math.round((k * 64) / segments));
-  const buckets = new Map<string, number[]>();
-  hashes.forEach((h, index) => {
-    for (let k = 0; k < segments; k += 1) {
-      const key = `${k}:${bitsOf(h, bounds[k] as number, bounds[k + 1] as number)}`;
-      const list = buckets.get(key);
-      if (list === undefined) buckets.set(key, [index]);
-      else list.push(index);
-    }
-  });
-  const candidates = new Set<number>();
-  for (const list of buckets.values()) {
-    for (let a = 0; a < list.length; a += 1) for (let b = a + 1; b < list.length; b += 1) candidates.add((list[a] as number) * hashes.length + (list[b] as number));
-  }
+  const values = Array.from({ length: segments }, (_, k) => Int32Array.from(hashes, (h) => bitsOf(h, bounds[k] as number, bounds[k + 1] as number)));
   const pairs: [number, number, number][] = [];
-  for (const pair of [...candidates].sort((x, y) => x - y)) {
-    const i = Math.floor(pair / hashes.length);
-    const j = pair % hashes.length;
-    const distance = halvesDistance(hashes[i] as readonly [number, number], hashes[j] as readonly [number, number]);
-    if (distance <= SIMILAR_IMAGE_BITS) pairs.push([i, j, distance]);
+  for (let k = 0; k < segments; k += 1) {
+    const own = values[k] as Int32Array;
+    const buckets: number[][] = Array.from({ length: 2 ** ((bounds[k + 1] as number) - (bounds[k] as number)) }, () => []);
+    own.forEach((value, index) => (buckets[value] as number[]).push(index));
+    for (const list of buckets) {
+      for (let a = 0; a < list.length; a += 1) {
+        for (let b = a + 1; b < list.length; b += 1) {
+          const i = list[a] as number;
+          const j = list[b] as number;
+          const distance = halvesDistance(hashes[i] as readonly [number, number], hashes[j] as readonly [number, number]);
+          // A pair agreeing in several segments is counted in the first of them only.
+          if (distance > SIMILAR_IMAGE_BITS || values.findIndex((v) => v[i] === v[j]) !== k) continue;
+          pairs.push([i, j, distance]);
+        }
+      }
+    }
   }
-  return pairs;
+  return pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
 }
 
 /** Bits [from, to) of a hash as halves, counted from its most significant bit. */
