@@ -7,8 +7,9 @@
  *   32 × 32 grey levels for the perceptual hash; `limitInputPixels` refuses an image that
  *   claims more pixels than a camera makes, before it is decoded (libvips' memory is outside
  *   the worker's heap cap). The EXIF date taken by exifr, as written (no time zone guessed).
- * - PDFs: each page's text layer through pdf.js (the same legacy build the inspection uses),
- *   the first `MAX_PAGES` pages: fingerprint and identifiers of each page with text.
+ * - PDFs: each page's text layer through pdf.js, the first `MAX_PAGES` pages, read by the
+ *   package check's own inspection (pdf-inspection.ts), so the import opens a PDF once for
+ *   both: fingerprint and identifiers of each page with text.
  * - other kinds: nothing yet (a Word file's text would come the same way).
  */
 import type { EvidenceType } from '../../shared/evidence/evidence-type.ts';
@@ -16,6 +17,7 @@ import type { FileFeatures, PageFeatures } from '../../shared/integrity/cross-ch
 import { extractIdentifiers } from '../../shared/integrity/identifiers.ts';
 import { pageFingerprint } from '../../shared/integrity/page-fingerprint.ts';
 import { HASH_SIZE, perceptualHash } from '../../shared/integrity/perceptual-hash.ts';
+import { inspectPdf, type PdfInspection } from '../package-reader/inspect/pdf-inspection.ts';
 
 export const MAX_PAGES = 1000;
 /** 100 megapixels: more than any camera or scanner in the room makes. */
@@ -32,7 +34,10 @@ export async function fileFeaturesTask(input: FileFeaturesInput): Promise<FileFe
   if (imageTypes.has(input.type)) {
     return { pageCount: 1, imageHash: await imageHash(input.bytes), photoDate: await photoDate(input.bytes), pages: [] };
   }
-  if (input.type === 'pdf') return { imageHash: null, photoDate: null, ...(await pdfPages(input.bytes)) };
+  if (input.type === 'pdf') {
+    const { pageCount, pages } = await pdfPages(input.bytes);
+    return { pageCount, imageHash: null, photoDate: null, pages };
+  }
   return { pageCount: null, imageHash: null, photoDate: null, pages: [] };
 }
 
@@ -73,31 +78,36 @@ async function photoDate(bytes: Uint8Array): Promise<string | null> {
   }
 }
 
-async function pdfPages(bytes: Uint8Array): Promise<{ pageCount: number | null; pages: PageFeatures[] }> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = pdfjs.getDocument({ data: bytes, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: pdfjs.VerbosityLevel.ERRORS });
-  const pages: PageFeatures[] = [];
-  let pageCount: number | null = null;
-  try {
-    const document = await task.promise;
-    pageCount = document.numPages;
-    for (let n = 1; n <= Math.min(document.numPages, MAX_PAGES); n += 1) {
-      let text = '';
-      try {
-        const page = await document.getPage(n);
-        const content = await page.getTextContent();
-        for (const item of content.items) if ('str' in item) text += item.str + (item.hasEOL ? '\n' : '');
-        page.cleanup();
-      } catch {
-        continue; // A page that cannot be read has no text to compare.
-      }
-      if (text.trim() === '') continue;
-      pages.push({ page: n, fingerprint: pageFingerprint(text), identifiers: extractIdentifiers(text), text: 'document' });
-    }
-  } catch {
-    // Damaged or password-protected: the package check already says so.
-  } finally {
-    await task.destroy();
-  }
-  return { pageCount, pages };
+/** What the importer asks of one file (import-features.ts). */
+export type ImportFeaturesInput =
+  | { readonly kind: 'pdf'; readonly bytes: Uint8Array; /** false: the inspection alone (features already kept). */ readonly features: boolean }
+  | { readonly kind: 'image'; readonly bytes: Uint8Array; readonly type: EvidenceType };
+
+export interface ImportFeatures {
+  /** A PDF's inspection for the package check; null for an image. */
+  readonly inspection: PdfInspection | null;
+  /** null when not asked for. */
+  readonly features: FileFeatures | null;
+}
+
+/**
+ * What the importer reads of a file in one worker: for a PDF, the package check's inspection
+ * (pdf-inspection.ts) and, from the same opening of the file, its pages' features, so a PDF is
+ * opened once; for an image, its features.
+ */
+export async function importFeaturesTask(input: ImportFeaturesInput): Promise<ImportFeatures> {
+  if (input.kind === 'image') return { inspection: null, features: await fileFeaturesTask({ bytes: input.bytes, type: input.type }) };
+  if (!input.features) return { inspection: await inspectPdf(input.bytes), features: null };
+  const { inspection, pageCount, pages } = await pdfPages(input.bytes);
+  return { inspection, features: { pageCount, imageHash: null, photoDate: null, pages } };
+}
+
+async function pdfPages(bytes: Uint8Array): Promise<{ inspection: PdfInspection; pageCount: number | null; pages: PageFeatures[] }> {
+  const texts: { page: number; text: string }[] = [];
+  // Damaged or password-protected: no pages (the package check already says so).
+  const inspection = await inspectPdf(bytes, { maxPages: MAX_PAGES, pageText: (page, text) => texts.push({ page, text }) });
+  const pages = texts
+    .filter((t) => t.text.trim() !== '')
+    .map((t): PageFeatures => ({ page: t.page, fingerprint: pageFingerprint(t.text), identifiers: extractIdentifiers(t.text), text: 'document' }));
+  return { inspection, pageCount: inspection.kind === 'ok' ? inspection.pages : null, pages };
 }

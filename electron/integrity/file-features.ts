@@ -16,7 +16,9 @@ import { extractIdentifiers } from '../../shared/integrity/identifiers.ts';
 import { pageFingerprint } from '../../shared/integrity/page-fingerprint.ts';
 import { taskModule, type WorkerCaps } from '../files/capped-worker.ts';
 import { ResidentWorker } from '../files/resident-worker.ts';
-import type { FileFeaturesInput } from './file-features-task.ts';
+import { inspectPdfCapped, pdfInspectionCaps } from '../package-reader/inspect/capped-pdf-inspection.ts';
+import type { PdfInspection } from '../package-reader/inspect/pdf-inspection.ts';
+import type { FileFeaturesInput, ImportFeatures, ImportFeaturesInput } from './file-features-task.ts';
 
 export const fileFeaturesCaps: WorkerCaps = { maxOldGenerationSizeMb: 512, timeoutMs: 120_000 };
 
@@ -40,11 +42,38 @@ export async function readFileFeatures(bytes: Uint8Array, type: EvidenceType): P
   return outcome.ok ? outcome.value : noFeatures;
 }
 
-/** Ends the worker (a command that is done; the next call starts a new one). */
+let importing: ResidentWorker<ImportFeaturesInput, ImportFeatures> | null = null;
+
+/**
+ * The importer's worker (file-features-task.ts `importFeaturesTask`), one thread for the PDFs'
+ * inspection and every file's features, under the PDF inspection's caps. A PDF that hits them
+ * is inspected again as it would have been alone (capped-pdf-inspection.ts, which reports the
+ * cap); a file that hits them gets no features here, and the cross-check reads it later under
+ * its own caps.
+ */
+function importWorker(): ResidentWorker<ImportFeaturesInput, ImportFeatures> {
+  importing ??= new ResidentWorker<ImportFeaturesInput, ImportFeatures>({ module: taskModule(import.meta.url, 'file-features-task'), exportName: 'importFeaturesTask' }, pdfInspectionCaps);
+  return importing;
+}
+
+/** A PDF's inspection for the package check and, when `features`, its features from the same opening. */
+export async function inspectPdfWithFeatures(bytes: Uint8Array, features: boolean): Promise<{ inspection: PdfInspection; features: FileFeatures | null }> {
+  const outcome = await importWorker().run({ kind: 'pdf', bytes, features });
+  return outcome.ok && outcome.value.inspection !== null ? { inspection: outcome.value.inspection, features: outcome.value.features } : { inspection: await inspectPdfCapped(bytes), features: null };
+}
+
+/** An image's features as the importer reads them, or null when it hit the caps. */
+export async function importImageFeatures(bytes: Uint8Array, type: EvidenceType): Promise<FileFeatures | null> {
+  const outcome = await importWorker().run({ kind: 'image', bytes, type });
+  return outcome.ok ? outcome.value.features : null;
+}
+
+/** Ends the workers (a command that is done; the next call starts new ones). */
 export async function closeFileFeatures(): Promise<void> {
-  const worker = shared;
+  const workers = [shared, importing];
   shared = null;
-  await worker?.close();
+  importing = null;
+  await Promise.all(workers.map((w) => w?.close()));
 }
 
 /** The features with OCR pages added where the document has no text of its own. */

@@ -103,5 +103,6 @@ async function crossCheckPackages(
       packages.push({ allianceId: row.alliance_id, year: row.year, earlier: isEarlier, claims, selfReport: row.self_report_path, files: checked });
     }
   }
+  cache.flush();
   return { findings: crossCheck(packages), packages: current.length, earlierPackages: earlier.length };
 }

@@ -14,6 +14,7 @@ import { checkPackage } from '../package-reader/check-package.ts';
 import { signatureType } from '../package-reader/inspect-evidence.ts';
 import { resolveLimits } from '../package-reader/limits.ts';
 import type { FileSink } from '../package-reader/read-package.ts';
+import { featureTypes } from './feature-store.ts';
 import { noFeatures, readFileFeatures, withOcrPages, type PageTexts } from './file-features.ts';
 
 /** Features by content hash: a Map in the CLI, the feature table in the app (feature-store.ts). */
@@ -21,8 +22,6 @@ export interface FeatureCache {
   get(sha256: string): FileFeatures | undefined;
   set(sha256: string, features: FileFeatures): void;
 }
-
-const featureTypes: ReadonlySet<string> = new Set<EvidenceType>(['pdf', 'jpeg', 'png', 'gif', 'bmp', 'webp', 'tiff', 'heic']);
 
 export interface PackageToCheck {
   readonly path: string;

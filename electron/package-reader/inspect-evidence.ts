@@ -26,6 +26,7 @@ import {
 import { expectedTypes, extensionOf, isViewableType, type EvidenceType } from '../../shared/evidence/evidence-type.ts';
 import { biffSheetCount, isCompoundFile, readCompoundFile } from './inspect/ole-compound-file.ts';
 import { inspectPdfCapped } from './inspect/capped-pdf-inspection.ts';
+import type { PdfInspection } from './inspect/pdf-inspection.ts';
 import { isPlainText } from './inspect/text-encoding.ts';
 import { tiffPageCount } from './inspect/tiff-pages.ts';
 import { openZipInMemory, type ZipInMemory } from './inspect/zip-members.ts';
@@ -43,6 +44,11 @@ export interface InspectOptions {
   readonly maxPartBytes?: number;
   /** Most entries a container may have to be looked into. */
   readonly maxParts?: number;
+  /**
+   * Inspects a complete PDF's bytes; default the capped pdf.js worker. The importer passes one
+   * that reads the cross-check's page features in the same opening (electron/integrity/).
+   */
+  readonly inspectPdf?: (bytes: Uint8Array) => Promise<PdfInspection>;
 }
 
 const MiB = 1024 * 1024;
@@ -176,7 +182,7 @@ function imageEnd(type: EvidenceType, bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-async function findings(input: InspectInput, options: typeof defaults): Promise<Findings> {
+async function findings(input: InspectInput, options: typeof defaults & InspectOptions): Promise<Findings> {
   const { path, bytes, size } = input;
   const complete = bytes.length >= size;
   const signature = signatureType(bytes);
@@ -187,7 +193,7 @@ async function findings(input: InspectInput, options: typeof defaults): Promise<
       return zipFindings(path, bytes, complete, options);
     case 'pdf': {
       if (!complete) return { type: 'pdf' };
-      const pdf = await inspectPdfCapped(bytes);
+      const pdf = await (options.inspectPdf ?? inspectPdfCapped)(bytes);
       if (pdf.kind === 'password') return { type: 'pdf', password: true };
       if (pdf.kind === 'damaged') return { type: 'pdf', damaged: pdf.detail };
       return pdf.truncated

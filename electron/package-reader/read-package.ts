@@ -40,7 +40,7 @@ import { stripTopLevelFolder, topLevelFolder } from './top-level-folder.ts';
 import { openZipSource } from './zip-source.ts';
 import { findWorkbook } from './workbook/find-workbook.ts';
 import type { EvidenceInspection } from '../../shared/evidence/evidence-inspection.ts';
-import { inspectEvidence } from './inspect-evidence.ts';
+import { inspectEvidence, type InspectInput } from './inspect-evidence.ts';
 
 export const MANIFEST_PATH = 'manifest.json';
 
@@ -74,6 +74,11 @@ export interface ReadPackageOptions {
   readonly signal?: AbortSignal | undefined;
   /** Inspect each file's bytes (type, pages, viewable); default true. */
   readonly inspect?: boolean | undefined;
+  /**
+   * How a file read is inspected; default inspect-evidence.ts. The importer reads the
+   * cross-check's file features from the same bytes, in the same pass (electron/integrity/).
+   */
+  readonly inspectFile?: ((input: InspectInput, file: PackageFile) => Promise<EvidenceInspection>) | undefined;
   /**
    * The name the clerk knows the package by (the file they chose, before the app copied it to
    * its own folder): messages and package-wide problems use it instead of the path, so they
@@ -400,7 +405,10 @@ async function readFromSource(
     if (sink) await callSink(() => sink.finish(file));
     if (manifestChunks !== null && path === MANIFEST_PATH) manifest = concat(manifestChunks, size);
     else if (manifestChunks !== null) workbook = { path, bytes: concat(manifestChunks, size) };
-    if (inspect) inspections.set(path, await inspectEvidence({ path, bytes: concat(inspectChunks, inspectSize), size }));
+    if (inspect) {
+      const input = { path, bytes: concat(inspectChunks, inspectSize), size };
+      inspections.set(path, await (options.inspectFile === undefined ? inspectEvidence(input) : options.inspectFile(input, file)));
+    }
     read.push(file);
     progress(read.length);
   }

@@ -26,6 +26,9 @@ import type { Rubric } from '../../shared/rubric/types.ts';
 import { discardUpload, uploadPath } from './incoming.ts';
 import { findPackageByDigest, insertPackage, type NewPackage } from './package-store.ts';
 import { sniffFileContentType } from '../evidence/sniff-file.ts';
+import type { FileFeatures } from '../../shared/integrity/cross-check.ts';
+import { hasStoredFeatures, storeFeatures } from '../integrity/feature-store.ts';
+import { importFeatures } from '../integrity/import-features.ts';
 
 interface ResolvedSource {
   readonly path: string;
@@ -90,6 +93,8 @@ export interface CheckedPackage {
   readonly staging: EvidenceStaging;
   readonly input: NewPackage;
   readonly warnings: readonly PackageProblemView[];
+  /** The cross-check's features of its files, read as they were inspected, by content hash. */
+  readonly features: ReadonlyMap<string, FileFeatures>;
 }
 
 export type PackageCheck =
@@ -105,9 +110,11 @@ export async function checkPackageForStore(ctx: ServiceContext, source: Resolved
   const staging = createEvidenceStaging(ctx.dataDir);
   let handedOver = false;
   try {
+    const features = importFeatures((sha256) => hasStoredFeatures(ctx.db, sha256));
     const checked = await checkPackage(source.path, {
       displayName: source.name,
       openFile: () => staging.sink(),
+      inspectFile: features.inspectFile,
       onProgress: options.onProgress,
       signal: options.signal,
       rubricDir: join(ctx.resourcesDir, 'rubrics'),
@@ -163,8 +170,9 @@ export async function checkPackageForStore(ctx: ServiceContext, source: Resolved
       sourceKind: reading.kind ?? 'zip',
       importedAt: ctx.now().toISOString(),
     };
+    const fileFeatures = await features.done();
     handedOver = true;
-    return { ready: true, checked: { staging, input, warnings } };
+    return { ready: true, checked: { staging, input, warnings, features: fileFeatures } };
   } finally {
     if (!handedOver) staging.discard();
   }
@@ -176,7 +184,12 @@ export async function checkPackageForStore(ctx: ServiceContext, source: Resolved
  */
 export function storeCheckedPackage(ctx: ServiceContext, checked: CheckedPackage): PackageImportReport {
   const { input } = checked;
-  const stored = insertPackage(ctx.db, input);
+  // With the package's rows, in its one commit (the features refer to its evidence rows).
+  const stored = ctx.db.transaction(() => {
+    const row = insertPackage(ctx.db, input);
+    storeFeatures(ctx.db, checked.features, input.importedAt);
+    return row;
+  })();
   return report(input.sourceName, stored.existed ? 'already-imported' : 'imported', {
     packageId: stored.id,
     allianceId: input.manifest.alliance.id,

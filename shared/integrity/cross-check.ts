@@ -22,7 +22,7 @@ import { parseEvidenceReference } from '../package/evidence-reference.ts';
 import { normalizePackagePath } from '../package/package-path.ts';
 import { compareFindings, comparePlaces, placeLabel, samePlace, type Finding, type FindingKind, type FindingPlace } from './finding.ts';
 import { extractIdentifiers, identifierKey, identifierKindNames, type Identifier } from './identifiers.ts';
-import { halvesDistance, hashHalves, SIMILAR_IMAGE_BITS } from './perceptual-hash.ts';
+import { hashHalves, similarHashPairs } from './perceptual-hash.ts';
 import { fingerprintBands, fingerprintSimilarity, SIMILAR_PAGE_SHARE } from './page-fingerprint.ts';
 
 export interface PageFeatures {
@@ -200,15 +200,13 @@ export function crossCheck(packages: readonly CheckedPackage[]): Finding[] {
   });
   const imageGroups = new Groups();
   const imageEdges: { sha: string; distance: number }[] = [];
-  for (let i = 0; i < images.length; i += 1) {
-    for (let j = i + 1; j < images.length; j += 1) {
-      const a = images[i] as { sha: string; halves: readonly [number, number] };
-      const b = images[j] as { sha: string; halves: readonly [number, number] };
-      const distance = halvesDistance(a.halves, b.halves);
-      if (distance > SIMILAR_IMAGE_BITS || textsDisagree(features.get(a.sha), features.get(b.sha))) continue;
-      imageGroups.join(a.sha, b.sha);
-      imageEdges.push({ sha: a.sha, distance });
-    }
+  // Through the hash's buckets, not every pair: a meeting's images are many, the similar few.
+  for (const [i, j, distance] of similarHashPairs(images.map((image) => image.halves))) {
+    const a = images[i] as { sha: string; halves: readonly [number, number] };
+    const b = images[j] as { sha: string; halves: readonly [number, number] };
+    if (textsDisagree(features.get(a.sha), features.get(b.sha))) continue;
+    imageGroups.join(a.sha, b.sha);
+    imageEdges.push({ sha: a.sha, distance });
   }
   for (const members of imageGroups.groups()) {
     const root = imageGroups.find(members[0] as string);

@@ -79,3 +79,43 @@ export function halvesDistance(a: readonly [number, number], b: readonly [number
 export function hammingDistance(a: string, b: string): number {
   return halvesDistance(hashHalves(a), hashHalves(b));
 }
+
+/**
+ * The pairs of hashes at most `SIMILAR_IMAGE_BITS` apart, as index pairs `[i, j, distance]`
+ * with i < j in ascending order, without comparing every pair: the 64 bits are cut into
+ * `SIMILAR_IMAGE_BITS + 1` segments, and two hashes that differ in at most that many bits agree
+ * exactly in at least one segment (pigeonhole), so only hashes sharing a segment's value are
+ * compared. The same pairs as comparing all of them, found through an index of buckets.
+ */
+export function similarHashPairs(hashes: readonly (readonly [number, number])[]): [number, number, number][] {
+  const segments = SIMILAR_IMAGE_BITS + 1;
+  const bounds = Array.from({ length: segments + 1 }, (_, k) => Math.round((k * 64) / segments));
+  const values = Array.from({ length: segments }, (_, k) => Int32Array.from(hashes, (h) => bitsOf(h, bounds[k] as number, bounds[k + 1] as number)));
+  const pairs: [number, number, number][] = [];
+  for (let k = 0; k < segments; k += 1) {
+    const own = values[k] as Int32Array;
+    const buckets: number[][] = Array.from({ length: 2 ** ((bounds[k + 1] as number) - (bounds[k] as number)) }, () => []);
+    own.forEach((value, index) => (buckets[value] as number[]).push(index));
+    for (const list of buckets) {
+      for (let a = 0; a < list.length; a += 1) {
+        for (let b = a + 1; b < list.length; b += 1) {
+          const i = list[a] as number;
+          const j = list[b] as number;
+          const distance = halvesDistance(hashes[i] as readonly [number, number], hashes[j] as readonly [number, number]);
+          // A pair agreeing in several segments is counted in the first of them only.
+          if (distance > SIMILAR_IMAGE_BITS || values.findIndex((v) => v[i] === v[j]) !== k) continue;
+          pairs.push([i, j, distance]);
+        }
+      }
+    }
+  }
+  return pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+}
+
+/** Bits [from, to) of a hash as halves, counted from its most significant bit. */
+function bitsOf(h: readonly [number, number], from: number, to: number): number {
+  const mask = (n: number): number => (n >= 32 ? 0xffffffff : (1 << n) - 1) >>> 0;
+  if (to <= 32) return (h[0] >>> (32 - to)) & mask(to - from);
+  if (from >= 32) return (h[1] >>> (64 - to)) & mask(to - from);
+  return (((h[0] & mask(32 - from)) << (to - 32)) | (h[1] >>> (64 - to))) >>> 0;
+}

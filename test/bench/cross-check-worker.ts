@@ -1,8 +1,8 @@
 /**
  * Benchmark child process for the cross-check: imports the given packages into a fresh store
- * but the last, puts them in a meeting and checks it (the first check reads every file); then
- * imports the last one, adds it to the meeting and checks again (only that package's files are
- * new). Prints `{ importMs, checkMs, addImportMs, addCheckMs, findings }` as JSON.
+ * but the last (the import reads each file's features), puts them in a meeting and checks it;
+ * then imports the last one, adds it to the meeting and checks again. Prints
+ * `{ importMs, checkMs, addImportMs, addCheckMs, findings }` as JSON.
  *
  * usage: node test/bench/cross-check-worker.ts <data-dir> <package…>
  */

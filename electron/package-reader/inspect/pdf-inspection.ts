@@ -10,6 +10,10 @@
  *
  * pdf.js takes the bytes over (it transfers their buffer to its worker): callers pass bytes
  * they no longer need, or a copy.
+ *
+ * `pageText`: a caller that wants every page's text too (the importer's cross-check features,
+ * electron/integrity/) gets it from the same opening of the file, page by page up to
+ * `maxPages`, instead of opening the PDF a second time.
  */
 
 export type PdfInspection =
@@ -26,7 +30,13 @@ function endsWithEof(bytes: Uint8Array): boolean {
   return tail.includes('%%EOF');
 }
 
-export async function inspectPdf(bytes: Uint8Array): Promise<PdfInspection> {
+export interface PageTextReader {
+  readonly maxPages: number;
+  /** Called for each page read, in order; a page that cannot be read is left out. */
+  readonly pageText: (page: number, text: string) => void;
+}
+
+export async function inspectPdf(bytes: Uint8Array, reader?: PageTextReader): Promise<PdfInspection> {
   const truncated = !endsWithEof(bytes);
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = pdfjs.getDocument({
@@ -39,10 +49,18 @@ export async function inspectPdf(bytes: Uint8Array): Promise<PdfInspection> {
   try {
     const document = await task.promise;
     let text = false;
-    for (let n = 1; n <= Math.min(document.numPages, TEXT_PAGES) && !text; n += 1) {
+    const last = Math.min(document.numPages, reader === undefined ? TEXT_PAGES : Math.max(TEXT_PAGES, reader.maxPages));
+    for (let n = 1; n <= last && (reader !== undefined || !text); n += 1) {
       try {
-        const content = await (await document.getPage(n)).getTextContent();
-        text = content.items.some((item) => 'str' in item && item.str.trim() !== '');
+        const page = await document.getPage(n);
+        const content = await page.getTextContent();
+        if (n <= TEXT_PAGES) text ||= content.items.some((item) => 'str' in item && item.str.trim() !== '');
+        if (reader !== undefined && n <= reader.maxPages) {
+          let pageText = '';
+          for (const item of content.items) if ('str' in item) pageText += item.str + (item.hasEOL ? '\n' : '');
+          page.cleanup();
+          reader.pageText(n, pageText);
+        }
       } catch {
         // A page that cannot be read counts as no text; the page count still stands.
       }
