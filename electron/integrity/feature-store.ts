@@ -14,8 +14,7 @@ import type { FileFeatures } from '../../shared/integrity/cross-check.ts';
 import { storedEvidencePath } from '../evidence/evidence-path.ts';
 import { signatureType } from '../package-reader/inspect-evidence.ts';
 import { resolveLimits } from '../package-reader/limits.ts';
-import { noFeatures, readFileFeatures } from './file-features.ts';
-import type { FeatureCache } from './read-checked-packages.ts';
+import { noFeatures, readFileFeatures, type FeatureCache } from './file-features.ts';
 
 /** Raise when what file-features-task.ts reads, or how, changes. */
 export const FEATURES_FORMAT = 1;

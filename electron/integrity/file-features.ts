@@ -20,6 +20,12 @@ import { inspectPdfCapped, pdfInspectionCaps } from '../package-reader/inspect/c
 import type { PdfInspection } from '../package-reader/inspect/pdf-inspection.ts';
 import type { FileFeaturesInput, ImportFeatures, ImportFeaturesInput } from './file-features-task.ts';
 
+/** Features by content hash: a Map in the CLI, the feature table in the app (feature-store.ts). */
+export interface FeatureCache {
+  get(sha256: string): FileFeatures | undefined;
+  set(sha256: string, features: FileFeatures): void;
+}
+
 export const fileFeaturesCaps: WorkerCaps = { maxOldGenerationSizeMb: 512, timeoutMs: 120_000 };
 
 /** One page's text as OCR read it (the shape of electron/ocr's `OcrPage`, as much as is used here). */

@@ -15,13 +15,8 @@ import { signatureType } from '../package-reader/inspect-evidence.ts';
 import { resolveLimits } from '../package-reader/limits.ts';
 import type { FileSink } from '../package-reader/read-package.ts';
 import { featureTypes } from './feature-store.ts';
-import { noFeatures, readFileFeatures, withOcrPages, type PageTexts } from './file-features.ts';
+import { noFeatures, readFileFeatures, withOcrPages, type FeatureCache, type PageTexts } from './file-features.ts';
 
-/** Features by content hash: a Map in the CLI, the feature table in the app (feature-store.ts). */
-export interface FeatureCache {
-  get(sha256: string): FileFeatures | undefined;
-  set(sha256: string, features: FileFeatures): void;
-}
 
 export interface PackageToCheck {
   readonly path: string;
