@@ -417,11 +417,17 @@ describe('the chair’s console', () => {
     // The second person checks the paper again and corrects their own entry.
     await page.getByRole('button', { name: '载入我上次的第 2 次录入' }).click();
     await expect.poll(() => page.getByLabel('HFA-002 I10.problems', { exact: true }).inputValue()).toBe('2.5');
+    const total = page.getByTestId('paper-total-score');
+    const totalWithTypo = await total.textContent();
     await page.getByLabel('HFA-002 I10.problems', { exact: true }).fill('2');
+    // The correction has reached the form (its total drops by half a point) before the save.
+    await expect.poll(() => total.textContent()).not.toBe(totalWithTypo);
     // A double click on the save that makes the two entries agree: one save, no red error after the success.
     await page.getByRole('button', { name: '保存第 2 次录入' }).dblclick();
-    await page.getByText('两次录入一致，纸质评分表已计入结果。').first().waitFor();
-    expect(await page.locator('.paper [role="alert"]').count()).toBe(0);
+    // Polls the messages, so that a failure prints what the chair saw instead.
+    await expect.poll(() => page.locator('.paper [role="status"], .paper [role="alert"]').allTextContents(), { timeout: 30_000 }).toEqual([
+      '两次录入一致，纸质评分表已计入结果。',
+    ]);
 
     await tab(page, '总览');
     await page.locator('[data-testid="expert-chip"][data-expert="E03"]').getByText('会务 周敏 录入 / 秘书 吴刚 复核').waitFor();

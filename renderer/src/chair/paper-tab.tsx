@@ -77,6 +77,7 @@ export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: 
   const [message, setMessage] = useState<{ kind: 'error' | 'notice'; text: string } | null>(null);
   const [generation, setGeneration] = useState(0);
   const [saving, setSaving] = useState(false);
+  const savingNow = useRef(false);
   // Typed since the form was last emptied, loaded or saved.
   const [typed, setTyped] = useState(false);
   useUnsavedText(typed);
@@ -115,11 +116,18 @@ export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: 
   };
 
   const save = async () => {
-    if (saving) return;
+    // A ref, not the state: a double click's second click may come before React has drawn the
+    // disabled button, and a second save of an entry already agreed would put an error under
+    // the success.
+    if (savingNow.current) return;
+    savingNow.current = true;
     setMessage(null);
     const content = toContent(draft, form) as RequestOf<'paper-entry-save'>['content'];
     setSaving(true);
-    const result = await api.invoke('paper-entry-save', { meetingId, actor, expertId, entryNo, content }).finally(() => setSaving(false));
+    const result = await api.invoke('paper-entry-save', { meetingId, actor, expertId, entryNo, content }).finally(() => {
+      savingNow.current = false;
+      setSaving(false);
+    });
     if (!result.ok) return setMessage({ kind: 'error', text: result.error.message });
     setTyped(false);
     setSheets((list) => [...list.filter((s) => s.expertId !== expertId), result.value]);
