@@ -76,7 +76,7 @@ export async function searchFile(ctx: TextContext, packageId: number, path: stri
   const text = await fileText(ctx, file);
   if (text === null) return { source: null, noText: await noTextReason(ctx, file), hits: [], truncated: false };
   const hits = findInPages(text.pages, query, MAX_FILE_HITS + 1);
-  return { source: text.source, hits: hits.slice(0, MAX_FILE_HITS), truncated: hits.length > MAX_FILE_HITS };
+  return { source: text.source, ...(text.ocrPages?.length ? { ocrPages: text.ocrPages } : {}), hits: hits.slice(0, MAX_FILE_HITS), truncated: hits.length > MAX_FILE_HITS };
 }
 
 /** Why `fileText` had nothing for the file. */

@@ -41,6 +41,8 @@ export type TextSource = (ctx: TextContext, file: TextFile) => readonly PageText
 export interface FileText {
   readonly source: TextSourceKind;
   readonly pages: readonly PageText[];
+  /** In a PDF with a text layer, the pages without one whose text came from OCR (partly scanned). */
+  readonly ocrPages?: readonly number[];
 }
 
 const sources = new Map<InjectedSource, TextSource>();
@@ -85,12 +87,31 @@ async function injected(kind: InjectedSource, ctx: TextContext, file: TextFile):
 export async function fileText(ctx: TextContext, file: TextFile): Promise<FileText | null> {
   if (file.type === 'pdf') {
     const layer = await pdfTextLayer(ctx, file);
-    if (layer.kind === 'ok' && hasText(layer.pages)) return { source: 'text-layer', pages: layer.pages };
+    if (layer.kind !== 'ok') return null;
     // A scan: its words are only in the OCR's.
-    return layer.kind === 'ok' ? injected('ocr', ctx, file) : null;
+    if (!hasText(layer.pages)) return injected('ocr', ctx, file);
+    const ocr = await injected('ocr', ctx, file);
+    return ocr === null ? { source: 'text-layer', pages: layer.pages } : withScannedPages(layer.pages, ocr.pages);
   }
   if (scanTypes.has(file.type)) return injected('ocr', ctx, file);
   if (documentTypes.has(file.type)) return injected('document', ctx, file);
   if (spreadsheetTypes.has(file.type)) return injected('spreadsheet', ctx, file);
   return null;
+}
+
+/**
+ * A partly scanned PDF (typed pages with a scanned signature page or certificate bound in): the
+ * text layer where a page has one, OCR's text where it has none, as `alliance-review evidence
+ * --text` reads it page by page; OCR reads only the pages without text (ocr-task.ts).
+ */
+function withScannedPages(layer: readonly PageText[], ocr: readonly PageText[]): FileText {
+  const pages = new Map<number, PageText>(layer.map((p) => [p.page, p]));
+  const ocrPages: number[] = [];
+  for (const page of ocr) {
+    const own = pages.get(page.page);
+    if (own !== undefined && hasText([own])) continue;
+    pages.set(page.page, page);
+    if (hasText([page])) ocrPages.push(page.page);
+  }
+  return { source: 'text-layer', pages: [...pages.values()].sort((a, b) => a.page - b.page), ocrPages };
 }

@@ -21,6 +21,8 @@ export interface EvidenceSearch {
   /** null: the file has no text to search (`noText` says why). */
   readonly source: TextSourceKind | null;
   readonly noText?: NoText | undefined;
+  /** A PDF with a text layer whose pages without one were read by OCR: those pages. */
+  readonly ocrPages?: readonly number[] | undefined;
   readonly hits: readonly TextHit[];
   /** More hits than were sent (`MAX_FILE_HITS`). */
   readonly truncated: boolean;

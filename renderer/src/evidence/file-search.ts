@@ -111,6 +111,6 @@ export function searchStatus(search: FileSearch): string | null {
   const hit = hits[search.current]!;
   const pages = new Set(hits.map((h) => h.page)).size;
   const more = answer.truncated ? `（只列出前 ${hits.length} 处）` : '';
-  const ocr = answer.source === 'ocr' ? '；文字由识别（OCR）得到，可能有误' : '';
+  const ocr = answer.source === 'ocr' || answer.ocrPages?.includes(hit.page) ? '；文字由识别（OCR）得到，可能有误' : '';
   return `“${search.searched}”第 ${search.current + 1} / ${hits.length} 处${more}，在第 ${hit.page} 页（共 ${pages} 页有）${ocr}`;
 }

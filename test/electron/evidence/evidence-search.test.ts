@@ -94,6 +94,43 @@ describe('searching one file', () => {
     expect(after.hits[1]!.boxes[0]![0]).toBe(line.box![0]);
   });
 
+  it('searches a partly scanned PDF in its text layer and, on its scanned pages, in the OCR text, saying which pages OCR read', async () => {
+    const ctx = testContext(tempDir());
+    const root = tempDir();
+    const evidence = '证明材料/合同及付款凭证.pdf';
+    packageFiles({
+      'manifest.json': JSON.stringify(packageManifest({ claims: { 'I1.office': { claimed: true, evidence: [evidence] } } })),
+      '自查报告.pdf': fixture('contracts.pdf'),
+      [evidence]: fixture('partly-scanned.pdf'),
+    }).writeFolder(root);
+    const { jobId } = await call(ctx, 'package-import', { sources: [{ path: root }] });
+    await ctx.jobs.idle();
+    const packageId = packageImportReports(await call(ctx, 'job-status', { jobId }))[0]!.packageId!;
+    const sha = ctx.db.prepare<[number, string], string>('SELECT sha256 FROM package_file WHERE package_id = ? AND path = ?').pluck().get(packageId, evidence)!;
+    const search = (query: string) => call(ctx, 'evidence-search', { packageId, path: evidence, query });
+
+    // Before OCR: the text layer's pages only (the scanned pages 3 and 4 hold 签订日期 and 付款凭证's amount).
+    expect((await search('签订日期')).hits.map((h) => h.page)).toEqual([2]);
+    expect((await search('1,200,000')).hits).toEqual([]);
+    // OCR stores only the pages without text of their own (ocr-task.ts).
+    setTextSource('ocr', (_ctx, file) => (file.sha256 === sha ? scanOcr.filter((p) => p.page >= 3) : null));
+    const dated = await search('签订日期');
+    expect(dated.source).toBe('text-layer');
+    expect(dated.ocrPages).toEqual([3, 4]);
+    expect(dated.hits.map((h) => h.page)).toEqual([2, 3]);
+    const paid = await search('1,200,000');
+    expect(paid.hits.map((h) => h.page)).toEqual([4]);
+    const line = scanOcr[3]!.lines.find((l) => l.text.includes('1,200,000'))!;
+    expect(paid.hits[0]!.boxes[0]![1]).toBe(line.box![1]);
+    // The text layer's pages keep their own text: OCR never stands in for a page that has it.
+    expect((await search('目录')).hits.map((h) => h.page)).toEqual([1]);
+    const everywhere = await call(ctx, 'package-search', { packageId, query: '付款日期' });
+    expect(everywhere.files.map((f) => [f.path, f.hits.map((h) => h.page)])).toEqual([
+      ['自查报告.pdf', [4]],
+      [evidence, [4]],
+    ]);
+  });
+
   it('says why a PDF has no text: an open password', async () => {
     const ctx = testContext(tempDir());
     const packageId = await importPackage(ctx);

@@ -43,6 +43,16 @@ describe('the line under the search box', () => {
       state({ source: 'ocr', hits: [hit(1), hit(3)], truncated: true }),
       '“合同”第 1 / 2 处（只列出前 2 处），在第 1 页（共 2 页有）；文字由识别（OCR）得到，可能有误',
     ],
+    [
+      'a partly scanned PDF, on a page of its text layer',
+      state({ source: 'text-layer', ocrPages: [3], hits: [hit(1), hit(3)], truncated: false }),
+      '“合同”第 1 / 2 处，在第 1 页（共 2 页有）',
+    ],
+    [
+      'a partly scanned PDF, on a page OCR read',
+      state({ source: 'text-layer', ocrPages: [3], hits: [hit(1), hit(3)], truncated: false }, { current: 1 }),
+      '“合同”第 2 / 2 处，在第 3 页（共 2 页有）；文字由识别（OCR）得到，可能有误',
+    ],
   ])('%s', (_, search, expected) => {
     expect(searchStatus(search)).toBe(expected);
   });
