@@ -8,16 +8,17 @@
  * - own text (`document`): a PDF's text layer, page by page (headers and footers included, as
  *   pdf.js reads them); a text file's content; and for the types in `documentTexts`, what
  *   their reader gives.
- * - OCR text (`ocr`): where a PDF page has no text of its own, and for photos, what the OCR
- *   engine reads (electron/ocr/), unless OCR is off.
+ * - OCR text (`ocr`): where a PDF page has no text of its own, and for photos and the pages
+ *   of a TIFF or HEIC file, what the OCR engine reads (electron/ocr/), unless OCR is off.
  * - Word, OpenDocument, OFD and spreadsheet text (cell values as displayed) come from the
  *   converters that preview them (electron/evidence/own-text.ts), the same text the viewer's
  *   search uses.
  *
  * Every reader of the file's bytes runs capped: PDFs and pictures in the OCR worker.
  */
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { readImagePages } from '../evidence/read-image-pages.ts';
 import { ownText } from '../evidence/own-text.ts';
 import type { EvidenceType } from '../../shared/evidence/evidence-type.ts';
 import { decodePlainText } from '../package-reader/inspect/text-encoding.ts';
@@ -60,9 +61,39 @@ export type FileText =
   /** The page asked for is past the file's last page. */
   | { readonly ok: false; readonly pageCount: number };
 
-/** Whether OCR could find text in a file of this type (PDF pages without text, pictures). */
+/** Whether OCR could find text in a file of this type (PDF pages without text, pictures, TIFF and HEIC pages). */
 export function ocrCanRead(type: EvidenceType): boolean {
-  return type === 'pdf' || pictureTypes.has(type);
+  return type === 'pdf' || pictureTypes.has(type) || type === 'tiff' || type === 'heic';
+}
+
+/**
+ * A TIFF's pages or a HEIC photo, read by OCR from the page pictures the viewer shows (the
+ * image-pages converter: every page, upright by the file's own orientation), as the app's OCR
+ * queue reads them (electron/ocr/ocr-sources.ts). The pictures are written beside the spooled
+ * file, in the command's spool folder, and removed when read.
+ */
+async function imagePagesText(reader: OcrReader, type: 'tiff' | 'heic', file: string, options: FileTextOptions): Promise<FileText> {
+  const reading = await readImagePages(new Uint8Array(await readFile(file)), type);
+  // A file the converter refuses shows as a notice in the viewer: no text, as there.
+  if (!reading.ok) return wanted(1, options.page) === null ? { ok: false, pageCount: 1 } : { ok: true, pages: [''], source: 'none' };
+  const pages = wanted(reading.pageCount, options.page);
+  if (pages === null) return { ok: false, pageCount: reading.pageCount };
+  if (!options.ocr) return { ok: true, pages: pages.map(() => ''), source: 'none' };
+  const folder = await mkdtemp(join(dirname(file), 'pages-'));
+  try {
+    const files: string[] = [];
+    for (const [i, page] of reading.pages.entries()) {
+      const path = join(folder, `${i + 1}.${page.format}`);
+      await writeFile(path, page.image);
+      files.push(path);
+    }
+    const texts: string[] = [];
+    // Pages past the converter's limit (a very long TIFF) were not made: no text, as in the viewer.
+    for (const page of pages) texts.push(page <= files.length ? await ocrText(reader, { kind: 'images', files }, page) : '');
+    return { ok: true, pages: texts, source: texts.some((t) => t !== '') ? 'ocr' : 'none' };
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
 }
 
 async function ocrText(reader: OcrReader, source: OcrSource, page: number): Promise<string> {
@@ -99,6 +130,7 @@ export async function fileText(reader: OcrReader, type: EvidenceType, file: stri
     }
     return { ok: true, pages: texts, source: own ? 'document' : recognised ? 'ocr' : 'none' };
   }
+  if (type === 'tiff' || type === 'heic') return imagePagesText(reader, type, file, options);
   if (pictureTypes.has(type)) {
     if (wanted(1, options.page) === null) return { ok: false, pageCount: 1 };
     const text = options.ocr ? await ocrText(reader, { kind: 'image', file }, 1) : '';

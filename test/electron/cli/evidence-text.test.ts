@@ -31,6 +31,9 @@ async function writePackage(): Promise<string> {
     '证明材料/红头文件.doc': fixture('documents/红头文件.doc'),
     '证明材料/合同清单.xls': fixture('spreadsheets/contracts.xls'),
     '证明材料/电子发票.ofd': fixture('ofd/invoice.ofd'),
+    '证明材料/登记证明扫描.tiff': fixture('ocr/certificate-pages.tiff'),
+    '证明材料/登记证明照片.heic': fixture('ocr/certificate.heic'),
+    '证明材料/合同及登记证明.pdf': fixture('ocr/partly-scanned.pdf'),
   };
   const m = manifest({ claims: { 'I1.office': { claimed: true, evidence: Object.keys(evidence) } } });
   const path = join(tempDir(), 'HFA-012.zip');
@@ -54,6 +57,9 @@ describe('alliance-review evidence with OCR', () => {
       '证明材料/扫描件.zip/说明.txt': 'document',
       '证明材料/合同.pdf': 'document',
       '证明材料/说明.txt': 'document',
+      '证明材料/登记证明扫描.tiff': 'ocr',
+      '证明材料/登记证明照片.heic': 'ocr',
+      '证明材料/合同及登记证明.pdf': 'document',
     });
     expect(text(['--no-ocr'])).toMatchObject({
       '证明材料/登记证明扫描.pdf': 'none',
@@ -74,6 +80,25 @@ describe('alliance-review evidence with OCR', () => {
     const layer = runCli(['evidence', path, '--text', '证明材料/合同.pdf']);
     expect(layer.stdout).toBe('技术合同登记证明\n合同编号：2026-001\n');
     expect(runCli(['evidence', path, '--text', '证明材料/说明.txt']).stdout).toContain(fixture('note.txt').toString('utf8').trim());
+    // A TIFF scan page by page and a HEIC photo, through the page pictures the viewer shows.
+    const tiff = runCli(['evidence', path, '--text', '证明材料/登记证明扫描.tiff', '--page', '2']);
+    expect(tiff.status, tiff.stderr).toBe(0);
+    for (const key of keys) expect(tiff.stdout).toContain(key);
+    const cover = runCli(['evidence', path, '--text', '证明材料/登记证明扫描.tiff', '--page', '1']);
+    expect(cover.stdout).toContain('登记证明');
+    expect(cover.stdout).not.toContain('340104202600123');
+    const pastTiff = runCli(['evidence', path, '--text', '证明材料/登记证明扫描.tiff', '--page', '3']);
+    expect(pastTiff.status).toBe(1);
+    expect(pastTiff.stderr).toBe('文件“证明材料/登记证明扫描.tiff”只有 2 页，没有第 3 页。请换一个页码再试。\n');
+    const heic = runCli(['evidence', path, '--text', '证明材料/登记证明照片.heic']);
+    expect(heic.status, heic.stderr).toBe(0);
+    for (const key of keys) expect(heic.stdout).toContain(key);
+    // A partly scanned PDF: its typed page's own text, then OCR's for the scanned page.
+    const partly = runCli(['evidence', path, '--text', '证明材料/合同及登记证明.pdf']);
+    expect(partly.status, partly.stderr).toBe(0);
+    const [typed, scanned] = partly.stdout.split('\n\f\n');
+    expect(typed).toBe('技术合同登记证明\n合同编号：2026-001');
+    for (const key of keys) expect(scanned).toContain(key);
     const skipped = runCli(['evidence', path, '--text', '证明材料/登记证明扫描.pdf', '--no-ocr']);
     expect(skipped.status).toBe(0);
     expect(skipped.stdout.trim()).toBe('');
