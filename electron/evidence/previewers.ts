@@ -33,8 +33,8 @@ export interface PreviewInput {
 
 export type Previewer = (input: PreviewInput) => Promise<EvidencePreview>;
 
-/** The largest file previewed from its bytes in memory (a zip's member too): a larger one is opened in the system's viewer. */
-export const maxPreviewBytes = 30 * 1024 * 1024;
+// The largest file previewed from its bytes in memory: the inspection warns about a larger one (file-not-viewable).
+export { maxPreviewBytes } from '../../shared/evidence/evidence-type.ts';
 
 /**
  * Word-processor files (.docx, .doc, .wps, .rtf, .odt): read in a capped worker, the preview

@@ -19,11 +19,12 @@ import {
   emptyProblem,
   mismatchProblem,
   passwordProblem,
+  tooLargeProblem,
   unsupportedProblem,
   type EvidenceInspection,
   type EvidenceProblem,
 } from '../../shared/evidence/evidence-inspection.ts';
-import { expectedTypes, extensionOf, isViewableType, type EvidenceType } from '../../shared/evidence/evidence-type.ts';
+import { expectedTypes, extensionOf, isViewableType, tooLargeToView, type EvidenceType } from '../../shared/evidence/evidence-type.ts';
 import { biffSheetCount, isCompoundFile, readCompoundFile } from './inspect/ole-compound-file.ts';
 import { inspectPdfCapped } from './inspect/capped-pdf-inspection.ts';
 import type { PdfInspection } from './inspect/pdf-inspection.ts';
@@ -226,12 +227,14 @@ export async function inspectEvidence(input: InspectInput, options: InspectOptio
   const found = await findings(input, resolved);
   // The viewer asks for a PDF's password; an encrypted Office file it cannot open at all.
   const locked = found.password === true && found.type !== 'pdf';
-  const shown = isViewableType(found.type) && !locked && (found.damaged === undefined || found.stillShown === true);
+  const large = tooLargeToView(found.type, input.size);
+  const shown = isViewableType(found.type) && !locked && !large && (found.damaged === undefined || found.stillShown === true);
   const expected = expectedTypes(path);
   const mismatch = expected !== undefined && !expected.includes(found.type);
   let problem: EvidenceProblem | null = null;
   if (found.password === true) problem = passwordProblem(path, found.type);
   else if (found.damaged !== undefined) problem = damagedProblem(path, found.type, found.damaged);
+  else if (large && isViewableType(found.type)) problem = tooLargeProblem(path, found.type, input.size);
   else if (!shown) problem = unsupportedProblem(path, found.type);
   else if (mismatch) problem = mismatchProblem(path, found.type);
   return {

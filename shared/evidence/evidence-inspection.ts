@@ -15,9 +15,9 @@
  * - text: 'document' when the file carries its own text (a PDF with a text layer, Word,
  *   Excel, plain text …), 'none' otherwise (a scan, a photo).
  */
-import { evidenceTypeNames, extensionOf, type EvidenceType } from './evidence-type.ts';
+import { evidenceTypeNames, extensionOf, maxPreviewBytes, type EvidenceType } from './evidence-type.ts';
 
-export type EvidenceProblemCode = 'empty' | 'damaged' | 'password' | 'extension-mismatch' | 'unsupported-format';
+export type EvidenceProblemCode = 'empty' | 'damaged' | 'password' | 'extension-mismatch' | 'unsupported-format' | 'too-large';
 
 export interface EvidenceProblem {
   readonly code: EvidenceProblemCode;
@@ -62,6 +62,15 @@ export function unsupportedProblem(path: string, type: EvidenceType): EvidencePr
   return {
     code: 'unsupported-format',
     message: `“${path}”${named}${content}，本程序不能显示这种格式，专家评审时看不到它（只能另用系统程序打开）。${ASK_FOR_PDF}`,
+  };
+}
+
+const megabytes = (bytes: number): string => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
+export function tooLargeProblem(path: string, type: EvidenceType, size: number): EvidenceProblem {
+  return {
+    code: 'too-large',
+    message: `“${path}”（${evidenceTypeNames[type]}）有 ${megabytes(size)}，超过评审界面能显示的 ${megabytes(maxPreviewBytes)}，专家在本程序里看不到它（只能另用系统程序打开）。请让联盟把它拆成较小的文件，或转成 PDF 后重新提交。`,
   };
 }
 

@@ -78,6 +78,21 @@ export function isViewableType(type: EvidenceType): boolean {
   return viewableTypes.has(type);
 }
 
+/** The largest file previewed from its bytes in memory (a zip's member too); a larger one is not shown. */
+export const maxPreviewBytes = 30 * 1024 * 1024;
+
+/**
+ * Types the viewer shows by converting the whole file in memory (electron/evidence/previewers.ts),
+ * so only up to `maxPreviewBytes`; PDFs and pictures are read by range from the store, whatever
+ * their size, and a zip is only listed.
+ */
+const convertedTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>(['tiff', 'heic', 'docx', 'doc', 'wps', 'rtf', 'odt', 'xlsx', 'xls', 'et', 'ods', 'csv', 'ofd', 'txt']);
+
+/** Whether a viewable file of this type and size is too large for the viewer to show. */
+export function tooLargeToView(type: EvidenceType, size: number): boolean {
+  return convertedTypes.has(type) && size > maxPreviewBytes;
+}
+
 /** The type's name for people, in the words of the Chinese messages. */
 export const evidenceTypeNames: Readonly<Record<EvidenceType, string>> = {
   pdf: 'PDF 文档',
