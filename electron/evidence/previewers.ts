@@ -34,7 +34,8 @@ export interface PreviewInput {
 export type Previewer = (input: PreviewInput) => Promise<EvidencePreview>;
 
 // The largest file previewed from its bytes in memory: the inspection warns about a larger one (file-not-viewable).
-export { maxPreviewBytes } from '../../shared/evidence/evidence-type.ts';
+import { maxPreviewBytes } from '../../shared/evidence/evidence-type.ts';
+export { maxPreviewBytes };
 
 /**
  * Word-processor files (.docx, .doc, .wps, .rtf, .odt): read in a capped worker, the preview

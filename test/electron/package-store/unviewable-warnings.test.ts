@@ -24,10 +24,10 @@ const fixture = (name: string): Buffer => readFileSync(resolve(import.meta.dirna
 async function writePackage(): Promise<{ path: string; tiffBytes: number }> {
   // 3600 × 3600 RGB without compression: about 37 MiB, as a scanner's colour scan at 300 dpi;
   // noise, as paper has, so the zip does not shrink it past the importer's compression-ratio limit.
-  const tiff = await sharp({ create: { width: 3600, height: 3600, channels: 3, noise: { type: 'gaussian', mean: 200, sigma: 30 } } })
+  const tiff = await sharp({ create: { width: 3600, height: 3600, channels: 3, background: '#fafaf5', noise: { type: 'gaussian', mean: 200, sigma: 30 } } })
     .tiff({ compression: 'none' })
     .toBuffer();
-  const evidence: Record<string, Buffer> = {
+  const evidence: Record<string, Uint8Array> = {
     '证明材料/空白.pdf': Buffer.alloc(0),
     '证明材料/审计报告（加密）.pdf': fixture('password.pdf'),
     '证明材料/成员名单.dat': fixture('unknown.bin'),
