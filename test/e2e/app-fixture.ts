@@ -4,11 +4,13 @@
  * It waits for signals the app gives (the `READY` line, rendered rows), never a sleep.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { OcrPage } from '../../electron/ocr/ocr-store.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -111,4 +113,15 @@ export async function startApp(options: ServerOptions = {}): Promise<AppFixture>
       if (pageErrors.length > 0) throw new Error(`errors in the page: ${pageErrors.map((e) => e.message).join('; ')}`);
     },
   };
+}
+
+/**
+ * Starts the app with OCR results already in its store, as on an expert laptop that imported
+ * the clerk's meeting file (web-with-stored-ocr.ts): `pages` of each file, kept by the file's
+ * content hash. The JSON the shell reads them from is written to `work` (the test's own folder).
+ */
+export function startAppWithStoredOcr(work: string, read: readonly { readonly file: Uint8Array; readonly pages: readonly OcrPage[] }[]): Promise<AppFixture> {
+  const ocr = join(work, 'ocr-pages.json');
+  writeFileSync(ocr, JSON.stringify(Object.fromEntries(read.map(({ file, pages }) => [createHash('sha256').update(file).digest('hex'), pages]))));
+  return startApp({ script: resolve(root, 'test', 'e2e', 'web-with-stored-ocr.ts'), env: { E2E_OCR_PAGES: ocr, ALLIANCE_REVIEW_OCR: 'off' } });
 }
