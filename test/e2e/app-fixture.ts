@@ -85,8 +85,22 @@ export interface AppFixture {
   close(): Promise<void>;
 }
 
-export async function startApp(options: ServerOptions = {}): Promise<AppFixture> {
+export interface AppOptions extends ServerOptions {
+  /**
+   * Fills the fresh data folder before the shell starts, for a test that needs a store made
+   * through the main process's own handlers (a meeting, imported packages, an expert).
+   */
+  readonly prepare?: ((dataDir: string) => Promise<void>) | undefined;
+}
+
+export async function startApp(options: AppOptions = {}): Promise<AppFixture> {
   const dataDir = mkdtempSync(join(tmpdir(), 'alliance-review-e2e-'));
+  try {
+    await options.prepare?.(dataDir);
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   let server = await startServer(dataDir, [], options);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
