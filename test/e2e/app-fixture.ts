@@ -10,7 +10,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { ServiceContext } from '../../electron/app/context.ts';
+import { closeFileFeatures } from '../../electron/integrity/file-features.ts';
 import type { OcrPage } from '../../electron/ocr/ocr-store.ts';
+import { testContext } from '../helpers/context.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -88,17 +91,35 @@ export interface AppFixture {
 export interface AppOptions extends ServerOptions {
   /**
    * Fills the fresh data folder before the shell starts, for a test that needs a store made
-   * through the main process's own handlers (a meeting, imported packages, an expert).
+   * through the main process's own services (a meeting, imported packages, an expert): `ctx`
+   * is a service context on that folder, closed (with the file-feature workers it started)
+   * before the shell opens the folder; `work` is a folder of its own for what the test writes
+   * on the way (package folders, zips). The fixture removes both folders when it closes.
    */
-  readonly prepare?: ((dataDir: string) => Promise<void>) | undefined;
+  readonly prepare?: ((ctx: ServiceContext, work: string) => Promise<void>) | undefined;
+}
+
+async function prepareStore(dataDir: string, work: string, prepare: NonNullable<AppOptions['prepare']>): Promise<void> {
+  const ctx = testContext(dataDir);
+  try {
+    await prepare(ctx, work);
+  } finally {
+    ctx.close();
+    await closeFileFeatures();
+  }
 }
 
 export async function startApp(options: AppOptions = {}): Promise<AppFixture> {
   const dataDir = mkdtempSync(join(tmpdir(), 'alliance-review-e2e-'));
-  try {
-    await options.prepare?.(dataDir);
-  } catch (error) {
+  const work = options.prepare === undefined ? null : mkdtempSync(join(tmpdir(), 'alliance-review-e2e-work-'));
+  const removeFolders = () => {
     rmSync(dataDir, { recursive: true, force: true });
+    if (work !== null) rmSync(work, { recursive: true, force: true });
+  };
+  try {
+    if (work !== null && options.prepare !== undefined) await prepareStore(dataDir, work, options.prepare);
+  } catch (error) {
+    removeFolders();
     throw error;
   }
   let server = await startServer(dataDir, [], options);
@@ -123,7 +144,7 @@ export async function startApp(options: AppOptions = {}): Promise<AppFixture> {
     async close() {
       await browser.close();
       await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      removeFolders();
       if (pageErrors.length > 0) throw new Error(`errors in the page: ${pageErrors.map((e) => e.message).join('; ')}`);
     },
   };

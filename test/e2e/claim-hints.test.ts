@@ -6,15 +6,12 @@
  *
  * Screenshot to docs/images/ when UPDATE_DOCS_SCREENSHOTS=1, else test-results/screenshots/.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeFileFeatures } from '../../electron/integrity/file-features.ts';
 import { createMeeting, replacePackages } from '../../electron/meeting/meeting-store.ts';
 import { packageImportReports } from '../../shared/api/job-results.ts';
 import { call } from '../helpers/call.ts';
-import { testContext } from '../helpers/context.ts';
 import { createTestExpert } from '../helpers/expert-work.ts';
 import { allianceManifest, alliancePackage, sampleContent } from '../helpers/package-builder.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
@@ -23,21 +20,15 @@ const root = resolve(import.meta.dirname, '..', '..');
 const shots = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1' ? resolve(root, 'docs', 'images') : resolve(root, 'test-results', 'screenshots');
 
 let app: AppFixture | null = null;
-let work: string | null = null;
 afterEach(async () => {
   await app?.close();
   app = null;
-  if (work !== null) rmSync(work, { recursive: true, force: true });
-  work = null;
 });
 
 describe('材料核查提示 (expert scoring view)', () => {
   it('shows the other places beside the claim, a recused alliance without its file', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'alliance-review-e2e-work-'));
-    work = folder;
     app = await startApp({
-      prepare: async (dataDir) => {
-        const ctx = testContext(dataDir);
+      prepare: async (ctx, work) => {
         const contract = sampleContent('合同.pdf');
         const contracts = (id: string, file: string) => ({ 'I4.techContracts': { items: [{ id, title: '技术开发合同', date: '2026-05-01', evidence: [file] }] } });
         const written = await Promise.all(
@@ -47,7 +38,7 @@ describe('材料核查提示 (expert scoring view)', () => {
               ['HFA-017', 'tc-9', '证明/技术合同.pdf'],
               ['HFA-018', 'tc-5', '保密/回避联盟的合同.pdf'],
             ] as const
-          ).map(([id, item, file]) => alliancePackage(allianceManifest(id, contracts(item, file))).with(file, contract).write(join(folder, id))),
+          ).map(([id, item, file]) => alliancePackage(allianceManifest(id, contracts(item, file))).with(file, contract).write(join(work, id))),
         );
         const { jobId } = await call(ctx, 'package-import', { sources: written.map((p) => ({ path: p.path })) });
         await ctx.jobs.idle();
@@ -57,8 +48,6 @@ describe('材料核查提示 (expert scoring view)', () => {
         replacePackages(ctx.db, meeting.id, written.map((p) => ({ allianceId: p.allianceId, digest: p.digest })));
         const expert = await createTestExpert(ctx, 'E01', '王明');
         await call(ctx, 'recusal-set', { expertId: expert.id, packageId: reports[2]!.packageId!, reason: '本人任职于牵头单位' });
-        ctx.close();
-        await closeFileFeatures();
       },
     });
     const { page } = app;

@@ -8,13 +8,11 @@
  *
  * Screenshot to docs/images/ when UPDATE_DOCS_SCREENSHOTS=1, else test-results/screenshots/.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importPackage } from '../../electron/package-store/import-packages.ts';
 import { prepareChairMeeting, writeChairMeeting } from '../helpers/chair-meeting.ts';
-import { testContext } from '../helpers/context.ts';
 import { alliancePackage, manifest } from '../helpers/package-builder.ts';
 import { richClaims } from '../shared/result/merge-fixtures.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
@@ -23,29 +21,22 @@ const root = resolve(import.meta.dirname, '..', '..');
 const shots = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1' ? resolve(root, 'docs', 'images') : resolve(root, 'test-results', 'screenshots');
 
 let app: AppFixture | null = null;
-let work: string | null = null;
 afterEach(async () => {
   await app?.close();
   app = null;
-  if (work !== null) rmSync(work, { recursive: true, force: true });
-  work = null;
 });
 
 describe('材料核查 (chair console)', () => {
   it('lists the findings of the meeting against each other and an earlier year, naming every place', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'alliance-review-e2e-work-'));
-    work = folder;
     app = await startApp({
-      prepare: async (dataDir) => {
-        const ctx = testContext(dataDir);
-        const meeting = await writeChairMeeting(folder);
+      prepare: async (ctx, work) => {
+        const meeting = await writeChairMeeting(work);
         await prepareChairMeeting(ctx, meeting);
         // HFA-001's 2025 package: the same evidence files as this year's (the builder writes one
         // file per path and alliance), as an alliance that hands in last year's proof again.
         const earlier = alliancePackage(manifest({ year: 2025, alliance: { id: 'HFA-001', name: '合肥市智能语音产业技术创新战略联盟' }, claims: richClaims }));
-        const report = await importPackage(ctx, { path: earlier.writeFolder(join(folder, 'HFA-001-2025')), name: 'HFA-001-2025', uploadId: null });
+        const report = await importPackage(ctx, { path: earlier.writeFolder(join(work, 'HFA-001-2025')), name: 'HFA-001-2025', uploadId: null });
         expect(report.outcome).toBe('imported');
-        ctx.close();
       },
     });
     const { page } = app;
