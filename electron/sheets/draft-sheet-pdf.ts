@@ -13,8 +13,7 @@
  *   `<data>/exports`), written atomically.
  */
 import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
-import type { DraftSheetPdf } from '../../shared/api/expert-work-types.ts';
+import type { DraftSheetPdf, ExpertProfile } from '../../shared/api/expert-work-types.ts';
 import { dec } from '../../shared/decimal/decimal.ts';
 import { formatScore } from '../../shared/decimal/print-score.ts';
 import { chinaDateTime } from '../../shared/meeting/china-time.ts';
@@ -26,13 +25,15 @@ import { expertById } from '../experts/expert-store.ts';
 import { loadShippedFonts } from '../export/fonts/shipped-fonts.ts';
 import type { Column, Row } from '../export/pdf/draw-table.ts';
 import { drawTable } from '../export/pdf/draw-table.ts';
-import { PdfCanvas } from '../export/pdf/pdf-canvas.ts';
+import { drawPageFooter, drawRunningHead, renderFramedPdf } from '../export/pdf/framed-pdf.ts';
+import type { PdfCanvas } from '../export/pdf/pdf-canvas.ts';
 import { writeFileAtomically } from '../files/atomic-write.ts';
-import { latestPackages } from '../reviews/review-package.ts';
+import { latestPackages, type ReviewPackage } from '../reviews/review-package.ts';
 import { computeReview } from '../reviews/review-state.ts';
 import { exportFolder } from './sign-expert-sheet.ts';
 
 export const DRAFT_MARK = '未签名草稿';
+const DRAFT_COLOR = '#b03a2e';
 
 export interface DraftRequest {
   readonly expertId: number;
@@ -52,38 +53,62 @@ export async function writeDraftSheetPdf(ctx: ServiceContext, request: DraftRequ
   const packages = await latestPackages(ctx, request.year);
   if (packages.length === 0) throw new AppError('no-packages', `本机没有 ${request.year} 年度的材料包，没有可打印的评分。请先导入会议包。`);
   const folder = exportFolder(ctx, request.folder);
-  const rubric = packages[0]!.rubric;
   const now = ctx.now();
 
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    bufferPages: true,
-    compress: true,
-    lang: 'zh-CN',
-    info: { Title: `${request.year} 年度专家评分表（${DRAFT_MARK}）`, Author: expert.name, Creator: 'alliance-review', CreationDate: now, ModDate: now },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  const canvas = new PdfCanvas(doc, loadShippedFonts(join(ctx.resourcesDir, 'fonts')));
-  canvas.onPage = (page) => {
-    page.label(`${request.year} 年度专家评分表 · ${DRAFT_MARK}（仅供核对，不是签名的评分表）`, page.left, 26, { size: 8, weight: 'bold', color: '#b03a2e' });
-    page.label(`${expert.name}（${expert.rosterId}）`, page.left, 26, { size: 8, color: '#444444' }, 'right', page.contentWidth);
-    page.rule(40, '#888888', 0.5);
-    page.y = page.margins.top;
-  };
-  canvas.addPage('landscape');
+  const fonts = loadShippedFonts(join(ctx.resourcesDir, 'fonts'));
+  const who = `${expert.name}（${expert.rosterId}）`;
+  const { bytes, pages: count } = await renderFramedPdf(
+    fonts,
+    {
+      title: `${request.year} 年度专家评分表（${DRAFT_MARK}）`,
+      subject: `${who} · ${DRAFT_MARK}，不是签名的评分表`,
+      author: expert.name,
+      createdAt: now,
+      firstPage: 'landscape',
+      head: (page) =>
+        drawRunningHead(page, {
+          left: { text: `${request.year} 年度专家评分表 · ${DRAFT_MARK}（仅供核对，不是签名的评分表）`, bold: true, color: DRAFT_COLOR },
+          right: { text: who },
+        }),
+      foot: (page, n, pages) => {
+        draftWatermark(page);
+        drawPageFooter(page, `${DRAFT_MARK} · 不是签名的评分表 · ${who}`, n, pages);
+      },
+    },
+    (canvas) => drawDraft(canvas, ctx, request.year, expert, packages, now),
+  );
+  const path = join(folder, draftFileName(expert.rosterId, expert.name, request.year));
+  try {
+    await writeFileAtomically(path, bytes, { overwrite: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new AppError('write-failed', `无法把评分表草稿写入 ${folder}（${code}）。请检查 U 盘是否插好、是否写保护、空间是否足够，然后重试。`);
+  }
+  return { path, pages: count };
+}
 
-  canvas.paragraph(`${request.year} 年度专家评分表（${DRAFT_MARK}）`, { size: 15, weight: 'bold' }, { align: 'center', after: 2 });
+/** Across the page, light, so the scores stay readable and the draft is never taken for the record. */
+function draftWatermark(canvas: PdfCanvas): void {
+  const { doc } = canvas;
+  const width = doc.page.width;
+  const height = doc.page.height;
+  doc.save();
+  doc.rotate(-28, { origin: [width / 2, height / 2] });
+  doc.fillOpacity(0.1);
+  canvas.label(DRAFT_MARK, 0, height / 2 - 60, { size: 96, weight: 'bold', color: DRAFT_COLOR }, 'center', width);
+  doc.restore();
+}
+
+function drawDraft(canvas: PdfCanvas, ctx: ServiceContext, year: number, expert: ExpertProfile, packages: readonly ReviewPackage[], now: Date): void {
+  const { db } = ctx;
+  const rubric = packages[0]!.rubric;
+  canvas.paragraph(`${year} 年度专家评分表（${DRAFT_MARK}）`, { size: 15, weight: 'bold' }, { align: 'center', after: 2 });
   canvas.facts(
     [`专家：${expert.name}（${expert.rosterId}）`, ...(expert.title === '' ? [] : [`职称：${expert.title}`]), ...(expert.employer === '' ? [] : [`工作单位：${expert.employer}`]), `打印时间：${chinaDateTime(now.toISOString())}`],
     { size: 9.5 },
     { align: 'center', after: 4 },
   );
-  canvas.paragraph('本表为评分的未签名草稿，供专家核对，或按市科技局要求在纸上签字。正式评分以专家用密钥签名导出的评分表为准；签名前评分仍可修改，修改后请重新打印。', { size: 9, color: '#b03a2e' }, { align: 'center', after: 8 });
+  canvas.paragraph('本表为评分的未签名草稿，供专家核对，或按市科技局要求在纸上签字。正式评分以专家用密钥签名导出的评分表为准；签名前评分仍可修改，修改后请重新打印。', { size: 9, color: DRAFT_COLOR }, { align: 'center', after: 8 });
 
   const indicators = indicatorsOf(rubric);
   const columns: Column[] = [
@@ -112,7 +137,7 @@ export async function writeDraftSheetPdf(ctx: ServiceContext, request: DraftRequ
           return { text: `${entry === undefined ? '—' : formatScore(dec(entry.score.toString()))}${overridden ? '*' : ''}`, bold: overridden };
         }),
         { text: formatScore(dec(score.total.toString())), bold: true },
-        undecided === 0 ? `已评完 · ${GRADE_LABELS[score.grade]}` : { text: `尚有 ${undecided} 项未判断`, color: '#b03a2e', bold: true },
+        undecided === 0 ? `已评完 · ${GRADE_LABELS[score.grade]}` : { text: `尚有 ${undecided} 项未判断`, color: DRAFT_COLOR, bold: true },
       ],
     });
     for (const override of computed.work.overrides) notes.push([`${pkg.allianceId} ${pkg.allianceName}`, `改判 ${override.indicatorId} 为 ${override.score} 分：${override.reason}`]);
@@ -131,31 +156,4 @@ export async function writeDraftSheetPdf(ctx: ServiceContext, request: DraftRequ
   canvas.ensureRoom(signRoom);
   canvas.y += 24;
   canvas.paragraph(`专家签字：________________________\u3000\u3000\u3000日期：____________________`, { size: 11 }, { align: 'right' });
-
-  const { count } = doc.bufferedPageRange();
-  for (let i = 0; i < count; i += 1) {
-    doc.switchToPage(i);
-    const width = doc.page.width;
-    const height = doc.page.height;
-    // Across the page, light, so the scores stay readable and the draft is never taken for the record.
-    doc.save();
-    doc.rotate(-28, { origin: [width / 2, height / 2] });
-    doc.fillOpacity(0.1);
-    canvas.label(DRAFT_MARK, 0, height / 2 - 60, { size: 96, weight: 'bold', color: '#b03a2e' }, 'center', width);
-    doc.restore();
-    canvas.rule(height - 46, '#888888', 0.5, canvas.left, width - canvas.margins.right);
-    canvas.label(`${DRAFT_MARK} · 不是签名的评分表 · ${expert.name}（${expert.rosterId}）`, canvas.left, height - 43, { size: 7.5, color: '#444444' });
-    canvas.label(`第 ${i + 1} 页 / 共 ${count} 页`, canvas.left, height - 43, { size: 7.5, color: '#444444' }, 'right', width - canvas.margins.right - canvas.left);
-  }
-  doc.end();
-  await ended;
-  const bytes = Buffer.concat(chunks);
-  const path = join(folder, draftFileName(expert.rosterId, expert.name, request.year));
-  try {
-    await writeFileAtomically(path, bytes, { overwrite: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new AppError('write-failed', `无法把评分表草稿写入 ${folder}（${code}）。请检查 U 盘是否插好、是否写保护、空间是否足够，然后重试。`);
-  }
-  return { path, pages: count };
 }

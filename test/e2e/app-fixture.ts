@@ -4,11 +4,16 @@
  * It waits for signals the app gives (the `READY` line, rendered rows), never a sleep.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { ServiceContext } from '../../electron/app/context.ts';
+import { closeFileFeatures } from '../../electron/integrity/file-features.ts';
+import type { OcrPage } from '../../electron/ocr/ocr-store.ts';
+import { testContext } from '../helpers/context.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 
@@ -83,8 +88,40 @@ export interface AppFixture {
   close(): Promise<void>;
 }
 
-export async function startApp(options: ServerOptions = {}): Promise<AppFixture> {
+export interface AppOptions extends ServerOptions {
+  /**
+   * Fills the fresh data folder before the shell starts, for a test that needs a store made
+   * through the main process's own services (a meeting, imported packages, an expert): `ctx`
+   * is a service context on that folder, closed (with the file-feature workers it started)
+   * before the shell opens the folder; `work` is a folder of its own for what the test writes
+   * on the way (package folders, zips). The fixture removes both folders when it closes.
+   */
+  readonly prepare?: ((ctx: ServiceContext, work: string) => Promise<void>) | undefined;
+}
+
+async function prepareStore(dataDir: string, work: string, prepare: NonNullable<AppOptions['prepare']>): Promise<void> {
+  const ctx = testContext(dataDir);
+  try {
+    await prepare(ctx, work);
+  } finally {
+    ctx.close();
+    await closeFileFeatures();
+  }
+}
+
+export async function startApp(options: AppOptions = {}): Promise<AppFixture> {
   const dataDir = mkdtempSync(join(tmpdir(), 'alliance-review-e2e-'));
+  const work = options.prepare === undefined ? null : mkdtempSync(join(tmpdir(), 'alliance-review-e2e-work-'));
+  const removeFolders = () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    if (work !== null) rmSync(work, { recursive: true, force: true });
+  };
+  try {
+    if (work !== null && options.prepare !== undefined) await prepareStore(dataDir, work, options.prepare);
+  } catch (error) {
+    removeFolders();
+    throw error;
+  }
   let server = await startServer(dataDir, [], options);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
@@ -107,8 +144,19 @@ export async function startApp(options: ServerOptions = {}): Promise<AppFixture>
     async close() {
       await browser.close();
       await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      removeFolders();
       if (pageErrors.length > 0) throw new Error(`errors in the page: ${pageErrors.map((e) => e.message).join('; ')}`);
     },
   };
+}
+
+/**
+ * Starts the app with OCR results already in its store, as on an expert laptop that imported
+ * the clerk's meeting file (web-with-stored-ocr.ts): `pages` of each file, kept by the file's
+ * content hash. The JSON the shell reads them from is written to `work` (the test's own folder).
+ */
+export function startAppWithStoredOcr(work: string, read: readonly { readonly file: Uint8Array; readonly pages: readonly OcrPage[] }[]): Promise<AppFixture> {
+  const ocr = join(work, 'ocr-pages.json');
+  writeFileSync(ocr, JSON.stringify(Object.fromEntries(read.map(({ file, pages }) => [createHash('sha256').update(file).digest('hex'), pages]))));
+  return startApp({ script: resolve(root, 'test', 'e2e', 'web-with-stored-ocr.ts'), env: { E2E_OCR_PAGES: ocr, ALLIANCE_REVIEW_OCR: 'off' } });
 }

@@ -14,7 +14,7 @@ import { bigScanPdf } from '../helpers/big-scan-pdf.ts';
 import { longPdf } from '../helpers/long-pdf.ts';
 import { manifest as packageManifest, packageFiles } from '../helpers/package-builder.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
-import { createExpertProfile, importPackageZips } from './ui-steps.ts';
+import { scoreOnePackage } from './ui-steps.ts';
 
 const BIG = '证明材料/年度审计报告扫描件.pdf';
 
@@ -57,10 +57,7 @@ describe('a big PDF', () => {
       join(work, '大文件.zip'),
     );
     app = await startApp();
-    await importPackageZips(app.page, [zip]);
-    await createExpertProfile(app.page, { name: '赵敏', id: 'E07', passphrase: 'passphrase-2027' });
-    await app.page.getByTestId('alliance-row').first().getByRole('button', { name: '开始评分' }).click();
-    await app.page.getByTestId('claim-row').first().waitFor();
+    await scoreOnePackage(app.page, zip, { name: '赵敏', id: 'E07', passphrase: 'passphrase-2027' });
   });
   afterEach(async () => {
     await app.close();

@@ -6,68 +6,51 @@
  *
  * Screenshot to docs/images/ when UPDATE_DOCS_SCREENSHOTS=1, else test-results/screenshots/.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeFileFeatures } from '../../electron/integrity/file-features.ts';
 import { createMeeting, replacePackages } from '../../electron/meeting/meeting-store.ts';
 import { packageImportReports } from '../../shared/api/job-results.ts';
 import { call } from '../helpers/call.ts';
-import { testContext } from '../helpers/context.ts';
 import { createTestExpert } from '../helpers/expert-work.ts';
 import { allianceManifest, alliancePackage, sampleContent } from '../helpers/package-builder.ts';
-import { chromiumArgs, chromiumPath, startServer, type RunningServer } from './app-fixture.ts';
+import { startApp, type AppFixture } from './app-fixture.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const shots = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1' ? resolve(root, 'docs', 'images') : resolve(root, 'test-results', 'screenshots');
 
-let cleanup: (() => Promise<void>) | null = null;
+let app: AppFixture | null = null;
 afterEach(async () => {
-  await cleanup?.();
-  cleanup = null;
+  await app?.close();
+  app = null;
 });
 
 describe('材料核查提示 (expert scoring view)', () => {
   it('shows the other places beside the claim, a recused alliance without its file', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'alliance-review-e2e-'));
-    const work = mkdtempSync(join(tmpdir(), 'alliance-review-e2e-work-'));
-    const ctx = testContext(dataDir);
-    const contract = sampleContent('合同.pdf');
-    const contracts = (id: string, file: string) => ({ 'I4.techContracts': { items: [{ id, title: '技术开发合同', date: '2026-05-01', evidence: [file] }] } });
-    const written = await Promise.all(
-      (
-        [
-          ['HFA-012', 'tc-1', '合同/合同.pdf'],
-          ['HFA-017', 'tc-9', '证明/技术合同.pdf'],
-          ['HFA-018', 'tc-5', '保密/回避联盟的合同.pdf'],
-        ] as const
-      ).map(([id, item, file]) => alliancePackage(allianceManifest(id, contracts(item, file))).with(file, contract).write(join(work, id))),
-    );
-    const { jobId } = await call(ctx, 'package-import', { sources: written.map((p) => ({ path: p.path })) });
-    await ctx.jobs.idle();
-    const reports = packageImportReports(await call(ctx, 'job-status', { jobId }));
-    expect(reports.map((r) => r.outcome)).toEqual(['imported', 'imported', 'imported']);
-    const meeting = createMeeting(ctx.db, { name: '2026 年度考核', year: 2026 }, new Date());
-    replacePackages(ctx.db, meeting.id, written.map((p) => ({ allianceId: p.allianceId, digest: p.digest })));
-    const expert = await createTestExpert(ctx, 'E01', '王明');
-    await call(ctx, 'recusal-set', { expertId: expert.id, packageId: reports[2]!.packageId!, reason: '本人任职于牵头单位' });
-    ctx.close();
-    await closeFileFeatures();
-
-    const server: RunningServer = await startServer(dataDir);
-    const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
-    cleanup = async () => {
-      await browser.close();
-      await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(work, { recursive: true, force: true });
-    };
-    const page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } })).newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
+    app = await startApp({
+      prepare: async (ctx, work) => {
+        const contract = sampleContent('合同.pdf');
+        const contracts = (id: string, file: string) => ({ 'I4.techContracts': { items: [{ id, title: '技术开发合同', date: '2026-05-01', evidence: [file] }] } });
+        const written = await Promise.all(
+          (
+            [
+              ['HFA-012', 'tc-1', '合同/合同.pdf'],
+              ['HFA-017', 'tc-9', '证明/技术合同.pdf'],
+              ['HFA-018', 'tc-5', '保密/回避联盟的合同.pdf'],
+            ] as const
+          ).map(([id, item, file]) => alliancePackage(allianceManifest(id, contracts(item, file))).with(file, contract).write(join(work, id))),
+        );
+        const { jobId } = await call(ctx, 'package-import', { sources: written.map((p) => ({ path: p.path })) });
+        await ctx.jobs.idle();
+        const reports = packageImportReports(await call(ctx, 'job-status', { jobId }));
+        expect(reports.map((r) => r.outcome)).toEqual(['imported', 'imported', 'imported']);
+        const meeting = createMeeting(ctx.db, { name: '2026 年度考核', year: 2026 }, new Date());
+        replacePackages(ctx.db, meeting.id, written.map((p) => ({ allianceId: p.allianceId, digest: p.digest })));
+        const expert = await createTestExpert(ctx, 'E01', '王明');
+        await call(ctx, 'recusal-set', { expertId: expert.id, packageId: reports[2]!.packageId!, reason: '本人任职于牵头单位' });
+      },
+    });
+    const { page } = app;
     await page.getByRole('button', { name: '专家评分' }).click();
     const list = page.getByTestId('alliance-row').first();
     const card = page.getByTestId('expert-card').filter({ hasText: '王明' });
@@ -88,6 +71,6 @@ describe('材料核查提示 (expert scoring view)', () => {
     await hint.first().scrollIntoViewIfNeeded();
     mkdirSync(shots, { recursive: true });
     await page.screenshot({ path: resolve(shots, 'expert-claim-hint.png'), fullPage: false });
-    expect(errors).toEqual([]);
+    // An error in the page fails the test when the fixture closes.
   }, 180_000);
 });

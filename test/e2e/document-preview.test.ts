@@ -14,7 +14,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { longPdf } from '../helpers/long-pdf.ts';
 import { manifest as packageManifest, packageFiles } from '../helpers/package-builder.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
-import { createExpertProfile, importPackageZips } from './ui-steps.ts';
+import { scoreOnePackage } from './ui-steps.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const shots = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1' ? resolve(root, 'docs', 'images') : resolve(root, 'test-results', 'screenshots');
@@ -45,10 +45,7 @@ describe('word-processor evidence in the viewer', () => {
       ...Object.fromEntries(files.map((f) => [`通知/${f}`, readFileSync(join(documents, f))])),
     }).writeZip(join(work, '红头文件.zip'));
 
-    await importPackageZips(page, [zip]);
-    await createExpertProfile(page, { name: '李华', id: 'E02', passphrase: 'passphrase-2027' });
-    await page.getByTestId('alliance-row').first().getByRole('button', { name: '开始评分' }).click();
-    await page.getByTestId('claim-row').first().waitFor();
+    await scoreOnePackage(page, zip, { name: '李华', id: 'E02', passphrase: 'passphrase-2027' });
 
     for (const file of files) {
       await page.getByRole('button', { name: file, exact: true }).click();

@@ -12,7 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { longPdf } from '../helpers/long-pdf.ts';
 import { manifest as packageManifest, packageFiles } from '../helpers/package-builder.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
-import { createExpertProfile, importPackageZips } from './ui-steps.ts';
+import { importPackageZips, scoreOnePackage } from './ui-steps.ts';
 
 const fixtures = resolve(import.meta.dirname, '..', 'fixtures', 'evidence');
 const shots = resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
@@ -43,10 +43,7 @@ describe('text files and zips inside a package in the viewer', () => {
       '证明材料/附件.zip': readFileSync(join(fixtures, 'zip-text', 'bundle-gbk.zip')),
     }).writeZip(join(work, '文本与压缩包.zip'));
 
-    await importPackageZips(page, [zip]);
-    await createExpertProfile(page, { name: '李华', id: 'E02', passphrase: 'passphrase-2027' });
-    await page.getByTestId('alliance-row').first().getByRole('button', { name: '开始评分' }).click();
-    await page.getByTestId('claim-row').first().waitFor();
+    await scoreOnePackage(page, zip, { name: '李华', id: 'E02', passphrase: 'passphrase-2027' });
 
     // The GBK text: its Chinese, and the encoding it was read in.
     await page.getByRole('button', { name: '登记说明.txt' }).click();

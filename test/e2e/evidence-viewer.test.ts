@@ -14,7 +14,7 @@ import { manifest as packageManifest, packageFiles } from '../helpers/package-bu
 import { pngBytes } from '../helpers/png.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
 import { readFileSync } from 'node:fs';
-import { createExpertProfile, importPackageZips } from './ui-steps.ts';
+import { scoreOnePackage } from './ui-steps.ts';
 
 describe('the evidence viewer', () => {
   let app: AppFixture;
@@ -57,10 +57,7 @@ describe('the evidence viewer', () => {
       '其他/未引用.pdf': await longPdf(1),
     }).writeZip(join(work, '证据查看.zip'));
 
-    await importPackageZips(page, [zip]);
-    await createExpertProfile(page, { name: '李华', id: 'E02', passphrase: 'passphrase-2027' });
-    await page.getByTestId('alliance-row').first().getByRole('button', { name: '开始评分' }).click();
-    await page.getByTestId('claim-row').first().waitFor();
+    await scoreOnePackage(page, zip, { name: '李华', id: 'E02', passphrase: 'passphrase-2027' });
 
     // The scan: 300 pages known, a handful drawn.
     const body = page.getByTestId('evidence-body');

@@ -14,21 +14,20 @@
  * Screenshots at 1366×768 and 1024×640 go to test-results/screenshots/ (find-*.png); with
  * UPDATE_DOCS_SCREENSHOTS=1 the guide's three also to docs/images/.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OcrPage } from '../../electron/ocr/ocr-store.ts';
 import { manifest as packageManifest, packageFiles } from '../helpers/package-builder.ts';
-import { startApp, type AppFixture } from './app-fixture.ts';
-import { createExpertProfile, importPackageZips } from './ui-steps.ts';
+import { startAppWithStoredOcr, type AppFixture } from './app-fixture.ts';
+import { scoreOnePackage } from './ui-steps.ts';
+import { viewerScreenshots } from './viewer-screenshots.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const fixtures = resolve(root, 'test', 'fixtures', 'evidence', 'find-page');
-const shots = resolve(root, 'test-results', 'screenshots');
 const fixture = (name: string) => readFileSync(join(fixtures, name));
-const forDocs = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1';
 /** The screenshots docs/expert-guide.md shows (at 1366×768). */
 const docsShots: Record<string, string> = {
   'find-auto-locate': 'expert-auto-locate.png',
@@ -89,35 +88,19 @@ async function hitOverText(page: Page, n: number, words: string): Promise<boolea
   return hit !== null && text !== null && overlap(hit, text);
 }
 
-async function screenshots(page: Page, name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  for (const [width, height] of [
-    [1366, 768],
-    [1024, 640],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForFunction(() => document.querySelector('[data-testid="evidence-body"] canvas[data-rendered="true"]') !== null);
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: join(shots, `${name}-${width}.png`) });
-    const docsName = docsShots[name];
-    if (forDocs && width === 1366 && docsName !== undefined) await page.screenshot({ path: join(root, 'docs', 'images', docsName) });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
+const screenshots = (page: Page, name: string) =>
+  viewerScreenshots(page, name, {
+    drawn: () => document.querySelector('[data-testid="evidence-body"] canvas[data-rendered="true"]') !== null,
+    docs: docsShots,
+  });
 
 describe('finding the page', () => {
   let app: AppFixture;
   let work: string;
   beforeEach(async () => {
     work = mkdtempSync(join(tmpdir(), 'alliance-review-find-page-'));
-    const ocr = join(work, 'ocr-pages.json');
-    const scanSha = createHash('sha256').update(fixture('scan.pdf')).digest('hex');
-    writeFileSync(ocr, JSON.stringify({ [scanSha]: JSON.parse(fixture('scan-ocr.json').toString('utf8')) as unknown }));
-    app = await startApp({ script: resolve(root, 'test', 'e2e', 'web-with-stored-ocr.ts'), env: { E2E_OCR_PAGES: ocr, ALLIANCE_REVIEW_OCR: 'off' } });
-    await importPackageZips(app.page, [await packageZip(work)]);
-    await createExpertProfile(app.page, { name: '王芳', id: 'E05', passphrase: 'passphrase-2027' });
-    await app.page.getByTestId('alliance-row').first().getByRole('button', { name: '开始评分' }).click();
-    await app.page.getByTestId('claim-row').first().waitFor();
+    app = await startAppWithStoredOcr(work, [{ file: fixture('scan.pdf'), pages: JSON.parse(fixture('scan-ocr.json').toString('utf8')) as OcrPage[] }]);
+    await scoreOnePackage(app.page, await packageZip(work), { name: '王芳', id: 'E05', passphrase: 'passphrase-2027' });
   });
   afterEach(async () => {
     await app.close();
@@ -186,17 +169,12 @@ describe('finding the page', () => {
     const pages = page.getByTestId('pages-scroll');
     await expect.poll(() => mark.textContent(), { timeout: 30_000 }).toBe('自动定位（第2页，可能不准）');
     await expect.poll(() => pages.getAttribute('data-current-page'), { timeout: 20_000 }).toBe('2');
-    mkdirSync(shots, { recursive: true });
-    for (const [width, height] of [
-      [1366, 768],
-      [1024, 640],
-    ] as const) {
-      await page.setViewportSize({ width, height });
-      await pages.locator('[data-testid="pages-image"]').first().waitFor();
-      await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('[data-testid="pages-image"]')).every((i) => i.complete));
-      await page.screenshot({ path: join(shots, `find-auto-locate-ofd-${width}.png`) });
-    }
-    await page.setViewportSize({ width: 1440, height: 900 });
+    await viewerScreenshots(page, 'find-auto-locate-ofd', {
+      drawn: () => {
+        const images = Array.from(document.querySelectorAll<HTMLImageElement>('[data-testid="pages-image"]'));
+        return images.length > 0 && images.every((i) => i.complete);
+      },
+    });
   });
 
   it('searches a scan by its OCR text, and every file of the alliance at once', { timeout: 180_000 }, async () => {

@@ -9,21 +9,20 @@
  * Screenshots at 1366×768 and 1024×640 go to test-results/screenshots/; with
  * UPDATE_DOCS_SCREENSHOTS=1 the guide's one (a TIFF at its page) also to docs/images/.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OcrPage } from '../../electron/ocr/ocr-store.ts';
 import { manifest as packageManifest, packageFiles } from '../helpers/package-builder.ts';
-import { startApp, type AppFixture } from './app-fixture.ts';
-import { createExpertProfile, importPackageZips } from './ui-steps.ts';
+import { startApp, startAppWithStoredOcr, type AppFixture } from './app-fixture.ts';
+import { scoreOnePackage } from './ui-steps.ts';
+import { viewerScreenshots } from './viewer-screenshots.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const fixtures = resolve(root, 'test', 'fixtures', 'evidence', 'images');
-const shots = resolve(root, 'test-results', 'screenshots');
-const forDocs = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1';
 /** The screenshots docs/expert-guide.md shows (at 1366×768). */
 const docsShots: Record<string, string> = { 'tiff-at-page': 'expert-tiff-page.png' };
 const fixture = (name: string) => readFileSync(join(fixtures, name));
@@ -116,24 +115,14 @@ async function photoUpright(element: Locator): Promise<boolean> {
   return red.width > 2 * red.height && blue.width > 2 * blue.height && red.middle < blue.middle;
 }
 
-async function screenshots(page: Page, name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  for (const [width, height] of [
-    [1366, 768],
-    [1024, 640],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.waitForFunction(() => {
+const screenshots = (page: Page, name: string) =>
+  viewerScreenshots(page, name, {
+    drawn: () => {
       const img = document.querySelector<HTMLImageElement>('[data-testid="evidence-body"] img');
       return img !== null && img.complete && img.naturalWidth > 0;
-    });
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: join(shots, `${name}-${width}.png`) });
-    const docsName = docsShots[name];
-    if (forDocs && width === 1366 && docsName !== undefined) await page.screenshot({ path: join(root, 'docs', 'images', docsName) });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
+    },
+    docs: docsShots,
+  });
 
 describe('images as pages', () => {
   let app: AppFixture;
@@ -141,10 +130,7 @@ describe('images as pages', () => {
   beforeEach(async () => {
     app = await startApp();
     work = mkdtempSync(join(tmpdir(), 'alliance-review-image-pages-'));
-    await importPackageZips(app.page, [await packageZip(work)]);
-    await createExpertProfile(app.page, { name: '李华', id: 'E02', passphrase: 'passphrase-2027' });
-    await app.page.getByTestId('alliance-row').first().getByRole('button', { name: '开始评分' }).click();
-    await app.page.getByTestId('claim-row').first().waitFor();
+    await scoreOnePackage(app.page, await packageZip(work), { name: '李华', id: 'E02', passphrase: 'passphrase-2027' });
   });
   afterEach(async () => {
     await app.close();
@@ -235,9 +221,7 @@ describe('searching a TIFF scan', () => {
   beforeEach(async () => {
     work = mkdtempSync(join(tmpdir(), 'alliance-review-image-search-'));
     // The scan's OCR results in the app's store, as an expert laptop has them from the meeting file.
-    const sha = createHash('sha256').update(fixture('three-pages-g4.tiff')).digest('hex');
-    const ocr = join(work, 'ocr-pages.json');
-    const pages = [1, 2, 3].map((n) => ({
+    const pages = [1, 2, 3].map((n): OcrPage => ({
       page: n,
       text: `合同扫描件 第${n}页\n技术合同登记号 34010420260000${n}`,
       lines: [
@@ -245,12 +229,8 @@ describe('searching a TIFF scan', () => {
         { text: `技术合同登记号 34010420260000${n}`, box: [0.1, 0.2, 0.8, 0.26] },
       ],
     }));
-    writeFileSync(ocr, JSON.stringify({ [sha]: pages }));
-    app = await startApp({ script: join(root, 'test', 'e2e', 'web-with-stored-ocr.ts'), env: { E2E_OCR_PAGES: ocr, ALLIANCE_REVIEW_OCR: 'off' } });
-    await importPackageZips(app.page, [await packageZip(work)]);
-    await createExpertProfile(app.page, { name: '李华', id: 'E02', passphrase: 'passphrase-2027' });
-    await app.page.getByTestId('alliance-row').first().getByRole('button', { name: '开始评分' }).click();
-    await app.page.getByTestId('claim-row').first().waitFor();
+    app = await startAppWithStoredOcr(work, [{ file: fixture('three-pages-g4.tiff'), pages }]);
+    await scoreOnePackage(app.page, await packageZip(work), { name: '李华', id: 'E02', passphrase: 'passphrase-2027' });
   });
   afterEach(async () => {
     await app.close();

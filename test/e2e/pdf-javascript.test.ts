@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startApp, type AppFixture } from './app-fixture.ts';
 import { manifest as packageManifest, packageFiles } from '../helpers/package-builder.ts';
-import { createExpertProfile, importPackageZips } from './ui-steps.ts';
+import { scoreOnePackage } from './ui-steps.ts';
 
 /** A one-page PDF whose opening runs JavaScript, written by hand so nothing strips it. */
 function pdfWithJavaScript(): Buffer {
@@ -65,10 +65,7 @@ describe('a PDF with embedded JavaScript', () => {
       '自查报告.pdf': pdfWithJavaScript(),
       '制度建设/带脚本的文件.pdf': pdfWithJavaScript(),
     }).writeZip(join(work, '脚本.zip'));
-    await importPackageZips(page, [zip]);
-    await createExpertProfile(page, { name: '李华', id: 'E02', passphrase: 'passphrase-2027' });
-    await page.getByTestId('alliance-row').first().getByRole('button', { name: '开始评分' }).click();
-    await page.getByTestId('claim-row').first().waitFor();
+    await scoreOnePackage(page, zip, { name: '李华', id: 'E02', passphrase: 'passphrase-2027' });
 
     const body = page.getByTestId('evidence-body');
     await body.locator('[data-page="1"] canvas[data-rendered="true"]').waitFor({ timeout: 30_000 });

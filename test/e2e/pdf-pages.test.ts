@@ -10,19 +10,18 @@
  * Screenshots at 1366×768 and 1024×640 go to test-results/screenshots/; with
  * UPDATE_DOCS_SCREENSHOTS=1 the guide's two (at a page, the password) also to docs/images/.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { manifest as packageManifest, packageFiles } from '../helpers/package-builder.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
-import { createExpertProfile, importPackageZips } from './ui-steps.ts';
+import { scoreOnePackage } from './ui-steps.ts';
+import { viewerScreenshots } from './viewer-screenshots.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const fixtures = resolve(root, 'test', 'fixtures', 'evidence-viewer');
-const forDocs = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1';
-const shots = resolve(root, 'test-results', 'screenshots');
 /** The screenshots docs/expert-guide.md shows (at 1366×768). */
 const docsShots: Record<string, string> = { 'pdf-at-page': 'expert-pdf-page.png', 'pdf-password': 'expert-pdf-password.png' };
 const fixture = (name: string) => readFileSync(join(fixtures, name));
@@ -70,22 +69,12 @@ async function shownPage(page: Page, n: number): Promise<string> {
   return (await drawn.locator('.textLayer').textContent()) ?? '';
 }
 
-async function screenshots(page: Page, name: string): Promise<void> {
-  mkdirSync(shots, { recursive: true });
-  for (const [width, height] of [
-    [1366, 768],
-    [1024, 640],
-  ] as const) {
-    await page.setViewportSize({ width, height });
+const screenshots = (page: Page, name: string) =>
+  viewerScreenshots(page, name, {
     // The viewer redraws for the new pane size; wait until a page is drawn again.
-    await page.waitForFunction(() => document.querySelector('[data-testid="evidence-body"] canvas[data-rendered="true"], [data-testid="pdf-password"], [data-testid="pdf-problem"]') !== null);
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: join(shots, `${name}-${width}.png`) });
-    const docsName = docsShots[name];
-    if (forDocs && width === 1366 && docsName !== undefined) await page.screenshot({ path: join(root, 'docs', 'images', docsName) });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
+    drawn: () => document.querySelector('[data-testid="evidence-body"] canvas[data-rendered="true"], [data-testid="pdf-password"], [data-testid="pdf-problem"]') !== null,
+    docs: docsShots,
+  });
 
 describe('the PDF viewer', () => {
   let app: AppFixture;
@@ -93,10 +82,7 @@ describe('the PDF viewer', () => {
   beforeEach(async () => {
     app = await startApp();
     work = mkdtempSync(join(tmpdir(), 'alliance-review-pdf-pages-'));
-    await importPackageZips(app.page, [await packageZip(work)]);
-    await createExpertProfile(app.page, { name: '李华', id: 'E02', passphrase: 'passphrase-2027' });
-    await app.page.getByTestId('alliance-row').first().getByRole('button', { name: '开始评分' }).click();
-    await app.page.getByTestId('claim-row').first().waitFor();
+    await scoreOnePackage(app.page, await packageZip(work), { name: '李华', id: 'E02', passphrase: 'passphrase-2027' });
   });
   afterEach(async () => {
     await app.close();

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { longPdf } from '../helpers/long-pdf.ts';
 import { manifest as packageManifest, packageFiles } from '../helpers/package-builder.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
-import { createExpertProfile, importPackageZips } from './ui-steps.ts';
+import { scoreOnePackage } from './ui-steps.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const shots = process.env['UPDATE_DOCS_SCREENSHOTS'] === '1' ? resolve(root, 'docs', 'images') : resolve(root, 'test-results', 'screenshots');
@@ -46,10 +46,7 @@ describe('spreadsheet evidence in the viewer', () => {
       '清单/成员名录.csv': members,
     }).writeZip(join(work, '表格证据.zip'));
 
-    await importPackageZips(page, [zip]);
-    await createExpertProfile(page, { name: '李华', id: 'E02', passphrase: 'passphrase-2027' });
-    await page.getByTestId('alliance-row').first().getByRole('button', { name: '开始评分' }).click();
-    await page.getByTestId('claim-row').first().waitFor();
+    await scoreOnePackage(page, zip, { name: '李华', id: 'E02', passphrase: 'passphrase-2027' });
 
     const preview = page.getByTestId('spreadsheet-preview');
     for (const [file, shot] of [

@@ -2,7 +2,7 @@
  * Steps a person takes in the app that several end-to-end tests (and the renderer
  * benchmark) go through the same way: choosing files in the system's file chooser, importing
  * package zips on the packages screen, loading the sample meeting, creating a meeting on the
- * home screen, and creating an expert profile.
+ * home screen, creating an expert profile, and opening an alliance for scoring.
  */
 import type { Page } from 'playwright-core';
 
@@ -90,4 +90,17 @@ export async function signInIfAsked(page: Page, passphrase: string): Promise<voi
     await page.getByRole('button', { name: '签署承诺书并签到' }).click();
   }
   await list.waitFor();
+}
+
+/** On 专家评分: opens the first alliance of the list for scoring and waits for its claims. */
+export async function startScoring(page: Page): Promise<void> {
+  await page.getByTestId('alliance-row').first().getByRole('button', { name: '开始评分' }).click();
+  await page.getByTestId('claim-row').first().waitFor();
+}
+
+/** Imports one package zip, creates an expert profile and opens the package's alliance for scoring. */
+export async function scoreOnePackage(page: Page, zip: string, expert: { name: string; id: string; passphrase: string }): Promise<void> {
+  await importPackageZips(page, [zip]);
+  await createExpertProfile(page, expert);
+  await startScoring(page);
 }

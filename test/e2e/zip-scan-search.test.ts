@@ -13,7 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { longPdf } from '../helpers/long-pdf.ts';
 import { manifest as packageManifest, packageFiles } from '../helpers/package-builder.ts';
 import { startApp, type AppFixture } from './app-fixture.ts';
-import { createExpertProfile, importPackageZips } from './ui-steps.ts';
+import { createExpertProfile, importPackageZips, startScoring } from './ui-steps.ts';
 
 const fixtures = resolve(import.meta.dirname, '..', 'fixtures', 'evidence', 'ocr');
 const shots = resolve(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
@@ -48,8 +48,7 @@ describe('a scan inside a zip, read by the background OCR', () => {
     await page.screenshot({ path: join(shots, 'zip-scan-ocr-done.png') });
 
     await createExpertProfile(page, { name: '李华', id: 'E02', passphrase: 'passphrase-2027' });
-    await page.getByTestId('alliance-row').first().getByRole('button', { name: '开始评分' }).click();
-    await page.getByTestId('claim-row').first().waitFor();
+    await startScoring(page);
     await page.getByTestId('package-search-toggle').click();
     await page.getByLabel('在本联盟全部材料中搜索').fill('340104202600123');
     await page.getByLabel('在本联盟全部材料中搜索').press('Enter');

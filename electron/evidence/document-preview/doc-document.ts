@@ -16,7 +16,7 @@
 import WordExtractor from 'word-extractor';
 import type { DocumentBlock, DocumentTableCell } from '../../../shared/api/evidence-preview-types.ts';
 import { BlockList, cell, MAX_BODY_BLOCKS, MAX_PART_BLOCKS, paragraph } from './document-blocks.ts';
-import type { DocumentContent } from './document-content.ts';
+import { documentContent, type DocumentContent } from './document-content.ts';
 import { ImageBudget } from './document-images.ts';
 import { docPictures } from './doc-pictures.ts';
 
@@ -37,14 +37,7 @@ export async function readDoc(bytes: Uint8Array): Promise<DocumentContent> {
   for (const block of distinct(textBlocks(document.getFooters()))) footer.push(block);
   const notes = new BlockList(MAX_PART_BLOCKS);
   for (const block of textBlocks(`${document.getFootnotes()}\n${document.getEndnotes()}`)) notes.push(block);
-  return {
-    header: header.blocks,
-    body: body.blocks,
-    footer: footer.blocks,
-    notes: notes.blocks,
-    notice: docNotice,
-    truncated: body.truncated || header.truncated || footer.truncated || notes.truncated,
-  };
+  return documentContent({ header, body, footer, notes }, docNotice);
 }
 
 /** Lines as paragraphs; a run of lines ending in a cell mark (a tab) as one table. */

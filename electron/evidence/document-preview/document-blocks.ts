@@ -38,13 +38,77 @@ export class BlockList {
   }
 }
 
-type Align = NonNullable<Extract<DocumentBlock, { type: 'paragraph' }>['align']>;
+/** How a paragraph is aligned, in our words (each reader maps its format's own values to these). */
+export type Align = NonNullable<Extract<DocumentBlock, { type: 'paragraph' }>['align']>;
 
 /** A paragraph block, or null for one with no visible text (an empty line keeps no block). */
 export function paragraph(text: string, heading: number | null = null, align?: Align | null): DocumentBlock | null {
   const trimmed = text.replace(/\n+$/, '');
   if (trimmed.trim() === '') return null;
   return align === undefined || align === null ? { type: 'paragraph', text: trimmed, heading } : { type: 'paragraph', text: trimmed, heading, align };
+}
+
+/**
+ * The text of one paragraph as a reader walks its runs, cut into paragraph blocks where a
+ * picture stands, so the picture shows in its place; the paragraphs of a text box anchored in
+ * it follow it.
+ */
+export class ParagraphText {
+  text = '';
+
+  private readonly blocks: DocumentBlock[] = [];
+  private readonly after: DocumentBlock[] = [];
+
+  private readonly heading: number | null;
+  private readonly align: Align | null;
+
+  constructor(heading: number | null, align: Align | null) {
+    this.heading = heading;
+    this.align = align;
+  }
+
+  /** Ends the text read so far as a paragraph (none when it is blank). */
+  flush(): void {
+    const block = paragraph(this.text, this.heading, this.align);
+    if (block !== null) this.blocks.push(block);
+    this.text = '';
+  }
+
+  /** Blocks that stand where the walk has reached: the text before them becomes its own paragraph. */
+  insert(...blocks: readonly DocumentBlock[]): void {
+    this.flush();
+    this.blocks.push(...blocks);
+  }
+
+  /** Blocks that follow the paragraph (a text box's paragraphs), not where the walk stands. */
+  follow(...blocks: readonly DocumentBlock[]): void {
+    this.after.push(...blocks);
+  }
+
+  /** The paragraph's blocks once its walk is done: its text, cut where pictures stand, then what follows it. */
+  done(): DocumentBlock[] {
+    this.flush();
+    return [...this.blocks, ...this.after];
+  }
+}
+
+/**
+ * A document's page headers and footers, each distinct one once: a first-page header that
+ * says what the default one says is shown once.
+ */
+export class HeadersAndFooters {
+  readonly header = new BlockList(MAX_PART_BLOCKS);
+  readonly footer = new BlockList(MAX_PART_BLOCKS);
+
+  private readonly seen = new Set<string>();
+
+  add(kind: 'header' | 'footer', blocks: readonly DocumentBlock[]): void {
+    const key = JSON.stringify([kind, blocks]);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    const list = kind === 'header' ? this.header : this.footer;
+    for (const block of blocks) list.push(block);
+  }
 }
 
 export function cell(blocks: readonly DocumentBlock[], colSpan = 1, rowSpan = 1): DocumentTableCell {

@@ -13,6 +13,7 @@
  * the format instead ("〔图片：EMF 格式，无法显示〕").
  */
 import type { DocumentImage } from '../../../shared/api/evidence-preview-types.ts';
+import type { DocumentZip } from './document-zip.ts';
 
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 export const MAX_TOTAL_IMAGE_BYTES = 40 * 1024 * 1024;
@@ -92,6 +93,16 @@ export class ImageBudget {
   /** A picture the document holds but that is over the one-picture limit (not read at all). */
   oversized(): DocumentImage {
     return { type: 'image', src: null, mime: null, width: null, height: null, label: '〔图片：超过 10 MB，未在预览中显示；请用系统程序打开文件查看〕' };
+  }
+
+  /**
+   * The picture in a part of a zip-based document (null: the document names none that is
+   * there); one over the one-picture limit is judged by its declared size, never inflated.
+   */
+  async part(zip: DocumentZip, part: string | null | undefined, description: string | null): Promise<DocumentImage> {
+    if (part === null || part === undefined) return this.block(null);
+    if ((zip.size(part) ?? 0) > MAX_IMAGE_BYTES) return this.oversized();
+    return this.block(await zip.bytes(part, MAX_IMAGE_BYTES), description);
   }
 
   /** `description`: what the document says the picture is (its alt text), if anything. */

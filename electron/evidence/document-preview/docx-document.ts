@@ -14,9 +14,9 @@
  */
 import mammoth from 'mammoth';
 import type { DocumentBlock } from '../../../shared/api/evidence-preview-types.ts';
-import { BlockList, cell, headingFromStyle, MAX_BODY_BLOCKS, MAX_PART_BLOCKS, paragraph } from './document-blocks.ts';
-import { ImageBudget, MAX_IMAGE_BYTES } from './document-images.ts';
-import type { DocumentContent } from './document-content.ts';
+import { BlockList, cell, HeadersAndFooters, headingFromStyle, MAX_BODY_BLOCKS, MAX_PART_BLOCKS, ParagraphText, type Align } from './document-blocks.ts';
+import { ImageBudget } from './document-images.ts';
+import { documentContent, type DocumentContent } from './document-content.ts';
 import { openDocumentZip, resolvePartPath, type DocumentZip } from './document-zip.ts';
 import { elements, find, parseXml, type XmlElement } from './xml-tree.ts';
 
@@ -32,8 +32,6 @@ interface MammothNode {
   readonly read?: () => Promise<Buffer>;
   readonly notes?: { readonly _notes?: Readonly<Record<string, { readonly body?: readonly MammothNode[] }>> };
 }
-
-type Align = NonNullable<Extract<DocumentBlock, { type: 'paragraph' }>['align']>;
 
 /** Word's `w:jc` values (and mammoth's alignment, which is the same value) → ours. */
 function alignOf(value: string | null | undefined): Align | null {
@@ -83,14 +81,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocumentContent> {
   const zip = await openDocumentZip(bytes);
   try {
     const { header, footer } = await headersAndFooters(zip, images);
-    return {
-      header: header.blocks,
-      body: body.blocks,
-      footer: footer.blocks,
-      notes: notes.blocks,
-      notice: null,
-      truncated: body.truncated || header.truncated || footer.truncated || notes.truncated,
-    };
+    return documentContent({ header, body, footer, notes });
   } finally {
     zip.close();
   }
@@ -121,42 +112,31 @@ async function mammothBlocks(node: MammothNode, images: ImageBudget): Promise<Do
     return blocks;
   }
   // A paragraph: its text, cut where a picture stands so the picture shows in its place.
-  const heading = headingFromStyle(node.styleName);
-  const align = alignOf(node.alignment);
-  const blocks: DocumentBlock[] = [];
-  let text = '';
-  const flush = (): void => {
-    const block = paragraph(text, heading, align);
-    if (block !== null) blocks.push(block);
-    text = '';
-  };
+  const read = new ParagraphText(headingFromStyle(node.styleName), alignOf(node.alignment));
   const walk = async (inline: MammothNode): Promise<void> => {
     switch (inline.type) {
       case 'text':
-        text += inline.value ?? '';
+        read.text += inline.value ?? '';
         return;
       case 'tab':
-        text += '\t';
+        read.text += '\t';
         return;
       case 'break':
-        text += '\n';
+        read.text += '\n';
         return;
       case 'image':
-        flush();
-        blocks.push(await imageOf(inline, images));
+        read.insert(await imageOf(inline, images));
         return;
       case 'paragraph':
         // A text box's paragraphs inside this one.
-        flush();
-        blocks.push(...(await mammothBlocks(inline, images)));
+        read.insert(...(await mammothBlocks(inline, images)));
         return;
       default:
         for (const child of inline.children ?? []) await walk(child);
     }
   };
   for (const child of node.children ?? []) await walk(child);
-  flush();
-  return blocks;
+  return read.done();
 }
 
 async function imageOf(node: MammothNode, images: ImageBudget): Promise<DocumentBlock> {
@@ -174,12 +154,11 @@ async function imageOf(node: MammothNode, images: ImageBudget): Promise<Document
 
 const typeOrder: Readonly<Record<string, number>> = { first: 0, default: 1, even: 2 };
 
-async function headersAndFooters(zip: DocumentZip, images: ImageBudget): Promise<{ header: BlockList; footer: BlockList }> {
-  const header = new BlockList(MAX_PART_BLOCKS);
-  const footer = new BlockList(MAX_PART_BLOCKS);
+async function headersAndFooters(zip: DocumentZip, images: ImageBudget): Promise<HeadersAndFooters> {
+  const parts = new HeadersAndFooters();
   const documentXml = await zip.text('word/document.xml');
   const relsXml = await zip.text('word/_rels/document.xml.rels');
-  if (documentXml === null || relsXml === null) return { header, footer };
+  if (documentXml === null || relsXml === null) return parts;
   const targets = relationships(relsXml, 'word/');
   // The references of every section, in order; a reference is an empty element with two
   // attributes, so a bounded pattern finds them without parsing the (large) body twice.
@@ -193,25 +172,19 @@ async function headersAndFooters(zip: DocumentZip, images: ImageBudget): Promise
     if (part !== undefined) references.push({ kind: match[1] === 'header' ? 'header' : 'footer', type, part, at: match.index });
   }
   references.sort((a, b) => (typeOrder[a.type] ?? 3) - (typeOrder[b.type] ?? 3) || a.at - b.at);
-  const seen = new Set<string>();
+  const read = new Set<string>();
   for (const reference of references) {
-    if (seen.has(reference.part)) continue;
-    seen.add(reference.part);
+    if (read.has(reference.part)) continue;
+    read.add(reference.part);
     const xml = await zip.text(reference.part);
     if (xml === null) continue;
     const folder = reference.part.slice(0, reference.part.lastIndexOf('/') + 1);
     const name = reference.part.slice(folder.length);
     const partRels = await zip.text(`${folder}_rels/${name}.rels`);
     const reader = new PartReader(zip, partRels === null ? new Map() : relationships(partRels, folder), images);
-    const list = reference.kind === 'header' ? header : footer;
-    const blocks = await reader.container(parseXml(xml));
-    // A first-page header that says what the default one says is shown once.
-    const key = JSON.stringify([reference.kind, blocks]);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    for (const block of blocks) list.push(block);
+    parts.add(reference.kind, await reader.container(parseXml(xml)));
   }
-  return { header, footer };
+  return parts;
 }
 
 /** A part's relationships: id → the part it names (external targets left out). */
@@ -268,29 +241,20 @@ class PartReader {
   private async paragraph(p: XmlElement): Promise<DocumentBlock[]> {
     const pPr = elements(p).find((e) => e.name === 'w:pPr');
     const style = pPr === undefined ? undefined : find(pPr, 'w:pStyle')?.attributes['w:val'];
-    const heading = headingFromStyle(style);
-    const align = alignOf(pPr === undefined ? undefined : find(pPr, 'w:jc')?.attributes['w:val']);
-    const blocks: DocumentBlock[] = [];
-    const after: DocumentBlock[] = [];
-    let text = '';
-    const flush = (): void => {
-      const block = paragraph(text, heading, align);
-      if (block !== null) blocks.push(block);
-      text = '';
-    };
+    const read = new ParagraphText(headingFromStyle(style), alignOf(pPr === undefined ? undefined : find(pPr, 'w:jc')?.attributes['w:val']));
     const walk = async (element: XmlElement): Promise<void> => {
       for (const child of element.children) {
         if (typeof child === 'string') continue;
         switch (child.name) {
           case 'w:t':
-            text += child.children.filter((c): c is string => typeof c === 'string').join('');
+            read.text += child.children.filter((c): c is string => typeof c === 'string').join('');
             break;
           case 'w:tab':
-            text += '\t';
+            read.text += '\t';
             break;
           case 'w:br':
           case 'w:cr':
-            text += '\n';
+            read.text += '\n';
             break;
           case 'w:pPr':
           case 'w:rPr':
@@ -302,7 +266,7 @@ class PartReader {
             break;
           case 'w:txbxContent':
             // A text box: its paragraphs follow the one it is anchored in.
-            after.push(...(await this.container(child)));
+            read.follow(...(await this.container(child)));
             break;
           case 'w:drawing': {
             // A DrawingML picture: its description is on the drawing's wp:docPr, not on the blip.
@@ -312,17 +276,15 @@ class PartReader {
               await walk(child);
               break;
             }
-            flush();
             const description = find(child, 'wp:docPr')?.attributes.descr ?? null;
-            blocks.push(await this.image(id, description));
+            read.insert(await this.image(id, description));
             break;
           }
           case 'a:blip':
           case 'v:imagedata': {
             const id = child.attributes['r:embed'] ?? child.attributes['r:id'];
             if (id === undefined) break;
-            flush();
-            blocks.push(await this.image(id, descriptionOf(child)));
+            read.insert(await this.image(id, descriptionOf(child)));
             break;
           }
           default:
@@ -331,8 +293,7 @@ class PartReader {
       }
     };
     await walk(p);
-    flush();
-    return [...blocks, ...after];
+    return read.done();
   }
 
   private async table(tbl: XmlElement): Promise<DocumentBlock> {
@@ -363,11 +324,8 @@ class PartReader {
     return { type: 'table', rows: rows.map((row) => row.map((c) => cell(c.blocks, c.colSpan, c.rowSpan))) };
   }
 
-  private async image(id: string, description: string | null): Promise<DocumentBlock> {
-    const part = this.rels.get(id);
-    if (part === undefined) return this.images.block(null);
-    if ((this.zip.size(part) ?? 0) > MAX_IMAGE_BYTES) return this.images.oversized();
-    return this.images.block(await this.zip.bytes(part, MAX_IMAGE_BYTES), description);
+  private image(id: string, description: string | null): Promise<DocumentBlock> {
+    return this.images.part(this.zip, this.rels.get(id), description);
   }
 }
 

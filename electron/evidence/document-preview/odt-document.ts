@@ -11,13 +11,11 @@
  *   style:header-left and the footers alike), each distinct one once.
  */
 import type { DocumentBlock } from '../../../shared/api/evidence-preview-types.ts';
-import { BlockList, cell, MAX_BODY_BLOCKS, MAX_PART_BLOCKS, paragraph } from './document-blocks.ts';
-import { NotThisFormat, type DocumentContent } from './document-content.ts';
+import { BlockList, cell, HeadersAndFooters, MAX_BODY_BLOCKS, MAX_PART_BLOCKS, ParagraphText, type Align } from './document-blocks.ts';
+import { documentContent, NotThisFormat, type DocumentContent } from './document-content.ts';
 import { ImageBudget, MAX_IMAGE_BYTES } from './document-images.ts';
 import { openDocumentZip, resolvePartPath, type DocumentZip } from './document-zip.ts';
 import { elements, find, findAll, parseXml, type XmlElement } from './xml-tree.ts';
-
-type Align = NonNullable<Extract<DocumentBlock, { type: 'paragraph' }>['align']>;
 
 export async function readOdt(bytes: Uint8Array): Promise<DocumentContent> {
   const zip = await openDocumentZip(bytes);
@@ -32,37 +30,24 @@ export async function readOdt(bytes: Uint8Array): Promise<DocumentContent> {
     const text = find(content, 'office:text');
     if (text !== null) for (const block of await reader.container(text, () => body.full)) body.push(block);
     if (body.full) body.truncated = true;
-    const header = new BlockList(MAX_PART_BLOCKS);
-    const footer = new BlockList(MAX_PART_BLOCKS);
-    const seen = new Set<string>();
+    const parts = new HeadersAndFooters();
     for (const master of styles === null ? [] : findAll(styles, 'style:master-page')) {
-      for (const [name, list] of [
-        ['style:header-first', header],
-        ['style:header', header],
-        ['style:header-left', header],
-        ['style:footer-first', footer],
-        ['style:footer', footer],
-        ['style:footer-left', footer],
+      for (const [name, kind] of [
+        ['style:header-first', 'header'],
+        ['style:header', 'header'],
+        ['style:header-left', 'header'],
+        ['style:footer-first', 'footer'],
+        ['style:footer', 'footer'],
+        ['style:footer-left', 'footer'],
       ] as const) {
         const part = elements(master).find((e) => e.name === name);
         if (part === undefined || part.attributes['style:display'] === 'false') continue;
-        const blocks = await reader.container(part);
-        const key = JSON.stringify([list === header, blocks]);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        for (const block of blocks) list.push(block);
+        parts.add(kind, await reader.container(part));
       }
     }
     const notes = new BlockList(MAX_PART_BLOCKS);
     for (const block of reader.notes) notes.push(block);
-    return {
-      header: header.blocks,
-      body: body.blocks,
-      footer: footer.blocks,
-      notes: notes.blocks,
-      notice: null,
-      truncated: body.truncated || header.truncated || footer.truncated || notes.truncated,
-    };
+    return documentContent({ header: parts.header, body, footer: parts.footer, notes });
   } finally {
     zip.close();
   }
@@ -151,36 +136,29 @@ class OdtReader {
   private async paragraph(p: XmlElement): Promise<DocumentBlock[]> {
     const level = p.name === 'text:h' ? Math.min(6, Math.max(1, Number(p.attributes['text:outline-level'] ?? 1) || 1)) : null;
     const align = this.aligns.get(p.attributes['text:style-name'] ?? '') ?? null;
-    const blocks: DocumentBlock[] = [];
-    const after: DocumentBlock[] = [];
-    let text = '';
-    const flush = (): void => {
-      const block = paragraph(text, level, align);
-      if (block !== null) blocks.push(block);
-      text = '';
-    };
+    const read = new ParagraphText(level, align);
     const walk = async (element: XmlElement): Promise<void> => {
       for (const child of element.children) {
         if (typeof child === 'string') {
           // ODF collapses white space in paragraphs; text:s, text:tab and text:line-break are the real ones.
-          text += child.replace(/[ \t\r\n]+/g, ' ');
+          read.text += child.replace(/[ \t\r\n]+/g, ' ');
           continue;
         }
         switch (child.name) {
           case 'text:s':
-            text += ' '.repeat(Math.min(100, Math.max(1, Number(child.attributes['text:c'] ?? 1) || 1)));
+            read.text += ' '.repeat(Math.min(100, Math.max(1, Number(child.attributes['text:c'] ?? 1) || 1)));
             break;
           case 'text:tab':
-            text += '\t';
+            read.text += '\t';
             break;
           case 'text:line-break':
-            text += '\n';
+            read.text += '\n';
             break;
           case 'text:note': {
             const citation = find(child, 'text:note-citation');
             // The note's number stays where it stands, bracketed so it does not read as part of a figure.
             const mark = citation === null ? '' : `[${textOf(citation).trim()}]`;
-            text += mark;
+            read.text += mark;
             const noteBody = find(child, 'text:note-body');
             if (noteBody !== null) {
               const blocks = await this.container(noteBody);
@@ -191,12 +169,12 @@ class OdtReader {
           }
           case 'draw:frame':
           case 'draw:a': {
-            flush();
+            read.flush();
             const frames = child.name === 'draw:frame' ? [child] : findAll(child, 'draw:frame');
             for (const frame of frames) {
               const [picture, ...textBox] = await this.frame(frame);
-              if (picture !== undefined) blocks.push(picture);
-              after.push(...textBox);
+              if (picture !== undefined) read.insert(picture);
+              read.follow(...textBox);
             }
             break;
           }
@@ -210,8 +188,7 @@ class OdtReader {
       }
     };
     await walk(p);
-    flush();
-    return [...blocks, ...after];
+    return read.done();
   }
 
   /** A frame: its picture first (if any), then the paragraphs of a text box in it. */
@@ -234,10 +211,7 @@ class OdtReader {
       return this.images.block(new Uint8Array(Buffer.from(base64, 'base64')), label);
     }
     const href = image.attributes['xlink:href'];
-    const part = href === undefined ? null : resolvePartPath('', href);
-    if (part === null) return this.images.block(null);
-    if ((this.zip.size(part) ?? 0) > MAX_IMAGE_BYTES) return this.images.oversized();
-    return this.images.block(await this.zip.bytes(part, MAX_IMAGE_BYTES), label);
+    return this.images.part(this.zip, href === undefined ? null : resolvePartPath('', href), label);
   }
 
   private async table(table: XmlElement): Promise<DocumentBlock> {

@@ -18,7 +18,7 @@ import { itemClaimText, paperFormRows } from '../../../shared/paper/paper-form-r
 import type { FontSet } from '../fonts/shipped-fonts.ts';
 import type { Column, Row } from './draw-table.ts';
 import { drawTable } from './draw-table.ts';
-import { renderFramedPdf } from './framed-pdf.ts';
+import { drawPageFooter, drawRunningHead, renderFramedPdf } from './framed-pdf.ts';
 import type { PdfCanvas } from './pdf-canvas.ts';
 
 export const PAPER_FORM_TITLE = '专家纸质评分表';
@@ -140,18 +140,13 @@ function drawAlliance(canvas: PdfCanvas, input: PaperFormInput, alliance: PaperF
 }
 
 function runningHead(canvas: PdfCanvas, input: PaperFormInput): void {
-  const style = { size: 8, color: '#444444' } as const;
-  canvas.label(`${input.year} 年度${PAPER_FORM_TITLE}`, canvas.left, 26, { ...style, weight: 'bold' });
-  canvas.label(PAPER_FORM_MARK, canvas.left, 26, { size: 8, weight: 'bold', color: MARK_COLOR }, 'center', canvas.contentWidth);
-  canvas.label(expertLine(input), canvas.left, 26, style, 'right', canvas.contentWidth);
-  canvas.rule(40, '#888888', 0.5);
-  canvas.y = canvas.margins.top;
+  drawRunningHead(canvas, {
+    left: { text: `${input.year} 年度${PAPER_FORM_TITLE}`, bold: true },
+    center: { text: PAPER_FORM_MARK, bold: true, color: MARK_COLOR },
+    right: { text: expertLine(input) },
+  });
 }
 
 function footer(canvas: PdfCanvas, input: PaperFormInput, page: number, pages: number): void {
-  const height = canvas.doc.page.height;
-  const style = { size: 7.5, color: '#444444' } as const;
-  canvas.rule(height - 46, '#888888', 0.5);
-  canvas.label(`${input.meetingName} · ${PAPER_FORM_MARK}，专家签名前不是评分结果`, canvas.left, height - 43, style);
-  canvas.label(`第 ${page} 页 / 共 ${pages} 页`, canvas.left, height - 43, style, 'right', canvas.contentWidth);
+  drawPageFooter(canvas, `${input.meetingName} · ${PAPER_FORM_MARK}，专家签名前不是评分结果`, page, pages);
 }

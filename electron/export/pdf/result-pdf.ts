@@ -8,7 +8,7 @@
  */
 import type { FontSet } from '../fonts/shipped-fonts.ts';
 import { addSignaturePlaceholder } from '../signing/signature-placeholder.ts';
-import { renderFramedPdf } from './framed-pdf.ts';
+import { drawPageFooter, drawRunningHead, renderFramedPdf } from './framed-pdf.ts';
 import type { PageLayout, PdfCanvas } from './pdf-canvas.ts';
 
 export interface ResultPdfFrame {
@@ -61,22 +61,10 @@ export async function renderResultPdf(
 }
 
 function runningHead(canvas: PdfCanvas, frame: ResultPdfFrame): void {
-  const style = { size: 8, color: '#444444' } as const;
-  canvas.label(`${frame.year} 年度${frame.title}`, canvas.left, 26, { ...style, weight: 'bold' });
-  canvas.label(frame.meetingName, canvas.left, 26, style, 'right', canvas.contentWidth);
-  canvas.rule(40, '#888888', 0.5);
-  canvas.y = canvas.margins.top;
+  drawRunningHead(canvas, { left: { text: `${frame.year} 年度${frame.title}`, bold: true }, right: { text: frame.meetingName } });
 }
 
 function footer(canvas: PdfCanvas, frame: ResultPdfFrame, page: number, pages: number): void {
-  // The page's own size: a document may mix portrait and landscape pages.
-  const doc = canvas.doc;
-  const height = doc.page.height;
-  const width = doc.page.width;
-  const right = width - canvas.margins.right;
-  const style = { size: 7.5, color: '#444444' } as const;
-  canvas.rule(height - 46, '#888888', 0.5, canvas.left, right);
-  canvas.label(`${frame.year} 年度 · ${frame.meetingName} · ${frame.title}`, canvas.left, height - 43, style);
-  canvas.label(`第 ${page} 页 / 共 ${pages} 页`, canvas.left, height - 43, style, 'right', right - canvas.left);
-  canvas.label(`结果摘要 SHA-256：${frame.resultDigest}`, canvas.left, height - 31, { size: 6.5, color: '#444444' });
+  drawPageFooter(canvas, `${frame.year} 年度 · ${frame.meetingName} · ${frame.title}`, page, pages);
+  canvas.label(`结果摘要 SHA-256：${frame.resultDigest}`, canvas.left, canvas.doc.page.height - 31, { size: 6.5, color: '#444444' });
 }

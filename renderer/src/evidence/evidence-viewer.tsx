@@ -18,7 +18,7 @@
  *   marked 自动定位（第N页，可能不准） since it is a guess; when nothing is found, at page 1
  *   without a mark.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { PagesPreview } from '../../../shared/api/evidence-preview-types.ts';
 import type { ItemFields } from '../../../shared/evidence/auto-locate.ts';
 import type { PackageFileView } from '../../../shared/api/package-types.ts';
@@ -28,10 +28,11 @@ import { evidenceTarget, targetLabel, type EvidenceTarget } from './evidence-tar
 import { fileKind } from './file-kind.ts';
 import { ImageViewer } from './image-viewer.tsx';
 import { PackageSearchPanel } from './package-search-panel.tsx';
-import { PagesViewer, type PagesGoal } from './pages-viewer.tsx';
-import { PdfViewer, type PdfGoal } from './pdf-viewer.tsx';
+import { PagesViewer } from './pages-viewer.tsx';
+import { PdfViewer } from './pdf-viewer.tsx';
 import { ConvertedPreview } from './previews/converted-preview.tsx';
 import { useRememberedRotation } from './remembered-rotation.ts';
+import type { PagedFileViewerProps, ViewerGoal } from './viewer-goal.ts';
 
 export interface EvidenceViewerProps {
   /** The expert whose rotations are remembered; null (the chair's console): not remembered. */
@@ -236,7 +237,7 @@ function FileView({ expertId, packageId, file, member, page, openSeq, find, loca
  * item's fields, or null. Until it answers, the goal is pending (the viewer waits rather than
  * show page 1 and jump).
  */
-function useLocatedGoal<Goal extends PdfGoal | PagesGoal>(packageId: number, path: string, goal: Goal, item: ItemFields | null): { goal: Goal; located: number | null } {
+function useLocatedGoal(packageId: number, path: string, goal: ViewerGoal, item: ItemFields | null): { goal: ViewerGoal; located: number | null } {
   const [located, setLocated] = useState<{ seq: number; page: number | null } | null>(null);
   const wanted = item === null ? null : JSON.stringify({ id: item.id, title: item.title, date: item.date, amountWan: item.amountWan });
   useEffect(() => {
@@ -267,79 +268,61 @@ function AutoLocateNote({ located }: { located: number | null }) {
   );
 }
 
-function PdfFile(props: {
+interface PagedFileProps {
   expertId: number | null;
   packageId: number;
   file: PackageFileView;
-  url: string;
-  goal: PdfGoal;
+  goal: ViewerGoal;
   locateItem: ItemFields | null;
   onPageChange: (page: number) => void;
-}) {
+}
+
+/**
+ * A paged file of the package (a PDF, or the page images of a TIFF, HEIC or OFD) around its
+ * viewer: the turn this expert last gave it, 自动定位 of an item's page, search in its text.
+ */
+function PagedFile(props: PagedFileProps & { viewer: (shared: PagedFileViewerProps) => ReactNode }) {
   const { packageId, file } = props;
   const { rotation, change, notice } = useRememberedRotation(props.expertId, file.sha256);
   const { goal, located } = useLocatedGoal(packageId, file.path, props.goal, props.locateItem);
   const find = useCallback((query: string) => api.invoke('evidence-search', { packageId, path: file.path, query }), [packageId, file.path]);
+  return (
+    <>
+      {notice && (
+        <p className="notice small" role="status">
+          {notice}
+        </p>
+      )}
+      <AutoLocateNote located={located} />
+      {props.viewer({ goal, rotation, onRotate: change, onPageChange: props.onPageChange, find })}
+    </>
+  );
+}
+
+function PdfFile(props: PagedFileProps & { url: string }) {
+  const { packageId, file } = props;
   const skeleton = useCallback(
     () => api.invoke('evidence-pdf-skeleton', { packageId, path: file.path }).then((result) => (result.ok ? result.value : null)),
     [packageId, file.path],
   );
   return (
-    <>
-      {notice && (
-        <p className="notice small" role="status">
-          {notice}
-        </p>
+    <PagedFile
+      {...props}
+      viewer={(shared) => (
+        <PdfViewer
+          {...shared}
+          url={props.url}
+          skeleton={skeleton}
+          desktop={isDesktopShell}
+          systemViewer={<SystemViewerButton packageId={packageId} file={file} />}
+        />
       )}
-      <AutoLocateNote located={located} />
-      <PdfViewer
-        url={props.url}
-        goal={goal}
-        find={find}
-        skeleton={skeleton}
-        rotation={rotation}
-        onRotate={change}
-        onPageChange={props.onPageChange}
-        desktop={isDesktopShell}
-        systemViewer={<SystemViewerButton packageId={props.packageId} file={props.file} />}
-      />
-    </>
+    />
   );
 }
 
-function PagesFile(props: {
-  expertId: number | null;
-  packageId: number;
-  file: PackageFileView;
-  preview: PagesPreview;
-  goal: PagesGoal;
-  locateItem: ItemFields | null;
-  onPageChange: (page: number) => void;
-}) {
-  const { rotation, change, notice } = useRememberedRotation(props.expertId, props.file.sha256);
-  const { packageId } = props;
-  const path = props.file.path;
-  const { goal, located } = useLocatedGoal(packageId, path, props.goal, props.locateItem);
-  const find = useCallback((query: string) => api.invoke('evidence-search', { packageId, path, query }), [packageId, path]);
-  return (
-    <>
-      {notice && (
-        <p className="notice small" role="status">
-          {notice}
-        </p>
-      )}
-      <AutoLocateNote located={located} />
-      <PagesViewer
-        preview={props.preview}
-        name={props.file.path}
-        goal={goal}
-        rotation={rotation}
-        onRotate={change}
-        onPageChange={props.onPageChange}
-        find={find}
-      />
-    </>
-  );
+function PagesFile(props: PagedFileProps & { preview: PagesPreview }) {
+  return <PagedFile {...props} viewer={(shared) => <PagesViewer {...shared} preview={props.preview} name={props.file.path} />} />;
 }
 
 function ExternalFile({ packageId, file }: { packageId: number; file: PackageFileView }) {

@@ -20,47 +20,34 @@
  *   page is shown and the hits on a page with boxes (OCR lines) are drawn over it; a goal with
  *   words (a hit of the alliance-wide search) opens at its page and searches them.
  *
+ * What it shares with the PDF viewer is in page-column.ts (the column), page-scroll.tsx (its
+ * frame), viewer-toolbar.tsx (the toolbar and its keys) and viewer-goal.ts (goal and search hit).
+ *
  * It lives beside the PDF viewer, not in previews/: previews/converted-preview.tsx is given it
  * by evidence-viewer.tsx (`pages`), so previews/ needs nothing of this folder.
  *
  * The parent mounts one viewer per file (`key`), so nothing here resets by hand.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
 import type { PagesPreview } from '../../../shared/api/evidence-preview-types.ts';
 import { renditionUrl } from '../api/api.ts';
-import { searchStatus, useFileSearch, type FindText } from './file-search.ts';
-import { HitBoxes, hitsByPage, NO_HITS } from './hit-boxes.tsx';
+import { searchStatus, useFileSearch } from './file-search.ts';
+import { HitBoxes, NO_HITS } from './hit-boxes.tsx';
 import { usePageColumn } from './page-column.ts';
+import { PageScroll } from './page-scroll.tsx';
 import { turn, type Rotation } from './pdf-rotation.ts';
-import { startPage } from './pdf-start-page.ts';
-import { focusSearchOnCtrlF, PageNav, SearchForm, TurnButtons, ZoomButtons } from './viewer-toolbar.tsx';
+import { focusSearchOnCtrlF, onPagesKeyDown, PageNav, SearchForm, TurnButtons, ZoomButtons } from './viewer-toolbar.tsx';
+import { useViewerGoal, type PagedFileViewerProps } from './viewer-goal.ts';
 
 const ZOOMS = [0.25, 0.33, 0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 3];
 
-export interface PagesGoal {
-  readonly page: number | null;
-  readonly seq: number;
-  /** Words to search and highlight from that page on (a hit of the alliance-wide search). */
-  readonly find?: string | null | undefined;
-  /** The page is still being worked out (自动定位): wait before going anywhere. */
-  readonly pending?: boolean | undefined;
-}
-
-export interface PagesViewerProps {
+export interface PagesViewerProps extends PagedFileViewerProps {
   readonly preview: PagesPreview;
   /** The file's package path, for labels. */
   readonly name: string;
-  readonly goal: PagesGoal;
-  /** The expert's rotation of this file; null while it is being read. */
-  readonly rotation: Rotation | null;
-  readonly onRotate: (rotation: Rotation) => void;
-  readonly onPageChange: (page: number) => void;
-  /** Searches the file's text (in main). */
-  readonly find: FindText;
 }
 
 export function PagesViewer({ preview, name, goal, rotation: remembered, onRotate, onPageChange, find }: PagesViewerProps) {
-  const [beyond, setBeyond] = useState<number | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const search = useFileSearch(find);
   const rotation: Rotation = remembered ?? 0;
@@ -77,56 +64,24 @@ export function PagesViewer({ preview, name, goal, rotation: remembered, onRotat
       if (paged) onPageChange(n);
     },
   });
-  const { scroller, shown, scale, tops, columnWidth, drawFrom, drawTo, page, zoom, zoomTo, zoomBy, setFitBasis, onScroll, goTo, unpin } =
-    column;
-  const goToRef = useRef(goTo);
-  useLayoutEffect(() => {
-    goToRef.current = goTo;
-  });
-
-  const runSearch = search.run;
-  // A new goal (another item opened): its page, or page 1 when the file is first opened.
-  const goalSeen = useRef<number | null>(null);
-  useEffect(() => {
-    if (!ready || goal.pending === true || goalSeen.current === goal.seq) return;
-    const first = goalSeen.current === null;
-    goalSeen.current = goal.seq;
-    if (goal.page === null && !first) return;
-    const start = startPage(paged ? goal.page : null, count);
-    setBeyond(start.beyond);
-    setFitBasis(start.page);
-    goToRef.current(start.page);
-    if (goal.find) runSearch(goal.find, start.page);
-  }, [ready, goal.seq, goal.page, goal.pending, goal.find, paged, count, runSearch, setFitBasis]);
-
-  // The current hit's page is shown (Enter, Shift+Enter, a new search).
-  const hit = search.hit;
-  useEffect(() => {
-    if (hit !== null) goToRef.current(hit.page);
-  }, [hit]);
-  const pageHits = useMemo(() => hitsByPage(search.answer, hit), [search.answer, hit]);
+  const { scroller, shown, scale, tops, columnWidth, drawFrom, drawTo, page, setFitBasis, goTo } = column;
+  const { beyond, pageHits } = useViewerGoal({ goal, ready, count, paged, search, setFitBasis, goTo: (n) => goTo(n) });
 
   const onViewerKeyDown = (event: KeyboardEvent) => focusSearchOnCtrlF(event, searchBox, ready);
   const status = ready ? searchStatus(search) : null;
 
   const rotate = (direction: 1 | -1) => onRotate(turn(rotation, direction));
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.target !== scroller.current) return;
-    unpin();
-    const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
-    if (event.key === '+' || event.key === '=') zoomBy(1);
-    else if (event.key === '-') zoomBy(-1);
-    else if (event.key === '0') zoomTo(zoom === 'width' ? 'page' : 'width');
-    else if (event.key === 'r' && plain) rotate(1);
-    else if (event.key === 'R' && plain) rotate(-1);
-    else if (event.key === 'PageDown' && plain) goTo(page + 1);
-    else if (event.key === 'PageUp' && plain) goTo(page - 1);
-    else if (event.key === 'Home' && plain) goTo(1);
-    else if (event.key === 'End' && plain) goTo(count);
-    else return;
-    event.preventDefault();
-  };
+  const onKeyDown = (event: KeyboardEvent) =>
+    onPagesKeyDown(event, column, rotate, (key, plain) => {
+      if (!plain) return false;
+      if (key === 'PageDown') goTo(page + 1);
+      else if (key === 'PageUp') goTo(page - 1);
+      else if (key === 'Home') goTo(1);
+      else if (key === 'End') goTo(count);
+      else return false;
+      return true;
+    });
 
   const what = paged ? '页面' : '图片';
   return (
@@ -161,18 +116,13 @@ export function PagesViewer({ preview, name, goal, rotation: remembered, onRotat
           引用的是第 {beyond} 页，但此文件只有 {count} 页，现显示最后一页。
         </p>
       )}
-      <div
-        ref={scroller}
-        className={`pdf-scroll${ready ? ' evidence-focus' : ''}`}
-        tabIndex={ready ? 0 : -1}
-        onScroll={onScroll}
+      <PageScroll
+        column={column}
+        ready={ready}
+        rotation={rotation}
         onKeyDown={onKeyDown}
-        onWheel={unpin}
-        onPointerDown={unpin}
-        aria-label={ready ? (paged ? `${name}，第 ${page} 页，共 ${count} 页` : `图片 ${name}`) : name}
-        data-testid="pages-scroll"
-        data-current-page={ready ? page : ''}
-        data-rotation={rotation}
+        label={ready ? (paged ? `${name}，第 ${page} 页，共 ${count} 页` : `图片 ${name}`) : name}
+        testId="pages-scroll"
       >
         {!ready ? (
           <p className="muted loading">正在打开……</p>
@@ -212,7 +162,7 @@ export function PagesViewer({ preview, name, goal, rotation: remembered, onRotat
             })}
           </div>
         )}
-      </div>
+      </PageScroll>
     </div>
   );
 }

@@ -30,39 +30,23 @@
  * The parent mounts one viewer per file (`key`), so nothing here resets by hand.
  */
 import { TextLayer, type PDFDocumentProxy } from 'pdfjs-dist';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { PdfSkeleton } from '../../../shared/api/evidence-search-types.ts';
-import { searchStatus, useFileSearch, type FindText } from './file-search.ts';
+import { searchStatus, useFileSearch } from './file-search.ts';
 import { usePageColumn } from './page-column.ts';
+import { PageScroll } from './page-scroll.tsx';
 import { openPdf, type PasswordRequest, type PdfOpening } from './pdf-document.ts';
 import { PAGE_FAILED, pdfMessage, pdfProblem, type PdfProblem } from './pdf-error-message.ts';
 import { turn, type Rotation } from './pdf-rotation.ts';
-import { HitBoxes, hitsByPage, NO_HITS, type PageHit } from './hit-boxes.tsx';
+import { HitBoxes, NO_HITS, type PageHit } from './hit-boxes.tsx';
 import { canvasRatio, canvasSize, type Size } from './pdf-scale.ts';
-import { startPage } from './pdf-start-page.ts';
-import { focusSearchOnCtrlF, PageNav, SearchForm, TurnButtons, ZoomButtons } from './viewer-toolbar.tsx';
+import { focusSearchOnCtrlF, onPagesKeyDown, PageNav, SearchForm, TurnButtons, ZoomButtons } from './viewer-toolbar.tsx';
+import { useViewerGoal, type PagedFileViewerProps } from './viewer-goal.ts';
 
 const ZOOMS = [0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 3];
 
-/** Where to go: `page` null names the whole file; a new `seq` is a new request. */
-export interface PdfGoal {
-  readonly page: number | null;
-  readonly seq: number;
-  /** Words to search and highlight from that page on (a hit of the alliance-wide search). */
-  readonly find?: string | null | undefined;
-  /** The page is still being worked out (自动定位): wait before going anywhere. */
-  readonly pending?: boolean | undefined;
-}
-
-export interface PdfViewerProps {
+export interface PdfViewerProps extends PagedFileViewerProps {
   readonly url: string;
-  readonly goal: PdfGoal;
-  /** The expert's rotation of this file; null while it is being read. */
-  readonly rotation: Rotation | null;
-  readonly onRotate: (rotation: Rotation) => void;
-  readonly onPageChange: (page: number) => void;
-  /** Searches the file's text (in main). */
-  readonly find: FindText;
   /** The parts of a big file pdf.js needs first (pdf-document.ts), from main. */
   readonly skeleton?: (() => Promise<PdfSkeleton | null>) | undefined;
   /** The desktop shell, which can open a file with the system's program. */
@@ -77,7 +61,6 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
   const [ask, setAsk] = useState<PasswordRequest | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [sizes, setSizes] = useState<readonly Size[]>([]);
-  const [beyond, setBeyond] = useState<number | null>(null);
   const search = useFileSearch(find);
   // The page an opening jumped to is drawn before its neighbours, which wait until it is (or
   // until the expert scrolls): pdf.js decodes one page image at a time, and a scan's page 150
@@ -145,40 +128,26 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
       if (leadPage !== null) setLeadPage(null);
     },
   });
-  const { scroller, shown, scale, tops, columnWidth, drawFrom, drawTo, page, zoom, zoomTo, zoomBy, setFitBasis, onScroll, unpin } = column;
+  const { scroller, shown, scale, tops, columnWidth, drawFrom, drawTo, page, setFitBasis } = column;
 
   const goTo = (n: number, lead = false) =>
     column.goTo(n, (target, element) => {
       // A page already drawn (another item of the same file) leads nothing.
       setLeadPage(lead && element.querySelector(`[data-page="${target}"] canvas[data-rendered="true"]`) === null ? target : null);
     });
-  const goToRef = useRef(goTo);
-  useLayoutEffect(() => {
-    goToRef.current = goTo;
+  const { beyond, pageHits } = useViewerGoal({
+    goal,
+    ready,
+    count: doc?.numPages ?? 0,
+    paged: true,
+    search,
+    setFitBasis,
+    goTo: (n, opening) => {
+      // The page an opening jumps to leads the drawing.
+      goTo(n, opening);
+      if (opening) setPlaced(true);
+    },
   });
-
-  const runSearch = search.run;
-  // A new goal (another item opened): its page, or page 1 when the file is first opened.
-  const goalSeen = useRef<number | null>(null);
-  useEffect(() => {
-    if (doc === null || !ready || goal.pending === true || goalSeen.current === goal.seq) return;
-    const first = goalSeen.current === null;
-    goalSeen.current = goal.seq;
-    if (goal.page === null && !first) return;
-    const start = startPage(goal.page, doc.numPages);
-    setBeyond(start.beyond);
-    setFitBasis(start.page);
-    goToRef.current(start.page, true);
-    setPlaced(true);
-    if (goal.find) runSearch(goal.find, start.page);
-  }, [doc, ready, goal.seq, goal.page, goal.pending, goal.find, runSearch, setFitBasis]);
-
-  // The current hit's page is shown (Enter, Shift+Enter, a new search).
-  const hit = search.hit;
-  useEffect(() => {
-    if (hit !== null) goToRef.current(hit.page);
-  }, [hit]);
-  const pageHits = useMemo(() => hitsByPage(search.answer, hit), [search.answer, hit]);
 
   const onSize = useCallback((n: number, size: Size) => {
     setSizes((old) => {
@@ -192,17 +161,7 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
 
   const rotate = (direction: 1 | -1) => onRotate(turn(rotation, direction));
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.target !== scroller.current) return;
-    unpin();
-    if (event.key === '+' || event.key === '=') zoomBy(1);
-    else if (event.key === '-') zoomBy(-1);
-    else if (event.key === '0') zoomTo(zoom === 'width' ? 'page' : 'width');
-    else if (event.key === 'r' && !event.ctrlKey && !event.metaKey && !event.altKey) rotate(1);
-    else if (event.key === 'R' && !event.ctrlKey && !event.metaKey && !event.altKey) rotate(-1);
-    else return;
-    event.preventDefault();
-  };
+  const onKeyDown = (event: KeyboardEvent) => onPagesKeyDown(event, column, rotate);
 
   const onViewerKeyDown = (event: KeyboardEvent) => focusSearchOnCtrlF(event, searchBox, ready);
   const status = ready ? searchStatus(search) : null;
@@ -249,18 +208,13 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
           {status}
         </p>
       )}
-      <div
-        ref={scroller}
-        className={`pdf-scroll${ready ? ' evidence-focus' : ''}`}
-        tabIndex={ready ? 0 : -1}
-        onScroll={onScroll}
+      <PageScroll
+        column={column}
+        ready={ready}
+        rotation={rotation}
         onKeyDown={onKeyDown}
-        onWheel={unpin}
-        onPointerDown={unpin}
-        aria-label={ready ? `PDF 内容，第 ${page} 页，共 ${sizes.length} 页` : 'PDF'}
-        data-testid="pdf-scroll"
-        data-current-page={ready ? page : ''}
-        data-rotation={rotation}
+        label={ready ? `PDF 内容，第 ${page} 页，共 ${sizes.length} 页` : 'PDF'}
+        testId="pdf-scroll"
       >
         {problem !== null ? (
           <PdfProblemView problem={problem} desktop={desktop} systemViewer={systemViewer} onPassword={retryPassword} />
@@ -295,7 +249,7 @@ export function PdfViewer({ url, goal, rotation: remembered, onRotate, onPageCha
             })}
           </div>
         )}
-      </div>
+      </PageScroll>
     </div>
   );
 }

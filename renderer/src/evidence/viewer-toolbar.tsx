@@ -79,6 +79,29 @@ export function TurnButtons({ rotate }: { rotate: (direction: 1 | -1) => void })
   );
 }
 
+/**
+ * A key on the pages themselves (not in the toolbar) behind the toolbar's buttons: + and − step
+ * the zoom, 0 switches between the fits, R turns clockwise and Shift+R back; `more` is the
+ * viewer's own keys (true when it took the key). Any key unpins the page jumped to.
+ */
+export function onPagesKeyDown(
+  event: KeyboardEvent,
+  column: PageColumn,
+  rotate: (direction: 1 | -1) => void,
+  more: (key: string, plain: boolean) => boolean = () => false,
+): void {
+  if (event.target !== column.scroller.current) return;
+  column.unpin();
+  const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+  if (event.key === '+' || event.key === '=') column.zoomBy(1);
+  else if (event.key === '-') column.zoomBy(-1);
+  else if (event.key === '0') column.zoomTo(column.zoom === 'width' ? 'page' : 'width');
+  else if (event.key === 'r' && plain) rotate(1);
+  else if (event.key === 'R' && plain) rotate(-1);
+  else if (!more(event.key, plain)) return;
+  event.preventDefault();
+}
+
 /** Ctrl+F anywhere in a viewer (its pages, its toolbar) goes to its search box, once the file is shown. */
 export function focusSearchOnCtrlF(event: KeyboardEvent, input: RefObject<HTMLInputElement | null>, ready: boolean): void {
   if (event.key.toLowerCase() !== 'f' || !(event.ctrlKey || event.metaKey) || event.altKey || !ready) return;

@@ -10,7 +10,7 @@ import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { EvidencePreview, PagesPreview } from '../../../../shared/api/evidence-preview-types.ts';
 import { api } from '../../api/api.ts';
-import type { PdfGoal } from '../pdf-viewer.tsx';
+import type { ViewerGoal } from '../viewer-goal.ts';
 import { DocumentPreviewView } from './document-preview.tsx';
 import { FilePreviewView } from './file-preview.tsx';
 import { TextPreviewView } from './text-preview.tsx';
@@ -28,8 +28,8 @@ export interface ConvertedPreviewProps {
    * For a zip: the member to open at once, by its path inside the zip, and where in it (a hit of
    * the alliance-wide search). For a member: where to open it.
    */
-  readonly member?: { readonly path: string; readonly goal: PdfGoal } | null | undefined;
-  readonly goal?: PdfGoal | undefined;
+  readonly member?: { readonly path: string; readonly goal: ViewerGoal } | null | undefined;
+  readonly goal?: ViewerGoal | undefined;
 }
 
 export function ConvertedPreview({ packageId, path, fallback, pages, member, goal }: ConvertedPreviewProps) {

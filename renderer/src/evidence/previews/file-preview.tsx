@@ -9,9 +9,10 @@ import type { FilePreview } from '../../../../shared/api/evidence-preview-types.
 import { api, isDesktopShell, renditionUrl } from '../../api/api.ts';
 import { ImageViewer } from '../image-viewer.tsx';
 import type { Rotation } from '../pdf-rotation.ts';
-import { PdfViewer, type PdfGoal } from '../pdf-viewer.tsx';
+import { PdfViewer } from '../pdf-viewer.tsx';
+import type { ViewerGoal } from '../viewer-goal.ts';
 
-const noGoal: PdfGoal = { page: null, seq: 0 };
+const noGoal: ViewerGoal = { page: null, seq: 0 };
 
 export interface FilePreviewProps {
   readonly preview: FilePreview;
@@ -19,7 +20,7 @@ export interface FilePreviewProps {
   /** The member's path, `<zip path>/<member path>`. */
   readonly path: string;
   /** Where to open it (a hit of the alliance-wide search); the start otherwise. */
-  readonly goal?: PdfGoal | undefined;
+  readonly goal?: ViewerGoal | undefined;
 }
 
 export function FilePreviewView({ preview, packageId, path, goal }: FilePreviewProps) {
