@@ -4,7 +4,7 @@
  * handlers on the app's own data folder. Through the UI: the chair writes a panel conclusion;
  * the observer enters with their name; on every tab each control that changes something is
  * disabled, while what only shows works (switching tabs, choosing an alliance, the drill-down's
- * choices, paging through a paper entry, printing the blank paper form, checking the audit log
+ * choices and opening evidence, paging through a paper entry, printing the blank paper form, checking the audit log
  * and the cross-check again); a note is saved and shown with the
  * observer's name, in the console and in the audit log; a reload keeps the mode (it is the
  * running program's); the other screens (首页, 材料包, 会议准备, 专家评分) are disabled whole with a
@@ -121,12 +121,15 @@ describe('监督查看 in the chair’s console', () => {
     await page.getByRole('button', { name: '生成空白评分表' }).click();
     await expect.poll(() => page.getByTestId('paper-form-written').count()).toBe(1);
     expect(await page.getByTestId('paper-form-written').textContent()).toContain('已保存空白评分表');
-    // the drill-down's choices, and checking the cross-check and the audit log again.
+    // the drill-down's choices and opening the evidence, and checking the cross-check and the audit log again.
     await tab(page, '逐项对照');
     const indicator = page.getByLabel('指标', { exact: true });
     const other = await indicator.locator('option').nth(2).getAttribute('value');
     await indicator.selectOption(other ?? '');
     expect(await indicator.inputValue()).toBe(other);
+    await indicator.selectOption('I1');
+    await page.getByTestId('chair-tab-content').getByRole('button', { name: /^证明材料（\d+）$/ }).first().click();
+    await page.locator('[data-testid="evidence-body"]:not([data-path=""])').first().waitFor();
     await tab(page, '材料核查');
     await page.getByRole('button', { name: '重新核查' }).click();
     await expect.poll(() => page.getByTestId('cross-check').count()).toBe(1);
