@@ -4,8 +4,8 @@
  * handlers on the app's own data folder. Through the UI: the chair writes a panel conclusion;
  * the observer enters with their name; on every tab each control that changes something is
  * disabled, while what only shows works (switching tabs, choosing an alliance, the drill-down's
- * choices and opening evidence, paging through a paper entry, printing the blank paper form, checking the audit log
- * and the cross-check again); a note is saved and shown with the
+ * choices and opening evidence, paging through a paper entry, printing the blank paper form,
+ * checking the audit log and the cross-check again); a note is saved and shown with the
  * observer's name, in the console and in the audit log; a reload keeps the mode (it is the
  * running program's); the other screens (首页, 材料包, 会议准备, 专家评分) are disabled whole with a
  * notice and a title saying why; leaving takes a confirmation, and the controls come back.
