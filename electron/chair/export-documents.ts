@@ -8,11 +8,13 @@
  *   is written they are merged again and must give exactly the locked text, and be exactly the
  *   sheets the lock lists (expert, key fingerprint, time; who typed each paper sheet). Otherwise
  *   the store was changed after the lock and the export is refused.
- * - chair's notes: the notes the lock recorded with its findings, per alliance.
- * - procedure documents: the roster and the chair's records (procedure-documents-records.ts).
+ * - chair's notes: the notes the lock recorded with its findings, per alliance, as the panel
+ *   record keeps them (so `merge --panel-record` prints the same 组长意见).
  * - panel record: `<year>-专家组记录.panel.json` beside them (panel-record-export.ts), gathered
  *   when the export is asked for and signed by the same signer; written last, after the
  *   documents, and counted among the targets that must not exist.
+ * - procedure documents: the roster and the chair's records, the latter printed from that same
+ *   record (procedure-documents-records.ts), so the file and the PDFs cannot say different things.
  * - signer: the bureau's certificate when imported in this session (bureau-certificate.ts),
  *   else this computer's own (`<data folder>/result-signing/`, made on first use).
  * - folder: the one the clerk chose (desktop: the system's folder picker), default
@@ -24,7 +26,6 @@
 import { createHash } from 'node:crypto';
 import { access, mkdir } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
-import type { FindingView } from '../../shared/api/chair-types.ts';
 import type { ResultDocumentFile, ResultDocumentsExportStarted, ResultDocumentsReport } from '../../shared/api/result-document-types.ts';
 import { parseJson } from '../../shared/package/parse-json.ts';
 import type { UnsignedPanelRecord } from '../../shared/record/panel-record.ts';
@@ -35,7 +36,6 @@ import type { ServiceContext } from '../app/context.ts';
 import type { ExportedFile, ExportProgress } from '../export/export-result-documents.ts';
 import { exportResultDocuments } from '../export/export-result-documents.ts';
 import type { ResultDocumentsInput, ResultSheet } from '../export/result-documents-input.ts';
-import { FLAG_LABELS } from '../export/result-labels.ts';
 import { planResultPdfs, signingCertificateOf } from '../export/result-pdfs.ts';
 import { localSigner } from '../export/signing/local-certificate.ts';
 import { SignerError } from '../export/signing/result-signer.ts';
@@ -49,6 +49,7 @@ import { currentLock } from '../meeting/lock-state.ts';
 import { meetingRubric } from './meeting-inputs.ts';
 import { computePanel } from './panel-state.ts';
 import { procedureDocumentsOf } from './procedure-documents-records.ts';
+import { chairNotesOf } from './panel-record-procedure.ts';
 import { signPanelRecord } from './panel-record-file.ts';
 import { lockedPanelRecord } from './panel-record-export.ts';
 
@@ -68,26 +69,18 @@ function parseOr<T>(text: string, fallback: T): T {
 
 const CHANGED = '本机保存的评分表或材料包与定稿时所用的不一致（定稿后数据被改动过），不能导出结果文件。请从备份恢复，或由主任重新开启后再定稿。';
 
-/** The chair's notes of an alliance: one note when all its flags share it, else each with its flag. */
-function chairNotesOf(findings: readonly FindingView[]): Record<string, string> {
-  const byAlliance = new Map<string, FindingView[]>();
-  for (const finding of findings) {
-    if (finding.note.trim() === '') continue;
-    byAlliance.set(finding.allianceId, [...(byAlliance.get(finding.allianceId) ?? []), finding]);
-  }
-  const notes: Record<string, string> = {};
-  for (const [allianceId, list] of byAlliance) {
-    const distinct = [...new Set(list.map((finding) => finding.note.trim()))];
-    notes[allianceId] =
-      distinct.length === 1
-        ? (distinct[0] ?? '')
-        : list.map((finding) => `${FLAG_LABELS[finding.flag.kind]}${finding.flag.expert === undefined || finding.flag.expert === null ? '' : ` ${finding.flag.expert}`}：${finding.note.trim()}`).join('；');
-  }
-  return notes;
+/** The documents' input and the panel record they are printed from, as of one moment. */
+export interface LockedExport {
+  readonly input: ResultDocumentsInput;
+  readonly record: UnsignedPanelRecord;
 }
 
 /** The documents' input, from the locked result and exactly the inputs the lock used. */
 export async function lockedDocumentsInput(ctx: ServiceContext, meetingId: number): Promise<ResultDocumentsInput> {
+  return (await lockedExport(ctx, meetingId)).input;
+}
+
+export async function lockedExport(ctx: ServiceContext, meetingId: number): Promise<LockedExport> {
   const { db } = ctx;
   const meeting = meetingRow(db, meetingId);
   const lock = currentLock(db, meetingId);
@@ -119,21 +112,24 @@ export async function lockedDocumentsInput(ctx: ServiceContext, meetingId: numbe
     ...computation.outcome.paperSheets.map((p) => ({ sheet: p.sheet, fingerprint: 'paper', paper: { enteredBy: p.enteredBy, confirmedBy: p.confirmedBy } })),
   ];
   const numbers = settingsNumbers(settings);
-  const findings = parseOr<FindingView[]>(lock.findingsJson, []);
-  return {
+  const generatedAt = ctx.now();
+  // Gathered now, with the checked inputs: the record is of exactly the state the export was asked in.
+  const record = lockedPanelRecord(ctx, meetingId, rubric, generatedAt);
+  const input: ResultDocumentsInput = {
     result,
     rubric,
     meetingName: meeting.name,
     packages: computation.packages.map((p) => ({ allianceId: p.allianceId, allianceName: p.allianceName, digest: p.digest, claims: p.claims })),
     sheets,
-    chairNotes: chairNotesOf(findings),
+    chairNotes: chairNotesOf(record.flagNotes),
     // The panel chair signs by hand on the printed summary; the console knows only who operated it.
     chairName: null,
     deviationThreshold: numbers.deviationThreshold,
     budgetYuan: numbers.budgetYuan,
-    generatedAt: ctx.now(),
-    procedure: procedureDocumentsOf(db, meetingId, rubric, findings),
+    generatedAt,
+    procedure: procedureDocumentsOf(db, meetingId, rubric, record),
   };
+  return { input, record };
 }
 
 export function defaultDocumentsFolder(ctx: ServiceContext, year: number): string {
@@ -151,12 +147,10 @@ export async function startDocumentsExport(
   ctx: ServiceContext,
   request: { readonly meetingId: number; readonly folder?: string | undefined; readonly overwrite: boolean },
 ): Promise<ResultDocumentsExportStarted> {
-  const input = await lockedDocumentsInput(ctx, request.meetingId);
+  const { input, record } = await lockedExport(ctx, request.meetingId);
   const typed = request.folder?.trim() ?? '';
   if (typed !== '' && !isAbsolute(typed)) throw new AppError('folder-not-absolute', `请填写完整的文件夹路径（如 E:\\2026-结果 或 /media/usb/2026-结果），而不是 ${typed}。`);
   const folder = typed === '' ? defaultDocumentsFolder(ctx, input.result.year) : resolve(typed);
-  // Gathered now, with the checked inputs: the record is of exactly the state the export was asked in.
-  const record = lockedPanelRecord(ctx, request.meetingId, input.rubric, input.generatedAt);
   const jobId = ctx.jobs.start('result-documents', (control) => exportJob(ctx, input, record, folder, request.overwrite, control));
   return { jobId, folder };
 }

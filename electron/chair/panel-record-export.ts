@@ -1,12 +1,15 @@
 /**
  * The panel record of the locked result (shared/record/panel-record.ts), gathered from this
  * laptop's store: the flag notes as the lock kept them, the objective differences settled by
- * re-signing or recorded as standing, the observer's notes, the panel's conclusions, the
- * reopenings before this lock and the 补正 requests with how each ended. Signed and written beside the result documents
- * (export-documents.ts).
+ * re-signing or recorded as standing with each expert's decision, the outlying scores revised or
+ * explained, the paper pledges, the observer's notes, the panel's conclusions, the reopenings
+ * before this lock and the 补正 requests with how each ended. Signed and written beside the
+ * result documents (export-documents.ts), and the one source of the chair's records in the
+ * documents the app writes (procedure-documents-records.ts), so that `merge --panel-record`
+ * prints from the file exactly what the app printed.
  */
 import type { FindingView } from '../../shared/api/chair-types.ts';
-import type { PanelRecordDifference, UnsignedPanelRecord } from '../../shared/record/panel-record.ts';
+import type { PanelRecordDifference, PanelRecordOutlier, UnsignedPanelRecord } from '../../shared/record/panel-record.ts';
 import { PANEL_RECORD_FORMAT, PANEL_RECORD_VERSION } from '../../shared/record/panel-record.ts';
 import type { Rubric } from '../../shared/rubric/types.ts';
 import type { ServiceContext } from '../app/context.ts';
@@ -35,7 +38,15 @@ export function lockedPanelRecord(ctx: ServiceContext, meetingId: number, rubric
   const { view } = panelViewWith(db, meetingId, rubric);
   const names = new Map((view.result?.alliances ?? []).map((a) => [a.allianceId, a.name]));
   const differences: PanelRecordDifference[] = (view.procedure?.differences ?? []).flatMap((d): PanelRecordDifference[] => {
-    const base = { allianceId: d.allianceId, allianceName: d.allianceName, criterionId: d.criterionId, criterionLabel: d.criterionLabel, itemId: d.itemId, itemTitle: d.itemTitle };
+    const base = {
+      allianceId: d.allianceId,
+      allianceName: d.allianceName,
+      criterionId: d.criterionId,
+      criterionLabel: d.criterionLabel,
+      itemId: d.itemId,
+      itemTitle: d.itemTitle,
+      decisions: d.decisions.map((x) => ({ expertId: x.expertId, expertName: x.expertName, decision: x.decision, value: x.value, reason: x.reason })),
+    };
     switch (d.status) {
       case 'settled':
         return [{ ...base, outcome: 'revised', reason: null, by: null, at: null }];
@@ -44,6 +55,29 @@ export function lockedPanelRecord(ctx: ServiceContext, meetingId: number, rubric
       case 'open':
         // A locked result has no open difference (it blocks the lock); one seen here would mean
         // the inputs changed, which the documents' own check refuses first.
+        return [];
+    }
+  });
+  const outliers: PanelRecordOutlier[] = (view.procedure?.outliers ?? []).flatMap((o): PanelRecordOutlier[] => {
+    const base = {
+      allianceId: o.allianceId,
+      allianceName: o.allianceName,
+      criterionId: o.criterionId,
+      criterionLabel: o.criterionLabel,
+      expertId: o.expertId,
+      expertName: o.expertName,
+      score: o.score,
+      othersMean: o.othersMean,
+    };
+    switch (o.status) {
+      case 'revised':
+        return [{ ...base, outcome: 'revised', revisedTo: o.revisedTo, explanation: null }];
+      case 'explained':
+        return o.explanation === null
+          ? []
+          : [{ ...base, outcome: 'explained', revisedTo: null, explanation: { text: o.explanation.text, by: o.explanation.by, at: o.explanation.at, source: o.explanation.source } }];
+      case 'open':
+        // As an open difference: it blocks the lock.
         return [];
     }
   });
@@ -68,6 +102,8 @@ export function lockedPanelRecord(ctx: ServiceContext, meetingId: number, rubric
         at: f.at,
       })),
     differences,
+    outliers,
+    paperPledges: (view.procedure?.pledges ?? []).map((p) => ({ expertId: p.expertId, signedOn: p.signedOn, recordedBy: p.by, recordedAt: p.at })),
     observerNotes: observerNotes(db, meetingId),
     conclusions: Object.fromEntries(panelConclusions(db, meetingId).map((c) => [c.allianceId, { allianceName: c.allianceName, text: c.text, by: c.by, at: c.at }])),
     reopenings: view.reopenings.map((r) => ({

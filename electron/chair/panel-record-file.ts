@@ -6,8 +6,9 @@
  *   that signs the result PDFs) signs the UTF-8 bytes of the signing text: RSA PKCS#1 v1.5 or
  *   ECDSA with SHA-256, as the key is; the certificate is carried in the file.
  * - verification: the file is JSON in which no object repeats a key, of the record's format
- *   (version 2, or version 1 written before the record kept 补正 requests), and the carried certificate's public key verifies the signature over exactly the values
- *   read. Any changed byte of a value fails; whose certificate it is, a person decides from the
+ *   (version 3; version 2, written before the record kept the experts' decisions, the outliers and
+ *   the paper pledges; or version 1, before it kept 补正 requests), and the carried
+ *   certificate's public key verifies the signature over exactly the values read. Any changed byte of a value fails; whose certificate it is, a person decides from the
  *   fingerprint reported (as for the PDFs).
  * - reading (`readPanelRecord`): verification, then, when the caller names the result it
  *   belongs to, the same year and result SHA-256; then the plain fields the documents use.
@@ -23,6 +24,8 @@ import type {
   PanelRecordDifference,
   PanelRecordFlagNote,
   PanelRecordObserverNote,
+  PanelRecordOutlier,
+  PanelRecordPaperPledge,
   PanelRecordReopening,
   ReadablePanelRecord,
   UnsignedPanelRecord,
@@ -66,7 +69,7 @@ export function verifyPanelRecordText(text: string): PanelRecordVerification {
   const parsed = readablePanelRecordSchema.safeParse(json.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return refused(`不是本程序能读的专家组记录（第 1 或第 2 版）（${issue === undefined ? '' : `${issue.path.join('.') || '整个文件'}：${issue.message}`}）`);
+    return refused(`不是本程序能读的专家组记录（第 1 至第 3 版）（${issue === undefined ? '' : `${issue.path.join('.') || '整个文件'}：${issue.message}`}）`);
   }
   const record = parsed.data;
   let certificate: X509Certificate;
@@ -90,6 +93,9 @@ export function verifyPanelRecordText(text: string): PanelRecordVerification {
 
 /** The panel record as the documents take it: plain fields, the signature checked. */
 export interface PanelRecordData {
+  /** The record as verified, for the documents (panel-record-procedure.ts). */
+  readonly record: ReadablePanelRecord;
+  readonly version: ReadablePanelRecord['version'];
   readonly year: number;
   readonly meeting: string;
   readonly resultSha256: string;
@@ -111,6 +117,9 @@ export interface PanelRecordData {
   readonly reopenings: readonly PanelRecordReopening[];
   /** The 补正 requests; null for a record of version 1, which did not keep them. */
   readonly clarifications: readonly PanelRecordClarification[] | null;
+  /** The outlying scores and the paper pledges; null for a record before version 3. */
+  readonly outliers: readonly PanelRecordOutlier[] | null;
+  readonly paperPledges: readonly PanelRecordPaperPledge[] | null;
   readonly certificateFingerprint: string;
   readonly certificateSubject: string;
 }
@@ -151,6 +160,8 @@ export async function readPanelRecord(path: string, expected?: ExpectedResult): 
   return {
     ok: true,
     data: {
+      record,
+      version: record.version,
       year: record.year,
       meeting: record.meeting,
       resultSha256: record.result.sha256,
@@ -170,6 +181,8 @@ export async function readPanelRecord(path: string, expected?: ExpectedResult): 
       conclusions: Object.fromEntries(Object.entries(record.conclusions).map(([id, c]) => [id, c.text])),
       reopenings: record.reopenings,
       clarifications: record.version === 1 ? null : record.clarifications,
+      outliers: record.version === 3 ? record.outliers : null,
+      paperPledges: record.version === 3 ? record.paperPledges : null,
       certificateFingerprint: check.certificateFingerprint ?? '',
       certificateSubject: check.certificateSubject ?? '',
     },

@@ -6,7 +6,7 @@
  *   from the environment variable ALLIANCE_REVIEW_CERT_PASSWORD (never the command line, which
  *   other users of the computer and the shell history can read); without `--cert`, this
  *   computer's local self-signed certificate in the data folder (made on first use).
- * - meeting: `--meeting NAME`, else the meeting file's name, else
+ * - meeting: `--meeting NAME`, else the meeting file's name, else the panel record's, else
  *   `<year> 年度合肥市产业技术创新战略联盟考核评审会`.
  * - meeting file: `--meeting-file FILE.meeting.zip`, checked as an import checks it (its content
  *   hash, every package's file list) but changing nothing: the roster's titles, employers and
@@ -50,6 +50,10 @@ export interface MergeDocumentsRequest {
   readonly meetingFile?: string | null | undefined;
   /** From a verified `--panel-record`: the chair's records (flag notes, differences, observer notes, conclusions). */
   readonly recordProcedure?: ProcedureDocumentsInput | undefined;
+  /** From the verified panel record: the chair's note per alliance (组长意见), as the app prints it. */
+  readonly recordChairNotes?: Readonly<Record<string, string>> | undefined;
+  /** The meeting's name the verified panel record gives. */
+  readonly recordMeeting?: string | undefined;
   readonly force: boolean;
   readonly deviationThreshold: number;
   readonly budgetYuan: number | null;
@@ -112,7 +116,7 @@ export async function writeMergeDocuments(request: MergeDocumentsRequest, io: Cl
       {
         result: request.result,
         rubric: request.rubric,
-        meetingName: request.meeting ?? meetingFile?.name ?? `${request.result.year} 年度合肥市产业技术创新战略联盟考核评审会`,
+        meetingName: request.meeting ?? meetingFile?.name ?? request.recordMeeting ?? `${request.result.year} 年度合肥市产业技术创新战略联盟考核评审会`,
         packages: request.packages.map((entry) => ({
           allianceId: entry.allianceId,
           allianceName: entry.allianceName,
@@ -127,6 +131,7 @@ export async function writeMergeDocuments(request: MergeDocumentsRequest, io: Cl
             paper: { enteredBy: p.enteredBy, confirmedBy: p.confirmedBy },
           })),
         ],
+        ...(request.recordChairNotes === undefined ? {} : { chairNotes: request.recordChairNotes }),
         deviationThreshold: request.deviationThreshold,
         budgetYuan: request.budgetYuan,
         generatedAt: now,

@@ -32,6 +32,13 @@ export const OBSERVER_ALLOWED: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'evidence-search',
   'evidence-locate',
   'evidence-pdf-skeleton',
+  // Calls that write nothing of the meeting: opening evidence in the system's viewer (a copy),
+  // putting a file first in the OCR queue (this run's order of work), choosing a folder in a
+  // dialog, and printing the blank paper score form (an unsigned draft, no record kept).
+  'evidence-open',
+  'ocr-put-first',
+  'sheet-folder-pick',
+  'paper-form-pdf',
   'cross-check-findings',
   'claim-hints',
   'job-status',

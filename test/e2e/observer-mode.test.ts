@@ -2,8 +2,10 @@
  * 监督查看 in the chair's console, in Chromium through the browser shell: a meeting of real
  * package zips and four real signed sheets (test/helpers/chair-meeting.ts), prepared through the
  * handlers on the app's own data folder. Through the UI: the chair writes a panel conclusion;
- * the observer enters with their name; every control of the tabs that change something is
- * disabled (the drill-down and the audit log stay usable); a note is saved and shown with the
+ * the observer enters with their name; on every tab each control that changes something is
+ * disabled, while what only shows works (switching tabs, choosing an alliance, the drill-down's
+ * choices and opening evidence, paging through a paper entry, printing the blank paper form,
+ * checking the audit log and the cross-check again); a note is saved and shown with the
  * observer's name, in the console and in the audit log; a reload keeps the mode (it is the
  * running program's); the other screens (首页, 材料包, 会议准备, 专家评分) are disabled whole with a
  * notice and a title saying why; leaving takes a confirmation, and the controls come back.
@@ -28,14 +30,19 @@ async function tab(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: '主任控制台' }).getByRole('button', { name }).click();
 }
 
-/** Whether the tab content's fieldset is disabled (Playwright's isDisabled answers for controls only). */
-async function tabDisabled(page: Page): Promise<boolean> {
-  return (await page.getByTestId('chair-tab-content').getAttribute('disabled')) !== null;
-}
+const CONTROL = ':is(button, input, textarea, select)';
 
-/** How many buttons, inputs, textareas and selects of the tab content are enabled. */
-async function enabledControls(page: Page): Promise<number> {
-  return page.getByTestId('chair-tab-content').locator('button:enabled, input:enabled, textarea:enabled, select:enabled').count();
+/**
+ * The tab's controls: those in a group that changes something (renderer/src/chair/changes.tsx,
+ * `data-changes`), how many of them are enabled, and how many of the others (that only show) are.
+ */
+async function controls(page: Page): Promise<{ changing: number; changingEnabled: number; showingEnabled: number }> {
+  const content = page.getByTestId('chair-tab-content');
+  return {
+    changing: await content.locator(`[data-changes] ${CONTROL}`).count(),
+    changingEnabled: await content.locator(`[data-changes] ${CONTROL}:enabled`).count(),
+    showingEnabled: await content.locator(`${CONTROL}:enabled:not([data-changes] *)`).count(),
+  };
 }
 
 describe('监督查看 in the chair’s console', () => {
@@ -71,7 +78,7 @@ describe('监督查看 in the chair’s console', () => {
     const conclusions = page.locator('section[aria-labelledby="conclusions-title"]');
     await conclusions.scrollIntoViewIfNeeded();
     await conclusions.screenshot({ path: join(shots, 'chair-conclusions.png') });
-    expect(await enabledControls(page)).toBeGreaterThan(3);
+    expect((await controls(page)).changingEnabled).toBeGreaterThan(3);
 
     // The observer enters with their name.
     await page.getByRole('button', { name: '监督查看', exact: true }).click();
@@ -80,17 +87,52 @@ describe('监督查看 in the chair’s console', () => {
     await page.getByRole('button', { name: '进入监督查看' }).click();
     await expect.poll(() => page.getByTestId('observer-name').textContent()).toContain(`监督人：${OBSERVER}`);
 
-    // Every tab that could change something has no usable control; the read-only ones do.
-    for (const name of ['总览', '评分表', '纸质录入', '签到与分歧', '定稿', '材料核查']) {
+    // On every tab no control that changes something can be used; those that only show can.
+    for (const name of ['总览', '评分表', '纸质录入', '签到与分歧', '定稿', '材料核查', '逐项对照', '审计日志']) {
       await tab(page, name);
-      await expect.poll(() => tabDisabled(page)).toBe(true);
-      expect(await enabledControls(page), name).toBe(0);
+      await expect.poll(() => page.getByTestId('chair-tab-content').getAttribute('data-observing'), { message: name }).toBe('');
+      // Each tab reads what it shows when opened: the counts are taken once it has.
+      if (!['材料核查', '逐项对照', '审计日志'].includes(name)) await expect.poll(async () => (await controls(page)).changing, { message: name }).toBeGreaterThan(0);
+      if (['总览', '纸质录入', '材料核查', '逐项对照', '审计日志'].includes(name)) await expect.poll(async () => (await controls(page)).showingEnabled, { message: name }).toBeGreaterThan(0);
+      expect((await controls(page)).changingEnabled, name).toBe(0);
     }
     await tab(page, '签到与分歧');
-    expect(await page.getByTestId('conclusion').first().locator('textarea').isDisabled()).toBe(true);
-    expect(await page.getByTestId('conclusion').first().locator('textarea').inputValue()).toBe('运行规范，专家组建议评为合格。');
+    const conclusionText = page.getByTestId('conclusion').first().locator('textarea');
+    expect(await conclusionText.isDisabled()).toBe(true);
+    expect(await conclusionText.inputValue()).toBe('运行规范，专家组建议评为合格。');
+    expect(await conclusionText.getAttribute('title')).toBeNull();
+    // A hover over it names the mode: the title of the group that disables it.
+    expect(await conclusionText.evaluate((el) => el.closest('fieldset[data-changes]')?.getAttribute('title'))).toBe('监督查看中，不能修改');
+
+    // What only shows works: choosing an alliance on 总览,
+    await tab(page, '总览');
+    const second = page.getByTestId('matrix-row').nth(1);
+    await second.getByRole('button').first().click();
+    await expect.poll(() => second.getAttribute('class')).toContain('selected');
+    // paging through a paper entry (its fields and its saving stay disabled) and printing the blank paper form,
+    await tab(page, '纸质录入');
+    await page.getByLabel('专家', { exact: true }).selectOption('E05');
+    const links = page.getByTestId('paper-alliance-link');
+    await links.nth(1).click();
+    await expect.poll(() => links.nth(1).getAttribute('aria-current')).toBe('step');
+    expect(await page.getByRole('button', { name: /保存第 1 次录入/ }).isDisabled()).toBe(true);
+    expect(await page.getByLabel('回避', { exact: true }).isDisabled()).toBe(true);
+    await page.getByTestId('paper-form-print').locator('summary').click();
+    await page.getByRole('button', { name: '生成空白评分表' }).click();
+    await expect.poll(() => page.getByTestId('paper-form-written').count()).toBe(1);
+    expect(await page.getByTestId('paper-form-written').textContent()).toContain('已保存空白评分表');
+    // the drill-down's choices and opening the evidence, and checking the cross-check and the audit log again.
     await tab(page, '逐项对照');
-    expect(await tabDisabled(page)).toBe(false);
+    const indicator = page.getByLabel('指标', { exact: true });
+    const other = await indicator.locator('option').nth(2).getAttribute('value');
+    await indicator.selectOption(other ?? '');
+    expect(await indicator.inputValue()).toBe(other);
+    await indicator.selectOption('I1');
+    await page.getByTestId('chair-tab-content').getByRole('button', { name: /^证明材料（\d+）$/ }).first().click();
+    await page.locator('[data-testid="evidence-body"]:not([data-path=""])').first().waitFor();
+    await tab(page, '材料核查');
+    await page.getByRole('button', { name: '重新核查' }).click();
+    await expect.poll(() => page.getByTestId('cross-check').count()).toBe(1);
 
     // A note, saved with the observer's name; a double click is one note.
     await tab(page, '签到与分歧');
@@ -107,7 +149,7 @@ describe('监督查看 in the chair’s console', () => {
 
     // The audit log (usable in the mode) has the entering and the note, by the observer.
     await tab(page, '审计日志');
-    expect(await tabDisabled(page)).toBe(false);
+    await page.getByRole('button', { name: '重新校验' }).click();
     await expect.poll(() => page.getByTestId('chair-tab-content').textContent()).toContain('监督意见');
     const audit = (await page.getByTestId('chair-tab-content').textContent()) ?? '';
     expect(audit).toContain('进入监督查看');
@@ -137,7 +179,8 @@ describe('监督查看 in the chair’s console', () => {
     await page.getByRole('button', { name: '主任控制台', exact: true }).click();
     await expect.poll(() => page.getByTestId('observer-name').textContent()).toContain(OBSERVER);
     await tab(page, '定稿');
-    expect(await enabledControls(page)).toBe(0);
+    await expect.poll(async () => (await controls(page)).changing).toBeGreaterThan(0);
+    expect((await controls(page)).changingEnabled).toBe(0);
 
     // Leaving asks again; 继续监督 keeps it on, 确认结束 ends it and the controls come back.
     await page.getByRole('button', { name: '结束监督查看' }).click();
@@ -146,8 +189,8 @@ describe('监督查看 in the chair’s console', () => {
     await page.getByRole('button', { name: '结束监督查看' }).click();
     await page.getByRole('button', { name: '确认结束' }).click();
     await expect.poll(() => page.getByTestId('observer-name').count()).toBe(0);
-    await expect.poll(() => tabDisabled(page)).toBe(false);
-    expect(await enabledControls(page)).toBeGreaterThan(0);
+    await expect.poll(async () => (await controls(page)).changingEnabled).toBeGreaterThan(0);
+    expect(await page.getByTestId('chair-tab-content').getAttribute('data-observing')).toBeNull();
     await menu.getByRole('button', { name: '首页', exact: true }).click();
     await expect.poll(() => page.getByTestId('observer-frame').locator('input:enabled').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('observer-notice').count()).toBe(0);

@@ -25,6 +25,7 @@
  *   (electron/cli/merge-documents.ts, with `--meeting`, `--meeting-file`, `--cert` and `--force`).
  */
 import { resolve } from 'node:path';
+import type { PanelRecordData } from '../../chair/panel-record-file.ts';
 import type { ProcedureDocumentsInput } from '../../export/procedure-documents-input.ts';
 import { CONSEQUENCE_LABELS } from '../../../shared/panel/consequence.ts';
 import type { AllianceResult, PanelMethod } from '../../../shared/panel/types.ts';
@@ -187,6 +188,8 @@ export const mergeCommand: Command = {
       io.err(term`注意 note：${outcome.previous.source} 是考核等级名单，名单本身不写年度，按上一年度即 ${String(outcome.previous.year)} 年度的等级计 (list taken as the year before)\n`);
     }
     let recordProcedure: ProcedureDocumentsInput | undefined;
+    let recordMeeting: string | undefined;
+    let recordChairNotes: Readonly<Record<string, string>> | undefined;
     if (options.panelRecord !== null) {
       const { readPanelRecord, resultSha256Of } = await import('../../chair/panel-record-file.ts');
       const reading = await readPanelRecord(resolve(io.cwd, options.panelRecord), { year: outcome.result.year, resultSha256: resultSha256Of(resultText(outcome.result)) });
@@ -196,17 +199,20 @@ export const mergeCommand: Command = {
         return exitCode.invalid;
       }
       const d = reading.data;
-      recordProcedure = (await import('../../chair/panel-record-procedure.ts')).procedureFromPanelRecord(d);
+      const { chairNotesOf, procedureFromPanelRecord } = await import('../../chair/panel-record-procedure.ts');
+      recordProcedure = procedureFromPanelRecord(d.record, outcome.rubric);
+      recordChairNotes = chairNotesOf(d.record.flagNotes);
+      recordMeeting = d.meeting;
       io.err(
         term`专家组记录 panel record：${options.panelRecord} 签名有效 (signature verified)，证书 ${d.certificateSubject}，指纹 ${d.certificateFingerprint}\n` +
-          `  标记说明 ${d.flagNotes.length} 条 · 客观分歧 ${d.differences.length} 项 · 监督意见 ${d.observerNotes.length} 条 · 专家组结论 ${Object.keys(d.conclusions).length} 个 · 重新开启 ${d.reopenings.length} 次\n`,
+          `  ${panelRecordCounts(d)}\n`,
       );
     }
     if (options.pdfDir !== null || options.xlsxPath !== null) {
       // PDFs and Excel pull in pdfkit, exceljs and the fonts: loaded only when asked for.
       const { writeMergeDocuments } = await import('../merge-documents.ts');
       const status = await writeMergeDocuments(
-        { ...options, result: outcome.result, rubric: outcome.rubric, packages: outcome.packages, sheets: outcome.sheets, paperSheets: outcome.paperSheets, recordProcedure },
+        { ...options, result: outcome.result, rubric: outcome.rubric, packages: outcome.packages, sheets: outcome.sheets, paperSheets: outcome.paperSheets, recordProcedure, recordChairNotes, recordMeeting },
         io,
       );
       if (status !== exitCode.ok) return status;
@@ -215,6 +221,24 @@ export const mergeCommand: Command = {
     return exitCode.ok;
   },
 };
+
+/**
+ * The record's second line on stderr: how many of each kind it holds, `补正要求 2 项`; what a
+ * record of an earlier version does not keep is said so (`未记录（第 1 版）`), not counted as 0.
+ */
+export function panelRecordCounts(d: PanelRecordData): string {
+  const count = (list: readonly unknown[] | null, unit: string): string => (list === null ? `未记录（第 ${d.version} 版）` : `${list.length} ${unit}`);
+  return [
+    `标记说明 ${d.flagNotes.length} 条`,
+    `客观分歧 ${d.differences.length} 项`,
+    `畸高畸低 ${count(d.outliers, '项')}`,
+    `纸质承诺书 ${count(d.paperPledges, '份')}`,
+    `补正要求 ${count(d.clarifications, '项')}`,
+    `监督意见 ${d.observerNotes.length} 条`,
+    `专家组结论 ${Object.keys(d.conclusions).length} 个`,
+    `重新开启 ${d.reopenings.length} 次`,
+  ].join(' · ');
+}
 
 /** `错误 error [signature-invalid] E01.sheet.json signature.value：签名验证失败…` */
 function problemLine(problem: MergeProblem): string {

@@ -130,11 +130,13 @@ export function drawReviewReport(canvas: PdfCanvas, input: ResultDocumentsInput,
   } else {
     const differences = procedure.differences ?? [];
     const outliers = procedure.outliers ?? [];
-    if (differences.length === 0 && outliers.length === 0) body(canvas, '评审中没有客观分歧，也没有畸高畸低的评分。');
+    // A panel record of an earlier version keeps the differences but not the outliers: say so, not "none".
+    const outliersKnown = procedure.outliers !== undefined;
+    if (differences.length === 0 && outliers.length === 0) body(canvas, outliersKnown ? '评审中没有客观分歧，也没有畸高畸低的评分。' : '评审中没有客观分歧。');
     const lines: string[][] = [
       ...differences.map((d) => [
         `客观分歧\n${allianceText(d.allianceId)}`,
-        `${d.claim}：${d.decisions}`,
+        d.decisions === '' ? d.claim : `${d.claim}：${d.decisions}`,
         `${DIFFERENCE_OUTCOMES[d.outcome]}${d.reason === undefined || d.reason.trim() === '' ? '' : `：${d.reason.trim()}`}${d.by === undefined ? '' : `（${d.by} 记录）`}`,
       ]),
       ...outliers.map((o) => [
@@ -144,6 +146,7 @@ export function drawReviewReport(canvas: PdfCanvas, input: ResultDocumentsInput,
       ]),
     ];
     if (lines.length > 0) drawTable(canvas, [{ header: '事项', width: 150 }, { header: '内容', flex: 1 }, { header: '处理结果', width: 170 }], lines, { size: 8.5 });
+    if (!outliersKnown) body(canvas, '（本次导出所用的专家组记录是旧版本，未含畸高畸低评分的处理，此项见主任控制台。）');
   }
 
   heading(canvas, numbered('材料补正'));

@@ -20,7 +20,7 @@ import { CrossCheckTab } from './cross-check-tab.tsx';
 import { DrillDownTab } from './drill-down-tab.tsx';
 import type { DrillTarget } from './drill-target.ts';
 import { FinalizeTab } from './finalize-tab.tsx';
-import { OBSERVER_READ_ONLY } from '../common/observer-frame.tsx';
+import { ObservingContext } from './changes.tsx';
 import { ObserverBar } from './observer-bar.tsx';
 import { OverviewTab } from './overview-tab.tsx';
 import { PaperTab } from './paper-tab.tsx';
@@ -31,9 +31,6 @@ import '../meeting/meeting.css';
 import './chair.css';
 
 type TabId = 'overview' | 'sheets' | 'paper' | 'procedure' | 'drill' | 'finalize' | 'audit' | 'cross-check';
-
-/** Tabs that only show: left usable in 监督查看; every other tab's controls are disabled. */
-const READ_ONLY_TABS: ReadonlySet<TabId> = new Set<TabId>(['drill', 'audit']);
 
 export function ChairScreen() {
   const { meetings, meetingId, choose } = useMeetings();
@@ -147,54 +144,51 @@ export function ChairScreen() {
       ) : shown === null ? (
         <p className="muted">正在读取……</p>
       ) : (
-        // 监督查看: a disabled fieldset disables every button, input and select inside the tab, so
-        // no control that changes anything can be used (main refuses such calls too).
-        <fieldset
-          className="tab-content"
-          disabled={observing && !READ_ONLY_TABS.has(tab)}
-          title={observing && !READ_ONLY_TABS.has(tab) ? OBSERVER_READ_ONLY : undefined}
-          data-testid="chair-tab-content"
-        >
-          {tab === 'overview' && (
-            <OverviewTab
-              view={shown}
-              actor={actor}
-              onChanged={setView}
-              onDrill={(target) => {
-                setDrill(target);
-                setTab('drill');
-              }}
-            />
-          )}
-          {tab === 'sheets' && <SheetsTab meetingId={meetingId} actor={actor} onChanged={refresh} />}
-          {tab === 'paper' && <PaperTab meetingId={meetingId} actor={actor} onChanged={refresh} />}
-          {tab === 'procedure' && (
-            <ProcedureTab
-              view={shown}
-              actor={actor}
-              record={record}
-              onRecord={onRecord}
-              onChanged={setView}
-              onDrill={(target) => {
-                setDrill(target);
-                setTab('drill');
-              }}
-            />
-          )}
-          {tab === 'drill' && <DrillDownTab meetingId={meetingId} view={shown} target={drill} onTarget={setDrill} />}
-          {tab === 'finalize' && <FinalizeTab view={shown} actor={actor} onChanged={refresh} />}
-          {tab === 'audit' && <AuditTab meetingId={meetingId} generation={generation} />}
-          {tab === 'cross-check' && (
-            <CrossCheckTab
-              meetingId={meetingId}
-              actor={actor}
-              onDrill={(target) => {
-                setDrill(target);
-                setTab('drill');
-              }}
-            />
-          )}
-        </fieldset>
+        // 监督查看: inside the tabs, each group of controls that changes something is disabled
+        // (changes.tsx); what only shows stays usable. Main refuses such calls anyway.
+        <ObservingContext.Provider value={observing}>
+          <div className="tab-content" data-testid="chair-tab-content" data-observing={observing ? '' : undefined}>
+            {tab === 'overview' && (
+              <OverviewTab
+                view={shown}
+                actor={actor}
+                onChanged={setView}
+                onDrill={(target) => {
+                  setDrill(target);
+                  setTab('drill');
+                }}
+              />
+            )}
+            {tab === 'sheets' && <SheetsTab meetingId={meetingId} actor={actor} onChanged={refresh} />}
+            {tab === 'paper' && <PaperTab meetingId={meetingId} actor={actor} onChanged={refresh} />}
+            {tab === 'procedure' && (
+              <ProcedureTab
+                view={shown}
+                actor={actor}
+                record={record}
+                onRecord={onRecord}
+                onChanged={setView}
+                onDrill={(target) => {
+                  setDrill(target);
+                  setTab('drill');
+                }}
+              />
+            )}
+            {tab === 'drill' && <DrillDownTab meetingId={meetingId} view={shown} target={drill} onTarget={setDrill} />}
+            {tab === 'finalize' && <FinalizeTab view={shown} actor={actor} onChanged={refresh} />}
+            {tab === 'audit' && <AuditTab meetingId={meetingId} generation={generation} />}
+            {tab === 'cross-check' && (
+              <CrossCheckTab
+                meetingId={meetingId}
+                actor={actor}
+                onDrill={(target) => {
+                  setDrill(target);
+                  setTab('drill');
+                }}
+              />
+            )}
+          </div>
+        </ObservingContext.Provider>
       )}
     </section>
   );

@@ -9,6 +9,7 @@ import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { api } from '../api/api.ts';
 import { useChannelValue } from '../api/use-channel-value.ts';
 import { DateField } from '../common/date-field.tsx';
+import { Changes } from './changes.tsx';
 
 export interface ClarificationPanelProps {
   readonly meetingId: number;
@@ -83,30 +84,32 @@ export function ClarificationPanel({ meetingId, actor, locked }: ClarificationPa
         </table>
       )}
       {!locked && list !== null && (
-        <div className="clarification-form">
-          <label>
-            联盟
-            <select value={allianceId} onChange={(e) => setAllianceId(e.target.value)} aria-label="要求补正的联盟">
-              <option value="">请选择联盟</option>
-              {list.alliances.map((a) => (
-                <option key={a.allianceId} value={a.allianceId}>
-                  {a.allianceId} {a.allianceName}（第 {a.version} 版）
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="clarification-text">
-            需补正的材料
-            <textarea value={missing} onChange={(e) => setMissing(e.target.value)} rows={2} maxLength={2000} placeholder="例如：I4 技术合同第 2 份缺登记证明，请补交" />
-          </label>
-          <label>
-            补正期限
-            <DateField value={dueOn} onChange={setDueOn} label="补正期限" />
-          </label>
-          <button type="button" disabled={!ready || busy} onClick={() => void submit()} title={actor.trim() === '' ? '请先在页首填写操作人' : undefined}>
-            登记补正要求
-          </button>
-        </div>
+        <Changes>
+          <div className="clarification-form">
+            <label>
+              联盟
+              <select value={allianceId} onChange={(e) => setAllianceId(e.target.value)} aria-label="要求补正的联盟">
+                <option value="">请选择联盟</option>
+                {list.alliances.map((a) => (
+                  <option key={a.allianceId} value={a.allianceId}>
+                    {a.allianceId} {a.allianceName}（第 {a.version} 版）
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="clarification-text">
+              需补正的材料
+              <textarea value={missing} onChange={(e) => setMissing(e.target.value)} rows={2} maxLength={2000} placeholder="例如：I4 技术合同第 2 份缺登记证明，请补交" />
+            </label>
+            <label>
+              补正期限
+              <DateField value={dueOn} onChange={setDueOn} label="补正期限" />
+            </label>
+            <button type="button" disabled={!ready || busy} onClick={() => void submit()} title={actor.trim() === '' ? '请先在页首填写操作人' : undefined}>
+              登记补正要求
+            </button>
+          </div>
+        </Changes>
       )}
       {error && (
         <p role="alert" className="error">

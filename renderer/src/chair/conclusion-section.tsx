@@ -9,6 +9,7 @@ import type { PanelRecordView } from '../../../shared/api/panel-record-types.ts'
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { api } from '../api/api.ts';
 import { ObserverNotes } from './observer-bar.tsx';
+import { Changes } from './changes.tsx';
 
 interface ConclusionProps {
   readonly view: PanelView;
@@ -84,18 +85,20 @@ function ConclusionRow({ meetingId, allianceId, allianceName, locked, actor, rec
   };
   return (
     <li className="conclusion" data-testid="conclusion" data-alliance={allianceId}>
-      <label>
-        <strong>{allianceName}</strong>
-        <textarea value={text} onChange={(e) => setText(e.target.value)} rows={2} maxLength={2000} disabled={locked} aria-label={`${allianceName} 的专家组结论`} />
-      </label>
-      <span className="conclusion-state">
-        {saved === null ? <span className="muted">未填写</span> : <span className="muted">已保存（{saved.by}，{chinaDateTime(saved.at)}）</span>}
-        {!locked && (
-          <button type="button" className="small" disabled={busy || !changed} onClick={() => void save()}>
-            保存结论
-          </button>
-        )}
-      </span>
+      <Changes>
+        <label>
+          <strong>{allianceName}</strong>
+          <textarea value={text} onChange={(e) => setText(e.target.value)} rows={2} maxLength={2000} disabled={locked} aria-label={`${allianceName} 的专家组结论`} />
+        </label>
+        <span className="conclusion-state">
+          {saved === null ? <span className="muted">未填写</span> : <span className="muted">已保存（{saved.by}，{chinaDateTime(saved.at)}）</span>}
+          {!locked && (
+            <button type="button" className="small" disabled={busy || !changed} onClick={() => void save()}>
+              保存结论
+            </button>
+          )}
+        </span>
+      </Changes>
       {error && (
         <span role="alert" className="error">
           {error}

@@ -22,6 +22,7 @@ import { api } from '../api/api.ts';
 import { EvidenceViewer } from '../evidence/evidence-viewer.tsx';
 import { evidenceTarget } from '../evidence/evidence-target.ts';
 import type { DrillTarget } from './drill-target.ts';
+import { Changes } from './changes.tsx';
 
 /**
  * The drill-down at a place's claim and file; null for a place the drill-down cannot show (an
@@ -263,17 +264,19 @@ function FindingItem({
           </span>
         </p>
       )}
-      <div className="note-form">
-        <input
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          placeholder={finding.note ? '修改批注（原批注保留在审计日志中）' : '核实结果（记入审计日志）'}
-          aria-label={`对这条${findingKindNames[finding.kind]}提示的批注`}
-        />
-        <button type="button" onClick={() => void save()} disabled={note.trim() === ''}>
-          保存批注
-        </button>
-      </div>
+      <Changes>
+        <div className="note-form">
+          <input
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            placeholder={finding.note ? '修改批注（原批注保留在审计日志中）' : '核实结果（记入审计日志）'}
+            aria-label={`对这条${findingKindNames[finding.kind]}提示的批注`}
+          />
+          <button type="button" onClick={() => void save()} disabled={note.trim() === ''}>
+            保存批注
+          </button>
+        </div>
+      </Changes>
       {error && (
         <p role="alert" className="error">
           {error}

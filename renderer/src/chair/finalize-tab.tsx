@@ -25,6 +25,7 @@ import { gradeLabel } from '../common/labels.ts';
 import { fileSources } from '../meeting/file-sources.ts';
 import { ResultDocumentsPanel } from './result-documents-panel.tsx';
 import './procedure.css';
+import { Changes } from './changes.tsx';
 
 export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelView; readonly actor: string; readonly onChanged: () => void }) {
   const meetingId = view.meeting.id;
@@ -99,36 +100,38 @@ export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelVi
             .csv，含“联盟编号”“考核等级”两列，等级为 优秀 / 合格 / 不合格）才能判断。
           </p>
         )}
-        <input
-          ref={previousInput}
-          type="file"
-          accept=".json,.xlsx,.csv"
-          hidden
-          data-testid="previous-input"
-          onChange={(e) => {
-            const files = [...(e.target.files ?? [])];
-            e.target.value = '';
-            void importPrevious(files);
-          }}
-        />
-        <button type="button" className="secondary" onClick={() => previousInput.current?.click()} disabled={lock !== null || busy}>
-          导入上一年度结果…
-        </button>
-        {view.previous === null &&
-          (previousNone !== null ? (
-            <p data-testid="previous-none">
-              {previousNone.by} 于 {chinaDateTime(previousNone.at)} 确认：本会议没有上一年度结果（已记入审计日志）。
-            </p>
-          ) : (
-            <button
-              type="button"
-              className="secondary"
-              disabled={lock !== null || busy}
-              onClick={() => void run(() => api.invoke('panel-previous-none', { meetingId, actor }), '已确认本会议没有上一年度结果，记入审计日志。')}
-            >
-              确认没有上一年度结果
-            </button>
-          ))}
+        <Changes>
+          <input
+            ref={previousInput}
+            type="file"
+            accept=".json,.xlsx,.csv"
+            hidden
+            data-testid="previous-input"
+            onChange={(e) => {
+              const files = [...(e.target.files ?? [])];
+              e.target.value = '';
+              void importPrevious(files);
+            }}
+          />
+          <button type="button" className="secondary" onClick={() => previousInput.current?.click()} disabled={lock !== null || busy}>
+            导入上一年度结果…
+          </button>
+          {view.previous === null &&
+            (previousNone !== null ? (
+              <p data-testid="previous-none">
+                {previousNone.by} 于 {chinaDateTime(previousNone.at)} 确认：本会议没有上一年度结果（已记入审计日志）。
+              </p>
+            ) : (
+              <button
+                type="button"
+                className="secondary"
+                disabled={lock !== null || busy}
+                onClick={() => void run(() => api.invoke('panel-previous-none', { meetingId, actor }), '已确认本会议没有上一年度结果，记入审计日志。')}
+              >
+                确认没有上一年度结果
+              </button>
+            ))}
+        </Changes>
         <p className="hint">
           {view.awardRule ??
             (view.meeting.budgetYuan === null
@@ -201,24 +204,26 @@ export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelVi
           ) : (
             <p data-testid="blockers-none">定稿条件都已满足，可以定稿。定稿后结果锁定，只有出现财政部令第87号第六十四条所列情形之一，才能写明事由重新开启，并记入审计日志。</p>
           )}
-          <button
-            type="button"
-            disabled={view.blockers.length > 0 || busy}
-            title={view.blockers.length > 0 ? `尚不能定稿：${conditions.filter((c) => !c.met).map((c) => c.label).join('；')}` : undefined}
-            onClick={() => setConfirming(true)}
-          >
-            {busy ? '正在定稿……' : '定稿并锁定结果'}
-          </button>
-          {confirming && (
-            <ConfirmLock
-              meetingName={view.meeting.name}
-              year={view.meeting.year}
-              alliances={result?.alliances.length ?? 0}
-              excellent={result?.alliances.filter((a) => a.grade === 'excellent').length ?? 0}
-              onConfirm={finalize}
-              onCancel={() => setConfirming(false)}
-            />
-          )}
+          <Changes>
+            <button
+              type="button"
+              disabled={view.blockers.length > 0 || busy}
+              title={view.blockers.length > 0 ? `尚不能定稿：${conditions.filter((c) => !c.met).map((c) => c.label).join('；')}` : undefined}
+              onClick={() => setConfirming(true)}
+            >
+              {busy ? '正在定稿……' : '定稿并锁定结果'}
+            </button>
+            {confirming && (
+              <ConfirmLock
+                meetingName={view.meeting.name}
+                year={view.meeting.year}
+                alliances={result?.alliances.length ?? 0}
+                excellent={result?.alliances.filter((a) => a.grade === 'excellent').length ?? 0}
+                onConfirm={finalize}
+                onCancel={() => setConfirming(false)}
+              />
+            )}
+          </Changes>
           {view.blockers.length > 0 && (
             <p className="hint" data-testid="lock-unmet">
               尚不能定稿。未满足：{conditions.filter((c) => !c.met).map((c) => c.label).join('；') || '见上'}。
@@ -267,72 +272,76 @@ export function FinalizeTab({ view, actor, onChanged }: { readonly view: PanelVi
               </tbody>
             </table>
           )}
-          <div className="setting-row">
-            <label className="grow">
-              保存定稿结果到文件夹
-              <input value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="例如 E:\ 或 /media/usb" aria-label="保存到文件夹" />
-            </label>
-            {api.pathForFile && (
+          <Changes>
+            <div className="setting-row">
+              <label className="grow">
+                保存定稿结果到文件夹
+                <input value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="例如 E:\ 或 /media/usb" aria-label="保存到文件夹" />
+              </label>
+              {api.pathForFile && (
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() =>
+                    void api.invoke('sheet-folder-pick', {}).then((picked) => {
+                      if (picked.ok && picked.value !== null) setFolder(picked.value);
+                    })
+                  }
+                >
+                  选择文件夹…
+                </button>
+              )}
               <button
                 type="button"
                 className="secondary"
+                disabled={folder.trim() === ''}
                 onClick={() =>
-                  void api.invoke('sheet-folder-pick', {}).then((picked) => {
-                    if (picked.ok && picked.value !== null) setFolder(picked.value);
-                  })
+                  void (async () => {
+                    setMessage(null);
+                    const saved = await api.invoke('panel-result-export', { meetingId, folder });
+                    setMessage(saved.ok ? { kind: 'notice', text: `已保存 ${saved.value.resultPath} 和 ${saved.value.publicityPath}。` } : { kind: 'error', text: saved.error.message });
+                  })()
                 }
               >
-                选择文件夹…
+                保存结果与公示名单
               </button>
-            )}
-            <button
-              type="button"
-              className="secondary"
-              disabled={folder.trim() === ''}
-              onClick={() =>
-                void (async () => {
-                  setMessage(null);
-                  const saved = await api.invoke('panel-result-export', { meetingId, folder });
-                  setMessage(saved.ok ? { kind: 'notice', text: `已保存 ${saved.value.resultPath} 和 ${saved.value.publicityPath}。` } : { kind: 'error', text: saved.error.message });
-                })()
-              }
-            >
-              保存结果与公示名单
-            </button>
-          </div>
-          <ResultDocumentsPanel meetingId={meetingId} year={view.meeting.year} />
+            </div>
+            <ResultDocumentsPanel meetingId={meetingId} year={view.meeting.year} />
+          </Changes>
           <h3>重新开启</h3>
           <p className="hint">
             定稿后只有出现财政部令第87号第六十四条所列情形之一才能重新开启：请选择事由并写明具体情况。事由、理由和操作人记入审计日志并保存在定稿记录中，本次定稿的记录保留。
           </p>
-          <fieldset className="reopen-grounds" aria-label="重新开启的法定事由">
-            {REOPEN_GROUNDS.map((g) => (
-              <label key={g} className="inline">
-                <input type="radio" name="reopen-ground" checked={ground === g} onChange={() => setGround(g)} /> {REOPEN_GROUND_LABELS[g]}
-              </label>
-            ))}
-          </fieldset>
-          <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} placeholder="写明重新开启的理由" aria-label="重新开启的理由" className="reason" />
-          <div>
-            <button
-              type="button"
-              className="danger"
-              disabled={reason.trim() === '' || ground === null || busy}
-              onClick={() =>
-                void run(async () => {
-                  if (ground === null) return { ok: false, error: { message: '请选择重新开启的法定事由。' } };
-                  const reopened = await api.invoke('panel-reopen', { meetingId, actor, ground, reason });
-                  if (reopened.ok) {
-                    setReason('');
-                    setGround(null);
-                  }
-                  return reopened;
-                }, '已重新开启，可以修改；再次定稿时将生成新的定稿记录。')
-              }
-            >
-              重新开启
-            </button>
-          </div>
+          <Changes>
+            <fieldset className="reopen-grounds" aria-label="重新开启的法定事由">
+              {REOPEN_GROUNDS.map((g) => (
+                <label key={g} className="inline">
+                  <input type="radio" name="reopen-ground" checked={ground === g} onChange={() => setGround(g)} /> {REOPEN_GROUND_LABELS[g]}
+                </label>
+              ))}
+            </fieldset>
+            <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} placeholder="写明重新开启的理由" aria-label="重新开启的理由" className="reason" />
+            <div>
+              <button
+                type="button"
+                className="danger"
+                disabled={reason.trim() === '' || ground === null || busy}
+                onClick={() =>
+                  void run(async () => {
+                    if (ground === null) return { ok: false, error: { message: '请选择重新开启的法定事由。' } };
+                    const reopened = await api.invoke('panel-reopen', { meetingId, actor, ground, reason });
+                    if (reopened.ok) {
+                      setReason('');
+                      setGround(null);
+                    }
+                    return reopened;
+                  }, '已重新开启，可以修改；再次定稿时将生成新的定稿记录。')
+                }
+              >
+                重新开启
+              </button>
+            </div>
+          </Changes>
         </section>
       )}
 

@@ -17,6 +17,7 @@ import { useUnsavedText } from '../common/unsaved-text.ts';
 import type { DrillTarget } from './drill-target.ts';
 import { DeviationView } from './deviation-view.tsx';
 import { flagAgenda } from './flag-agenda.ts';
+import { Changes } from './changes.tsx';
 
 const SUGGESTIONS = ['经合议维持原评分', '经合议，请专家复核后重新签名', '已与纸质原件核对一致'];
 
@@ -97,39 +98,41 @@ function BulkNote({
     } else setMessage({ kind: 'error', text: result.error.message });
   };
   return (
-    <div className="flag-bulk" role="group" aria-label="对多个标记写同一意见" data-testid="flag-bulk">
-      <span>选择：</span>
-      <button type="button" className="secondary small" onClick={() => onPick(new Set(view.flags.filter((f) => f.note === null).map((f) => f.key)))}>
-        全部待说明的
-      </button>
-      {kinds.map((kind) => (
-        <button key={kind} type="button" className="secondary small" onClick={() => onPick(new Set(view.flags.filter((f) => f.flag.kind === kind).map((f) => f.key)))}>
-          全部“{flagKindText(kind, view.meeting.deviationThreshold).label}”
+    <Changes>
+      <div className="flag-bulk" role="group" aria-label="对多个标记写同一意见" data-testid="flag-bulk">
+        <span>选择：</span>
+        <button type="button" className="secondary small" onClick={() => onPick(new Set(view.flags.filter((f) => f.note === null).map((f) => f.key)))}>
+          全部待说明的
         </button>
-      ))}
-      <button type="button" className="link small" onClick={() => onPick(new Set())} disabled={chosen.length === 0}>
-        清除选择
-      </button>
-      <input
-        className="bulk-note"
-        value={note}
-        onChange={(e) => setNote(e.target.value)}
-        onKeyDown={saveOnEnter(() => void save())}
-        placeholder={chosen.length === 0 ? '先勾选标记，再写一条共同的意见' : `对所选 ${chosen.length} 个标记的意见`}
-        aria-label="所选标记的共同意见"
-        list="note-suggestions"
-        disabled={chosen.length === 0}
-        maxLength={2000}
-      />
-      <button type="button" onClick={() => void save()} disabled={busy || chosen.length === 0 || note.trim() === ''}>
-        {busy ? '正在保存……' : `对所选 ${chosen.length} 个标记保存意见`}
-      </button>
-      {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={`${message.kind} small`} data-testid="flag-bulk-message">
-          {message.text}
-        </p>
-      )}
-    </div>
+        {kinds.map((kind) => (
+          <button key={kind} type="button" className="secondary small" onClick={() => onPick(new Set(view.flags.filter((f) => f.flag.kind === kind).map((f) => f.key)))}>
+            全部“{flagKindText(kind, view.meeting.deviationThreshold).label}”
+          </button>
+        ))}
+        <button type="button" className="link small" onClick={() => onPick(new Set())} disabled={chosen.length === 0}>
+          清除选择
+        </button>
+        <input
+          className="bulk-note"
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          onKeyDown={saveOnEnter(() => void save())}
+          placeholder={chosen.length === 0 ? '先勾选标记，再写一条共同的意见' : `对所选 ${chosen.length} 个标记的意见`}
+          aria-label="所选标记的共同意见"
+          list="note-suggestions"
+          disabled={chosen.length === 0}
+          maxLength={2000}
+        />
+        <button type="button" onClick={() => void save()} disabled={busy || chosen.length === 0 || note.trim() === ''}>
+          {busy ? '正在保存……' : `对所选 ${chosen.length} 个标记保存意见`}
+        </button>
+        {message && (
+          <p role={message.kind === 'error' ? 'alert' : 'status'} className={`${message.kind} small`} data-testid="flag-bulk-message">
+            {message.text}
+          </p>
+        )}
+      </div>
+    </Changes>
   );
 }
 
@@ -166,13 +169,15 @@ function FlagItem({
     <li className={`flag-item ${flag.flag.kind}${flag.note === null ? ' unnoted' : ''}`} data-testid="flag-item" data-kind={flag.flag.kind} data-alliance={flag.allianceId}>
       <div className="flag-head">
         {!locked && (
-          <input
-            type="checkbox"
-            className="flag-pick"
-            checked={picked}
-            onChange={(e) => onPick(e.target.checked)}
-            aria-label={`选择 ${flag.allianceId} ${text.label} 标记`}
-          />
+          <Changes>
+            <input
+              type="checkbox"
+              className="flag-pick"
+              checked={picked}
+              onChange={(e) => onPick(e.target.checked)}
+              aria-label={`选择 ${flag.allianceId} ${text.label} 标记`}
+            />
+          </Changes>
         )}
         <span className={`flag-badge ${flag.flag.kind}`}>{text.label}</span>
         <button type="button" className="link" onClick={() => onSelect(flag.allianceId)}>
@@ -214,19 +219,21 @@ function FlagItem({
         </ul>
       )}
       {!locked && (
-        <div className="note-form">
-          <input
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            onKeyDown={saveOnEnter(() => void save())}
-            placeholder={flag.note ? '修改意见（原意见保留在记录中）' : '写明处理意见'}
-            aria-label={`对 ${flag.allianceId} ${text.label} 标记的意见`}
-            list="note-suggestions"
-          />
-          <button type="button" onClick={() => void save()} disabled={note.trim() === '' || busy}>
-            保存意见
-          </button>
-        </div>
+        <Changes>
+          <div className="note-form">
+            <input
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              onKeyDown={saveOnEnter(() => void save())}
+              placeholder={flag.note ? '修改意见（原意见保留在记录中）' : '写明处理意见'}
+              aria-label={`对 ${flag.allianceId} ${text.label} 标记的意见`}
+              list="note-suggestions"
+            />
+            <button type="button" onClick={() => void save()} disabled={note.trim() === '' || busy}>
+              保存意见
+            </button>
+          </div>
+        </Changes>
       )}
       {error && (
         <p role="alert" className="error">

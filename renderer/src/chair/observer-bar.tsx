@@ -1,7 +1,8 @@
 /**
  * 监督查看: the observer follows the console and the audit log on the chair's laptop. Entering
- * asks the observer's name; while on, every tab that could change something is shown with its
- * controls disabled (chair-screen.tsx) and the main process refuses every change anyway
+ * asks the observer's name; while on, every control of the console that would change something
+ * is disabled (changes.tsx), what only shows stays usable, and the main process refuses every
+ * change anyway
  * (electron/ipc/observer-gate.ts). The observer adds notes (监督意见), kept with their name and
  * time in the audit log and written into the signed panel record. Leaving takes two clicks:
  * 结束监督查看, then 确认结束.

@@ -34,6 +34,7 @@ import { mismatchPlace } from './paper-place.ts';
 import { PaperFormPrint } from './paper-form-print.tsx';
 import './paper-tab.css';
 import { DateField } from '../common/date-field.tsx';
+import { Changes } from './changes.tsx';
 
 /** The keys that choose on a 认定 box: one list, for the key handling and the hint alike. */
 const choiceKeys: readonly { readonly key: string; readonly accept: boolean | null; readonly label: string }[] = [
@@ -182,17 +183,19 @@ export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: 
               <input type="radio" checked={entryNo === 2} onChange={() => choose(expertId, 2)} /> 第 2 次（盲录复核）
             </label>
           </fieldset>
-          <label>
-            纸质表签字日期
-            <DateField
-              value={draft.signedOn}
-              onChange={(date) => {
-                setTyped(true);
-                setDraft((d) => ({ ...d, signedOn: date }));
-              }}
-              label="签字日期"
-            />
-          </label>
+          <Changes>
+            <label>
+              纸质表签字日期
+              <DateField
+                value={draft.signedOn}
+                onChange={(date) => {
+                  setTyped(true);
+                  setDraft((d) => ({ ...d, signedOn: date }));
+                }}
+                label="签字日期"
+              />
+            </label>
+          </Changes>
           <button type="button" className="secondary" onClick={() => void loadOwn()} disabled={expertId === ''}>
             载入我上次的第 {entryNo} 次录入
           </button>
@@ -228,9 +231,11 @@ export function PaperTab({ meetingId, actor, onChanged }: { readonly meetingId: 
                 );
               })}
             </ol>
-            <button type="button" className="paper-save" onClick={() => void save()} disabled={draft.signedOn === '' || saving}>
-              {saving ? '正在保存……' : `保存第 ${entryNo} 次录入`}
-            </button>
+            <Changes>
+              <button type="button" className="paper-save" onClick={() => void save()} disabled={draft.signedOn === '' || saving}>
+                {saving ? '正在保存……' : `保存第 ${entryNo} 次录入`}
+              </button>
+            </Changes>
             {draft.signedOn === '' && <p className="hint">先填写纸质表上的签字日期，才能保存。</p>}
           </nav>
           <AllianceEntry
@@ -431,42 +436,45 @@ function AllianceEntry(props: {
           )}
         </div>
       </header>
-      <div className="setting-row">
-        <label className="inline">
-          <input ref={first} type="checkbox" aria-label="回避" checked={review.recused} onChange={(e) => onChange((r) => ({ ...r, recused: e.target.checked }))} /> 回避
-        </label>
-        {!review.recused && (
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => {
-              const result = acceptAllUnfilled(review, alliance, form);
-              onChange(() => result.review);
-              setAccepted(result.count);
-            }}
-          >
-            全部认定
-          </button>
+      {/* The entry itself: what it types is only for saving. Moving between alliances stays usable. */}
+      <Changes>
+        <div className="setting-row">
+          <label className="inline">
+            <input ref={first} type="checkbox" aria-label="回避" checked={review.recused} onChange={(e) => onChange((r) => ({ ...r, recused: e.target.checked }))} /> 回避
+          </label>
+          {!review.recused && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                const result = acceptAllUnfilled(review, alliance, form);
+                onChange(() => result.review);
+                setAccepted(result.count);
+              }}
+            >
+              全部认定
+            </button>
+          )}
+          <span className="hint">
+            “全部认定”把本联盟所有“未填”的条目设为认定，已选的不变；然后只需改录纸质表上不予认定的条目。Enter 到下一格；认定框上按{' '}
+            {choiceKeys.map((k) => `${k.key} ${k.label}`).join('、')}。
+          </span>
+        </div>
+        {accepted !== null && (
+          <p role="status" className="notice">
+            已将 {accepted} 个未填的条目设为认定。请对照纸质表，把不予认定的条目改过来。
+          </p>
         )}
-        <span className="hint">
-          “全部认定”把本联盟所有“未填”的条目设为认定，已选的不变；然后只需改录纸质表上不予认定的条目。Enter 到下一格；认定框上按{' '}
-          {choiceKeys.map((k) => `${k.key} ${k.label}`).join('、')}。
-        </span>
-      </div>
-      {accepted !== null && (
-        <p role="status" className="notice">
-          已将 {accepted} 个未填的条目设为认定。请对照纸质表，把不予认定的条目改过来。
-        </p>
-      )}
-      {!review.recused && (
-        <table className="table compact paper-table">
-          <tbody>{rows.map((row) => rowCells(row, alliance, review, onChange))}</tbody>
-        </table>
-      )}
-      <label className="field">
-        {review.recused ? '回避理由' : '总体意见（可不填）'}
-        <textarea value={review.comment} rows={2} onChange={(e) => onChange((r) => ({ ...r, comment: e.target.value }))} aria-label={`${alliance.allianceId} 意见`} />
-      </label>
+        {!review.recused && (
+          <table className="table compact paper-table">
+            <tbody>{rows.map((row) => rowCells(row, alliance, review, onChange))}</tbody>
+          </table>
+        )}
+        <label className="field">
+          {review.recused ? '回避理由' : '总体意见（可不填）'}
+          <textarea value={review.comment} rows={2} onChange={(e) => onChange((r) => ({ ...r, comment: e.target.value }))} aria-label={`${alliance.allianceId} 意见`} />
+        </label>
+      </Changes>
       <div className="paper-moves">
         <button type="button" className="secondary" disabled={position.at === 0} onClick={() => onMove(-1)}>
           ← 上一个联盟

@@ -21,6 +21,7 @@ import type { DrillTarget } from './drill-target.ts';
 import { ClarificationPanel } from './clarification-panel.tsx';
 import './procedure.css';
 import { DateField } from '../common/date-field.tsx';
+import { Changes } from './changes.tsx';
 
 interface TabProps {
   readonly view: PanelView;
@@ -147,22 +148,24 @@ function PledgeSection({ view, actor, onChanged }: TabProps) {
                     </span>
                   ) : (
                     !locked && (
-                      <span className="record-form">
-                        <DateField
-                          value={dates[expert.id] ?? today}
-                          onChange={(date) => setDates({ ...dates, [expert.id]: date })}
-                          label={`${expert.name} 承诺书的签字日期`}
-                        />
-                        <button
-                          type="button"
-                          className="secondary small"
-                          onClick={() =>
-                            void run(() => api.invoke('panel-pledge-record', { meetingId: view.meeting.id, actor, expertId: expert.id, signedOn: dates[expert.id] ?? today }))
-                          }
-                        >
-                          登记承诺书
-                        </button>
-                      </span>
+                      <Changes>
+                        <span className="record-form">
+                          <DateField
+                            value={dates[expert.id] ?? today}
+                            onChange={(date) => setDates({ ...dates, [expert.id]: date })}
+                            label={`${expert.name} 承诺书的签字日期`}
+                          />
+                          <button
+                            type="button"
+                            className="secondary small"
+                            onClick={() =>
+                              void run(() => api.invoke('panel-pledge-record', { meetingId: view.meeting.id, actor, expertId: expert.id, signedOn: dates[expert.id] ?? today }))
+                            }
+                          >
+                            登记承诺书
+                          </button>
+                        </span>
+                      </Changes>
                     )
                   )}
                 </td>
@@ -229,16 +232,18 @@ function DifferenceItem({ difference: d, view, actor, onChanged, onDrill }: { re
         </p>
       )}
       {d.status === 'open' && !locked && (
-        <div className="record-form">
-          <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="经合议仍维持分歧的，写明理由" aria-label={`${d.allianceName} ${d.criterionLabel} 分歧维持的理由`} />
-          <button
-            type="button"
-            disabled={reason.trim() === ''}
-            onClick={() => void run(() => api.invoke('panel-difference-standing', { meetingId: view.meeting.id, actor, differenceKey: d.key, reason }))}
-          >
-            记录维持分歧
-          </button>
-        </div>
+        <Changes>
+          <div className="record-form">
+            <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="经合议仍维持分歧的，写明理由" aria-label={`${d.allianceName} ${d.criterionLabel} 分歧维持的理由`} />
+            <button
+              type="button"
+              disabled={reason.trim() === ''}
+              onClick={() => void run(() => api.invoke('panel-difference-standing', { meetingId: view.meeting.id, actor, differenceKey: d.key, reason }))}
+            >
+              记录维持分歧
+            </button>
+          </div>
+        </Changes>
       )}
       {error && (
         <p role="alert" className="error">
@@ -318,17 +323,19 @@ function OutlierRow({ outlier: o, view, actor, onChanged }: { readonly outlier: 
           </span>
         )}
         {o.status === 'open' && !locked && (
-          <span className="record-form">
-            <input value={text} onChange={(e) => setText(e.target.value)} placeholder="专家的书面说明" aria-label={`${o.expertName} 对 ${o.criterionLabel} 评分的说明`} />
-            <button
-              type="button"
-              className="small"
-              disabled={text.trim() === ''}
-              onClick={() => void run(() => api.invoke('panel-outlier-explain', { meetingId: view.meeting.id, actor, outlierKey: o.key, explanation: text }))}
-            >
-              登记说明
-            </button>
-          </span>
+          <Changes>
+            <span className="record-form">
+              <input value={text} onChange={(e) => setText(e.target.value)} placeholder="专家的书面说明" aria-label={`${o.expertName} 对 ${o.criterionLabel} 评分的说明`} />
+              <button
+                type="button"
+                className="small"
+                disabled={text.trim() === ''}
+                onClick={() => void run(() => api.invoke('panel-outlier-explain', { meetingId: view.meeting.id, actor, outlierKey: o.key, explanation: text }))}
+              >
+                登记说明
+              </button>
+            </span>
+          </Changes>
         )}
         {error && (
           <span role="alert" className="error">

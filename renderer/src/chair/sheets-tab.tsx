@@ -11,6 +11,7 @@ import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { api } from '../api/api.ts';
 import { useChannelValue } from '../api/use-channel-value.ts';
 import { fileSources } from '../meeting/file-sources.ts';
+import { Changes, useObserving } from './changes.tsx';
 import { SHEET_STATUS_LABELS } from './flag-labels.ts';
 
 const OUTCOME_LABELS: Readonly<Record<SheetImportReport['outcome'], string>> = {
@@ -33,6 +34,7 @@ export function SheetsTab({ meetingId, actor, onChanged }: { readonly meetingId:
   const [sheets, setSheets] = useChannelValue('chair-sheet-list', { meetingId }, { again: generation, onError: setMessage });
   const files = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement>(null);
+  const observing = useObserving();
 
   const importFiles = async (picked: readonly File[]) => {
     if (picked.length === 0) return;
@@ -61,6 +63,8 @@ export function SheetsTab({ meetingId, actor, onChanged }: { readonly meetingId:
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
+    // A drop is an import: not in 监督查看, as the buttons are not.
+    if (observing) return;
     void importFiles([...event.dataTransfer.files]);
   };
 
@@ -76,40 +80,42 @@ export function SheetsTab({ meetingId, actor, onChanged }: { readonly meetingId:
     >
       <section className="panel" aria-labelledby="import-sheets-title">
         <h2 id="import-sheets-title">导入评分表</h2>
-        <div className="actions">
-          <button type="button" onClick={() => files.current?.click()} disabled={busy || sheets?.locked === true}>
-            选择评分表文件…
-          </button>
-          <button type="button" className="secondary" onClick={() => folder.current?.click()} disabled={busy || sheets?.locked === true}>
-            导入整个文件夹…
-          </button>
-        </div>
-        <input
-          ref={files}
-          type="file"
-          accept=".json"
-          multiple
-          hidden
-          data-testid="sheet-file-input"
-          onChange={(e) => {
-            const picked = [...(e.target.files ?? [])];
-            e.target.value = '';
-            void importFiles(picked);
-          }}
-        />
-        <input
-          ref={folder}
-          type="file"
-          multiple
-          hidden
-          {...folderPicker}
-          data-testid="sheet-folder-input"
-          onChange={(e) => {
-            const picked = [...(e.target.files ?? [])].filter((f) => f.name.toLowerCase().endsWith('.sheet.json'));
-            e.target.value = '';
-            void importFiles(picked);
-          }}
-        />
+        <Changes>
+          <div className="actions">
+            <button type="button" onClick={() => files.current?.click()} disabled={busy || sheets?.locked === true}>
+              选择评分表文件…
+            </button>
+            <button type="button" className="secondary" onClick={() => folder.current?.click()} disabled={busy || sheets?.locked === true}>
+              导入整个文件夹…
+            </button>
+          </div>
+          <input
+            ref={files}
+            type="file"
+            accept=".json"
+            multiple
+            hidden
+            data-testid="sheet-file-input"
+            onChange={(e) => {
+              const picked = [...(e.target.files ?? [])];
+              e.target.value = '';
+              void importFiles(picked);
+            }}
+          />
+          <input
+            ref={folder}
+            type="file"
+            multiple
+            hidden
+            {...folderPicker}
+            data-testid="sheet-folder-input"
+            onChange={(e) => {
+              const picked = [...(e.target.files ?? [])].filter((f) => f.name.toLowerCase().endsWith('.sheet.json'));
+              e.target.value = '';
+              void importFiles(picked);
+            }}
+          />
+        </Changes>
         <p className="hint">可一次选择多个 .sheet.json，也可选择 U 盘上的文件夹（其中全部 .sheet.json），或把文件直接拖到本页。每份评分表都核对签名、名册、材料包版本和完整性；新密钥须核对指纹后才计入。</p>
         {busy && <p role="status">正在导入……</p>}
         {message && (
@@ -251,24 +257,26 @@ function PendingKey(props: {
       <div>
         评分表上的指纹 <strong className="fingerprint-big">{pending.fingerprint}</strong>
       </div>
-      <label>
-        专家念出的指纹
-        <input
-          value={readOut}
-          onChange={(e) => setReadOut(e.target.value)}
-          placeholder="16 位，例如 3f9a 0c11 7be2 d405"
-          aria-label={`${pending.expertId} 念出的指纹`}
-          className="readout"
-        />
-      </label>
-      <div className="actions">
-        <button type="button" onClick={() => void decide('confirm')}>
-          一致，确认
-        </button>
-        <button type="button" className="danger" onClick={() => void decide('reject')}>
-          不一致，拒绝
-        </button>
-      </div>
+      <Changes>
+        <label>
+          专家念出的指纹
+          <input
+            value={readOut}
+            onChange={(e) => setReadOut(e.target.value)}
+            placeholder="16 位，例如 3f9a 0c11 7be2 d405"
+            aria-label={`${pending.expertId} 念出的指纹`}
+            className="readout"
+          />
+        </label>
+        <div className="actions">
+          <button type="button" onClick={() => void decide('confirm')}>
+            一致，确认
+          </button>
+          <button type="button" className="danger" onClick={() => void decide('reject')}>
+            不一致，拒绝
+          </button>
+        </div>
+      </Changes>
       {error && (
         <p role="alert" className="error">
           {error}

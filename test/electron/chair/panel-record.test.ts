@@ -96,11 +96,15 @@ describe('the panel record of the locked result', () => {
     expect(data.differences.filter((d) => d.outcome === 'recorded')).toHaveLength(standing.length);
     expect(data.differences.every((d) => d.outcome === 'revised' || d.reason === '经合议，各专家维持各自判断')).toBe(true);
     // The command line prints from the record the 补正 requests and reopenings the app prints from its database.
-    const fromRecord = procedureFromPanelRecord(data);
-    const fromApp = (await lockedDocumentsInput(ctx, meetingId)).procedure;
-    expect(fromRecord.clarifications).toEqual(fromApp?.clarifications);
-    expect(fromRecord.reopenings).toEqual(fromApp?.reopenings);
+    const app = await lockedDocumentsInput(ctx, meetingId);
+    const fromRecord = procedureFromPanelRecord(data.record, app.rubric);
+    const { roster, ...fromApp } = app.procedure ?? {};
+    expect(roster?.length).toBeGreaterThan(0);
+    // Everything but the roster (the meeting file's, for the command line) is the same as the app prints.
+    expect(fromRecord).toEqual(fromApp);
     expect(fromRecord.reopenings).toHaveLength(1);
+    expect(fromRecord.paperPledges?.map((p) => p.expertId)).toEqual(procedure?.pledges.map((p) => p.expertId));
+    expect(fromRecord.differences?.every((d) => d.decisions !== '')).toBe(true);
     expect(data.certificateFingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
 
     // One changed byte of a value: the signature fails, in words for the person.
@@ -137,13 +141,15 @@ describe('the panel record of the locked result', () => {
     const other = await localSigner(tempDir(), { now: new Date('2027-01-20T00:00:00Z') });
     const unsigned: UnsignedPanelRecord = {
       format: 'alliance-review/panel-record',
-      version: 2,
+      version: 3,
       year: 2026,
       meeting: '2026 年度评审会',
       result: { sha256: 'a'.repeat(64), lockedAt: '2027-01-20T08:00:00.000Z', lockedBy: CHAIR },
       exportedAt: '2027-01-20T09:00:00.000Z',
       flagNotes: [],
       differences: [],
+      outliers: [],
+      paperPledges: [],
       observerNotes: [],
       conclusions: {},
       reopenings: [],
@@ -155,15 +161,23 @@ describe('the panel record of the locked result', () => {
     const swapped = { ...signed, signature: { ...signed.signature, certificate: Buffer.from(other.certificate).toString('base64') } };
     expect(verifyPanelRecordText(JSON.stringify(swapped)).problems[0]).toMatch(/^签名验证失败/);
     expect(verifyPanelRecordText('{"format":1').problems[0]).toMatch(/^不是可读的 JSON 文件/);
-    expect(verifyPanelRecordText(JSON.stringify({ ...signed, format: 'x' })).problems[0]).toMatch(/^不是本程序能读的专家组记录（第 1 或第 2 版）/);
-    // Version 2 keeps its 补正 requests: a version-2 record without them is refused, while a
-    // record of version 1 (written before they were kept) verifies and reads with none known.
-    const { clarifications: _none, ...older } = unsigned;
-    expect(verifyPanelRecordText(JSON.stringify(signPanelRecord(older as UnsignedPanelRecord, signer))).ok).toBe(false);
+    expect(verifyPanelRecordText(JSON.stringify({ ...signed, format: 'x' })).problems[0]).toMatch(/^不是本程序能读的专家组记录（第 1 至第 3 版）/);
+    // Each version keeps what it added: a version-3 record without its outliers, or a version-2
+    // record without its 补正 requests, is refused; records of versions 1 and 2 (written before
+    // those were kept) verify and read with them unknown (null), not empty.
+    const { outliers: _o, paperPledges: _p, ...v2 } = unsigned;
+    expect(verifyPanelRecordText(JSON.stringify(signPanelRecord(v2 as unknown as UnsignedPanelRecord, signer))).ok).toBe(false);
+    const v2Path = join(dir, 'v2.panel.json');
+    writeFileSync(v2Path, panelRecordText(signPanelRecord({ ...v2, version: 2 } as unknown as UnsignedPanelRecord, signer)));
+    const readV2 = await readPanelRecord(v2Path);
+    expect(readV2.ok && [readV2.data.version, readV2.data.outliers, readV2.data.paperPledges, readV2.data.clarifications]).toEqual([2, null, null, []]);
+    const { clarifications: _none, ...older } = v2;
+    expect(verifyPanelRecordText(JSON.stringify(signPanelRecord({ ...older, version: 2 } as unknown as UnsignedPanelRecord, signer))).ok).toBe(false);
     const v1Path = join(dir, 'v1.panel.json');
     writeFileSync(v1Path, panelRecordText(signPanelRecord({ ...older, version: 1 } as unknown as UnsignedPanelRecord, signer)));
     const v1 = await readPanelRecord(v1Path);
     expect(v1.ok && v1.data.clarifications).toBeNull();
+    expect(v1.ok && v1.data.outliers).toBeNull();
     expect(v1.ok && v1.data.year).toBe(2026);
     const text = panelRecordText(signed).replace('"year": 2026,', '"year": 2026, "year": 2025,');
     expect(verifyPanelRecordText(text).problems[0]).toMatch(/键 "year" 重复出现/);

@@ -1,8 +1,9 @@
 /**
  * `merge --panel-record FILE`, the real CLI as a child process: the signed panel record of the
  * same result is verified and summed up on stderr, stdout staying the result; one of another
- * year or result, or with a changed byte, is refused with a Chinese message and exit 1. A record
- * of version 1 (before 补正 requests were kept) still verifies and reads.
+ * year or result, or with a changed byte, is refused with a Chinese message and exit 1. Records
+ * of version 1 (before 补正 requests were kept) and 2 (before the experts' decisions, outliers and
+ * paper pledges were) still verify and read, and the summary says what they do not keep.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -33,15 +34,32 @@ async function meeting() {
 function record(year: number, sha256: string): UnsignedPanelRecord {
   return {
     format: 'alliance-review/panel-record',
-    version: 2,
+    version: 3,
     year,
     meeting: `${year} 年度评审会`,
     result: { sha256, lockedAt: '2027-01-20T08:00:00.000Z', lockedBy: '主任 孙立' },
     exportedAt: '2027-01-20T09:00:00.000Z',
     flagNotes: [],
     differences: [
-      { allianceId: 'HFA-002', allianceName: '合肥市新材料产业技术创新战略联盟', criterionId: 'I2.plans', criterionLabel: '年度计划', itemId: null, itemTitle: null, outcome: 'recorded', reason: '经合议维持', by: '主任 孙立', at: '2027-01-20T07:00:00.000Z' },
+      {
+        allianceId: 'HFA-002',
+        allianceName: '合肥市新材料产业技术创新战略联盟',
+        criterionId: 'I2.plans',
+        criterionLabel: '年度计划',
+        itemId: null,
+        itemTitle: null,
+        decisions: [
+          { expertId: 'E01', expertName: '王明', decision: 'accept', value: null, reason: null },
+          { expertId: 'E02', expertName: '李华', decision: 'reject', value: null, reason: '计划未经理事会审议' },
+        ],
+        outcome: 'recorded',
+        reason: '经合议维持',
+        by: '主任 孙立',
+        at: '2027-01-20T07:00:00.000Z',
+      },
     ],
+    outliers: [],
+    paperPledges: [],
     observerNotes: [{ name: '纪检 刘芳', text: '评审过程符合规定。', at: '2027-01-20T07:30:00.000Z' }],
     conclusions: { 'HFA-001': { allianceName: '合肥市智能语音产业技术创新战略联盟', text: '运行良好。', by: '主任 孙立', at: '2027-01-20T07:40:00.000Z' } },
     reopenings: [],
@@ -52,10 +70,16 @@ function record(year: number, sha256: string): UnsignedPanelRecord {
   };
 }
 
-/** The same record as version 1 wrote it: no 补正 requests. */
-function recordV1(year: number, sha256: string): UnsignedPanelRecord {
-  const { clarifications: _none, ...rest } = record(year, sha256);
+/** The same record as version 2 wrote it: no decisions on a difference, no outliers, no paper pledges. */
+function recordV2(year: number, sha256: string): UnsignedPanelRecord {
+  const { outliers: _o, paperPledges: _p, differences, ...rest } = record(year, sha256);
   // Signed as it is: signPanelRecord signs whatever object it is given.
+  return { ...rest, version: 2, differences: differences.map(({ decisions: _d, ...d }) => d) } as unknown as UnsignedPanelRecord;
+}
+
+/** The same record as version 1 wrote it: no 补正 requests either. */
+function recordV1(year: number, sha256: string): UnsignedPanelRecord {
+  const { clarifications: _none, ...rest } = recordV2(year, sha256);
   return { ...rest, version: 1 } as unknown as UnsignedPanelRecord;
 }
 
@@ -72,14 +96,21 @@ describe('merge --panel-record', () => {
     expect(ok.stderr).toContain('签名有效 (signature verified)');
     expect(ok.status).toBe(0);
     expect(ok.stdout).toBe(plain.stdout);
-    expect(ok.stderr).toContain('标记说明 0 条 · 客观分歧 1 项 · 监督意见 1 条 · 专家组结论 1 个 · 重新开启 0 次');
+    expect(ok.stderr).toContain('  标记说明 0 条 · 客观分歧 1 项 · 畸高畸低 0 项 · 纸质承诺书 0 份 · 补正要求 2 项 · 监督意见 1 条 · 专家组结论 1 个 · 重新开启 0 次\n');
 
-    const older = join(m.dir, '2026-专家组记录-第1版.panel.json');
-    writeFileSync(older, panelRecordText(signPanelRecord(recordV1(2026, resultSha256Of(plain.stdout)), signer)));
-    const v1 = runCli([...m.args, '--json', '--panel-record', older]);
-    expect(v1.stderr).toContain('签名有效 (signature verified)');
-    expect(v1.status).toBe(0);
-    expect(v1.stdout).toBe(plain.stdout);
+    // Records of earlier versions: what they do not keep is said so, not counted as none.
+    for (const [version, make, counts] of [
+      [2, recordV2, '畸高畸低 未记录（第 2 版） · 纸质承诺书 未记录（第 2 版） · 补正要求 2 项'],
+      [1, recordV1, '畸高畸低 未记录（第 1 版） · 纸质承诺书 未记录（第 1 版） · 补正要求 未记录（第 1 版）'],
+    ] as const) {
+      const older = join(m.dir, `2026-专家组记录-第${version}版.panel.json`);
+      writeFileSync(older, panelRecordText(signPanelRecord(make(2026, resultSha256Of(plain.stdout)), signer)));
+      const run = runCli([...m.args, '--json', '--panel-record', older]);
+      expect(run.stderr).toContain('签名有效 (signature verified)');
+      expect(run.stderr).toContain(`客观分歧 1 项 · ${counts} · 监督意见 1 条`);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toBe(plain.stdout);
+    }
 
     const refused = (file: string, ...expected: string[]) => {
       const before = readdirSync(m.dir).sort();
@@ -99,7 +130,7 @@ describe('merge --panel-record', () => {
     writeFileSync(flipped, readFileSync(path, 'utf8').replace('运行良好', '运行不良'));
     refused(flipped, '签名验证失败');
     refused(join(m.dir, 'missing.panel.json'), '无法读取专家组记录 missing.panel.json');
-    // Seven runs of the CLI, each a fresh Node that loads the TypeScript sources.
+    // Eight runs of the CLI, each a fresh Node that loads the TypeScript sources.
   }, 240_000);
 
   it('prints the record\'s observer note, conclusions and standing differences in the documents --pdf writes', async () => {
@@ -117,12 +148,24 @@ describe('merge --panel-record', () => {
     expect(report).toContain('评审过程符合规定。');
     expect(report).toContain('纪检刘芳');
     expect(report).toContain('经合议维持');
+    // Each expert's decision on the difference, from the record (the sheets alone do not say how a settled one stood).
+    expect(report).toContain('I2年度计划：E01王明认可、E02李华不认可');
     // Each 补正 request as the chair's console export prints it (review-report-document.ts); the
     // layout text interleaves a row's wrapped cells, so each cell is looked for on its own.
     for (const cell of ['六、材料补正', 'I4技术合同缺登记证明2027-01-21主任孙立', '已补正（第2版）', '2027-01-2009:30导入于2027-01-2013:10', '审计报告缺公章页2027-01-22主任孙立未补正', '2027-01-2009:45']) {
       expect(report).toContain(cell);
     }
     expect(text(join(withRecord, '2026-专家组意见-HFA-001.pdf'))).toContain('运行良好。');
+
+    // A record of version 2 prints its differences without the decisions, and says the outliers were not part of it.
+    const v2 = join(m.dir, '2026-专家组记录-第2版.panel.json');
+    writeFileSync(v2, panelRecordText(signPanelRecord(recordV2(2026, resultSha256Of(plain.stdout)), signer)));
+    const withV2 = join(m.dir, 'with-v2');
+    expect(runCli([...m.args, '--json', '--panel-record', v2, '--pdf', withV2]).status).toBe(0);
+    const reportV2 = text(join(withV2, '2026-评审报告.pdf'));
+    expect(reportV2).toContain('经合议维持');
+    expect(reportV2).not.toContain('E01王明认可');
+    expect(reportV2).toContain('未含畸高畸低评分的处理');
 
     // Without the record the same documents say the chair's records were not part of this export.
     const without = join(m.dir, 'without');

@@ -26,7 +26,9 @@
  *    (the stick's packages, the signed sheets that count and the paper sheet file) gives, with
  *    `alliance-review merge --json --paper`, exactly the locked bytes, paper sheet included;
  * 9. the chair exports the result documents: the 评审报告 (pdftotext) says how each difference and
- *    the outlier ended, the 补正 request, the reopening with its ground and every flag's note.
+ *    the outlier ended, the 补正 request, the reopening with its ground and every flag's note;
+ * 10. `alliance-review merge --pdf --meeting-file --panel-record` on the archived files writes the
+ *    same procedure documents, the 评审报告 compared section by section; only the day of making differs.
  *
  * The steps share one meeting and run in order; a failing step leaves the later ones failing too.
  */
@@ -733,6 +735,49 @@ describe('an offline meeting on three laptops and a USB stick', { timeout: 120_0
     expect(report).toContain('经合议维持原评分');
     expect(report).not.toContain('（未写说明）');
     expect(report).toContain(flat('王明（E01） 组长的异议（随评分表签名）：对 HFA-011 的技术合同认定，本人保留意见'));
+  });
+
+  it('the command line writes from the archived files (packages, sheets, paper sheet, meeting file, panel record) the same procedure documents, section by section', async () => {
+    const exported = join(root, '结果文件');
+    const archive = join(root, '存档');
+    const written = join(root, '命令行结果文件');
+    const recordFile = join(exported, '2026-专家组记录.panel.json');
+    const run = runCli([
+      'merge', '--json', '--packages', ...stickPackages,
+      '--sheets', join(stick, SHEET_1_REVISED), join(stick, SHEET_2),
+      '--paper', join(archive, 'E03.paper.json'),
+      ...MERGE_OPTIONS,
+      '--pdf', written, '--meeting-file', meetingFile.path, '--panel-record', recordFile,
+    ]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe(readFileSync(join(archive, '2026-result.json'), 'utf8'));
+    // The record's summary: the settled and the recorded differences, the explained outlier, E03's paper pledge, the open 补正 request.
+    expect(run.stderr).toMatch(/客观分歧 \d+ 项 · 畸高畸低 1 项 · 纸质承诺书 1 份 · 补正要求 1 项 · 监督意见 0 条 · 专家组结论 0 个 · 重新开启 1 次/);
+
+    /**
+     * What must differ: the day each was made (the app's export ran on the meeting's clock, the
+     * command line runs today), printed as 报告生成于 … and on the date lines; and the signature,
+     * which is in the PDF's bytes, not its text. Nothing else.
+     */
+    const comparable = (path: string) => pdfText(path).replace(/\d{4} 年 \d{1,2} 月 \d{1,2} 日/g, '（生成日期）');
+    const sections = (text: string) => text.split(/\n(?=[一二三四五六七八九十]+、)/);
+    const appReport = comparable(join(exported, '2026-评审报告.pdf'));
+    const cliReport = comparable(join(written, '2026-评审报告.pdf'));
+    expect(appReport).toContain('报告生成于 （生成日期）。');
+    const appSections = sections(appReport);
+    const cliSections = sections(cliReport);
+    expect(appSections.map((t) => t.slice(0, 12))).toEqual(cliSections.map((t) => t.slice(0, 12)));
+    expect(appSections.length).toBeGreaterThanOrEqual(10);
+    for (const [i, section] of appSections.entries()) expect(cliSections[i], section.slice(0, 20)).toBe(section);
+    // Section 五 in particular: every expert's decision on the settled difference and the outlier's explanation.
+    const five = appSections.find((t) => t.startsWith('五、')) ?? '';
+    const flat = (text: string) => text.replace(/\s+/g, '');
+    expect(flat(five)).toContain(flat('I4 吸纳技术合同登记「轻量化铝合金电池包壳体技术转让合同」：E01 王明 不认可、E02 李华 认可、E03 张伟 认可 专家重新签名后一致'));
+    expect(flat(five)).toContain(flat(`专家已书面说明：${OUTLIER_EXPLANATION}`));
+    // The sign-in sheet, the pledges and each alliance's 专家组意见 (E03's paper pledge, the roster's titles) too.
+    const procedureFiles = readdirSync(exported).filter((f) => /^2026-(专家签到表|评审专家承诺书|专家组意见-.+)\.pdf$/.test(f));
+    expect(procedureFiles.length).toBeGreaterThanOrEqual(8);
+    for (const file of procedureFiles) expect(comparable(join(written, file)), file).toBe(comparable(join(exported, file)));
   });
 });
 
