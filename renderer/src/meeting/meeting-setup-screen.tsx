@@ -5,6 +5,8 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { JobStatus } from '../../../shared/api/job-types.ts';
+import type { ApiError } from '../../../shared/api/result.ts';
+import { RefusalView } from '../common/refusal-view.tsx';
 import type { MeetingFileImportOutcome, MeetingSetup } from '../../../shared/api/meeting-setup-types.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { parseYuanText } from '../../../shared/meeting/yuan-text.ts';
@@ -610,7 +612,7 @@ function MeetingFileImport({ actor, onImported }: { readonly actor: string; read
   const input = useRef<HTMLInputElement>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<MeetingFileImportOutcome | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Pick<ApiError, 'message' | 'problems'> | null>(null);
   const job = useJob(jobId, (status: JobStatus) => {
     setJobId(null);
     if (status.state === 'done') {
@@ -618,22 +620,22 @@ function MeetingFileImport({ actor, onImported }: { readonly actor: string; read
         if (result.ok) {
           setOutcome(result.value);
           onImported(result.value);
-        } else setError(result.error.message);
+        } else setError(result.error);
       });
-    } else if (status.state === 'failed') setError(status.error?.message ?? '导入失败');
-    else setError('导入已取消，本机数据未改动。');
+    } else if (status.state === 'failed') setError(status.error ?? { message: '导入失败，本机数据未改动。' });
+    else setError({ message: '导入已取消，本机数据未改动。' });
   });
   const start = async (files: readonly File[]) => {
     setError(null);
     setOutcome(null);
     const sources = await fileSources(files.slice(0, 1));
-    if (!sources.ok) return setError(sources.message);
+    if (!sources.ok) return setError({ message: sources.message });
     const source = sources.sources[0];
     if (source === undefined) return;
     // The file says everything the import needs; a typed operator is logged when there is one.
     const result = await api.invoke('meeting-file-import', actor.trim() === '' ? { source } : { actor, source });
     if (result.ok) setJobId(result.value.jobId);
-    else setError(result.error.message);
+    else setError(result.error);
   };
   const progress = job?.progress;
   return (
@@ -660,11 +662,7 @@ function MeetingFileImport({ actor, onImported }: { readonly actor: string; read
           正在导入：{progress?.current || '检查会议包……'} {progress && progress.bytesTotal > 0 && `（${formatBytes(progress.bytesDone)} / ${formatBytes(progress.bytesTotal)}）`}
         </p>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      {error && <RefusalView error={error} testId="meeting-file-refused" />}
       {outcome && (
         <div role="status" className="fingerprint-box" data-testid="meeting-file-imported">
           <p>
