@@ -2,6 +2,7 @@
  * Home screen (首页): what the app is, where its data lives, and the meetings on this
  * laptop. Every number here comes from the store through the API.
  */
+import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppInfo } from '../../../shared/api/app-types.ts';
 import type { Meeting } from '../../../shared/api/meeting-types.ts';
@@ -90,7 +91,7 @@ export function HomeScreen({ onOpenPackages }: { onOpenPackages: () => void }) {
                 <tr key={m.id} data-testid="meeting-row">
                   <td>{m.year}</td>
                   <td>{m.name}</td>
-                  <td>{new Date(m.createdAt).toLocaleString('zh-CN')}</td>
+                  <td>{chinaDateTime(m.createdAt)}</td>
                 </tr>
               ))}
             </tbody>
