@@ -15,7 +15,7 @@ import { prepareThroughHandlers } from './prepare-through-handlers.ts';
 const root = resolve(import.meta.dirname, '..', '..');
 const shots = resolve(root, 'test-results', 'screenshots');
 
-const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
+const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? null);
 
 describe('the date field’s calendar', () => {
   let app: AppFixture;
@@ -38,7 +38,10 @@ describe('the date field’s calendar', () => {
     await page.getByRole('button', { name: '主任控制台', exact: true }).click();
     await page.getByRole('navigation', { name: '主任控制台' }).getByRole('button', { name: '纸质录入' }).click();
     const field = page.getByRole('textbox', { name: '签字日期' });
-    const opener = page.getByRole('button', { name: '打开日历选择签字日期' });
+    const opener = page.getByRole('button', { name: '日历', exact: true });
+    expect(await opener.getAttribute('title')).toBe('在日历中选择签字日期');
+    // The field is found by its name alone, not also the button beside it.
+    expect(await page.getByLabel('签字日期').count()).toBe(1);
     const calendar = page.getByRole('dialog', { name: /选择签字日期/ });
 
     // By mouse: opens on the typed date, which is marked; a month on, a click picks the day.
@@ -60,7 +63,7 @@ describe('the date field’s calendar', () => {
     await calendar.getByRole('button', { name: '2027年2月14日 星期日' }).click();
     await calendar.waitFor({ state: 'detached' });
     expect(await field.inputValue()).toBe('2027-02-14');
-    expect(await focused(page)).toBe('打开日历选择签字日期');
+    expect(await focused(page)).toBe('日历');
 
     // By keyboard from the 日历 button: arrows, PageUp/PageDown (Shift: a year), Home/End, Enter.
     await page.keyboard.press('Enter');
@@ -84,7 +87,7 @@ describe('the date field’s calendar', () => {
     await page.keyboard.press('Enter');
     await calendar.waitFor({ state: 'detached' });
     expect(await field.inputValue()).toBe('2028-02-16');
-    expect(await focused(page)).toBe('打开日历选择签字日期');
+    expect(await focused(page)).toBe('日历');
 
     // Escape, and a click elsewhere: closed, the date as it was.
     await page.keyboard.press('Space');
@@ -93,7 +96,7 @@ describe('the date field’s calendar', () => {
     await page.keyboard.press('Escape');
     await calendar.waitFor({ state: 'detached' });
     expect(await field.inputValue()).toBe('2028-02-16');
-    expect(await focused(page)).toBe('打开日历选择签字日期');
+    expect(await focused(page)).toBe('日历');
     await opener.click();
     await calendar.waitFor();
     await page.getByRole('heading', { name: '纸质评分表录入' }).click();

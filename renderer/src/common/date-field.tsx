@@ -74,7 +74,7 @@ export function DateField({ value, onChange, label, disabled = false }: DateFiel
         disabled={disabled}
         aria-haspopup="dialog"
         aria-expanded={open}
-        aria-label={`打开日历选择${label}`}
+        // Named by its text, not "…选择签字日期": a name holding the field's would be found as the field.
         title={`在日历中选择${label}`}
       >
         日历
