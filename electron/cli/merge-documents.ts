@@ -106,6 +106,8 @@ export async function writeMergeDocuments(request: MergeDocumentsRequest, io: Cl
   } catch (error) {
     if (error instanceof AppError) {
       io.err(term`错误 error [${error.code}] ${request.meetingFile ?? ''}：${oneLine(error.message)}\n`);
+      // Each cause on its own line, with its code, as the command's other refusals are printed.
+      for (const problem of error.problems) io.err(term`错误 error [${problem.code}] ${request.meetingFile ?? ''}：${oneLine(problem.message)}\n`);
       return exitCode.invalid;
     }
     throw error;

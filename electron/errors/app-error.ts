@@ -3,13 +3,22 @@
  * `{ ok: false, error: { code, message } }`. Anything else thrown is a bug and is reported
  * as `internal`.
  */
+import type { ApiError, ApiProblem } from '../../shared/api/result.ts';
 export class AppError extends Error {
   readonly code: string;
+  /** Each cause of a refusal with several (ApiError's `problems`); empty for one cause. */
+  readonly problems: readonly ApiProblem[];
 
-  constructor(code: string, message: string) {
+  constructor(code: string, message: string, problems: readonly ApiProblem[] = []) {
     super(message);
     this.name = 'AppError';
     this.code = code;
+    this.problems = problems;
+  }
+
+  /** The error as it crosses to the renderer: problems only when there are some. */
+  toApiError(): ApiError {
+    return this.problems.length > 0 ? { code: this.code, message: this.message, problems: this.problems } : { code: this.code, message: this.message };
   }
 }
 

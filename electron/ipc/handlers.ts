@@ -77,7 +77,7 @@ export async function dispatch(ctx: ServiceContext, channel: unknown, payload: u
     return { ok: true, value: await handler(ctx, parsed.data) };
   } catch (error) {
     const known = systemAppError(error);
-    if (known) return { ok: false, error: { code: known.code, message: known.message } };
+    if (known) return { ok: false, error: known.toApiError() };
     console.error(`[${channel}]`, error);
     return {
       ok: false,

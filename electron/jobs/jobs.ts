@@ -62,7 +62,7 @@ export class JobRegistry {
         record.status = {
           ...record.status,
           state: 'failed',
-          error: known ? { code: known.code, message: known.message } : { code: 'internal', message: '程序内部错误，操作未完成。' },
+          error: known ? known.toApiError() : { code: 'internal', message: '程序内部错误，操作未完成。' },
         };
       },
     );

@@ -47,6 +47,9 @@ import {
   rosterEntryOf,
 } from '../../shared/meeting/meeting-file-format.ts';
 import { meetingOcrSchema } from '../../shared/meeting/meeting-ocr-format.ts';
+import { allianceWords, meetingEntryPlace, meetingFieldPlace } from '../../shared/meeting/meeting-file-places.ts';
+import type { ApiProblem } from '../../shared/api/result.ts';
+import type { z } from 'zod';
 import { meetingCrossCheckSchema, type MeetingCrossCheckFile } from '../../shared/meeting/meeting-cross-check-format.ts';
 import { storeCarriedFindings } from '../integrity/meeting-findings.ts';
 import { storeOcrFiles, type StoredOcrFile } from '../ocr/ocr-store.ts';
@@ -93,6 +96,54 @@ function refuse(code: string, source: MeetingFileSource, message: string): AppEr
 }
 
 const DAMAGED = '可能是拷贝不完整或被改动过，请向会务人员重新拷贝会议包。';
+const UNCHANGED = '本机数据没有改动。';
+/** More than this many problems of one step are counted, not listed. */
+const MAX_LISTED = 1000;
+
+/**
+ * The problems one step of the check found, gathered so that the refusal lists them all
+ * rather than the first; each names its place in the importing person's words.
+ */
+class Problems {
+  private readonly listed: ApiProblem[] = [];
+  private unlisted = 0;
+
+  add(code: string, message: string): void {
+    if (this.listed.length < MAX_LISTED) this.listed.push({ code, message });
+    else this.unlisted += 1;
+  }
+
+  get count(): number {
+    return this.listed.length + this.unlisted;
+  }
+
+  /**
+   * Throws the refusal when anything was found: one problem in the message itself, several as
+   * the error's list, with how many and `next` (what to do) in the message.
+   */
+  refuseIfAny(source: MeetingFileSource, next: string): void {
+    const first = this.listed[0];
+    if (first === undefined) return;
+    const code = this.listed.every((p) => p.code === first.code) ? first.code : 'meeting-file-damaged';
+    if (this.count === 1) throw new AppError(code, `会议包 ${source.name} 不能导入：${first.message}。${next}${UNCHANGED}`);
+    const problems = this.unlisted > 0 ? [...this.listed, { code: 'more-problems', message: `以及另外 ${this.unlisted} 处同类问题，未逐一列出` }] : this.listed;
+    throw new AppError(code, `会议包 ${source.name} 不能导入：发现 ${this.count} 处问题（见下）。${next}${UNCHANGED}`, problems);
+  }
+}
+
+/** Zod's issue in the words of someone importing a file, not of its format's author. */
+function issueWords(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_format':
+      return '写法不对';
+    case 'unrecognized_keys':
+      return `有本程序不认识的内容（${issue.keys.join('、')}），可能来自更新版本的程序`;
+    case 'invalid_value':
+      return '不是本程序认识的值';
+    default:
+      return issue.message;
+  }
+}
 
 function openZipFile(path: string): Promise<ZipFile> {
   return new Promise((resolvePromise, reject) => {
@@ -157,21 +208,26 @@ async function readDescription(zip: ZipFile, entry: Entry | undefined, source: M
   }
   const parsed = meetingDescriptionSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw refuse('meeting-file-damaged', source, `${MEETING_JSON} 的 ${issue?.path.join('.') ?? ''} 不符合格式：${issue?.message ?? ''}。${DAMAGED}`);
+    const found = new Problems();
+    for (const issue of parsed.error.issues) {
+      const place = meetingFieldPlace(issue.path, raw);
+      // A place ending in Latin letters (SHA-256) is set off from the Chinese that follows.
+      found.add('meeting-file-damaged', `会议说明（${MEETING_JSON}）中${place}${/[A-Za-z0-9)]$/u.test(place) ? ' ' : ''}不符合格式：${issueWords(issue)}`);
+    }
+    found.refuseIfAny(source, DAMAGED);
+    throw refuse('meeting-file-damaged', source, `${MEETING_JSON} 不符合格式。${DAMAGED}`);
   }
   // The hash covers the JSON as written, not the schema's copy of it (which trims names).
   if (sha256Hex(meetingHashText(raw as unknown as MeetingDescription)) !== parsed.data.contentSha256) {
     throw refuse('meeting-file-altered', source, `会议包的内容清单与其校验值（contentSha256）不符：文件已损坏或被改动过。${DAMAGED}`);
   }
   const description = raw as unknown as MeetingDescription;
-  const rules = checkMeetingDescription(description);
-  if (rules.length > 0) throw refuse('meeting-file-damaged', source, `${rules.join('；')}。${DAMAGED}`);
+  const found = new Problems();
+  for (const rule of checkMeetingDescription(description)) found.add('meeting-file-damaged', rule.replace(/。$/u, ''));
   for (const pkg of description.packages) {
-    if (packageDigest(pkg.files) !== pkg.digest) {
-      throw refuse('meeting-file-altered', source, `联盟 ${pkg.allianceId} 的文件清单与其材料包摘要不符。${DAMAGED}`);
-    }
+    if (packageDigest(pkg.files) !== pkg.digest) found.add('meeting-file-altered', `${allianceWords(pkg.allianceId, pkg.allianceName)}的文件清单与其材料包摘要不符`);
   }
+  found.refuseIfAny(source, DAMAGED);
   return description;
 }
 
@@ -280,9 +336,12 @@ async function unpack(
   source: MeetingFileSource,
   control: JobControl,
 ): Promise<void> {
+  const names = new Map(description.packages.map((pkg) => [pkg.allianceId, pkg.allianceName]));
+  const place = (name: string) => meetingEntryPlace(name, names);
+  const found = new Problems();
   const byName = new Map<string, Entry>();
   for (const entry of entries) {
-    if (byName.has(entry.fileName)) throw refuse('meeting-file-altered', source, `压缩包中 ${entry.fileName} 出现了两次。${DAMAGED}`);
+    if (byName.has(entry.fileName)) found.add('meeting-file-altered', `${place(entry.fileName)}在压缩包中出现了两次`);
     byName.set(entry.fileName, entry);
   }
   const listed = new Map<string, { allianceId: string; path: string; sha256: string; size: number }>();
@@ -293,19 +352,29 @@ async function unpack(
     if (entry.fileName === MEETING_JSON || entry.fileName.endsWith('/')) continue;
     if (entry.fileName === OCR_JSON && description.ocr !== undefined) continue;
     if (entry.fileName === CROSS_CHECK_JSON && description.crossCheck !== undefined) continue;
-    if (!listed.has(entry.fileName)) throw refuse('meeting-file-altered', source, `压缩包中有清单以外的文件 ${entry.fileName}。${DAMAGED}`);
+    if (!listed.has(entry.fileName)) found.add('meeting-file-altered', `${place(entry.fileName)}不在会议包的清单上（压缩包中的名称 ${entry.fileName}）`);
   }
   const bytesTotal = [...listed.values()].reduce((sum, file) => sum + file.size, 0);
   let bytesDone = 0;
   let filesDone = 0;
   for (const [name, file] of listed) {
     control.signal.throwIfAborted();
+    filesDone += 1;
     const entry = byName.get(name);
-    if (entry === undefined) throw refuse('meeting-file-damaged', source, `缺少文件 ${name}。${DAMAGED}`);
-    if (entry.uncompressedSize !== file.size) throw refuse('meeting-file-damaged', source, `文件 ${name} 的大小与清单不符。${DAMAGED}`);
+    if (entry === undefined) {
+      found.add('meeting-file-damaged', `缺少${place(name)}`);
+      continue;
+    }
+    if (entry.uncompressedSize !== file.size) {
+      found.add('meeting-file-damaged', `${place(name)}的大小（${entry.uncompressedSize} 字节）与清单（${file.size} 字节）不符`);
+      continue;
+    }
     // The listed paths passed the schema's path rule; this checks again where they land.
     const target = resolve(root, file.allianceId, ...file.path.split('/'));
-    if (!target.startsWith(resolve(root) + sep)) throw refuse('meeting-file-altered', source, `文件名 ${name} 不安全。${DAMAGED}`);
+    if (!target.startsWith(resolve(root) + sep)) {
+      found.add('meeting-file-altered', `${place(name)}的文件名不安全`);
+      continue;
+    }
     await mkdir(dirname(target), { recursive: true });
     const hash = createHash('sha256');
     const counter = new Transform({
@@ -319,14 +388,15 @@ async function unpack(
       await pipeline(await openEntry(zip, entry), counter, createWriteStream(target, { flags: 'wx' }), { signal: control.signal });
     } catch (error) {
       control.signal.throwIfAborted();
-      throw refuse('meeting-file-damaged', source, `文件 ${name} 读不出来（${(error as Error).message}）。${DAMAGED}`);
+      // A stream that broke tells about the zip, not about the person's file: the cause stays in the log.
+      console.warn(`[meeting-file] ${name} not read: ${(error as Error).message}`);
+      found.add('meeting-file-damaged', `${place(name)}读不出来`);
+      continue;
     }
-    if (hash.digest('hex') !== file.sha256) {
-      throw refuse('meeting-file-altered', source, `文件 ${name} 的内容与清单不符：已损坏或被改动过。${DAMAGED}`);
-    }
-    filesDone += 1;
+    if (hash.digest('hex') !== file.sha256) found.add('meeting-file-altered', `${place(name)}的内容与清单不符：已损坏或被改动过`);
     control.progress({ filesDone, filesTotal: listed.size, bytesDone, bytesTotal, current: name });
   }
+  found.refuseIfAny(source, DAMAGED);
 }
 
 const outcomes = new WeakMap<ServiceContext, Map<string, MeetingFileImportOutcome>>();
@@ -410,6 +480,7 @@ export async function importMeetingFile(
     // Every package is checked (its evidence staged) before any is stored: a file refused
     // for its last package must leave the store as it was, not holding the first ones.
     const checks: PackageCheck[] = [];
+    const found = new Problems();
     try {
       for (const [index, pkg] of description.packages.entries()) {
         control.signal.throwIfAborted();
@@ -420,15 +491,30 @@ export async function importMeetingFile(
           { signal: control.signal },
         );
         checks.push(check);
+        const alliance = allianceWords(pkg.allianceId, pkg.allianceName);
         if (!check.ready && check.report.outcome === 'refused') {
-          const first = check.report.problems.find((p) => p.severity === 'error');
-          throw refuse('package-invalid', source, `联盟 ${pkg.allianceId} 的材料包未通过检查：${first?.message ?? '材料包无效'}`);
+          // Every package is checked and every error listed: one trip to the clerk fixes them all.
+          const errors = check.report.problems.filter((p) => p.severity === 'error');
+          if (errors.length === 0) found.add('package-invalid', `${alliance}的材料包未通过检查`);
+          for (const problem of errors) {
+            const where = problem.place ?? problem.path;
+            // The package author's own advice (请…重新打包) is left out: the next step here is the clerk's.
+            const said = problem.message
+              .split(/(?<=。)/u)
+              .filter((sentence) => !sentence.startsWith('请'))
+              .join('')
+              .replace(/。$/u, '');
+            found.add('package-invalid', `${alliance}的材料包未通过检查：${where === '' || said.startsWith(where) ? '' : `${where}：`}${said}`);
+          }
+          continue;
         }
         const digest = check.ready ? check.checked.input.digest : check.report.digest;
-        if (digest !== pkg.digest) {
-          throw refuse('meeting-file-altered', source, `联盟 ${pkg.allianceId} 的材料包摘要与清单不符。${DAMAGED}`);
-        }
+        if (digest !== pkg.digest) found.add('meeting-file-altered', `${alliance}的材料包摘要与清单不符：会议包可能被改动过`);
       }
+      found.refuseIfAny(
+        source,
+        '请把这些问题告诉会务人员：在会务电脑的“材料包”页核对这些联盟的材料包（两台电脑的程序版本也应相同），改正后重新导出会议包，再拷来导入。',
+      );
       control.signal.throwIfAborted();
       const stored = await storeMeeting(ctx, checks, description, source, actor);
       // The clerk's OCR results: this laptop reads only what they leave out.

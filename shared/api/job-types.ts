@@ -3,6 +3,7 @@
  * documents), polled with `job-status` until it is done, cancelled or failed.
  */
 import type { PackageImportReport } from './package-types.ts';
+import type { ApiError } from './result.ts';
 import type { ResultDocumentsReport } from './result-document-types.ts';
 
 export interface JobProgress {
@@ -23,5 +24,5 @@ export interface JobStatus {
   readonly state: 'running' | 'done' | 'cancelled' | 'failed';
   readonly progress: JobProgress;
   readonly results: readonly JobResult[];
-  readonly error: { readonly code: string; readonly message: string } | null;
+  readonly error: ApiError | null;
 }

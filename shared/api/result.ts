@@ -4,10 +4,18 @@
  *
  * - `code` is a stable kebab-case key for programs and tests.
  * - `message` is written for a person, in Chinese, and says what to do next.
+ * - `problems`, when one refusal has several causes (a damaged meeting file), lists each with
+ *   its own code and a message that names its place; `message` then says how many and what to do.
  */
+export interface ApiProblem {
+  readonly code: string;
+  readonly message: string;
+}
+
 export interface ApiError {
   readonly code: string;
   readonly message: string;
+  readonly problems?: readonly ApiProblem[];
 }
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };

@@ -8,3 +8,10 @@ export function chinaDateTime(iso: string): string {
   if (Number.isNaN(time)) return iso;
   return new Date(time + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
 }
+
+/** The time of day in China time with seconds, `09:30:05`: for "saved at" beside a field. */
+export function chinaTimeOfDay(iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return iso;
+  return new Date(time + 8 * 3600 * 1000).toISOString().slice(11, 19);
+}

@@ -123,6 +123,73 @@ describe('the clerk’s first meeting', () => {
   });
 });
 
+describe('新建会议 typed halfway', () => {
+  let app: AppFixture;
+  beforeEach(async () => {
+    app = await startApp();
+  });
+  afterEach(async () => {
+    await app.close();
+  });
+
+  it('keeps what was typed across screens until it is created, and closing the page with it asks first', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: '会议准备', exact: true }).click();
+    await page.getByRole('button', { name: '新建会议…' }).click();
+    const form = page.locator('form.new-meeting');
+    await form.getByLabel('会议名称').fill('2027 年度联盟考核评审会');
+    await form.getByLabel('奖励预算（元，可不填）').fill('80万');
+    // The home screen's own form, typed into too: each keeps its own text.
+    await page.getByRole('button', { name: '首页', exact: true }).click();
+    await page.locator('form.create-form').getByLabel('会议名称').fill('首页上写了一半');
+    await page.getByRole('button', { name: '材料包', exact: true }).click();
+    await page.getByRole('heading', { name: '联盟材料包' }).waitFor();
+
+    await page.getByRole('button', { name: '会议准备', exact: true }).click();
+    expect(await form.getByLabel('会议名称').inputValue()).toBe('2027 年度联盟考核评审会');
+    expect(await form.getByLabel('奖励预算（元，可不填）').inputValue()).toBe('80万');
+    expect(await page.getByTestId('new-meeting-state').textContent()).toContain('上次离开本页时填写的，尚未新建');
+    await page.getByRole('button', { name: '首页', exact: true }).click();
+    expect(await page.locator('form.create-form').getByLabel('会议名称').inputValue()).toBe('首页上写了一半');
+
+    // Saved: the draft is gone; the form opens empty next time.
+    await page.getByRole('button', { name: '会议准备', exact: true }).click();
+    await form.getByLabel('年度').fill('2027');
+    await page.getByLabel('操作人').fill('会务 周敏');
+    await form.getByRole('button', { name: '新建会议' }).click();
+    await page.getByText('已新建会议“2027 · 2027 年度联盟考核评审会”。奖励预算 800000 元已保存。', { exact: false }).waitFor();
+    await page.getByRole('button', { name: '材料包', exact: true }).click();
+    await page.getByRole('heading', { name: '联盟材料包' }).waitFor();
+    await page.getByRole('button', { name: '会议准备', exact: true }).click();
+    await page.getByRole('button', { name: '新建会议…' }).click();
+    expect(await form.getByLabel('会议名称').inputValue()).toBe('');
+    expect(await form.getByLabel('奖励预算（元，可不填）').inputValue()).toBe('');
+    expect(await page.getByTestId('new-meeting-state').count()).toBe(0);
+
+    // The home screen's text is still unsaved: closing the page asks, and staying keeps it.
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => asked).toEqual(['beforeunload']);
+    expect(page.isClosed()).toBe(false);
+    await page.getByRole('button', { name: '首页', exact: true }).click();
+    const home = page.locator('form.create-form');
+    expect(await home.getByLabel('会议名称').inputValue()).toBe('首页上写了一半');
+    // Given up on purpose: nothing is kept, and closing no longer asks.
+    await home.getByRole('button', { name: '放弃填写' }).click();
+    expect(await home.getByLabel('会议名称').inputValue()).toBe('');
+    await page.getByRole('button', { name: '材料包', exact: true }).click();
+    await page.getByRole('button', { name: '首页', exact: true }).click();
+    expect(await home.getByLabel('会议名称').inputValue()).toBe('');
+    await page.close({ runBeforeUnload: true });
+    await expect.poll(() => page.isClosed()).toBe(true);
+    expect(asked).toEqual(['beforeunload']);
+  });
+});
+
 function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();

@@ -279,8 +279,12 @@ describe('the expert workspace', () => {
 
     // Sign and export: a wrong passphrase is refused, the right one writes the sheet.
     await page.getByRole('button', { name: '签名并导出…' }).click();
+    // Greyed until the passphrase is typed, and saying so.
+    expect(await page.getByRole('button', { name: '签名并导出', exact: true }).isDisabled()).toBe(true);
+    await page.getByText('输入签名口令后才能签名').waitFor();
     await page.getByTestId('export-folder').fill(stick);
     await page.getByLabel('签名口令').fill('不是这个口令');
+    expect(await page.getByText('输入签名口令后才能签名').count()).toBe(0);
     await page.getByRole('button', { name: '签名并导出', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: '口令不正确' }).waitFor();
     expect(readdirSync(stick)).toEqual([]);

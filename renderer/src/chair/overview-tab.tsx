@@ -38,7 +38,8 @@ export function OverviewTab(props: {
   return (
     <div className="overview">
       <ExpertStrip experts={view.experts} />
-      {view.unreviewed.length > 0 && (
+      {/* Before any sheet counts there is no table to be missing from: the empty state says what to do. */}
+      {result !== null && view.unreviewed.length > 0 && (
         <p className="notice" role="status">
           尚无计入的评分表：{view.unreviewed.map((a) => `${a.allianceId} ${a.allianceName}`).join('、')}。这些联盟暂不在下表中。
         </p>

@@ -5,7 +5,7 @@
  * by typing the fingerprint the expert reads out, and sees every sheet with its status, history
  * included.
  */
-import { useRef, useState, type DragEvent, type InputHTMLAttributes } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type InputHTMLAttributes } from 'react';
 import type { PendingKeyView, SheetImportReport, SheetsView } from '../../../shared/api/chair-types.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { api } from '../api/api.ts';
@@ -35,9 +35,20 @@ export function SheetsTab({ meetingId, actor, onChanged }: { readonly meetingId:
   const files = useRef<HTMLInputElement>(null);
   const folder = useRef<HTMLInputElement>(null);
   const observing = useObserving();
+  const pendingSection = useRef<HTMLElement>(null);
+
+  // Files chosen before the 操作人 was filled in: kept, so that the chair need not find them again.
+  const [waiting, setWaiting] = useState<readonly File[] | null>(null);
 
   const importFiles = async (picked: readonly File[]) => {
     if (picked.length === 0) return;
+    if (actor.trim() === '') {
+      setMessage(null);
+      setReports([]);
+      setWaiting(picked);
+      return;
+    }
+    setWaiting(null);
     setBusy(true);
     setMessage(null);
     setReports([]);
@@ -118,16 +129,43 @@ export function SheetsTab({ meetingId, actor, onChanged }: { readonly meetingId:
         </Changes>
         <p className="hint">可一次选择多个 .sheet.json，也可选择 U 盘上的文件夹（其中全部 .sheet.json），或把文件直接拖到本页。每份评分表都核对签名、名册、材料包版本和完整性；新密钥须核对指纹后才计入。</p>
         {busy && <p role="status">正在导入……</p>}
+        {waiting && (
+          <div className="notice" role="status" data-testid="sheets-waiting">
+            <p>
+              已选择 {waiting.length} 份评分表（{waiting.slice(0, 5).map((f) => f.name).join('、')}{waiting.length > 5 ? ' 等' : ''}），还没有导入：导入记入审计日志，请先在页面顶部填写“操作人”（您的姓名），再点下面的按钮。
+            </p>
+            <button type="button" onClick={() => void importFiles(waiting)} disabled={busy || actor.trim() === ''}>
+              导入这 {waiting.length} 份评分表
+            </button>{' '}
+            <button type="button" className="secondary" onClick={() => setWaiting(null)}>
+              不导入
+            </button>
+          </div>
+        )}
         {message && (
           <p role="alert" className="error">
             {message}
           </p>
         )}
         {reports.length > 0 && <ImportReports reports={reports} />}
+        {/* The next step is below the reports, often below the fold: say so, and take the chair there. */}
+        {reports.length > 0 && sheets !== null && sheets.pendingKeys.length > 0 && (
+          <p className="next-step">
+            <button
+              type="button"
+              onClick={() => {
+                pendingSection.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+                pendingSection.current?.querySelector<HTMLInputElement>('input.readout')?.focus({ preventScroll: true });
+              }}
+            >
+              下一步：核对 {sheets.pendingKeys.length} 位专家的指纹 ↓
+            </button>
+          </p>
+        )}
       </section>
 
       {sheets && sheets.pendingKeys.length > 0 && (
-        <section className="panel pending-keys" aria-labelledby="pending-title">
+        <section ref={pendingSection} className="panel pending-keys" aria-labelledby="pending-title">
           <h2 id="pending-title">核对指纹（{sheets.pendingKeys.length}）</h2>
           <p className="hint">请专家本人念出签名时屏幕上显示的指纹（或对照纸质签到表），在下面输入。一致才确认；不一致请拒绝，该密钥签的评分表不会计入。</p>
           {sheets.pendingKeys.map((key) => (
@@ -234,6 +272,11 @@ function PendingKey(props: {
   const { pending } = props;
   const [readOut, setReadOut] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const errorLine = useRef<HTMLParagraphElement>(null);
+  // The buttons sit at the bottom of the window as often as not: the refusal under them is brought into view.
+  useEffect(() => {
+    if (error !== null) errorLine.current?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
   const decide = async (decision: 'confirm' | 'reject') => {
     setError(null);
     const result = await api.invoke('chair-key-decide', {
@@ -263,7 +306,7 @@ function PendingKey(props: {
           <input
             value={readOut}
             onChange={(e) => setReadOut(e.target.value)}
-            placeholder="16 位，例如 3f9a 0c11 7be2 d405"
+            placeholder="如 3f9a 0c11 7be2 d405"
             aria-label={`${pending.expertId} 念出的指纹`}
             className="readout"
           />
@@ -278,7 +321,7 @@ function PendingKey(props: {
         </div>
       </Changes>
       {error && (
-        <p role="alert" className="error">
+        <p ref={errorLine} role="alert" className="error">
           {error}
         </p>
       )}

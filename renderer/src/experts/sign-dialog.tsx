@@ -161,6 +161,8 @@ export function SignDialog({ workspace, onSigned, onClose }: SignDialogProps) {
               <button type="button" className="secondary" onClick={onClose} disabled={busy}>
                 取消
               </button>
+              {/* A greyed button with no reason is a dead end to someone new: say what it waits for. */}
+              {passphrase === '' && !busy && <span className="muted small"> 输入签名口令后才能签名</span>}
             </div>
           </form>
         )}

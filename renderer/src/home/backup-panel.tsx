@@ -3,6 +3,7 @@
  * at exit) and hand-made ones, each restorable. A restore sets the current store aside and
  * backs it up first, so it can itself be undone.
  */
+import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { useEffect, useState } from 'react';
 import type { BackupInfo } from '../../../shared/api/backup-types.ts';
 import { api } from '../api/api.ts';
@@ -75,7 +76,7 @@ export function BackupPanel({ onRestored }: { onRestored: () => void }) {
           <tbody>
             {backups.map((b) => (
               <tr key={b.name} data-testid="backup-row">
-                <td>{new Date(b.takenAt).toLocaleString('zh-CN')}</td>
+                <td>{chinaDateTime(b.takenAt)}</td>
                 <td>{reasonLabel[b.reason]}</td>
                 <td className="num">{formatBytes(b.size)}</td>
                 <td>

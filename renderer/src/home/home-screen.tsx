@@ -2,18 +2,21 @@
  * Home screen (首页): what the app is, where its data lives, and the meetings on this
  * laptop. Every number here comes from the store through the API.
  */
+import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppInfo } from '../../../shared/api/app-types.ts';
 import type { Meeting } from '../../../shared/api/meeting-types.ts';
 import { api } from '../api/api.ts';
 import { BackupPanel } from './backup-panel.tsx';
+import { useFormDraft } from '../common/form-draft.ts';
 
 export function HomeScreen({ onOpenPackages }: { onOpenPackages: () => void }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [meetings, setMeetings] = useState<readonly Meeting[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [name, setName] = useState('');
-  const [year, setYear] = useState(String(new Date().getFullYear()));
+  // Typed text outlives a trip to another screen (common/form-draft.ts).
+  const draft = useFormDraft('home-new-meeting', { name: '', year: String(new Date().getFullYear()) });
+  const { name, year } = draft.values;
   const [busy, setBusy] = useState(false);
   const [generation, setGeneration] = useState(0);
 
@@ -40,7 +43,7 @@ export function HomeScreen({ onOpenPackages }: { onOpenPackages: () => void }) {
       setError(result.error.message);
       return;
     }
-    setName('');
+    draft.reset();
     setGeneration((g) => g + 1);
   };
 
@@ -88,7 +91,7 @@ export function HomeScreen({ onOpenPackages }: { onOpenPackages: () => void }) {
                 <tr key={m.id} data-testid="meeting-row">
                   <td>{m.year}</td>
                   <td>{m.name}</td>
-                  <td>{new Date(m.createdAt).toLocaleString('zh-CN')}</td>
+                  <td>{chinaDateTime(m.createdAt)}</td>
                 </tr>
               ))}
             </tbody>
@@ -98,15 +101,20 @@ export function HomeScreen({ onOpenPackages }: { onOpenPackages: () => void }) {
         <form className="create-form" onSubmit={(e) => void create(e)}>
           <label>
             会议名称
-            <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} placeholder="例如：2026 年度联盟考核评审会" />
+            <input value={name} onChange={(e) => draft.set({ name: e.target.value })} required maxLength={200} placeholder="例如：2026 年度联盟考核评审会" />
           </label>
           <label>
             年度
-            <input value={year} onChange={(e) => setYear(e.target.value)} inputMode="numeric" pattern="[0-9]{4}" required />
+            <input value={year} onChange={(e) => draft.set({ year: e.target.value })} inputMode="numeric" pattern="[0-9]{4}" required />
           </label>
           <button type="submit" disabled={busy}>
             新建会议
           </button>
+          {draft.dirty && (
+            <button type="button" className="secondary" onClick={draft.reset} disabled={busy}>
+              放弃填写
+            </button>
+          )}
         </form>
       </section>
 

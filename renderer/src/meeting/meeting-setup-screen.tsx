@@ -5,6 +5,8 @@
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { JobStatus } from '../../../shared/api/job-types.ts';
+import type { ApiError } from '../../../shared/api/result.ts';
+import { RefusalView } from '../common/refusal-view.tsx';
 import type { MeetingFileImportOutcome, MeetingSetup } from '../../../shared/api/meeting-setup-types.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { parseYuanText } from '../../../shared/meeting/yuan-text.ts';
@@ -16,6 +18,7 @@ import { parseRosterText, rosterLine } from './roster-text.ts';
 import { MeetingBar, useMeetings } from './meeting-bar.tsx';
 import { useActor } from './use-actor.ts';
 import { dropSetupDraft, keepSetupDraft, readSetupDraft } from './setup-draft.ts';
+import { useFormDraft } from '../common/form-draft.ts';
 import './meeting.css';
 
 export function MeetingSetupScreen() {
@@ -137,12 +140,17 @@ function ReadOnlyMeeting({ setup }: { readonly setup: MeetingSetup }) {
   );
 }
 
-/** 新建会议: year, name and budget; the current meeting stays on this laptop, selectable above. */
+/** Where the 新建会议 form's typed text is kept until it is saved or given up (common/form-draft.ts). */
+const NEW_MEETING_DRAFT = 'setup-new-meeting';
+
+/**
+ * 新建会议: year, name and budget; the current meeting stays on this laptop, selectable above.
+ * What is typed outlives a trip to another screen: the form comes back open with it.
+ */
 function NewMeeting({ current, actor, onCreated }: { readonly current: MeetingSetup['meeting'] | null; readonly actor: string; readonly onCreated: (meetingId: number, message: string) => void }) {
-  const [open, setOpen] = useState(false);
-  const [year, setYear] = useState(String(new Date().getFullYear()));
-  const [name, setName] = useState('');
-  const [budget, setBudget] = useState('');
+  const draft = useFormDraft(NEW_MEETING_DRAFT, { year: String(new Date().getFullYear()), name: '', budget: '' });
+  const { year, name, budget } = draft.values;
+  const [open, setOpen] = useState(draft.returned);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const budgetRead = budget.trim() === '' ? null : parseYuanText(budget);
@@ -186,8 +194,7 @@ function NewMeeting({ current, actor, onCreated }: { readonly current: MeetingSe
     }
     setBusy(false);
     setOpen(false);
-    setName('');
-    setBudget('');
+    draft.reset();
     onCreated(meeting.id, `已新建会议“${meeting.year} · ${meeting.name}”。${budgetNote}下一步：填写专家名册、勾选材料包后点“保存”。`);
   };
   return (
@@ -202,15 +209,15 @@ function NewMeeting({ current, actor, onCreated }: { readonly current: MeetingSe
       <div className="setting-row">
         <label>
           年度
-          <input value={year} onChange={(e) => setYear(e.target.value)} inputMode="numeric" pattern="[0-9]{4}" required className="short" />
+          <input value={year} onChange={(e) => draft.set({ year: e.target.value })} inputMode="numeric" pattern="[0-9]{4}" required className="short" />
         </label>
         <label className="grow">
           会议名称
-          <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} placeholder="例如：2026 年度联盟考核评审会" />
+          <input value={name} onChange={(e) => draft.set({ name: e.target.value })} required maxLength={200} placeholder="例如：2026 年度联盟考核评审会" />
         </label>
         <label>
           奖励预算（元，可不填）
-          <input value={budget} onChange={(e) => setBudget(e.target.value)} placeholder="例如 1000000 或 100万" aria-describedby="new-budget-read" />
+          <input value={budget} onChange={(e) => draft.set({ budget: e.target.value })} placeholder="例如 1000000 或 100万" aria-describedby="new-budget-read" />
         </label>
       </div>
       {budgetRead && (
@@ -227,9 +234,23 @@ function NewMeeting({ current, actor, onCreated }: { readonly current: MeetingSe
         <button type="submit" disabled={busy}>
           新建会议
         </button>{' '}
-        <button type="button" className="secondary" onClick={() => setOpen(false)} disabled={busy}>
-          取消
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            draft.reset();
+            setOpen(false);
+          }}
+          disabled={busy}
+        >
+          {draft.dirty ? '放弃填写' : '取消'}
         </button>
+        {draft.returned && (
+          <span className="unsaved" data-testid="new-meeting-state">
+            {' '}
+            上次离开本页时填写的，尚未新建：点“新建会议”完成，或点“放弃填写”
+          </span>
+        )}
       </div>
     </form>
   );
@@ -591,7 +612,7 @@ function MeetingFileImport({ actor, onImported }: { readonly actor: string; read
   const input = useRef<HTMLInputElement>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<MeetingFileImportOutcome | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Pick<ApiError, 'message' | 'problems'> | null>(null);
   const job = useJob(jobId, (status: JobStatus) => {
     setJobId(null);
     if (status.state === 'done') {
@@ -599,22 +620,22 @@ function MeetingFileImport({ actor, onImported }: { readonly actor: string; read
         if (result.ok) {
           setOutcome(result.value);
           onImported(result.value);
-        } else setError(result.error.message);
+        } else setError(result.error);
       });
-    } else if (status.state === 'failed') setError(status.error?.message ?? '导入失败');
-    else setError('导入已取消，本机数据未改动。');
+    } else if (status.state === 'failed') setError(status.error ?? { message: '导入失败，本机数据未改动。' });
+    else setError({ message: '导入已取消，本机数据未改动。' });
   });
   const start = async (files: readonly File[]) => {
     setError(null);
     setOutcome(null);
     const sources = await fileSources(files.slice(0, 1));
-    if (!sources.ok) return setError(sources.message);
+    if (!sources.ok) return setError({ message: sources.message });
     const source = sources.sources[0];
     if (source === undefined) return;
     // The file says everything the import needs; a typed operator is logged when there is one.
     const result = await api.invoke('meeting-file-import', actor.trim() === '' ? { source } : { actor, source });
     if (result.ok) setJobId(result.value.jobId);
-    else setError(result.error.message);
+    else setError(result.error);
   };
   const progress = job?.progress;
   return (
@@ -641,11 +662,7 @@ function MeetingFileImport({ actor, onImported }: { readonly actor: string; read
           正在导入：{progress?.current || '检查会议包……'} {progress && progress.bytesTotal > 0 && `（${formatBytes(progress.bytesDone)} / ${formatBytes(progress.bytesTotal)}）`}
         </p>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      {error && <RefusalView error={error} testId="meeting-file-refused" />}
       {outcome && (
         <div role="status" className="fingerprint-box" data-testid="meeting-file-imported">
           <p>

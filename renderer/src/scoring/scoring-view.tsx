@@ -13,6 +13,7 @@
  * - completeness: what is still undecided, counted in the header and listed on demand, with U
  *   jumping to the next one.
  */
+import { chinaTimeOfDay } from '../../../shared/meeting/china-time.ts';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { UndecidedView } from '../../../shared/api/expert-work-types.ts';
 import type { ClaimFinding } from '../../../shared/integrity/claim-findings.ts';
@@ -332,7 +333,7 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
               : stepNote !== null
                 ? `${stepNote}（已保存${state.nextRedo && stepNote.startsWith('已撤销') ? '；Ctrl+Shift+Z 或 Ctrl+Y 重做' : ''}）`
                 : state.lastSaved
-                  ? `已保存 ${new Date(state.lastSaved.at).toLocaleTimeString('zh-CN', { hour12: false })}`
+                  ? `已保存 ${chinaTimeOfDay(state.lastSaved.at)}`
                   : '尚无改动'}
         </span>
         <button

@@ -9,6 +9,9 @@ import { CHAIR_EXPERTS, prepareChairMeeting, writeChairMeeting } from '../../hel
 import { testContext } from '../../helpers/context.ts';
 import { cliBin } from '../../helpers/run-cli.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
+import { packageFiles } from '../../helpers/package-builder.ts';
+import { readZip } from '../../helpers/read-zip.ts';
+import { MEETING_JSON } from '../../../shared/meeting/meeting-file-format.ts';
 import { pdfText } from '../export/pdf-tools.ts';
 
 const tempDir = useTempDir('merge-procedure-');
@@ -99,5 +102,24 @@ describe('alliance-review merge --pdf DIR [--meeting-file FILE]: the procedure d
     const usage = merge(dir, [...args, '--meeting-file', 'fake.meeting.zip']);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('--meeting-file 只用于生成 PDF');
+  }, 240_000);
+
+  it('prints each problem of a meeting file wrong in several places on its own line, with its code', async () => {
+    const m = await meetingWithFile();
+    const entries = await readZip(m.meetingFile);
+    const description = JSON.parse(entries.get(MEETING_JSON)!.toString('utf8')) as { experts: { id: string }[]; settings: { method: string } };
+    description.experts[1]!.id = '第二位';
+    description.settings.method = 'median';
+    entries.set(MEETING_JSON, Buffer.from(JSON.stringify(description, null, 2)));
+    await packageFiles(entries).writeZip(join(m.dir, 'bad.meeting.zip'));
+    const run = merge(m.dir, ['--packages', ...m.meeting.packages.map((p) => p.path), '--sheets', ...m.meeting.sheets, '--pdf', 'out', '--meeting-file', 'bad.meeting.zip']);
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('错误 error [meeting-file-damaged] bad.meeting.zip：会议包 bad.meeting.zip 不能导入：发现 2 处问题（见下）。可能是拷贝不完整或被改动过，请向会务人员重新拷贝会议包。本机数据没有改动。');
+    expect(lines.slice(1).sort()).toEqual([
+      '错误 error [meeting-file-damaged] bad.meeting.zip：会议说明（meeting.json）中专家名册第 2 行（李华）的编号不符合格式：写法不对',
+      '错误 error [meeting-file-damaged] bad.meeting.zip：会议说明（meeting.json）中会议设置的汇总方法不符合格式：不是本程序认识的值',
+    ].sort());
+    expect(run.stdout).toBe('');
   }, 240_000);
 });

@@ -222,7 +222,7 @@ describe('meeting file: imported as one transaction', () => {
     const { status } = await importOn(expert, altered);
     expect(status.state).toBe('failed');
     expect(status.error?.code).toBe('package-invalid');
-    expect(status.error?.message).toMatch(/^会议包 altered\.meeting\.zip 不能导入：联盟 HFA-002 的材料包未通过检查：/);
+    expect(status.error?.message).toMatch(/^会议包 altered\.meeting\.zip 不能导入：联盟 HFA-002（[^）]+）的材料包未通过检查：/);
     expect(storeState(expert)).toEqual(before);
     expect(before.rows['package']).toBe(0);
     expect(existsSync(stagingRoot(expert.dataDir)) ? readdirSync(stagingRoot(expert.dataDir)) : []).toEqual([]);
@@ -238,7 +238,9 @@ describe('meeting file: imported as one transaction', () => {
     const before = storeState(expert);
     const { status } = await importOn(expert, altered);
     expect(status.error?.code).toBe('package-invalid');
-    expect(status.error?.message).toContain('联盟 HFA-006 的材料包未通过检查');
+    expect(status.error?.message).toContain('联盟 HFA-006（合肥市光伏产业技术创新战略联盟）的材料包未通过检查：manifest.json 不是有效的 JSON');
+    expect(status.error?.message).toContain('请把这些问题告诉会务人员');
+    expect(status.error?.message).not.toContain('重新打包');
     expect(storeState(expert)).toEqual(before);
     expect(before.rows['package']).toBe(1);
   });
@@ -253,6 +255,85 @@ describe('meeting file: imported as one transaction', () => {
     expect(status.state).toBe('failed');
     expect(storeState(expert)).toEqual(before);
     expect(before.evidence).toEqual([]);
+  });
+});
+
+describe('meeting file: a file wrong in several ways is refused with every problem, each in the importing person’s words', () => {
+  const edit = (entries: Map<string, Buffer>) => JSON.parse(entries.get(MEETING_JSON)!.toString('utf8')) as MeetingDescription & Record<string, unknown>;
+  async function importAltered(path: string, alter: (entries: Map<string, Buffer>) => void) {
+    const entries = await readZip(path);
+    alter(entries);
+    const altered = join(tempDir(), 'altered.meeting.zip');
+    await packageFiles(entries).writeZip(altered);
+    const expert = testContext(tempDir());
+    const { status } = await importOn(expert, altered);
+    expect(status.state).toBe('failed');
+    expect(storeIsEmpty(expert)).toBe(true);
+    return status.error!;
+  }
+
+  it('files changed, missing and slipped in: every one listed by alliance and file, with what to do once', async () => {
+    const { path } = await clerkExport();
+    const error = await importAltered(path, (entries) => {
+      const evidence = (alliance: string) => [...entries.keys()].filter((n) => n.startsWith(`packages/${alliance}/`) && !n.endsWith('manifest.json'));
+      const changed = evidence('HFA-001')[0]!;
+      entries.set(changed, Buffer.alloc(entries.get(changed)!.length, 0x20));
+      entries.set(evidence('HFA-002')[0]!, Buffer.from('短了'));
+      entries.delete(evidence('HFA-003')[0]!);
+      entries.set('packages/HFA-004/多出来的.pdf', Buffer.from('%PDF'));
+    });
+    expect(error.message).toBe('会议包 altered.meeting.zip 不能导入：发现 4 处问题（见下）。可能是拷贝不完整或被改动过，请向会务人员重新拷贝会议包。本机数据没有改动。');
+    const problems = error.problems ?? [];
+    expect(problems.map((p) => p.code).sort()).toEqual(['meeting-file-altered', 'meeting-file-altered', 'meeting-file-damaged', 'meeting-file-damaged']);
+    const said = problems.map((p) => p.message);
+    expect(said).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^联盟 HFA-004（[^）]+）材料包中的文件“多出来的\.pdf”不在会议包的清单上/),
+        expect.stringMatching(/^联盟 HFA-001（[^）]+）材料包中的文件“[^”]+”的内容与清单不符：已损坏或被改动过$/),
+        expect.stringMatching(/^联盟 HFA-002（[^）]+）材料包中的文件“[^”]+”的大小（6 字节）与清单（\d+ 字节）不符$/),
+        expect.stringMatching(/^缺少联盟 HFA-003（[^）]+）材料包中的文件“[^”]+”$/),
+      ]),
+    );
+    // Codes and zip entry names are for logs and programs, not for the person reading.
+    for (const text of [error.message, ...said.filter((m) => !m.includes('不在会议包的清单上'))]) expect(text).not.toMatch(/packages\/|meeting-file-|[a-f0-9]{12}/);
+  });
+
+  it('meeting.json wrong in three places: the roster line, the setting and the package file each named', async () => {
+    const { path } = await clerkExport();
+    const error = await importAltered(path, (entries) => {
+      const d = edit(entries) as unknown as { experts: { id: string }[]; settings: { method: string }; packages: { files: { sha256: string }[] }[] };
+      d.experts[2]!.id = '第三位';
+      d.settings.method = 'median';
+      d.packages[1]!.files[0]!.sha256 = 'xyz';
+      entries.set(MEETING_JSON, Buffer.from(JSON.stringify(d, null, 2)));
+    });
+    expect(error.code).toBe('meeting-file-damaged');
+    expect(error.message).toMatch(/^会议包 altered\.meeting\.zip 不能导入：发现 3 处问题（见下）。/);
+    const said = (error.problems ?? []).map((p) => p.message);
+    expect(said).toHaveLength(3);
+    expect(said).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^会议说明（meeting\.json）中专家名册第 3 行（[^）]+）的编号不符合格式：写法不对$/),
+        '会议说明（meeting.json）中会议设置的汇总方法不符合格式：不是本程序认识的值',
+        expect.stringMatching(/^会议说明（meeting\.json）中联盟 HFA-002（[^）]+）的材料包的文件清单第 1 项（[^）]+）的 SHA-256 不符合格式：写法不对$/),
+      ]),
+    );
+  });
+
+  it('two packages that fail the package check: each package’s errors, and the clerk’s next step instead of the package author’s', async () => {
+    const { path } = await clerkExport();
+    const once = await withPackageManifest(path, 'HFA-002', '{"format": ');
+    const twice = await withPackageManifest(once, 'HFA-005', '[]');
+    const expert = testContext(tempDir());
+    const { status } = await importOn(expert, twice);
+    expect(status.state).toBe('failed');
+    expect(status.error?.code).toBe('package-invalid');
+    expect(status.error?.message).toMatch(/发现 \d+ 处问题（见下）。请把这些问题告诉会务人员：在会务电脑的“材料包”页核对这些联盟的材料包/);
+    const said = (status.error?.problems ?? []).map((p) => p.message);
+    expect(said.some((m) => /^联盟 HFA-002（[^）]+）的材料包未通过检查：manifest\.json 不是有效的 JSON/.test(m))).toBe(true);
+    expect(said.some((m) => /^联盟 HFA-005（[^）]+）的材料包未通过检查：/.test(m))).toBe(true);
+    for (const m of said) expect(m).not.toContain('重新打包');
+    expect(storeIsEmpty(expert)).toBe(true);
   });
 });
 
@@ -284,7 +365,7 @@ describe('meeting file: a damaged or altered file is refused, and nothing is sto
         entries.set(name, Buffer.from('改过的证明材料'));
       },
       /meeting-file-(altered|damaged)/,
-      /packages\/HFA-002\/.*(内容与清单不符|大小与清单不符)/,
+      /联盟 HFA-002（[^）]+）材料包中的文件“[^”]+”的(内容与清单不符|大小（\d+ 字节）与清单（\d+ 字节）不符)/,
     );
   });
 
@@ -308,7 +389,7 @@ describe('meeting file: a damaged or altered file is refused, and nothing is sto
         entries.set(MEETING_JSON, Buffer.from(JSON.stringify(d, null, 2)));
       },
       /meeting-file-damaged/,
-      /experts\.0\.name 不符合格式：不能有换行、控制字符/,
+      /会议说明（meeting\.json）中专家名册第 1 行（E01）的姓名不符合格式：不能有换行、控制字符/,
     );
   });
 
@@ -325,7 +406,7 @@ describe('meeting file: a damaged or altered file is refused, and nothing is sto
   });
 
   it('a file slipped in that the description does not list', async () => {
-    await refused((entries) => void entries.set('packages/HFA-001/多出来的.pdf', Buffer.from('%PDF')), /meeting-file-altered/, /清单以外的文件 packages\/HFA-001\/多出来的\.pdf/);
+    await refused((entries) => void entries.set('packages/HFA-001/多出来的.pdf', Buffer.from('%PDF')), /meeting-file-altered/, /联盟 HFA-001（[^）]+）材料包中的文件“多出来的\.pdf”不在会议包的清单上/);
   });
 
   it('a listed file missing', async () => {
@@ -335,7 +416,7 @@ describe('meeting file: a damaged or altered file is refused, and nothing is sto
         entries.delete(name);
       },
       /meeting-file-damaged/,
-      /缺少文件 packages\/HFA-003\//,
+      /缺少联盟 HFA-003（[^）]+）材料包中的文件“证明材料/,
     );
   });
 
