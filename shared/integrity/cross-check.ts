@@ -131,10 +131,6 @@ export class CrossCheckIndex {
   #result: readonly Finding[] | null = null;
   readonly #findingKeys = new WeakMap<Finding, string>();
 
-  has(key: string): boolean {
-    return this.#members.has(key);
-  }
-
   add(key: string, prepared: PreparedPackage, earlier: boolean): void {
     if (this.#members.has(key)) throw new Error(`CrossCheckIndex: ${key} is already a member`);
     const member: Member = {
