@@ -9,7 +9,6 @@ import type { Database } from 'better-sqlite3';
 import { compareFindings, type Finding } from '../../shared/integrity/finding.ts';
 import { meetingCrossCheckSchema } from '../../shared/meeting/meeting-cross-check-format.ts';
 import type { ServiceContext } from '../app/context.ts';
-import { ocrPageTexts } from '../ocr/ocr-store.ts';
 import { findingKey } from './finding-notes.ts';
 import { crossCheckMeeting, crossCheckYear, type MeetingCrossCheck } from './meeting-cross-check.ts';
 import type { PackageCrossCheck } from '../../shared/api/integrity-types.ts';
@@ -40,8 +39,9 @@ export function carriedFindings(db: Database, meetingId: number): Finding[] {
   return parsed.success ? parsed.data : [];
 }
 
-// Scanned pages are compared by the text OCR read of them (similar-page, same-identifier).
-const checkOptions = (ctx: ServiceContext) => ({ now: ctx.now, pageTexts: (sha256: string) => ocrPageTexts(ctx.db, sha256) });
+// Scanned pages are compared by the text OCR read of them (similar-page, same-identifier):
+// the check reads it from the store itself (meeting-cross-check.ts).
+const checkOptions = (ctx: ServiceContext) => ({ now: ctx.now });
 
 /** This laptop's check of the meeting, with the clerk's findings it did not find itself. */
 export async function meetingFindings(ctx: ServiceContext, meetingId: number): Promise<MeetingCrossCheck> {

@@ -80,32 +80,40 @@ export function hammingDistance(a: string, b: string): number {
   return halvesDistance(hashHalves(a), hashHalves(b));
 }
 
+const SEGMENTS = SIMILAR_IMAGE_BITS + 1;
+const SEGMENT_BOUNDS = Array.from({ length: SEGMENTS + 1 }, (_, k) => Math.round((k * 64) / SEGMENTS));
+
+/**
+ * The keys of a hash's buckets: its 64 bits cut into `SIMILAR_IMAGE_BITS + 1` segments, each
+ * key the segment's number and its bits. Two hashes that differ in at most that many bits agree
+ * exactly in at least one segment (pigeonhole), so only hashes sharing a key need comparing.
+ */
+export function hashSegments(h: readonly [number, number]): number[] {
+  return Array.from({ length: SEGMENTS }, (_, k) => k * 2 ** 8 + bitsOf(h, SEGMENT_BOUNDS[k] as number, SEGMENT_BOUNDS[k + 1] as number));
+}
+
 /**
  * The pairs of hashes at most `SIMILAR_IMAGE_BITS` apart, as index pairs `[i, j, distance]`
- * with i < j in ascending order, without comparing every pair: the 64 bits are cut into
- * `SIMILAR_IMAGE_BITS + 1` segments, and two hashes that differ in at most that many bits agree
- * exactly in at least one segment (pigeonhole), so only hashes sharing a segment's value are
- * compared. The same pairs as comparing all of them, found through an index of buckets.
+ * with i < j in ascending order, without comparing every pair: only hashes sharing a bucket
+ * (`hashSegments`) are compared. The same pairs as comparing all of them.
  */
 export function similarHashPairs(hashes: readonly (readonly [number, number])[]): [number, number, number][] {
-  const segments = SIMILAR_IMAGE_BITS + 1;
-  const bounds = Array.from({ length: segments + 1 }, (_, k) => Math.round((k * 64) / segments));
-  const values = Array.from({ length: segments }, (_, k) => Int32Array.from(hashes, (h) => bitsOf(h, bounds[k] as number, bounds[k + 1] as number)));
+  const buckets = new Map<number, number[]>();
+  hashes.forEach((h, index) => {
+    for (const key of hashSegments(h)) buckets.set(key, [...(buckets.get(key) ?? []), index]);
+  });
+  const seen = new Set<number>();
   const pairs: [number, number, number][] = [];
-  for (let k = 0; k < segments; k += 1) {
-    const own = values[k] as Int32Array;
-    const buckets: number[][] = Array.from({ length: 2 ** ((bounds[k + 1] as number) - (bounds[k] as number)) }, () => []);
-    own.forEach((value, index) => (buckets[value] as number[]).push(index));
-    for (const list of buckets) {
-      for (let a = 0; a < list.length; a += 1) {
-        for (let b = a + 1; b < list.length; b += 1) {
-          const i = list[a] as number;
-          const j = list[b] as number;
-          const distance = halvesDistance(hashes[i] as readonly [number, number], hashes[j] as readonly [number, number]);
-          // A pair agreeing in several segments is counted in the first of them only.
-          if (distance > SIMILAR_IMAGE_BITS || values.findIndex((v) => v[i] === v[j]) !== k) continue;
-          pairs.push([i, j, distance]);
-        }
+  for (const list of buckets.values()) {
+    for (let a = 0; a < list.length; a += 1) {
+      for (let b = a + 1; b < list.length; b += 1) {
+        const i = list[a] as number;
+        const j = list[b] as number;
+        // A pair agreeing in several segments is met in each of them: counted once.
+        if (seen.has(i * hashes.length + j)) continue;
+        seen.add(i * hashes.length + j);
+        const distance = halvesDistance(hashes[i] as readonly [number, number], hashes[j] as readonly [number, number]);
+        if (distance <= SIMILAR_IMAGE_BITS) pairs.push([i, j, distance]);
       }
     }
   }

@@ -10,6 +10,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeFileFeatures } from '../../../electron/integrity/file-features.ts';
 import { crossCheckMeeting } from '../../../electron/integrity/meeting-cross-check.ts';
+import { queueOcrFiles, saveOcrPage } from '../../../electron/ocr/ocr-store.ts';
+import type { Finding } from '../../../shared/integrity/finding.ts';
 import { createMeeting, replacePackages } from '../../../electron/meeting/meeting-store.ts';
 import { importPackage } from '../../../electron/package-store/import-packages.ts';
 import type { ServiceContext } from '../../../electron/app/context.ts';
@@ -115,7 +117,7 @@ describe('crossCheckMeeting', () => {
     const dataDir = tempDir();
     const work = tempDir();
     const clock = new Date('2027-01-10T01:00:00Z');
-    const ctx = testContext(dataDir, clock);
+    let ctx = testContext(dataDir, clock);
     const contract = await textPdf([
       '技术开发合同 合同登记号：2025340104000123 甲方 合肥甲科技有限公司 统一社会信用代码 91340100MA2N0F5R3X 乙方 合肥工业大学 专利号 ZL201710601862.3 ' + '本合同约定双方合作开发电池安全检测技术，'.repeat(6),
       '第二页 标准 GB/T 1.1-2020 ' + '乙方按期交付技术成果并提供培训与技术支持，'.repeat(6),
@@ -159,6 +161,10 @@ describe('crossCheckMeeting', () => {
 
     const atImport = ctx.db.prepare<[], { sha256: string; features_json: string }>('SELECT sha256, features_json FROM file_features ORDER BY sha256').all();
     const fromImport = await crossCheckMeeting(ctx.db, dataDir, meeting.id, { now: () => clock });
+    ctx.close();
+    // The store opened again as a program from before features were read at import finds it:
+    // without them (a check keeps what it prepared only while its database stays open).
+    ctx = testContext(dataDir, clock);
     ctx.db.exec('DELETE FROM file_features');
     const fromFiles = await crossCheckMeeting(ctx.db, dataDir, meeting.id, { now: () => clock });
     expect(fromFiles.findings).toEqual(fromImport.findings);
@@ -172,31 +178,50 @@ describe('crossCheckMeeting', () => {
     ctx.close();
   }, 60_000);
 
-  it('gives OCR text to pages without their own, for same-identifier findings only', async () => {
-    const dataDir = tempDir();
-    const work = tempDir();
+  it('gives OCR text to pages without their own, for same-identifier findings only, as soon as OCR has read them', async () => {
     const clock = new Date('2027-01-10T01:00:00Z');
-    const ctx = testContext(dataDir, clock);
-    const photo = fixture('event.jpg');
-    const a = await stored(
-      ctx,
-      work,
-      'a',
-      alliancePackage(allianceManifest('HFA-012', { 'I8.inventionPatents': { items: [{ id: 'pat-1', title: '专利', date: '2026-03-01', evidence: ['专利证书.jpg'] }] } })).with('专利证书.jpg', photo),
-    );
-    const b = await stored(
-      ctx,
-      work,
-      'b',
-      alliancePackage(allianceManifest('HFA-017', { 'I8.inventionPatents': { items: [{ id: 'p-2', title: '一种方法 ZL201710601862.3', date: '2026-03-01', evidence: [] }] } })),
-    );
-    const meeting = createMeeting(ctx.db, { name: '2026', year: 2026 }, clock);
-    replacePackages(ctx.db, meeting.id, [a, b]);
-    const photoSha = ctx.db.prepare<[], string>("SELECT sha256 FROM package_file WHERE path = '专利证书.jpg'").pluck().get() ?? '';
+    // A store where OCR reads the photo of a patent certificate as `ocrText`.
+    async function withOcr(ocrText: string): Promise<{ ctx: ServiceContext; dataDir: string; meetingId: number; readPhoto: () => void }> {
+      const dataDir = tempDir();
+      const work = tempDir();
+      const ctx = testContext(dataDir, clock);
+      const a = await stored(
+        ctx,
+        work,
+        'a',
+        alliancePackage(allianceManifest('HFA-012', { 'I8.inventionPatents': { items: [{ id: 'pat-1', title: '专利', date: '2026-03-01', evidence: ['专利证书.jpg'] }] } })).with('专利证书.jpg', fixture('event.jpg')),
+      );
+      const b = await stored(
+        ctx,
+        work,
+        'b',
+        alliancePackage(allianceManifest('HFA-017', { 'I8.inventionPatents': { items: [{ id: 'p-2', title: '一种方法 ZL201710601862.3', date: '2026-03-01', evidence: [] }] } })),
+      );
+      const meeting = createMeeting(ctx.db, { name: '2026', year: 2026 }, clock);
+      replacePackages(ctx.db, meeting.id, [a, b]);
+      const photoSha = ctx.db.prepare<[], string>("SELECT sha256 FROM package_file WHERE path = '专利证书.jpg'").pluck().get() ?? '';
+      const readPhoto = (): void => {
+        queueOcrFiles(ctx.db, [photoSha], clock);
+        saveOcrPage(ctx.db, photoSha, { page: 1, source: 'ocr', text: ocrText, lines: [], engine: 'test', refusal: null });
+      };
+      return { ctx, dataDir, meetingId: meeting.id, readPhoto };
+    }
+    const sameIdentifier = (findings: readonly Finding[]): string[][] => findings.filter((f) => f.kind === 'same-identifier').map((f) => f.places.map((p) => p.allianceId));
+
     // OCR misread the check character on the photo of the certificate: no check-digit finding.
-    const misread = await crossCheckMeeting(ctx.db, dataDir, meeting.id, { now: () => clock, pageTexts: (sha) => (sha === photoSha ? [{ page: 1, text: '专利号 ZL201710601862.8' }] : null) });
-    expect(misread.findings.map((f) => f.kind)).not.toContain('identifier-check-digit');
-    const read = await crossCheckMeeting(ctx.db, dataDir, meeting.id, { now: () => clock, pageTexts: (sha) => (sha === photoSha ? [{ page: 1, text: '专利号 ZL201710601862.3' }] : null) });
-    expect(read.findings.filter((f) => f.kind === 'same-identifier').map((f) => f.places.map((p) => p.allianceId))).toEqual([['HFA-012', 'HFA-017']]);
+    const misread = await withOcr('专利号 ZL201710601862.8');
+    misread.readPhoto();
+    const misreadCheck = await crossCheckMeeting(misread.ctx.db, misread.dataDir, misread.meetingId, { now: () => clock });
+    expect(misreadCheck.findings.map((f) => f.kind)).not.toContain('identifier-check-digit');
+    misread.ctx.close();
+
+    // Checked before OCR has read the photo, and again after: the second check sees the text.
+    const read = await withOcr('专利号 ZL201710601862.3');
+    const before = await crossCheckMeeting(read.ctx.db, read.dataDir, read.meetingId, { now: () => clock });
+    expect(sameIdentifier(before.findings)).toEqual([]);
+    read.readPhoto();
+    const after = await crossCheckMeeting(read.ctx.db, read.dataDir, read.meetingId, { now: () => clock });
+    expect(sameIdentifier(after.findings)).toEqual([['HFA-012', 'HFA-017']]);
+    read.ctx.close();
   }, 60_000);
 });
