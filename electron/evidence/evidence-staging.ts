@@ -73,6 +73,8 @@ export function createEvidenceStaging(dataDir: string): EvidenceStaging {
         pendingBytes = 0;
       };
       return {
+        // Complete and flushed once `finish` is done; kept until commit or discard.
+        storedPath: stagedPath,
         async write(chunk) {
           pending.push(chunk);
           pendingBytes += chunk.length;

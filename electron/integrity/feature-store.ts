@@ -8,12 +8,12 @@
  * - format: how features are made (`FEATURES_FORMAT`); a row of another format is read again.
  */
 import type { Database } from 'better-sqlite3';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import type { EvidenceType } from '../../shared/evidence/evidence-type.ts';
 import type { FileFeatures } from '../../shared/integrity/cross-check.ts';
 import { storedEvidencePath } from '../evidence/evidence-path.ts';
 import { signatureType } from '../package-reader/inspect-evidence.ts';
-import { resolveLimits } from '../package-reader/limits.ts';
+import { readRange } from '../package-reader/inspect/evidence-bytes.ts';
 import { noFeatures, readFileFeatures, type FeatureCache } from './file-features.ts';
 
 /** Raise when what file-features-task.ts reads, or how, changes. */
@@ -72,18 +72,19 @@ export function storeFeatures(db: Database, features: ReadonlyMap<string, FileFe
 }
 
 /**
- * The features of a stored file, from the store when read before, else read from its bytes
- * (a file larger than the reader inspects, or missing, has none) and kept.
+ * The features of a stored file, from the store when read before, else read from the file
+ * (a missing one has none) and kept.
  */
 export async function storedFileFeatures(cache: FeatureCache, dataDir: string, sha256: string): Promise<FileFeatures> {
   const known = cache.get(sha256);
   if (known !== undefined) return known;
   const file = storedEvidencePath(dataDir, sha256);
   let features = noFeatures;
-  if (file !== null && statSync(file).size <= resolveLimits(undefined).maxInspectBytes) {
-    const bytes = new Uint8Array(readFileSync(file));
-    const type = signatureType(bytes.subarray(0, 1024));
-    if (type !== null && featureTypes.has(type)) features = await readFileFeatures(bytes, type as EvidenceType);
+  if (file !== null) {
+    // Read where it is stored (by range for a PDF), as the import reads a file it does not hold.
+    const stored = { file, size: statSync(file).size };
+    const type = signatureType(await readRange(stored, 0, 1024));
+    if (type !== null && featureTypes.has(type)) features = await readFileFeatures(stored, type as EvidenceType);
   }
   cache.set(sha256, features);
   return features;

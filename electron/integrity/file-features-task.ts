@@ -11,12 +11,16 @@
  *   package check's own inspection (pdf-inspection.ts), so the import opens a PDF once for
  *   both: fingerprint and identifiers of each page with text.
  * - other kinds: nothing yet (a Word file's text would come the same way).
+ *
+ * The bytes are in memory or a stored file (evidence-bytes.ts): sharp and exifr read a stored
+ * file themselves, pdf.js by range, so a large file is never held here whole.
  */
 import type { EvidenceType } from '../../shared/evidence/evidence-type.ts';
 import type { FileFeatures, PageFeatures } from '../../shared/integrity/cross-check.ts';
 import { extractIdentifiers } from '../../shared/integrity/identifiers.ts';
 import { pageFingerprint } from '../../shared/integrity/page-fingerprint.ts';
 import { HASH_SIZE, perceptualHash } from '../../shared/integrity/perceptual-hash.ts';
+import { isStored, type EvidenceBytes } from '../package-reader/inspect/evidence-bytes.ts';
 import { inspectPdf, type PdfInspection } from '../package-reader/inspect/pdf-inspection.ts';
 
 export const MAX_PAGES = 1000;
@@ -26,28 +30,28 @@ export const MAX_IMAGE_PIXELS = 100_000_000;
 const imageTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>(['jpeg', 'png', 'gif', 'bmp', 'webp', 'tiff', 'heic']);
 
 export interface FileFeaturesInput {
-  readonly bytes: Uint8Array;
+  readonly source: EvidenceBytes;
   readonly type: EvidenceType;
 }
 
 export async function fileFeaturesTask(input: FileFeaturesInput): Promise<FileFeatures> {
   if (imageTypes.has(input.type)) {
-    return { pageCount: 1, imageHash: await imageHash(input.bytes), photoDate: await photoDate(input.bytes), pages: [] };
+    return { pageCount: 1, imageHash: await imageHash(input.source), photoDate: await photoDate(input.source), pages: [] };
   }
   if (input.type === 'pdf') {
-    const { pageCount, pages } = await pdfPages(input.bytes);
+    const { pageCount, pages } = await pdfPages(input.source);
     return { pageCount, imageHash: null, photoDate: null, pages };
   }
   return { pageCount: null, imageHash: null, photoDate: null, pages: [] };
 }
 
-async function imageHash(bytes: Uint8Array): Promise<string | null> {
+async function imageHash(source: EvidenceBytes): Promise<string | null> {
   const { default: sharp } = await import('sharp');
   // One thread and no cache: the worker holds one image at a time.
   sharp.concurrency(1);
   sharp.cache(false);
   try {
-    const grey = await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'none' })
+    const grey = await sharp(isStored(source) ? source.file : source, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'none' })
       .rotate()
       .greyscale()
       .resize(HASH_SIZE, HASH_SIZE, { fit: 'fill' })
@@ -60,10 +64,11 @@ async function imageHash(bytes: Uint8Array): Promise<string | null> {
   }
 }
 
-async function photoDate(bytes: Uint8Array): Promise<string | null> {
+async function photoDate(source: EvidenceBytes): Promise<string | null> {
   const { default: exifr } = await import('exifr');
   try {
-    const tags = (await exifr.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+    // exifr reads a stored file's segments by range itself.
+    const tags = (await exifr.parse(isStored(source) ? source.file : Buffer.from(source.buffer, source.byteOffset, source.byteLength), {
       pick: ['DateTimeOriginal', 'CreateDate'],
       reviveValues: false,
     })) as Record<string, unknown> | undefined;
@@ -80,8 +85,8 @@ async function photoDate(bytes: Uint8Array): Promise<string | null> {
 
 /** What the importer asks of one file (import-features.ts). */
 export type ImportFeaturesInput =
-  | { readonly kind: 'pdf'; readonly bytes: Uint8Array; /** false: the inspection alone (features already kept). */ readonly features: boolean }
-  | { readonly kind: 'image'; readonly bytes: Uint8Array; readonly type: EvidenceType };
+  | { readonly kind: 'pdf'; readonly source: EvidenceBytes; /** false: the inspection alone (features already kept). */ readonly features: boolean }
+  | { readonly kind: 'image'; readonly source: EvidenceBytes; readonly type: EvidenceType };
 
 export interface ImportFeatures {
   /** A PDF's inspection for the package check; null for an image. */
@@ -96,16 +101,16 @@ export interface ImportFeatures {
  * opened once; for an image, its features.
  */
 export async function importFeaturesTask(input: ImportFeaturesInput): Promise<ImportFeatures> {
-  if (input.kind === 'image') return { inspection: null, features: await fileFeaturesTask({ bytes: input.bytes, type: input.type }) };
-  if (!input.features) return { inspection: await inspectPdf(input.bytes), features: null };
-  const { inspection, pageCount, pages } = await pdfPages(input.bytes);
+  if (input.kind === 'image') return { inspection: null, features: await fileFeaturesTask({ source: input.source, type: input.type }) };
+  if (!input.features) return { inspection: await inspectPdf(input.source), features: null };
+  const { inspection, pageCount, pages } = await pdfPages(input.source);
   return { inspection, features: { pageCount, imageHash: null, photoDate: null, pages } };
 }
 
-async function pdfPages(bytes: Uint8Array): Promise<{ inspection: PdfInspection; pageCount: number | null; pages: PageFeatures[] }> {
+async function pdfPages(source: EvidenceBytes): Promise<{ inspection: PdfInspection; pageCount: number | null; pages: PageFeatures[] }> {
   const texts: { page: number; text: string }[] = [];
   // Damaged or password-protected: no pages (the package check already says so).
-  const inspection = await inspectPdf(bytes, { maxPages: MAX_PAGES, pageText: (page, text) => texts.push({ page, text }) });
+  const inspection = await inspectPdf(source, { maxPages: MAX_PAGES, pageText: (page, text) => texts.push({ page, text }) });
   const pages = texts
     .filter((t) => t.text.trim() !== '')
     .map((t): PageFeatures => ({ page: t.page, fingerprint: pageFingerprint(t.text), identifiers: extractIdentifiers(t.text), text: 'document' }));

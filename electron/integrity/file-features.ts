@@ -17,6 +17,7 @@ import { pageFingerprint } from '../../shared/integrity/page-fingerprint.ts';
 import { taskModule, type WorkerCaps } from '../files/capped-worker.ts';
 import { ResidentWorker } from '../files/resident-worker.ts';
 import { inspectPdfCapped, pdfInspectionCaps } from '../package-reader/inspect/capped-pdf-inspection.ts';
+import type { EvidenceBytes } from '../package-reader/inspect/evidence-bytes.ts';
 import type { PdfInspection } from '../package-reader/inspect/pdf-inspection.ts';
 import type { FileFeaturesInput, ImportFeatures, ImportFeaturesInput } from './file-features-task.ts';
 
@@ -41,10 +42,10 @@ export const noFeatures: FileFeatures = { pageCount: null, imageHash: null, phot
 
 let shared: ResidentWorker<FileFeaturesInput, FileFeatures> | null = null;
 
-/** The features of one file's bytes (copied to the worker). */
-export async function readFileFeatures(bytes: Uint8Array, type: EvidenceType): Promise<FileFeatures> {
+/** The features of one file: its bytes (copied to the worker) or its stored file (read there). */
+export async function readFileFeatures(source: EvidenceBytes, type: EvidenceType): Promise<FileFeatures> {
   shared ??= new ResidentWorker<FileFeaturesInput, FileFeatures>({ module: taskModule(import.meta.url, 'file-features-task'), exportName: 'fileFeaturesTask' }, fileFeaturesCaps);
-  const outcome = await shared.run({ bytes, type });
+  const outcome = await shared.run({ source, type });
   return outcome.ok ? outcome.value : noFeatures;
 }
 
@@ -63,14 +64,14 @@ function importWorker(): ResidentWorker<ImportFeaturesInput, ImportFeatures> {
 }
 
 /** A PDF's inspection for the package check and, when `features`, its features from the same opening. */
-export async function inspectPdfWithFeatures(bytes: Uint8Array, features: boolean): Promise<{ inspection: PdfInspection; features: FileFeatures | null }> {
-  const outcome = await importWorker().run({ kind: 'pdf', bytes, features });
-  return outcome.ok && outcome.value.inspection !== null ? { inspection: outcome.value.inspection, features: outcome.value.features } : { inspection: await inspectPdfCapped(bytes), features: null };
+export async function inspectPdfWithFeatures(source: EvidenceBytes, features: boolean): Promise<{ inspection: PdfInspection; features: FileFeatures | null }> {
+  const outcome = await importWorker().run({ kind: 'pdf', source, features });
+  return outcome.ok && outcome.value.inspection !== null ? { inspection: outcome.value.inspection, features: outcome.value.features } : { inspection: await inspectPdfCapped(source), features: null };
 }
 
 /** An image's features as the importer reads them, or null when it hit the caps. */
-export async function importImageFeatures(bytes: Uint8Array, type: EvidenceType): Promise<FileFeatures | null> {
-  const outcome = await importWorker().run({ kind: 'image', bytes, type });
+export async function importImageFeatures(source: EvidenceBytes, type: EvidenceType): Promise<FileFeatures | null> {
+  const outcome = await importWorker().run({ kind: 'image', source, type });
   return outcome.ok ? outcome.value.features : null;
 }
 

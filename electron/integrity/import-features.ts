@@ -8,18 +8,22 @@
  * - images: the inspection looks only at the head and tail of the bytes; the image is decoded
  *   in that worker while the reader goes on to the next file, so the decoding runs beside the
  *   reading and storing rather than after it.
+ * - a file the reader does not hold whole (larger than `maxHeldBytes`) is read from its staged
+ *   copy on disk (`InspectInput.file`): by range for a PDF, by sharp and exifr for an image.
  * - a file whose features are already kept (the same content in another package, or an
  *   earlier year's) is not read again; nor is the same file twice in one package.
  *
  * What is read here is exactly what the cross-check would read of the stored file
- * (feature-store.ts `storedFileFeatures`): a file too large to inspect whole, or of a kind with
- * no features, has none (`noFeatures`); a PDF that hits the inspection's caps gets nothing
+ * (feature-store.ts `storedFileFeatures`, which reads the stored file as the import reads a
+ * file it does not hold): a file of a kind with no features, or one the reader has only the head
+ * of (not staged, larger than `maxInspectBytes`), has none (`noFeatures`); a PDF that hits the inspection's caps gets nothing
  * here, nor does an image that hits them: the cross-check reads those later under its own.
  */
 import type { EvidenceType } from '../../shared/evidence/evidence-type.ts';
 import type { EvidenceInspection } from '../../shared/evidence/evidence-inspection.ts';
 import type { FileFeatures } from '../../shared/integrity/cross-check.ts';
-import { inspectEvidence, signatureType, type InspectInput } from '../package-reader/inspect-evidence.ts';
+import { inspectEvidence, signatureType, wholeFile, type InspectInput } from '../package-reader/inspect-evidence.ts';
+import { isStored } from '../package-reader/inspect/evidence-bytes.ts';
 import type { PackageFile } from '../package-reader/read-package.ts';
 import { featureTypes } from './feature-store.ts';
 import { importImageFeatures, inspectPdfWithFeatures, noFeatures } from './file-features.ts';
@@ -41,18 +45,18 @@ export function importFeatures(known: (sha256: string) => boolean): ImportFeatur
   let waitingBytes = 0;
   return {
     async inspectFile(input, file) {
-      if (read.has(file.sha256) || known(file.sha256)) return inspectEvidence(input, { inspectPdf: async (bytes) => (await inspectPdfWithFeatures(bytes, false)).inspection });
-      const complete = input.size > 0 && input.bytes.length >= input.size;
-      const type = complete ? signatureType(input.bytes.subarray(0, 1024)) : null;
-      if (type === null || !featureTypes.has(type)) {
+      if (read.has(file.sha256) || known(file.sha256)) return inspectEvidence(input, { inspectPdf: async (source) => (await inspectPdfWithFeatures(source, false)).inspection });
+      const whole = input.size > 0 ? wholeFile(input) : null;
+      const type = signatureType(input.bytes.subarray(0, 1024));
+      if (whole === null || type === null || !featureTypes.has(type)) {
         read.set(file.sha256, Promise.resolve(noFeatures));
         return inspectEvidence(input);
       }
       if (type === 'pdf') {
         let features: FileFeatures | null = null;
         const inspection = await inspectEvidence(input, {
-          inspectPdf: async (bytes) => {
-            const both = await inspectPdfWithFeatures(bytes, true);
+          inspectPdf: async (source) => {
+            const both = await inspectPdfWithFeatures(source, true);
             features = both.features;
             return both.inspection;
           },
@@ -63,9 +67,9 @@ export function importFeatures(known: (sha256: string) => boolean): ImportFeatur
       const inspection = await inspectEvidence(input);
       // Not awaited: decoded in the features worker while the reader reads on; but the bytes
       // wait in memory until then, so the reader waits once too many are waiting.
-      const pending = importImageFeatures(input.bytes, type as EvidenceType);
+      const pending = importImageFeatures(whole, type as EvidenceType);
       read.set(file.sha256, pending);
-      const entry = { bytes: input.bytes.length, pending };
+      const entry = { bytes: isStored(whole) ? 0 : whole.length, pending };
       waiting.push(entry);
       waitingBytes += entry.bytes;
       void pending.then(() => {

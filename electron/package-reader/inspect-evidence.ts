@@ -5,14 +5,18 @@
  * check (pages for `#page=N`, the `file-not-viewable` warning), the import, and the `evidence`
  * command.
  *
- * - bytes: the whole file, or, for a file larger than the reader keeps (`maxInspectBytes`),
- *   its first part: the type is then told from the head alone and pages, sheets and text are
- *   not counted (null / 'none').
+ * - bytes: the whole file, or, for a file larger than the reader keeps (`maxHeldBytes` when
+ *   the file is also on disk, else `maxInspectBytes`), its first part, with `file`, when the
+ *   importer has stored it, naming the complete file on disk. A PDF is then read by range
+ *   from that file (pdf-inspection.ts) and an image's end from its last kilobyte; a container
+ *   or a TIFF is read from it whole, up to `maxInspectBytes`. Without the whole file, the type
+ *   is told from the head alone and pages, sheets and text are not counted (null / 'none').
  * - container: zip-based formats (Office, OpenDocument, OFD) are told apart by their parts,
  *   OLE compound files (old Office, WPS) by their streams; parts are read bounded
  *   (zip-members.ts).
  *
  * The bytes are consumed: a PDF's are handed to pdf.js. Pass a copy if you still need them.
+ * The file, if named, must stay as it is until the inspection is done.
  */
 import {
   damagedProblem,
@@ -25,6 +29,8 @@ import {
   type EvidenceProblem,
 } from '../../shared/evidence/evidence-inspection.ts';
 import { expectedTypes, extensionOf, isViewableType, tooLargeToView, type EvidenceType } from '../../shared/evidence/evidence-type.ts';
+import { isStored, readRange, readWhole, type EvidenceBytes } from './inspect/evidence-bytes.ts';
+import { defaultLimits } from './limits.ts';
 import { biffSheetCount, isCompoundFile, readCompoundFile } from './inspect/ole-compound-file.ts';
 import { inspectPdfCapped } from './inspect/capped-pdf-inspection.ts';
 import type { PdfInspection } from './inspect/pdf-inspection.ts';
@@ -38,6 +44,8 @@ export interface InspectInput {
   /** The file's bytes, or its first part when `size` is larger. */
   readonly bytes: Uint8Array;
   readonly size: number;
+  /** The complete file on disk (the importer's staged copy) when `bytes` is only its head. */
+  readonly file?: string | undefined;
 }
 
 export interface InspectOptions {
@@ -46,10 +54,11 @@ export interface InspectOptions {
   /** Most entries a container may have to be looked into. */
   readonly maxParts?: number;
   /**
-   * Inspects a complete PDF's bytes; default the capped pdf.js worker. The importer passes one
-   * that reads the cross-check's page features in the same opening (electron/integrity/).
+   * Inspects a complete PDF, its bytes or its stored file; default the capped pdf.js worker.
+   * The importer passes one that reads the cross-check's page features in the same opening
+   * (electron/integrity/).
    */
-  readonly inspectPdf?: (bytes: Uint8Array) => Promise<PdfInspection>;
+  readonly inspectPdf?: (source: EvidenceBytes) => Promise<PdfInspection>;
 }
 
 const MiB = 1024 * 1024;
@@ -183,18 +192,31 @@ function imageEnd(type: EvidenceType, bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+/** The whole file, in memory or on disk, or null when only its head is there. */
+export function wholeFile(input: InspectInput): EvidenceBytes | null {
+  if (input.bytes.length >= input.size) return input.bytes;
+  return input.file === undefined ? null : { file: input.file, size: input.size };
+}
+
 async function findings(input: InspectInput, options: typeof defaults & InspectOptions): Promise<Findings> {
   const { path, bytes, size } = input;
-  const complete = bytes.length >= size;
+  const whole = wholeFile(input);
+  // Containers and TIFF are read from memory: a stored one is read whole, within the old bound.
+  const held = async (): Promise<Uint8Array | null> =>
+    whole === null ? null : !isStored(whole) ? whole : size <= defaultLimits.maxInspectBytes ? readWhole(whole) : null;
   const signature = signatureType(bytes);
   switch (signature) {
-    case 'ole':
-      return compoundFindings(path, bytes, complete);
-    case 'zip':
-      return zipFindings(path, bytes, complete, options);
+    case 'ole': {
+      const all = await held();
+      return compoundFindings(path, all ?? bytes, all !== null);
+    }
+    case 'zip': {
+      const all = await held();
+      return zipFindings(path, all ?? bytes, all !== null, options);
+    }
     case 'pdf': {
-      if (!complete) return { type: 'pdf' };
-      const pdf = await (options.inspectPdf ?? inspectPdfCapped)(bytes);
+      if (whole === null) return { type: 'pdf' };
+      const pdf = await (options.inspectPdf ?? inspectPdfCapped)(whole);
       if (pdf.kind === 'password') return { type: 'pdf', password: true };
       if (pdf.kind === 'damaged') return { type: 'pdf', damaged: pdf.detail };
       return pdf.truncated
@@ -202,8 +224,9 @@ async function findings(input: InspectInput, options: typeof defaults & InspectO
         : { type: 'pdf', pages: pdf.pages, text: pdf.text };
     }
     case 'tiff': {
-      if (!complete) return { type: 'tiff' };
-      const counted = tiffPageCount(bytes);
+      const all = await held();
+      if (all === null) return { type: 'tiff' };
+      const counted = tiffPageCount(all);
       return counted.ok ? { type: 'tiff', pages: counted.pages } : { type: 'tiff', damaged: counted.detail };
     }
     case 'rtf':
@@ -212,7 +235,7 @@ async function findings(input: InspectInput, options: typeof defaults & InspectO
       if (isPlainText(bytes)) return { type: extensionOf(path) === 'csv' ? 'csv' : 'txt', text: true };
       return { type: 'unknown' };
     default: {
-      const damaged = complete ? imageEnd(signature, bytes) : undefined;
+      const damaged = whole === null ? undefined : imageEnd(signature, await readRange(whole, size - 1024, size));
       return damaged === undefined ? { type: signature } : { type: signature, damaged, stillShown: true };
     }
   }

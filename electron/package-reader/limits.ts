@@ -40,6 +40,12 @@ export interface PackageLimits {
    * Also the most a member of a zip inside the package may unpack to for the `evidence` command.
    */
   readonly maxInspectBytes: number;
+  /**
+   * When the file is also kept on disk (the importer's staging), the most of it held in memory
+   * for the inspection: a larger one is inspected from that copy, by range for a PDF, so the
+   * import's memory does not grow with the size of a file.
+   */
+  readonly maxHeldBytes: number;
 }
 
 const MiB = 1024 * 1024;
@@ -53,6 +59,7 @@ export const defaultLimits: PackageLimits = {
   packageRatioMinBytes: 64 * MiB,
   maxManifestBytes: 16 * MiB,
   maxInspectBytes: 256 * MiB,
+  maxHeldBytes: 16 * MiB,
 };
 
 export function resolveLimits(overrides: Partial<PackageLimits> | undefined): PackageLimits {

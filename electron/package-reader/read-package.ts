@@ -55,7 +55,16 @@ export interface FileSink {
   write(chunk: Uint8Array): void | Promise<void>;
   finish(file: PackageFile): void | Promise<void>;
   abort(): void | Promise<void>;
+  /**
+   * Where `finish` leaves the file's bytes, complete, until the package's reading is done (the
+   * importer's staged copy). The reader then holds no more than `maxHeldBytes` of the file
+   * for the inspection, which reads the rest from there.
+   */
+  readonly storedPath?: string;
 }
+
+/** What the inspection needs of a file held only in part: its type from its head. */
+const HEAD_BYTES = 64 * 1024;
 
 export interface ReadProgress {
   readonly filesDone: number;
@@ -345,7 +354,10 @@ async function readFromSource(
     const sink = await callSink(() => options.openFile?.({ path, size: entry.declaredSize }));
     const hash = createHash('sha256');
     const manifestChunks: Uint8Array[] | null = path === MANIFEST_PATH || path === workbookPath ? [] : null;
-    // The bytes the inspection looks at: the whole file up to the limit, else its head.
+    // The bytes the inspection looks at: the whole file up to the limit, else its head; only
+    // the head when the sink keeps the file on disk and it is larger than is held in memory.
+    const onDisk = sink?.storedPath !== undefined && entry.declaredSize > limits.maxHeldBytes;
+    const keep = onDisk ? HEAD_BYTES : limits.maxInspectBytes;
     const inspectChunks: Uint8Array[] = [];
     let inspectSize = 0;
     let crc = 0;
@@ -369,8 +381,9 @@ async function readFromSource(
         hash.update(chunk);
         if (entry.crc32 !== null) crc = crc32(chunk, crc);
         manifestChunks?.push(chunk);
-        if (inspect && inspectSize < limits.maxInspectBytes) {
-          const kept = chunk.subarray(0, limits.maxInspectBytes - inspectSize);
+        if (inspect && inspectSize < keep) {
+          // A copy of a head: a view would keep the whole chunk's buffer alive.
+          const kept = onDisk ? chunk.slice(0, keep - inspectSize) : chunk.subarray(0, keep - inspectSize);
           inspectChunks.push(kept);
           inspectSize += kept.length;
         }
@@ -406,7 +419,9 @@ async function readFromSource(
     if (manifestChunks !== null && path === MANIFEST_PATH) manifest = concat(manifestChunks, size);
     else if (manifestChunks !== null) workbook = { path, bytes: concat(manifestChunks, size) };
     if (inspect) {
-      const input = { path, bytes: concat(inspectChunks, inspectSize), size };
+      const bytes = inspectChunks.length === 1 && inspectChunks[0] !== undefined ? inspectChunks[0] : concat(inspectChunks, inspectSize);
+      inspectChunks.length = 0;
+      const input = { path, bytes, size, file: onDisk ? sink?.storedPath : undefined };
       inspections.set(path, await (options.inspectFile === undefined ? inspectEvidence(input) : options.inspectFile(input, file)));
     }
     read.push(file);

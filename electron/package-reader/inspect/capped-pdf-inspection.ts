@@ -7,20 +7,22 @@
  */
 import { ResidentWorker } from '../../files/resident-worker.ts';
 import { taskModule, type WorkerCaps } from '../../files/capped-worker.ts';
+import type { EvidenceBytes } from './evidence-bytes.ts';
 import type { PdfInspection } from './pdf-inspection.ts';
 import { assertNever } from '../../../shared/rubric/assert-never.ts';
 
 export const pdfInspectionCaps: WorkerCaps = { maxOldGenerationSizeMb: 512, timeoutMs: 60_000 };
 
-let shared: ResidentWorker<{ bytes: Uint8Array }, PdfInspection> | null = null;
+let shared: ResidentWorker<{ source: EvidenceBytes }, PdfInspection> | null = null;
 
-export async function inspectPdfCapped(bytes: Uint8Array, caps?: WorkerCaps): Promise<PdfInspection> {
+/** `source`: bytes (copied to the worker) or a stored file (the worker reads its ranges). */
+export async function inspectPdfCapped(source: EvidenceBytes, caps?: WorkerCaps): Promise<PdfInspection> {
   const worker =
     caps === undefined
       ? (shared ??= new ResidentWorker({ module: taskModule(import.meta.url, 'pdf-inspection-task'), exportName: 'inspectPdfTask' }, pdfInspectionCaps))
-      : new ResidentWorker<{ bytes: Uint8Array }, PdfInspection>({ module: taskModule(import.meta.url, 'pdf-inspection-task'), exportName: 'inspectPdfTask' }, caps);
+      : new ResidentWorker<{ source: EvidenceBytes }, PdfInspection>({ module: taskModule(import.meta.url, 'pdf-inspection-task'), exportName: 'inspectPdfTask' }, caps);
   try {
-    const outcome = await worker.run({ bytes });
+    const outcome = await worker.run({ source });
     if (outcome.ok) return outcome.value;
     switch (outcome.reason) {
       case 'memory':
