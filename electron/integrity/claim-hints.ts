@@ -12,6 +12,7 @@ import type { ServiceContext } from '../app/context.ts';
 import { AppError } from '../errors/app-error.ts';
 import { findingKey } from './finding-notes.ts';
 import { meetingFindings } from './meeting-findings.ts';
+import { packageRubricId, rubricNames } from './finding-names.ts';
 
 export async function claimHints(ctx: ServiceContext, expertId: number, packageId: number): Promise<ClaimHints> {
   const { db } = ctx;
@@ -30,9 +31,10 @@ export async function claimHints(ctx: ServiceContext, expertId: number, packageI
       refs.set(JSON.stringify([place.criterion, place.itemId]), { criterion: place.criterion, itemId: place.itemId });
     }
   }
+  const names = await rubricNames(ctx, packageRubricId(db, packageId));
   const claims: ClaimHintsOfClaim[] = [...refs.values()].map((ref) => ({
     ...ref,
-    hints: claimFindings([...findings.values()], { allianceId: pkg.alliance_id, year: pkg.year, ...ref }, recused),
+    hints: claimFindings([...findings.values()], { allianceId: pkg.alliance_id, year: pkg.year, ...ref }, recused, names),
   }));
   return { claims };
 }

@@ -7,6 +7,7 @@
  *
  * - claim: one alliance's package of one year, one criterion and item (null for a flag or judged claim).
  */
+import { inWords, noCriterionNames, type CriterionNames } from './finding-words.ts';
 import { placeLabel, samePlace, type Finding, type FindingKind, type FindingPlace } from './finding.ts';
 
 export interface ClaimRef {
@@ -40,7 +41,8 @@ const alsoWord: Readonly<Record<FindingKind, string>> = {
   'exif-date': '',
 };
 
-export function claimFindings(findings: readonly Finding[], claim: ClaimRef, recused: ReadonlySet<string>): ClaimFinding[] {
+/** `names`: the rubric's words for criteria (finding-words.ts), so the expert reads no ids. */
+export function claimFindings(findings: readonly Finding[], claim: ClaimRef, recused: ReadonlySet<string>, names: CriterionNames = noCriterionNames): ClaimFinding[] {
   const out: ClaimFinding[] = [];
   for (const finding of findings) {
     if (!finding.places.some((p) => onClaim(p, claim))) continue;
@@ -49,15 +51,15 @@ export function claimFindings(findings: readonly Finding[], claim: ClaimRef, rec
       .map((p) => (recused.has(p.allianceId) ? { ...p, file: null, page: null } : p))
       .filter((p, i, list) => list.findIndex((q) => samePlace(p, q)) === i);
     const years = finding.kind === 'reused-from-earlier-year';
-    const where = elsewhere.map((p) => placeLabel(p, { year: years })).join('；');
+    const where = elsewhere.map((p) => placeLabel(p, { year: years, names })).join('；');
     // A finding about the claim alone (a date, a check character) is its own detail.
     // A word ending in a full-width colon takes no space after it (往年已经用过：2025年 …).
     const word = alsoWord[finding.kind];
-    const line = elsewhere.length === 0 ? finding.detail : `${word}${word.endsWith('：') ? '' : ' '}${where}`;
+    const line = elsewhere.length === 0 ? inWords(finding.detail, names) : `${word}${word.endsWith('：') ? '' : ' '}${where}`;
     // The detail names every place with its file: with a recused alliance among them it is
     // left out, so the recused alliance's file names never reach this expert's screen.
     const hidesFiles = others.some((p) => recused.has(p.allianceId) && (p.file !== null || p.page !== null));
-    const detail = hidesFiles ? `${line}。这只是提示，不是结论，也不改变分数：请对照原件核实。` : finding.detail;
+    const detail = hidesFiles ? `${line}。这只是提示，不是结论，也不改变分数：请对照原件核实。` : inWords(finding.detail, names);
     out.push({ kind: finding.kind, identifier: finding.identifier, line, elsewhere, detail });
   }
   return out;

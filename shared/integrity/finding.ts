@@ -97,10 +97,14 @@ export function samePlace(a: FindingPlace, b: FindingPlace): boolean {
   return comparePlaces(a, b) === 0;
 }
 
-/** A place as a person reads it: `HFA-017 · I6.x 第 tc-2 项（证明/合同.pdf 第2页）`. */
-export function placeLabel(place: FindingPlace, options: { year?: boolean } = {}): string {
+/**
+ * A place as a person reads it: `HFA-017 · I6.x 第“tc-2”项（证明/合同.pdf 第2页）`, or with the
+ * rubric's `names` (finding-words.ts) `HFA-017 · I6 参与国际科技合作… 第“tc-2”项（…）`.
+ */
+export function placeLabel(place: FindingPlace, options: { year?: boolean; names?: ReadonlyMap<string, string> } = {}): string {
   const year = options.year === true ? `${place.year}年 ` : '';
-  const claim = place.criterion === null ? '未被申报引用的文件' : place.itemId === null ? place.criterion : `${place.criterion} 第“${place.itemId}”项`;
+  const criterion = place.criterion === null ? null : (options.names?.get(place.criterion) ?? place.criterion);
+  const claim = criterion === null ? '未被申报引用的文件' : place.itemId === null ? criterion : `${criterion} 第“${place.itemId}”项`;
   const file = place.file === null ? '' : `（${place.file}${place.page === null ? '' : ` 第${place.page}页`}）`;
   return `${year}${place.allianceId} · ${claim}${file}`;
 }

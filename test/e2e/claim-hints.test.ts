@@ -37,13 +37,14 @@ describe('材料核查提示 (expert scoring view)', () => {
               ['HFA-012', 'tc-1', '合同/合同.pdf'],
               ['HFA-017', 'tc-9', '证明/技术合同.pdf'],
               ['HFA-018', 'tc-5', '保密/回避联盟的合同.pdf'],
+              ['HFA-019', 'tc-2', '附件/合同扫描.pdf'],
             ] as const
           ).map(([id, item, file]) => alliancePackage(allianceManifest(id, contracts(item, file))).with(file, contract).write(join(work, id))),
         );
         const { jobId } = await call(ctx, 'package-import', { sources: written.map((p) => ({ path: p.path })) });
         await ctx.jobs.idle();
         const reports = packageImportReports(await call(ctx, 'job-status', { jobId }));
-        expect(reports.map((r) => r.outcome)).toEqual(['imported', 'imported', 'imported']);
+        expect(reports.map((r) => r.outcome)).toEqual(['imported', 'imported', 'imported', 'imported']);
         const meeting = createMeeting(ctx.db, { name: '2026 年度考核', year: 2026 }, new Date());
         replacePackages(ctx.db, meeting.id, written.map((p) => ({ allianceId: p.allianceId, digest: p.digest })));
         const expert = await createTestExpert(ctx, 'E01', '王明');
@@ -51,6 +52,7 @@ describe('材料核查提示 (expert scoring view)', () => {
       },
     });
     const { page } = app;
+    await page.setViewportSize({ width: 1024, height: 640 });
     await page.getByRole('button', { name: '专家评分' }).click();
     const list = page.getByTestId('alliance-row').first();
     const card = page.getByTestId('expert-card').filter({ hasText: '王明' });
@@ -61,12 +63,25 @@ describe('材料核查提示 (expert scoring view)', () => {
     await hint.first().waitFor({ timeout: 60_000 });
     const text = (await page.getByTestId('claim-hints').textContent()) ?? '';
     expect(text).toContain('仅供核实，不是结论，不影响分数');
-    expect(text).toContain('同一文件也出现在 HFA-017 · I4.techContracts 第“tc-9”项（证明/技术合同.pdf）；HFA-018 · I4.techContracts 第“tc-5”项');
+    expect(text).toContain('同一文件也出现在 HFA-017 · I4 吸纳技术合同登记 第“tc-9”项（证明/技术合同.pdf）；HFA-018 · I4 吸纳技术合同登记 第“tc-5”项');
     expect(text).not.toContain('保密/回避联盟的合同.pdf');
     expect(await hint.first().getAttribute('title')).not.toContain('保密/回避联盟的合同.pdf');
     // The hint changes nothing: the claim is still undecided.
     expect(await page.getByTestId('claim-row').first().getAttribute('data-status')).toBe('undecided');
     expect(await page.content()).not.toContain('[object Object]');
+
+    // Three other places: the hint starts folded to two lines, so the claims below stay in view;
+    // 展开 shows it whole, and neither click decides the claim.
+    const line = page.getByTestId('claim-hint').first().locator('.claim-hint-text');
+    const lineHeight = await line.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+    const folded = (await line.boundingBox())!.height;
+    expect(folded).toBeLessThanOrEqual(2 * lineHeight + 1);
+    const toggle = page.getByTestId('claim-hints-toggle');
+    expect(await toggle.textContent()).toBe('展开（1 条，3 处）');
+    await toggle.click();
+    expect((await line.boundingBox())!.height).toBeGreaterThan(folded + lineHeight / 2);
+    expect(await toggle.textContent()).toBe('收起');
+    expect(await page.getByTestId('claim-row').first().getAttribute('data-status')).toBe('undecided');
 
     await hint.first().scrollIntoViewIfNeeded();
     mkdirSync(shots, { recursive: true });

@@ -57,6 +57,9 @@ describe('材料核查 (chair console)', () => {
     const all = (await page.getByTestId('cross-check').textContent()) ?? '';
     expect(all).not.toContain('[object Object]');
     expect(all).not.toContain('undefined');
+    // Places and details in the rubric's words: no criterion id such as I1.office on the screen.
+    expect(all).toMatch(/I1 设立专门办公室并配备专职人员/u);
+    expect(all).not.toMatch(/\b[IB]\d+\.[a-z][A-Za-z]+\b/u);
 
     // The chair's note on the first finding: kept beside it, and in the audit log.
     await page.getByLabel('操作人').fill('主任 孙立');

@@ -42,8 +42,10 @@ describe('材料核查 in the import report', () => {
     const first = (await page.getByTestId('import-report').first().textContent()) ?? '';
     expect(first).toContain('材料核查：与 2026 年度的 2 个材料包比较，有 1 条提示涉及这个材料包');
     expect(first).toContain('同一文件');
-    expect(first).toContain('HFA-012 · I4.techContracts 第“tc-1”项（合同/合同.pdf）');
-    expect(first).toContain('HFA-017 · I4.techContracts 第“tc-9”项（证明/技术合同.pdf）');
+    expect(first).toContain('HFA-012 · I4 吸纳技术合同登记 第“tc-1”项（合同/合同.pdf）');
+    expect(first).toContain('HFA-017 · I4 吸纳技术合同登记 第“tc-9”项（证明/技术合同.pdf）');
+    // The clerk reads the rubric's words, not the criterion's id.
+    expect(first).not.toContain('I4.techContracts');
     expect(await page.getByTestId('import-finding').count()).toBe(2);
     expect(await page.content()).not.toContain('[object Object]');
     await listed.first().scrollIntoViewIfNeeded();

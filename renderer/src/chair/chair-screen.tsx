@@ -181,6 +181,7 @@ export function ChairScreen() {
               <CrossCheckTab
                 meetingId={meetingId}
                 actor={actor}
+                rubric={shown.rubric}
                 onDrill={(target) => {
                   setDrill(target);
                   setTab('drill');

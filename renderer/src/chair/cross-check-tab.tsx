@@ -13,11 +13,13 @@
  * (the drill-down shows only this meeting's packages); when that package is not on this
  * laptop, the place says so.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CrossCheckView, NotedFinding } from '../../../shared/api/integrity-types.ts';
 import type { PackageDetail, PackageSummary } from '../../../shared/api/package-types.ts';
 import { chinaDateTime } from '../../../shared/meeting/china-time.ts';
 import { findingKindNames, findingKinds, placeLabel, type FindingPlace } from '../../../shared/integrity/finding.ts';
+import { criterionNames, type CriterionNames } from '../../../shared/integrity/finding-words.ts';
+import type { Rubric } from '../../../shared/rubric/types.ts';
 import { api } from '../api/api.ts';
 import { EvidenceViewer } from '../evidence/evidence-viewer.tsx';
 import { evidenceTarget } from '../evidence/evidence-target.ts';
@@ -50,7 +52,19 @@ interface EarlierShown {
   readonly reference: string;
 }
 
-export function CrossCheckTab({ meetingId, actor, onDrill }: { readonly meetingId: number; readonly actor: string; readonly onDrill: (target: DrillTarget) => void }) {
+export function CrossCheckTab({
+  meetingId,
+  actor,
+  rubric,
+  onDrill,
+}: {
+  readonly meetingId: number;
+  readonly actor: string;
+  /** For the criteria's words in each place (the findings' details come worded from main). */
+  readonly rubric: Rubric | null;
+  readonly onDrill: (target: DrillTarget) => void;
+}) {
+  const names = useMemo(() => criterionNames(rubric), [rubric]);
   const [checked, setChecked] = useState<{ readonly meetingId: number; readonly run: number; readonly view: CrossCheckView } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [run, setRun] = useState(0);
@@ -118,6 +132,7 @@ export function CrossCheckTab({ meetingId, actor, onDrill }: { readonly meetingI
           <FindingItem
             key={finding.key}
             finding={finding}
+            names={names}
             meetingId={meetingId}
             actor={actor}
             onChanged={(next) => setChecked({ meetingId, run, view: next })}
@@ -203,6 +218,7 @@ function EarlierEvidence({ shown, onClose }: { readonly shown: EarlierShown; rea
 
 function FindingItem({
   finding,
+  names,
   meetingId,
   actor,
   onChanged,
@@ -210,6 +226,7 @@ function FindingItem({
   shown,
 }: {
   readonly finding: NotedFinding;
+  readonly names: CriterionNames;
   readonly meetingId: number;
   readonly actor: string;
   readonly onChanged: (view: CrossCheckView) => void;
@@ -240,7 +257,7 @@ function FindingItem({
           const open = onOpen(place, j);
           return (
             <li key={j}>
-              {placeLabel(place, { year: true })}
+              {placeLabel(place, { year: true, names })}
               {open !== null && 'run' in open && (
                 <button type="button" className="link small" data-testid="finding-open" onClick={open.run}>
                   {open.label}

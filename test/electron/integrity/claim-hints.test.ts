@@ -47,14 +47,14 @@ describe('claim-hints', () => {
       {
         criterion: 'I4.techContracts',
         itemId: 'tc-1',
-        hints: [expect.objectContaining({ kind: 'same-file', line: '同一文件也出现在 HFA-017 · I4.techContracts 第“tc-9”项（证明/技术合同.pdf）' })],
+        hints: [expect.objectContaining({ kind: 'same-file', line: '同一文件也出现在 HFA-017 · I4 吸纳技术合同登记 第“tc-9”项（证明/技术合同.pdf）' })],
       },
     ]);
     expect(seen.claims[0]?.hints[0]?.elsewhere).toEqual([{ allianceId: 'HFA-017', year: 2026, criterion: 'I4.techContracts', itemId: 'tc-9', file: '证明/技术合同.pdf', page: null }]);
 
     const recused = await call(ctx, 'claim-hints', { expertId: recusing.id, packageId: hfa012!.packageId });
     const hint = recused.claims[0]?.hints[0];
-    expect(hint?.line).toBe('同一文件也出现在 HFA-017 · I4.techContracts 第“tc-9”项');
+    expect(hint?.line).toBe('同一文件也出现在 HFA-017 · I4 吸纳技术合同登记 第“tc-9”项');
     expect(hint?.elsewhere).toEqual([{ allianceId: 'HFA-017', year: 2026, criterion: 'I4.techContracts', itemId: 'tc-9', file: null, page: null }]);
     expect(JSON.stringify(recused)).not.toContain('证明/技术合同.pdf');
 
