@@ -205,6 +205,28 @@ describe('crossCheck: earlier years', () => {
     expect(patentReuse?.detail).toContain('I8.inventionPatents 只计当年新增的项');
   });
 
+  const certificateText = '合肥市科学技术局 技术合同登记证明。经审查，该合同符合技术合同认定规则，准予登记。登记机构盖章，登记日期二〇二五年六月十八日，卖方合肥语音产业技术研究院，买方安徽某某电子科技股份有限公司，成交额叁拾伍万元整。'.repeat(2);
+
+  it('calls a page scanned again from an earlier year’s package reused, with both years’ pages, and one of this meeting similar', () => {
+    const found = crossCheck([
+      pkg('HFA-012', { 'I4.techContracts': { items: [item('tc-3', ['今年扫描.pdf'])] } }, { '今年扫描.pdf': ['n1', pdf([contractText(2), certificateText], 'ocr')] }),
+      pkg('HFA-017', { 'I4.techContracts': { items: [item('tc-8', ['合同.pdf'])] } }, { '合同.pdf': ['n2', pdf([contractText(2)])] }),
+      pkg('HFA-012', { 'I4.techContracts': { items: [item('tc-1', ['去年证书.pdf'])] } }, { '去年证书.pdf': ['o1', pdf([certificateText])] }, { year: 2025, earlier: true }),
+    ]);
+    expect(kinds(found)).toEqual(['similar-page', 'reused-from-earlier-year']);
+    const reused = found.find((f) => f.kind === 'reused-from-earlier-year');
+    expect(reused?.places).toEqual([
+      { allianceId: 'HFA-012', year: 2025, criterion: 'I4.techContracts', itemId: 'tc-1', file: '去年证书.pdf', page: 1 },
+      { allianceId: 'HFA-012', year: 2026, criterion: 'I4.techContracts', itemId: 'tc-3', file: '今年扫描.pdf', page: 2 },
+    ]);
+    expect(reused?.detail).toContain('2025');
+    // The meeting's own pair is similar-page, not reused: page 1 of this year's scan and HFA-017's contract.
+    expect(found.find((f) => f.kind === 'similar-page')?.places.map((p) => [p.allianceId, p.year, p.file, p.page])).toEqual([
+      ['HFA-012', 2026, '今年扫描.pdf', 1],
+      ['HFA-017', 2026, '合同.pdf', 1],
+    ]);
+  });
+
   it('makes no finding among earlier packages alone', () => {
     const a = pkg('HFA-012', { 'I4.techContracts': { items: [item('tc-1', ['x.pdf'])] } }, { 'x.pdf': ['same', none] }, { year: 2025, earlier: true });
     const b = pkg('HFA-017', { 'I4.techContracts': { items: [item('tc-1', ['x.pdf'])] } }, { 'x.pdf': ['same', none] }, { year: 2025, earlier: true });
