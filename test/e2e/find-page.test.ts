@@ -49,6 +49,7 @@ async function packageZip(work: string): Promise<string> {
           { id: 'tc-3', title: '不在汇编里的合同', date: '2026-02-01', evidence: [COMPILATION] },
           { id: 'HT-2026-021', title: '声学模型联合开发合同（扫描件）', date: '2026-08-01', evidence: [SCAN] },
           { id: 'tc-5', title: '技术合同登记证明', date: '2026-03-18', evidence: [OFD] },
+          { id: 'tc-6', title: '电子发票', date: '2026-03-18', evidence: [`${OFD}#page=2`] },
         ],
       },
     },
@@ -164,9 +165,15 @@ describe('finding the page', () => {
     expect(await page.getByTestId('pdf-search-result').count()).toBe(0);
     expect(await viewer(page).locator('[data-testid="search-hit"]').count()).toBe(0);
 
-    // An OFD (shown as page images) named without a page: found by its own text, marked too.
-    await row(page, 'I4.techContracts#tc-5').click();
+    // An OFD (shown as page images) named with its page: opened there, no mark.
     const pages = page.getByTestId('pages-scroll');
+    await row(page, 'I4.techContracts#tc-6').click();
+    await expect.poll(() => pages.getAttribute('data-current-page'), { timeout: 30_000 }).toBe('2');
+    await expect.poll(() => page.getByTestId('evidence-body').locator('[data-testid="pages-image"]').count()).toBeGreaterThan(1);
+    expect(await mark.count()).toBe(0);
+
+    // An OFD named without a page: found by its own text, marked too.
+    await row(page, 'I4.techContracts#tc-5').click();
     await expect.poll(() => mark.textContent(), { timeout: 30_000 }).toBe('自动定位（第2页，可能不准）');
     await expect.poll(() => pages.getAttribute('data-current-page'), { timeout: 20_000 }).toBe('2');
     await viewerScreenshots(page, 'find-auto-locate-ofd', {
