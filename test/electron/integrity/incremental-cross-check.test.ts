@@ -10,17 +10,17 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { storeFileName, type ServiceContext } from '../../../electron/app/context.ts';
+import { storeFileName } from '../../../electron/app/context.ts';
 import { openDatabase } from '../../../electron/db/open.ts';
 import { closeFileFeatures } from '../../../electron/integrity/file-features.ts';
 import { crossCheckMeeting, crossCheckYear, type MeetingCrossCheck } from '../../../electron/integrity/meeting-cross-check.ts';
 import { createMeeting, replacePackages } from '../../../electron/meeting/meeting-store.ts';
 import { queueOcrFiles, saveOcrPage } from '../../../electron/ocr/ocr-store.ts';
-import { importPackage } from '../../../electron/package-store/import-packages.ts';
 import type { FindingKind } from '../../../shared/integrity/finding.ts';
 import { testContext } from '../../helpers/context.ts';
-import { allianceManifest, alliancePackage, manifest, type PackageBuilder } from '../../helpers/package-builder.ts';
+import { allianceManifest, alliancePackage, manifest } from '../../helpers/package-builder.ts';
 import { textPdf } from '../../helpers/text-pdf.ts';
+import { storedPackage } from '../../helpers/stored-package.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 
 const tempDir = useTempDir('incremental-cross-check-');
@@ -29,17 +29,6 @@ const fixture = (name: string): Buffer => readFileSync(resolve(import.meta.dirna
 afterAll(async () => {
   await closeFileFeatures();
 });
-
-interface Stored {
-  readonly allianceId: string;
-  readonly digest: string;
-}
-
-async function stored(ctx: ServiceContext, work: string, name: string, pkg: PackageBuilder): Promise<Stored> {
-  const report = await importPackage(ctx, { path: pkg.writeFolder(join(work, name)), name, uploadId: null });
-  if (report.outcome !== 'imported' || report.digest === null) throw new Error(`not imported: ${JSON.stringify(report)}`);
-  return { allianceId: pkg.allianceId, digest: report.digest };
-}
 
 const clauses = (seed: string): string => Array.from({ length: 12 }, (_, i) => `第${i + 1}条 ${seed}乙方按期交付技术成果并提供培训与技术支持第${i * 7 + 3}项，`).join('');
 
@@ -57,7 +46,7 @@ describe('the cross-check kept between checks', () => {
     // The second page printed again with a line added: a similar page, not the same file.
     const reprinted = await textPdf(['技术服务合同 ' + clauses('丙'), '第二页 标准 GB/T 1.1-2020 ' + clauses('乙') + '附：验收单']);
 
-    const hfa012Of2025 = await stored(
+    const hfa012Of2025 = await storedPackage(
       ctx,
       work,
       'hfa012-2025',
@@ -74,7 +63,7 @@ describe('the cross-check kept between checks', () => {
         .with('合同.pdf', contract)
         .without('合同.pdf#page=1'),
     );
-    const hfa012 = await stored(
+    const hfa012 = await storedPackage(
       ctx,
       work,
       'hfa012-2026',
@@ -92,7 +81,7 @@ describe('the cross-check kept between checks', () => {
         .without('证明/合同.pdf#page=2')
         .with('证明/活动.jpg', fixture('event.jpg')),
     );
-    const hfa017 = await stored(
+    const hfa017 = await storedPackage(
       ctx,
       work,
       'hfa017-2026',
@@ -107,7 +96,7 @@ describe('the cross-check kept between checks', () => {
         .with('证明/入盟证书.jpg', fixture('certificate-q40.jpg'))
         .with('专利证书.jpg', fixture('certificate-crop5-side.jpg')),
     );
-    const hfa020 = await stored(
+    const hfa020 = await storedPackage(
       ctx,
       work,
       'hfa020-2026',
@@ -151,7 +140,7 @@ describe('the cross-check kept between checks', () => {
     await expectSameAsFromScratch(yearCheck);
 
     // HFA-012 hands in a new version: the shared contract and the event photo gone, another photo.
-    const hfa012v2 = await stored(
+    const hfa012v2 = await storedPackage(
       ctx,
       work,
       'hfa012-2026-v2',
@@ -172,7 +161,7 @@ describe('the cross-check kept between checks', () => {
     await expectSameAsFromScratch(yearCheck);
 
     // An earlier year's package of another alliance comes into the store.
-    await stored(
+    await storedPackage(
       ctx,
       work,
       'hfa020-2025',

@@ -6,19 +6,19 @@
  * finds exactly what it finds reading the stored files itself.
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeFileFeatures } from '../../../electron/integrity/file-features.ts';
 import { crossCheckMeeting } from '../../../electron/integrity/meeting-cross-check.ts';
 import { queueOcrFiles, saveOcrPage } from '../../../electron/ocr/ocr-store.ts';
 import type { Finding } from '../../../shared/integrity/finding.ts';
 import { createMeeting, replacePackages } from '../../../electron/meeting/meeting-store.ts';
-import { importPackage } from '../../../electron/package-store/import-packages.ts';
 import type { ServiceContext } from '../../../electron/app/context.ts';
 import { createContext } from '../../../electron/app/context.ts';
 import { testContext } from '../../helpers/context.ts';
 import { textPdf } from '../../helpers/text-pdf.ts';
-import { allianceManifest, alliancePackage, manifest, type PackageBuilder } from '../../helpers/package-builder.ts';
+import { allianceManifest, alliancePackage, manifest } from '../../helpers/package-builder.ts';
+import { storedPackage } from '../../helpers/stored-package.ts';
 import { useTempDir } from '../../helpers/temp-dir.ts';
 
 const tempDir = useTempDir('meeting-cross-check-');
@@ -27,12 +27,6 @@ const fixture = (name: string): Buffer => readFileSync(resolve(import.meta.dirna
 afterAll(async () => {
   await closeFileFeatures();
 });
-
-async function stored(ctx: ServiceContext, work: string, name: string, pkg: PackageBuilder): Promise<{ allianceId: string; digest: string }> {
-  const report = await importPackage(ctx, { path: pkg.writeFolder(join(work, name)), name, uploadId: null });
-  if (report.outcome !== 'imported' || report.digest === null) throw new Error(`not imported: ${JSON.stringify(report)}`);
-  return { allianceId: pkg.allianceId, digest: report.digest };
-}
 
 const featureRows = (ctx: ServiceContext): { sha256: string; read_at: string }[] =>
   ctx.db.prepare<[], { sha256: string; read_at: string }>('SELECT sha256, read_at FROM file_features ORDER BY sha256').all();
@@ -50,7 +44,7 @@ describe('crossCheckMeeting', () => {
     let clock = new Date('2027-01-10T01:00:00Z');
     const ctx = createContext({ dataDir, shell: 'browser', version: '0.0.0-test', now: () => clock });
     const now = () => clock;
-    const hfa012Earlier = await stored(
+    const hfa012Earlier = await storedPackage(
       ctx,
       work,
       'hfa012-2025',
@@ -59,7 +53,7 @@ describe('crossCheckMeeting', () => {
         fixture('certificate.jpg'),
       ),
     );
-    const hfa012 = await stored(
+    const hfa012 = await storedPackage(
       ctx,
       work,
       'hfa012-2026',
@@ -86,7 +80,7 @@ describe('crossCheckMeeting', () => {
 
     // One more package: the import reads only its own new files, not the one it shares.
     clock = new Date('2027-01-10T03:00:00Z');
-    const hfa017 = await stored(
+    const hfa017 = await storedPackage(
       ctx,
       work,
       'hfa017-2026',
@@ -122,7 +116,7 @@ describe('crossCheckMeeting', () => {
       '技术开发合同 合同登记号：2025340104000123 甲方 合肥甲科技有限公司 统一社会信用代码 91340100MA2N0F5R3X 乙方 合肥工业大学 专利号 ZL201710601862.3 ' + '本合同约定双方合作开发电池安全检测技术，'.repeat(6),
       '第二页 标准 GB/T 1.1-2020 ' + '乙方按期交付技术成果并提供培训与技术支持，'.repeat(6),
     ]);
-    const earlier = await stored(
+    const earlier = await storedPackage(
       ctx,
       work,
       'a-2025',
@@ -131,7 +125,7 @@ describe('crossCheckMeeting', () => {
         .without('合同.pdf#page=1')
         .with('照片.jpg', fixture('certificate.jpg')),
     );
-    const a = await stored(
+    const a = await storedPackage(
       ctx,
       work,
       'a-2026',
@@ -147,7 +141,7 @@ describe('crossCheckMeeting', () => {
         .without('证明/合同.pdf#page=2')
         .with('证明/活动.jpg', fixture('certificate-half.jpg')),
     );
-    const b = await stored(
+    const b = await storedPackage(
       ctx,
       work,
       'b-2026',
@@ -185,13 +179,13 @@ describe('crossCheckMeeting', () => {
       const dataDir = tempDir();
       const work = tempDir();
       const ctx = testContext(dataDir, clock);
-      const a = await stored(
+      const a = await storedPackage(
         ctx,
         work,
         'a',
         alliancePackage(allianceManifest('HFA-012', { 'I8.inventionPatents': { items: [{ id: 'pat-1', title: '专利', date: '2026-03-01', evidence: ['专利证书.jpg'] }] } })).with('专利证书.jpg', fixture('event.jpg')),
       );
-      const b = await stored(
+      const b = await storedPackage(
         ctx,
         work,
         'b',
