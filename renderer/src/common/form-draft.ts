@@ -7,64 +7,30 @@
  *   dropped when the form is saved or the person gives it up.
  * - key: names the form; two forms never share one.
  *
- * Kept in this module (screen changes) and, where the page has it, in sessionStorage (a reload).
- * Closing the window loses it, so a kept draft is held (unsaved-text.ts) and closing asks first.
+ * Kept as draft-store.ts keeps drafts: across screens and a reload; closing the window loses
+ * it, so closing asks first.
  * The setup form keeps its richer draft the same way (meeting/setup-draft.ts).
  */
 import { useEffect, useState } from 'react';
-import { holdDraft } from './unsaved-text.ts';
+import { draftStore } from './draft-store.ts';
 
 type Fields = Readonly<Record<string, string>>;
 
-const drafts = new Map<string, Fields>();
-const storageKey = (key: string) => `alliance-review.form-draft.${key}`;
-
-function storage(): Storage | null {
-  try {
-    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
-  } catch {
-    // A page whose storage is switched off still keeps the draft across screens.
-    return null;
-  }
-}
+const store = draftStore<string, Fields>('alliance-review.form-draft');
 
 /** The kept draft of `key`, if it has exactly the fields of `initial`, all text. */
 export function readFormDraft<T extends Fields>(key: string, initial: T): T | null {
   const fits = (value: unknown): value is T =>
     typeof value === 'object' && value !== null && Object.keys(initial).every((k) => typeof (value as Record<string, unknown>)[k] === 'string');
-  const kept = drafts.get(key);
-  if (fits(kept)) return kept;
-  try {
-    const text = storage()?.getItem(storageKey(key));
-    const parsed: unknown = text == null ? null : JSON.parse(text);
-    if (!fits(parsed)) return null;
-    // Found after a reload: held again, so closing the page still asks.
-    drafts.set(key, parsed);
-    holdDraft(storageKey(key), true);
-    return parsed;
-  } catch {
-    return null;
-  }
+  return store.read(key, fits) as T | null;
 }
 
 export function keepFormDraft(key: string, values: Fields): void {
-  drafts.set(key, values);
-  holdDraft(storageKey(key), true);
-  try {
-    storage()?.setItem(storageKey(key), JSON.stringify(values));
-  } catch {
-    // Full or refused storage: the draft still outlives screen changes.
-  }
+  store.keep(key, values);
 }
 
 export function dropFormDraft(key: string): void {
-  drafts.delete(key);
-  holdDraft(storageKey(key), false);
-  try {
-    storage()?.removeItem(storageKey(key));
-  } catch {
-    // Nothing kept there.
-  }
+  store.drop(key);
 }
 
 export interface FormDraft<T extends Fields> {

@@ -5,11 +5,10 @@
  *
  * - draft: the form's values for one meeting, kept while they differ from what is saved.
  *
- * Kept in this module (screen changes) and, where the page has it, in sessionStorage (a reload
- * of the browser shell's tab). Closing the window or the program loses it: that is the one
- * leave that asks first (common/unsaved-text.ts).
+ * Kept as common/draft-store.ts keeps drafts: across screens and a reload of the browser
+ * shell's tab; closing the window or the program loses it, so that leave asks first.
  */
-import { holdDraft } from '../common/unsaved-text.ts';
+import { draftStore } from '../common/draft-store.ts';
 
 export interface SetupDraft {
   readonly settings: {
@@ -23,17 +22,7 @@ export interface SetupDraft {
   readonly packageIds: readonly number[];
 }
 
-const drafts = new Map<number, SetupDraft>();
-const storageKey = (meetingId: number) => `alliance-review.setup-draft.${meetingId}`;
-
-function storage(): Storage | null {
-  try {
-    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
-  } catch {
-    // A page whose storage is switched off still keeps the draft across screens.
-    return null;
-  }
-}
+const store = draftStore<number, SetupDraft>('alliance-review.setup-draft');
 
 function isDraft(value: unknown): value is SetupDraft {
   if (typeof value !== 'object' || value === null) return false;
@@ -51,37 +40,13 @@ function isDraft(value: unknown): value is SetupDraft {
 }
 
 export function readSetupDraft(meetingId: number): SetupDraft | null {
-  const kept = drafts.get(meetingId);
-  if (kept !== undefined) return kept;
-  try {
-    const text = storage()?.getItem(storageKey(meetingId));
-    const parsed: unknown = text == null ? null : JSON.parse(text);
-    if (!isDraft(parsed)) return null;
-    // Found after a reload: held again, so closing the page still asks.
-    drafts.set(meetingId, parsed);
-    holdDraft(storageKey(meetingId), true);
-    return parsed;
-  } catch {
-    return null;
-  }
+  return store.read(meetingId, isDraft);
 }
 
 export function keepSetupDraft(meetingId: number, draft: SetupDraft): void {
-  drafts.set(meetingId, draft);
-  holdDraft(storageKey(meetingId), true);
-  try {
-    storage()?.setItem(storageKey(meetingId), JSON.stringify(draft));
-  } catch {
-    // Full or refused storage: the draft still outlives screen changes.
-  }
+  store.keep(meetingId, draft);
 }
 
 export function dropSetupDraft(meetingId: number): void {
-  drafts.delete(meetingId);
-  holdDraft(storageKey(meetingId), false);
-  try {
-    storage()?.removeItem(storageKey(meetingId));
-  } catch {
-    // Nothing kept there.
-  }
+  store.drop(meetingId);
 }
