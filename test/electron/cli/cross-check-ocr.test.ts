@@ -7,7 +7,8 @@
  * character. The app's check of the same packages, imported into a real store and read by its
  * real OCR queue, finds exactly the same.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { crossCheckCommand, crossCheckJson } from '../../../electron/cli/commands/cross-check.ts';
@@ -26,7 +27,11 @@ const scan = (name: string): Buffer => readFileSync(resolve(import.meta.dirname,
 // each, and seconds a page on a busy two-core machine.
 const OCR_TIMEOUT = 240_000;
 
+// The packages and the CLI's run with OCR serve every test of the file: OCR is the slow part.
+const packagesDir = mkdtempSync(join(tmpdir(), 'cli-cross-check-ocr-packages-'));
+
 afterAll(async () => {
+  rmSync(packagesDir, { recursive: true, force: true });
   await closeFileFeatures();
 });
 
@@ -47,7 +52,6 @@ const summary = (findings: readonly Finding[]): (string | null | string[])[][] =
 const wrongPatent = 'ZL201810123456.0';
 
 interface Packages {
-  readonly dir: string;
   readonly hfa012: string;
   readonly hfa017: string;
   readonly earlier: string;
@@ -58,7 +62,7 @@ let written: Promise<Packages> | null = null;
 /** The three packages, written once for the whole file. */
 function packages(): Promise<Packages> {
   written ??= (async () => {
-    const dir = tempDir();
+    const dir = packagesDir;
     const hfa012 = alliancePackage(
       allianceManifest('HFA-012', {
         'I8.inventionPatents': { items: [{ id: 'pat-1', title: '一种语音端点检测方法', date: '2026-03-18', evidence: ['证明材料/专利证书.pdf'] }] },
@@ -88,7 +92,6 @@ function packages(): Promise<Packages> {
       .with('专利证书.tiff', scan('patent-scan.tiff'))
       .with('许可合同.pdf', scan('licence-scan.pdf'));
     return {
-      dir,
       hfa012: (await hfa012.write(join(dir, 'HFA-012.zip'))).path,
       hfa017: (await hfa017.write(join(dir, 'HFA-017.zip'))).path,
       earlier: (await earlier.write(join(dir, 'HFA-017-2025.zip'))).path,
@@ -149,5 +152,63 @@ describe('alliance-review cross-check with OCR', () => {
     // … and the only check-character finding is the claim field HFA-012 wrote itself.
     const checks = findings.filter((f) => f.kind === 'identifier-check-digit');
     expect(checks.flatMap((f) => f.places)).toEqual([{ allianceId: 'HFA-012', year: 2026, criterion: 'I4.techContracts', itemId: 'tc-7', file: null, page: null }]);
+  }, OCR_TIMEOUT);
+
+  it('finds exactly what the app finds for the same packages once its OCR queue has read them', async () => {
+    const { hfa012, hfa017, earlier } = await packages();
+    const dataDir = tempDir();
+    const clock = new Date('2027-01-10T01:00:00Z');
+    // The app's own wiring: the background OCR queue reads the stored scans with the real engine.
+    const ctx = createContext({ dataDir, shell: 'browser', version: '0.0.0-test', now: () => clock, backgroundOcr: true });
+    try {
+      const stored: { allianceId: string; digest: string }[] = [];
+      for (const [path, allianceId] of [[hfa012, 'HFA-012'], [hfa017, 'HFA-017'], [earlier, 'HFA-017']] as const) {
+        const report = await importPackage(ctx, { path, name: path, uploadId: null });
+        if (report.outcome !== 'imported' || report.digest === null) throw new Error(`not imported: ${JSON.stringify(report)}`);
+        stored.push({ allianceId, digest: report.digest });
+      }
+      ctx.ocr.wake();
+      await ctx.ocr.idle();
+      const meeting = createMeeting(ctx.db, { name: '2026 年度考核', year: 2026 }, clock);
+      replacePackages(ctx.db, meeting.id, stored.slice(0, 2));
+      const app = await crossCheckMeeting(ctx.db, dataDir, meeting.id, { now: () => clock });
+      expect(app).toMatchObject({ packages: 2, earlierPackages: 1 });
+      const cli = await checkedWithOcr();
+      expect(findingsOf(cli).length).toBeGreaterThan(0);
+      // As whole JSON: the same findings in the same order, with the same details.
+      expect(`${JSON.stringify(crossCheckJson(app.findings), null, 2)}\n`).toBe(cli.stdout);
+    } finally {
+      await ctx.ocr.stop();
+      ctx.close();
+    }
+  }, OCR_TIMEOUT);
+
+  it('on a terminal shows the page being read, each file once though two packages hold it, and prints the same findings', async () => {
+    const { hfa012, hfa017, earlier } = await packages();
+    const out: string[] = [];
+    const err: string[] = [];
+    const progress: (string | null)[] = [];
+    // The command as main.ts runs it when stderr is a terminal: with a progress line.
+    const status = await crossCheckCommand.run([hfa012, hfa017, '--earlier', earlier, '--json'], {
+      out: (text) => out.push(text),
+      err: (text) => err.push(text),
+      cwd: packagesDir,
+      progress: (text) => progress.push(text),
+    });
+    expect(status).toBe(0);
+    expect(err).toEqual([]);
+    // Every PDF page without a text layer and every picture goes to the OCR worker (the small
+    // self-reports draw nothing: the worker finds no picture on them). The licence scan and
+    // HFA-017's self-report, in both of its packages, are read once.
+    expect(progress).toEqual([
+      '文字识别：第 1/1 页（HFA-012 · 自查报告.pdf）',
+      '文字识别：第 1/1 页（HFA-012 · 证明材料/专利证书.pdf）',
+      '文字识别：第 1/1 页（HFA-017 · 材料/专利证书复印件.pdf）',
+      '文字识别：第 1/1 页（HFA-017 · 材料/许可合同.pdf）',
+      '文字识别：第 1/1 页（HFA-017 · 自查报告.pdf）',
+      '文字识别：第 1/1 页（HFA-017 2025年 · 专利证书.tiff）',
+      null,
+    ]);
+    expect(out.join('')).toBe((await checkedWithOcr()).stdout);
   }, OCR_TIMEOUT);
 });
