@@ -29,8 +29,10 @@ export function progressLine(terminal: Terminal): ProgressLine {
       shown = false;
       return;
     }
-    // One column short of the edge: a terminal that wraps at the last column would scroll.
-    terminal.write(`${ERASE_LINE}${truncate(oneLine(text), Math.max(10, (terminal.columns ?? 80) - 1))}`);
+    // A terminal without a size (0 columns: `script`, some CI consoles) is taken as 80 wide;
+    // one column short of the edge, since a terminal that wraps at the last column would scroll.
+    const columns = terminal.columns !== undefined && terminal.columns > 0 ? terminal.columns : 80;
+    terminal.write(`${ERASE_LINE}${truncate(oneLine(text), Math.max(10, columns - 1))}`);
     shown = true;
   };
 }

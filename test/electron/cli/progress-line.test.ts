@@ -32,6 +32,8 @@ describe('progressLine', () => {
     [20, 19],
     [40, 39],
     [undefined, 79],
+    // A terminal that gives no size says 0 columns.
+    [0, 79],
   ])('cuts a long line to fit %s columns (at most %i)', (columns, most) => {
     const t = terminal(columns);
     progressLine(t)(`文字识别：第 3/12 页（HFA-001 · ${'很长的文件夹名/'.repeat(12)}证书.pdf）`);
