@@ -72,7 +72,7 @@ function parseArguments(args: readonly string[], cwd: string): Arguments {
 
 function findingsText(findings: readonly Finding[], packages: number, earlier: number, ocr: boolean): string {
   const against = earlier > 0 ? `，对照往年材料包 ${earlier} 个` : '';
-  const noOcr = ocr ? '' : '没有识别扫描件和照片上的文字（--no-ocr）：它们只按文件和图片比较，不按文字比较。\n';
+  const noOcr = ocr ? '' : '没有识别扫描件和照片上的文字（--no-ocr）：它们不按文字比较（相似页面、编号），提示可能比程序里的核查少。\n';
   if (findings.length === 0) return `核查了 ${packages} 个材料包${against}：没有发现需要核对的情况。\n${noOcr}`;
   const blocks = findings.map((f, i) => {
     const places = f.places.map((p) => `    · ${oneLine(placeLabel(p, { year: true }))}\n`).join('');

@@ -110,7 +110,7 @@ describe('alliance-review cross-check', () => {
     // Without OCR the summary says what was not compared.
     const without = runCli(['cross-check', hfa012, hfa017, '--no-ocr']);
     expect(without.status).toBe(0);
-    expect(without.stdout).toMatch(/核查了 2 个材料包：\d+ 条提示。.*\n没有识别扫描件和照片上的文字（--no-ocr）：它们只按文件和图片比较，不按文字比较。\n$/);
+    expect(without.stdout).toMatch(/核查了 2 个材料包：\d+ 条提示。.*\n没有识别扫描件和照片上的文字（--no-ocr）：它们不按文字比较（相似页面、编号），提示可能比程序里的核查少。\n$/);
   }, 60_000);
 
   it('exits 0 and says so when there is nothing to look at', async () => {
