@@ -3,10 +3,14 @@
  * streams, and returns the exit status of sheets-and-results.md: 0 success, 1 the input is
  * invalid (each problem on stderr, one a line, with where it is), 2 usage.
  */
+import type { ProgressLine } from './progress-line.ts';
+
 export interface CliIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly cwd: string;
+  /** What a long command is doing now, for a person watching; absent when stderr is not a terminal. */
+  readonly progress?: ProgressLine | undefined;
 }
 
 export interface Command {

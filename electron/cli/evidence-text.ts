@@ -2,8 +2,9 @@
  * Evidence text: the text of one evidence file, page by page, as `alliance-review evidence`
  * reads it (`--text` prints it; the listing says where it comes from). The command has no data
  * folder, so it reads the file itself, OCR included, where the app's search reads its stored
- * texts and renditions (electron/evidence/file-text.ts). It lives with its one caller, the
- * command (electron/cli/commands/evidence.ts).
+ * texts and renditions (electron/evidence/file-text.ts). It lives with its callers, the
+ * commands: `evidence` (electron/cli/commands/evidence.ts), and `cross-check`, which takes the
+ * OCR pages of each file (`ocrPages`) as the app's cross-check takes those its OCR queue stored.
  *
  * - own text (`document`): a PDF's text layer, page by page (headers and footers included, as
  *   pdf.js reads them); a text file's content; and for the types in `documentTexts`, what
@@ -18,11 +19,13 @@
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { ImagePage } from '../evidence/image-pages-limits.ts';
 import { readImagePages } from '../evidence/read-image-pages.ts';
 import { ownText } from '../evidence/own-text.ts';
 import type { EvidenceType } from '../../shared/evidence/evidence-type.ts';
+import type { OcrPageText } from '../integrity/file-features.ts';
 import { decodePlainText } from '../package-reader/inspect/text-encoding.ts';
-import type { OcrReader } from '../ocr/read-ocr.ts';
+import type { OcrPageReading, OcrReader, OcrRefusal } from '../ocr/read-ocr.ts';
 import type { OcrSource } from '../ocr/ocr-task.ts';
 
 export type TextSource = 'document' | 'ocr' | 'none';
@@ -67,11 +70,27 @@ export function ocrCanRead(type: EvidenceType): boolean {
 }
 
 /**
- * A TIFF's pages or a HEIC photo, read by OCR from the page pictures the viewer shows (the
- * image-pages converter: every page, upright by the file's own orientation), as the app's OCR
- * queue reads them (electron/ocr/ocr-sources.ts). The pictures are written beside the spooled
- * file, in the command's spool folder, and removed when read.
+ * The page pictures the viewer shows of a TIFF or HEIC file (the image-pages converter: every
+ * page, upright by the file's own orientation), as the app's OCR queue reads them
+ * (electron/ocr/ocr-sources.ts). `use` gets them as files written beside the spooled file, in
+ * the command's spool folder, removed when it is done.
  */
+async function withPictureFiles<T>(file: string, pictures: readonly ImagePage[], use: (files: readonly string[]) => Promise<T>): Promise<T> {
+  const folder = await mkdtemp(join(dirname(file), 'pages-'));
+  try {
+    const files: string[] = [];
+    for (const [i, page] of pictures.entries()) {
+      const path = join(folder, `${i + 1}.${page.format}`);
+      await writeFile(path, page.image);
+      files.push(path);
+    }
+    return await use(files);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+/** A TIFF's pages or a HEIC photo, read by OCR from the page pictures the viewer shows. */
 async function imagePagesText(reader: OcrReader, type: 'tiff' | 'heic', file: string, options: FileTextOptions): Promise<FileText> {
   const reading = await readImagePages(new Uint8Array(await readFile(file)), type);
   // A file the converter refuses shows as a notice in the viewer: no text, as there.
@@ -79,27 +98,21 @@ async function imagePagesText(reader: OcrReader, type: 'tiff' | 'heic', file: st
   const pages = wanted(reading.pageCount, options.page);
   if (pages === null) return { ok: false, pageCount: reading.pageCount };
   if (!options.ocr) return { ok: true, pages: pages.map(() => ''), source: 'none' };
-  const folder = await mkdtemp(join(dirname(file), 'pages-'));
-  try {
-    const files: string[] = [];
-    for (const [i, page] of reading.pages.entries()) {
-      const path = join(folder, `${i + 1}.${page.format}`);
-      await writeFile(path, page.image);
-      files.push(path);
-    }
+  return withPictureFiles(file, reading.pages, async (files): Promise<FileText> => {
     const texts: string[] = [];
     // Pages past the converter's limit (a very long TIFF) were not made: no text, as in the viewer.
     for (const page of pages) texts.push(page <= files.length ? await ocrText(reader, { kind: 'images', files }, page) : '');
     return { ok: true, pages: texts, source: texts.some((t) => t !== '') ? 'ocr' : 'none' };
-  } finally {
-    await rm(folder, { recursive: true, force: true });
-  }
+  });
 }
+
+/** A page's text as OCR read it: its lines, one a line (as the app's OCR queue stores it). */
+const linesText = (reading: OcrPageReading): string => reading.lines.map((l) => l.text).join('\n');
 
 async function ocrText(reader: OcrReader, source: OcrSource, page: number): Promise<string> {
   const read = await reader.page(source, page);
   // A page OCR could not read (past a cap) has no text; the listing says so with 'none'.
-  return read.ok ? read.value.lines.map((l) => l.text).join('\n') : '';
+  return read.ok ? linesText(read.value) : '';
 }
 
 function wanted(pageCount: number, page: number | undefined): number[] | null {
@@ -142,4 +155,52 @@ export async function fileText(reader: OcrReader, type: EvidenceType, file: stri
   if (pages === null) return { ok: false, pageCount: texts.length };
   const chosen = pages.map((p) => texts[p - 1] ?? '');
   return { ok: true, pages: chosen, source: own !== undefined && chosen.some((t) => t.trim() !== '') ? 'document' : 'none' };
+}
+
+export interface OcrPagesOptions {
+  /** Pages known to have text of their own (a PDF's text layer): not sent to the OCR worker. */
+  readonly ownText?: ReadonlySet<number>;
+  /** Before a page goes to the OCR worker: its number and the file's page count. */
+  readonly onPage?: (page: number, pages: number) => void;
+  /** A page (null: the whole file) OCR could not read, past a cap or damaged. */
+  readonly onRefusal?: (page: number | null, refusal: OcrRefusal) => void;
+}
+
+/**
+ * The pages of a file that OCR reads, with their text, as the app's OCR queue stores them
+ * (electron/ocr/ocr-queue.ts) and `ocrPageTexts` gives them to its cross-check: each page of a
+ * PDF without its own text (the worker itself tells a text-layer page and a page with no
+ * picture, and reads neither), the one page of a photo, each page picture of a TIFF or HEIC.
+ * A page OCR could not read is left out, as the app stores it `refused`. One page at a time.
+ */
+export async function ocrPages(reader: OcrReader, type: EvidenceType, file: string, options: OcrPagesOptions = {}): Promise<OcrPageText[]> {
+  const read = async (source: OcrSource, pages: number): Promise<OcrPageText[]> => {
+    const texts: OcrPageText[] = [];
+    for (let page = 1; page <= pages; page += 1) {
+      if (options.ownText?.has(page) === true) continue;
+      options.onPage?.(page, pages);
+      const reading = await reader.page(source, page);
+      if (!reading.ok) options.onRefusal?.(page, reading.refusal);
+      else if (reading.value.source === 'ocr') texts.push({ page, text: linesText(reading.value) });
+    }
+    return texts;
+  };
+  if (type === 'pdf') {
+    const source = { kind: 'pdf', file } as const;
+    const counted = await reader.pages(source);
+    if (!counted.ok) {
+      options.onRefusal?.(null, counted.refusal);
+      return [];
+    }
+    return read(source, counted.value);
+  }
+  if (type === 'tiff' || type === 'heic') {
+    const reading = await readImagePages(new Uint8Array(await readFile(file)), type);
+    // A file the converter refuses has no page pictures: the app's queue has nothing to read either.
+    if (!reading.ok) return [];
+    // Pages past the converter's limit (a very long TIFF) were not made, and are not read.
+    return withPictureFiles(file, reading.pages, (files) => read({ kind: 'images', files }, files.length));
+  }
+  if (pictureTypes.has(type)) return read({ kind: 'image', file }, 1);
+  return [];
 }

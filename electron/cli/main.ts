@@ -6,6 +6,7 @@ import { appVersion } from '../app/version.ts';
 import { exitCode, UsageError, type CliIo } from './command.ts';
 import { oneLine, shown } from './terminal-text.ts';
 import { commands } from './commands.ts';
+import { progressLine } from './progress-line.ts';
 
 async function helpText(): Promise<string> {
   const loaded = await Promise.all(commands.map((c) => c.load()));
@@ -65,5 +66,6 @@ export async function runFromProcess(): Promise<void> {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     cwd: process.cwd(),
+    progress: process.stderr.isTTY ? progressLine(process.stderr) : undefined,
   });
 }

@@ -1,7 +1,8 @@
 /**
  * File features under a cap (file-features-task.ts in one resident capped worker, like the PDF
  * inspection: sharp and pdf.js load once for file after file), merged with the page texts OCR
- * found, which come from outside (`PageTexts`, injected: the OCR store gives them to the app).
+ * found, which come from outside (`withOcrPages`): the OCR store gives them to the app's check,
+ * the command line reads them itself (read-checked-packages.ts).
  *
  * A file that hits the cap has no features: nothing of it is compared, and the package check
  * has already warned about a file that cannot be read.
@@ -34,9 +35,6 @@ export interface OcrPageText {
   readonly page: number;
   readonly text: string;
 }
-
-/** The OCR text of a stored file's pages, by content hash, or null when it has none. */
-export type PageTexts = (sha256: string) => readonly OcrPageText[] | null;
 
 export const noFeatures: FileFeatures = { pageCount: null, imageHash: null, photoDate: null, pages: [] };
 

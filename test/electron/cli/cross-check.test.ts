@@ -106,6 +106,11 @@ describe('alliance-review cross-check', () => {
     expect(run.stdout).toContain('[same-file] 同一文件');
     expect(run.stdout).toContain('2026年 HFA-017 · I9.organizedEvents 第“oe-1”项（材料/证书原图.jpg）');
     expect(run.stdout).toMatch(/核查了 2 个材料包：\d+ 条提示。/);
+    expect(run.stdout).not.toContain('--no-ocr');
+    // Without OCR the summary says what was not compared.
+    const without = runCli(['cross-check', hfa012, hfa017, '--no-ocr']);
+    expect(without.status).toBe(0);
+    expect(without.stdout).toMatch(/核查了 2 个材料包：\d+ 条提示。.*\n没有识别扫描件和照片上的文字（--no-ocr）：它们不按文字比较（相似页面、编号），提示可能比程序里的核查少。\n$/);
   }, 60_000);
 
   it('exits 0 and says so when there is nothing to look at', async () => {
