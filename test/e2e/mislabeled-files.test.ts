@@ -4,7 +4,8 @@
  * at import (a photo named .pdf as a photo, a PDF named .jpg in the PDF viewer at the item's
  * page, a .docx named .doc as a Word document), each under a notice that its extension does
  * not match; a photo cut short shows what it has under a notice, one with nothing to draw and
- * an empty one say so in Chinese, naming the file, never a broken-image icon.
+ * an empty one say so in Chinese, naming the file, never a broken-image icon. Members of a zip
+ * inside the package are opened and marked the same way.
  *
  * Fixtures: test/fixtures/evidence-viewer/make-fixtures.sh (ImageMagick, Ghostscript) and
  * test/fixtures/evidence/letter.docx (LibreOffice). Screenshots at 1366×768 and 1024×640 go to
@@ -51,6 +52,8 @@ async function packageZip(work: string): Promise<string> {
     '证明材料/现场照片.jpg': viewerFixture('truncated.jpg'),
     '证明材料/损坏照片.jpg': viewerFixture('header-only.jpg'),
     '证明材料/空照片.jpg': new Uint8Array(0),
+    // A zip (made by zip) of a PNG named .pdf and the compilation named .jpg.
+    '证明材料/材料打包.zip': viewerFixture('mislabeled-bundle.zip'),
   }).writeZip(join(work, '改名文件.zip'));
 }
 
@@ -140,5 +143,20 @@ describe('mislabeled and damaged evidence files', () => {
       expect(await image(page).count()).toBe(0);
       if (kind === 'unreadable') await screenshots(page, 'header-only-jpg');
     }
+
+    // In a zip inside the package: the members open by their content too, marked the same way.
+    await page.getByTestId('file-list-toggle').click();
+    await page.getByTestId('file-list').getByRole('button', { name: '证明材料/材料打包.zip', exact: true }).click();
+    await page.getByTestId('zip-preview').waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: '打开 照片.pdf' }).click();
+    await expect.poll(() => drawnSize(page), { timeout: 20_000 }).toEqual([120, 80]);
+    expect(await mismatch(page).textContent()).toContain('这个文件名为 .pdf，内容其实是PNG 图片');
+    await screenshots(page, 'zip-member-photo-named-pdf');
+    await page.getByRole('button', { name: '← 返回压缩包文件列表' }).click();
+    await page.getByRole('button', { name: '打开 合同汇编.jpg' }).click();
+    const first = page.getByTestId('pdf-scroll').locator('[data-page="1"]');
+    await first.locator('canvas[data-rendered="true"]').waitFor({ timeout: 20_000 });
+    expect(await first.locator('.textLayer').textContent()).toContain('Certificate tc-1');
+    expect(await mismatch(page).textContent()).toContain('这个文件名为 .jpg，内容其实是PDF 文档');
   });
 });
