@@ -162,6 +162,8 @@ export async function checkPackageForStore(ctx: ServiceContext, source: Resolved
         size: f.size,
         contentType: contentTypes.get(f.sha256) ?? 'application/octet-stream',
         namedByClaim: named.has(f.path),
+        detectedType: reading.inspections.get(f.path)?.type ?? null,
+        problemCode: reading.inspections.get(f.path)?.problem?.code ?? null,
       })),
       warnings,
       selfTotal: formatScore(score.total),

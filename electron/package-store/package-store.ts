@@ -6,6 +6,8 @@
 import type { Database } from 'better-sqlite3';
 import type { PackageDetail, PackageFileView, PackageProblemView, PackageSummary } from '../../shared/api/package-types.ts';
 import type { Manifest } from '../../shared/package/manifest.ts';
+import { isEvidenceProblemCode, type EvidenceProblemCode } from '../../shared/evidence/evidence-inspection.ts';
+import { isEvidenceType, type EvidenceType } from '../../shared/evidence/evidence-type.ts';
 import type { Grade } from '../../shared/rubric/types.ts';
 import { AppError } from '../errors/app-error.ts';
 import { carryOverWork } from './carry-over.ts';
@@ -13,13 +15,24 @@ import { carryOverWork } from './carry-over.ts';
 export interface NewPackage {
   readonly digest: string;
   readonly manifest: Manifest;
-  readonly files: readonly { path: string; sha256: string; size: number; contentType: string; namedByClaim: boolean }[];
+  readonly files: readonly NewPackageFile[];
   readonly warnings: readonly PackageProblemView[];
   readonly selfTotal: string;
   readonly selfGrade: Grade;
   readonly sourceName: string;
   readonly sourceKind: 'zip' | 'folder';
   readonly importedAt: string;
+}
+
+export interface NewPackageFile {
+  readonly path: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly contentType: string;
+  readonly namedByClaim: boolean;
+  /** What the package reader's inspection found it to be, from its bytes; null when not inspected. */
+  readonly detectedType: EvidenceType | null;
+  readonly problemCode: EvidenceProblemCode | null;
 }
 
 export function findPackageByDigest(db: Database, digest: string): { id: number; version: number } | undefined {
@@ -66,10 +79,12 @@ export function insertPackage(db: Database, input: NewPackage): { id: number; ve
     const insertEvidence = db.prepare(
       'INSERT OR IGNORE INTO evidence_file (sha256, size, content_type, stored_at) VALUES (?, ?, ?, ?)',
     );
-    const insertFile = db.prepare('INSERT INTO package_file (package_id, path, sha256, size, named_by_claim) VALUES (?, ?, ?, ?, ?)');
+    const insertFile = db.prepare(
+      'INSERT INTO package_file (package_id, path, sha256, size, named_by_claim, detected_type, problem_code) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     for (const file of input.files) {
       insertEvidence.run(file.sha256, file.size, file.contentType, input.importedAt);
-      insertFile.run(id, file.path, file.sha256, file.size, file.namedByClaim ? 1 : 0);
+      insertFile.run(id, file.path, file.sha256, file.size, file.namedByClaim ? 1 : 0, file.detectedType, file.problemCode);
     }
     const insertClaim = db.prepare('INSERT INTO claim (package_id, criterion_id, claim_json) VALUES (?, ?, ?)');
     for (const [criterionId, claim] of Object.entries(manifest.claims)) insertClaim.run(id, criterionId, JSON.stringify(claim));
@@ -149,16 +164,36 @@ export function listPackages(db: Database): PackageSummary[] {
     .map(toSummary);
 }
 
+interface FileRow {
+  path: string;
+  sha256: string;
+  size: number;
+  named_by_claim: number;
+  detected_type: string | null;
+  problem_code: string | null;
+}
+
+// A type or problem this program does not know (a store written by a newer one) is as good as
+// not kept: the viewer then goes by the file's name, as it did before types were kept.
+function toFileView(f: FileRow): PackageFileView {
+  return {
+    path: f.path,
+    sha256: f.sha256,
+    size: f.size,
+    namedByClaim: f.named_by_claim === 1,
+    type: f.detected_type !== null && isEvidenceType(f.detected_type) ? f.detected_type : null,
+    problem: f.problem_code !== null && isEvidenceProblemCode(f.problem_code) ? f.problem_code : null,
+  };
+}
+
 export function packageDetail(db: Database, packageId: number): PackageDetail {
   const row = db.prepare<[number], SummaryRow>(`${summarySelect} WHERE p.id = ?`).get(packageId);
   if (!row) throw new AppError('package-not-found', '没有找到这个材料包。');
   const manifestJson = db.prepare<[number], string>('SELECT manifest_json FROM package WHERE id = ?').pluck().get(packageId) ?? 'null';
   const files = db
-    .prepare<[number], { path: string; sha256: string; size: number; named_by_claim: number }>(
-      'SELECT path, sha256, size, named_by_claim FROM package_file WHERE package_id = ? ORDER BY path',
-    )
+    .prepare<[number], FileRow>('SELECT path, sha256, size, named_by_claim, detected_type, problem_code FROM package_file WHERE package_id = ? ORDER BY path')
     .all(packageId)
-    .map((f): PackageFileView => ({ path: f.path, sha256: f.sha256, size: f.size, namedByClaim: f.named_by_claim === 1 }));
+    .map(toFileView);
   const warnings = db
     .prepare<[number], PackageProblemView>(
       "SELECT 'warning' AS severity, code, path, message FROM package_problem WHERE package_id = ? ORDER BY seq",

@@ -2,6 +2,8 @@
  * What the package channels hand back: imported packages as listed and opened, and what became
  * of each package handed to an import.
  */
+import type { EvidenceProblemCode } from '../evidence/evidence-inspection.ts';
+import type { EvidenceType } from '../evidence/evidence-type.ts';
 
 /** One problem of a package, as the clerk sees it (shared/package/problem.ts). */
 export interface PackageProblemView {
@@ -54,6 +56,14 @@ export interface PackageFileView {
   readonly sha256: string;
   readonly size: number;
   readonly namedByClaim: boolean;
+  /**
+   * What the file is by its content, as the package reader found it at import (never from its
+   * name, save where only a name can tell: .csv, .wps, .et); the viewer is chosen by it. Null
+   * for a file of a package imported before the program kept it: the viewer then goes by the name.
+   */
+  readonly type: EvidenceType | null;
+  /** What the inspection found wrong with it (damaged, extension-mismatch, …), or null. */
+  readonly problem: EvidenceProblemCode | null;
 }
 
 export interface PackageDetail {

@@ -17,7 +17,13 @@
  */
 import { evidenceTypeNames, extensionOf, maxPreviewBytes, type EvidenceType } from './evidence-type.ts';
 
-export type EvidenceProblemCode = 'empty' | 'damaged' | 'password' | 'extension-mismatch' | 'unsupported-format' | 'too-large';
+export const evidenceProblemCodes = ['empty', 'damaged', 'password', 'extension-mismatch', 'unsupported-format', 'too-large'] as const;
+
+export type EvidenceProblemCode = (typeof evidenceProblemCodes)[number];
+
+export function isEvidenceProblemCode(value: string): value is EvidenceProblemCode {
+  return (evidenceProblemCodes as readonly string[]).includes(value);
+}
 
 export interface EvidenceProblem {
   readonly code: EvidenceProblemCode;

@@ -37,6 +37,10 @@ export const evidenceTypes = [
 
 export type EvidenceType = (typeof evidenceTypes)[number];
 
+export function isEvidenceType(value: string): value is EvidenceType {
+  return (evidenceTypes as readonly string[]).includes(value);
+}
+
 export const pagedTypes: ReadonlySet<EvidenceType> = new Set<EvidenceType>(['pdf', 'tiff', 'ofd']);
 
 /**

@@ -4,8 +4,9 @@
  * (`合同汇编.pdf#page=N`) each open at their page, by click and from the keyboard; 插入引用
  * cites the page on screen; a turn is remembered for the expert when the file is opened again;
  * fit page shows a whole page, also the longest a PDF may have, on a canvas within the
- * browser's limits; an open password is asked for (wrong, then right; Esc gives up); damaged,
- * mislabeled and empty files are explained in Chinese, never with pdf.js' English.
+ * browser's limits; an open password is asked for (wrong, then right; Esc gives up); damaged
+ * and empty files are explained in Chinese, never with pdf.js' English, and a photo named .pdf
+ * opens as the photo.
  *
  * Screenshots at 1366×768 and 1024×640 go to test-results/screenshots/; with
  * UPDATE_DOCS_SCREENSHOTS=1 the guide's two (at a page, the password) also to docs/images/.
@@ -226,16 +227,20 @@ describe('the PDF viewer', () => {
     await problem.getByRole('button', { name: '输入密码' }).click();
     await form.waitFor();
 
-    // Damaged, mislabeled and empty files: what happened and what to do, in Chinese.
+    // Damaged and empty files: what happened and what to do, in Chinese. A photo named .pdf is
+    // no PDF problem: it opens as the photo it is (test/e2e/mislabeled-files.test.ts).
     await row(page, 'I1.platform').click();
     const tabs = page.getByTestId('evidence-tab');
     expect(await tabs.allTextContents()).toEqual(['损坏.pdf', '照片.pdf', '空文件.pdf']);
+    await tabs.nth(1).click();
+    const photo = page.getByTestId('evidence-body').getByTestId('evidence-image');
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 20_000 }).toBe(120);
+    expect(await page.getByTestId('extension-mismatch').textContent()).toContain('这个文件名为 .pdf，内容其实是PNG 图片');
     const expected = [
-      ['damaged', '这个 PDF 文件已损坏或不完整'],
-      ['not-pdf', '这个文件名为 .pdf，但内容其实是PNG 图片，不是 PDF。'],
-      ['empty', '这个文件是空的（0 字节）'],
+      [0, 'damaged', '这个 PDF 文件已损坏或不完整'],
+      [2, 'empty', '这个文件是空的（0 字节）'],
     ] as const;
-    for (const [i, [kind, text]] of expected.entries()) {
+    for (const [i, kind, text] of expected) {
       await tabs.nth(i).click();
       await expect.poll(() => problem.getAttribute('data-problem'), { timeout: 20_000 }).toBe(kind);
       const said = (await page.getByTestId('evidence-body').textContent()) ?? '';

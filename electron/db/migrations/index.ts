@@ -10,6 +10,7 @@ import { m0008PanelProcedure } from './0008-panel-procedure.ts';
 import { m0009RosterAndSignIn } from './0009-roster-and-sign-in.ts';
 import { m0010MeetingCrossCheck } from './0010-meeting-cross-check.ts';
 import { m0011Clarification } from './0011-clarification.ts';
+import { m0012PackageFileType } from './0012-package-file-type.ts';
 
 /** Every migration, in order. Append only: a released step is never edited. */
 export const migrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   m0009RosterAndSignIn,
   m0010MeetingCrossCheck,
   m0011Clarification,
+  m0012PackageFileType,
 ];

@@ -5,6 +5,8 @@
  *
  * - tabs: one per evidence reference of the claim, a page of a compilation named with it
  *   (`合同汇编.pdf 第3页`), so two items citing the same compilation each open at their page.
+ * - which viewer: by the file's content as found at import (file-kind.ts), so a photo named .pdf
+ *   opens as a photo, with a notice that its extension does not match.
  * - PDF: pdf-viewer.tsx, at the reference's page, turned as this expert last turned the file;
  *   images: image-viewer.tsx; TIFF scans, HEIC photos and OFD documents: the page images main
  *   makes of them (pages-viewer.tsx), paged and turned like a PDF; every other file:
@@ -25,8 +27,9 @@ import type { PackageFileView } from '../../../shared/api/package-types.ts';
 import { api, evidenceUrl, isDesktopShell } from '../api/api.ts';
 import { formatBytes } from '../../../shared/format/format-bytes.ts';
 import { evidenceTarget, targetLabel, type EvidenceTarget } from './evidence-target.ts';
-import { fileKind } from './file-kind.ts';
+import { fileRoute } from './file-kind.ts';
 import { ImageViewer } from './image-viewer.tsx';
+import { MismatchNote } from './mismatch-note.tsx';
 import { PackageSearchPanel } from './package-search-panel.tsx';
 import { PagesViewer } from './pages-viewer.tsx';
 import { PdfViewer } from './pdf-viewer.tsx';
@@ -189,8 +192,18 @@ interface FileViewProps {
   readonly onPageChange: (page: number) => void;
 }
 
-function FileView({ expertId, packageId, file, member, page, openSeq, find, locateItem, onPageChange }: FileViewProps) {
-  const kind = fileKind(file.path);
+function FileView(props: FileViewProps) {
+  const { mismatch } = fileRoute(props.file.path, props.file.type);
+  return (
+    <>
+      {mismatch !== null && <MismatchNote text={mismatch} />}
+      <FileViewer {...props} />
+    </>
+  );
+}
+
+function FileViewer({ expertId, packageId, file, member, page, openSeq, find, locateItem, onPageChange }: FileViewProps) {
+  const { kind } = fileRoute(file.path, file.type);
   const url = evidenceUrl(file.sha256);
   // A scan the expert opens is read by the background OCR next (its text for the search).
   useEffect(() => void api.invoke('ocr-put-first', { sha256: file.sha256 }), [file.sha256]);
@@ -208,7 +221,16 @@ function FileView({ expertId, packageId, file, member, page, openSeq, find, loca
         />
       );
     case 'image':
-      return <ImageViewer url={url} name={file.path} />;
+      return (
+        <ImageViewer
+          url={url}
+          name={file.path}
+          problem={file.problem}
+          empty={file.size === 0}
+          desktop={isDesktopShell}
+          systemViewer={<SystemViewerButton packageId={packageId} file={file} />}
+        />
+      );
     case 'converted':
       return (
         <ConvertedPreview

@@ -22,7 +22,7 @@ import { decisionKey, splitDecisionKey } from '../../../shared/review/stored-rev
 import { allianceKindLabel, gradeLabel } from '../common/labels.ts';
 import { evidenceTarget } from '../evidence/evidence-target.ts';
 import { EvidenceViewer } from '../evidence/evidence-viewer.tsx';
-import { citation as citationText, fileKind } from '../evidence/file-kind.ts';
+import { citation as citationText, fileRoute } from '../evidence/file-kind.ts';
 import type { ClaimRow } from './claim-rows.ts';
 import { layoutClaims, rowLabel } from './claim-rows.ts';
 import { ClaimRowView } from './claim-row-view.tsx';
@@ -133,9 +133,11 @@ export function ScoringView({ expertId, packageId, alliances, focus, onNavigate,
   const citation = useCallback(() => {
     if (path === null) return null;
     if (shownPage?.path === path) return citationText(path, shownPage.page);
-    if (fileKind(path) === 'pdf') return citationText(path, opened?.page ?? 1);
+    // By its content: a PDF named .jpg has pages, a photo named .pdf has none.
+    const type = open?.files.find((f) => f.path === path)?.type ?? null;
+    if (fileRoute(path, type).kind === 'pdf') return citationText(path, opened?.page ?? 1);
     return citationText(path, opened?.page ?? null);
-  }, [path, opened, shownPage]);
+  }, [path, opened, shownPage, open]);
 
   const decide = (row: ClaimRow, decision: { accept: true } | { accept: false; reason: string } | { value: number } | null) => {
     const { criterionId, itemId } = splitDecisionKey(row.key);

@@ -55,6 +55,25 @@ describe('importPackage', () => {
     expect(ctx.db.prepare('SELECT criterion_id FROM claim ORDER BY criterion_id').pluck().all()).toEqual(['I1.office', 'I10.status', 'I4.techContracts']);
   });
 
+  it('keeps what each file is by its content, so the viewer opens a mislabeled one as what it is', async () => {
+    const { ctx, work } = setup();
+    const fixture = (dir: string, name: string) => readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', dir, name));
+    const files = alliancePackage()
+      .with('附件/照片.pdf', fixture('evidence', 'photo-named.pdf'))
+      .with('附件/合同汇编.jpg', fixture('evidence-viewer', 'compilation-named.jpg'))
+      .with('附件/现场.jpg', fixture('evidence-viewer', 'truncated.jpg'))
+      .with('附件/说明.doc', fixture('evidence', 'letter.docx'))
+      .with('附件/现场照片.jpg', fixture('evidence-viewer', 'site-photo.jpg'));
+    const report = await importPackage(ctx, { path: files.writeFolder(join(work, 'pkg')), name: 'pkg', uploadId: null });
+    expect(report.outcome).toBe('imported');
+    const byPath = new Map(packageDetail(ctx.db, report.packageId!).files.map((f) => [f.path, { type: f.type, problem: f.problem }]));
+    expect(byPath.get('附件/照片.pdf')).toEqual({ type: 'jpeg', problem: 'extension-mismatch' });
+    expect(byPath.get('附件/合同汇编.jpg')).toEqual({ type: 'pdf', problem: 'extension-mismatch' });
+    expect(byPath.get('附件/现场.jpg')).toEqual({ type: 'jpeg', problem: 'damaged' });
+    expect(byPath.get('附件/说明.doc')).toEqual({ type: 'docx', problem: 'extension-mismatch' });
+    expect(byPath.get('附件/现场照片.jpg')).toEqual({ type: 'jpeg', problem: null });
+  });
+
   it('recognises the same package as a zip (same digest) and stores nothing twice', async () => {
     const { ctx, dataDir, work } = setup();
     const files = alliancePackage();

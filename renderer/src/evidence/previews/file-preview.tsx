@@ -27,7 +27,8 @@ export function FilePreviewView({ preview, packageId, path, goal }: FilePreviewP
   const [rotation, setRotation] = useState<Rotation>(0);
   const url = renditionUrl(preview.file);
   const find = useCallback((query: string) => api.invoke('evidence-search', { packageId, path, query }), [packageId, path]);
-  if (preview.type === 'image') return <ImageViewer url={url} name={path} />;
+  const inZip = <p className="muted small">这个文件在压缩包里，不能用系统程序打开；请让联盟解压后把文件直接放进材料包。</p>;
+  if (preview.type === 'image') return <ImageViewer url={url} name={path} desktop={isDesktopShell} systemViewer={inZip} />;
   return (
     <PdfViewer
       url={url}
@@ -37,7 +38,7 @@ export function FilePreviewView({ preview, packageId, path, goal }: FilePreviewP
       onPageChange={() => undefined}
       find={find}
       desktop={isDesktopShell}
-      systemViewer={<p className="muted small">这个文件在压缩包里，不能用系统程序打开；请让联盟解压后把文件直接放进材料包。</p>}
+      systemViewer={inZip}
     />
   );
 }

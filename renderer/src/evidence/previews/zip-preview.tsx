@@ -2,12 +2,16 @@
  * A zip inside the package: its files (one level deep, names as the package's own are read),
  * each with its size and type, opened in place by `<zip path>/<member path>` the same way as a
  * file of the package (`openMember` renders that view: the converted preview, passed in so the
- * two components do not import each other). A file that cannot be opened says why.
+ * two components do not import each other). A file that cannot be opened says why. Main opens a
+ * member by its content, as it does the package's files; one whose extension says otherwise is
+ * marked as they are (file-kind.ts).
  */
 import { useState, type ReactNode } from 'react';
 import type { ZipPreview } from '../../../../shared/api/evidence-preview-types.ts';
 import { evidenceTypeNames } from '../../../../shared/evidence/evidence-type.ts';
 import { formatBytes } from '../../../../shared/format/format-bytes.ts';
+import { mismatchNotice } from '../file-kind.ts';
+import { MismatchNote } from '../mismatch-note.tsx';
 
 export interface ZipPreviewProps {
   readonly preview: ZipPreview;
@@ -25,6 +29,8 @@ export function ZipPreviewView({ preview, path, openMember, member }: ZipPreview
   const open = wanted !== null && chosen.seq !== seq ? wanted : chosen.path;
   const setOpen = (path: string | null) => setChosen({ path, seq });
   if (open !== null) {
+    const type = preview.members.find((m) => m.path === open)?.type ?? null;
+    const mismatch = type === null ? null : mismatchNotice(open, type);
     return (
       <div className="zip-member-view" data-testid="zip-member-view">
         <div className="viewer-toolbar zip-member-bar">
@@ -35,6 +41,7 @@ export function ZipPreviewView({ preview, path, openMember, member }: ZipPreview
             {path} › {open}
           </span>
         </div>
+        {mismatch !== null && <MismatchNote text={mismatch} />}
         <div className="zip-member-body">{openMember(`${path}/${open}`)}</div>
       </div>
     );
