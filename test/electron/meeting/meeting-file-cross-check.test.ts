@@ -99,7 +99,9 @@ describe('meeting file with cross-check findings', { timeout: 120_000 }, () => {
     expect(expert.db.prepare('SELECT count(*) FROM package WHERE year = 2025').pluck().get()).toBe(0);
     expect(await kinds(expert, expertMeeting)).toEqual(clerkKinds);
     const reuse = (await call(expert, 'cross-check-findings', { meetingId: expertMeeting })).findings.find((f) => f.kind === 'reused-from-earlier-year');
-    expect(reuse?.detail).toContain('I11.newMembers 只计当年新增的项');
+    expect(reuse?.detail).toContain('I11 发展联盟新成员 只计当年新增的项');
+    // The meeting file itself keeps the rubric's ids; the screen's channel words them.
+    expect(file.findings.find((f) => f.kind === 'reused-from-earlier-year')?.detail).toContain('I11.newMembers 只计当年新增的项');
 
     // Beside the expert's claim: the reuse of last year, found only on the clerk's laptop.
     // The expert chooses their line of the meeting's roster (a laptop with a meeting has one).
@@ -107,7 +109,7 @@ describe('meeting file with cross-check findings', { timeout: 120_000 }, () => {
     const hfa012 = expert.db.prepare<[], number>("SELECT id FROM package WHERE alliance_id = 'HFA-012'").pluck().get()!;
     const hints = await call(expert, 'claim-hints', { expertId: profile.id, packageId: hfa012 });
     const nm4 = hints.claims.find((c) => c.criterion === 'I11.newMembers' && c.itemId === 'nm-4');
-    expect(nm4?.hints.map((h) => h.line)).toEqual(['往年已经用过：2025年 HFA-012 · I11.newMembers 第“nm-1”项（入盟/证书.jpg）']);
+    expect(nm4?.hints.map((h) => h.line)).toEqual(['往年已经用过：2025年 HFA-012 · I11 发展联盟新成员 第“nm-1”项（入盟/证书.jpg）']);
 
     // The chair's note on a finding that came from the clerk goes into the expert laptop's audit log like any.
     const noted = await call(expert, 'cross-check-note-save', { meetingId: expertMeeting, actor: '主任 陈静', findingKey: reuse!.key, note: '已核对：2025 年已计分' });
