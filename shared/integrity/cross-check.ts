@@ -431,7 +431,7 @@ export class CrossCheckIndex {
     return groupFindings(
       members.flatMap((sha) => this.#usesOf(sha)),
       'similar-image',
-      `${members.length} 张图片看起来几乎一样（像是同一张图重新保存、缩放、压缩或略有裁剪；感知哈希最多相差 ${distance}/64 位）`,
+      (count) => `${count} 张图片看起来几乎一样（像是同一张图重新保存、缩放、压缩或略有裁剪；感知哈希最多相差 ${distance}/64 位）`,
     );
   }
 
@@ -447,7 +447,7 @@ export class CrossCheckIndex {
         .filter((u) => u.page === null || u.page === page)
         .map((u) => ({ ...u, page }));
     });
-    return groupFindings(uses, 'similar-page', `${members.length} 页的文字几乎一样（两两至少约 ${Math.floor(share * 100)}% 相同）`);
+    return groupFindings(uses, 'similar-page', (count) => `${count} 页的文字几乎一样（两两至少约 ${Math.floor(share * 100)}% 相同）`);
   }
 
   // 4. Identifiers: from claim fields and from the pages of the files claims cite.
@@ -576,19 +576,26 @@ function textsDisagree(a: FileFeatures | undefined, b: FileFeatures | undefined)
   return fa !== null && fb !== null && fingerprintSimilarity(fa, fb) < IMAGE_TEXT_AGREEMENT;
 }
 
-/** Similar things (images, pages): a finding across alliances, and a reuse when one is from an earlier year. */
-function groupFindings(all: readonly Use[], kind: FindingKind, what: string): Finding[] {
+/** How many images or pages the uses show: a file's page (or a picture) counted once. */
+const shownCount = (uses: readonly Use[]): number => new Set(uses.map((u) => `${u.sha256}#${u.page ?? ''}`)).size;
+
+/**
+ * Similar things (images, pages): a finding across alliances, and a reuse when one is from an
+ * earlier year. `what` words the group of `count` images or pages each finding lists: the
+ * reuse counts the earlier years' too, the meeting's finding only this year's.
+ */
+function groupFindings(all: readonly Use[], kind: FindingKind, what: (count: number) => string): Finding[] {
   const findings: Finding[] = [];
   const now = all.filter((u) => !u.earlier);
   if (now.length === 0 || !now.some(cites)) return findings;
   const earlier = all.filter((u) => u.earlier);
   if (earlier.length > 0) {
     const places = uniquePlaces(all);
-    findings.push({ kind: 'reused-from-earlier-year', identifier: null, places, detail: `${what}，其中有 ${yearsOf(earlier)} 年的材料包里已经用过的：${listLabels(places, true)}。${newItemsNote(now)}${HINT}` });
+    findings.push({ kind: 'reused-from-earlier-year', identifier: null, places, detail: `${what(shownCount(all))}，其中有 ${yearsOf(earlier)} 年的材料包里已经用过的：${listLabels(places, true)}。${newItemsNote(now)}${HINT}` });
   }
   if (new Set(now.map((u) => u.allianceId)).size < 2) return findings;
   const places = uniquePlaces(now);
-  findings.push({ kind, identifier: null, places, detail: `${what}，分别在：${listLabels(places, false)}。${HINT}` });
+  findings.push({ kind, identifier: null, places, detail: `${what(shownCount(now))}，分别在：${listLabels(places, false)}。${HINT}` });
   return findings;
 }
 

@@ -227,6 +227,21 @@ describe('crossCheck: earlier years', () => {
     ]);
   });
 
+  it('counts in each finding’s words the pages it lists: the reuse all three, the meeting’s finding this year’s two', () => {
+    const found = crossCheck([
+      pkg('HFA-012', { 'I4.techContracts': { items: [item('tc-1', ['合同.pdf'])] } }, { '合同.pdf': ['a', pdf([contractText(3)])] }),
+      pkg('HFA-017', { 'I4.techContracts': { items: [item('tc-2', ['扫描.pdf'])] } }, { '扫描.pdf': ['b', pdf([contractText(3)], 'ocr')] }),
+      pkg('HFA-020', { 'I4.techContracts': { items: [item('tc-9', ['旧合同.pdf'])] } }, { '旧合同.pdf': ['c', pdf([contractText(3)])] }, { year: 2025, earlier: true }),
+    ]);
+    expect(kinds(found).sort()).toEqual(['reused-from-earlier-year', 'similar-page']);
+    const reused = found.find((f) => f.kind === 'reused-from-earlier-year');
+    const similar = found.find((f) => f.kind === 'similar-page');
+    expect(reused?.places).toHaveLength(3);
+    expect(reused?.detail).toMatch(/^3 页的文字几乎一样/u);
+    expect(similar?.places).toHaveLength(2);
+    expect(similar?.detail).toMatch(/^2 页的文字几乎一样/u);
+  });
+
   it('makes no finding among earlier packages alone', () => {
     const a = pkg('HFA-012', { 'I4.techContracts': { items: [item('tc-1', ['x.pdf'])] } }, { 'x.pdf': ['same', none] }, { year: 2025, earlier: true });
     const b = pkg('HFA-017', { 'I4.techContracts': { items: [item('tc-1', ['x.pdf'])] } }, { 'x.pdf': ['same', none] }, { year: 2025, earlier: true });
