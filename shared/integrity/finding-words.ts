@@ -20,11 +20,14 @@ export function criterionNames(rubric: Rubric | null | undefined): CriterionName
 }
 
 /**
- * `text` with each criterion id of the rubric replaced by its words. Ids are `<indicator>.<name>`
+ * `text` with each criterion id of the rubric replaced by its words, and a file's hash
+ * (`（SHA-256 2f09ca9bb1bd…）`) by what it means, `（内容完全相同）`. Ids are `<indicator>.<name>`
  * of ASCII letters and digits (parse-rubric.ts); a token the rubric does not know (a file name
  * such as `report.pdf`, a criterion of another year's rubric) is left as written.
  */
 export function inWords(text: string, names: CriterionNames): string {
-  if (names.size === 0) return text;
-  return text.replace(/(?<![A-Za-z0-9.])[A-Za-z][A-Za-z0-9]*\.[A-Za-z][A-Za-z0-9]*(?![A-Za-z0-9.])/g, (id) => names.get(id) ?? id);
+  // The file's hash says "the very same bytes" to a program; a person reads it in words.
+  const worded = text.replace(/（SHA-256 [0-9a-f]{12}…）/gu, '（内容完全相同）');
+  if (names.size === 0) return worded;
+  return worded.replace(/(?<![A-Za-z0-9.])[A-Za-z][A-Za-z0-9]*\.[A-Za-z][A-Za-z0-9]*(?![A-Za-z0-9.])/g, (id) => names.get(id) ?? id);
 }

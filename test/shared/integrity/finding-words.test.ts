@@ -26,6 +26,9 @@ describe('finding words', () => {
     // An id inside a longer dotted name is part of a file name, not a criterion.
     expect(inWords('附件/I4.techContracts.pdf', names)).toBe('附件/I4.techContracts.pdf');
     expect(inWords('I4.techContracts', noCriterionNames)).toBe('I4.techContracts');
+    // A file's hash is said in words, with or without the rubric.
+    expect(inWords('2 个联盟的材料包里有同一文件（SHA-256 2f09ca9bb1bd…）：HFA-012 · I4.techContracts', names)).toBe('2 个联盟的材料包里有同一文件（内容完全相同）：HFA-012 · I4 吸纳技术合同登记');
+    expect(inWords('同一文件（SHA-256 cd52bb9410af…）在 2025 年', noCriterionNames)).toBe('同一文件（内容完全相同）在 2025 年');
   });
 
   it('words a place, and a claim’s hint, with the names given; without them the ids stay', () => {
