@@ -86,7 +86,7 @@ describe('meeting file with cross-check findings', { timeout: 120_000 }, () => {
     const description = JSON.parse(entries.get(MEETING_JSON)!.toString('utf8')) as MeetingDescription;
     const carried = entries.get(CROSS_CHECK_JSON)!;
     expect(description.crossCheck).toEqual({ sha256: createHash('sha256').update(carried).digest('hex'), size: carried.length });
-    const file = JSON.parse(carried.toString('utf8')) as { format: string; findings: { kind: string }[] };
+    const file = JSON.parse(carried.toString('utf8')) as { format: string; findings: { kind: string; detail: string }[] };
     expect(file.format).toBe('alliance-review/cross-check');
     expect(file.findings.map((f) => f.kind)).toEqual(['same-identifier', 'reused-from-earlier-year']);
 
