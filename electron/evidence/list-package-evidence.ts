@@ -22,7 +22,7 @@ import { formatBytes } from '../../shared/format/format-bytes.ts';
 import { checkPackage, type PackageCheck } from '../package-reader/check-package.ts';
 import { compareUtf8Paths } from '../package-reader/digest.ts';
 import { resolveLimits, type PackageLimits } from '../package-reader/limits.ts';
-import type { FileSink } from '../package-reader/read-package.ts';
+import { bothSinks, type FileSink } from '../package-reader/read-package.ts';
 import { isSystemFile } from '../package-reader/system-files.ts';
 import { inspectEvidence } from '../package-reader/inspect-evidence.ts';
 import { openZipInMemory } from '../package-reader/inspect/zip-members.ts';
@@ -94,33 +94,6 @@ function spooler(dir: string): (file: { path: string; size: number }) => FileSin
   };
 }
 
-/** Both sinks see every chunk; `first` may decline a file. */
-function bothSinks(
-  first: (file: { path: string; size: number }) => FileSink | undefined,
-  second: ((file: { path: string; size: number }) => FileSink) | null,
-): (file: { path: string; size: number }) => FileSink | undefined {
-  if (second === null) return first;
-  return (file) => {
-    const a = first(file);
-    const b = second(file);
-    if (a === undefined) return b;
-    return {
-      write: async (chunk) => {
-        await a.write(chunk);
-        await b.write(chunk);
-      },
-      finish: async (f) => {
-        await a.finish(f);
-        await b.finish(f);
-      },
-      abort: async () => {
-        await a.abort();
-        await b.abort();
-      },
-    };
-  };
-}
-
 export interface ListOptions {
   readonly limits?: Partial<PackageLimits>;
   /** A folder to keep every listed file's bytes in, by SHA-256 (the caller removes it). */
@@ -131,7 +104,8 @@ export async function listPackageEvidence(path: string, options: ListOptions = {
   const limits = resolveLimits(options.limits);
   const zips = new Map<string, Uint8Array>();
   const spoolDir = options.spoolDir ?? null;
-  const openFile = bothSinks(zipCollector(limits.maxInspectBytes, zips), spoolDir === null ? null : spooler(spoolDir));
+  const collect = zipCollector(limits.maxInspectBytes, zips);
+  const openFile = spoolDir === null ? collect : bothSinks(collect, spooler(spoolDir));
   const check = await checkPackage(path, { limits, openFile });
   const spooledAt = (sha256: string): string | null => (spoolDir === null ? null : join(spoolDir, sha256));
   const problems: PackageProblem[] = [...check.problems];

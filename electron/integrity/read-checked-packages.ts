@@ -23,7 +23,7 @@ import type { PackageProblem } from '../../shared/package/problem.ts';
 import { checkPackage } from '../package-reader/check-package.ts';
 import { signatureType } from '../package-reader/inspect-evidence.ts';
 import { resolveLimits } from '../package-reader/limits.ts';
-import type { FileSink } from '../package-reader/read-package.ts';
+import { bothSinks, type FileSink } from '../package-reader/read-package.ts';
 import { featureTypes } from './feature-store.ts';
 import { noFeatures, readFileFeatures, withOcrPages, type FeatureCache, type OcrPageText } from './file-features.ts';
 
@@ -151,32 +151,6 @@ export async function readCheckedPackages(
     });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, packages };
-}
-
-/** Both sinks see every chunk; `first` may decline a file. */
-function bothSinks(
-  first: (file: { path: string; size: number }) => FileSink | undefined,
-  second: (file: { path: string; size: number }) => FileSink,
-): (file: { path: string; size: number }) => FileSink {
-  return (file) => {
-    const a = first(file);
-    const b = second(file);
-    if (a === undefined) return b;
-    return {
-      write: async (chunk) => {
-        await a.write(chunk);
-        await b.write(chunk);
-      },
-      finish: async (f) => {
-        await a.finish(f);
-        await b.finish(f);
-      },
-      abort: async () => {
-        await a.abort();
-        await b.abort();
-      },
-    };
-  };
 }
 
 /** The bytes `signatureType` looks at; a file's first chunk is held until it has them. */

@@ -63,6 +63,35 @@ export interface FileSink {
   readonly storedPath?: string;
 }
 
+/**
+ * A file's sinks as one: both see every chunk; `first` may decline a file, and then `second`
+ * alone takes it. (Used by readers that collect some files and spool others.)
+ */
+export function bothSinks(
+  first: (file: { path: string; size: number }) => FileSink | undefined,
+  second: (file: { path: string; size: number }) => FileSink,
+): (file: { path: string; size: number }) => FileSink {
+  return (file) => {
+    const a = first(file);
+    const b = second(file);
+    if (a === undefined) return b;
+    return {
+      write: async (chunk) => {
+        await a.write(chunk);
+        await b.write(chunk);
+      },
+      finish: async (f) => {
+        await a.finish(f);
+        await b.finish(f);
+      },
+      abort: async () => {
+        await a.abort();
+        await b.abort();
+      },
+    };
+  };
+}
+
 /** What the inspection needs of a file held only in part: its type from its head. */
 const HEAD_BYTES = 64 * 1024;
 

@@ -82,6 +82,16 @@ export function isViewableType(type: EvidenceType): boolean {
   return viewableTypes.has(type);
 }
 
+/** Types the renderer shows from the file's bytes itself: PDFs in pdf.js, pictures as images; every other viewable type is converted in the main process first. */
+export const shownFromBytes: Readonly<Partial<Record<EvidenceType, 'pdf' | 'image'>>> = {
+  pdf: 'pdf',
+  jpeg: 'image',
+  png: 'image',
+  gif: 'image',
+  webp: 'image',
+  bmp: 'image',
+};
+
 /** The largest file previewed from its bytes in memory (a zip's member too); a larger one is not shown. */
 export const maxPreviewBytes = 30 * 1024 * 1024;
 

@@ -8,23 +8,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { EvidencePreview } from '../../../shared/api/evidence-preview-types.ts';
-import type { EvidenceType } from '../../../shared/evidence/evidence-type.ts';
+import { shownFromBytes } from '../../../shared/evidence/evidence-type.ts';
 import { AppError } from '../../errors/app-error.ts';
 import { inspectEvidence } from '../../package-reader/inspect-evidence.ts';
 import { previewers } from '../previewers.ts';
 import { converterFolderName } from '../renditions.ts';
 import type { ZipMemberBytes } from './zip-in-package.ts';
 import { storeZipMember, zipMemberConverter, zipMemberFileName } from './zip-member-file.ts';
-
-/** The types the renderer shows from bytes. */
-const shownFromBytes: Partial<Record<EvidenceType, 'pdf' | 'image'>> = {
-  pdf: 'pdf',
-  jpeg: 'image',
-  png: 'image',
-  gif: 'image',
-  webp: 'image',
-  bmp: 'image',
-};
 
 export async function zipMemberPreview(found: ZipMemberBytes, path: string, dataDir: string): Promise<EvidencePreview> {
   const { bytes } = found;

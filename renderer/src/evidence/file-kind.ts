@@ -14,7 +14,7 @@
  * - mismatch: the notice shown above a file whose extension promises another type than its
  *   content (the same rule as the `extension-mismatch` problem, evidence-type.ts).
  */
-import { evidenceTypeNames, expectedTypes, extensionOf, type EvidenceType } from '../../../shared/evidence/evidence-type.ts';
+import { evidenceTypeNames, expectedTypes, extensionOf, shownFromBytes, type EvidenceType } from '../../../shared/evidence/evidence-type.ts';
 
 export type FileKind = 'pdf' | 'image' | 'converted';
 
@@ -23,15 +23,6 @@ export interface FileRoute {
   /** For the expert: the extension does not match the content, which is how it is shown; else null. */
   readonly mismatch: string | null;
 }
-
-const shownFromBytes: Partial<Record<EvidenceType, FileKind>> = {
-  pdf: 'pdf',
-  jpeg: 'image',
-  png: 'image',
-  gif: 'image',
-  webp: 'image',
-  bmp: 'image',
-};
 
 /** The viewer of a file with this path whose content is `type` (null: not known). */
 export function fileRoute(path: string, type: EvidenceType | null): FileRoute {
